@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// Argument parsing and dispatch; the only place that turns errors into exit codes.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { commands } from './commands/index.js';
+import type { Command, CommandOption } from './commands/types.js';
+import { ApiError, BcgroupsError, PlanError, StalePlanError, UsageError, ValidationError, type Problem } from './errors.js';
+import { processIo, type Io } from './io.js';
+import { VERSION } from './version.js';
+
+export const EXIT = { ok: 0, error: 1, changes: 2, refused: 3, failed: 4, stale: 5 } as const;
+
+/** Options every command takes. */
+const GLOBAL_OPTIONS: Record<string, CommandOption> = {
+  config: { type: 'string', valueName: 'FILE', description: 'config file (default: searched from the current directory)' },
+  help: { type: 'boolean', short: 'h', description: 'show help' },
+};
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(renderMainHelp());
+    return name === undefined ? EXIT.error : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`bcgroups ${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`Unknown command '${name}'. Run 'bcgroups --help' for the list of commands.\n`);
+    return EXIT.error;
+  }
+  try {
+    const options = { ...GLOBAL_OPTIONS, ...command.options };
+    const parsed = parseCommandArgs(command, options, rest);
+    if (parsed.values.help) {
+      io.stdout.write(renderCommandHelp(command));
+      return EXIT.ok;
+    }
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, io });
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function parseCommandArgs(command: Command, options: Record<string, CommandOption>, args: string[]) {
+  const config: ParseArgsConfig['options'] = {};
+  for (const [key, option] of Object.entries(options)) {
+    config[key] = option.short ? { type: option.type, short: option.short } : { type: option.type };
+  }
+  try {
+    const parsed = parseArgs({ args, options: config, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > (command.maxPositionals ?? 0)) {
+      throw new UsageError(`Unexpected argument '${parsed.positionals.at(-1)}'.`);
+    }
+    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${message}\nRun 'bcgroups ${command.name} --help' for its flags.`);
+  }
+}
+
+export function formatProblem(problem: Problem): string {
+  const where = `${problem.file}:${problem.line}:${problem.col}`;
+  const field = problem.field || '(file)';
+  return `${where}  ${field}  ${problem.message}${problem.hint ? `\n    hint: ${problem.hint}` : ''}`;
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof ValidationError || (error instanceof PlanError && error.problems.length > 0)) {
+    const problems = error instanceof ValidationError ? error.problems : (error as PlanError).problems;
+    io.stderr.write(`${problems.map(formatProblem).join('\n')}\n\n${error.message}. Nothing was sent to the store.\n`);
+    return EXIT.error;
+  }
+  if (error instanceof StalePlanError) {
+    io.stderr.write(`${error.message}\n`);
+    return EXIT.stale;
+  }
+  if (error instanceof ApiError || error instanceof BcgroupsError) {
+    io.stderr.write(`Error: ${error.message}\n`);
+    return EXIT.error;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`Unexpected error (please report it): ${message}\n`);
+  return EXIT.error;
+}
+
+function renderOptions(options: Record<string, CommandOption>): string {
+  const rows = Object.entries(options).map(([key, option]) => {
+    const flag = `${option.short ? `-${option.short}, ` : '    '}--${key}${option.type === 'string' ? ` ${option.valueName ?? 'VALUE'}` : ''}`;
+    const fallback = option.default === undefined ? '' : ` (default: ${String(option.default)})`;
+    return [flag, `${option.description}${fallback}`] as const;
+  });
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
+}
+
+export function renderCommandHelp(command: Command): string {
+  const usage = `bcgroups ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [flags]`;
+  return `${command.summary}\n\nUsage: ${usage}\n\nFlags:\n${renderOptions({ ...command.options, ...GLOBAL_OPTIONS })}\n`;
+}
+
+export function renderMainHelp(): string {
+  const width = Math.max(0, ...commands.map((c) => c.name.length));
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  return [
+    `bcgroups ${VERSION}: customer groups of a BigCommerce store, managed as code.`,
+    '',
+    'Usage: bcgroups <command> [flags]',
+    '',
+    'Commands:',
+    list,
+    '',
+    'Global flags:',
+    renderOptions(GLOBAL_OPTIONS),
+    '',
+    "Run 'bcgroups <command> --help' for a command's flags and their defaults.",
+    'Exit codes: 0 ok, 1 error, 2 changes or drift found, 3 refused by a safety check, 4 apply failed, 5 stale plan.',
+    '',
+  ].join('\n');
+}
+
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  process.exitCode = await runCli(process.argv.slice(2), processIo());
+}

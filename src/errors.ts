@@ -1,0 +1,67 @@
+// One base class and a few small subclasses. Only cli.ts turns them into exit codes.
+
+export class BcgroupsError extends Error {
+  override name = 'BcgroupsError';
+}
+
+/** Wrong flags or arguments. */
+export class UsageError extends BcgroupsError {
+  override name = 'UsageError';
+}
+
+/** The config file or environment is wrong. */
+export class ConfigError extends BcgroupsError {
+  override name = 'ConfigError';
+}
+
+/** One problem in a file of groups/ (or a config file), with where it is and how to fix it. */
+export interface Problem {
+  file: string;
+  line: number;
+  col: number;
+  /** The field in question, as a path ("discount_rules[1].amount"), or "" for the whole file. */
+  field: string;
+  message: string;
+  hint?: string;
+}
+
+/** Every problem found across all files; thrown only after all were collected. */
+export class ValidationError extends BcgroupsError {
+  override name = 'ValidationError';
+  constructor(readonly problems: Problem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the desired state`);
+  }
+}
+
+/** The desired state cannot be matched to the live store (a pin to a missing id, a pin/name conflict). */
+export class PlanError extends BcgroupsError {
+  override name = 'PlanError';
+  constructor(
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** An answer of the API that is not a success, after retries. Never carries the token. */
+export class ApiError extends BcgroupsError {
+  override name = 'ApiError';
+  constructor(
+    message: string,
+    readonly method: string,
+    readonly path: string,
+    readonly status: number | undefined,
+    readonly apiMessage: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** A saved plan no longer matches the store. */
+export class StalePlanError extends BcgroupsError {
+  override name = 'StalePlanError';
+  constructor(readonly reasons: string[]) {
+    super(`The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`bcgroups plan\` and review the new plan.`);
+  }
+}

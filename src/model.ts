@@ -1,0 +1,250 @@
+// The shapes every stage agrees on. Data flows one way:
+// files -> DesiredGroup[] -> (with LiveGroup[]) -> Plan -> rendered text | ChangeResult[].
+
+export const ACCESS_TYPES = ['all', 'specific', 'none'] as const;
+export const RULE_TYPES = ['all', 'category', 'product', 'price_list'] as const;
+export const RULE_METHODS = ['percent', 'fixed', 'price'] as const;
+/** The comparable fields of a group, in the order plans show them. */
+export const GROUP_FIELDS = ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'] as const;
+
+export type AccessType = (typeof ACCESS_TYPES)[number];
+export type RuleType = (typeof RULE_TYPES)[number];
+export type RuleMethod = (typeof RULE_METHODS)[number];
+export type FieldName = (typeof GROUP_FIELDS)[number];
+
+/** An amount as people and the API write it: 5, 5.5, "5.0000". */
+export type AmountInput = number | string;
+
+/** One file of groups/ exactly as the schema allows it (before normalization). */
+export interface GroupFile {
+  id?: number;
+  name: string;
+  is_default?: boolean;
+  is_group_for_guests?: boolean;
+  category_access?: CategoryAccessFile;
+  discount_rules?: DiscountRuleFile[];
+}
+
+export interface CategoryAccessFile {
+  type: AccessType;
+  categories?: number[];
+}
+
+export type DiscountRuleFile =
+  | { type: 'all'; method: RuleMethod; amount: AmountInput }
+  | { type: 'category'; method: RuleMethod; amount: AmountInput; category_id: number }
+  | { type: 'product'; method: RuleMethod; amount: AmountInput; product_id: number }
+  | { type: 'price_list'; price_list_id: number };
+
+/** Normalized category access: categories only under `specific`, sorted and unique. */
+export type CategoryAccess = { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: number[] };
+
+/** Normalized rule: amounts are numbers rounded to 4 decimals, ids are integers. */
+export type DiscountRule =
+  | { type: 'all'; method: RuleMethod; amount: number }
+  | { type: 'category'; method: RuleMethod; amount: number; category_id: number }
+  | { type: 'product'; method: RuleMethod; amount: number; product_id: number }
+  | { type: 'price_list'; price_list_id: number };
+
+/** The comparable state of a group, fully normalized (defaults filled, rules in canonical order). */
+export interface GroupState {
+  name: string;
+  is_default: boolean;
+  is_group_for_guests: boolean;
+  category_access: CategoryAccess;
+  discount_rules: DiscountRule[];
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** Where a desired group came from, for messages: the file, the group's own position, and each key's. */
+export interface SourceRef extends Position {
+  file: string;
+  /** JSON-pointer-like paths ("/discount_rules/0/amount") to the position of that key or value. */
+  positions: Record<string, Position>;
+}
+
+export interface DesiredGroup extends GroupState {
+  /** A pin to a live group; how a rename is expressed. */
+  id?: number;
+  source: SourceRef;
+}
+
+export interface LiveGroup extends GroupState {
+  id: number;
+  /** As the API sent them; compared as strings only. */
+  date_created: string | null;
+  date_modified: string | null;
+}
+
+/** A request body in the API's own shape (amounts as decimal strings). */
+export interface GroupBody {
+  name?: string;
+  is_default?: boolean;
+  is_group_for_guests?: boolean;
+  category_access?: { type: AccessType; categories?: number[] };
+  discount_rules?: WireRule[];
+}
+
+export type WireRule =
+  | { type: 'all'; method: RuleMethod; amount: string }
+  | { type: 'category'; method: RuleMethod; amount: string; category_id: number }
+  | { type: 'product'; method: RuleMethod; amount: string; product_id: number }
+  | { type: 'price_list'; price_list_id: number };
+
+export interface GroupRef {
+  id: number;
+  name: string;
+}
+
+interface ChangeCommon {
+  /** Stable identity of the change inside its plan: "create:Retail", "update:12", "delete:12", "update:12/release". */
+  key: string;
+  name: string;
+  /** For people only; apply never branches on it. */
+  reason: string;
+  /** Keys of changes that must succeed before this one starts. */
+  depends_on: string[];
+  /** The exact request body (empty for deletes). */
+  body: GroupBody;
+}
+
+export interface CreateChange extends ChangeCommon {
+  action: 'create';
+  after: GroupState;
+  /** The file that asks for the group. */
+  source?: string;
+}
+
+export interface UpdateChange extends ChangeCommon {
+  action: 'update';
+  id: number;
+  before: GroupState;
+  after: GroupState;
+  fields: FieldName[];
+  /** False when the group is described by no file (only a single-holder flag is cleared). */
+  managed: boolean;
+  source?: string;
+}
+
+export interface DeleteChange extends ChangeCommon {
+  action: 'delete';
+  id: number;
+  before: GroupState;
+}
+
+export type Change = CreateChange | UpdateChange | DeleteChange;
+export type ChangeAction = Change['action'];
+
+export interface PlanSummary {
+  create: number;
+  update: number;
+  delete: number;
+  unchanged: number;
+  unmanaged: number;
+}
+
+export type SafetyCheck = 'maxDeletes' | 'maxDeletePercent' | 'maxUpdatePercent';
+
+export interface SafetyRefusal {
+  check: SafetyCheck;
+  limit: number;
+  actual: number;
+  message: string;
+}
+
+export interface Plan {
+  changes: Change[];
+  unchanged: GroupRef[];
+  unmanaged: GroupRef[];
+  summary: PlanSummary;
+  /** Filled by the safety pass; a plan with refusals is printed but never applied. */
+  refusals: SafetyRefusal[];
+}
+
+/** What `plan --out` writes and `apply PLANFILE` reads: the JSON plan plus what detects a stale plan. */
+export interface SavedPlan {
+  format_version: 1;
+  store_hash: string;
+  desired_hash: string;
+  created_at: string;
+  summary: PlanSummary;
+  changes: Change[];
+  unchanged: GroupRef[];
+  unmanaged: GroupRef[];
+  refusals: SafetyRefusal[];
+  /** Per live group the plan touches: what it looked like when planned. */
+  live: Record<string, { date_modified: string | null; fingerprint: string }>;
+}
+
+export type Outcome = 'applied' | 'failed' | 'skipped' | 'not_converged';
+
+export interface ChangeResult {
+  key: string;
+  action: ChangeAction;
+  name: string;
+  id?: number;
+  outcome: Outcome;
+  status?: number;
+  error?: string;
+}
+
+export interface ClientStats {
+  requests: Record<'GET' | 'POST' | 'PUT' | 'DELETE', number>;
+  retries: number;
+  rateLimited: number;
+  waitedMs: number;
+  bytesSent: number;
+}
+
+export interface RateLimitState {
+  left: number;
+  quota: number;
+  resetMs: number;
+  windowMs: number;
+  /** Date.now() when these were read. */
+  at: number;
+}
+
+/** The store as the planner and applier see it; implemented over HTTP in src/bigcommerce/. */
+export interface GroupsApi {
+  listGroups(): Promise<LiveGroup[]>;
+  getGroup(id: number): Promise<LiveGroup>;
+  countGroups(): Promise<number>;
+  createGroup(body: GroupBody): Promise<LiveGroup>;
+  updateGroup(id: number, body: GroupBody): Promise<LiveGroup>;
+  deleteGroup(id: number): Promise<void>;
+  readonly stats: ClientStats;
+  readonly rateLimit: RateLimitState | undefined;
+}
+
+export interface SafetyConfig {
+  maxDeletes: number;
+  maxDeletePercent: number;
+  maxUpdatePercent: number;
+  /** The update check applies only to stores with at least this many groups. */
+  minGroupsForUpdateCheck: number;
+}
+
+export interface RequestConfig {
+  timeoutMs: number;
+  retries: number;
+  /** Share of the rate-limit quota left to other apps of the store (0..1). */
+  reserveShare: number;
+}
+
+export interface Config {
+  storeHash?: string;
+  apiUrl: string;
+  accessTokenEnv: string;
+  groupsDir: string;
+  concurrency: number;
+  prune: boolean;
+  safety: SafetyConfig;
+  request: RequestConfig;
+  /** The file the config came from, if any. */
+  configFile?: string;
+}

@@ -1,0 +1,154 @@
+// One canonical form for a group, shared by the loader (files), the client (API answers) and the
+// planner, so that "5" and "5.0000", reordered rules or a dropped `categories` never show as changes.
+import { createHash } from 'node:crypto';
+import type {
+  AmountInput,
+  CategoryAccess,
+  DiscountRule,
+  FieldName,
+  GroupBody,
+  GroupState,
+  AccessType,
+  RuleMethod,
+  WireRule,
+} from './model.js';
+
+/** What the API assumes for a field that a create leaves out. */
+export const API_DEFAULTS: Omit<GroupState, 'name'> = {
+  is_default: false,
+  is_group_for_guests: false,
+  category_access: { type: 'all' },
+  discount_rules: [],
+};
+
+/** A number from 5, 5.5 or "5.0000"; NaN when it is not numeric. Rounded to the API's 4 decimals. */
+export function normalizeAmount(amount: AmountInput): number {
+  const value = typeof amount === 'number' ? amount : amount.trim() === '' ? NaN : Number(amount);
+  return Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : NaN;
+}
+
+/** Ids arrive as numbers or (in old answers) numeric strings. */
+export function normalizeId(id: number | string): number {
+  return typeof id === 'number' ? id : Number.parseInt(id, 10);
+}
+
+export function normalizeAccess(access: { type: AccessType; categories?: readonly (number | string)[] } | undefined): CategoryAccess {
+  if (!access) return { type: 'all' };
+  if (access.type !== 'specific') return { type: access.type };
+  const categories = [...new Set((access.categories ?? []).map(normalizeId))].sort((a, b) => a - b);
+  return { type: 'specific', categories };
+}
+
+const RULE_ORDER: Record<DiscountRule['type'], number> = { price_list: 0, all: 1, category: 2, product: 3 };
+
+function ruleTarget(rule: DiscountRule): number {
+  switch (rule.type) {
+    case 'category':
+      return rule.category_id;
+    case 'product':
+      return rule.product_id;
+    case 'price_list':
+      return rule.price_list_id;
+    case 'all':
+      return 0;
+  }
+}
+
+function compareRules(a: DiscountRule, b: DiscountRule): number {
+  return RULE_ORDER[a.type] - RULE_ORDER[b.type] || ruleTarget(a) - ruleTarget(b) || JSON.stringify(a).localeCompare(JSON.stringify(b));
+}
+
+/** A rule in any accepted spelling (amount as string, ids as strings) in canonical form. */
+export function normalizeRule(rule: {
+  type: DiscountRule['type'];
+  method?: RuleMethod;
+  amount?: AmountInput;
+  category_id?: number | string;
+  product_id?: number | string;
+  price_list_id?: number | string;
+}): DiscountRule {
+  const method = rule.method as RuleMethod;
+  const amount = normalizeAmount(rule.amount ?? NaN);
+  switch (rule.type) {
+    case 'price_list':
+      return { type: 'price_list', price_list_id: normalizeId(rule.price_list_id ?? NaN) };
+    case 'all':
+      return { type: 'all', method, amount };
+    case 'category':
+      return { type: 'category', method, amount, category_id: normalizeId(rule.category_id ?? NaN) };
+    case 'product':
+      return { type: 'product', method, amount, product_id: normalizeId(rule.product_id ?? NaN) };
+  }
+}
+
+/** Rules in canonical order: price list, store-wide, categories by id, products by id. */
+export function normalizeRules(rules: readonly Parameters<typeof normalizeRule>[0][] | undefined): DiscountRule[] {
+  return (rules ?? []).map(normalizeRule).sort(compareRules);
+}
+
+/** A canonical string of a value: object keys sorted, so equal states give equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+export function fieldsEqual(field: FieldName, a: GroupState, b: GroupState): boolean {
+  return canonicalJson(a[field]) === canonicalJson(b[field]);
+}
+
+/** The fields whose normalized values differ, in GROUP_FIELDS order. */
+export function differingFields(before: GroupState, after: GroupState, fields: readonly FieldName[]): FieldName[] {
+  return fields.filter((field) => !fieldsEqual(field, before, after));
+}
+
+/** Only the comparable fields of a group, in a fixed key order. */
+export function pickState(group: GroupState): GroupState {
+  return {
+    name: group.name,
+    is_default: group.is_default,
+    is_group_for_guests: group.is_group_for_guests,
+    category_access: group.category_access,
+    discount_rules: group.discount_rules,
+  };
+}
+
+/** A short, stable hash of a group's normalized content; a saved plan uses it to detect hand edits. */
+export function fingerprint(group: GroupState): string {
+  return createHash('sha256').update(canonicalJson(pickState(group))).digest('hex').slice(0, 16);
+}
+
+/** An amount as the API writes it back: a decimal string with 4 places. */
+export function formatAmount(amount: number): string {
+  return amount.toFixed(4);
+}
+
+export function toWireRule(rule: DiscountRule): WireRule {
+  return rule.type === 'price_list' ? { ...rule } : { ...rule, amount: formatAmount(rule.amount) };
+}
+
+/** The request body that sets the given fields of a state, in the API's shape. */
+export function toWireBody(state: GroupState, fields: readonly FieldName[]): GroupBody {
+  const body: GroupBody = {};
+  for (const field of fields) {
+    switch (field) {
+      case 'name':
+      case 'is_default':
+      case 'is_group_for_guests':
+        (body as Record<string, unknown>)[field] = state[field];
+        break;
+      case 'category_access':
+        body.category_access =
+          state.category_access.type === 'specific'
+            ? { type: 'specific', categories: [...state.category_access.categories] }
+            : { type: state.category_access.type };
+        break;
+      case 'discount_rules':
+        body.discount_rules = state.discount_rules.map(toWireRule);
+        break;
+    }
+  }
+  return body;
+}
