@@ -1,0 +1,81 @@
+// Which live group is each desired group? Decided apart from field comparison: by pinned id, else by name.
+import { PlanError, type Problem } from '../errors.js';
+import type { DesiredGroup, LiveGroup } from '../model.js';
+
+export interface MatchedPair {
+  desired: DesiredGroup;
+  live: LiveGroup;
+}
+
+export interface GroupMatch {
+  pairs: MatchedPair[];
+  /** Desired groups with no live match. */
+  creates: DesiredGroup[];
+  /** Live groups that no file describes. */
+  unmanaged: LiveGroup[];
+}
+
+/** Pairs desired with live groups; throws a PlanError listing every pin or name conflict. */
+export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[]): GroupMatch {
+  const liveById = new Map(liveGroups.map((group) => [group.id, group]));
+  const liveByName = new Map(liveGroups.map((group) => [group.name, group]));
+  const claimedBy = new Map<number, DesiredGroup>();
+  const problems: Problem[] = [];
+  const pairs: MatchedPair[] = [];
+  const creates: DesiredGroup[] = [];
+
+  for (const desired of desiredGroups) {
+    const live = findLiveMatch(desired, liveById, liveByName, problems);
+    if (live === null) continue;
+    if (!live) {
+      creates.push(desired);
+      continue;
+    }
+    const earlier = claimedBy.get(live.id);
+    if (earlier) {
+      problems.push(
+        problemAt(desired, desired.id === undefined ? '' : 'id', `matches live group ${live.id} ('${live.name}'), which ${whereIs(earlier)} also matches`, 'Each live group can be described by one file only: remove one, or pin a different id.'),
+      );
+      continue;
+    }
+    claimedBy.set(live.id, desired);
+    pairs.push({ desired, live });
+  }
+  if (problems.length > 0) {
+    throw new PlanError(`${problems.length} problem${problems.length === 1 ? '' : 's'} matching groups/ to the live store`, problems);
+  }
+  const unmanaged = liveGroups.filter((group) => !claimedBy.has(group.id));
+  return { pairs, creates, unmanaged };
+}
+
+/** The live match; undefined when there is none, null when the desired group is in error. */
+function findLiveMatch(
+  desired: DesiredGroup,
+  liveById: Map<number, LiveGroup>,
+  liveByName: Map<string, LiveGroup>,
+  problems: Problem[],
+): LiveGroup | undefined | null {
+  const byName = liveByName.get(desired.name);
+  if (desired.id === undefined) return byName;
+  const pinned = liveById.get(desired.id);
+  if (!pinned) {
+    problems.push(problemAt(desired, 'id', `pinned id ${desired.id} does not exist in the live store`, 'Remove the id to create the group anew, or pin the id of an existing group.'));
+    return null;
+  }
+  if (byName && byName.id !== pinned.id) {
+    problems.push(
+      problemAt(desired, 'name', `name '${desired.name}' belongs to live group ${byName.id}, but this file pins id ${pinned.id} (now '${pinned.name}')`, 'Names are unique in the store: pick another name, or pin the other group.'),
+    );
+    return null;
+  }
+  return pinned;
+}
+
+function problemAt(desired: DesiredGroup, field: string, message: string, hint: string): Problem {
+  const position = (field && desired.source.positions[`/${field}`]) || desired.source;
+  return { file: desired.source.file, line: position.line, col: position.col, field, message, hint };
+}
+
+function whereIs(desired: DesiredGroup): string {
+  return `${desired.source.file}:${desired.source.line}:${desired.source.col}`;
+}

@@ -1,0 +1,63 @@
+// Safety is its own pure pass over a finished plan: each refusal names its threshold, the numbers and --force.
+import type { Plan, SafetyConfig, SafetyRefusal } from '../model.js';
+
+/** The thresholds used when the config gives none. */
+export const DEFAULT_SAFETY: SafetyConfig = {
+  maxDeletes: 5,
+  maxDeletePercent: 25,
+  maxUpdatePercent: 50,
+  minGroupsForUpdateCheck: 10,
+};
+
+const FORCE_HINT = 'Re-run with --force to allow it.';
+
+export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safety: SafetyConfig): SafetyRefusal[] {
+  const deletes = plan.changes.filter((change) => change.action === 'delete').length;
+  const updates = new Set(plan.changes.flatMap((change) => (change.action === 'update' ? [change.id] : []))).size;
+  const refusals: SafetyRefusal[] = [];
+
+  if (deletes > safety.maxDeletes) {
+    refusals.push({
+      check: 'maxDeletes',
+      limit: safety.maxDeletes,
+      actual: deletes,
+      message: `Refusing to delete ${countOf(deletes)}: more than safety.maxDeletes (${safety.maxDeletes}). ${FORCE_HINT}`,
+    });
+  }
+  const deletePercent = percentOf(deletes, liveCount);
+  if (deletes > 0 && deletePercent > safety.maxDeletePercent) {
+    refusals.push({
+      check: 'maxDeletePercent',
+      limit: safety.maxDeletePercent,
+      actual: roundPercent(deletePercent),
+      message: `Refusing to delete ${deletes} of ${countOf(liveCount)} (${formatPercent(deletePercent)}): more than safety.maxDeletePercent (${safety.maxDeletePercent}%). ${FORCE_HINT}`,
+    });
+  }
+  const updatePercent = percentOf(updates, liveCount);
+  if (liveCount >= safety.minGroupsForUpdateCheck && updatePercent > safety.maxUpdatePercent) {
+    refusals.push({
+      check: 'maxUpdatePercent',
+      limit: safety.maxUpdatePercent,
+      actual: roundPercent(updatePercent),
+      message: `Refusing to update ${updates} of ${countOf(liveCount)} (${formatPercent(updatePercent)}): more than safety.maxUpdatePercent (${safety.maxUpdatePercent}%). ${FORCE_HINT}`,
+    });
+  }
+  return refusals;
+}
+
+function percentOf(part: number, whole: number): number {
+  return whole > 0 ? (part / whole) * 100 : part > 0 ? 100 : 0;
+}
+
+function roundPercent(percent: number): number {
+  return Math.round(percent * 100) / 100;
+}
+
+/** Never rounds down to the limit: 25.2% shows as "25.2%", not "25%". */
+function formatPercent(percent: number): string {
+  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
+}
+
+function countOf(count: number): string {
+  return `${count} group${count === 1 ? '' : 's'}`;
+}

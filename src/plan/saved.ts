@@ -1,0 +1,70 @@
+// The saved plan: the JSON plan plus what apply needs to notice that the store or groups/ moved on since.
+// It holds hashes, dates and fingerprints only, never a token.
+import { createRequire } from 'node:module';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { BcgroupsError } from '../errors.js';
+import type { LiveGroup, Plan, SavedPlan } from '../model.js';
+import { fingerprint } from '../normalize.js';
+
+export const PLAN_SCHEMA_ID = 'https://bcgroups.dev/schemas/plan.schema.json';
+
+export interface SaveContext {
+  storeHash: string;
+  desiredHash: string;
+  /** The live groups the plan was computed from. */
+  liveGroups: readonly LiveGroup[];
+  now?: Date;
+}
+
+export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
+  const liveById = new Map(context.liveGroups.map((group) => [group.id, group]));
+  const live: SavedPlan['live'] = {};
+  for (const change of plan.changes) {
+    if (change.action === 'create') continue;
+    const group = liveById.get(change.id);
+    if (!group) throw new BcgroupsError(`The plan touches group ${change.id} ('${change.name}'), which is not among the live groups it was planned from.`);
+    live[String(change.id)] = { date_modified: group.date_modified, fingerprint: fingerprint(group) };
+  }
+  return {
+    format_version: 1,
+    store_hash: context.storeHash,
+    desired_hash: context.desiredHash,
+    created_at: (context.now ?? new Date()).toISOString(),
+    summary: plan.summary,
+    changes: plan.changes,
+    unchanged: plan.unchanged,
+    unmanaged: plan.unmanaged,
+    refusals: plan.refusals,
+    live,
+  };
+}
+
+/** Reads a saved plan from its text; a BcgroupsError names the file and every schema problem. */
+export function parseSavedPlan(text: string, file: string): SavedPlan {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BcgroupsError(`${file} is not a saved plan: not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const validate = savedPlanValidator();
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).slice(0, 10).map((e) => `  - ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`);
+    throw new BcgroupsError(`${file} is not a valid saved plan (schemas/plan.schema.json):\n${problems.join('\n')}\nRe-create it with \`bcgroups plan --out ${file}\`.`);
+  }
+  return value as SavedPlan;
+}
+
+let validator: ValidateFunction | undefined;
+
+/** The schema ships beside dist/ and src/ alike; it is read once, on the first parse. */
+function savedPlanValidator(): ValidateFunction {
+  if (!validator) {
+    const schema = createRequire(import.meta.url)('../../schemas/plan.schema.json') as object;
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    ajv.addSchema(schema);
+    validator = ajv.getSchema(`${PLAN_SCHEMA_ID}#/$defs/savedPlan`);
+    if (!validator) throw new BcgroupsError('schemas/plan.schema.json has no savedPlan definition.');
+  }
+  return validator;
+}

@@ -1,0 +1,87 @@
+// What each change does, as lines shared by the text and markdown renderings.
+import { diffArrays } from 'diff';
+import type { Change, FieldName, GroupState, Plan } from '../model.js';
+import { describeRulePair, formatField, formatRuleLine, pairChangedRules } from './words.js';
+
+export type Sign = '+' | '-' | '~' | ' ';
+
+export interface DiffLine {
+  sign: Sign;
+  /** Nesting below the field level: rules sit at depth 1. */
+  depth: number;
+  text: string;
+}
+
+/** Scalar changes as one "~ a -> b" line (terminal) or a "-"/"+" pair (markdown diff blocks). */
+export type ScalarStyle = 'arrow' | 'split';
+
+export const ACTION_SIGN: Record<Change['action'], Sign> = { create: '+', update: '~', delete: '-' };
+
+export function isRelease(change: Change): boolean {
+  return change.action === 'update' && change.key.endsWith('/release');
+}
+
+/** "create Guests", "update Retail (id 12)", "flag release of A (id 1)", "delete Old (id 31)". */
+export function labelOf(change: Change): string {
+  if (change.action === 'create') return `create ${change.name}`;
+  if (isRelease(change)) return `flag release of ${change.name} (id ${change.id})`;
+  return `${change.action} ${change.name} (id ${change.id})`;
+}
+
+/** Labels of what a change waits for, by key, for "waits for:" lines. */
+export function dependencyLabels(change: Change, plan: Pick<Plan, 'changes'>): string[] {
+  return change.depends_on.map((key) => {
+    const dependency = plan.changes.find((c) => c.key === key);
+    return dependency ? labelOf(dependency) : key;
+  });
+}
+
+export function changeLines(change: Change, style: ScalarStyle): DiffLine[] {
+  if (change.action === 'delete') return [];
+  if (change.action === 'create') {
+    const fields = Object.keys(change.body).filter((field) => field !== 'name') as FieldName[];
+    return fields.flatMap((field) => addedFieldLines(field, change.after));
+  }
+  return change.fields.flatMap((field) => changedFieldLines(field, change.before, change.after, style));
+}
+
+function addedFieldLines(field: FieldName, after: GroupState): DiffLine[] {
+  if (field !== 'discount_rules') return [{ sign: '+', depth: 0, text: `${field}: ${formatField(field, after)}` }];
+  return [{ sign: '+', depth: 0, text: 'discount_rules:' }, ...after.discount_rules.map((rule) => ({ sign: '+' as const, depth: 1, text: formatRuleLine(rule) }))];
+}
+
+function changedFieldLines(field: FieldName, before: GroupState, after: GroupState, style: ScalarStyle): DiffLine[] {
+  if (field === 'discount_rules') return ruleDiffLines(before, after);
+  const [from, to] = [formatField(field, before), formatField(field, after)];
+  if (style === 'arrow') return [{ sign: '~', depth: 0, text: `${field}: ${from} -> ${to}` }];
+  return [
+    { sign: '-', depth: 0, text: `${field}: ${from}` },
+    { sign: '+', depth: 0, text: `${field}: ${to}` },
+  ];
+}
+
+/** A line diff of the rule lists (in canonical order, so only real changes show). */
+function ruleDiffLines(before: GroupState, after: GroupState): DiffLine[] {
+  const lines: DiffLine[] = [{ sign: ' ', depth: 0, text: 'discount_rules:' }];
+  const parts = diffArrays(before.discount_rules.map(formatRuleLine), after.discount_rules.map(formatRuleLine));
+  for (const part of parts) {
+    const sign: Sign = part.added ? '+' : part.removed ? '-' : ' ';
+    for (const text of part.value) lines.push({ sign, depth: 1, text });
+  }
+  if (after.discount_rules.length === 0) lines.push({ sign: '+', depth: 1, text: '(no rules)' });
+  return lines;
+}
+
+/** The rule changes of an update in words; empty when the rules did not change. */
+export function ruleWords(change: Change): string[] {
+  if (change.action !== 'update' || !change.fields.includes('discount_rules')) return [];
+  return pairChangedRules(change.before.discount_rules, change.after.discount_rules).map(describeRulePair);
+}
+
+export function formatSummaryLine(summary: Plan['summary']): string {
+  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged.`;
+}
+
+export function formatRequestCount(requests: number): string {
+  return `Apply will make ${requests} API request${requests === 1 ? '' : 's'}.`;
+}

@@ -1,0 +1,76 @@
+// For a pull-request comment or $GITHUB_STEP_SUMMARY: refusals on top, a summary table, one collapsible
+// section per changed group with a diff block, then unmanaged groups.
+import type { Change, Plan } from '../model.js';
+import { countRequests } from '../plan/create-plan.js';
+import { driftLines, IN_SYNC } from './drift.js';
+import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
+
+export interface MarkdownOptions {
+  mode?: 'plan' | 'drift';
+  title?: string;
+}
+
+export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const drift = options.mode === 'drift';
+  const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatTable(plan), drift ? formatDrift(plan) : formatChanges(plan), formatUnmanaged(plan)];
+  return `${sections.filter(Boolean).join('\n\n')}\n`;
+}
+
+function formatRefusals(plan: Plan): string {
+  if (plan.refusals.length === 0) return '';
+  return ['> [!CAUTION]', '> **Refused by safety checks: apply will not run this plan.**', ...plan.refusals.map((refusal) => `> - ${escapeInline(refusal.message)}`)].join('\n');
+}
+
+function formatTable(plan: Plan): string {
+  const { summary } = plan;
+  return [
+    '| Create | Update | Delete | Unchanged | Unmanaged | API requests |',
+    '|---:|---:|---:|---:|---:|---:|',
+    `| ${summary.create} | ${summary.update} | ${summary.delete} | ${summary.unchanged} | ${summary.unmanaged} | ${countRequests(plan)} |`,
+  ].join('\n');
+}
+
+function formatChanges(plan: Plan): string {
+  if (plan.changes.length === 0) return 'No changes: the store matches groups/.';
+  return plan.changes.map((change) => formatChange(change, plan)).join('\n\n');
+}
+
+function formatChange(change: Change, plan: Plan): string {
+  const lines = changeLines(change, 'split').map((line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`);
+  const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(change.reason)}</summary>`];
+  if (lines.length > 0) {
+    const fence = fenceFor(lines);
+    parts.push(`${fence}diff\n${lines.join('\n')}\n${fence}`);
+  }
+  const words = ruleWords(change);
+  if (words.length > 0) parts.push(words.map((phrase) => `- ${escapeInline(phrase)}`).join('\n'));
+  const waits = dependencyLabels(change, plan);
+  if (waits.length > 0) parts.push(`Waits for: ${escapeInline(waits.join(', '))}`);
+  return `${parts.join('\n\n')}\n\n</details>`;
+}
+
+function formatDrift(plan: Plan): string {
+  const lines = driftLines(plan);
+  return lines.length === 0 ? IN_SYNC : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
+}
+
+function formatUnmanaged(plan: Plan): string {
+  if (plan.unmanaged.length === 0) return '';
+  return `**Unmanaged** (in the store, not in groups/; left alone but for a moving guest or default flag):\n\n${plan.unmanaged.map((group) => `- ${escapeInline(group.name)} (id ${group.id})`).join('\n')}`;
+}
+
+/** A fence longer than any backtick run in the block, so a group name cannot close it early. */
+function fenceFor(lines: string[]): string {
+  const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Group names are user text: keep them from turning into markup. */
+function escapeInline(text: string): string {
+  return escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1');
+}

@@ -1,0 +1,67 @@
+// Terraform-like text for a terminal and CI logs: + create, ~ update, - delete, field by field.
+import type { Change, Plan } from '../model.js';
+import { countRequests } from '../plan/create-plan.js';
+import { paint, type Style } from './ansi.js';
+import { driftLines, IN_SYNC } from './drift.js';
+import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
+
+export interface TextOptions {
+  color: boolean;
+  mode?: 'plan' | 'drift';
+}
+
+const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', '~': 'yellow', ' ': undefined };
+
+export function renderText(plan: Plan, options: TextOptions): string {
+  const blocks = [formatRefusals(plan, options.color), options.mode === 'drift' ? formatDrift(plan, options.color) : formatChanges(plan, options.color), formatUnmanaged(plan)];
+  const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
+  return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
+}
+
+function formatRefusals(plan: Plan, color: boolean): string {
+  if (plan.refusals.length === 0) return '';
+  const head = paint('Refused by safety checks: apply will not run this plan.', 'bold', color);
+  return [paint(head, 'red', color), ...plan.refusals.map((refusal) => paint(`  ! ${refusal.message}`, 'red', color))].join('\n');
+}
+
+function formatChanges(plan: Plan, color: boolean): string {
+  if (plan.changes.length === 0) return 'No changes: the store matches groups/.';
+  return ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+}
+
+function formatChange(change: Change, plan: Plan, color: boolean): string {
+  const sign = ACTION_SIGN[change.action];
+  const lines = [`  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${change.reason}`];
+  for (const line of changeLines(change, 'arrow')) {
+    const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
+    const style = SIGN_STYLE[line.sign];
+    lines.push(`      ${style ? paint(text, style, color) : text}`);
+  }
+  const words = ruleWords(change);
+  if (words.length > 0) lines.push(`        in words: ${words.join('; ')}`);
+  const waits = dependencyLabels(change, plan);
+  if (waits.length > 0) lines.push(paint(`      waits for: ${waits.join(', ')}`, 'dim', color));
+  return lines.join('\n');
+}
+
+function formatUnmanaged(plan: Plan): string {
+  if (plan.unmanaged.length === 0) return '';
+  return `Unmanaged (in the store, not in groups/; left alone but for a moving guest or default flag):\n${plan.unmanaged.map((group) => `  ${group.name} (id ${group.id})`).join('\n')}`;
+}
+
+function formatPlanFooter(plan: Plan, color: boolean): string {
+  const requests = countRequests(plan);
+  const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
+  return requests > 0 ? `${summary}\n${formatRequestCount(requests)}` : summary;
+}
+
+function formatDrift(plan: Plan, color: boolean): string {
+  const lines = driftLines(plan);
+  if (lines.length === 0) return IN_SYNC;
+  return ['Differences between the store and groups/:', ...lines.map((line) => `  ${paint('*', 'yellow', color)} ${line}`)].join('\n');
+}
+
+function formatDriftFooter(plan: Plan): string {
+  const differing = driftLines(plan).length;
+  return `Drift: ${differing} group${differing === 1 ? '' : 's'} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+}

@@ -1,0 +1,105 @@
+// Discount rules and field values in words a reviewer reads at a glance: "10% off category 18 -> 15%".
+import type { CategoryAccess, DiscountRule, FieldName, GroupState } from '../model.js';
+
+/** "10", "12.5": percentages drop trailing zeros. */
+function formatPercent(amount: number): string {
+  return String(amount);
+}
+
+/** "$5.00", "$5.125": money keeps two decimals unless it needs more. */
+function formatMoney(amount: number): string {
+  const cents = amount.toFixed(2);
+  return `$${Number(cents) === amount ? cents : String(amount)}`;
+}
+
+function targetOf(rule: DiscountRule): string {
+  switch (rule.type) {
+    case 'all':
+      return 'all products';
+    case 'category':
+      return `category ${rule.category_id}`;
+    case 'product':
+      return `product ${rule.product_id}`;
+    case 'price_list':
+      return `price list ${rule.price_list_id}`;
+  }
+}
+
+/** The discount without its target: "15%", "$5.00 off", "fixed price $12.00". */
+function valueOf(rule: DiscountRule, sameMethodAs?: DiscountRule): string {
+  if (rule.type === 'price_list') return targetOf(rule);
+  const sameMethod = sameMethodAs !== undefined && sameMethodAs.type !== 'price_list' && sameMethodAs.method === rule.method;
+  switch (rule.method) {
+    case 'percent':
+      return sameMethod ? `${formatPercent(rule.amount)}%` : `${formatPercent(rule.amount)}% off`;
+    case 'price':
+      return sameMethod ? formatMoney(rule.amount) : `${formatMoney(rule.amount)} off`;
+    case 'fixed':
+      return sameMethod ? formatMoney(rule.amount) : `fixed price ${formatMoney(rule.amount)}`;
+  }
+}
+
+/** "10% off category 18", "$5.00 off product 77", "fixed price $12.00 on product 9", "price list 3". */
+export function describeRule(rule: DiscountRule): string {
+  if (rule.type === 'price_list') return targetOf(rule);
+  return `${valueOf(rule)} ${rule.method === 'fixed' ? 'on ' : ''}${targetOf(rule)}`;
+}
+
+/** A rule as one line in the shape of a file of groups/, for line diffs. */
+export function formatRuleLine(rule: DiscountRule): string {
+  const target = rule.type === 'all' ? '' : rule.type === 'price_list' ? `, price_list_id: ${rule.price_list_id}` : rule.type === 'category' ? `, category_id: ${rule.category_id}` : `, product_id: ${rule.product_id}`;
+  const discount = rule.type === 'price_list' ? '' : `, method: ${rule.method}, amount: ${rule.amount}`;
+  return `{ type: ${rule.type}${target}${discount} }`;
+}
+
+export interface RulePair {
+  before?: DiscountRule;
+  after?: DiscountRule;
+}
+
+/** Rules paired by what they discount (a store-wide rule, a category, a product, the price list); equal pairs left out. */
+export function pairChangedRules(before: readonly DiscountRule[], after: readonly DiscountRule[]): RulePair[] {
+  const keyOf = (rule: DiscountRule) => (rule.type === 'price_list' ? 'price_list' : `${rule.type}:${targetOf(rule)}`);
+  const pairs = new Map<string, RulePair[]>();
+  const slot = (key: string) => pairs.get(key) ?? (pairs.set(key, []).get(key) as RulePair[]);
+  for (const rule of before) slot(keyOf(rule)).push({ before: rule });
+  for (const rule of after) {
+    const open = slot(keyOf(rule)).find((pair) => !pair.after);
+    if (open) open.after = rule;
+    else slot(keyOf(rule)).push({ after: rule });
+  }
+  return [...pairs.values()].flat().filter((pair) => !pair.before || !pair.after || formatRuleLine(pair.before) !== formatRuleLine(pair.after));
+}
+
+/** "10% off category 18 -> 15%", "added $5.00 off product 77", "removed price list 3". */
+export function describeRulePair(pair: RulePair): string {
+  if (pair.before && pair.after) return `${describeRule(pair.before)} -> ${valueOf(pair.after, pair.before)}`;
+  if (pair.after) return `added ${describeRule(pair.after)}`;
+  return `removed ${describeRule(pair.before as DiscountRule)}`;
+}
+
+/** The same pair from the store's side: "store has 10% off category 18, groups/ says 15%". */
+export function describeRuleDrift(pair: RulePair): string {
+  if (pair.before && pair.after) return `store has ${describeRule(pair.before)}, groups/ says ${valueOf(pair.after, pair.before)}`;
+  if (pair.after) return `store lacks ${describeRule(pair.after)}`;
+  return `store also has ${describeRule(pair.before as DiscountRule)}`;
+}
+
+export function describeAccess(access: CategoryAccess): string {
+  return access.type === 'specific' ? `specific [${access.categories.join(', ')}]` : access.type;
+}
+
+/** A field's value in one short line; rules as a count (their detail is shown line by line). */
+export function formatField(field: FieldName, state: GroupState): string {
+  switch (field) {
+    case 'name':
+      return JSON.stringify(state.name);
+    case 'is_default':
+    case 'is_group_for_guests':
+      return String(state[field]);
+    case 'category_access':
+      return describeAccess(state.category_access);
+    case 'discount_rules':
+      return state.discount_rules.length === 0 ? 'none' : state.discount_rules.map(describeRule).join(', ');
+  }
+}

@@ -1,0 +1,47 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { PlanError, type Problem } from '../../src/errors.js';
+import type { DesiredGroup, LiveGroup } from '../../src/model.js';
+import { createPlan } from '../../src/plan/index.js';
+import { desired, live } from './builders.js';
+
+function problemsOf(desiredGroups: DesiredGroup[], liveGroups: LiveGroup[]): Problem[] {
+  try {
+    createPlan(desiredGroups, liveGroups, { prune: true });
+  } catch (error) {
+    assert.instance(error, PlanError);
+    return (error as PlanError).problems;
+  }
+  throw new Error('expected a PlanError');
+}
+
+test('a pin to a missing id is an error at the id line', () => {
+  const problems = problemsOf([desired('Retail', { id: 40 })], [live(12, 'Retail')]);
+  assert.equal(problems.map((p) => [p.file, p.line, p.col, p.field]), [['groups/retail.yaml', 2, 5, 'id']]);
+  assert.match(problems[0]?.message ?? '', 'pinned id 40 does not exist');
+});
+
+test('a name that belongs to another group than the pin says which', () => {
+  const problems = problemsOf([desired('Retail', { id: 12 })], [live(12, 'Wholesale'), live(14, 'Retail')]);
+  assert.equal(problems.map((p) => p.field), ['name']);
+  assert.match(problems[0]?.message ?? '', "name 'Retail' belongs to live group 14, but this file pins id 12 (now 'Wholesale')");
+});
+
+test('two desired groups matching one live group are an error naming the first file', () => {
+  const problems = problemsOf([desired('Retail', { file: 'groups/a.yaml' }), desired('Trade', { id: 12, file: 'groups/b.yaml' })], [live(12, 'Retail')]);
+  assert.equal(problems.map((p) => [p.file, p.field]), [['groups/b.yaml', 'id']]);
+  assert.match(problems[0]?.message ?? '', "matches live group 12 ('Retail'), which groups/a.yaml:1:1 also matches");
+});
+
+test('every problem is collected before failing', () => {
+  const problems = problemsOf([desired('A', { id: 1 }), desired('B', { id: 2 }), desired('C', { id: 3 })], [live(3, 'C')]);
+  assert.equal(problems.map((p) => p.file), ['groups/a.yaml', 'groups/b.yaml']);
+});
+
+test('a pin matching its own name, and names without pins, are fine', () => {
+  const plan = createPlan([desired('Retail', { id: 12 }), desired('Trade')], [live(12, 'Retail'), live(13, 'Trade')], { prune: true });
+  assert.equal(plan.changes, []);
+  assert.equal(plan.unchanged.map((g) => g.id), [12, 13]);
+});
+
+test.run();

@@ -1,0 +1,47 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Change, SafetyConfig } from '../../src/model.js';
+import { checkSafety, DEFAULT_SAFETY } from '../../src/plan/index.js';
+import { createPlan } from '../../src/plan/index.js';
+import { desired, live } from './builders.js';
+
+/** A plan of `deletes` deletes and `updates` updated groups in a store of `liveCount` groups. */
+function planOf(deletes: number, updates: number, liveCount: number): { changes: Change[] } {
+  const liveGroups = Array.from({ length: liveCount }, (_, i) => live(i + 1, `G${i + 1}`));
+  const desiredGroups = liveGroups.slice(deletes).map((g, i) => desired(g.name, i < updates ? { category_access: { type: 'none' } } : {}));
+  return createPlan(desiredGroups, liveGroups, { prune: true });
+}
+
+const cases: { title: string; deletes: number; updates: number; live: number; safety?: Partial<SafetyConfig>; checks: string[] }[] = [
+  { title: '5 deletes of 40 pass', deletes: 5, updates: 0, live: 40, checks: [] },
+  { title: '6 deletes of 40 exceed maxDeletes', deletes: 6, updates: 0, live: 40, checks: ['maxDeletes'] },
+  { title: '3 deletes of 12 (25%) pass', deletes: 3, updates: 0, live: 12, checks: [] },
+  { title: '3 deletes of 11 (27%) exceed maxDeletePercent', deletes: 3, updates: 0, live: 11, checks: ['maxDeletePercent'] },
+  { title: '6 deletes of 6 exceed both', deletes: 6, updates: 0, live: 6, checks: ['maxDeletes', 'maxDeletePercent'] },
+  { title: '5 updates of 10 (50%) pass', deletes: 0, updates: 5, live: 10, checks: [] },
+  { title: '6 updates of 10 exceed maxUpdatePercent', deletes: 0, updates: 6, live: 10, checks: ['maxUpdatePercent'] },
+  { title: 'updates in a store under 10 groups are not checked', deletes: 0, updates: 9, live: 9, checks: [] },
+  { title: 'config raises a limit', deletes: 6, updates: 0, live: 40, safety: { maxDeletes: 10 }, checks: [] },
+  { title: 'config lowers a limit', deletes: 1, updates: 0, live: 40, safety: { maxDeletes: 0 }, checks: ['maxDeletes'] },
+];
+
+for (const c of cases) {
+  test(c.title, () => {
+    const refusals = checkSafety(planOf(c.deletes, c.updates, c.live), c.live, { ...DEFAULT_SAFETY, ...c.safety });
+    assert.equal(refusals.map((r) => r.check), c.checks);
+  });
+}
+
+test('each refusal names the threshold, the numbers and --force', () => {
+  const refusals = checkSafety(planOf(6, 0, 12), 12, DEFAULT_SAFETY);
+  assert.equal(refusals.map((r) => r.message), [
+    'Refusing to delete 6 groups: more than safety.maxDeletes (5). Re-run with --force to allow it.',
+    'Refusing to delete 6 of 12 groups (50%): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
+  ]);
+  assert.equal(refusals.map((r) => [r.limit, r.actual]), [[5, 6], [25, 50]]);
+  const updates = checkSafety(planOf(0, 7, 12), 12, DEFAULT_SAFETY);
+  assert.equal(updates.map((r) => r.message), ['Refusing to update 7 of 12 groups (58.3%): more than safety.maxUpdatePercent (50%). Re-run with --force to allow it.']);
+  assert.equal(updates.map((r) => r.actual), [58.33]);
+});
+
+test.run();

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { Plan, UpdateChange } from '../../src/model.js';
+import { renderJson, renderMarkdown, renderText } from '../../src/render/index.js';
+import { emptyPlan, refusedPlan, swapPlan, variedPlan } from './fixtures.js';
+
+const expected = (name: string) => readFileSync(new URL(`./expected/${name}`, import.meta.url), 'utf8');
+const stripAnsi = (text: string) => text.replace(/\u001b\[\d+m/g, '');
+
+const textCases: [string, () => Plan, 'plan' | 'drift', string][] = [
+  ['a varied plan', variedPlan, 'plan', 'varied.txt'],
+  ['a varied plan as drift', variedPlan, 'drift', 'varied-drift.txt'],
+  ['a refused plan', refusedPlan, 'plan', 'refused.txt'],
+  ['a flag swap', swapPlan, 'plan', 'swap.txt'],
+];
+
+for (const [title, build, mode, file] of textCases) {
+  test(`text: ${title} matches ${file}`, () => {
+    assert.fixture(renderText(build(), { color: false, mode }), expected(file));
+  });
+  test(`text: ${title} in colour is the same text with ANSI codes`, () => {
+    const coloured = renderText(build(), { color: true, mode });
+    assert.ok(coloured.includes('\u001b['), 'has colour codes');
+    assert.fixture(stripAnsi(coloured), expected(file));
+  });
+}
+
+test('text: signs are coloured by action', () => {
+  const coloured = renderText(variedPlan(), { color: true });
+  assert.ok(coloured.includes('\u001b[32m+\u001b[39m \u001b[1mcreate Guests'), 'green + for a create');
+  assert.ok(coloured.includes('\u001b[33m~\u001b[39m'), 'yellow ~ for an update');
+  assert.ok(stripAnsi(renderText(refusedPlan(), { color: true })).includes('  ! Refusing to delete 2 groups'));
+  assert.ok(renderText(refusedPlan(), { color: true }).includes('\u001b[31m  ! Refusing'), 'refusals in red');
+});
+
+test('text: no colour codes without color', () => {
+  for (const build of [variedPlan, refusedPlan, swapPlan, emptyPlan]) assert.not.ok(renderText(build(), { color: false }).includes('\u001b['));
+});
+
+test('text: an empty plan says so, in both modes', () => {
+  assert.fixture(
+    renderText(emptyPlan(), { color: false }),
+    'No changes: the store matches groups/.\n\nUnmanaged (in the store, not in groups/; left alone but for a moving guest or default flag):\n  Legacy (id 2)\n\nPlan: 0 to create, 0 to update, 0 to delete, 1 unchanged, 1 unmanaged.\n',
+  );
+  assert.match(renderText(emptyPlan(), { color: false, mode: 'drift' }), /^In sync: no differences\.\n/);
+});
+
+test('text: the rule wording of the issue', () => {
+  const text = renderText(variedPlan(), { color: false });
+  assert.match(text, 'in words: 10% off category 18 -> 15%; added $5.00 off product 77');
+  assert.match(renderText(variedPlan(), { color: false, mode: 'drift' }), 'Retail: discount_rules differ (store has 10% off category 18, groups/ says 15%; store lacks $5.00 off product 77)');
+});
+
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+const validatePlan = ajv.compile(JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object);
+
+for (const [title, build] of [['varied', variedPlan], ['refused', refusedPlan], ['swap', swapPlan], ['empty', emptyPlan]] as const) {
+  test(`json: the ${title} plan validates against schemas/plan.schema.json`, () => {
+    for (const mode of ['plan', 'drift'] as const) {
+      const document: unknown = JSON.parse(renderJson(build(), { mode }));
+      assert.ok(validatePlan(document), JSON.stringify(validatePlan.errors, null, 2));
+    }
+  });
+}
+
+test('json: format_version 1, the summary and the exact request bodies', () => {
+  const plan = variedPlan();
+  const document = JSON.parse(renderJson(plan)) as { format_version: number; summary: unknown; changes: { key: string; body: unknown; action: string }[] };
+  assert.is(document.format_version, 1);
+  assert.equal(document.summary, { create: 1, update: 5, delete: 0, unchanged: 1, unmanaged: 2 });
+  const retail = document.changes.find((c) => c.key === 'update:12');
+  assert.equal(retail?.body, {
+    discount_rules: [
+      { type: 'all', method: 'percent', amount: '5.0000' },
+      { type: 'category', method: 'percent', amount: '15.0000', category_id: 18 },
+      { type: 'product', method: 'fixed', amount: '12.0000', product_id: 9 },
+      { type: 'product', method: 'price', amount: '5.0000', product_id: 77 },
+    ],
+  });
+  assert.equal(document.changes.map((c) => c.key), plan.changes.map((c) => c.key));
+  assert.equal(Object.keys(document.changes[0] ?? {}), ['action', 'key', 'name', 'id', 'body', 'before', 'after', 'fields', 'depends_on', 'reason', 'managed']);
+});
+
+test('json: the schema rejects what the plan must never hold', () => {
+  const document = JSON.parse(renderJson(variedPlan())) as { changes: UpdateChange[] };
+  const withId = structuredClone(document);
+  (withId.changes[0]!.body as Record<string, unknown>).id = 40;
+  assert.not.ok(validatePlan(withId), 'an id in a body');
+  const wrongAmount = structuredClone(document);
+  wrongAmount.changes.find((c) => c.key === 'update:12')!.body.discount_rules![0]!.type = 'everything' as 'all';
+  assert.not.ok(validatePlan(wrongAmount), 'an unknown rule type');
+});
+
+for (const [title, build, file] of [['varied', variedPlan, 'varied.md'], ['refused', refusedPlan, 'refused.md']] as const) {
+  test(`markdown: the ${title} plan matches ${file}`, () => {
+    assert.fixture(renderMarkdown(build()), expected(file));
+  });
+}
+
+test('markdown: table, one section per change with a diff block, unmanaged, refusals first', () => {
+  const markdown = renderMarkdown(variedPlan(), { title: 'Plan for production' });
+  assert.match(markdown, /^## Plan for production\n\n\| Create \| Update \| Delete \| Unchanged \| Unmanaged \| API requests \|/);
+  assert.is(markdown.match(/<details>/g)?.length, variedPlan().changes.length);
+  assert.is(markdown.match(/```diff\n/g)?.length, variedPlan().changes.length);
+  assert.match(markdown, '**Unmanaged** (in the store, not in groups/; left alone but for a moving guest or default flag):\n\n- Archive (id 41)\n- Legacy (id 40)');
+  const refused = renderMarkdown(refusedPlan());
+  assert.ok(refused.indexOf('> [!CAUTION]') < refused.indexOf('| Create |'), 'refusals come before the table');
+});
+
+test('markdown: drift mode and group names that look like markup', () => {
+  assert.match(renderMarkdown(emptyPlan(), { mode: 'drift' }), '## bcgroups drift\n\n| Create');
+  assert.match(renderMarkdown(emptyPlan(), { mode: 'drift' }), 'In sync: no differences.');
+  const plan = variedPlan();
+  const tricky: Plan = { ...plan, changes: plan.changes.map((c) => (c.key === 'update:21' ? { ...c, name: '<b>x</b> ``` |', after: { ...(c as UpdateChange).after, name: '<b>x</b> ``` |' } } : c)) };
+  const markdown = renderMarkdown(tricky);
+  assert.match(markdown, '<summary>~ update &lt;b&gt;x&lt;/b&gt; ``` | (id 21)', 'html is escaped in the summary');
+  assert.not.ok(markdown.includes('<summary>~ update <b>'), 'no raw html from a name');
+  assert.match(markdown, '````diff\n', 'a longer fence around a name with backticks');
+});
+
+test.run();
