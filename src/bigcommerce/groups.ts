@@ -1,0 +1,130 @@
+// The customer group endpoints over the transport. Creates are never blindly repeated: after an
+// ambiguous failure the store is asked whether the group now exists.
+import { ApiError } from '../errors.js';
+import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type LiveGroup } from '../model.js';
+import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../normalize.js';
+import { createBadAnswerError } from './errors.js';
+import type { HttpAnswer, Method, Transport } from './http.js';
+import { AnswerProblem, parseCount, parseGroup, parseGroupList, parseJson } from './parse.js';
+
+export const PAGE_LIMIT = 250;
+const GROUPS = '/customer_groups';
+
+export class BigCommerceClient implements GroupsApi {
+  constructor(
+    private readonly transport: Transport,
+    private readonly retries: number,
+  ) {}
+
+  get stats() {
+    return this.transport.stats;
+  }
+
+  get rateLimit() {
+    return this.transport.limiter.state;
+  }
+
+  listGroups(): Promise<LiveGroup[]> {
+    return this.listPages(new URLSearchParams());
+  }
+
+  /** Groups whose name is exactly `name` (the API's filter, checked again here). */
+  async findGroupByName(name: string): Promise<LiveGroup | undefined> {
+    const matches = await this.listPages(new URLSearchParams({ name }));
+    return matches.find((group) => group.name === name);
+  }
+
+  async getGroup(id: number): Promise<LiveGroup> {
+    const path = `${GROUPS}/${id}`;
+    return this.read('GET', path, await this.transport.send('GET', path, { retryable: true }), parseGroup);
+  }
+
+  async countGroups(): Promise<number> {
+    const path = `${GROUPS}/count`;
+    return this.read('GET', path, await this.transport.send('GET', path, { retryable: true }), parseCount);
+  }
+
+  async updateGroup(id: number, body: GroupBody): Promise<LiveGroup> {
+    const path = `${GROUPS}/${id}`;
+    return this.read('PUT', path, await this.transport.send('PUT', path, { body, retryable: true }), parseGroup);
+  }
+
+  async deleteGroup(id: number): Promise<void> {
+    await this.transport.send('DELETE', `${GROUPS}/${id}`, { retryable: true });
+  }
+
+  async createGroup(body: GroupBody): Promise<LiveGroup> {
+    for (let attempt = 0; ; attempt++) {
+      let answer: HttpAnswer | undefined;
+      let failure: ApiError | undefined;
+      try {
+        answer = await this.transport.send('POST', GROUPS, { body, retryable: false });
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== undefined) throw error;
+        failure = error;
+      }
+      if (answer && answer.status < 300 && answer.status !== 207) return this.read('POST', GROUPS, answer, parseGroup);
+      const existing = body.name === undefined ? undefined : await this.findGroupByName(body.name);
+      if (existing) return this.settleExisting(existing, body, answer?.status === 207);
+      if (attempt >= this.retries) {
+        throw failure ?? new ApiError(`POST ${this.transport.describePath(GROUPS)} kept failing (${answer?.status}) and the group '${body.name}' was not created`, 'POST', this.transport.describePath(GROUPS), answer?.status, undefined);
+      }
+      // The store has no such group: the POST did not happen, so sending it again is safe.
+      this.transport.stats.retries += 1;
+    }
+  }
+
+  /** After an ambiguous create: the group is ours when its fields are what we sent. */
+  private async settleExisting(existing: LiveGroup, body: GroupBody, partiallySaved: boolean): Promise<LiveGroup> {
+    // A create leaves out what it wants at the API's defaults, so those are compared too.
+    const differing = differingBodyFields(existing, { ...toWireBody({ name: existing.name, ...API_DEFAULTS }, GROUP_FIELDS), ...body });
+    if (differing.length === 0) return existing;
+    // 207 means our POST saved the group but not all of it; the API says to retry, which is a PUT now.
+    if (partiallySaved) return this.updateGroup(existing.id, body);
+    const path = this.transport.describePath(GROUPS);
+    throw new ApiError(
+      `POST ${path} failed ambiguously and a group named '${existing.name}' (id ${existing.id}) now exists with different ${differing.join(', ')}; not retrying. Re-run plan to see the store as it is.`,
+      'POST',
+      path,
+      undefined,
+      undefined,
+    );
+  }
+
+  private async listPages(filters: URLSearchParams): Promise<LiveGroup[]> {
+    const liveGroups: LiveGroup[] = [];
+    for (let page = 1; ; page++) {
+      const query = new URLSearchParams(filters);
+      query.set('page', String(page));
+      query.set('limit', String(PAGE_LIMIT));
+      const path = `${GROUPS}?${query}`;
+      const answer = await this.transport.send('GET', path, { retryable: true });
+      if (answer.status === 204 || answer.bodyText.trim() === '') break;
+      const pageGroups = this.read('GET', path, answer, parseGroupList);
+      liveGroups.push(...pageGroups);
+      if (pageGroups.length < PAGE_LIMIT) break;
+    }
+    return liveGroups;
+  }
+
+  private read<T>(method: Method, path: string, answer: HttpAnswer, parse: (raw: unknown) => T): T {
+    try {
+      return parse(parseJson(answer.bodyText));
+    } catch (error) {
+      if (!(error instanceof AnswerProblem)) throw error;
+      throw createBadAnswerError(method, this.transport.describePath(path), answer.status, this.transport.redactToken(error.message));
+    }
+  }
+}
+
+/** The fields of a request body whose normalized value differs from the live group. */
+export function differingBodyFields(live: LiveGroup, body: GroupBody): FieldName[] {
+  const sent: Partial<Record<FieldName, unknown>> = {
+    name: body.name,
+    is_default: body.is_default,
+    is_group_for_guests: body.is_group_for_guests,
+    category_access: body.category_access && normalizeAccess(body.category_access),
+    discount_rules: body.discount_rules && normalizeRules(body.discount_rules),
+  };
+  return (Object.keys(sent) as FieldName[]).filter((field) => sent[field] !== undefined && canonicalJson(sent[field]) !== canonicalJson(live[field]));
+}

@@ -1,0 +1,173 @@
+// One request to the API with the safety rules around it: https only (loopback excepted), a timeout,
+// pacing, waits on 429 and bounded retries of what is safe to repeat. Node's fetch keeps connections alive.
+import { ConfigError } from '../errors.js';
+import type { ClientStats } from '../model.js';
+import { createHttpError, createNetworkError } from './errors.js';
+import { RateLimiter, readRateLimitHeaders } from './ratelimit.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface TransportOptions {
+  baseUrl: string;
+  token: string;
+  timeoutMs: number;
+  retries: number;
+  reserveShare: number;
+  userAgent: string;
+  retryBaseMs: number;
+}
+
+export interface HttpAnswer {
+  status: number;
+  bodyText: string;
+  /** How many times the request was sent. */
+  attempts: number;
+}
+
+/** What a caller may repeat: everything but POST, whose repeat could create a second group. */
+export interface SendOptions {
+  body?: unknown;
+  retryable: boolean;
+}
+
+/** Gives up on 429s after this many in a row, so a misbehaving server cannot hold a run forever. */
+const MAX_RATE_LIMITED_ATTEMPTS = 10;
+const MAX_BACKOFF_MS = 30_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Refuses plain http to anything but this machine: the token would cross the network in clear text. */
+export function assertSafeApiUrl(apiUrl: string): URL {
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    throw new ConfigError(`The API URL '${apiUrl}' is not a valid URL.`);
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url;
+  throw new ConfigError(
+    `Refusing to send the access token over ${url.protocol}//${url.host}: use https:// (plain http is allowed only to 127.0.0.0/8, ::1 or localhost).`,
+  );
+}
+
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host === '::1') return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
+
+export class Transport {
+  readonly stats: ClientStats = { requests: { GET: 0, POST: 0, PUT: 0, DELETE: 0 }, retries: 0, rateLimited: 0, waitedMs: 0, bytesSent: 0 };
+  readonly limiter: RateLimiter;
+  readonly #token: string;
+  readonly #options: Omit<TransportOptions, 'token'>;
+
+  constructor(options: TransportOptions) {
+    const { token, ...rest } = options;
+    this.#token = token;
+    this.#options = rest;
+    this.limiter = new RateLimiter(options.reserveShare);
+  }
+
+  /** The path as errors show it: the base URL's path plus the request path. */
+  describePath(path: string): string {
+    return `${new URL(this.#options.baseUrl).pathname}${path}`;
+  }
+
+  redactToken(text: string): string {
+    return text.split(this.#token).join('[redacted]');
+  }
+
+  /** Sends until an answer that is final for this method; throws ApiError for network failures and non-2xx. */
+  async send(method: Method, path: string, options: SendOptions): Promise<HttpAnswer> {
+    const shownPath = this.describePath(path);
+    let failures = 0;
+    let rateLimited = 0;
+    for (let attempts = 1; ; attempts++) {
+      let answer: { status: number; bodyText: string; headers: Headers };
+      try {
+        answer = await this.sendOnce(method, path, options.body);
+      } catch (error) {
+        if (options.retryable && failures < this.#options.retries) {
+          await this.backoff(failures++);
+          continue;
+        }
+        throw createNetworkError(method, shownPath, error, this.#token);
+      }
+      const { status, bodyText, headers } = answer;
+      if (status === 429 && rateLimited < MAX_RATE_LIMITED_ATTEMPTS) {
+        // A 429 was not processed, so even a POST may be sent again.
+        this.stats.rateLimited += 1;
+        await this.waitAfter429(headers, rateLimited++);
+        continue;
+      }
+      const ambiguous = status >= 500 || status === 207;
+      if (ambiguous && options.retryable && failures < this.#options.retries) {
+        await this.backoff(failures++);
+        continue;
+      }
+      if ((status >= 200 && status < 300 && status !== 207) || (ambiguous && !options.retryable)) {
+        return { status, bodyText, attempts };
+      }
+      if (status === 404 && method === 'DELETE' && attempts > 1) return { status, bodyText, attempts };
+      throw createHttpError(method, shownPath, status, bodyText, this.#token);
+    }
+  }
+
+  private async sendOnce(method: Method, path: string, body: unknown) {
+    this.stats.waitedMs += await this.limiter.acquire();
+    this.stats.requests[method] += 1;
+    const headers: Record<string, string> = {
+      'X-Auth-Token': this.#token,
+      Accept: 'application/json',
+      'User-Agent': this.#options.userAgent,
+    };
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+      this.stats.bytesSent += Buffer.byteLength(payload);
+    }
+    let rateHeaders;
+    try {
+      const response = await fetch(`${this.#options.baseUrl}${path}`, {
+        method,
+        headers,
+        body: payload,
+        signal: AbortSignal.timeout(this.#options.timeoutMs),
+      });
+      rateHeaders = readRateLimitHeaders(response.headers);
+      const bodyText = await response.text();
+      return { status: response.status, bodyText, headers: response.headers };
+    } finally {
+      this.limiter.release(rateHeaders);
+    }
+  }
+
+  private async waitAfter429(headers: Headers, repeat: number): Promise<void> {
+    const resetMs = Number(headers.get('x-rate-limit-time-reset-ms') ?? NaN);
+    const retryAfterS = Number(headers.get('x-retry-after') ?? NaN);
+    const known = Number.isFinite(resetMs) ? resetMs : Number.isFinite(retryAfterS) ? retryAfterS * 1000 : undefined;
+    if (known === undefined) return this.backoff(repeat);
+    // Later repeats of a 429 add backoff on top of the server's reset: something else is using the quota.
+    const wait = known + (repeat > 0 ? this.jitteredDelay(repeat - 1) : 0);
+    this.limiter.block(wait);
+    this.stats.waitedMs += wait;
+    await sleep(wait);
+  }
+
+  private async backoff(failure: number): Promise<void> {
+    this.stats.retries += 1;
+    const wait = this.jitteredDelay(failure);
+    this.stats.waitedMs += wait;
+    await sleep(wait);
+  }
+
+  /** Exponential backoff with full jitter over the upper half, so parallel retries spread out. */
+  private jitteredDelay(failure: number): number {
+    const ceiling = Math.min(MAX_BACKOFF_MS, this.#options.retryBaseMs * 2 ** failure);
+    return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  }
+}

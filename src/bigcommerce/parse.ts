@@ -1,0 +1,125 @@
+// Checks every answer at the boundary and turns it into the normalized live model. Leniency where
+// the API is known to vary (ids as strings, amounts as strings, missing `categories`, date formats);
+// a clear error for anything else, so a surprise never reaches the planner as a wrong diff.
+import type { LiveGroup } from '../model.js';
+import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES } from '../model.js';
+import { normalizeAccess, normalizeAmount, normalizeId, normalizeRules } from '../normalize.js';
+
+/** A problem with an answer, named by where in the body it is. */
+export class AnswerProblem extends Error {
+  override name = 'AnswerProblem';
+}
+
+type Json = Record<string, unknown>;
+
+export function parseGroup(raw: unknown, where = ''): LiveGroup {
+  const group = expectObject(raw, where || 'group');
+  const at = (field: string) => (where ? `${where}.${field}` : field);
+  const access = parseAccess(group.category_access, at('category_access'));
+  return {
+    id: parseId(group.id, at('id')),
+    name: expectString(group.name, at('name')),
+    is_default: parseFlag(group.is_default, at('is_default')),
+    is_group_for_guests: parseFlag(group.is_group_for_guests, at('is_group_for_guests')),
+    category_access: normalizeAccess(access),
+    discount_rules: normalizeRules(parseRules(group.discount_rules, at('discount_rules'))),
+    date_created: parseDate(group.date_created, at('date_created')),
+    date_modified: parseDate(group.date_modified, at('date_modified')),
+  };
+}
+
+export function parseGroupList(raw: unknown): LiveGroup[] {
+  if (!Array.isArray(raw)) throw new AnswerProblem(`expected a JSON array of groups, got ${describe(raw)}`);
+  return raw.map((group, index) => parseGroup(group, `[${index}]`));
+}
+
+export function parseCount(raw: unknown): number {
+  const count = expectObject(raw, 'body').count;
+  const value = typeof count === 'string' ? Number(count) : count;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new AnswerProblem(`count is ${describe(count)}, expected a whole number`);
+  return value;
+}
+
+/** JSON.parse that reports an unreadable body as a problem of the answer. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AnswerProblem(`the body is not JSON (${JSON.stringify(text.slice(0, 80))})`);
+  }
+}
+
+function parseAccess(raw: unknown, where: string): { type: (typeof ACCESS_TYPES)[number]; categories?: number[] } | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const access = expectObject(raw, where);
+  const type = expectEnum(access.type, ACCESS_TYPES, `${where}.type`);
+  if (access.categories === undefined || access.categories === null) return { type };
+  if (!Array.isArray(access.categories)) throw new AnswerProblem(`${where}.categories is ${describe(access.categories)}, expected an array`);
+  return { type, categories: access.categories.map((id, index) => parseId(id, `${where}.categories[${index}]`)) };
+}
+
+function parseRules(raw: unknown, where: string) {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw new AnswerProblem(`${where} is ${describe(raw)}, expected an array`);
+  return raw.map((entry, index) => {
+    const at = `${where}[${index}]`;
+    const rule = expectObject(entry, at);
+    const type = expectEnum(rule.type, RULE_TYPES, `${at}.type`);
+    if (type === 'price_list') return { type, price_list_id: parseId(rule.price_list_id, `${at}.price_list_id`) };
+    const method = expectEnum(rule.method, RULE_METHODS, `${at}.method`);
+    const amount = parseAmount(rule.amount, `${at}.amount`);
+    if (type === 'all') return { type, method, amount };
+    if (type === 'category') return { type, method, amount, category_id: parseId(rule.category_id, `${at}.category_id`) };
+    return { type, method, amount, product_id: parseId(rule.product_id, `${at}.product_id`) };
+  });
+}
+
+function parseAmount(raw: unknown, where: string): number {
+  if (typeof raw === 'number' || typeof raw === 'string') {
+    const amount = normalizeAmount(raw);
+    if (!Number.isNaN(amount)) return amount;
+  }
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected a number or a numeric string`);
+}
+
+function parseId(raw: unknown, where: string): number {
+  if ((typeof raw === 'number' && Number.isInteger(raw)) || (typeof raw === 'string' && /^\d+$/.test(raw.trim()))) {
+    return normalizeId(raw as number | string);
+  }
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected an integer id`);
+}
+
+/** A missing flag means the API's default (false); anything but a boolean is a surprise. */
+function parseFlag(raw: unknown, where: string): boolean {
+  if (raw === undefined || raw === null) return false;
+  if (typeof raw === 'boolean') return raw;
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected true or false`);
+}
+
+/** Dates stay strings ("2023-07-25 01:15:19" or RFC 2822): they are compared, never computed with. */
+function parseDate(raw: unknown, where: string): string | null {
+  if (raw === undefined || raw === null || raw === '') return null;
+  if (typeof raw === 'string' && !Number.isNaN(Date.parse(raw.includes('T') || raw.includes(',') ? raw : raw.replace(' ', 'T')))) return raw;
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected a date string`);
+}
+
+function expectObject(raw: unknown, where: string): Json {
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as Json;
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected an object`);
+}
+
+function expectString(raw: unknown, where: string): string {
+  if (typeof raw === 'string' && raw.length > 0) return raw;
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected a non-empty string`);
+}
+
+function expectEnum<T extends string>(raw: unknown, allowed: readonly T[], where: string): T {
+  if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected one of ${allowed.join(', ')}`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,73 @@
+// A BigCommerce-compatible customer groups store on 127.0.0.1, for the demo, the tests and the benchmarks.
+import type { AddressInfo } from 'node:net';
+import { SANDBOX_DEFAULTS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
+import { findSeedProblems } from './seed.js';
+import { createCounters, createSandboxServer, type LogEntry, type SandboxCounters, type ServerState } from './server.js';
+import { GroupStore } from './store.js';
+
+export type { HolderMode, RawGroup, RawRule, SandboxOptions, SeedGroup } from './options.js';
+export type { LogEntry, SandboxCounters } from './server.js';
+export { SANDBOX_DEFAULTS } from './options.js';
+export { loadSeedFile, findSeedProblems } from './seed.js';
+
+export interface Sandbox {
+  /** http://127.0.0.1:PORT, what ClientOptions.apiUrl takes. */
+  apiUrl: string;
+  storeHash: string;
+  token: string;
+  /** The stored groups as the API would return them. */
+  groups(): RawGroup[];
+  /** Changes faults, modes or limits while running. */
+  setOptions(partial: Partial<SandboxOptions>): void;
+  readonly counters: SandboxCounters;
+  readonly log: LogEntry[];
+  resetCounters(): void;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const { seed = [], ...rest } = options;
+  const problems = findSeedProblems(seed);
+  if (problems.length > 0) throw new Error(`The sandbox seed is not valid:\n  ${problems.join('\n  ')}`);
+  const state: ServerState = {
+    options: resolve(SANDBOX_DEFAULTS, rest),
+    store: undefined as unknown as GroupStore,
+    counters: createCounters(),
+    log: [],
+  };
+  state.store = new GroupStore(() => state.options);
+  state.store.seed(seed);
+  const server = createSandboxServer(state);
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(state.options.port, state.options.host, () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://${state.options.host}:${port}`,
+    storeHash: state.options.storeHash,
+    token: state.options.token,
+    groups: () => structuredClone(state.store.all()),
+    setOptions: (partial) => void (state.options = resolve(state.options, partial)),
+    get counters() {
+      return state.counters;
+    },
+    get log() {
+      return state.log;
+    },
+    resetCounters() {
+      state.counters = createCounters();
+      state.log.length = 0;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function resolve(base: ResolvedOptions, partial: Partial<SandboxOptions>): ResolvedOptions {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([key, value]) => value !== undefined && key !== 'seed'));
+  return { ...base, ...defined } as ResolvedOptions;
+}

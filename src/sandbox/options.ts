@@ -1,0 +1,86 @@
+// What the sandbox can be told to do, and the shapes it stores and answers.
+
+export type HolderMode = 'strict' | 'move';
+
+/** A group to start with: loose like a POST body (amounts as numbers or strings), optionally with its id. */
+export interface SeedGroup {
+  id?: number;
+  name: string;
+  is_default?: boolean;
+  is_group_for_guests?: boolean;
+  category_access?: { type: string; categories?: number[] };
+  discount_rules?: Array<Record<string, unknown>>;
+  date_created?: string;
+  date_modified?: string;
+}
+
+/** A group exactly as the API answers it. */
+export interface RawGroup {
+  id: number;
+  name: string;
+  is_default: boolean;
+  category_access: { type: 'all' | 'specific' | 'none'; categories?: number[] };
+  discount_rules: RawRule[];
+  date_created: string;
+  date_modified: string;
+  is_group_for_guests: boolean;
+}
+
+export type RawRule =
+  | { type: 'price_list'; price_list_id: number }
+  | { type: 'all'; method: string; amount: string }
+  | { type: 'category'; method: string; amount: string; category_id: number }
+  | { type: 'product'; method: string; amount: string; product_id: number };
+
+export interface SandboxOptions {
+  /** 0 = any free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  token?: string;
+  storeHash?: string;
+  seed?: SeedGroup[];
+  /** Added to every request before it is handled. */
+  latencyMs?: number;
+  /** Requests per window, like the store's rate-limit quota. */
+  quota?: number;
+  windowMs?: number;
+  /** Share of requests answered 500 before anything is done. */
+  faultRate?: number;
+  /** Share of POSTs that save the group and then answer 500. */
+  ambiguousCreateRate?: number;
+  /** Share of requests whose socket is destroyed, half before and half after the work is done. */
+  resetRate?: number;
+  /** Share of requests answered 429 without any rate-limit header (platform load). */
+  rateLimit429WithoutHeaders?: number;
+  /** Share of POST/PUT answered 207 after saving (the discount update "failed"). */
+  partialRate?: number;
+  guestMode?: HolderMode;
+  defaultMode?: HolderMode;
+  /** How the list says it is past the last page. */
+  endOfList?: '204' | 'empty';
+  createStatus?: 200 | 201;
+  /** Source of randomness for the fault rates; tests pass a seeded one. */
+  random?: () => number;
+}
+
+export type ResolvedOptions = Required<Omit<SandboxOptions, 'seed'>>;
+
+export const SANDBOX_DEFAULTS: ResolvedOptions = {
+  port: 0,
+  host: '127.0.0.1',
+  token: 'sandbox-token',
+  storeHash: 'sandbox',
+  latencyMs: 0,
+  quota: 10_000,
+  windowMs: 30_000,
+  faultRate: 0,
+  ambiguousCreateRate: 0,
+  resetRate: 0,
+  rateLimit429WithoutHeaders: 0,
+  partialRate: 0,
+  guestMode: 'strict',
+  defaultMode: 'strict',
+  endOfList: '204',
+  createStatus: 200,
+  random: Math.random,
+};

@@ -1,0 +1,33 @@
+// Seed groups from a YAML or JSON list, checked with the same rules a POST would meet.
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import type { SeedGroup } from './options.js';
+import { checkBodyBasics, checkDiscountRules } from './rules.js';
+import { findSchemaViolations } from './schema.js';
+
+export async function loadSeedFile(path: string): Promise<SeedGroup[]> {
+  // YAML is a superset of JSON, so one parser reads both.
+  const seed: unknown = parse(await readFile(path, 'utf8'));
+  if (!Array.isArray(seed)) throw new Error(`${path}: a seed file must hold a list of groups.`);
+  return seed as SeedGroup[];
+}
+
+/** Messages for every seed group the API itself would refuse, each naming the group by position and name. */
+export function findSeedProblems(seed: readonly SeedGroup[]): string[] {
+  const problems: string[] = [];
+  const names = new Set<string>();
+  seed.forEach((group, index) => {
+    const label = `seed group ${index + 1}${group && typeof group.name === 'string' ? ` ('${group.name}')` : ''}`;
+    const { id, date_created, date_modified, ...body } = (group ?? {}) as SeedGroup & Record<string, unknown>;
+    if (id !== undefined && !(Number.isInteger(id) && id > 0)) problems.push(`${label}: id must be a positive integer`);
+    const refusal = checkBodyBasics(body, true) ?? checkDiscountRules(body.discount_rules);
+    const messages = refusal ? refusal.errors.map((e) => e.message) : findSchemaViolations(body);
+    problems.push(...messages.map((message) => `${label}: ${message}`));
+    const name = typeof body.name === 'string' ? body.name.trim().toLowerCase() : '';
+    if (name && names.has(name)) problems.push(`${label}: the name is used twice`);
+    names.add(name);
+    void date_created;
+    void date_modified;
+  });
+  return problems;
+}

@@ -1,0 +1,138 @@
+// The sandbox's HTTP layer: auth, rate limit, injected faults, the request log and counters around
+// the routes. Faults are drawn before the work (500, reset) or after it (ambiguous create, 207).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { ResolvedOptions } from './options.js';
+import { QuotaWindow } from './quota.js';
+import { routeRequest, type RouteAnswer } from './routes.js';
+import type { GroupStore } from './store.js';
+
+export interface SandboxCounters {
+  requests: Record<string, number>;
+  inFlight: number;
+  maxInFlight: number;
+  rateLimited: number;
+  faults: number;
+  /** Bodies that broke the request schema or came without a JSON content type. */
+  nonConforming: number;
+}
+
+export interface LogEntry {
+  method: string;
+  path: string;
+  status: number;
+  body?: unknown;
+}
+
+export function createCounters(): SandboxCounters {
+  return { requests: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, faults: 0, nonConforming: 0 };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface ServerState {
+  options: ResolvedOptions;
+  store: GroupStore;
+  counters: SandboxCounters;
+  log: LogEntry[];
+}
+
+export function createSandboxServer(state: ServerState): Server {
+  const quota = new QuotaWindow(() => state.options);
+  return createServer((request, response) => {
+    const { counters } = state;
+    const method = request.method ?? 'GET';
+    counters.requests[method] = (counters.requests[method] ?? 0) + 1;
+    counters.inFlight += 1;
+    counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
+    const done = () => void (counters.inFlight -= 1);
+    handleRequest(state, quota, request, response).then(done, (error: unknown) => {
+      done();
+      if (!response.headersSent) send(response, { status: 500, body: [{ status: 500, message: String(error) }] }, {});
+    });
+  });
+}
+
+async function handleRequest(state: ServerState, quota: QuotaWindow, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const { options, counters } = state;
+  const method = request.method ?? 'GET';
+  const bodyText = await readBody(request);
+  if (options.latencyMs > 0) await sleep(options.latencyMs);
+  const url = new URL(request.url ?? '/', 'http://sandbox');
+  const chance = (rate: number) => rate > 0 && options.random() < rate;
+  let body: unknown;
+  const answer = (routed: RouteAnswer, extraHeaders: Record<string, string> = quota.headers()) => {
+    state.log.push({ method, path: `${url.pathname}${url.search}`, status: routed.status, ...(body === undefined ? {} : { body }) });
+    send(response, routed, extraHeaders);
+  };
+
+  const withinQuota = quota.spend();
+  if (!withinQuota) {
+    counters.rateLimited += 1;
+    return answer(v2(429, 'You have exceeded the rate limit; wait for the window to reset.'));
+  }
+  if (chance(options.rateLimit429WithoutHeaders)) {
+    counters.rateLimited += 1;
+    return answer(v2(429, 'The platform is under load; try again later.'), {});
+  }
+  if (request.headers['x-auth-token'] !== options.token) return answer(v2(401, 'You are not authorized to access this resource.'));
+  const base = `/stores/${options.storeHash}/v2`;
+  if (!url.pathname.startsWith(`${base}/`)) return answer(v2(404, 'The requested resource was not found.'));
+  if (chance(options.faultRate)) {
+    counters.faults += 1;
+    return answer(v2(500, 'Internal server error (sandbox fault).'));
+  }
+  const reset = chance(options.resetRate) ? (options.random() < 0.5 ? 'before' : 'after') : undefined;
+  if (reset === 'before') return destroy(state, request);
+
+  if (bodyText.length > 0) {
+    if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      counters.nonConforming += 1;
+      return answer(v2(415, 'The request body must be sent with Content-Type: application/json.'));
+    }
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      return answer(v2(400, 'The request body is not valid JSON.'));
+    }
+  }
+  const routed = routeRequest(
+    { method, path: url.pathname.slice(base.length), query: url.searchParams, body },
+    { store: state.store, options, onNonConforming: () => void (counters.nonConforming += 1) },
+  );
+  if (reset === 'after') return destroy(state, request);
+  const saved = routed.status >= 200 && routed.status < 300 && (method === 'POST' || method === 'PUT');
+  if (saved && method === 'POST' && chance(options.ambiguousCreateRate)) {
+    counters.faults += 1;
+    return answer(v2(500, 'Internal server error (sandbox fault after saving).'));
+  }
+  if (saved && chance(options.partialRate)) {
+    counters.faults += 1;
+    return answer({ status: 207, body: { status: 207, message: 'The customer group was saved, but the sitewide discount update failed. You may retry the request.' } });
+  }
+  answer(routed);
+}
+
+function destroy(state: ServerState, request: IncomingMessage): void {
+  state.counters.faults += 1;
+  request.socket.destroy();
+}
+
+function v2(status: number, message: string): RouteAnswer {
+  return { status, body: [{ status, message }] };
+}
+
+function send(response: ServerResponse, answer: RouteAnswer, rateHeaders: Record<string, string>): void {
+  const headers: Record<string, string> = { ...rateHeaders, ...answer.headers };
+  if (answer.status === 204 || answer.body === undefined) {
+    response.writeHead(answer.status, headers).end();
+    return;
+  }
+  const payload = JSON.stringify(answer.body);
+  response.writeHead(answer.status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }).end(payload);
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,101 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createClient, readApiMessage } from '../../src/bigcommerce/index.js';
+import { ApiError } from '../../src/errors.js';
+import { callSandbox, clientFor, withSandbox } from '../sandbox/helpers.js';
+
+async function catchApiError(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected an ApiError');
+}
+
+test('readApiMessage reads V2 arrays, V3 objects, plain objects and text', () => {
+  assert.is(readApiMessage('[{"status":404,"message":"The requested resource was not found."}]'), 'The requested resource was not found.');
+  assert.is(readApiMessage('[{"status":413,"message":"Too big","details":{"max_limit":250}}]'), 'Too big (max_limit: 250)');
+  assert.is(readApiMessage('{"status":422,"title":"Invalid","type":"x","errors":{"name":"is taken"}}'), 'Invalid (name: is taken)');
+  assert.is(readApiMessage('[{"message":"a"},{"message":"b"}]'), 'a; b');
+  assert.is(readApiMessage('<html>Bad gateway</html>'), '<html>Bad gateway</html>');
+  assert.is(readApiMessage(''), undefined);
+});
+
+test('401 names the method, the path, the status and the missing scope', () =>
+  withSandbox({}, async (sandbox) => {
+    const error = await catchApiError(clientFor(sandbox, { token: 'not-the-token' }).listGroups());
+    assert.is(error.status, 401);
+    assert.is(error.method, 'GET');
+    assert.is(error.path, '/stores/sandbox/v2/customer_groups?page=1&limit=250');
+    assert.match(error.message, /GET \/stores\/sandbox\/v2\/customer_groups\?page=1&limit=250 failed with 401: You are not authorized/);
+    assert.match(error.message, /store_v2_customers/);
+  }));
+
+test('404, 409 and 422 carry the API message of the V2 array', () =>
+  withSandbox({ seed: [{ name: 'Retail' }] }, async (sandbox) => {
+    const client = clientFor(sandbox);
+    const missing = await catchApiError(client.getGroup(99));
+    assert.is(missing.status, 404);
+    assert.is(missing.apiMessage, 'The requested resource was not found.');
+    const duplicate = await catchApiError(client.createGroup({ name: 'Retail' }));
+    assert.is(duplicate.status, 409);
+    assert.match(duplicate.message, /POST \/stores\/sandbox\/v2\/customer_groups failed with 409: .*already exists/);
+    const badRules = await catchApiError(
+      client.updateGroup(1, { discount_rules: [{ type: 'price_list', price_list_id: 1 }, { type: 'all', method: 'percent', amount: '5.0000' }] }),
+    );
+    assert.is(badRules.status, 422);
+    assert.match(badRules.apiMessage ?? '', /price_list/);
+    assert.is(sandbox.counters.nonConforming, 0, 'the bodies were well-formed; only the combination is refused');
+  }));
+
+test('a deleted group that is deleted again is a 404, not a silent success', () =>
+  withSandbox({ seed: [{ name: 'Retail' }] }, async (sandbox) => {
+    const client = clientFor(sandbox);
+    await client.deleteGroup(1);
+    assert.is((await catchApiError(client.deleteGroup(1))).status, 404);
+    assert.equal((await callSandbox(sandbox, 'GET', '/customer_groups/count')).body, { count: 0 });
+  }));
+
+/** A real local server that answers every request with the given body, for answers the sandbox never gives. */
+async function withOddServer(status: number, body: string, use: (apiUrl: string) => Promise<void>) {
+  const server = createServer((_request, response) => response.writeHead(status, { 'Content-Type': 'application/json' }).end(body));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  try {
+    await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
+}
+
+const BAD_ANSWERS: Array<[string, string, RegExp]> = [
+  ['not JSON', 'oops', /not JSON/],
+  ['an object instead of a list', '{"id":1}', /expected a JSON array/],
+  ['a wrong amount', '[{"id":1,"name":"A","discount_rules":[{"type":"all","method":"percent","amount":"five"}]}]', /\[0\]\.discount_rules\[0\]\.amount is "five"/],
+  ['a wrong id', '[{"id":"x1","name":"A"}]', /\[0\]\.id is "x1", expected an integer id/],
+  ['a wrong flag', '[{"id":1,"name":"A","is_default":"yes"}]', /\[0\]\.is_default is "yes"/],
+  ['an unknown access type', '[{"id":1,"name":"A","category_access":{"type":"some"}}]', /category_access\.type is "some"/],
+];
+
+for (const [what, body, pattern] of BAD_ANSWERS) {
+  test(`an answer with ${what} is refused with a clear ApiError`, () =>
+    withOddServer(200, body, async (apiUrl) => {
+      const error = await catchApiError(createClient({ apiUrl, storeHash: 's', token: 'tok-odd' }).listGroups());
+      assert.is(error.status, 200);
+      assert.match(error.message, /GET \/stores\/s\/v2\/customer_groups\?page=1&limit=250 answered 200 with an unexpected body/);
+      assert.match(error.message, pattern);
+    }));
+}
+
+test('a V3 error object from the server is shown', () =>
+  withOddServer(403, '{"status":403,"title":"Missing scope","type":"about:blank","errors":{}}', async (apiUrl) => {
+    const error = await catchApiError(createClient({ apiUrl, storeHash: 's', token: 'tok-odd' }).countGroups());
+    assert.is(error.status, 403);
+    assert.match(error.message, /failed with 403: Missing scope; check that the API account has the OAuth scope store_v2_customers/);
+  }));
+
+test.run();

@@ -1,0 +1,43 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from '../../src/cli.js';
+import { runSandbox } from '../../src/commands/sandbox.js';
+import { memoryIo } from '../../src/io.js';
+
+test('bcgroups sandbox serves a seeded store that plain HTTP can list, create, update and delete in', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-sandbox-'));
+  await writeFile(join(dir, 'groups.yaml'), '- name: Retail\n- name: Wholesale\n  discount_rules: [{ type: all, method: percent, amount: 10 }]\n');
+  const io = memoryIo({ cwd: dir });
+  let stop!: () => void;
+  const stopped = new Promise<void>((done) => (stop = done));
+  const running = runSandbox({ values: { seed: 'groups.yaml', token: 'cmd-token', 'store-hash': 'demo', 'guest-mode': 'move' }, positionals: [], io }, stopped);
+  while (!io.out().includes('Stop with')) await new Promise((done) => setTimeout(done, 5));
+  const apiUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
+  assert.ok(apiUrl, io.out());
+  assert.match(io.out(), /2 groups/);
+  assert.not.match(io.out(), /cmd-token/);
+  const base = `${apiUrl}/stores/demo/v2/customer_groups`;
+  const headers = { 'X-Auth-Token': 'cmd-token', 'Content-Type': 'application/json', Accept: 'application/json' };
+  const listed = (await (await fetch(base, { headers })).json()) as Array<{ name: string }>;
+  assert.equal(listed.map((g) => g.name), ['Retail', 'Wholesale']);
+  assert.is((await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'VIP' }) })).status, 200);
+  assert.is((await fetch(`${base}/3`, { method: 'PUT', headers, body: JSON.stringify({ is_group_for_guests: true }) })).status, 200);
+  assert.is((await fetch(`${base}/1`, { method: 'DELETE', headers })).status, 204);
+  stop();
+  assert.is(await running, 0);
+  assert.match(io.out(), /Sandbox stopped after 4 requests/);
+});
+
+test('bad sandbox flags are usage errors', async () => {
+  for (const args of [['--port', 'x'], ['--fault-rate', '2'], ['--guest-mode', 'sometimes'], ['--seed', 'missing.yaml']]) {
+    const io = memoryIo();
+    assert.is(await runCli(['sandbox', ...args], io), 1, args.join(' '));
+    assert.match(io.err(), /Error: /);
+    assert.not.match(io.err(), /Unexpected error/);
+  }
+});
+
+test.run();

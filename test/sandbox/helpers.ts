@@ -1,0 +1,59 @@
+// Shared by the client and sandbox tests: a sandbox per test, raw requests to it, group builders.
+import { createClient, type ClientOptions } from '../../src/bigcommerce/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
+
+export async function withSandbox<T>(options: SandboxOptions, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
+  const sandbox = await startSandbox(options);
+  try {
+    return await use(sandbox);
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** A client for the sandbox with fast retries, so fault tests stay quick. */
+export function clientFor(sandbox: Sandbox, options: Partial<ClientOptions> = {}) {
+  return createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token, retryBaseMs: 2, ...options });
+}
+
+/** A raw request to the sandbox, for checking its answers without the client in between. */
+export async function callSandbox(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(`${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2${path}`, {
+    method,
+    headers: {
+      'X-Auth-Token': sandbox.token,
+      Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+export function seedGroups(count: number, prefix = 'Group'): SeedGroup[] {
+  return Array.from({ length: count }, (_, index) => ({ name: `${prefix} ${String(index + 1).padStart(4, '0')}` }));
+}
+
+/** A deterministic random source (mulberry32), so fault tests draw the same faults every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function totalRequests(sandbox: Sandbox): number {
+  return Object.values(sandbox.counters.requests).reduce((sum, n) => sum + n, 0);
+}
