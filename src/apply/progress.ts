@@ -1,0 +1,109 @@
+// What a person (live line on a terminal) or a CI log (one line per change) sees while a plan applies,
+// and the summary and JSON at the end.
+import type { Io, Output } from '../io.js';
+import { useColor } from '../io.js';
+import type { ChangeResult, ClientStats, GroupsApi, Outcome } from '../model.js';
+import type { ApplyProgress } from './run.js';
+
+export interface ApplyReporter {
+  onResult(result: ChangeResult, progress: ApplyProgress): void;
+  /** Ends the live line so what follows starts on a fresh one. */
+  finish(): void;
+}
+
+const paint = (color: boolean, code: number, text: string): string => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/** A reporter writing to `stream` (stderr by default, so stdout stays clean for --format json). */
+export function createApplyReporter(io: Io, api: Pick<GroupsApi, 'rateLimit'>, stream: Output = io.stderr): ApplyReporter {
+  const color = useColor(io, stream);
+  let liveLine = false;
+  return {
+    onResult(result, progress) {
+      if (stream.isTTY) {
+        stream.write(`\r${renderLiveLine(progress, api, color)}\x1b[K`);
+        liveLine = true;
+      } else {
+        stream.write(`${renderResultLine(result, color)}\n`);
+      }
+    },
+    finish() {
+      if (liveLine) stream.write('\n');
+      liveLine = false;
+    },
+  };
+}
+
+function renderLiveLine(progress: ApplyProgress, api: Pick<GroupsApi, 'rateLimit'>, color: boolean): string {
+  const parts = [`applying ${progress.done}/${progress.total}`];
+  parts.push(progress.failed > 0 ? paint(color, 31, `${progress.failed} failed`) : '0 failed');
+  const rateLimit = api.rateLimit;
+  if (rateLimit) parts.push(`${rateLimit.left}/${rateLimit.quota} requests left in window`);
+  return parts.join(' · ');
+}
+
+/** One finished change: `✓ update Retail (id 12)`, `✗ create VIP: 409 The group name is already in use`. */
+export function renderResultLine(result: ChangeResult, color = false): string {
+  const target = `${result.action} ${result.name}${result.id !== undefined ? ` (id ${result.id})` : ''}`;
+  switch (result.outcome) {
+    case 'applied':
+      return `${paint(color, 32, '✓')} ${target}`;
+    case 'failed':
+      return `${paint(color, 31, '✗')} ${target}: ${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`;
+    case 'skipped':
+      return `${paint(color, 2, '-')} skipped ${target}: ${(result.error ?? '').replace(/^skipped: /, '')}`;
+    case 'not_converged':
+      return `${paint(color, 33, '≠')} ${target}: not converged: ${result.error ?? ''}`;
+  }
+}
+
+export function countOutcomes(results: readonly ChangeResult[]): Record<Outcome, number> {
+  const counts: Record<Outcome, number> = { applied: 0, failed: 0, skipped: 0, not_converged: 0 };
+  for (const result of results) counts[result.outcome] += 1;
+  return counts;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The end of a run: counts, every change that did not apply, requests by method, retries, 429s, time. */
+export function renderApplySummary(results: readonly ChangeResult[], stats: ClientStats, ms: number): string {
+  const counts = countOutcomes(results);
+  const lines: string[] = [];
+  const problems = results.filter((result) => result.outcome !== 'applied');
+  if (problems.length > 0) lines.push('Changes that did not apply:', ...problems.map((result) => `  ${renderResultLine(result)}`), '');
+  lines.push(
+    `Applied ${counts.applied}, failed ${counts.failed}, skipped ${counts.skipped}, not converged ${counts.not_converged} ` +
+      `(of ${results.length} change${results.length === 1 ? '' : 's'}) in ${formatDuration(ms)}.`,
+  );
+  const byMethod = (['GET', 'POST', 'PUT', 'DELETE'] as const).map((method) => `${method} ${stats.requests[method]}`).join(', ');
+  const total = Object.values(stats.requests).reduce((sum, n) => sum + n, 0);
+  lines.push(
+    `Requests: ${total} (${byMethod}), ${stats.retries} retr${stats.retries === 1 ? 'y' : 'ies'}, ` +
+      `${stats.rateLimited} rate-limited (429), waited ${formatDuration(stats.waitedMs)} for the quota.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `--format json`: one entry per change in plan order, absent values as null; format_version 1. */
+export function renderApplyJson(results: readonly ChangeResult[], stats: ClientStats, ms: number): string {
+  const document = {
+    format_version: 1,
+    summary: { ...countOutcomes(results), total: results.length },
+    results: results.map((result) => ({
+      key: result.key,
+      action: result.action,
+      name: result.name,
+      id: result.id ?? null,
+      outcome: result.outcome,
+      status: result.status ?? null,
+      error: result.error ?? null,
+    })),
+    requests: { ...stats.requests },
+    retries: stats.retries,
+    rate_limited: stats.rateLimited,
+    waited_ms: stats.waitedMs,
+    duration_ms: Math.round(ms),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

@@ -1,0 +1,97 @@
+// Runs a plan exactly as written: independent changes concurrently up to a bound, dependent ones after
+// what they depend on, and every change ends in a result; one failure never stops the rest.
+import pLimit from 'p-limit';
+import { ApiError, BcgroupsError } from '../errors.js';
+import type { Change, ChangeResult, GroupsApi } from '../model.js';
+import { checkDependencies } from './order.js';
+
+export interface ApplyProgress {
+  done: number;
+  total: number;
+  failed: number;
+}
+
+export interface ApplyOptions {
+  concurrency: number;
+  onResult?: (result: ChangeResult, progress: ApplyProgress) => void;
+}
+
+/** Applies every change and returns one result per change, in plan order. */
+export async function applyPlan(changes: Change[], api: GroupsApi, options: ApplyOptions): Promise<ChangeResult[]> {
+  if (!Number.isInteger(options.concurrency) || options.concurrency < 1) {
+    throw new BcgroupsError(`Concurrency must be a whole number of at least 1 (got ${options.concurrency}).`);
+  }
+  checkDependencies(changes);
+  const limit = pLimit(options.concurrency);
+  const progress: ApplyProgress = { done: 0, total: changes.length, failed: 0 };
+  const running = new Map<string, Promise<ChangeResult>>();
+  const byKey = new Map(changes.map((change) => [change.key, change]));
+
+  const settle = (result: ChangeResult): ChangeResult => {
+    progress.done += 1;
+    if (result.outcome === 'failed') progress.failed += 1;
+    options.onResult?.(result, { ...progress });
+    return result;
+  };
+
+  // Dependencies are awaited outside the limiter, so a waiting change never holds a slot.
+  const start = async (change: Change): Promise<ChangeResult> => {
+    for (const dependency of change.depends_on) {
+      const before = await (running.get(dependency) as Promise<ChangeResult>);
+      if (before.outcome !== 'applied') {
+        const why = before.outcome === 'skipped' ? 'was skipped' : 'failed';
+        return settle({ ...baseResult(change), outcome: 'skipped', error: `skipped: depends on ${dependency} which ${why}` });
+      }
+    }
+    return settle(await limit(() => executeChange(change, api)));
+  };
+
+  // Plans list dependencies first, but a hand-edited file may not: resolve keys lazily.
+  const schedule = (change: Change): Promise<ChangeResult> => {
+    const existing = running.get(change.key);
+    if (existing) return existing;
+    for (const dependency of change.depends_on) schedule(byKey.get(dependency) as Change);
+    const promise = start(change);
+    running.set(change.key, promise);
+    return promise;
+  };
+
+  return Promise.all(changes.map(schedule));
+}
+
+function baseResult(change: Change): ChangeResult {
+  const result: ChangeResult = { key: change.key, action: change.action, name: change.name, outcome: 'applied' };
+  if (change.action !== 'create') result.id = change.id;
+  return result;
+}
+
+async function executeChange(change: Change, api: GroupsApi): Promise<ChangeResult> {
+  const result = baseResult(change);
+  try {
+    switch (change.action) {
+      case 'create': {
+        const created = await api.createGroup(change.body);
+        result.id = created.id;
+        break;
+      }
+      case 'update':
+        await api.updateGroup(change.id, change.body);
+        break;
+      case 'delete':
+        await api.deleteGroup(change.id);
+        break;
+    }
+    return result;
+  } catch (error) {
+    return { ...result, outcome: 'failed', ...describeFailure(error) };
+  }
+}
+
+function describeFailure(error: unknown): { status?: number; error: string } {
+  if (error instanceof ApiError) {
+    const failure: { status?: number; error: string } = { error: error.apiMessage ?? error.message };
+    if (error.status !== undefined) failure.status = error.status;
+    return failure;
+  }
+  return { error: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,83 @@
+// Starts a repository from a store that already exists: one canonical file per live group.
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { BcgroupsError } from '../errors.js';
+import type { LiveGroup } from '../model.js';
+import { fileNameFor } from './filename.js';
+import { renderGroupFile } from './render.js';
+
+export { fileNameFor, slugify } from './filename.js';
+export { renderGroupFile, SCHEMA_MODELINE } from './render.js';
+
+export interface ImportResult {
+  /** Paths (dir joined with the file name) written by this run. */
+  written: string[];
+  /** Paths that already held exactly the rendered content. */
+  skipped: string[];
+}
+
+interface PlannedFile {
+  path: string;
+  /** The path as the caller named the directory, for messages and results. */
+  shown: string;
+  content: string;
+  existing: 'none' | 'same' | 'different';
+}
+
+/**
+ * Writes one file per live group into `dir`. Refuses, before writing anything, when a file exists with
+ * other content and `overwrite` is off, or when any path would leave `dir` or go through a symlink.
+ */
+export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean }): Promise<ImportResult> {
+  const root = resolve(dir);
+  const taken = new Set<string>();
+  const planned: PlannedFile[] = [];
+  for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {
+    const fileName = fileNameFor(group.name, taken, group.id);
+    taken.add(fileName);
+    const path = resolveInside(root, fileName);
+    const content = renderGroupFile(group);
+    planned.push({ path, shown: join(dir, fileName), content, existing: await compareExisting(path, content) });
+  }
+  const conflicts = planned.filter((file) => file.existing === 'different');
+  if (conflicts.length > 0 && !options.overwrite) {
+    throw new BcgroupsError(
+      `Refusing to overwrite ${conflicts.length} existing file${conflicts.length === 1 ? '' : 's'}:\n` +
+        `${conflicts.map((file) => `  ${file.shown}`).join('\n')}\nRe-run with --overwrite to replace them.`,
+    );
+  }
+  await mkdir(root, { recursive: true });
+  const result: ImportResult = { written: [], skipped: [] };
+  for (const file of planned) {
+    if (file.existing === 'same') {
+      result.skipped.push(file.shown);
+      continue;
+    }
+    // 'wx' makes a file that appeared since the check a refusal rather than a silent overwrite.
+    await writeFile(file.path, file.content, { encoding: 'utf8', flag: file.existing === 'none' ? 'wx' : 'w' });
+    result.written.push(file.shown);
+  }
+  return result;
+}
+
+/** The absolute path of `fileName` directly inside `root`; throws if it would land anywhere else. */
+function resolveInside(root: string, fileName: string): string {
+  const path = resolve(root, fileName);
+  const fromRoot = relative(root, path);
+  if (fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot) || dirname(path) !== root) {
+    throw new BcgroupsError(`Refusing to write '${fileName}': it is not a plain file name inside ${root}.`);
+  }
+  return path;
+}
+
+async function compareExisting(path: string, content: string): Promise<PlannedFile['existing']> {
+  const stats = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!stats) return 'none';
+  if (!stats.isFile()) {
+    throw new BcgroupsError(`Refusing to write ${path}: it exists and is not a regular file (a symlink or directory).`);
+  }
+  return (await readFile(path, 'utf8')) === content ? 'same' : 'different';
+}

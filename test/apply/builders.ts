@@ -1,0 +1,37 @@
+// Small builders of groups and changes for the apply tests.
+import type { Change, GroupState, LiveGroup } from '../../src/model.js';
+import { GROUP_FIELDS } from '../../src/model.js';
+import { differingFields, toWireBody } from '../../src/normalize.js';
+
+export function state(name: string, over: Partial<GroupState> = {}): GroupState {
+  return { name, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [], ...over };
+}
+
+export function live(id: number, name: string, over: Partial<LiveGroup> = {}): LiveGroup {
+  return { ...state(name), id, date_created: '2024-01-01 00:00:00', date_modified: '2024-01-01 00:00:00', ...over };
+}
+
+export function createChange(after: GroupState, depends_on: string[] = []): Change {
+  return { action: 'create', key: `create:${after.name}`, name: after.name, reason: 'in groups/', depends_on, body: toWireBody(after, GROUP_FIELDS), after };
+}
+
+export function updateChange(id: number, before: GroupState, after: GroupState, options: { key?: string; depends_on?: string[] } = {}): Change {
+  const fields = differingFields(before, after, GROUP_FIELDS);
+  return {
+    action: 'update',
+    key: options.key ?? `update:${id}`,
+    name: after.name,
+    reason: 'differs',
+    depends_on: options.depends_on ?? [],
+    body: toWireBody(after, fields),
+    id,
+    before,
+    after,
+    fields,
+    managed: true,
+  };
+}
+
+export function deleteChange(id: number, before: GroupState, depends_on: string[] = []): Change {
+  return { action: 'delete', key: `delete:${id}`, name: before.name, reason: 'not in groups/', depends_on, body: {}, id, before };
+}

@@ -1,0 +1,77 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { findStaleReasons } from '../../src/apply/stale.js';
+import type { SavedPlan } from '../../src/model.js';
+import { fingerprint } from '../../src/normalize.js';
+import { createChange, deleteChange, live, state, updateChange } from './builders.js';
+
+const retail = live(12, 'Retail');
+const gold = live(14, 'Gold', { discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });
+
+function savedPlan(over: Partial<SavedPlan> = {}): SavedPlan {
+  return {
+    format_version: 1,
+    store_hash: 'abc123',
+    desired_hash: 'x',
+    created_at: '2024-01-02T00:00:00Z',
+    summary: { create: 1, update: 1, delete: 1, unchanged: 0, unmanaged: 0 },
+    changes: [
+      updateChange(12, retail, state('Retail', { is_default: true })),
+      deleteChange(14, gold),
+      createChange(state('VIP')),
+    ],
+    unchanged: [],
+    unmanaged: [],
+    refusals: [],
+    live: {
+      '12': { date_modified: retail.date_modified, fingerprint: fingerprint(retail) },
+      '14': { date_modified: gold.date_modified, fingerprint: fingerprint(gold) },
+    },
+    ...over,
+  };
+}
+
+test('a plan against the unchanged store it was made from is fresh', () => {
+  assert.equal(findStaleReasons(savedPlan(), [retail, gold], 'abc123'), []);
+});
+
+test('another store is named', () => {
+  const reasons = findStaleReasons(savedPlan(), [retail, gold], 'zzz999');
+  assert.is(reasons.length, 1);
+  assert.match(reasons[0] ?? '', /abc123.*zzz999/);
+});
+
+test('a touched group that is gone, re-dated or hand-edited is named', () => {
+  const reDated = { ...retail, date_modified: '2024-02-01 10:00:00' };
+  let reasons = findStaleReasons(savedPlan(), [reDated], 'abc123');
+  assert.is(reasons.length, 2);
+  assert.match(reasons.join('\n'), /'Retail' \(id 12\) was modified since planning/);
+  assert.match(reasons.join('\n'), /'Gold' \(id 14\) no longer exists/);
+
+  // Same date, other content: only the fingerprint notices.
+  const edited = { ...gold, category_access: { type: 'none' as const } };
+  reasons = findStaleReasons(savedPlan(), [retail, edited], 'abc123');
+  assert.equal(reasons, [`group 'Gold' (id 14) changed content since planning`]);
+});
+
+test('a group the plan creates that now exists is named, unless the plan frees the name itself', () => {
+  const vip = live(20, 'VIP');
+  assert.equal(findStaleReasons(savedPlan(), [retail, gold, vip], 'abc123'), [`group 'VIP' the plan creates now exists (id 20)`]);
+
+  // Group 14 is deleted by the plan, so its holding the name 'VIP' was known when planning.
+  const goldNamedVip = { ...gold, name: 'VIP' };
+  const plan = savedPlan({
+    changes: [deleteChange(14, goldNamedVip), createChange(state('VIP'), ['delete:14'])],
+    live: { '14': { date_modified: gold.date_modified, fingerprint: fingerprint(goldNamedVip) } },
+  });
+  assert.equal(findStaleReasons(plan, [goldNamedVip], 'abc123'), []);
+});
+
+test('without a recorded live entry the change before-state is the reference', () => {
+  const plan = savedPlan({ live: {} });
+  assert.equal(findStaleReasons(plan, [retail, gold], 'abc123'), []);
+  const edited = { ...retail, is_group_for_guests: true };
+  assert.equal(findStaleReasons(plan, [edited, gold], 'abc123'), [`group 'Retail' (id 12) changed content since planning`]);
+});
+
+test.run();

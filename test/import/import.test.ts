@@ -1,0 +1,148 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadDesired } from '../../src/desired/index.js';
+import { BcgroupsError } from '../../src/errors.js';
+import { importGroups, renderGroupFile, SCHEMA_MODELINE } from '../../src/import/index.js';
+import type { GroupFile, LiveGroup } from '../../src/model.js';
+import { normalizeAccess, normalizeRules, pickState } from '../../src/normalize.js';
+
+function live(id: number, name: string, over: Partial<LiveGroup> = {}): LiveGroup {
+  return {
+    id, name, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [],
+    date_created: '2024-01-01 00:00:00', date_modified: '2024-01-01 00:00:00', ...over,
+  };
+}
+
+const variedStore: LiveGroup[] = [
+  live(1, 'Retail', { is_default: true }),
+  live(2, 'Guests', { is_group_for_guests: true, category_access: { type: 'none' } }),
+  live(3, 'Wholesale', {
+    category_access: { type: 'specific', categories: [18, 23, 40] },
+    discount_rules: [
+      { type: 'all', method: 'percent', amount: 5 },
+      { type: 'category', method: 'price', amount: 12.3457, category_id: 18 },
+      { type: 'product', method: 'fixed', amount: 0.5, product_id: 77 },
+    ],
+  }),
+  live(4, 'Price list partners', { discount_rules: [{ type: 'price_list', price_list_id: 3 }] }),
+  live(5, 'yes'),
+  live(6, '0x1F'),
+  live(7, 'say "hi" & it\'s #1: ok'),
+  live(8, 'bell\u0007inside'),
+  live(9, 'Ünïcödé Grüppe'),
+  live(10, '😀 VIP'),
+  live(11, 'Retail!'),
+  live(12, '../etc/passwd'),
+  live(13, 'CON'),
+  live(14, 'n'.repeat(250)),
+  live(15, '- [x]: {y}'),
+];
+
+function parseBack(text: string) {
+  const file = parse(text) as GroupFile;
+  return {
+    id: file.id,
+    ...pickState({
+      name: file.name,
+      is_default: file.is_default ?? false,
+      is_group_for_guests: file.is_group_for_guests ?? false,
+      category_access: normalizeAccess(file.category_access),
+      discount_rules: normalizeRules(file.discount_rules),
+    }),
+  };
+}
+
+test('a file starts with the modeline and the id pin, and omits API defaults', () => {
+  const text = renderGroupFile(live(3, 'Plain'));
+  assert.is(text, `${SCHEMA_MODELINE}\nid: 3\nname: Plain\n`);
+  const full = renderGroupFile(variedStore[2] as LiveGroup);
+  assert.equal(full.split('\n').slice(1, 5), ['id: 3', 'name: Wholesale', 'category_access:', '  type: specific']);
+  assert.match(full, /categories: \[ 18, 23, 40 \]|categories: \[18, 23, 40\]/);
+  assert.match(full, /amount: 12\.3457\n/);
+  assert.match(full, /- type: all\n {4}method: percent\n {4}amount: 5\n/);
+  assert.not.match(full, /is_default|"5/);
+});
+
+test('names an older YAML reader would misread, or with control characters, are double-quoted', () => {
+  assert.match(renderGroupFile(live(5, 'yes')), /name: "yes"/);
+  assert.match(renderGroupFile(live(8, 'a\u0007b\nc')), /name: "a\\ab\\nc"/);
+  assert.match(renderGroupFile(live(9, 'Retail')), /name: Retail\n/);
+});
+
+test('every file of a varied store parses back to the live state', () => {
+  const awkward = [live(20, 'tab\there\nnewline'), live(21, '  padded  '), live(22, 'x\u2028y'), live(23, 'true'), live(24, '1e3')];
+  for (const group of [...variedStore, ...awkward]) {
+    assert.equal(parseBack(renderGroupFile(group)), { id: group.id, ...pickState(group) }, group.name);
+  }
+});
+
+test('import then load gives the live store back, files stay inside dir', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
+  try {
+    const groupsDir = join(dir, 'groups');
+    const { written, skipped } = await importGroups(variedStore, groupsDir, { overwrite: false });
+    assert.is(written.length, variedStore.length);
+    assert.is(skipped.length, 0);
+    assert.equal((await readdir(dir)).sort(), ['groups']);
+    assert.is(new Set(await readdir(groupsDir)).size, variedStore.length);
+    const desired = await loadDesired(groupsDir);
+    const loaded = desired.groups.map((group) => ({ id: group.id, ...pickState(group) })).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    assert.equal(loaded, variedStore.map((group) => ({ id: group.id, ...pickState(group) })));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('existing files are refused unless overwrite; identical ones are skipped', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
+  try {
+    const store = [live(1, 'Retail'), live(2, 'Gold')];
+    await importGroups(store, dir, { overwrite: false });
+    const again = await importGroups(store, dir, { overwrite: false });
+    assert.equal(again, { written: [], skipped: [join(dir, 'retail.yaml'), join(dir, 'gold.yaml')] });
+
+    await writeFile(join(dir, 'gold.yaml'), 'name: Gold\nis_default: true\n');
+    const changed = [live(1, 'Retail', { is_default: true }), live(2, 'Gold')];
+    try {
+      await importGroups(changed, dir, { overwrite: false });
+      assert.unreachable('should refuse');
+    } catch (error) {
+      assert.instance(error, BcgroupsError);
+      assert.match((error as Error).message, /2 existing files[\s\S]*retail\.yaml[\s\S]*gold\.yaml[\s\S]*--overwrite/);
+    }
+    // Nothing was written by the refused run.
+    assert.not.match(await readFile(join(dir, 'retail.yaml'), 'utf8'), /is_default/);
+
+    const forced = await importGroups(changed, dir, { overwrite: true });
+    assert.is(forced.written.length, 2);
+    assert.match(await readFile(join(dir, 'retail.yaml'), 'utf8'), /is_default: true/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a symlink in place of a file is never written through, even with overwrite', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
+  try {
+    const outside = join(dir, 'outside.txt');
+    await writeFile(outside, 'keep');
+    const groupsDir = join(dir, 'groups');
+    await importGroups([], groupsDir, { overwrite: false });
+    await symlink(outside, join(groupsDir, 'retail.yaml'));
+    try {
+      await importGroups([live(1, 'Retail')], groupsDir, { overwrite: true });
+      assert.unreachable('should refuse');
+    } catch (error) {
+      assert.match((error as Error).message, /not a regular file/);
+    }
+    assert.is(await readFile(outside, 'utf8'), 'keep');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();
