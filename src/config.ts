@@ -1,0 +1,178 @@
+// Where settings come from: flags > environment > config file (found by cosmiconfig) > defaults.
+// The access token never comes from a file, only from the environment variable named by accessTokenEnv.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { cosmiconfig } from 'cosmiconfig';
+import { ConfigError } from './errors.js';
+import type { Config } from './model.js';
+import { CLIENT_DEFAULTS } from './bigcommerce/index.js';
+import { DEFAULT_SAFETY } from './plan/index.js';
+
+export const DEFAULT_CONFIG: Config = {
+  apiUrl: 'https://api.bigcommerce.com',
+  accessTokenEnv: 'BIGCOMMERCE_ACCESS_TOKEN',
+  groupsDir: 'groups',
+  concurrency: 8,
+  prune: false,
+  safety: { ...DEFAULT_SAFETY },
+  request: { timeoutMs: CLIENT_DEFAULTS.timeoutMs, retries: CLIENT_DEFAULTS.retries, reserveShare: CLIENT_DEFAULTS.reserveShare },
+};
+
+export const CONFIG_SEARCH_PLACES = [
+  'package.json',
+  '.bcgroupsrc',
+  '.bcgroupsrc.json',
+  '.bcgroupsrc.yaml',
+  '.bcgroupsrc.yml',
+  '.bcgroupsrc.js',
+  '.bcgroupsrc.mjs',
+  '.bcgroupsrc.cjs',
+  'bcgroups.config.js',
+  'bcgroups.config.mjs',
+  'bcgroups.config.cjs',
+  'bcgroups.config.ts',
+  'bcgroups.config.json',
+  'bcgroups.config.yaml',
+  'bcgroups.config.yml',
+];
+
+export const ENV_STORE_HASH = 'BIGCOMMERCE_STORE_HASH';
+export const ENV_API_URL = 'BIGCOMMERCE_API_URL';
+
+export type ConfigOverrides = Partial<Pick<Config, 'storeHash' | 'apiUrl' | 'groupsDir' | 'concurrency' | 'prune'>>;
+
+export interface LoadConfigOptions {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** --config FILE: use this file instead of searching. */
+  configFile?: string;
+  /** Values from flags; undefined entries are ignored. */
+  overrides?: ConfigOverrides;
+}
+
+type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> & Partial<Pick<Config, 'safety' | 'request'>>;
+
+const CONFIG_SCHEMA_URL = new URL('../schemas/config.schema.json', import.meta.url);
+let compiled: ValidateFunction | undefined;
+
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
+  const found = await readConfigFile(options);
+  const label = found ? path.relative(options.cwd, found.filepath) || found.filepath : '';
+  const fromFile = found ? checkConfigFile(found.config, label) : {};
+  const fromEnv = dropUndefined({ storeHash: nonEmpty(options.env[ENV_STORE_HASH]), apiUrl: nonEmpty(options.env[ENV_API_URL]) });
+  checkSource(fromEnv, 'environment', (field) => (field === 'storeHash' ? ENV_STORE_HASH : ENV_API_URL));
+  const fromFlags = dropUndefined({ ...options.overrides });
+  checkSource(fromFlags, 'flags', (field) => field);
+  const { $schema: _schema, ...fileSettings } = fromFile as FileConfig & { $schema?: string };
+  return {
+    ...DEFAULT_CONFIG,
+    ...fileSettings,
+    ...fromEnv,
+    ...fromFlags,
+    safety: { ...DEFAULT_CONFIG.safety, ...fromFile.safety },
+    request: { ...DEFAULT_CONFIG.request, ...fromFile.request },
+    ...(found ? { configFile: found.filepath } : {}),
+  };
+}
+
+async function readConfigFile(options: LoadConfigOptions): Promise<{ config: unknown; filepath: string } | undefined> {
+  const explorer = cosmiconfig('bcgroups', { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'project', cache: false });
+  const target = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
+  try {
+    const result = target ? await explorer.load(target) : await explorer.search(options.cwd);
+    if (!result) return undefined;
+    return { config: result.isEmpty ? {} : result.config, filepath: result.filepath };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (target && code === 'ENOENT') throw new ConfigError(`Config file not found: ${options.configFile}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`Cannot read the config file: ${message}`);
+  }
+}
+
+function checkConfigFile(config: unknown, file: string): FileConfig {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new ConfigError(`${file}: the config must be a mapping of settings (found ${Array.isArray(config) ? 'a list' : typeof config})`);
+  }
+  const tokenKey = findTokenKey(config as Record<string, unknown>, '');
+  if (tokenKey) {
+    const accessTokenEnv = (config as Record<string, unknown>).accessTokenEnv;
+    const variable = typeof accessTokenEnv === 'string' ? accessTokenEnv : DEFAULT_CONFIG.accessTokenEnv;
+    throw new ConfigError(
+      `${file}: '${tokenKey}' looks like a secret. Tokens come only from the environment variable named by accessTokenEnv (${variable}); remove it from the file.`,
+    );
+  }
+  checkSource(config, file, (field) => field);
+  return config as FileConfig;
+}
+
+/** A key that holds a token or secret, by name (its value is never read, so it cannot leak). */
+function findTokenKey(settings: Record<string, unknown>, prefix: string): string | undefined {
+  for (const [key, value] of Object.entries(settings)) {
+    const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
+    if (/(token|secret|password|apikey|credentials?)$/.test(name)) return `${prefix}${key}`;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const nested = findTokenKey(value as Record<string, unknown>, `${prefix}${key}.`);
+      if (nested) return nested;
+    }
+  }
+  return undefined;
+}
+
+function compileConfigSchema(): ValidateFunction {
+  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as object);
+  return compiled;
+}
+
+function checkSource(settings: object, source: string, nameOf: (field: string) => string): void {
+  const validate = compileConfigSchema();
+  if (validate(settings)) return;
+  const lines = (validate.errors ?? []).map((error) => `  - ${describeConfigError(error, nameOf)}`);
+  throw new ConfigError(`Invalid settings in ${source}:\n${lines.join('\n')}`);
+}
+
+const PATTERN_MESSAGES: Record<string, string> = {
+  storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',
+  apiUrl: 'must be an http(s) URL such as https://api.bigcommerce.com',
+  accessTokenEnv: 'must be the name of an environment variable, such as BIGCOMMERCE_ACCESS_TOKEN',
+};
+
+function describeConfigError(error: ErrorObject, nameOf: (field: string) => string): string {
+  const field = error.instancePath.slice(1).replace(/\//g, '.');
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const key = field ? `${field}.${String(params.additionalProperty)}` : String(params.additionalProperty);
+    return `unknown key '${key}'`;
+  }
+  const message = error.keyword === 'pattern' ? (PATTERN_MESSAGES[field] ?? error.message) : error.message;
+  return `${nameOf(field) || '(config)'}: ${message ?? error.keyword}`;
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function dropUndefined<T extends object>(settings: T): Partial<T> {
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** The access token, read only from the environment variable the config names. */
+export function readToken(config: Config, env: Record<string, string | undefined>): string {
+  const token = env[config.accessTokenEnv]?.trim();
+  if (!token) {
+    throw new ConfigError(
+      `set ${config.accessTokenEnv} to an API token of the store with the scope store_v2_customers (read-only commands need store_v2_customers_read_only). The token is read only from the environment.`,
+    );
+  }
+  return token;
+}
+
+export function requireStoreHash(config: Config): string {
+  if (!config.storeHash) {
+    throw new ConfigError(
+      `No store hash: set ${ENV_STORE_HASH}, or storeHash in the config file (bcgroups.config.json, .bcgroupsrc or the "bcgroups" key of package.json). It is the part after /stores/ in the API path.`,
+    );
+  }
+  return config.storeHash;
+}

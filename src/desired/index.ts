@@ -1,0 +1,80 @@
+// groups/ -> checked, normalized DesiredGroups. Every problem of every file is collected before failing.
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { ValidationError, type Problem } from '../errors.js';
+import type { DesiredGroup, GroupFile } from '../model.js';
+import { buildDesiredGroup, hashDesiredGroups } from './build.js';
+import { listGroupFiles, readGroupFile } from './files.js';
+import { parseGroupYaml, type ParsedFile } from './parse.js';
+import { checkGroupRules } from './rules.js';
+import { checkGroupSchema } from './schema.js';
+import { checkStoreRules } from './store-rules.js';
+
+export interface DesiredState {
+  groups: DesiredGroup[];
+  /** Every group file found, as path.join(dir, relative path), sorted. */
+  files: string[];
+  /** sha256 hex of the normalized groups incl. pins; stable across file names and order. */
+  hash: string;
+}
+
+const READ_CONCURRENCY = 32;
+
+export interface LoadOptions {
+  /** What a relative dir is relative to (default: the process's cwd); messages keep dir as given. */
+  cwd?: string;
+}
+
+/** Loads and checks every group file below dir; throws ValidationError listing all problems. */
+export async function loadDesired(dir: string, options: LoadOptions = {}): Promise<DesiredState> {
+  const root = path.resolve(options.cwd ?? process.cwd(), dir);
+  const listing = await listGroupFiles(root);
+  if ('problem' in listing) throw new ValidationError([{ ...listing.problem, file: dir }]);
+  const files = listing.files.map((relative) => path.join(dir, relative));
+  const limit = pLimit(READ_CONCURRENCY);
+  const texts = await Promise.all(
+    listing.files.map((relative, index) => limit(() => readGroupFile(path.join(root, relative), files[index] ?? relative))),
+  );
+
+  const problems: Problem[] = [];
+  const parsedFiles: ParsedFile[] = [];
+  const groups: DesiredGroup[] = [];
+  files.forEach((file, index) => {
+    const read = texts[index];
+    if (!read) return;
+    if ('problem' in read) {
+      problems.push(read.problem);
+      return;
+    }
+    const result = parseGroupYaml(file, read.text);
+    if ('problems' in result) {
+      problems.push(...result.problems);
+      return;
+    }
+    parsedFiles.push(result.parsed);
+    const fileProblems = checkGroupFile(result.parsed);
+    problems.push(...fileProblems);
+    if (fileProblems.length === 0) groups.push(buildDesiredGroup(result.parsed, result.parsed.value as GroupFile));
+  });
+  problems.push(...checkStoreRules(parsedFiles));
+  if (problems.length > 0) throw new ValidationError(sortProblems(problems));
+  return { groups, files, hash: hashDesiredGroups(groups) };
+}
+
+/** Schema first; the discount rules are only checked on a file whose shape is right. */
+function checkGroupFile(parsed: ParsedFile): Problem[] {
+  const schemaProblems = checkGroupSchema(parsed);
+  if (schemaProblems.length > 0) return schemaProblems;
+  return checkGroupRules(parsed.file, parsed.value as GroupFile, parsed.positions);
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems
+    .map((problem, order) => ({ problem, order }))
+    .sort((a, b) => compareText(a.problem.file, b.problem.file) || a.problem.line - b.problem.line || a.problem.col - b.problem.col || a.order - b.order)
+    .map(({ problem }) => problem);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,119 @@
+// YAML text -> a plain value plus the line:col of every key and value, or the problems that stop it.
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import type { Problem } from '../errors.js';
+import type { Position } from '../model.js';
+import { joinPointer, type PositionIndex } from './pointer.js';
+
+/** yaml's own default; a handful of aliases is plenty for a group, a billion laughs is not. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedFile {
+  file: string;
+  value: unknown;
+  positions: PositionIndex;
+}
+
+export type ParseResult = { parsed: ParsedFile } | { problems: Problem[] };
+
+export function parseGroupYaml(file: string, text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number): Position => lineCounter.linePos(offset);
+  const [document, second] = documents;
+  if (!document || isEmpty(document)) {
+    return { problems: [{ file, line: 1, col: 1, field: '', message: 'file is empty; it must describe one group', hint: 'add at least `name: ...`, or delete the file' }] };
+  }
+  if (second) {
+    return {
+      problems: [
+        {
+          file,
+          ...at(second.range[0]),
+          field: '',
+          message: `file holds ${documents.length} YAML documents; a group file holds exactly one`,
+          hint: 'move each group into a file of its own',
+        },
+      ],
+    };
+  }
+  const problems = [...document.errors, ...document.warnings].map((error) => describeYamlError(file, text, error, at));
+  if (problems.length > 0) return { problems };
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const excessive = /excessive alias/i.test(message);
+    return {
+      problems: [
+        {
+          file,
+          ...at(firstAliasOffset(document)),
+          field: '',
+          message: excessive ? `aliases expand too far (more than ${MAX_ALIAS_COUNT} nodes)` : message,
+          hint: excessive ? 'write the values out instead of nesting aliases' : undefined,
+        },
+      ],
+    };
+  }
+  return { parsed: { file, value, positions: indexPositions(document, at) } };
+}
+
+function isEmpty(document: Document.Parsed): boolean {
+  const contents = document.contents;
+  return contents === null || (isScalar(contents) && contents.value === null && document.errors.length === 0);
+}
+
+function describeYamlError(file: string, text: string, error: YAMLError, at: (offset: number) => Position): Problem {
+  const [start] = error.pos;
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = keyTextAt(text, start);
+    return {
+      file,
+      ...at(start),
+      field: key,
+      message: `duplicate key '${key}'`,
+      hint: 'each key may appear once in a mapping; keep one of them',
+    };
+  }
+  const message = error.message.replace(/\s+at line \d+, column \d+.*$/s, '');
+  return { file, ...at(start), field: '', message: `YAML: ${message}` };
+}
+
+/** The key as written where a duplicate starts, without quotes: yaml marks only its first character. */
+function keyTextAt(text: string, offset: number): string {
+  const line = text.slice(offset).split('\n', 1)[0] ?? '';
+  const quoted = /^(["'])(.*?)\1/.exec(line);
+  return quoted ? (quoted[2] ?? '') : (line.split(/:(\s|$)/)[0] ?? '').trim();
+}
+
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function indexPositions(document: Document.Parsed, at: (offset: number) => Position): PositionIndex {
+  const positions: PositionIndex = { keys: new Map(), values: new Map() };
+  const walk = (node: unknown, pointer: string): void => {
+    if (isNode(node) && node.range) positions.values.set(pointer, at(node.range[0]));
+    if (isAlias(node)) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const child = joinPointer(pointer, String(pair.key.value));
+        if (pair.key.range) positions.keys.set(child, at(pair.key.range[0]));
+        walk(pair.value, child);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => walk(item, joinPointer(pointer, index)));
+    }
+  };
+  walk(document.contents, '');
+  return positions;
+}

@@ -1,0 +1,63 @@
+// Rules about one group's discounts that a JSON Schema cannot say (or cannot say clearly).
+import type { Problem } from '../errors.js';
+import type { DiscountRuleFile, GroupFile } from '../model.js';
+import { normalizeAmount } from '../normalize.js';
+import { joinPointer, locate, toFieldPath, type PositionIndex } from './pointer.js';
+
+/** The problems of one schema-valid group file. */
+export function checkGroupRules(file: string, group: GroupFile, positions: PositionIndex): Problem[] {
+  const rules = group.discount_rules ?? [];
+  const problems: Problem[] = [];
+  const problemAt = (index: number, suffix: string, message: string, hint?: string): Problem => {
+    const pointer = joinPointer('/discount_rules', index) + suffix;
+    return { file, ...locate(positions, pointer, suffix ? 'value' : 'key'), field: toFieldPath(pointer), message, hint };
+  };
+  const lineOf = (index: number): number => locate(positions, joinPointer('/discount_rules', index)).line;
+
+  if (rules.length > 1) {
+    rules.forEach((rule, index) => {
+      if (rule.type === 'price_list') {
+        problems.push(
+          problemAt(index, '', `a price_list rule must be the only rule of its group (this group has ${rules.length})`, 'link the price list, or give discounts; the API refuses both at once'),
+        );
+      }
+    });
+  }
+
+  const firstByTarget = new Map<string, number>();
+  rules.forEach((rule, index) => {
+    const target = describeTarget(rule);
+    if (!target) return;
+    const first = firstByTarget.get(target);
+    if (first === undefined) {
+      firstByTarget.set(target, index);
+      return;
+    }
+    const message =
+      rule.type === 'all'
+        ? `a group has at most one store-wide ('all') rule; another is at line ${lineOf(first)}`
+        : `${target} already has a rule at line ${lineOf(first)}`;
+    problems.push(problemAt(index, '', message, 'merge them into one rule'));
+  });
+
+  rules.forEach((rule, index) => {
+    if (rule.type !== 'price_list' && rule.method === 'percent' && normalizeAmount(rule.amount) > 100) {
+      problems.push(problemAt(index, '/amount', `a percent discount is at most 100 (found ${JSON.stringify(rule.amount)})`));
+    }
+  });
+  return problems;
+}
+
+/** What a rule discounts, for finding two rules on the same thing; price lists are checked apart. */
+function describeTarget(rule: DiscountRuleFile): string | undefined {
+  switch (rule.type) {
+    case 'all':
+      return 'the whole store';
+    case 'category':
+      return `category ${rule.category_id}`;
+    case 'product':
+      return `product ${rule.product_id}`;
+    case 'price_list':
+      return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+// Rules across files: what must be unique in the store. Each problem names every file involved, and
+// the checks read raw values defensively so they also run on files with schema errors.
+import type { Problem } from '../errors.js';
+import type { ParsedFile } from './parse.js';
+import { locate, valueAt } from './pointer.js';
+
+interface Claim {
+  parsed: ParsedFile;
+  pointer: string;
+}
+
+export function checkStoreRules(files: readonly ParsedFile[]): Problem[] {
+  return [
+    ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? value : undefined), (value, others) => ({
+      message: `name '${value}' is also used by ${others}`,
+      hint: 'group names are unique in a store; rename one of them',
+    })),
+    ...checkUnique(files, '/id', (value) => (Number.isInteger(value) ? String(value) : undefined), (value, others) => ({
+      message: `id ${value} is also pinned by ${others}`,
+      hint: 'an id pins one file to one live group; remove the id from all but one file',
+    })),
+    ...checkSingleHolder(files, '/is_group_for_guests', 'guest group'),
+    ...checkSingleHolder(files, '/is_default', 'default group'),
+  ];
+}
+
+function checkUnique(
+  files: readonly ParsedFile[],
+  pointer: string,
+  keyOf: (value: unknown) => string | undefined,
+  describe: (value: string, others: string) => { message: string; hint: string },
+): Problem[] {
+  const claims = new Map<string, Claim[]>();
+  for (const parsed of files) {
+    const key = keyOf(valueAt(parsed.value, pointer));
+    if (key === undefined) continue;
+    claims.set(key, [...(claims.get(key) ?? []), { parsed, pointer }]);
+  }
+  const problems: Problem[] = [];
+  for (const [key, holders] of claims) {
+    if (holders.length < 2) continue;
+    for (const holder of holders) {
+      const others = holders.filter((other) => other !== holder).map(describeClaim).join(', ');
+      problems.push({ ...claimProblem(holder), ...describe(key, others) });
+    }
+  }
+  return problems;
+}
+
+function checkSingleHolder(files: readonly ParsedFile[], pointer: string, role: string): Problem[] {
+  const holders = files.filter((parsed) => valueAt(parsed.value, pointer) === true).map((parsed) => ({ parsed, pointer }));
+  if (holders.length < 2) return [];
+  const all = holders.map(describeClaim).join(', ');
+  return holders.map((holder) => ({
+    ...claimProblem(holder),
+    message: `${holders.length} files set ${pointer.slice(1)}: true (${all}); a store has one ${role}`,
+    hint: `keep ${pointer.slice(1)}: true in one file only`,
+  }));
+}
+
+function claimProblem({ parsed, pointer }: Claim): Omit<Problem, 'message'> {
+  return { file: parsed.file, ...locate(parsed.positions, pointer), field: pointer.slice(1) };
+}
+
+function describeClaim({ parsed, pointer }: Claim): string {
+  return `${parsed.file}:${locate(parsed.positions, pointer).line}`;
+}
