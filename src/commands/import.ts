@@ -1,0 +1,30 @@
+// `bcgroups import`: start a repository from a store that already exists.
+import path from 'node:path';
+import { importGroups } from '../import/index.js';
+import { DIR_OPTION, resolveConfig } from './options.js';
+import { describeRequests, openStore } from './session.js';
+import type { Command } from './types.js';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Write one YAML file per live group into groups/ (a plan right after shows no changes).',
+  options: {
+    dir: DIR_OPTION,
+    overwrite: { type: 'boolean', default: false, description: 'replace existing files that differ' },
+  },
+  async run(ctx) {
+    const config = await resolveConfig(ctx);
+    const store = openStore(ctx, config);
+    const liveGroups = await store.client.listGroups();
+    const dir = path.isAbsolute(config.groupsDir) ? config.groupsDir : path.join(ctx.io.cwd, config.groupsDir);
+    const result = await importGroups(liveGroups, dir, { overwrite: ctx.values.overwrite === true });
+    const shown = (file: string) => path.relative(ctx.io.cwd, file) || file;
+    for (const file of result.written) ctx.io.stdout.write(`wrote ${shown(file)}\n`);
+    for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${shown(file)}\n`);
+    ctx.io.stdout.write(
+      `Imported ${liveGroups.length} group${liveGroups.length === 1 ? '' : 's'} (${result.written.length} written, ${result.skipped.length} unchanged) with ${describeRequests(store.client)}.\n` +
+        'Next: review the files, commit them, and run `bcgroups plan`: it should report no changes.\n',
+    );
+    return 0;
+  },
+};
