@@ -1,9 +1,10 @@
 // Starts a repository from a store that already exists: one canonical file per live group.
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import type { LiveGroup } from '../model.js';
 import { fileNameFor } from './filename.js';
+import { findPinnedFiles } from './pins.js';
 import { renderGroupFile } from './render.js';
 
 export { fileNameFor, slugify } from './filename.js';
@@ -30,11 +31,12 @@ interface PlannedFile {
  */
 export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean }): Promise<ImportResult> {
   const root = resolve(dir);
-  const taken = new Set<string>();
+  const pinned = await findPinnedFiles(root);
+  const taken = new Set<string>([...pinned.values()].map((file) => file.toLowerCase()));
   const planned: PlannedFile[] = [];
   for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {
-    const fileName = fileNameFor(group.name, taken, group.id);
-    taken.add(fileName);
+    const fileName = pinned.get(group.id) ?? fileNameFor(group.name, taken, group.id);
+    taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
     const content = renderGroupFile(group);
     planned.push({ path, shown: join(dir, fileName), content, existing: await compareExisting(path, content) });
@@ -64,8 +66,8 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
 function resolveInside(root: string, fileName: string): string {
   const path = resolve(root, fileName);
   const fromRoot = relative(root, path);
-  if (fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot) || dirname(path) !== root) {
-    throw new BcgroupsError(`Refusing to write '${fileName}': it is not a plain file name inside ${root}.`);
+  if (fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot)) {
+    throw new BcgroupsError(`Refusing to write '${fileName}': it is not a file inside ${root}.`);
   }
   return path;
 }

@@ -46,6 +46,8 @@ export interface SandboxOptions {
   windowMs?: number;
   /** Share of requests answered 500 before anything is done. */
   faultRate?: number;
+  /** The methods faultRate applies to (all by default); tests fail writes only to reach the applier. */
+  faultMethods?: string[];
   /** Share of POSTs that save the group and then answer 500. */
   ambiguousCreateRate?: number;
   /** Share of requests whose socket is destroyed, half before and half after the work is done. */
@@ -74,6 +76,7 @@ export const SANDBOX_DEFAULTS: ResolvedOptions = {
   quota: 10_000,
   windowMs: 30_000,
   faultRate: 0,
+  faultMethods: ['GET', 'POST', 'PUT', 'DELETE'],
   ambiguousCreateRate: 0,
   resetRate: 0,
   rateLimit429WithoutHeaders: 0,

@@ -77,7 +77,7 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
   if (request.headers['x-auth-token'] !== options.token) return answer(v2(401, 'You are not authorized to access this resource.'));
   const base = `/stores/${options.storeHash}/v2`;
   if (!url.pathname.startsWith(`${base}/`)) return answer(v2(404, 'The requested resource was not found.'));
-  if (chance(options.faultRate)) {
+  if (options.faultMethods.includes(method) && chance(options.faultRate)) {
     counters.faults += 1;
     return answer(v2(500, 'Internal server error (sandbox fault).'));
   }

@@ -1,0 +1,101 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { GUESTS, openProject, RETAIL, VIP } from './harness.js';
+
+const writes = (log: Array<{ method: string }>) => log.filter((entry) => entry.method !== 'GET');
+
+test('apply without a terminal requires --yes and writes nothing', async () => {
+  const project = await openProject({ 'vip.yaml': VIP });
+  try {
+    const { code, err } = await project.run('apply');
+    assert.is(code, 1);
+    assert.match(err, '--yes');
+    assert.is(writes(project.sandbox.log).length, 0);
+  } finally {
+    await project.close();
+  }
+});
+
+test('apply --yes converges under strict holders; a second apply has nothing to do', async () => {
+  const seed = [
+    { id: 1, name: 'Retail' },
+    { id: 2, name: 'Walk-in', is_group_for_guests: true, is_default: true },
+  ];
+  const project = await openProject({ 'retail.yaml': RETAIL, 'guests.yaml': GUESTS, 'vip.yaml': VIP }, { seed, guestMode: 'strict', defaultMode: 'strict' });
+  try {
+    const first = await project.run('apply', '--yes');
+    assert.is(first.code, 0, first.err);
+    assert.match(first.out, 'Applied 4, failed 0, skipped 0, not converged 0');
+    const groups = project.sandbox.groups();
+    assert.equal(groups.filter((g) => g.is_group_for_guests).map((g) => g.name), ['Guests']);
+    assert.equal(groups.filter((g) => g.is_default).map((g) => g.name), ['Retail']);
+    // Only the differing field is sent to the unmanaged holder.
+    const walkIn = project.sandbox.log.find((entry) => entry.method === 'PUT' && entry.path.endsWith('/2'));
+    assert.equal(walkIn?.body, { is_default: false, is_group_for_guests: false });
+
+    project.sandbox.resetCounters();
+    const before = project.sandbox.log.length;
+    const second = await project.run('apply', '--yes');
+    assert.is(second.code, 0);
+    assert.match(second.out, 'No changes');
+    assert.is(writes(project.sandbox.log.slice(before)).length, 0);
+  } finally {
+    await project.close();
+  }
+});
+
+test('apply PLANFILE executes the saved plan; a store edited since planning is refused with exit 5', async () => {
+  const project = await openProject({ 'vip.yaml': VIP }, { seed: [{ id: 3, name: 'VIP' }] });
+  try {
+    assert.is((await project.run('plan', '--out', 'plan.json')).code, 0);
+    // Someone edits VIP in the control panel between plan and apply.
+    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/3`, {
+      method: 'PUT',
+      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ category_access: { type: 'none' } }),
+    });
+    const writesBefore = writes(project.sandbox.log).length;
+    const stale = await project.run('apply', 'plan.json');
+    assert.is(stale.code, 5);
+    assert.match(stale.err, 'VIP');
+    assert.match(stale.err, 'bcgroups plan');
+    assert.is(writes(project.sandbox.log).length, writesBefore);
+
+    assert.is((await project.run('plan', '--out', 'plan.json')).code, 0);
+    const fresh = await project.run('apply', 'plan.json');
+    assert.is(fresh.code, 0, fresh.err);
+    const vip = project.sandbox.groups().find((g) => g.id === 3);
+    assert.equal(vip?.discount_rules, [{ type: 'all', method: 'percent', amount: '10.0000' }]);
+    assert.equal(vip?.category_access, { type: 'all' });
+  } finally {
+    await project.close();
+  }
+});
+
+test('a failing change is reported with its API message, dependents are skipped, exit 4; a re-run converges', async () => {
+  const project = await openProject({ 'guests.yaml': GUESTS, 'vip.yaml': VIP }, { seed: [{ id: 9, name: 'Walk-in', is_group_for_guests: true }] });
+  try {
+    // No retries, so every write fails at once.
+    await writeFile(path.join(project.cwd, '.bcgroupsrc.json'), JSON.stringify({ request: { retries: 0 } }));
+    project.sandbox.setOptions({ faultRate: 1, faultMethods: ['POST', 'PUT', 'DELETE'] });
+    const failed = await project.run('apply', '--yes', '--format', 'json');
+    assert.is(failed.code, 4);
+    const report = JSON.parse(failed.out) as { results: Array<{ key: string; outcome: string; error: string | null }> };
+    const outcomes = Object.fromEntries(report.results.map((r) => [r.key, r.outcome]));
+    assert.is(outcomes['update:9'], 'failed');
+    assert.is(outcomes['create:Guests'], 'skipped');
+    assert.is(outcomes['create:VIP'], 'failed');
+    assert.match(failed.err, 'run apply again');
+
+    project.sandbox.setOptions({ faultRate: 0 });
+    const again = await project.run('apply', '--yes');
+    assert.is(again.code, 0, again.err);
+    assert.equal(project.sandbox.groups().filter((g) => g.is_group_for_guests).map((g) => g.name), ['Guests']);
+  } finally {
+    await project.close();
+  }
+});
+
+test.run();

@@ -1,0 +1,83 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { memoryIo } from '../../src/io.js';
+import { runDemo } from '../../src/demo/index.js';
+import { openProject, RETAIL, VIP } from './harness.js';
+
+test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted unless ignored; never writes', async () => {
+  const seed = [
+    { id: 1, name: 'Retail', is_default: true },
+    { id: 2, name: 'VIP', discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }] },
+  ];
+  const project = await openProject({ 'retail.yaml': RETAIL, 'vip.yaml': VIP }, { seed });
+  try {
+    assert.is((await project.run('drift')).code, 0);
+    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/2`, {
+      method: 'PUT',
+      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ discount_rules: [{ type: 'all', method: 'percent', amount: 12 }] }),
+    });
+    const drifted = await project.run('drift', '--format', 'markdown');
+    assert.is(drifted.code, 2);
+    assert.match(drifted.out, 'VIP');
+    assert.match(drifted.out, 'store has 12% off all products, groups/ says 10%');
+
+    await project.writeGroups({ 'retail.yaml': RETAIL });
+    assert.is((await project.run('drift')).code, 2, 'VIP is now unmanaged');
+    assert.is((await project.run('drift', '--ignore-unmanaged')).code, 0);
+    assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 1, 'only the hand edit wrote');
+  } finally {
+    await project.close();
+  }
+});
+
+test('import writes canonical files with pins; a plan right after reports no changes; no overwrite without --overwrite', async () => {
+  const seed = [
+    { id: 7, name: 'Wholesale', category_access: { type: 'specific', categories: [23, 18] }, discount_rules: [{ type: 'category', method: 'percent', amount: '12.5000', category_id: 18 }] },
+    { id: 8, name: 'Guests', is_group_for_guests: true },
+    { id: 9, name: 'Trade / EU', discount_rules: [{ type: 'price_list', price_list_id: 3 }] },
+  ];
+  const project = await openProject({}, { seed });
+  try {
+    const imported = await project.run('import');
+    assert.is(imported.code, 0, imported.err);
+    const files = (await readdir(path.join(project.cwd, 'groups'))).sort();
+    assert.equal(files, ['guests.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
+    const wholesale = await readFile(path.join(project.cwd, 'groups', 'wholesale.yaml'), 'utf8');
+    assert.match(wholesale, /^# yaml-language-server: \$schema=/);
+    assert.match(wholesale, 'id: 7');
+
+    const plan = await project.run('plan', '--detailed-exitcode');
+    assert.is(plan.code, 0, plan.out);
+    assert.match(plan.out, 'Plan: 0 to create, 0 to update, 0 to delete, 3 unchanged, 0 unmanaged.');
+
+    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/8`, {
+      method: 'PUT',
+      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ name: 'Visitors' }),
+    });
+    const refused = await project.run('import');
+    assert.is(refused.code, 1);
+    assert.match(refused.err, '--overwrite');
+    assert.is((await project.run('import', '--overwrite')).code, 0);
+    // The file that pins id 8 is refreshed in place: no second file with the same pin appears.
+    assert.match(await readFile(path.join(project.cwd, 'groups', 'guests.yaml'), 'utf8'), 'name: Visitors');
+    assert.equal((await readdir(path.join(project.cwd, 'groups'))).sort(), ['guests.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
+    assert.is((await project.run('plan', '--detailed-exitcode')).code, 0);
+  } finally {
+    await project.close();
+  }
+});
+
+test('the demo runs the whole lifecycle with every step exiting as expected', async () => {
+  const io = memoryIo();
+  const root = path.resolve(new URL('../../', import.meta.url).pathname);
+  const code = await runDemo(io, root);
+  assert.is(code, 0, io.out());
+  for (const step of ['$ bcgroups validate', '$ bcgroups plan', '$ bcgroups apply --yes', '$ bcgroups drift']) assert.match(io.out(), step);
+  assert.match(io.out(), 'every step exited as expected');
+});
+
+test.run();

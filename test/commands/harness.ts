@@ -1,0 +1,54 @@
+// End-to-end command runs: a temp project with its own groups/, a sandbox store, and runCli in-process.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli } from '../../src/cli.js';
+import { memoryIo } from '../../src/io.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+
+export interface Project {
+  cwd: string;
+  sandbox: Sandbox;
+  env: Record<string, string>;
+  /** Replaces groups/ with these files (name -> YAML text). */
+  writeGroups(files: Record<string, string>): Promise<void>;
+  run(...argv: string[]): Promise<{ code: number; out: string; err: string }>;
+  close(): Promise<void>;
+}
+
+export async function openProject(files: Record<string, string>, options: SandboxOptions = {}): Promise<Project> {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'bcgroups-cmd-'));
+  await writeFile(path.join(cwd, 'package.json'), JSON.stringify({ name: 'store' }));
+  const sandbox = await startSandbox(options);
+  const env = {
+    BIGCOMMERCE_STORE_HASH: sandbox.storeHash,
+    BIGCOMMERCE_API_URL: sandbox.apiUrl,
+    BIGCOMMERCE_ACCESS_TOKEN: sandbox.token,
+  };
+  const project: Project = {
+    cwd,
+    sandbox,
+    env,
+    async writeGroups(groupFiles) {
+      const dir = path.join(cwd, 'groups');
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+      for (const [name, text] of Object.entries(groupFiles)) await writeFile(path.join(dir, name), text);
+    },
+    async run(...argv) {
+      const io = memoryIo({ cwd, env });
+      const code = await runCli(argv, io);
+      return { code, out: io.out(), err: io.err() };
+    },
+    async close() {
+      await sandbox.close();
+      await rm(cwd, { recursive: true, force: true });
+    },
+  };
+  await project.writeGroups(files);
+  return project;
+}
+
+export const RETAIL = 'name: Retail\nis_default: true\n';
+export const GUESTS = 'name: Guests\nis_group_for_guests: true\n';
+export const VIP = 'name: VIP\ndiscount_rules:\n  - type: all\n    method: percent\n    amount: 10\n';

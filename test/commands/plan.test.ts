@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseSavedPlan } from '../../src/plan/index.js';
+import { GUESTS, openProject, RETAIL, VIP } from './harness.js';
+
+test('plan reads the store with one list request and shows creates; --detailed-exitcode exits 2', async () => {
+  const project = await openProject({ 'retail.yaml': RETAIL, 'vip.yaml': VIP }, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  try {
+    const { code, out } = await project.run('plan', '--detailed-exitcode');
+    assert.is(code, 2);
+    assert.match(out, '+ create VIP');
+    assert.match(out, 'Plan: 1 to create, 0 to update, 0 to delete, 1 unchanged, 0 unmanaged.');
+    assert.is(project.sandbox.log.length, 1);
+    assert.is(project.sandbox.log[0]?.method, 'GET');
+    assert.match(project.sandbox.log[0]?.path ?? '', /\/customer_groups\?(page=1&limit=250|limit=250&page=1)$/);
+  } finally {
+    await project.close();
+  }
+});
+
+test('plan exits 0 without --detailed-exitcode, and against a matching store reports no changes', async () => {
+  const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  try {
+    const { code, out } = await project.run('plan', '--detailed-exitcode');
+    assert.is(code, 0);
+    assert.match(out, 'Plan: 0 to create, 0 to update, 0 to delete, 1 unchanged, 0 unmanaged.');
+  } finally {
+    await project.close();
+  }
+});
+
+test('--format json is the JSON plan alone; --out writes a saved plan without the token', async () => {
+  const project = await openProject({ 'guests.yaml': GUESTS }, { seed: [{ id: 4, name: 'Walk-in', is_group_for_guests: true }] });
+  try {
+    const { code, out } = await project.run('plan', '--format', 'json', '--out', 'plan.json');
+    assert.is(code, 0);
+    const json = JSON.parse(out) as { format_version: number; changes: Array<{ key: string; depends_on: string[]; body: unknown }> };
+    assert.is(json.format_version, 1);
+    assert.equal(json.changes.map((c) => c.key), ['update:4', 'create:Guests']);
+    assert.equal(json.changes[0]?.body, { is_group_for_guests: false });
+    assert.equal(json.changes[1]?.depends_on, ['update:4']);
+    const text = await readFile(path.join(project.cwd, 'plan.json'), 'utf8');
+    assert.not.match(text, project.sandbox.token);
+    const saved = parseSavedPlan(text, 'plan.json');
+    assert.is(saved.store_hash, project.sandbox.storeHash);
+    assert.ok(saved.live['4']?.fingerprint);
+  } finally {
+    await project.close();
+  }
+});
+
+test('a safety refusal still prints the plan and exits 3; --force lets it through', async () => {
+  const seed = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, name: `Old ${i + 1}` }));
+  const project = await openProject({ 'retail.yaml': RETAIL }, { seed });
+  try {
+    const refused = await project.run('plan', '--prune');
+    assert.is(refused.code, 3);
+    assert.match(refused.out, 'safety.maxDeletes (5)');
+    assert.match(refused.out, '- delete Old 1');
+    const forced = await project.run('plan', '--prune', '--force');
+    assert.is(forced.code, 0);
+    assert.not.match(forced.out, 'Refus');
+  } finally {
+    await project.close();
+  }
+});
+
+test('bad files fail plan with file:line and no request; a missing token fails before any request', async () => {
+  const project = await openProject({ 'bad.yaml': 'name: Retail\nis_default: maybe\n' });
+  try {
+    const bad = await project.run('plan');
+    assert.is(bad.code, 1);
+    assert.match(bad.err, /groups\/bad\.yaml:2:\d+\s+is_default/);
+    assert.is(project.sandbox.log.length, 0);
+
+    await project.writeGroups({ 'retail.yaml': RETAIL });
+    delete (project.env as Record<string, string | undefined>).BIGCOMMERCE_ACCESS_TOKEN;
+    const noToken = await project.run('plan');
+    assert.is(noToken.code, 1);
+    assert.match(noToken.err, 'BIGCOMMERCE_ACCESS_TOKEN');
+    assert.is(project.sandbox.log.length, 0);
+  } finally {
+    await project.close();
+  }
+});
+
+test.run();
