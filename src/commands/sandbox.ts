@@ -35,9 +35,9 @@ export async function runSandbox(ctx: CommandContext, stop: Promise<unknown>): P
     [
       `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${sandbox.groups().length} groups)`,
       `API base: ${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups`,
-      'Point bcgroups at it with --api-url and --store-hash (or apiUrl/storeHash in the config):',
-      `  bcgroups plan --api-url ${sandbox.apiUrl} --store-hash ${sandbox.storeHash}`,
-      `with the access-token environment variable set to ${tokenNote}.`,
+      'Point bcgroups at it from another terminal (or set apiUrl and storeHash in the config):',
+      `  BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} bcgroups plan`,
+      `with BIGCOMMERCE_ACCESS_TOKEN set to ${tokenNote}.`,
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),

@@ -1,11 +1,12 @@
 // Starts a repository from a store that already exists: one canonical file per live group.
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import type { LiveGroup } from '../model.js';
 import { fileNameFor } from './filename.js';
 import { findPinnedFiles } from './pins.js';
-import { renderGroupFile } from './render.js';
+import { modelineFor, renderGroupFile } from './render.js';
+import { fileURLToPath } from 'node:url';
 
 export { fileNameFor, slugify } from './filename.js';
 export { renderGroupFile, SCHEMA_MODELINE } from './render.js';
@@ -38,7 +39,7 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
     const fileName = pinned.get(group.id) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
-    const content = renderGroupFile(group);
+    const content = renderGroupFile(group, modelineFor(schemaPathFrom(dirname(path))));
     planned.push({ path, shown: join(dir, fileName), content, existing: await compareExisting(path, content) });
   }
   const conflicts = planned.filter((file) => file.existing === 'different');
@@ -60,6 +61,12 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
     result.written.push(file.shown);
   }
   return result;
+}
+
+/** This package's group schema, as editors reach it from a folder: ../schemas/... here, node_modules/bcgroups/... elsewhere. */
+function schemaPathFrom(folder: string): string {
+  const schema = fileURLToPath(new URL('../../schemas/customer-group.schema.json', import.meta.url));
+  return relative(folder, schema).split(sep).join('/');
 }
 
 /** The absolute path of `fileName` directly inside `root`; throws if it would land anywhere else. */

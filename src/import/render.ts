@@ -4,9 +4,14 @@ import { Document, Scalar, isSeq, parse } from 'yaml';
 import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model.js';
 import { API_DEFAULTS, canonicalJson } from '../normalize.js';
 
-export const SCHEMA_MODELINE = '# yaml-language-server: $schema=../schemas/customer-group.schema.json';
+/** The modeline of a file in this repository's groups/; import computes the right path for any folder. */
+export const SCHEMA_MODELINE = modelineFor('../schemas/customer-group.schema.json');
 
-export function renderGroupFile(group: LiveGroup): string {
+export function modelineFor(schemaPath: string): string {
+  return `# yaml-language-server: $schema=${schemaPath}`;
+}
+
+export function renderGroupFile(group: LiveGroup, modeline: string = SCHEMA_MODELINE): string {
   const content: Record<string, unknown> = { id: group.id };
   for (const field of GROUP_FIELDS) {
     if (field !== 'name' && canonicalJson(group[field]) === canonicalJson(API_DEFAULTS[field])) continue;
@@ -17,7 +22,7 @@ export function renderGroupFile(group: LiveGroup): string {
   if (name instanceof Scalar && needsDoubleQuotes(group.name)) name.type = Scalar.QUOTE_DOUBLE;
   const categories = document.getIn(['category_access', 'categories'], true);
   if (isSeq(categories)) categories.flow = true;
-  return `${SCHEMA_MODELINE}\n${document.toString({ lineWidth: 0 })}`;
+  return `${modeline}\n${document.toString({ lineWidth: 0 })}`;
 }
 
 /** Rule keys in the order people read them: type, method, amount, target. */

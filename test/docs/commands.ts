@@ -1,0 +1,77 @@
+// Finds `bcgroups <command> --flag` invocations in shell text and checks them against the real CLI, so
+// the README and the workflows can only mention commands and flags that exist.
+import { commands } from '../../src/commands/index.js';
+
+export interface Invocation {
+  command: string;
+  flags: string[];
+  /** The command line as found, for messages. */
+  line: string;
+}
+
+/** Flags every command takes (cli.ts GLOBAL_OPTIONS), and what `bcgroups` alone accepts. */
+const GLOBAL_FLAGS = ['config', 'help', 'h'];
+const MAIN_FLAGS = ['help', 'h', 'version', 'v'];
+
+/** Every `bcgroups ...` invocation in shell text; a trailing backslash continues a line. */
+export function extractInvocations(shell: string): Invocation[] {
+  const lines = shell.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+  const invocations: Invocation[] = [];
+  for (const raw of lines) {
+    const line = raw.replace(/(^|\s)#.*$/, '');
+    for (const segment of line.split(/&&|\|\||;|\|/)) {
+      const match = segment.match(/(?:^|[\s"'(`])bcgroups\s+(.*)$/);
+      if (!match) continue;
+      // Redirections end the arguments: `> plan.md`, `2>&1`, `< input`.
+      const words = (match[1] ?? '').replace(/\s*\d*[<>].*$/, '').trim().split(/\s+/).filter(Boolean);
+      const [first = '', ...args] = words;
+      const topLevel = first.startsWith('-');
+      const flags = (topLevel ? words : args).filter((word) => word.startsWith('-') && word !== '--');
+      invocations.push({ command: topLevel ? '' : first, flags: flags.map(toFlagName), line: raw.trim() });
+    }
+  }
+  return invocations;
+}
+
+function toFlagName(word: string): string {
+  return word.replace(/^-+/, '').split('=')[0] ?? '';
+}
+
+/** Problems of one invocation: an unknown command, or a flag the command does not take. */
+export function checkInvocation(invocation: Invocation): string[] {
+  if (invocation.command === '') {
+    return invocation.flags.filter((flag) => !MAIN_FLAGS.includes(flag)).map((flag) => `'${invocation.line}': bcgroups has no top-level flag --${flag}`);
+  }
+  const command = commands.find((c) => c.name === invocation.command);
+  if (!command) return [`'${invocation.line}': no command '${invocation.command}' (known: ${commands.map((c) => c.name).join(', ')})`];
+  const known = new Set([...GLOBAL_FLAGS, ...Object.keys(command.options)]);
+  for (const option of Object.values(command.options)) if (option.short) known.add(option.short);
+  return invocation.flags.filter((flag) => !known.has(flag)).map((flag) => `'${invocation.line}': '${command.name}' has no flag --${flag}`);
+}
+
+/** The fenced code blocks of a markdown text (list items may indent them), with their language. */
+export function extractCodeBlocks(markdown: string): { lang: string; text: string }[] {
+  const blocks: { lang: string; text: string }[] = [];
+  for (const match of markdown.matchAll(/^[ \t]*```(\w*)[^\n]*\n([\s\S]*?)^[ \t]*```[ \t]*$/gm)) {
+    blocks.push({ lang: match[1] ?? '', text: match[2] ?? '' });
+  }
+  return blocks;
+}
+
+/** The text of a markdown section: from its heading to the next heading of the same or a higher level. */
+export function extractSection(markdown: string, heading: string): string {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => line.replace(/^#+\s*/, '') === heading && line.startsWith('#'));
+  if (start < 0) return '';
+  const level = (lines[start]?.match(/^#+/)?.[0] ?? '#').length;
+  const end = lines.findIndex((line, index) => index > start && /^#+\s/.test(line) && (line.match(/^#+/)?.[0].length ?? 0) <= level);
+  return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+}
+
+/** The cells of each markdown table row in a text, trimmed; divider rows are left out, header rows kept. */
+export function extractTableRows(text: string): string[][] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim().startsWith('|') && !/^\|[\s:|-]+\|$/.test(line.trim()))
+    .map((line) => line.trim().slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+}

@@ -1,0 +1,125 @@
+// The README says only what is true: its commands, flags, defaults, exit codes, config keys and the
+// example files are checked against the real CLI, schema and loaders.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { EXIT } from '../../src/cli.js';
+import { commands } from '../../src/commands/index.js';
+import { DEFAULT_CONFIG, loadConfig } from '../../src/config.js';
+import { loadDesired } from '../../src/desired/index.js';
+import { checkInvocation, extractCodeBlocks, extractInvocations, extractSection, extractTableRows } from './commands.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const configSchema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/config.schema.json'), 'utf8')) as {
+  properties: Record<string, { properties?: Record<string, unknown> }>;
+};
+
+/** Rows of a section's tables whose first cell is code, as [name without backticks, ...other cells]. */
+function codeRows(section: string): string[][] {
+  return extractTableRows(section)
+    .filter((cells) => /^`[^`]+`$/.test(cells[0] ?? ''))
+    .map(([first = '', ...rest]) => [first.slice(1, -1), ...rest]);
+}
+
+/** Code blocks whose first line names the file they show: `# groups/vip.yaml`. */
+function namedYamlBlocks(prefix: RegExp): { file: string; text: string }[] {
+  return extractCodeBlocks(readme)
+    .filter((block) => block.lang === 'yaml')
+    .flatMap((block) => {
+      const file = block.text.match(/^#\s*(\S+)\s*\n/)?.[1];
+      return file && prefix.test(file) ? [{ file, text: block.text }] : [];
+    });
+}
+
+async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-readme-'));
+  try {
+    return await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('the quick start keeps both commands verbatim (a CI hook greps for them)', () => {
+  assert.ok(readme.includes('npm ci && npm run demo'));
+  assert.ok(readme.includes('npm ci && npm test'));
+});
+
+test('every bcgroups invocation in a README code block is a real command with real flags', () => {
+  const invocations = extractCodeBlocks(readme).flatMap((block) => extractInvocations(block.text));
+  assert.ok(invocations.length >= 3, `found ${invocations.length}`);
+  assert.equal(invocations.flatMap(checkInvocation), []);
+});
+
+test('every command has a section whose flag table matches its options and defaults', () => {
+  for (const command of commands) {
+    const heading = `\`bcgroups ${command.name}${command.positionals ? ` ${command.positionals}` : ''}\``;
+    const section = extractSection(readme, heading);
+    assert.ok(section, `a section ${heading}`);
+    const rows = codeRows(section);
+    const documented = rows.map(([flag = '']) => flag.replace(/^-\w, /, '').split(' ')[0]);
+    assert.equal(documented, Object.keys(command.options).map((key) => `--${key}`), `${command.name}: flags in order`);
+    for (const [key, option] of Object.entries(command.options)) {
+      const row = rows.find(([flag = '']) => flag.replace(/^-\w, /, '').split(' ')[0] === `--${key}`);
+      const expected = option.default === undefined ? '(none)' : `\`${String(option.default)}\``;
+      assert.is(row?.[1], expected, `${command.name} --${key} default`);
+      if (option.short) assert.ok(row?.[0]?.startsWith(`-${option.short}, `), `${command.name} --${key} short flag`);
+    }
+  }
+});
+
+test('the exit-code table matches EXIT in src/cli.ts', () => {
+  const rows = codeRows(extractSection(readme, 'Exit codes'));
+  const documented = Object.fromEntries(rows.map(([code = '', name = '']) => [name, Number(code)]));
+  assert.equal(documented, { ...EXIT });
+});
+
+test('the documented config keys are the schema properties, with the real defaults', () => {
+  const rows = codeRows(extractSection(readme, 'Configuration'));
+  const documented = rows.map(([key = '']) => key).sort();
+  const schemaKeys = Object.entries(configSchema.properties)
+    .filter(([key]) => key !== '$schema')
+    .flatMap(([key, value]) => (value.properties ? Object.keys(value.properties).map((nested) => `${key}.${nested}`) : [key]))
+    .sort();
+  assert.equal(documented, schemaKeys);
+  for (const [key = '', fallback = ''] of rows) {
+    const value = key.split('.').reduce<unknown>((settings, part) => (settings as Record<string, unknown> | undefined)?.[part], DEFAULT_CONFIG);
+    assert.is(fallback, value === undefined ? '(none)' : `\`${String(value)}\``, `${key} default`);
+  }
+});
+
+test('the example group files validate through the real loader', async () => {
+  const examples = namedYamlBlocks(/^groups\//);
+  assert.ok(examples.length >= 1, 'a ```yaml block starting with # groups/<file>.yaml');
+  await withTempDir(async (dir) => {
+    await mkdir(path.join(dir, 'groups'));
+    for (const example of examples) await writeFile(path.join(dir, example.file), example.text);
+    const desired = await loadDesired('groups', { cwd: dir });
+    assert.is(desired.groups.length, examples.length);
+  });
+});
+
+test('the example config file loads through the real config loader', async () => {
+  const examples = namedYamlBlocks(/^\.bcgroupsrc/);
+  assert.is(examples.length, 1, 'a ```yaml block starting with # .bcgroupsrc.yaml');
+  await withTempDir(async (dir) => {
+    const [example] = examples;
+    await writeFile(path.join(dir, 'package.json'), '{"name":"store"}');
+    await writeFile(path.join(dir, example!.file), example!.text);
+    const config = await loadConfig({ cwd: dir, env: {} });
+    assert.is(config.configFile, path.join(dir, example!.file));
+  });
+});
+
+test('the README names both secrets and the OAuth scope the workflows need', () => {
+  for (const phrase of ['BIGCOMMERCE_STORE_HASH', 'BIGCOMMERCE_ACCESS_TOKEN', 'store_v2_customers', 'GITHUB_STEP_SUMMARY']) {
+    assert.ok(readme.includes(phrase), phrase);
+  }
+});
+
+test.run();
