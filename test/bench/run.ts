@@ -47,6 +47,9 @@ async function runBenchmarks(): Promise<Row[]> {
   const reserveIdeal = (600 / (150 * 0.8)) * 3_000;
   rows.push(['apply 600 updates, quota 150 per 3,000 ms', seconds(paced.ms), `ideal (600/150) x 3 s = ${seconds(quotaIdeal)} (${ratio(paced.ms, quotaIdeal)})`]);
   rows.push(['  same, vs the 80% the client uses', seconds(paced.ms), `ideal (600/120) x 3 s = ${seconds(reserveIdeal)} (${ratio(paced.ms, reserveIdeal)}); 20% left to other apps`]);
+  // The run ends inside its last window, so the last window costs nothing to wait out.
+  const reserveReachable = (Math.ceil(600 / 120) - 1) * 3_000;
+  rows.push(['  same, vs the best reachable at 80%', seconds(paced.ms), `(ceil(600/120) - 1) x 3 s = ${seconds(reserveReachable)} (${ratio(paced.ms, reserveReachable)}); the last window is not waited out`]);
   rows.push(['  429 answers', String(paced.rateLimited), `goal 0; ${paced.applied} of ${paced.updates} applied`]);
 
   const sync = await benchSync(1_000, 0.05);

@@ -1,0 +1,57 @@
+// A server that looks like the API but answers what the test tells it to: huge bodies, wrong types,
+// hostile names, or the request's own token echoed back in an error.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface HostileAnswer {
+  status: number;
+  body: string;
+}
+
+export interface HostileServer {
+  apiUrl: string;
+  /** Every request seen, for asserting how many were made. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Answers page 1 of the list with `answer(request)`, later pages with 204 (the end of the list). */
+export async function startHostileServer(answer: (request: IncomingMessage) => HostileAnswer): Promise<HostileServer> {
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    requests.push(`${request.method} ${request.url}`);
+    const url = new URL(request.url ?? '/', 'http://hostile');
+    if (url.searchParams.has('page') && url.searchParams.get('page') !== '1') {
+      response.writeHead(204).end();
+      return;
+    }
+    const { status, body } = answer(request);
+    response.writeHead(status, { 'Content-Type': 'application/json' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiUrl: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** A group as the API sends it, with any field replaced. */
+export function rawGroup(id: number, name: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    name,
+    is_default: false,
+    is_group_for_guests: false,
+    category_access: { type: 'all' },
+    discount_rules: [],
+    date_created: '2024-01-02 03:04:05',
+    date_modified: '2024-01-02 03:04:05',
+    ...over,
+  };
+}
