@@ -7,6 +7,7 @@ import { commands } from './commands/index.js';
 import type { Command, CommandOption } from './commands/types.js';
 import { ApiError, BcgroupsError, PlanError, StalePlanError, UsageError, ValidationError, type Problem } from './errors.js';
 import { processIo, type Io } from './io.js';
+import { escapeControl, escapeControlKeepLines } from './render/escape.js';
 import { VERSION } from './version.js';
 
 export const EXIT = { ok: 0, error: 1, changes: 2, refused: 3, failed: 4, stale: 5 } as const;
@@ -63,9 +64,9 @@ function parseCommandArgs(command: Command, options: Record<string, CommandOptio
 }
 
 export function formatProblem(problem: Problem): string {
-  const where = `${problem.file}:${problem.line}:${problem.col}`;
-  const field = problem.field || '(file)';
-  return `${where}  ${field}  ${problem.message}${problem.hint ? `\n    hint: ${problem.hint}` : ''}`;
+  const where = `${escapeControl(problem.file)}:${problem.line}:${problem.col}`;
+  const field = escapeControl(problem.field) || '(file)';
+  return `${where}  ${field}  ${escapeControl(problem.message)}${problem.hint ? `\n    hint: ${escapeControl(problem.hint)}` : ''}`;
 }
 
 function reportError(error: unknown, io: Io): number {
@@ -75,15 +76,15 @@ function reportError(error: unknown, io: Io): number {
     return EXIT.error;
   }
   if (error instanceof StalePlanError) {
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`${escapeControlKeepLines(error.message)}\n`);
     return EXIT.stale;
   }
   if (error instanceof ApiError || error instanceof BcgroupsError) {
-    io.stderr.write(`Error: ${error.message}\n`);
+    io.stderr.write(`Error: ${escapeControlKeepLines(error.message)}\n`);
     return EXIT.error;
   }
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`Unexpected error (please report it): ${message}\n`);
+  io.stderr.write(`Unexpected error (please report it): ${escapeControlKeepLines(message)}\n`);
   return EXIT.error;
 }
 

@@ -86,8 +86,36 @@ async function readConfigFile(options: LoadConfigOptions): Promise<{ config: unk
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (target && code === 'ENOENT') throw new ConfigError(`Config file not found: ${options.configFile}`);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`Cannot read the config file: ${message}`);
+    throw new ConfigError(describeLoadError(error, target));
+  }
+}
+
+/**
+ * A parse error of a config file, by file, line and column only: the parsers quote the file's text,
+ * and a config file may hold exactly the secret it must not (which is refused, but never echoed).
+ */
+function describeLoadError(error: unknown, target: string | undefined): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const file = /(?:JSON|YAML) Error in (.+?):\s*$/m.exec(message)?.[1] ?? target;
+  const fix = 'Fix the syntax and run again.';
+  const yamlAt = /\((\d+):(\d+)\)/.exec(message);
+  if (message.startsWith('YAML Error') && yamlAt) return `${file ?? 'config file'}:${yamlAt[1]}:${yamlAt[2]}: not valid YAML. ${fix}`;
+  const jsonAt = /at position (\d+)/.exec(message);
+  if (message.startsWith('JSON Error')) {
+    const where = jsonAt && file ? positionOf(file, Number(jsonAt[1])) : '';
+    return `${file ?? 'config file'}${where}: not valid JSON. ${fix}`;
+  }
+  const firstLine = (message.split('\n')[0] ?? '').slice(0, 200);
+  return `Cannot load the config file${file ? ` ${file}` : ''}: ${error instanceof SyntaxError ? 'syntax error' : firstLine}`;
+}
+
+/** ":line:col" of a character offset in a file, or "" when the file cannot be read again. */
+function positionOf(file: string, offset: number): string {
+  try {
+    const before = readFileSync(file, 'utf8').slice(0, offset).split('\n');
+    return `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+  } catch {
+    return '';
   }
 }
 

@@ -120,7 +120,8 @@ for (const key of ['accessToken', 'token', 'access_token', 'X-Auth-Token', 'clie
 config('a YAML syntax error in the config is a ConfigError', async ({ cwd }) => {
   await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), 'storeHash: [oops\n');
   const error = await configErrorOf(loadConfig({ cwd, env: {} }));
-  assert.match(error.message, /Cannot read the config file/);
+  assert.match(error.message, /\.bcgroupsrc\.yaml:2:1: not valid YAML/);
+  assert.not.match(error.message, 'oops', 'the file text is never echoed');
 });
 
 config('readToken reads only the variable named by accessTokenEnv', () => {

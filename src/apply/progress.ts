@@ -2,6 +2,7 @@
 // and the summary and JSON at the end.
 import type { Io, Output } from '../io.js';
 import { useColor } from '../io.js';
+import { escapeStrings } from '../render/escape.js';
 import type { ChangeResult, ClientStats, GroupsApi, Outcome } from '../model.js';
 import type { ApplyProgress } from './run.js';
 
@@ -42,7 +43,8 @@ function renderLiveLine(progress: ApplyProgress, api: Pick<GroupsApi, 'rateLimit
 }
 
 /** One finished change: `✓ update Retail (id 12)`, `✗ create VIP: 409 The group name is already in use`. */
-export function renderResultLine(result: ChangeResult, color = false): string {
+export function renderResultLine(rawResult: ChangeResult, color = false): string {
+  const result = escapeStrings(rawResult);
   const target = `${result.action} ${result.name}${result.id !== undefined ? ` (id ${result.id})` : ''}`;
   switch (result.outcome) {
     case 'applied':

@@ -76,6 +76,9 @@ function describeYamlError(file: string, text: string, error: YAMLError, at: (of
       hint: 'each key may appear once in a mapping; keep one of them',
     };
   }
+  if (/call stack/i.test(error.message)) {
+    return { file, ...at(start), field: '', message: 'YAML nests too deeply to read', hint: 'a group file needs at most four levels of nesting' };
+  }
   const message = error.message.replace(/\s+at line \d+, column \d+.*$/s, '');
   return { file, ...at(start), field: '', message: `YAML: ${message}` };
 }

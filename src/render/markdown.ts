@@ -1,6 +1,7 @@
 // For a pull-request comment or $GITHUB_STEP_SUMMARY: refusals on top, a summary table, one collapsible
 // section per changed group with a diff block, then unmanaged groups.
 import type { Change, Plan } from '../model.js';
+import { escapeStrings } from './escape.js';
 import { countRequests } from '../plan/create-plan.js';
 import { driftLines, IN_SYNC } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
@@ -10,7 +11,8 @@ export interface MarkdownOptions {
   title?: string;
 }
 
-export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): string {
+  const plan = escapeStrings(rawPlan);
   const drift = options.mode === 'drift';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
   const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatTable(plan), drift ? formatDrift(plan) : formatChanges(plan), formatUnmanaged(plan)];

@@ -2,6 +2,7 @@
 import type { Change, Plan } from '../model.js';
 import { countRequests } from '../plan/create-plan.js';
 import { paint, type Style } from './ansi.js';
+import { escapeStrings } from './escape.js';
 import { driftLines, IN_SYNC } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
 
@@ -12,7 +13,8 @@ export interface TextOptions {
 
 const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', '~': 'yellow', ' ': undefined };
 
-export function renderText(plan: Plan, options: TextOptions): string {
+export function renderText(rawPlan: Plan, options: TextOptions): string {
+  const plan = escapeStrings(rawPlan);
   const blocks = [formatRefusals(plan, options.color), options.mode === 'drift' ? formatDrift(plan, options.color) : formatChanges(plan, options.color), formatUnmanaged(plan)];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
