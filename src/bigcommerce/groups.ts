@@ -60,27 +60,42 @@ export class BigCommerceClient implements GroupsApi {
       try {
         answer = await this.transport.send('POST', GROUPS, { body, retryable: false });
       } catch (error) {
-        if (!(error instanceof ApiError) || error.status !== undefined) throw error;
+        if (!(error instanceof ApiError)) throw error;
+        // A 409 on a repeated POST may be our own earlier attempt, which won after all.
+        const ours = error.status === 409 && attempt > 0 ? await this.findCreated(body) : undefined;
+        if (ours) return this.settleExisting(ours, body);
+        if (error.status !== undefined) throw error;
         failure = error;
       }
       if (answer && answer.status < 300 && answer.status !== 207) return this.read('POST', GROUPS, answer, parseGroup);
-      const existing = body.name === undefined ? undefined : await this.findGroupByName(body.name);
-      if (existing) return this.settleExisting(existing, body, answer?.status === 207);
+      const existing = await this.findCreated(body, answer?.status === 207 ? 1 : 2);
+      // 207: saved, but the store-wide discount update failed; the API says to retry, which is a PUT now.
+      if (existing && answer?.status === 207) return this.updateGroup(existing.id, body);
+      if (existing) return this.settleExisting(existing, body);
       if (attempt >= this.retries) {
         throw failure ?? new ApiError(`POST ${this.transport.describePath(GROUPS)} kept failing (${answer?.status}) and the group '${body.name}' was not created`, 'POST', this.transport.describePath(GROUPS), answer?.status, undefined);
       }
-      // The store has no such group: the POST did not happen, so sending it again is safe.
-      this.transport.stats.retries += 1;
+      // The store has no such group, even after waiting for a slow first POST: sending it again is safe.
+      await this.transport.pause(attempt);
     }
   }
 
+  /** The group a create may have made, looked up by name; a slow POST may land late, so look more than once. */
+  private async findCreated(body: GroupBody, looks = 2): Promise<LiveGroup | undefined> {
+    if (body.name === undefined) return undefined;
+    for (let look = 0; look < looks; look++) {
+      if (look > 0) await this.transport.pause(look - 1);
+      const found = await this.findGroupByName(body.name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** After an ambiguous create: the group is ours when its fields are what we sent. */
-  private async settleExisting(existing: LiveGroup, body: GroupBody, partiallySaved: boolean): Promise<LiveGroup> {
+  private async settleExisting(existing: LiveGroup, body: GroupBody): Promise<LiveGroup> {
     // A create leaves out what it wants at the API's defaults, so those are compared too.
     const differing = differingBodyFields(existing, { ...toWireBody({ name: existing.name, ...API_DEFAULTS }, GROUP_FIELDS), ...body });
     if (differing.length === 0) return existing;
-    // 207 means our POST saved the group but not all of it; the API says to retry, which is a PUT now.
-    if (partiallySaved) return this.updateGroup(existing.id, body);
     const path = this.transport.describePath(GROUPS);
     throw new ApiError(
       `POST ${path} failed ambiguously and a group named '${existing.name}' (id ${existing.id}) now exists with different ${differing.join(', ')}; not retrying. Re-run plan to see the store as it is.`,

@@ -158,6 +158,11 @@ export class Transport {
     await sleep(wait);
   }
 
+  /** Waits as before a retry (counted as one), for callers that decide retries themselves. */
+  pause(failure: number): Promise<void> {
+    return this.backoff(failure);
+  }
+
   private async backoff(failure: number): Promise<void> {
     this.stats.retries += 1;
     const wait = this.jitteredDelay(failure);

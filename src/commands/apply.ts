@@ -43,7 +43,7 @@ export const applyCommand: Command = {
     const reporter = createApplyReporter(ctx.io, store.client);
     const results = await applyPlan(changes, store.client, { concurrency: config.concurrency, onResult: reporter.onResult });
     reporter.finish();
-    const verified = verifyConverged(changes, results, await store.client.listGroups());
+    const verified = await verifyAfterApply(ctx, store, changes, results);
     const ms = performance.now() - started;
 
     if (format === 'json') ctx.io.stdout.write(renderApplyJson(verified, store.client.stats, ms));
@@ -55,6 +55,19 @@ export const applyCommand: Command = {
     return 4;
   },
 };
+
+/** Re-reads the store to confirm each change landed; if that read fails, the results still stand. */
+async function verifyAfterApply(ctx: CommandContext, store: Store, changes: Change[], results: ChangeResult[]): Promise<ChangeResult[]> {
+  try {
+    return verifyConverged(changes, results, await store.client.listGroups());
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.io.stderr.write(`Could not re-read the store to confirm the changes (${reason}); run \`bcgroups drift\` to check.\n`);
+    return results.map((result) =>
+      result.outcome === 'applied' ? { ...result, outcome: 'not_converged', error: 'applied, but not confirmed: the store could not be re-read' } : result,
+    );
+  }
+}
 
 function readConcurrency(ctx: CommandContext): Partial<Config> {
   const raw = stringFlag(ctx, 'concurrency');

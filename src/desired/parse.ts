@@ -36,7 +36,9 @@ export function parseGroupYaml(file: string, text: string): ParseResult {
       ],
     };
   }
-  const problems = [...document.errors, ...document.warnings].map((error) => describeYamlError(file, text, error, at));
+  const described = [...document.errors, ...document.warnings].map((error) => describeYamlError(file, text, error, at));
+  // One cause can raise the same error many times over (deep nesting does): report it once.
+  const problems = described.filter((problem, index) => described.findIndex((other) => other.message === problem.message) === index);
   if (problems.length > 0) return { problems };
   let value: unknown;
   try {

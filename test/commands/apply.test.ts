@@ -98,4 +98,22 @@ test('a failing change is reported with its API message, dependents are skipped,
   }
 });
 
+test('when the store cannot be re-read after apply, every outcome is still reported and the exit is 4', async () => {
+  const draws = [0.9];
+  // Only GETs draw for faults: the first (the plan's read) passes, every later one fails.
+  const project = await openProject({ 'vip.yaml': VIP }, { faultRate: 0.5, faultMethods: ['GET'], random: () => draws.shift() ?? 0.1 });
+  try {
+    await writeFile(path.join(project.cwd, '.bcgroupsrc.json'), JSON.stringify({ request: { retries: 0 } }));
+    const run = await project.run('apply', '--yes', '--format', 'json');
+    assert.is(run.code, 4);
+    const report = JSON.parse(run.out) as { results: Array<{ key: string; outcome: string; error: string | null }> };
+    assert.equal(report.results.map((r) => [r.key, r.outcome]), [['create:VIP', 'not_converged']]);
+    assert.match(report.results[0]?.error ?? '', 'not confirmed');
+    assert.match(run.err, 'bcgroups drift');
+    assert.is(project.sandbox.groups().length, 1, 'the create itself landed');
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();
