@@ -27,6 +27,14 @@ export function normalizeAmount(amount: AmountInput): number {
   return Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : NaN;
 }
 
+/**
+ * The key under which two names clash. Whether the store's name uniqueness ignores case is not
+ * documented, so the tool assumes it does: it never plans a create that could be refused for that.
+ */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
 /** Ids arrive as numbers or (in old answers) numeric strings. */
 export function normalizeId(id: number | string): number {
   return typeof id === 'number' ? id : Number.parseInt(id, 10);

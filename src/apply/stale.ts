@@ -1,6 +1,7 @@
 // A saved plan is only safe to apply against the store it was made from, unchanged since.
 import type { Change, LiveGroup, SavedPlan } from '../model.js';
-import { fingerprint } from '../normalize.js';
+import { fingerprint, nameKey } from '../normalize.js';
+import { HOLDER_FLAGS } from '../plan/index.js';
 
 /** Every reason the saved plan no longer fits the live store, each naming the group; empty when fresh. */
 export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[], storeHash: string): string[] {
@@ -24,11 +25,20 @@ export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[], stor
       reasons.push(`${label} changed content since planning`);
     }
   }
+  const untouched = liveGroups.filter((group) => !touched.has(group.id));
   for (const change of saved.changes) {
-    if (change.action !== 'create') continue;
+    if (change.action === 'delete') continue;
+    const label = change.action === 'create' ? `group '${change.after.name}' the plan creates` : `the new name '${change.after.name}' of group ${change.id}`;
     // A live group the plan itself renames or deletes may hold the name now; its own checks cover it.
-    const holder = liveGroups.find((group) => group.name === change.after.name && !touched.has(group.id));
-    if (holder) reasons.push(`group '${change.after.name}' the plan creates now exists (id ${holder.id})`);
+    const renamed = change.action === 'create' || change.fields.includes('name');
+    const nameHolder = renamed ? untouched.find((group) => nameKey(group.name) === nameKey(change.after.name)) : undefined;
+    if (nameHolder) reasons.push(`${label} is now taken by group '${nameHolder.name}' (id ${nameHolder.id})`);
+    for (const flag of HOLDER_FLAGS) {
+      if (!change.after[flag] || (change.action === 'update' && change.before[flag])) continue;
+      // The plan would take the flag from a group it never mentions: with the API's "move" behaviour, silently.
+      const flagHolder = untouched.find((group) => group[flag]);
+      if (flagHolder) reasons.push(`group '${flagHolder.name}' (id ${flagHolder.id}) now holds ${flag}, which the plan gives to '${change.after.name}'`);
+    }
   }
   return reasons;
 }

@@ -1,6 +1,7 @@
 // Rules across files: what must be unique in the store. Each problem names every file involved, and
 // the checks read raw values defensively so they also run on files with schema errors.
 import type { Problem } from '../errors.js';
+import { nameKey } from '../normalize.js';
 import type { ParsedFile } from './parse.js';
 import { locate, valueAt } from './pointer.js';
 
@@ -11,8 +12,8 @@ interface Claim {
 
 export function checkStoreRules(files: readonly ParsedFile[]): Problem[] {
   return [
-    ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? value : undefined), (value, others) => ({
-      message: `name '${value}' is also used by ${others}`,
+    ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? nameKey(value) : undefined), (value, others) => ({
+      message: `name '${value}' is also used by ${others} (names are compared without case)`,
       hint: 'group names are unique in a store; rename one of them',
     })),
     ...checkUnique(files, '/id', (value) => (Number.isInteger(value) ? String(value) : undefined), (value, others) => ({
@@ -41,7 +42,8 @@ function checkUnique(
     if (holders.length < 2) continue;
     for (const holder of holders) {
       const others = holders.filter((other) => other !== holder).map(describeClaim).join(', ');
-      problems.push({ ...claimProblem(holder), ...describe(key, others) });
+      const shown = valueAt(holder.parsed.value, pointer);
+      problems.push({ ...claimProblem(holder), ...describe(typeof shown === 'string' ? shown : key, others) });
     }
   }
   return problems;

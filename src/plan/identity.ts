@@ -1,6 +1,7 @@
 // Which live group is each desired group? Decided apart from field comparison: by pinned id, else by name.
 import { PlanError, type Problem } from '../errors.js';
 import type { DesiredGroup, LiveGroup } from '../model.js';
+import { nameKey } from '../normalize.js';
 
 export interface MatchedPair {
   desired: DesiredGroup;
@@ -18,7 +19,7 @@ export interface GroupMatch {
 /** Pairs desired with live groups; throws a PlanError listing every pin or name conflict. */
 export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[]): GroupMatch {
   const liveById = new Map(liveGroups.map((group) => [group.id, group]));
-  const liveByName = new Map(liveGroups.map((group) => [group.name, group]));
+  const liveByName = new Map(liveGroups.map((group) => [nameKey(group.name), group]));
   const claimedBy = new Map<number, DesiredGroup>();
   const problems: Problem[] = [];
   const pairs: MatchedPair[] = [];
@@ -55,8 +56,16 @@ function findLiveMatch(
   liveByName: Map<string, LiveGroup>,
   problems: Problem[],
 ): LiveGroup | undefined | null {
-  const byName = liveByName.get(desired.name);
-  if (desired.id === undefined) return byName;
+  const byName = liveByName.get(nameKey(desired.name));
+  if (desired.id === undefined) {
+    if (byName && byName.name !== desired.name) {
+      problems.push(
+        problemAt(desired, 'name', `name '${desired.name}' differs only in case from live group ${byName.id} ('${byName.name}'), and the store may count them as the same name`, `Pin id: ${byName.id} to rename that group, or choose a name that differs by more than case.`),
+      );
+      return null;
+    }
+    return byName;
+  }
   const pinned = liveById.get(desired.id);
   if (!pinned) {
     problems.push(problemAt(desired, 'id', `pinned id ${desired.id} does not exist in the live store`, 'Remove the id to create the group anew, or pin the id of an existing group.'));

@@ -56,7 +56,7 @@ test('a touched group that is gone, re-dated or hand-edited is named', () => {
 
 test('a group the plan creates that now exists is named, unless the plan frees the name itself', () => {
   const vip = live(20, 'VIP');
-  assert.equal(findStaleReasons(savedPlan(), [retail, gold, vip], 'abc123'), [`group 'VIP' the plan creates now exists (id 20)`]);
+  assert.equal(findStaleReasons(savedPlan(), [retail, gold, vip], 'abc123'), [`group 'VIP' the plan creates is now taken by group 'VIP' (id 20)`]);
 
   // Group 14 is deleted by the plan, so its holding the name 'VIP' was known when planning.
   const goldNamedVip = { ...gold, name: 'VIP' };
@@ -75,3 +75,20 @@ test('without a recorded live entry the change before-state is the reference', (
 });
 
 test.run();
+
+test('a flag the plan gives away, now held by a group the plan never mentions, makes the plan stale', () => {
+  const wholesale = live(20, 'Wholesale');
+  const handEdited = { ...wholesale, is_default: true };
+  const reasons = findStaleReasons(savedPlan(), [retail, gold, handEdited], 'abc123');
+  assert.equal(reasons, ["group 'Wholesale' (id 20) now holds is_default, which the plan gives to 'Retail'"]);
+  assert.equal(findStaleReasons(savedPlan(), [retail, gold, wholesale], 'abc123'), [], 'without the flag it is fresh');
+});
+
+test('a create or rename target now taken, in any case, by a group the plan never mentions is named', () => {
+  const renamed = savedPlan({ changes: [updateChange(12, retail, state('Shop')), createChange(state('VIP'))], live: { '12': { date_modified: retail.date_modified, fingerprint: fingerprint(retail) } } });
+  const reasons = findStaleReasons(renamed, [retail, live(30, 'vip'), live(31, 'SHOP')], 'abc123');
+  assert.equal(reasons, [
+    "the new name 'Shop' of group 12 is now taken by group 'SHOP' (id 31)",
+    "group 'VIP' the plan creates is now taken by group 'vip' (id 30)",
+  ]);
+});

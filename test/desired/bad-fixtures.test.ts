@@ -32,6 +32,10 @@ const cases: Record<string, Expected[]> = {
     ['group.yaml', 5, 13, 'discount_rules[0].amount', /^amount must not be negative \(found -5\)$/],
     ['group.yaml', 9, 13, 'discount_rules[1].amount', /^amount must not be negative \(found "-2.50"\)$/],
   ],
+  'amount-too-large': [
+    ['group.yaml', 5, 13, 'discount_rules[0].amount', /^amount is too large \(found 1e\+21\)$/],
+    ['group.yaml', 8, 13, 'discount_rules[1].amount', /^amount is too large \(found "12345678901234567890123"\)$/],
+  ],
   'percent-over-100': [['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found 150\)$/]],
   'percent-over-100-string': [['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found "100.5"\)$/]],
   'rule-missing-target': [['group.yaml', 3, 5, 'discount_rules[0].category_id', /^a 'category' rule needs 'category_id'/]],
@@ -49,8 +53,8 @@ const cases: Record<string, Expected[]> = {
   'specific-without-categories': [['group.yaml', 2, 1, 'category_access.categories', /^type specific needs 'categories'/]],
   'duplicate-categories': [['group.yaml', 4, 3, 'category_access.categories', /^lists a category twice \(items 0 and 2\)$/]],
   'duplicate-names': [
-    ['a.yaml', 1, 1, 'name', /^name 'VIP' is also used by duplicate-names\/nested\/b\.yml:2$/],
-    ['nested/b.yml', 2, 1, 'name', /^name 'VIP' is also used by duplicate-names\/a\.yaml:1$/],
+    ['a.yaml', 1, 1, 'name', /^name 'VIP' is also used by duplicate-names\/nested\/b\.yml:2 \(names are compared without case\)$/],
+    ['nested/b.yml', 2, 1, 'name', /^name 'vip' is also used by duplicate-names\/a\.yaml:1 \(names are compared without case\)$/],
   ],
   'two-guest-groups': ['a.yaml:2:1', 'b.yaml:2:1', 'c.yaml:3:1'].map((where): Expected => {
     const [file = '', line, col] = where.split(':');
@@ -66,9 +70,9 @@ const cases: Record<string, Expected[]> = {
     ['b.yaml', 1, 1, 'id', /^id 12 is also pinned by duplicate-id-pins\/a\.yaml:1$/],
   ],
   'many-problems': [
-    ['a.yaml', 1, 1, 'name', /^name 'Retail' is also used by many-problems\/b\.yaml:1$/],
+    ['a.yaml', 1, 1, 'name', /^name 'Retail' is also used by many-problems\/b\.yaml:1 \(names are compared without case\)$/],
     ['a.yaml', 2, 13, 'is_default', /^must be true or false \(found "yes"\)$/],
-    ['b.yaml', 1, 1, 'name', /^name 'Retail' is also used by many-problems\/a\.yaml:1$/],
+    ['b.yaml', 1, 1, 'name', /^name 'Retail' is also used by many-problems\/a\.yaml:1 \(names are compared without case\)$/],
     ['b.yaml', 3, 11, 'discount_rules[0].type', /^must be one of all, category, product, price_list \(found "everything"\)$/],
     ['c.yaml', 2, 1, '', /^YAML: /],
   ],

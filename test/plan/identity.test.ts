@@ -27,6 +27,16 @@ test('a name that belongs to another group than the pin says which', () => {
   assert.match(problems[0]?.message ?? '', "name 'Retail' belongs to live group 14, but this file pins id 12 (now 'Wholesale')");
 });
 
+test('a name that differs from a live group only in case is a problem, not a create the store may refuse', () => {
+  const problems = problemsOf([desired('VIP')], [live(4, 'vip')]);
+  assert.equal(problems.map((p) => p.field), ['name']);
+  assert.match(problems[0]?.message ?? '', "name 'VIP' differs only in case from live group 4 ('vip')");
+  assert.match(problems[0]?.hint ?? '', 'Pin id: 4');
+  const plan = createPlan([desired('VIP', { id: 4 })], [live(4, 'vip')], { prune: true });
+  assert.equal(plan.changes.map((c) => [c.key, c.body]), [['update:4', { name: 'VIP' }]], 'with the pin it is a rename');
+  assert.equal(problemsOf([desired('Gold', { id: 4 })], [live(4, 'Silver'), live(5, 'GOLD')]).map((p) => p.field), ['name'], 'a pinned rename onto another name in any case');
+});
+
 test('two desired groups matching one live group are an error naming the first file', () => {
   const problems = problemsOf([desired('Retail', { file: 'groups/a.yaml' }), desired('Trade', { id: 12, file: 'groups/b.yaml' })], [live(12, 'Retail')]);
   assert.equal(problems.map((p) => [p.file, p.field]), [['groups/b.yaml', 'id']]);
