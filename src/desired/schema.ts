@@ -71,6 +71,7 @@ function describeSchemaError(parsed: ParsedFile, error: ErrorObject): Problem {
     case 'pattern':
       return { ...at(path, 'value'), field: toFieldPath(path), ...describeRange(path, found, error) };
     case 'maximum':
+      if (params.limit !== 100) return { ...at(path, 'value'), field: toFieldPath(path), ...describeRange(path, found, error) };
       return {
         ...at(path, 'value'),
         field: toFieldPath(path),
@@ -81,8 +82,6 @@ function describeSchemaError(parsed: ParsedFile, error: ErrorObject): Problem {
       return { ...at(path, 'value'), field: toFieldPath(path), message: 'must not be empty' };
     case 'maxLength':
       return { ...at(path, 'value'), field: toFieldPath(path), message: `is longer than ${String(params.limit)} characters` };
-    case 'minItems':
-      return { ...at(path, 'key'), field: toFieldPath(path), message: 'type specific needs at least one category', hint: 'to hide every category use type: none' };
     case 'uniqueItems':
       return { ...at(path, 'key'), field: toFieldPath(path), message: `lists a category twice (items ${String(params.j)} and ${String(params.i)})` };
     default:
@@ -134,6 +133,9 @@ function describeRule(type: string): string {
 function describeRange(path: string, found: unknown, error: ErrorObject): { message: string; hint?: string } {
   const isAmount = path.endsWith('/amount');
   if (isAmount && Number(found) < 0) return { message: `amount must not be negative (found ${show(found)})` };
+  if (isAmount && (error.keyword === 'maximum' || /^[0-9]{10,}/.test(String(found)))) {
+    return { message: `amount is too large (found ${show(found)})`, hint: 'amounts are below one billion' };
+  }
   if (isAmount) return { message: `amount must be a number such as 5 or "5.50" (found ${show(found)})` };
   if (error.keyword === 'minimum') return { message: `must be an integer of 1 or more (found ${show(found)})` };
   if (path === '/name') return { message: 'name must not be blank or start or end with spaces', hint: 'the API would trim it and the group would never match' };

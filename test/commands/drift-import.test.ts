@@ -38,20 +38,22 @@ test('import writes canonical files with pins; a plan right after reports no cha
     { id: 7, name: 'Wholesale', category_access: { type: 'specific', categories: [23, 18] }, discount_rules: [{ type: 'category', method: 'percent', amount: '12.5000', category_id: 18 }] },
     { id: 8, name: 'Guests', is_group_for_guests: true },
     { id: 9, name: 'Trade / EU', discount_rules: [{ type: 'price_list', price_list_id: 3 }] },
+    // Specific access to no category at all is a real live state, and must survive the round trip.
+    { id: 10, name: 'Hidden', category_access: { type: 'specific', categories: [] } },
   ];
   const project = await openProject({}, { seed });
   try {
     const imported = await project.run('import');
     assert.is(imported.code, 0, imported.err);
     const files = (await readdir(path.join(project.cwd, 'groups'))).sort();
-    assert.equal(files, ['guests.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
+    assert.equal(files, ['guests.yaml', 'hidden.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
     const wholesale = await readFile(path.join(project.cwd, 'groups', 'wholesale.yaml'), 'utf8');
     assert.match(wholesale, /^# yaml-language-server: \$schema=/);
     assert.match(wholesale, 'id: 7');
 
     const plan = await project.run('plan', '--detailed-exitcode');
     assert.is(plan.code, 0, plan.out);
-    assert.match(plan.out, 'Plan: 0 to create, 0 to update, 0 to delete, 3 unchanged, 0 unmanaged.');
+    assert.match(plan.out, 'Plan: 0 to create, 0 to update, 0 to delete, 4 unchanged, 0 unmanaged.');
 
     await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/8`, {
       method: 'PUT',
@@ -64,7 +66,7 @@ test('import writes canonical files with pins; a plan right after reports no cha
     assert.is((await project.run('import', '--overwrite')).code, 0);
     // The file that pins id 8 is refreshed in place: no second file with the same pin appears.
     assert.match(await readFile(path.join(project.cwd, 'groups', 'guests.yaml'), 'utf8'), 'name: Visitors');
-    assert.equal((await readdir(path.join(project.cwd, 'groups'))).sort(), ['guests.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
+    assert.equal((await readdir(path.join(project.cwd, 'groups'))).sort(), ['guests.yaml', 'hidden.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
     assert.is((await project.run('plan', '--detailed-exitcode')).code, 0);
   } finally {
     await project.close();
