@@ -116,7 +116,11 @@ async function loadSavedPlan(ctx: CommandContext, config: Config, file: string):
   });
   const saved = parseSavedPlan(text, file);
   if (saved.refusals.length > 0) {
-    ctx.io.stderr.write(`${file} was refused by a safety check when it was planned:\n${saved.refusals.map((r) => `  ! ${r.message}`).join('\n')}\n`);
+    const refusals = saved.refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
+    ctx.io.stderr.write(
+      `${file} was refused by a safety check when it was planned:\n${refusals.join('\n')}\n` +
+        `A refused plan is never applied, not even with --force. If the changes are intended, run \`bcgroups plan --force --out ${file}\` and apply that file.\n`,
+    );
     return 3;
   }
   const store = openStore(ctx, config);

@@ -33,7 +33,10 @@ export function planHolders(changes: Change[], match: GroupMatch, desiredGroups:
 
   for (const flag of HOLDER_FLAGS) {
     const newHolder = desiredGroups.find((group) => group[flag]);
-    if (!newHolder) continue;
+    if (!newHolder) {
+      noteVanishingHolder(byKey, liveGroups, flag);
+      continue;
+    }
     const newLiveId = liveIdOf.get(newHolder);
     const setter = newLiveId === undefined ? byKey.get(`create:${newHolder.name}`) : byKey.get(`update:${newLiveId}`);
     const setsFlag = setter !== undefined && (setter.action === 'create' || (setter.action === 'update' && setter.fields.includes(flag)));
@@ -52,6 +55,17 @@ export function planHolders(changes: Change[], match: GroupMatch, desiredGroups:
     if (setter && !setter.depends_on.includes(edge.releaser)) setter.depends_on = [...setter.depends_on, edge.releaser].sort();
   }
   return [...byKey.values()];
+}
+
+/** No file claims the flag, yet the change to its holder drops it: say so, since the store is left without one. */
+function noteVanishingHolder(byKey: Map<string, Change>, liveGroups: readonly LiveGroup[], flag: HolderFlag): void {
+  for (const holder of liveGroups) {
+    if (!holder[flag]) continue;
+    const change = byKey.get(`delete:${holder.id}`) ?? byKey.get(`update:${holder.id}`);
+    const drops = change?.action === 'delete' || (change?.action === 'update' && change.fields.includes(flag));
+    if (!change || !drops) continue;
+    change.reason = `${change.reason}; the store is left without a ${flag === 'is_default' ? 'default' : 'guest'} group`;
+  }
 }
 
 function checkSingleDesiredHolders(desiredGroups: readonly DesiredGroup[]): void {

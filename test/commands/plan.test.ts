@@ -59,6 +59,14 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     assert.is(refused.code, 3);
     assert.match(refused.out, 'safety.maxDeletes (5)');
     assert.match(refused.out, '- delete Old 1');
+    const saved = await project.run('plan', '--prune', '--out', 'refused.json');
+    assert.is(saved.code, 3);
+    assert.match(saved.err, 'plan --force --out refused.json');
+    const applied = await project.run('apply', 'refused.json', '--force');
+    assert.is(applied.code, 3, 'a refused saved plan is never applied');
+    assert.match(applied.err, 'not even with --force');
+    assert.not.match(applied.err, 'Re-run with --force');
+    assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0);
     const forced = await project.run('plan', '--prune', '--force');
     assert.is(forced.code, 0);
     assert.not.match(forced.out, 'Refus');
