@@ -5,12 +5,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commands } from './commands/index.js';
 import type { Command, CommandOption } from './commands/types.js';
-import { ApiError, BcgroupsError, PlanError, StalePlanError, UsageError, ValidationError, type Problem } from './errors.js';
+import { BcgroupsError, PlanError, StalePlanError, UsageError, ValidationError, type Problem } from './errors.js';
+import { EXIT } from './exit.js';
 import { processIo, type Io } from './io.js';
 import { escapeControl, escapeControlKeepLines } from './render/escape.js';
 import { VERSION } from './version.js';
 
-export const EXIT = { ok: 0, error: 1, changes: 2, refused: 3, failed: 4, stale: 5 } as const;
+export { EXIT } from './exit.js';
 
 /** Options every command takes. */
 const GLOBAL_OPTIONS: Record<string, CommandOption> = {
@@ -79,7 +80,7 @@ function reportError(error: unknown, io: Io): number {
     io.stderr.write(`${escapeControlKeepLines(error.message)}\n`);
     return EXIT.stale;
   }
-  if (error instanceof ApiError || error instanceof BcgroupsError) {
+  if (error instanceof BcgroupsError) {
     io.stderr.write(`Error: ${escapeControlKeepLines(error.message)}\n`);
     return EXIT.error;
   }

@@ -169,8 +169,11 @@ export interface Plan {
 export interface SavedPlan {
   format_version: 1;
   store_hash: string;
+  /** Identifies the groups/ state the plan was made from. */
   desired_hash: string;
   created_at: string;
+  /** Made with --force: apply skips the safety checks it otherwise runs again. */
+  forced: boolean;
   summary: PlanSummary;
   changes: Change[];
   unchanged: GroupRef[];

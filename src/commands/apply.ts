@@ -1,18 +1,17 @@
 // `bcgroups apply [PLANFILE]`: execute a plan exactly (a saved one, or one made now and confirmed),
 // then re-read the store to confirm every touched group converged.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { applyPlan } from '../apply/run.js';
-import { findStaleReasons } from '../apply/stale.js';
-import { verifyConverged } from '../apply/verify.js';
 import { countOutcomes, createApplyReporter, renderApplyJson, renderApplySummary, renderResultLine } from '../apply/progress.js';
-import { BcgroupsError, StalePlanError, UsageError } from '../errors.js';
-import type { Change, ChangeResult, Config } from '../model.js';
-import { parseSavedPlan } from '../plan/index.js';
-import { renderText } from '../render/index.js';
+import { applyPlan } from '../apply/run.js';
+import { verifyConverged } from '../apply/verify.js';
+import { DEFAULT_CONFIG } from '../config.js';
+import { UsageError } from '../errors.js';
+import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
-import { DIR_OPTION, loadDesiredFor, resolveConfig, stringFlag } from './options.js';
-import { FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, planWithSafety, readFormat } from './plan.js';
+import type { Change, ChangeResult, Config } from '../model.js';
+import { createCheckedPlan } from '../plan/index.js';
+import { renderText } from '../render/index.js';
+import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, readFormat, resolveConfig } from './options.js';
+import { loadSavedPlan, type Prepared } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command, CommandContext } from './types.js';
@@ -24,7 +23,7 @@ export const applyCommand: Command = {
   maxPositionals: 1,
   options: {
     dir: DIR_OPTION,
-    concurrency: { type: 'string', valueName: 'N', default: '8', description: 'changes in flight at once (or concurrency in the config)' },
+    concurrency: { type: 'string', valueName: 'N', default: String(DEFAULT_CONFIG.concurrency), description: 'changes in flight at once (or concurrency in the config)' },
     prune: PRUNE_OPTION,
     force: FORCE_OPTION,
     yes: { type: 'boolean', short: 'y', default: false, description: 'apply without asking (required without a terminal, e.g. in CI)' },
@@ -32,10 +31,10 @@ export const applyCommand: Command = {
   },
   async run(ctx) {
     const format = readFormat(ctx, ['text', 'json']);
-    const overrides: Partial<Config> = { ...readConcurrency(ctx), ...(ctx.values.prune ? { prune: true } : {}) };
-    const config = await resolveConfig(ctx, overrides);
+    const concurrency = integerFlag(ctx, 'concurrency');
+    const config = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...(ctx.values.prune ? { prune: true } : {}) });
     const planFile = ctx.positionals[0];
-    const prepared = planFile === undefined ? await planNow(ctx, config) : await loadSavedPlan(ctx, config, planFile);
+    const prepared = planFile === undefined ? await planNow(ctx, config, format === 'json') : await loadSavedPlan(ctx, config, planFile);
     if (typeof prepared === 'number') return prepared;
     const { store, changes } = prepared;
 
@@ -46,15 +45,37 @@ export const applyCommand: Command = {
     const verified = await verifyAfterApply(ctx, store, changes, results);
     const ms = performance.now() - started;
 
-    if (format === 'json') ctx.io.stdout.write(renderApplyJson(verified, store.client.stats, ms));
-    else ctx.io.stdout.write(renderApplySummary(verified, store.client.stats, ms));
+    ctx.io.stdout.write(format === 'json' ? renderApplyJson(verified, store.client.stats, ms) : renderApplySummary(verified, store.client.stats, ms));
     await appendStepSummary(ctx.io, renderApplyMarkdown(verified));
     const counts = countOutcomes(verified);
-    if (counts.failed + counts.skipped + counts.not_converged === 0) return 0;
+    if (counts.failed + counts.skipped + counts.not_converged === 0) return EXIT.ok;
     ctx.io.stderr.write('Some changes did not apply; nothing applied was undone. Fix the cause and run apply again: it converges.\n');
-    return 4;
+    return EXIT.failed;
   },
 };
+
+/** No plan file: plan now, show it, and ask (or require --yes) before writing anything. */
+async function planNow(ctx: CommandContext, config: Config, json: boolean): Promise<Prepared | number> {
+  const desired = await loadDesiredFor(ctx, config);
+  const store = openStore(ctx, config);
+  const live = await store.client.listGroups();
+  const plan = createCheckedPlan(desired.groups, live, { prune: config.prune, safety: config.safety, force: ctx.values.force === true });
+  // With --format json, stdout carries the results alone; the plan goes to stderr.
+  const out = json ? ctx.io.stderr : ctx.io.stdout;
+  out.write(renderText(plan, { color: useColor(ctx.io, out) }));
+  if (plan.refusals.length > 0) return EXIT.refused;
+  if (plan.changes.length === 0) return EXIT.ok;
+  if (!ctx.values.yes) {
+    if (!ctx.io.confirm) {
+      throw new UsageError('Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.');
+    }
+    if (!(await ctx.io.confirm('Apply these changes to the store?'))) {
+      ctx.io.stderr.write('Apply cancelled; nothing was changed.\n');
+      return EXIT.error;
+    }
+  }
+  return { store, changes: plan.changes };
+}
 
 /** Re-reads the store to confirm each change landed; if that read fails, the results still stand. */
 async function verifyAfterApply(ctx: CommandContext, store: Store, changes: Change[], results: ChangeResult[]): Promise<ChangeResult[]> {
@@ -67,71 +88,6 @@ async function verifyAfterApply(ctx: CommandContext, store: Store, changes: Chan
       result.outcome === 'applied' ? { ...result, outcome: 'not_converged', error: 'applied, but not confirmed: the store could not be re-read' } : result,
     );
   }
-}
-
-function readConcurrency(ctx: CommandContext): Partial<Config> {
-  const raw = stringFlag(ctx, 'concurrency');
-  if (raw === undefined) return {};
-  const concurrency = Number(raw);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 40) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to 40; got '${raw}'.`);
-  }
-  return { concurrency };
-}
-
-interface Prepared {
-  store: Store;
-  changes: Change[];
-}
-
-/** No plan file: plan now, show it, and ask (or require --yes) before writing anything. */
-async function planNow(ctx: CommandContext, config: Config): Promise<Prepared | number> {
-  const desired = await loadDesiredFor(ctx, config);
-  const store = openStore(ctx, config);
-  const live = await store.client.listGroups();
-  const plan = planWithSafety(desired.groups, live, config, ctx.values.force === true);
-  const out = ctx.values.format === 'json' ? ctx.io.stderr : ctx.io.stdout;
-  out.write(renderText(plan, { color: useColor(ctx.io, out) }));
-  if (plan.refusals.length > 0) return 3;
-  if (plan.changes.length === 0) {
-    out.write('No changes: the store already matches groups/.\n');
-    return 0;
-  }
-  if (!ctx.values.yes) {
-    if (!ctx.io.confirm) {
-      throw new UsageError('Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.');
-    }
-    if (!(await ctx.io.confirm('Apply these changes to the store?'))) {
-      ctx.io.stderr.write('Apply cancelled; nothing was changed.\n');
-      return 1;
-    }
-  }
-  return { store, changes: plan.changes };
-}
-
-/** A saved plan: refuse, writing nothing, unless the store is still exactly as it was planned against. */
-async function loadSavedPlan(ctx: CommandContext, config: Config, file: string): Promise<Prepared | number> {
-  const text = await readFile(path.resolve(ctx.io.cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new BcgroupsError(`Cannot read the plan file ${file}: ${error.code ?? error.message}.`);
-  });
-  const saved = parseSavedPlan(text, file);
-  if (saved.refusals.length > 0) {
-    const refusals = saved.refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
-    ctx.io.stderr.write(
-      `${file} was refused by a safety check when it was planned:\n${refusals.join('\n')}\n` +
-        `A refused plan is never applied, not even with --force. If the changes are intended, run \`bcgroups plan --force --out ${file}\` and apply that file.\n`,
-    );
-    return 3;
-  }
-  const store = openStore(ctx, config);
-  const reasons = findStaleReasons(saved, await store.client.listGroups(), store.storeHash);
-  if (reasons.length > 0) throw new StalePlanError(reasons);
-  if (saved.changes.length === 0) {
-    ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
-    return 0;
-  }
-  ctx.io.stderr.write(`Applying ${saved.changes.length} change${saved.changes.length === 1 ? '' : 's'} from ${file}.\n`);
-  return { store, changes: saved.changes };
 }
 
 function renderApplyMarkdown(results: ChangeResult[]): string {

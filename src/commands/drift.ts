@@ -1,9 +1,11 @@
 // `bcgroups drift`: the plan seen as a report of how the store differs from groups/.
-import { DIR_OPTION } from './options.js';
-import { FORMAT_OPTION, planWithSafety, readFormat, renderPlan } from './plan.js';
+import { EXIT } from '../exit.js';
+import { useColor } from '../io.js';
+import { createPlan } from '../plan/index.js';
+import { renderMarkdown, renderPlanAs } from '../render/index.js';
+import { DIR_OPTION, FORMAT_OPTION, readFormat } from './options.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
-import { renderMarkdown } from '../render/index.js';
 import type { Command } from './types.js';
 
 export const driftCommand: Command = {
@@ -16,19 +18,20 @@ export const driftCommand: Command = {
   },
   async run(ctx) {
     const format = readFormat(ctx);
-    // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
-    const session = await openSession(ctx, { prune: false });
+    const session = await openSession(ctx);
     const live = await session.client.listGroups();
-    const plan = planWithSafety(session.desired.groups, live, session.config, true);
-    ctx.io.stdout.write(renderPlan(plan, format, ctx.io, 'drift'));
+    // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
+    const plan = createPlan(session.desired.groups, live, { prune: false });
+    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'drift' }));
     await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'drift' }));
     const unmanagedCounts = !ctx.values['ignore-unmanaged'] && plan.unmanaged.length > 0;
     if (plan.changes.length === 0 && unmanagedCounts) {
+      const count = plan.unmanaged.length;
       ctx.io.stderr.write(
-        `Drift: ${plan.unmanaged.length} live group(s) are described by no file. Import them (bcgroups import), ` +
+        `Drift: ${count} live group${count === 1 ? ' is' : 's are'} described by no file. Import ${count === 1 ? 'it' : 'them'} (bcgroups import), ` +
           'delete them (apply --prune), or accept them (drift --ignore-unmanaged).\n',
       );
     }
-    return plan.changes.length > 0 || unmanagedCounts ? 2 : 0;
+    return plan.changes.length > 0 || unmanagedCounts ? EXIT.changes : EXIT.ok;
   },
 };

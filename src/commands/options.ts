@@ -1,16 +1,36 @@
 // Flags several commands share, and the one way a command turns its flags into a Config.
-import { loadConfig, type ConfigOverrides } from '../config.js';
+import { DEFAULT_CONFIG, loadConfig, type ConfigOverrides } from '../config.js';
 import { loadDesired, type DesiredState } from '../desired/index.js';
 import { UsageError } from '../errors.js';
 import type { Config } from '../model.js';
+import { FORMATS, type Format } from '../render/index.js';
 import type { CommandContext, CommandOption } from './types.js';
 
 export const DIR_OPTION: CommandOption = {
   type: 'string',
   valueName: 'DIR',
-  default: 'groups',
+  default: DEFAULT_CONFIG.groupsDir,
   description: 'folder of group files (or groupsDir in the config)',
 };
+
+export const FORMAT_OPTION: CommandOption = { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text, json or markdown' };
+export const PRUNE_OPTION: CommandOption = { type: 'boolean', default: DEFAULT_CONFIG.prune, description: 'delete live groups that no file describes (or prune: true in the config)' };
+export const FORCE_OPTION: CommandOption = { type: 'boolean', default: false, description: 'override the safety thresholds for this run' };
+
+/** The --format flag, one of `allowed`. */
+export function readFormat(ctx: CommandContext, allowed: readonly Format[] = FORMATS): Format {
+  const format = stringFlag(ctx, 'format') ?? 'text';
+  if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got '${format}'.`);
+  return format as Format;
+}
+
+/** A whole-number flag; its range is checked with the config's schema like any other setting. */
+export function integerFlag(ctx: CommandContext, name: string): number | undefined {
+  const raw = stringFlag(ctx, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number; got '${raw}'.`);
+  return Number(raw);
+}
 
 /** Loads the config the way every command does: cwd and env of the Io, --config, --dir. */
 export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverrides = {}): Promise<Config> {

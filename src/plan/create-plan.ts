@@ -10,7 +10,7 @@ export interface PlanOptions {
   prune: boolean;
 }
 
-export function createPlan(desiredGroups: DesiredGroup[], liveGroups: LiveGroup[], options: PlanOptions): Plan {
+export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[], options: PlanOptions): Plan {
   const match = matchGroups(desiredGroups, liveGroups);
   const changes: Change[] = [];
   const unchanged: GroupRef[] = [];

@@ -3,3 +3,4 @@ export { createPlan, countRequests, type PlanOptions } from './create-plan.js';
 export { checkSafety, DEFAULT_SAFETY } from './safety.js';
 export { toSavedPlan, parseSavedPlan, PLAN_SCHEMA_ID, type SaveContext } from './saved.js';
 export { HOLDER_FLAGS, type HolderFlag } from './holders.js';
+export { createCheckedPlan, type CheckedPlanOptions } from './checked.js';

@@ -13,6 +13,8 @@ export interface SaveContext {
   desiredHash: string;
   /** The live groups the plan was computed from. */
   liveGroups: readonly LiveGroup[];
+  /** The plan was made with --force. */
+  forced?: boolean;
   now?: Date;
 }
 
@@ -30,6 +32,7 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
     store_hash: context.storeHash,
     desired_hash: context.desiredHash,
     created_at: (context.now ?? new Date()).toISOString(),
+    forced: context.forced ?? false,
     summary: plan.summary,
     changes: plan.changes,
     unchanged: plan.unchanged,

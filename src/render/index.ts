@@ -1,5 +1,29 @@
-// Interchangeable renderings, each a pure function of the plan.
+// Renderers are interchangeable functions of a plan; commands pick one by format.
+import type { Plan } from '../model.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderText } from './text.js';
+
 export { renderText, type TextOptions } from './text.js';
 export { renderJson, type JsonOptions } from './json.js';
 export { renderMarkdown, type MarkdownOptions } from './markdown.js';
-export { describeRule } from './words.js';
+export { escapeControl, escapeControlKeepLines } from './escape.js';
+
+export const FORMATS = ['text', 'json', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  /** Colour for text on a terminal; json and markdown ignore it. */
+  color: boolean;
+  mode: 'plan' | 'drift';
+}
+
+const RENDERERS: Record<Format, (plan: Plan, options: RenderOptions) => string> = {
+  text: renderText,
+  json: renderJson,
+  markdown: renderMarkdown,
+};
+
+export function renderPlanAs(format: Format, plan: Plan, options: RenderOptions): string {
+  return RENDERERS[format](plan, options);
+}

@@ -14,6 +14,7 @@ function savedPlan(over: Partial<SavedPlan> = {}): SavedPlan {
     store_hash: 'abc123',
     desired_hash: 'x',
     created_at: '2024-01-02T00:00:00Z',
+    forced: false,
     summary: { create: 1, update: 1, delete: 1, unchanged: 0, unmanaged: 0 },
     changes: [
       updateChange(12, retail, state('Retail', { is_default: true })),
@@ -74,7 +75,6 @@ test('without a recorded live entry the change before-state is the reference', (
   assert.equal(findStaleReasons(plan, [edited, gold], 'abc123'), [`group 'Retail' (id 12) changed content since planning`]);
 });
 
-test.run();
 
 test('a flag the plan gives away, now held by a group the plan never mentions, makes the plan stale', () => {
   const wholesale = live(20, 'Wholesale');
@@ -92,3 +92,5 @@ test('a create or rename target now taken, in any case, by a group the plan neve
     "group 'VIP' the plan creates is now taken by group 'vip' (id 30)",
   ]);
 });
+
+test.run();

@@ -2,6 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readFile } from 'node:fs/promises';
+import { runCli } from '../../src/cli.js';
+import { memoryIo } from '../../src/io.js';
 import { GUESTS, openProject, RETAIL, VIP } from './harness.js';
 
 const writes = (log: Array<{ method: string }>) => log.filter((entry) => entry.method !== 'GET');
@@ -111,6 +114,49 @@ test('when the store cannot be re-read after apply, every outcome is still repor
     assert.match(report.results[0]?.error ?? '', 'not confirmed');
     assert.match(run.err, 'bcgroups drift');
     assert.is(project.sandbox.groups().length, 1, 'the create itself landed');
+  } finally {
+    await project.close();
+  }
+});
+
+test('on a terminal apply asks; anything but yes cancels with nothing written, yes applies', async () => {
+  const project = await openProject({ 'vip.yaml': VIP });
+  try {
+    const answers = [false, true];
+    const questions: string[] = [];
+    const ask = async (question: string) => (questions.push(question), answers.shift() ?? false);
+    const declined = memoryIo({ cwd: project.cwd, env: project.env, confirm: ask });
+    assert.is(await runCli(['apply'], declined), 1);
+    assert.match(declined.err(), 'Apply cancelled; nothing was changed.');
+    assert.is(writes(project.sandbox.log).length, 0);
+    const accepted = memoryIo({ cwd: project.cwd, env: project.env, confirm: ask });
+    assert.is(await runCli(['apply'], accepted), 0, accepted.err());
+    assert.equal(questions, ['Apply these changes to the store?', 'Apply these changes to the store?']);
+    assert.equal(project.sandbox.groups().map((g) => g.name), ['VIP']);
+  } finally {
+    await project.close();
+  }
+});
+
+test('a saved plan whose refusals were edited away is checked again and refused; a forced one applies', async () => {
+  const seed = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, name: `Old ${i + 1}` }));
+  const project = await openProject({ 'vip.yaml': VIP }, { seed });
+  try {
+    assert.is((await project.run('plan', '--prune', '--out', 'plan.json')).code, 3);
+    const file = path.join(project.cwd, 'plan.json');
+    const edited = { ...JSON.parse(await readFile(file, 'utf8')), refusals: [] };
+    await writeFile(file, JSON.stringify(edited));
+    const refused = await project.run('apply', 'plan.json');
+    assert.is(refused.code, 3);
+    assert.match(refused.err, 'would be refused by the safety checks');
+    assert.is(writes(project.sandbox.log).length, 0);
+
+    assert.is((await project.run('plan', '--prune', '--force', '--out', 'plan.json')).code, 0);
+    await project.writeGroups({ 'vip.yaml': VIP, 'retail.yaml': RETAIL });
+    const forced = await project.run('apply', 'plan.json');
+    assert.is(forced.code, 0, forced.err);
+    assert.match(forced.err, 'groups/ has changed since plan.json was made');
+    assert.equal(project.sandbox.groups().map((g) => g.name), ['VIP'], 'the saved plan, not the current files');
   } finally {
     await project.close();
   }

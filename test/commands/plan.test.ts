@@ -20,12 +20,16 @@ test('plan reads the store with one list request and shows creates; --detailed-e
   }
 });
 
-test('plan exits 0 without --detailed-exitcode, and against a matching store reports no changes', async () => {
+test('plan exits 0 with changes unless --detailed-exitcode, and against a matching store reports no changes', async () => {
   const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
   try {
     const { code, out } = await project.run('plan', '--detailed-exitcode');
     assert.is(code, 0);
     assert.match(out, 'Plan: 0 to create, 0 to update, 0 to delete, 1 unchanged, 0 unmanaged.');
+    await project.writeGroups({ 'retail.yaml': RETAIL, 'vip.yaml': VIP });
+    const changed = await project.run('plan');
+    assert.is(changed.code, 0);
+    assert.match(changed.out, '+ create VIP');
   } finally {
     await project.close();
   }
@@ -64,7 +68,7 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     assert.match(saved.err, 'plan --force --out refused.json');
     const applied = await project.run('apply', 'refused.json', '--force');
     assert.is(applied.code, 3, 'a refused saved plan is never applied');
-    assert.match(applied.err, 'not even with --force');
+    assert.match(applied.err, 'never forced at apply time');
     assert.not.match(applied.err, 'Re-run with --force');
     assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0);
     const forced = await project.run('plan', '--prune', '--force');

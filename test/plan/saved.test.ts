@@ -29,7 +29,7 @@ test('a saved plan survives a round trip through its text', () => {
 });
 
 test('the saved plan holds only the documented keys (no room for a token)', () => {
-  assert.equal(Object.keys(toSavedPlan(plan, context)).sort(), ['changes', 'created_at', 'desired_hash', 'format_version', 'live', 'refusals', 'store_hash', 'summary', 'unchanged', 'unmanaged']);
+  assert.equal(Object.keys(toSavedPlan(plan, context)).sort(), ['changes', 'created_at', 'desired_hash', 'forced', 'format_version', 'live', 'refusals', 'store_hash', 'summary', 'unchanged', 'unmanaged']);
   const withToken = { ...toSavedPlan(plan, context), access_token: 'secret' };
   assert.throws(() => parseSavedPlan(JSON.stringify(withToken), 'plan.json'), /access_token|additional properties/);
 });
