@@ -1,6 +1,6 @@
 // One request to the API with the safety rules around it: https only (loopback excepted), a timeout,
 // pacing, waits on 429 and bounded retries of what is safe to repeat. Node's fetch keeps connections alive.
-import { ConfigError } from '../errors.js';
+import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
 import { createHttpError, createNetworkError } from './errors.js';
 import { RateLimiter, readRateLimitHeaders } from './ratelimit.js';
@@ -33,6 +33,8 @@ export interface SendOptions {
 /** Gives up on 429s after this many in a row, so a misbehaving server cannot hold a run forever. */
 const MAX_RATE_LIMITED_ATTEMPTS = 10;
 const MAX_BACKOFF_MS = 30_000;
+/** A page of 250 groups is well under this; anything larger is not an answer of the groups API. */
+export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -90,6 +92,8 @@ export class Transport {
       try {
         answer = await this.sendOnce(method, path, options.body);
       } catch (error) {
+        // Asking again would only download the same runaway answer again.
+        if (error instanceof AnswerTooLarge) throw new ApiError(`${method} ${shownPath} failed: ${error.message}`, method, shownPath, undefined, error.message);
         if (options.retryable && failures < this.#options.retries) {
           await this.backoff(failures++);
           continue;
@@ -139,7 +143,7 @@ export class Transport {
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
       rateHeaders = readRateLimitHeaders(response.headers);
-      const bodyText = await response.text();
+      const bodyText = await readCapped(response, MAX_ANSWER_BYTES);
       return { status: response.status, bodyText, headers: response.headers };
     } finally {
       this.limiter.release(rateHeaders);
@@ -174,5 +178,32 @@ export class Transport {
   private jitteredDelay(failure: number): number {
     const ceiling = Math.min(MAX_BACKOFF_MS, this.#options.retryBaseMs * 2 ** failure);
     return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  }
+}
+
+/** The body as text, refusing to buffer more than `limit` bytes of a runaway or hostile answer. */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel();
+    throw new AnswerTooLarge(limit);
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > limit) {
+      await response.body.cancel().catch(() => undefined);
+      throw new AnswerTooLarge(limit);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+class AnswerTooLarge extends Error {
+  constructor(limit: number) {
+    super(`the answer is larger than ${limit / 1024 / 1024} MiB`);
   }
 }

@@ -10,7 +10,7 @@ import { useColor } from '../io.js';
 import type { Change, ChangeResult, Config } from '../model.js';
 import { createCheckedPlan } from '../plan/index.js';
 import { renderText } from '../render/index.js';
-import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, readFormat, resolveConfig } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, readFormat, resolveConfig } from './options.js';
 import { loadSavedPlan, type Prepared } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
@@ -23,6 +23,7 @@ export const applyCommand: Command = {
   maxPositionals: 1,
   options: {
     dir: DIR_OPTION,
+    ...STORE_OPTIONS,
     concurrency: { type: 'string', valueName: 'N', default: String(DEFAULT_CONFIG.concurrency), description: 'changes in flight at once (or concurrency in the config)' },
     prune: PRUNE_OPTION,
     force: FORCE_OPTION,

@@ -3,7 +3,7 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import { createPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
-import { DIR_OPTION, FORMAT_OPTION, readFormat } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, FORMAT_OPTION, readFormat } from './options.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command } from './types.js';
@@ -13,6 +13,7 @@ export const driftCommand: Command = {
   summary: 'Report how the live store differs from groups/ (exit 2 on drift); for scheduled CI.',
   options: {
     dir: DIR_OPTION,
+    ...STORE_OPTIONS,
     format: FORMAT_OPTION,
     'ignore-unmanaged': { type: 'boolean', default: false, description: 'do not count groups that no file describes as drift' },
   },

@@ -1,7 +1,7 @@
 // `bcgroups import`: start a repository from a store that already exists.
 import path from 'node:path';
 import { importGroups } from '../import/index.js';
-import { DIR_OPTION, resolveConfig } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, resolveConfig } from './options.js';
 import { describeRequests, openStore } from './session.js';
 import type { Command } from './types.js';
 
@@ -10,6 +10,7 @@ export const importCommand: Command = {
   summary: 'Write one YAML file per live group into groups/ (a plan right after shows no changes).',
   options: {
     dir: DIR_OPTION,
+    ...STORE_OPTIONS,
     overwrite: { type: 'boolean', default: false, description: 'replace existing files that differ' },
   },
   async run(ctx) {

@@ -32,15 +32,27 @@ export function integerFlag(ctx: CommandContext, name: string): number | undefin
   return Number(raw);
 }
 
-/** Loads the config the way every command does: cwd and env of the Io, --config, --dir. */
+/** Which store to talk to, for the commands that do; flags win over the environment and the config. */
+export const STORE_OPTIONS: Record<string, CommandOption> = {
+  'store-hash': { type: 'string', valueName: 'HASH', description: 'store hash (or BIGCOMMERCE_STORE_HASH, or storeHash in the config)' },
+  'api-url': { type: 'string', valueName: 'URL', default: DEFAULT_CONFIG.apiUrl, description: 'API base URL (or BIGCOMMERCE_API_URL, or apiUrl in the config)' },
+};
+
+/** Loads the config the way every command does: cwd and env of the Io, --config, --dir, --store-hash, --api-url. */
 export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverrides = {}): Promise<Config> {
+  const flags: ConfigOverrides = {};
   const dir = stringFlag(ctx, 'dir');
+  const storeHash = stringFlag(ctx, 'store-hash');
+  const apiUrl = stringFlag(ctx, 'api-url');
+  if (dir !== undefined) flags.groupsDir = dir;
+  if (storeHash !== undefined) flags.storeHash = storeHash;
+  if (apiUrl !== undefined) flags.apiUrl = apiUrl;
   const configFile = stringFlag(ctx, 'config');
   return loadConfig({
     cwd: ctx.io.cwd,
     env: ctx.io.env,
     ...(configFile === undefined ? {} : { configFile }),
-    overrides: { ...(dir === undefined ? {} : { groupsDir: dir }), ...overrides },
+    overrides: { ...flags, ...overrides },
   });
 }
 

@@ -5,7 +5,7 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
-import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, readFormat, stringFlag } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, readFormat, stringFlag } from './options.js';
 import { describeRequests, openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command } from './types.js';
@@ -15,6 +15,7 @@ export const planCommand: Command = {
   summary: 'Show what apply would change in the live store (reads only).',
   options: {
     dir: DIR_OPTION,
+    ...STORE_OPTIONS,
     format: FORMAT_OPTION,
     out: { type: 'string', valueName: 'FILE', description: 'also write the saved plan (JSON) that `apply FILE` executes' },
     'detailed-exitcode': { type: 'boolean', default: false, description: 'exit 2 when there are changes, 0 when none' },

@@ -98,4 +98,17 @@ test('bad files fail plan with file:line and no request; a missing token fails b
   }
 });
 
+test('--store-hash and --api-url win over the environment', async () => {
+  const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  try {
+    const { apiUrl, storeHash } = project.sandbox;
+    Object.assign(project.env, { BIGCOMMERCE_STORE_HASH: 'elsewhere', BIGCOMMERCE_API_URL: 'https://example.invalid' });
+    const run = await project.run('plan', '--store-hash', storeHash, '--api-url', apiUrl, '--detailed-exitcode');
+    assert.is(run.code, 0, run.err);
+    assert.is(project.sandbox.log.length, 1);
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();
