@@ -52,7 +52,7 @@ export function renderResultLine(rawResult: ChangeResult, color = false): string
     case 'failed':
       return `${paint(color, 31, '✗')} ${target}: ${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`;
     case 'skipped':
-      return `${paint(color, 2, '-')} skipped ${target}: ${(result.error ?? '').replace(/^skipped: /, '')}`;
+      return `${paint(color, 2, '-')} skipped ${target}: ${result.error ?? ''}`;
     case 'not_converged':
       return `${paint(color, 33, '≠')} ${target}: not converged: ${result.error ?? ''}`;
   }

@@ -40,7 +40,7 @@ export async function applyPlan(changes: Change[], api: GroupsApi, options: Appl
       const before = await (running.get(dependency) as Promise<ChangeResult>);
       if (before.outcome !== 'applied') {
         const why = before.outcome === 'skipped' ? 'was skipped' : 'failed';
-        return settle({ ...baseResult(change), outcome: 'skipped', error: `skipped: depends on ${dependency} which ${why}` });
+        return settle({ ...baseResult(change), outcome: 'skipped', error: `depends on ${dependency} which ${why}` });
       }
     }
     return settle(await limit(() => executeChange(change, api)));

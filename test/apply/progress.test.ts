@@ -7,7 +7,7 @@ import type { ChangeResult, ClientStats, RateLimitState } from '../../src/model.
 const results: ChangeResult[] = [
   { key: 'update:12', action: 'update', name: 'Retail', id: 12, outcome: 'applied' },
   { key: 'create:VIP', action: 'create', name: 'VIP', outcome: 'failed', status: 409, error: 'The group name is already in use' },
-  { key: 'update:14', action: 'update', name: 'Gold', id: 14, outcome: 'skipped', error: 'skipped: depends on create:VIP which failed' },
+  { key: 'update:14', action: 'update', name: 'Gold', id: 14, outcome: 'skipped', error: 'depends on create:VIP which failed' },
   { key: 'update:15', action: 'update', name: 'Silver', id: 15, outcome: 'not_converged', error: 'the store does not hold what was written: name differs' },
 ];
 

@@ -155,8 +155,8 @@ order('a failed dependency skips its dependents, and theirs, but nothing else', 
     assert.equal(outcomes(results), ['failed', 'skipped', 'skipped', 'applied']);
     assert.ok((results[0]?.status ?? 0) >= 400);
     assert.ok(results[0]?.error);
-    assert.is(results[1]?.error, 'skipped: depends on create:Taken-again which failed');
-    assert.is(results[2]?.error, `skipped: depends on update:${gold.id} which was skipped`);
+    assert.is(results[1]?.error, 'depends on create:Taken-again which failed');
+    assert.is(results[2]?.error, `depends on update:${gold.id} which was skipped`);
     const liveGroups = await api.listGroups();
     assert.equal(liveGroups.map((g) => g.name).sort(), ['Gold', 'Independent', 'Taken']);
     assert.is(byName(liveGroups, 'Gold')?.is_default, false);

@@ -45,7 +45,7 @@ async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-test('the quick start keeps both commands verbatim (a CI hook greps for them)', () => {
+test('the quick start gives both fresh-clone commands verbatim', () => {
   assert.ok(readme.includes('npm ci && npm run demo'));
   assert.ok(readme.includes('npm ci && npm test'));
 });
