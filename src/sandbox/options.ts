@@ -61,6 +61,9 @@ export interface SandboxOptions {
   /** How the list says it is past the last page. */
   endOfList?: '204' | 'empty';
   createStatus?: 200 | 201;
+  /** Refuse a second group with a name already used (409), as the store does; false models a store
+   *  whose uniqueness check is missing, so tests see any duplicate a client makes. Default true. */
+  uniqueNames?: boolean;
   /** Source of randomness for the fault rates; tests pass a seeded one. */
   random?: () => number;
 }
@@ -85,5 +88,6 @@ export const SANDBOX_DEFAULTS: ResolvedOptions = {
   defaultMode: 'strict',
   endOfList: '204',
   createStatus: 200,
+  uniqueNames: true,
   random: Math.random,
 };

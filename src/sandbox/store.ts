@@ -26,7 +26,7 @@ export class GroupStore {
   private readonly groups = new Map<number, RawGroup>();
   private nextId = 1;
 
-  constructor(private readonly modes: () => { guestMode: HolderMode; defaultMode: HolderMode }) {}
+  constructor(private readonly modes: () => { guestMode: HolderMode; defaultMode: HolderMode; uniqueNames: boolean }) {}
 
   /** Stored groups sorted by id, as the list answers them. */
   all(): RawGroup[] {
@@ -77,10 +77,10 @@ export class GroupStore {
   private findConflict(body: Body, selfId: number | undefined): Refusal | undefined {
     const name = typeof body.name === 'string' ? body.name.trim().toLowerCase() : undefined;
     const others = this.all().filter((group) => group.id !== selfId);
-    if (name !== undefined && others.some((group) => group.name.toLowerCase() === name)) {
+    const modes = this.modes();
+    if (modes.uniqueNames && name !== undefined && others.some((group) => group.name.toLowerCase() === name)) {
       return refuse(409, `A customer group with the name '${String(body.name).trim()}' already exists.`);
     }
-    const modes = this.modes();
     for (const { flag, message } of HOLDER_FLAGS) {
       const mode = flag === 'is_default' ? modes.defaultMode : modes.guestMode;
       if (mode === 'strict' && body[flag] === true && others.some((group) => group[flag])) return refuse(422, message);

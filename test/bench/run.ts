@@ -1,6 +1,7 @@
 // `npm run bench`: every figure next to what it is compared with, and the machine it came from.
 import os from 'node:os';
 import { benchLoad } from './load.js';
+import { benchPlan } from './plan.js';
 import { benchApply, benchLivePlan, benchSync } from './store.js';
 
 type Row = [what: string, measured: string, comparedWith: string];
@@ -37,6 +38,9 @@ async function runBenchmarks(): Promise<Row[]> {
   rows.push(['  list requests', String(plan.listRequests), 'lower bound ceil(10000/250) = 40 (+1 to see the end)']);
   rows.push(['  per-group reads (GET /customer_groups/{id})', String(plan.groupReads), 'must be 0 (sandbox log)']);
 
+  const diff = benchPlan(10_000, 20);
+  rows.push(['plan 10,000 vs 10,000 groups, 20 rules each (diff only)', seconds(diff.planMs), `${diff.changes} changes found; text rendering ${seconds(diff.renderMs)}`]);
+
   const latency = await benchApply(1_000, 16, { latencyMs: 50 });
   const latencyIdeal = Math.ceil(1_000 / 16) * 50;
   rows.push(['apply 1,000 updates, 50 ms latency, concurrency 16', seconds(latency.ms), `ideal ceil(1000/16) x 50 ms = ${seconds(latencyIdeal)} (${ratio(latency.ms, latencyIdeal)})`]);
@@ -53,7 +57,11 @@ async function runBenchmarks(): Promise<Row[]> {
   rows.push(['  429 answers', String(paced.rateLimited), `goal 0; ${paced.applied} of ${paced.updates} applied`]);
 
   const sync = await benchSync(1_000, 0.05);
-  rows.push(['sync 1,000 groups, 5% changed: requests', String(sync.requests), `${sync.naiveRequests} pushing every group in full (${ratio(sync.naiveRequests, sync.requests)} more)`]);
+  rows.push([
+    'sync 1,000 groups, 5% changed: requests',
+    `${sync.requests} (${sync.listRequests} list + ${sync.writeRequests} writes)`,
+    `${sync.naiveRequests} pushing every group in full (${ratio(sync.naiveRequests, sync.requests)} more); bcgroups counts its list before and its verifying list after`,
+  ]);
   rows.push(['  bytes sent (request bodies)', kib(sync.bytesSent), `${kib(sync.naiveBytes)} pushing every group in full (${ratio(sync.naiveBytes, sync.bytesSent)} more)`]);
 
   rows.push(['total benchmark time', seconds(performance.now() - startedAll), 'budget ~3 min']);

@@ -2,6 +2,7 @@
 // apply under a quota, and the bytes bcgroups sends vs a sync script that pushes every group in full.
 import { createClient, type BigCommerceClient } from '../../src/bigcommerce/index.js';
 import { applyPlan } from '../../src/apply/run.js';
+import { verifyConverged } from '../../src/apply/verify.js';
 import { GROUP_FIELDS, type ClientStats, type DesiredGroup, type LiveGroup } from '../../src/model.js';
 import { toWireBody } from '../../src/normalize.js';
 import { createPlan } from '../../src/plan/index.js';
@@ -102,13 +103,18 @@ export async function benchApply(updates: number, concurrency: number, options: 
 export interface SyncBench {
   count: number;
   changed: number;
+  /** Every request bcgroups sent, as `bcgroups apply` does: list, writes, list again to verify. */
   requests: number;
+  /** Of those, the list pages read before and after the writes. */
+  listRequests: number;
+  writeRequests: number;
   bytesSent: number;
   naiveRequests: number;
   naiveBytes: number;
 }
 
-/** A store of `count` groups with `share` of them changed: plan + apply vs a PUT of every group in full. */
+/** A store of `count` groups with `share` of them changed: what `bcgroups apply` sends (list, plan,
+ *  writes, list again to verify) vs a PUT of every group in full. */
 export async function benchSync(count: number, share: number): Promise<SyncBench> {
   return withStore(count, {}, async (sandbox) => {
     const reference = await clientFor(sandbox).listGroups();
@@ -117,7 +123,10 @@ export async function benchSync(count: number, share: number): Promise<SyncBench
     const client = clientFor(sandbox);
     const liveGroups = await client.listGroups();
     const plan = createPlan(desiredGroups, liveGroups, { prune: false });
-    await applyPlan(plan.changes, client, { concurrency: 8 });
+    const results = await applyPlan(plan.changes, client, { concurrency: 8 });
+    const verified = verifyConverged(plan.changes, results, await client.listGroups());
+    const unconverged = verified.filter((result) => result.outcome !== 'applied');
+    if (unconverged.length > 0) throw new Error(`${unconverged.length} changes did not converge in the sync benchmark`);
     // A hand-written sync lists the store too (to find ids), then PUTs each desired group whole.
     const listRequests = Math.ceil((count + 1) / 250);
     const naiveBytes = desiredGroups.reduce((sum, group) => sum + Buffer.byteLength(JSON.stringify(toWireBody(group, GROUP_FIELDS))), 0);
@@ -125,6 +134,8 @@ export async function benchSync(count: number, share: number): Promise<SyncBench
       count,
       changed: plan.changes.length,
       requests: countRequests(client.stats),
+      listRequests: client.stats.requests.GET,
+      writeRequests: countRequests(client.stats) - client.stats.requests.GET,
       bytesSent: client.stats.bytesSent,
       naiveRequests: listRequests + count,
       naiveBytes,

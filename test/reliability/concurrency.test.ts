@@ -17,6 +17,8 @@ function buildRepository(): Record<string, string> {
 for (const latencyMs of [0, 15, 40]) {
   concurrency(`with ${latencyMs} ms latency: both end 0 or 4, no duplicate, nothing lost, one more apply converges`, async () => {
     const seed = Array.from({ length: 10 }, (_, i) => ({ name: `Kept ${i + 1}`, is_default: i === 0, discount_rules: [{ type: 'all', method: 'percent', amount: i }] }));
+    // The store refuses a second group of one name (documented), which is what keeps two racing applies
+    // from doubling a create: bcgroups has no lock to take on a BigCommerce store.
     const sandbox = await startSandbox({ seed, latencyMs, token: SECRET_TOKEN });
     const workspace = await createWorkspace(buildRepository());
     try {
