@@ -4,6 +4,29 @@ import { differingFields } from '../normalize.js';
 import { describeRuleDrift, formatField, pairChangedRules } from './words.js';
 
 export const IN_SYNC = 'In sync: no differences.';
+/** Drift still exits 2 for unmanaged groups, so "in sync" would contradict it; this says only what holds. */
+export const NO_FIELD_DIFFERENCES = 'No field differences: every group in groups/ matches the store.';
+
+export interface DriftCounts {
+  /** In groups/ but not in the store. */
+  missing: number;
+  /** In both, with fields that differ (a moving flag of an unmanaged group included). */
+  differ: number;
+  /** In the store only and planned away (prune on). */
+  extra: number;
+}
+
+/** What a drift report says when no group differs: "in sync" only if nothing is unmanaged either. */
+export function describeNoDrift(plan: Pick<Plan, 'unmanaged'>): string {
+  return plan.unmanaged.length === 0 ? IN_SYNC : NO_FIELD_DIFFERENCES;
+}
+
+/** Counts of groups (not requests): a swap's flag release and its main update count once. */
+export function countDrift(plan: Pick<Plan, 'changes'>): DriftCounts {
+  const merged = mergeByGroup(plan.changes);
+  const count = (action: Change['action']) => merged.filter((change) => change.action === action).length;
+  return { missing: count('create'), differ: count('update'), extra: count('delete') };
+}
 
 /** "Retail: discount_rules differ (store has 10% off category 18, groups/ says 15%)". */
 export function driftLines(plan: Pick<Plan, 'changes'>): string[] {

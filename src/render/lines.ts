@@ -1,6 +1,7 @@
 // What each change does, as lines shared by the text and markdown renderings.
 import { diffArrays } from 'diff';
-import type { Change, FieldName, GroupState, Plan } from '../model.js';
+import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan } from '../model.js';
+import { API_DEFAULTS, differingFields } from '../normalize.js';
 import { describeRulePair, formatField, formatRuleLine, pairChangedRules } from './words.js';
 
 export type Sign = '+' | '-' | '~' | ' ';
@@ -37,17 +38,23 @@ export function dependencyLabels(change: Change, plan: Pick<Plan, 'changes'>): s
 }
 
 export function changeLines(change: Change, style: ScalarStyle): DiffLine[] {
-  if (change.action === 'delete') return [];
+  if (change.action === 'delete') return removedGroupLines(change.before);
   if (change.action === 'create') {
     const fields = Object.keys(change.body).filter((field) => field !== 'name') as FieldName[];
-    return fields.flatMap((field) => addedFieldLines(field, change.after));
+    return fields.flatMap((field) => wholeFieldLines(field, change.after, '+'));
   }
   return change.fields.flatMap((field) => changedFieldLines(field, change.before, change.after, style));
 }
 
-function addedFieldLines(field: FieldName, after: GroupState): DiffLine[] {
-  if (field !== 'discount_rules') return [{ sign: '+', depth: 0, text: `${field}: ${formatField(field, after)}` }];
-  return [{ sign: '+', depth: 0, text: 'discount_rules:' }, ...after.discount_rules.map((rule) => ({ sign: '+' as const, depth: 1, text: formatRuleLine(rule) }))];
+/** What a delete loses: the name and every field not at the API's default, so a reviewer sees it all. */
+function removedGroupLines(before: GroupState): DiffLine[] {
+  const fields = differingFields(before, { ...API_DEFAULTS, name: before.name }, GROUP_FIELDS);
+  return (['name', ...fields] as FieldName[]).flatMap((field) => wholeFieldLines(field, before, '-'));
+}
+
+function wholeFieldLines(field: FieldName, state: GroupState, sign: '+' | '-'): DiffLine[] {
+  if (field !== 'discount_rules') return [{ sign, depth: 0, text: `${field}: ${formatField(field, state)}` }];
+  return [{ sign, depth: 0, text: 'discount_rules:' }, ...state.discount_rules.map((rule) => ({ sign, depth: 1, text: formatRuleLine(rule) }))];
 }
 
 function changedFieldLines(field: FieldName, before: GroupState, after: GroupState, style: ScalarStyle): DiffLine[] {
@@ -72,8 +79,9 @@ function ruleDiffLines(before: GroupState, after: GroupState): DiffLine[] {
   return lines;
 }
 
-/** The rule changes of an update in words; empty when the rules did not change. */
+/** The rule changes of an update (or the rules a delete loses) in words; empty when no rule changes. */
 export function ruleWords(change: Change): string[] {
+  if (change.action === 'delete') return pairChangedRules(change.before.discount_rules, []).map(describeRulePair);
   if (change.action !== 'update' || !change.fields.includes('discount_rules')) return [];
   return pairChangedRules(change.before.discount_rules, change.after.discount_rules).map(describeRulePair);
 }
@@ -82,6 +90,7 @@ export function formatSummaryLine(summary: Plan['summary']): string {
   return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged.`;
 }
 
-export function formatRequestCount(requests: number): string {
-  return `Apply will make ${requests} API request${requests === 1 ? '' : 's'}.`;
+/** Writes are one per change; apply also lists the groups once before writing and once to confirm. */
+export function formatRequestCount(writes: number): string {
+  return `Apply will send ${writes} write request${writes === 1 ? '' : 's'}, plus 2 reads of the group list (one before writing, one to confirm).`;
 }

@@ -3,7 +3,7 @@
 import type { Change, Plan } from '../model.js';
 import { escapeStrings } from './escape.js';
 import { countRequests } from '../plan/create-plan.js';
-import { driftLines, IN_SYNC } from './drift.js';
+import { countDrift, describeNoDrift, driftLines } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 
 export interface MarkdownOptions {
@@ -15,7 +15,7 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const plan = escapeStrings(rawPlan);
   const drift = options.mode === 'drift';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatTable(plan), drift ? formatDrift(plan) : formatChanges(plan), formatUnmanaged(plan)];
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), drift ? formatDriftTable(plan) : formatPlanTable(plan), drift ? formatDrift(plan) : formatChanges(plan), formatUnmanaged(plan)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
@@ -24,13 +24,25 @@ function formatRefusals(plan: Plan): string {
   return ['> [!CAUTION]', '> **Refused by safety checks: apply will not run this plan.**', ...plan.refusals.map((refusal) => `> - ${escapeInline(refusal.message)}`)].join('\n');
 }
 
-function formatTable(plan: Plan): string {
+function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
-  return [
-    '| Create | Update | Delete | Unchanged | Unmanaged | API requests |',
-    '|---:|---:|---:|---:|---:|---:|',
-    `| ${summary.create} | ${summary.update} | ${summary.delete} | ${summary.unchanged} | ${summary.unmanaged} | ${countRequests(plan)} |`,
-  ].join('\n');
+  return formatTable(
+    ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
+    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, countRequests(plan)],
+  );
+}
+
+/** Groups, not requests: drift is read as "what differs", never as work to do. */
+function formatDriftTable(plan: Plan): string {
+  const counts = countDrift(plan);
+  return formatTable(
+    ['Missing from store', 'Differ', 'Only in store (pruned)', 'In sync', 'Unmanaged'],
+    [counts.missing, counts.differ, counts.extra, plan.summary.unchanged, plan.summary.unmanaged],
+  );
+}
+
+function formatTable(headings: string[], counts: number[]): string {
+  return [`| ${headings.join(' | ')} |`, `|${'---:|'.repeat(headings.length)}`, `| ${counts.join(' | ')} |`].join('\n');
 }
 
 function formatChanges(plan: Plan): string {
@@ -54,7 +66,7 @@ function formatChange(change: Change, plan: Plan): string {
 
 function formatDrift(plan: Plan): string {
   const lines = driftLines(plan);
-  return lines.length === 0 ? IN_SYNC : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
+  return lines.length === 0 ? describeNoDrift(plan) : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
 }
 
 function formatUnmanaged(plan: Plan): string {
@@ -68,11 +80,26 @@ function fenceFor(lines: string[]): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
+/** Text inside the raw HTML of <summary>: markdown is not parsed there, but HTML and references are. */
 function escapeHtml(text: string): string {
+  return neutralizeReferences(escapeEntities(text));
+}
+
+function escapeEntities(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Group names are user text: keep them from turning into markup. */
+/**
+ * GitHub links "@name" and "#12" after parsing, so a backslash does not stop them; an empty comment
+ * splits the text node and does, invisibly. A group named "@team" must not ping anyone.
+ */
+function neutralizeReferences(text: string): string {
+  return text.replace(/@/g, '@<!-- -->').replace(/#(?=\d)/g, '#<!-- -->');
+}
+
+/** Group names are user text: keep them from turning into markup (GitHub's ~strike~ and $math$ too). */
 function escapeInline(text: string): string {
-  return escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1');
+  const escaped = escapeEntities(text).replace(/([\\`*_[\]|~$])/g, '\\$1');
+  // At the start of a list item, "# ", "- ", "+ " or "1. " would open a heading or a nested list.
+  return neutralizeReferences(escaped).replace(/^([#+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -3,7 +3,7 @@ import type { Change, Plan } from '../model.js';
 import { countRequests } from '../plan/create-plan.js';
 import { paint, type Style } from './ansi.js';
 import { escapeStrings } from './escape.js';
-import { driftLines, IN_SYNC } from './drift.js';
+import { countDrift, describeNoDrift, driftLines } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
 
 export interface TextOptions {
@@ -59,11 +59,12 @@ function formatPlanFooter(plan: Plan, color: boolean): string {
 
 function formatDrift(plan: Plan, color: boolean): string {
   const lines = driftLines(plan);
-  if (lines.length === 0) return IN_SYNC;
+  if (lines.length === 0) return describeNoDrift(plan);
   return ['Differences between the store and groups/:', ...lines.map((line) => `  ${paint('*', 'yellow', color)} ${line}`)].join('\n');
 }
 
 function formatDriftFooter(plan: Plan): string {
-  const differing = driftLines(plan).length;
+  const counts = countDrift(plan);
+  const differing = counts.missing + counts.differ + counts.extra;
   return `Drift: ${differing} group${differing === 1 ? '' : 's'} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
 }

@@ -27,13 +27,18 @@ export function variedPlan(): Plan {
   );
 }
 
-/** Prune on, with more deletes than the safety checks allow. */
+/** Prune on, with more deletes than the safety checks allow; Old A has access and rules a delete loses. */
 export function refusedPlan(): Plan {
-  const liveGroups = [live(1, 'Retail'), live(2, 'Old A'), live(3, 'Old B', { is_default: true })];
+  const liveGroups = [
+    live(1, 'Retail'),
+    live(2, 'Old A', { category_access: { type: 'specific', categories: [7, 5] }, discount_rules: [rule.category(18, '10.0000'), rule.priceList(3)] }),
+    live(3, 'Old B', { is_default: true }),
+  ];
   const plan = createPlan([desired('Retail', { id: 1, is_default: true })], liveGroups, { prune: true });
   return { ...plan, refusals: checkSafety(plan, liveGroups.length, { ...DEFAULT_SAFETY, maxDeletes: 1 }) };
 }
 
+/** Nothing differs but Legacy, a group no file describes: drift exits 2 for it, so this is not "in sync". */
 export function emptyPlan(): Plan {
   return createPlan([desired('Retail')], [live(1, 'Retail'), live(2, 'Legacy')], { prune: false });
 }
@@ -45,4 +50,9 @@ export function swapPlan(): Plan {
     [live(20, 'Alpha', { is_group_for_guests: true }), live(21, 'Bravo', { is_default: true, discount_rules: [rule.all(10)] })],
     { prune: false },
   );
+}
+
+/** Nothing differs and nothing is unmanaged: the only plan that is truly in sync. */
+export function inSyncPlan(): Plan {
+  return createPlan([desired('Retail', { discount_rules: [rule.all(5)] })], [live(1, 'Retail', { discount_rules: [rule.all('5.0000')] })], { prune: false });
 }

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Plan, UpdateChange } from '../../src/model.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/render/index.js';
-import { emptyPlan, refusedPlan, swapPlan, variedPlan } from './fixtures.js';
+import { emptyPlan, inSyncPlan, refusedPlan, swapPlan, variedPlan } from './fixtures.js';
 
 const expected = (name: string) => readFileSync(new URL(`./expected/${name}`, import.meta.url), 'utf8');
 const stripAnsi = (text: string) => text.replace(/\u001b\[\d+m/g, '');
@@ -44,7 +44,31 @@ test('text: an empty plan says so, in both modes', () => {
     renderText(emptyPlan(), { color: false }),
     'No changes: the store matches groups/.\n\nUnmanaged (in the store, not in groups/; left alone but for a moving guest or default flag):\n  Legacy (id 2)\n\nPlan: 0 to create, 0 to update, 0 to delete, 1 unchanged, 1 unmanaged.\n',
   );
-  assert.match(renderText(emptyPlan(), { color: false, mode: 'drift' }), /^In sync: no differences\.\n/);
+  assert.fixture(renderText(inSyncPlan(), { color: false, mode: 'drift' }), 'In sync: no differences.\n\nDrift: 0 groups differ, 1 in sync, 0 unmanaged.\n');
+});
+
+test('text: drift with only unmanaged groups never claims to be in sync (drift exits 2 for them)', () => {
+  const text = renderText(emptyPlan(), { color: false, mode: 'drift' });
+  assert.fixture(
+    text,
+    'No field differences: every group in groups/ matches the store.\n\nUnmanaged (in the store, not in groups/; left alone but for a moving guest or default flag):\n  Legacy (id 2)\n\nDrift: 0 groups differ, 1 in sync, 1 unmanaged.\n',
+  );
+  assert.not.match(text, /in sync:/i);
+});
+
+test('text: a swap counts as one differing group in drift, though it takes two requests', () => {
+  assert.match(renderText(swapPlan(), { color: false, mode: 'drift' }), 'Drift: 2 groups differ, 0 in sync, 0 unmanaged.');
+  assert.match(renderText(swapPlan(), { color: false }), 'Apply will send 3 write requests, plus 2 reads of the group list');
+});
+
+test('text: a delete shows what the group had, and a one-change plan says "request"', () => {
+  const plan = refusedPlan();
+  const oldB = plan.changes.filter((change) => change.key === 'delete:3');
+  assert.fixture(
+    renderText({ ...plan, refusals: [], changes: oldB }, { color: false }).split('\n\n')[1] ?? '',
+    '  - delete Old B (id 3): not in groups/ (prune is on); default flag moves to Retail\n      - name: "Old B"\n      - is_default: true',
+  );
+  assert.match(renderText({ ...plan, changes: oldB }, { color: false }), 'Apply will send 1 write request, plus');
 });
 
 test('text: the rule wording of the issue', () => {
@@ -93,31 +117,68 @@ test('json: the schema rejects what the plan must never hold', () => {
   assert.not.ok(validatePlan(wrongAmount), 'an unknown rule type');
 });
 
-for (const [title, build, file] of [['varied', variedPlan, 'varied.md'], ['refused', refusedPlan, 'refused.md']] as const) {
+for (const [title, build, mode, file] of [
+  ['varied', variedPlan, 'plan', 'varied.md'],
+  ['refused', refusedPlan, 'plan', 'refused.md'],
+  ['varied drift', variedPlan, 'drift', 'varied-drift.md'],
+] as const) {
   test(`markdown: the ${title} plan matches ${file}`, () => {
-    assert.fixture(renderMarkdown(build()), expected(file));
+    assert.fixture(renderMarkdown(build(), { mode }), expected(file));
   });
 }
 
 test('markdown: table, one section per change with a diff block, unmanaged, refusals first', () => {
   const markdown = renderMarkdown(variedPlan(), { title: 'Plan for production' });
-  assert.match(markdown, /^## Plan for production\n\n\| Create \| Update \| Delete \| Unchanged \| Unmanaged \| API requests \|/);
+  assert.match(markdown, /^## Plan for production\n\n\| Create \| Update \| Delete \| Unchanged \| Unmanaged \| Write requests \|\n\|---:\|---:\|---:\|---:\|---:\|---:\|\n\| 1 \| 5 \| 0 \| 1 \| 2 \| 6 \|\n/);
   assert.is(markdown.match(/<details>/g)?.length, variedPlan().changes.length);
   assert.is(markdown.match(/```diff\n/g)?.length, variedPlan().changes.length);
   assert.match(markdown, '**Unmanaged** (in the store, not in groups/; left alone but for a moving guest or default flag):\n\n- Archive (id 41)\n- Legacy (id 40)');
   const refused = renderMarkdown(refusedPlan());
   assert.ok(refused.indexOf('> [!CAUTION]') < refused.indexOf('| Create |'), 'refusals come before the table');
+  assert.is(refused.match(/```diff\n- name: /g)?.length, 2, 'each delete shows the group it removes');
 });
 
 test('markdown: drift mode and group names that look like markup', () => {
-  assert.match(renderMarkdown(emptyPlan(), { mode: 'drift' }), '## bcgroups drift\n\n| Create');
-  assert.match(renderMarkdown(emptyPlan(), { mode: 'drift' }), 'In sync: no differences.');
+  const drift = renderMarkdown(emptyPlan(), { mode: 'drift' });
+  assert.match(drift, '## bcgroups drift\n\n| Missing from store | Differ | Only in store (pruned) | In sync | Unmanaged |\n|---:|---:|---:|---:|---:|\n| 0 | 0 | 0 | 1 | 1 |\n');
+  assert.match(drift, 'No field differences: every group in groups/ matches the store.\n\n**Unmanaged**');
+  assert.not.match(drift, /requests|In sync:/);
+  assert.match(renderMarkdown(inSyncPlan(), { mode: 'drift' }), '| 0 | 0 | 0 | 1 | 0 |\n\nIn sync: no differences.\n');
+  assert.match(renderMarkdown(swapPlan(), { mode: 'drift' }), '| 0 | 2 | 0 | 0 | 0 |', 'groups, not requests');
   const plan = variedPlan();
   const tricky: Plan = { ...plan, changes: plan.changes.map((c) => (c.key === 'update:21' ? { ...c, name: '<b>x</b> ``` |', after: { ...(c as UpdateChange).after, name: '<b>x</b> ``` |' } } : c)) };
   const markdown = renderMarkdown(tricky);
   assert.match(markdown, '<summary>~ update &lt;b&gt;x&lt;/b&gt; ``` | (id 21)', 'html is escaped in the summary');
   assert.not.ok(markdown.includes('<summary>~ update <b>'), 'no raw html from a name');
   assert.match(markdown, '````diff\n', 'a longer fence around a name with backticks');
+});
+
+test('markdown: names from the store mention no one, link no issue and open no block', () => {
+  const names = ['@octo-org/admins', 'Tier #12', '~~gone~~ $x$', '- nested', '1. first', '# heading', '+ plus'];
+  const plan: Plan = { ...emptyPlan(), unmanaged: names.map((name, index) => ({ id: 100 + index, name })) };
+  const lines = renderMarkdown(plan).split('\n').filter((line) => / \(id 10\d\)$/.test(line));
+  assert.equal(lines, [
+    '- @<!-- -->octo-org/admins (id 100)',
+    '- Tier #<!-- -->12 (id 101)',
+    '- \\~\\~gone\\~\\~ \\$x\\$ (id 102)',
+    '- \\- nested (id 103)',
+    '- 1\\. first (id 104)',
+    '- \\# heading (id 105)',
+    '- \\+ plus (id 106)',
+  ]);
+  const deleted = refusedPlan();
+  const mention: Plan = { ...deleted, changes: deleted.changes.map((change) => ({ ...change, name: '@team <i>' })) };
+  assert.match(renderMarkdown(mention), '<summary>- delete @<!-- -->team &lt;i&gt; (id 2)', 'no mention in a summary either');
+});
+
+test('text and markdown show control characters in names escaped, never raw', () => {
+  const plan: Plan = { ...emptyPlan(), unmanaged: [{ id: 9, name: 'Red\u001b[31m\nBold' }] };
+  const text = renderText(plan, { color: false, mode: 'drift' });
+  assert.match(text, '  Red\\u001b[31m\\u000aBold (id 9)');
+  assert.not.ok(text.includes('\u001b'), 'no raw escape in text');
+  const markdown = renderMarkdown(plan, { mode: 'drift' });
+  assert.match(markdown, '- Red\\\\u001b\\[31m\\\\u000aBold (id 9)');
+  assert.not.ok(markdown.includes('\u001b'), 'no raw escape in markdown');
 });
 
 test.run();
