@@ -2,9 +2,10 @@
 // The access token never comes from a file, only from the environment variable named by accessTokenEnv.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { cosmiconfig } from 'cosmiconfig';
-import { ConfigError } from './errors.js';
+import { compileConfigSchema, findConfigProblems, PATTERN_MESSAGES } from './config-problems.js';
+import { ConfigError, ValidationError } from './errors.js';
 import type { Config } from './model.js';
 import { CLIENT_DEFAULTS } from './bigcommerce/index.js';
 import { DEFAULT_SAFETY } from './plan/index.js';
@@ -53,13 +54,10 @@ export interface LoadConfigOptions {
 
 type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> & Partial<Pick<Config, 'safety' | 'request'>>;
 
-const CONFIG_SCHEMA_URL = new URL('../schemas/config.schema.json', import.meta.url);
-let compiled: ValidateFunction | undefined;
-
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const found = await readConfigFile(options);
   const label = found ? path.relative(options.cwd, found.filepath) || found.filepath : '';
-  const fromFile = found ? checkConfigFile(found.config, label) : {};
+  const fromFile = found ? checkConfigFile(found.config, label, found.filepath) : {};
   const fromEnv = dropUndefined({ storeHash: nonEmpty(options.env[ENV_STORE_HASH]), apiUrl: nonEmpty(options.env[ENV_API_URL]) });
   checkSource(fromEnv, 'environment', (field) => (field === 'storeHash' ? ENV_STORE_HASH : ENV_API_URL));
   const fromFlags = dropUndefined({ ...options.overrides });
@@ -119,38 +117,11 @@ function positionOf(file: string, offset: number): string {
   }
 }
 
-function checkConfigFile(config: unknown, file: string): FileConfig {
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw new ConfigError(`${file}: the config must be a mapping of settings (found ${Array.isArray(config) ? 'a list' : typeof config})`);
-  }
-  const tokenKey = findTokenKey(config as Record<string, unknown>, '');
-  if (tokenKey) {
-    const accessTokenEnv = (config as Record<string, unknown>).accessTokenEnv;
-    const variable = typeof accessTokenEnv === 'string' ? accessTokenEnv : DEFAULT_CONFIG.accessTokenEnv;
-    throw new ConfigError(
-      `${file}: '${tokenKey}' looks like a secret. Tokens come only from the environment variable named by accessTokenEnv (${variable}); remove it from the file.`,
-    );
-  }
-  checkSource(config, file, (field) => field);
+/** Collects every problem of the file (with its line where the file has lines) before failing. */
+function checkConfigFile(config: unknown, file: string, filepath: string): FileConfig {
+  const problems = findConfigProblems(config, { file, filepath, defaultTokenEnv: DEFAULT_CONFIG.accessTokenEnv });
+  if (problems.length > 0) throw new ValidationError(problems, 'the config file');
   return config as FileConfig;
-}
-
-/** A key that holds a token or secret, by name (its value is never read, so it cannot leak). */
-function findTokenKey(settings: Record<string, unknown>, prefix: string): string | undefined {
-  for (const [key, value] of Object.entries(settings)) {
-    const name = key.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (/(token|secret|password|apikey|credentials?)$/.test(name)) return `${prefix}${key}`;
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const nested = findTokenKey(value as Record<string, unknown>, `${prefix}${key}.`);
-      if (nested) return nested;
-    }
-  }
-  return undefined;
-}
-
-function compileConfigSchema(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as object);
-  return compiled;
 }
 
 function checkSource(settings: object, source: string, nameOf: (field: string) => string): void {
@@ -159,12 +130,6 @@ function checkSource(settings: object, source: string, nameOf: (field: string) =
   const lines = (validate.errors ?? []).map((error) => `  - ${describeConfigError(error, nameOf)}`);
   throw new ConfigError(`Invalid settings in ${source}:\n${lines.join('\n')}`);
 }
-
-const PATTERN_MESSAGES: Record<string, string> = {
-  storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',
-  apiUrl: 'must be an http(s) URL such as https://api.bigcommerce.com',
-  accessTokenEnv: 'must be the name of an environment variable, such as BIGCOMMERCE_ACCESS_TOKEN',
-};
 
 function describeConfigError(error: ErrorObject, nameOf: (field: string) => string): string {
   const field = error.instancePath.slice(1).replace(/\//g, '.');

@@ -28,8 +28,12 @@ export interface Problem {
 /** Every problem found across all files; thrown only after all were collected. */
 export class ValidationError extends BcgroupsError {
   override name = 'ValidationError';
-  constructor(readonly problems: Problem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the desired state`);
+  constructor(
+    readonly problems: Problem[],
+    /** What the problems are in, for the closing line: "3 problems in the config file". */
+    readonly subject = 'the desired state',
+  ) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${subject}`);
   }
 }
 

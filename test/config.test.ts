@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { runCli } from '../src/cli.js';
 import { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from '../src/config.js';
-import { ConfigError } from '../src/errors.js';
+import { ConfigError, ValidationError, type Problem } from '../src/errors.js';
+import { memoryIo } from '../src/io.js';
 import type { Config, RequestConfig, SafetyConfig } from '../src/model.js';
 
 const config = suite<{ cwd: string }>('config', { cwd: '' });
@@ -29,6 +31,22 @@ async function configErrorOf(promise: Promise<unknown>): Promise<ConfigError> {
   }
   assert.unreachable('expected a ConfigError');
   throw new Error('unreachable');
+}
+
+async function problemsOf(promise: Promise<unknown>): Promise<Problem[]> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ValidationError) return error.problems;
+    throw error;
+  }
+  assert.unreachable('expected a ValidationError');
+  throw new Error('unreachable');
+}
+
+/** Problems as the CLI prints their first line, minus the hint: "file:line:col field message". */
+function brief(problems: Problem[]): string[] {
+  return problems.map((problem) => `${problem.file}:${problem.line}:${problem.col} ${problem.field} ${problem.message}`);
 }
 
 config('defaults without any file or environment', async ({ cwd }) => {
@@ -92,14 +110,59 @@ config('--config FILE wins over the search, relative to cwd', async ({ cwd }) =>
   assert.match(missing.message, /Config file not found: ci\/none\.yaml/);
 });
 
-config('invalid settings name the file and every bad key', async ({ cwd }) => {
-  await writeFile(path.join(cwd, 'bcgroups.config.json'), JSON.stringify({ concurrency: 0, prune: 'yes', colour: true, safety: { maxDeletes: -1 } }));
-  const error = await configErrorOf(loadConfig({ cwd, env: {} }));
-  assert.match(error.message, /^Invalid settings in bcgroups\.config\.json:/);
-  assert.match(error.message, /concurrency: must be >= 1/);
-  assert.match(error.message, /prune: must be boolean/);
-  assert.match(error.message, /unknown key 'colour'/);
-  assert.match(error.message, /safety\.maxDeletes: must be >= 0/);
+config('invalid settings: every bad key of a JSON file, each at its line and column', async ({ cwd }) => {
+  const settings = { concurrency: 0, prune: 'yes', colour: true, safety: { maxDeletes: -1 } };
+  await writeFile(path.join(cwd, 'bcgroups.config.json'), JSON.stringify(settings, null, 2));
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(brief(problems), [
+    'bcgroups.config.json:2:18 concurrency must be at least 1 (found 0)',
+    'bcgroups.config.json:3:12 prune must be true or false (found a string)',
+    "bcgroups.config.json:4:3 colour unknown key 'colour'",
+    'bcgroups.config.json:6:19 safety.maxDeletes must be at least 0 (found -1)',
+  ]);
+  assert.match(problems[0]?.hint ?? '', /^concurrency: Requests in flight at once during apply\. Default: 8\.$/);
+  assert.match(problems[2]?.hint ?? '', /^allowed here: storeHash, apiUrl, .*request$/);
+});
+
+config('YAML settings point at the value or the key, and a near miss suggests the key', async ({ cwd }) => {
+  await writeFile(path.join(cwd, '.bcgroupsrc'), 'storeHash: ab-c\nconcurency: 4\nrequest:\n  retries: 11\n  reserveShare: 1\napiUrl: ftp://x\n');
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(brief(problems), [
+    '.bcgroupsrc:1:12 storeHash must be letters and digits only (the part after /stores/ in the API path)',
+    ".bcgroupsrc:2:1 concurency unknown key 'concurency'",
+    '.bcgroupsrc:4:12 request.retries must be at most 10 (found 11)',
+    '.bcgroupsrc:5:17 request.reserveShare must be below 1 (found 1)',
+    '.bcgroupsrc:6:9 apiUrl must be an http(s) URL such as https://api.bigcommerce.com',
+  ]);
+  assert.match(problems[1]?.hint ?? '', /^did you mean 'concurrency'\? allowed here:/);
+  assert.not.match(problems[0]?.hint ?? '', /did you mean/);
+});
+
+config('the "bcgroups" key of package.json: lines of package.json, fields of the settings', async ({ cwd }) => {
+  await writeFile(path.join(cwd, 'package.json'), JSON.stringify({ name: 'store', bcgroups: { storeHash: 'abc', request: { timeoutMs: 'soon' } } }, null, 2));
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(brief(problems), ['package.json:6:20 request.timeoutMs must be a whole number (found a string)']);
+});
+
+config('a config that is not a mapping is one problem at its start', async ({ cwd }) => {
+  await writeFile(path.join(cwd, '.bcgroupsrc.json'), '\n  [1, 2]');
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(brief(problems), ['.bcgroupsrc.json:2:3  the config must be a mapping of settings (found a list)']);
+  assert.ok(problems[0]?.hint);
+});
+
+config('a JS config has no lines: its problems sit at 1:1, still all of them', async ({ cwd }) => {
+  await writeFile(path.join(cwd, 'bcgroups.config.mjs'), 'export default {\n  prune: 1,\n  groupsDir: "",\n};\n');
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(brief(problems), ['bcgroups.config.mjs:1:1 groupsDir must not be empty', 'bcgroups.config.mjs:1:1 prune must be true or false (found 1)']);
+});
+
+config('the CLI prints config problems like group problems, closing with the config file', async ({ cwd }) => {
+  await writeFile(path.join(cwd, 'bcgroups.config.yaml'), 'prune: true\nconcurrency: 99\n');
+  const io = memoryIo({ cwd, env: { BIGCOMMERCE_STORE_HASH: 'abc', BIGCOMMERCE_ACCESS_TOKEN: 'not-used' } });
+  assert.is(await runCli(['validate'], io), 1);
+  assert.match(io.err(), /^bcgroups\.config\.yaml:2:14  concurrency  must be at most 40 \(found 99\)\n    hint: concurrency: /);
+  assert.match(io.err(), /\n\n1 problem in the config file\. Nothing was sent to the store\.\n$/);
 });
 
 config('a bad environment value names the variable', async ({ cwd }) => {
@@ -108,14 +171,36 @@ config('a bad environment value names the variable', async ({ cwd }) => {
 });
 
 for (const key of ['accessToken', 'token', 'access_token', 'X-Auth-Token', 'clientSecret']) {
-  config(`a '${key}' key is refused without echoing its value`, async ({ cwd }) => {
-    await writeFile(path.join(cwd, '.bcgroupsrc.json'), JSON.stringify({ storeHash: 'abc', request: { [key]: 'sekrit-value-123' } }));
-    const error = await configErrorOf(loadConfig({ cwd, env: {} }));
-    assert.match(error.message, new RegExp(`'request\\.${key}' looks like a secret`));
-    assert.match(error.message, /only from the environment variable named by accessTokenEnv \(BIGCOMMERCE_ACCESS_TOKEN\)/);
-    assert.not.match(error.message, /sekrit/);
+  config(`a '${key}' key is refused at its line without echoing its value`, async ({ cwd }) => {
+    await writeFile(path.join(cwd, '.bcgroupsrc.json'), JSON.stringify({ storeHash: 'abc', request: { [key]: 'sekrit-value-123' } }, null, 2));
+    const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+    assert.equal(brief(problems).length, 1, 'the secret is not also reported as an unknown key');
+    const [problem] = problems;
+    assert.equal([problem?.file, problem?.line, problem?.col, problem?.field], ['.bcgroupsrc.json', 4, 5, `request.${key}`]);
+    assert.match(problem?.message ?? '', new RegExp(`'request\\.${key}' looks like a secret`));
+    assert.match(problem?.message ?? '', /only from the environment variable named by accessTokenEnv \(BIGCOMMERCE_ACCESS_TOKEN\)/);
+    assert.not.match(JSON.stringify(problems), /sekrit/);
   });
 }
+
+config('every secret key and every schema problem is collected, and no value is echoed', async ({ cwd }) => {
+  const text = 'accessTokenEnv: MY_TOKEN\napiToken: sekrit-one\nstoreHash: sekrit/two\nsafety:\n  password: sekrit-three\n';
+  await writeFile(path.join(cwd, 'bcgroups.config.yml'), text);
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(
+    problems.map((problem) => `${problem.line}:${problem.col} ${problem.field}`),
+    ['2:1 apiToken', '3:12 storeHash', '5:3 safety.password'],
+  );
+  assert.match(problems[0]?.hint ?? '', /set MY_TOKEN in the environment/);
+  assert.not.match(JSON.stringify(problems), /sekrit/);
+});
+
+config('an accessTokenEnv that may be a pasted token is not echoed either', async ({ cwd }) => {
+  await writeFile(path.join(cwd, 'bcgroups.config.json'), JSON.stringify({ accessTokenEnv: 'q7sekrit0token9', token: 'x' }));
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.match(problems[0]?.message ?? '', /accessTokenEnv \(BIGCOMMERCE_ACCESS_TOKEN\)/);
+  assert.not.match(JSON.stringify(problems), /sekrit/);
+});
 
 config('a YAML syntax error in the config is a ConfigError', async ({ cwd }) => {
   await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), 'storeHash: [oops\n');
