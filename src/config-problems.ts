@@ -14,7 +14,7 @@ let compiled: ValidateFunction | undefined;
 export const PATTERN_MESSAGES: Record<string, string> = {
   storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',
   apiUrl: 'must be an http(s) URL such as https://api.bigcommerce.com',
-  accessTokenEnv: 'must be the name of an environment variable, such as BIGCOMMERCE_ACCESS_TOKEN',
+  accessTokenEnv: 'must be the name of an environment variable in capitals, such as BIGCOMMERCE_ACCESS_TOKEN',
 };
 
 export function compileConfigSchema(): ValidateFunction {

@@ -198,7 +198,9 @@ config('every secret key and every schema problem is collected, and no value is 
 config('an accessTokenEnv that may be a pasted token is not echoed either', async ({ cwd }) => {
   await writeFile(path.join(cwd, 'bcgroups.config.json'), JSON.stringify({ accessTokenEnv: 'q7sekrit0token9', token: 'x' }));
   const problems = await problemsOf(loadConfig({ cwd, env: {} }));
-  assert.match(problems[0]?.message ?? '', /accessTokenEnv \(BIGCOMMERCE_ACCESS_TOKEN\)/);
+  const secret = problems.find((problem) => /looks like a secret/.test(problem.message));
+  assert.match(secret?.message ?? '', /accessTokenEnv \(BIGCOMMERCE_ACCESS_TOKEN\)/);
+  assert.ok(problems.some((problem) => problem.field === 'accessTokenEnv' && /in capitals/.test(problem.message)), 'a lower-case name is refused too');
   assert.not.match(JSON.stringify(problems), /sekrit/);
 });
 
