@@ -2,14 +2,13 @@
 // Values are never quoted back unless they are numbers or booleans: a config may hold a misplaced secret.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { compileSchema } from './schemas.js';
 import type { Problem } from './errors.js';
 import type { Position } from './model.js';
 import { parseGroupYaml } from './desired/parse.js';
 import { joinPointer, locate, toFieldPath, valueAt, type PositionIndex } from './desired/pointer.js';
 
-const CONFIG_SCHEMA_URL = new URL('../schemas/config.schema.json', import.meta.url);
-let compiled: ValidateFunction | undefined;
 
 export const PATTERN_MESSAGES: Record<string, string> = {
   storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',
@@ -18,8 +17,7 @@ export const PATTERN_MESSAGES: Record<string, string> = {
 };
 
 export function compileConfigSchema(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as object);
-  return compiled;
+  return compileSchema('config.schema.json', { verbose: true });
 }
 
 export interface ConfigFileSource {

@@ -1,22 +1,17 @@
 // Checks a parsed group file against schemas/customer-group.schema.json, the one source of truth for
 // the file format (editors use the same file), and points each error at its key or value.
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
+import { compileSchema, readSchema } from '../schemas.js';
 import type { ParsedFile } from './parse.js';
 import { joinPointer, locate, toFieldPath, valueAt } from './pointer.js';
 
-export const GROUP_SCHEMA_URL = new URL('../../schemas/customer-group.schema.json', import.meta.url);
-
-let compiled: ValidateFunction | undefined;
-
 export function readGroupSchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(GROUP_SCHEMA_URL, 'utf8')) as Record<string, unknown>;
+  return readSchema('customer-group.schema.json');
 }
 
-function compileGroupSchema(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true }).compile(readGroupSchema());
-  return compiled;
+function compileGroupSchema() {
+  return compileSchema('customer-group.schema.json', { strictRequired: false, allowUnionTypes: true, verbose: true });
 }
 
 /** Every schema problem of one file; an empty list when the file matches the schema. */

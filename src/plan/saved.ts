@@ -1,8 +1,7 @@
 // The saved plan: the JSON plan plus what apply needs to notice that the store or groups/ moved on since.
 // It holds hashes, dates and fingerprints only, never a token.
-import { createRequire } from 'node:module';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { BcgroupsError } from '../errors.js';
+import { compileSchema } from '../schemas.js';
 import type { LiveGroup, Plan, SavedPlan } from '../model.js';
 import { fingerprint } from '../normalize.js';
 
@@ -58,16 +57,7 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   return value as SavedPlan;
 }
 
-let validator: ValidateFunction | undefined;
-
 /** The schema ships beside dist/ and src/ alike; it is read once, on the first parse. */
-function savedPlanValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = createRequire(import.meta.url)('../../schemas/plan.schema.json') as object;
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-    ajv.addSchema(schema);
-    validator = ajv.getSchema(`${PLAN_SCHEMA_ID}#/$defs/savedPlan`);
-    if (!validator) throw new BcgroupsError('schemas/plan.schema.json has no savedPlan definition.');
-  }
-  return validator;
+function savedPlanValidator() {
+  return compileSchema('plan.schema.json', { strictRequired: false }, 'savedPlan');
 }

@@ -142,7 +142,7 @@ for (const mode of ['strict', 'move'] as const) {
 }
 
 order('a failed dependency skips its dependents, and theirs, but nothing else', async () => {
-  await withSandbox({ seed: [{ name: 'Taken' }, { name: 'Gold' }] }, async (sandbox, api) => {
+  await withSandbox({ seed: [{ name: 'Taken' }, { name: 'Gold' }] }, async (_sandbox, api) => {
     const [taken, gold] = (await api.listGroups()).sort((a, b) => a.id - b.id) as [LiveGroup, LiveGroup];
     const changes: Change[] = [
       // Duplicate name: the store refuses it.
