@@ -1,4 +1,5 @@
 // One base class and a few small subclasses. Only cli.ts turns them into exit codes.
+import { count as countOf } from './words.js';
 
 export class BcgroupsError extends Error {
   override name = 'BcgroupsError';
@@ -33,7 +34,7 @@ export class ValidationError extends BcgroupsError {
     /** What the problems are in, for the closing line: "3 problems in the config file". */
     readonly subject = 'the desired state',
   ) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${subject}`);
+    super(`${countOf(problems.length, 'problem')} in ${subject}`);
   }
 }
 

@@ -2,9 +2,11 @@
 // and the summary and JSON at the end.
 import type { Io, Output } from '../io.js';
 import { useColor } from '../io.js';
+import { paint } from '../render/ansi.js';
 import { escapeStrings } from '../render/escape.js';
 import type { ChangeResult, ClientStats, GroupsApi, Outcome } from '../model.js';
 import type { ApplyProgress } from './run.js';
+import { count as countOf } from '../words.js';
 
 export interface ApplyReporter {
   onResult(result: ChangeResult, progress: ApplyProgress): void;
@@ -12,7 +14,6 @@ export interface ApplyReporter {
   finish(): void;
 }
 
-const paint = (color: boolean, code: number, text: string): string => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
 
 /** A reporter writing to `stream` (stderr by default, so stdout stays clean for --format json). */
 export function createApplyReporter(io: Io, api: Pick<GroupsApi, 'rateLimit'>, stream: Output = io.stderr): ApplyReporter {
@@ -36,7 +37,7 @@ export function createApplyReporter(io: Io, api: Pick<GroupsApi, 'rateLimit'>, s
 
 function renderLiveLine(progress: ApplyProgress, api: Pick<GroupsApi, 'rateLimit'>, color: boolean): string {
   const parts = [`applying ${progress.done}/${progress.total}`];
-  parts.push(progress.failed > 0 ? paint(color, 31, `${progress.failed} failed`) : '0 failed');
+  parts.push(progress.failed > 0 ? paint(`${progress.failed} failed`, 'red', color) : '0 failed');
   const rateLimit = api.rateLimit;
   if (rateLimit) parts.push(`${rateLimit.left}/${rateLimit.quota} requests left in window`);
   return parts.join(' · ');
@@ -48,13 +49,13 @@ export function renderResultLine(rawResult: ChangeResult, color = false): string
   const target = `${result.action} ${result.name}${result.id !== undefined ? ` (id ${result.id})` : ''}`;
   switch (result.outcome) {
     case 'applied':
-      return `${paint(color, 32, '✓')} ${target}`;
+      return `${paint('✓', 'green', color)} ${target}`;
     case 'failed':
-      return `${paint(color, 31, '✗')} ${target}: ${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`;
+      return `${paint('✗', 'red', color)} ${target}: ${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`;
     case 'skipped':
-      return `${paint(color, 2, '-')} skipped ${target}: ${result.error ?? ''}`;
+      return `${paint('-', 'dim', color)} skipped ${target}: ${result.error ?? ''}`;
     case 'not_converged':
-      return `${paint(color, 33, '≠')} ${target}: not converged: ${result.error ?? ''}`;
+      return `${paint('≠', 'yellow', color)} ${target}: not converged: ${result.error ?? ''}`;
   }
 }
 
@@ -76,7 +77,7 @@ export function renderApplySummary(results: readonly ChangeResult[], stats: Clie
   if (problems.length > 0) lines.push('Changes that did not apply:', ...problems.map((result) => `  ${renderResultLine(result)}`), '');
   lines.push(
     `Applied ${counts.applied}, failed ${counts.failed}, skipped ${counts.skipped}, not converged ${counts.not_converged} ` +
-      `(of ${results.length} change${results.length === 1 ? '' : 's'}) in ${formatDuration(ms)}.`,
+      `(of ${countOf(results.length, 'change')}) in ${formatDuration(ms)}.`,
   );
   const byMethod = (['GET', 'POST', 'PUT', 'DELETE'] as const).map((method) => `${method} ${stats.requests[method]}`).join(', ');
   const total = Object.values(stats.requests).reduce((sum, n) => sum + n, 0);

@@ -1,5 +1,6 @@
 // One request to the API with the safety rules around it: https only (loopback excepted), a timeout,
 // pacing, waits on 429 and bounded retries of what is safe to repeat. Node's fetch keeps connections alive.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
 import { createHttpError, createNetworkError } from './errors.js';
@@ -36,7 +37,6 @@ const MAX_BACKOFF_MS = 30_000;
 /** A page of 250 groups is well under this; anything larger is not an answer of the groups API. */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Refuses plain http to anything but this machine: the token would cross the network in clear text. */
 export function assertSafeApiUrl(apiUrl: string): URL {

@@ -1,8 +1,8 @@
 // Paces requests from the X-Rate-Limit-* headers. The quota is shared by every app of the store, so
 // one client (all its concurrent calls together) stops when only the reserved share is left.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RateLimitState } from '../model.js';
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Time to add past the server's reset so our clock never sends a hair too early. */
 const RESET_MARGIN_MS = 5;

@@ -4,6 +4,7 @@ import { importGroups } from '../import/index.js';
 import { DIR_OPTION, STORE_OPTIONS, resolveConfig } from './options.js';
 import { describeRequests, openStore } from './session.js';
 import type { Command } from './types.js';
+import { count as countOf } from '../words.js';
 
 export const importCommand: Command = {
   name: 'import',
@@ -23,7 +24,7 @@ export const importCommand: Command = {
     for (const file of result.written) ctx.io.stdout.write(`wrote ${shown(file)}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${shown(file)}\n`);
     ctx.io.stdout.write(
-      `Imported ${liveGroups.length} group${liveGroups.length === 1 ? '' : 's'} (${result.written.length} written, ${result.skipped.length} unchanged) with ${describeRequests(store.client)}.\n` +
+      `Imported ${countOf(liveGroups.length, 'group')} (${result.written.length} written, ${result.skipped.length} unchanged) with ${describeRequests(store.client)}.\n` +
         'Next: review the files, commit them, and run `bcgroups plan`: it should report no changes.\n',
     );
     return 0;

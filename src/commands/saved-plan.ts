@@ -10,6 +10,7 @@ import { checkSafety, parseSavedPlan } from '../plan/index.js';
 import { loadDesiredFor } from './options.js';
 import { openStore, type Store } from './session.js';
 import type { CommandContext } from './types.js';
+import { count as countOf } from '../words.js';
 
 export interface Prepared {
   store: Store;
@@ -34,7 +35,7 @@ export async function loadSavedPlan(ctx: CommandContext, config: Config, file: s
     return EXIT.ok;
   }
   await noteChangedFiles(ctx, config, saved.desired_hash, file);
-  ctx.io.stderr.write(`Applying ${saved.changes.length} change${saved.changes.length === 1 ? '' : 's'} from ${file}.\n`);
+  ctx.io.stderr.write(`Applying ${countOf(saved.changes.length, 'change')} from ${file}.\n`);
   return { store, changes: saved.changes };
 }
 

@@ -5,6 +5,7 @@ import { createClient, type BigCommerceClient } from '../bigcommerce/index.js';
 import type { Config } from '../model.js';
 import { loadDesiredFor, resolveConfig } from './options.js';
 import type { CommandContext } from './types.js';
+import { count as countOf } from '../words.js';
 
 export interface Store {
   client: BigCommerceClient;
@@ -42,5 +43,5 @@ export function describeRequests(client: BigCommerceClient): string {
   const extra = [retries ? `${retries} retried` : '', rateLimited ? `${rateLimited} rate-limited (waited ${Math.round(waitedMs)} ms)` : '']
     .filter(Boolean)
     .join(', ');
-  return `${total} API request${total === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}${extra ? `; ${extra}` : ''}`;
+  return `${countOf(total, 'API request')}${parts.length ? ` (${parts.join(', ')})` : ''}${extra ? `; ${extra}` : ''}`;
 }

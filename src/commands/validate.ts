@@ -1,6 +1,8 @@
 // `bcgroups validate`: checks groups/ offline; needs neither token nor network.
 import { DIR_OPTION, loadDesiredFor, resolveConfig } from './options.js';
 import type { Command } from './types.js';
+import { count } from '../words.js';
+import { EXIT } from '../exit.js';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -13,10 +15,6 @@ export const validateCommand: Command = {
     const files = desired.files.length;
     const dir = config.groupsDir.endsWith('/') ? config.groupsDir : `${config.groupsDir}/`;
     ctx.io.stdout.write(`OK: ${count(groups, 'group')} in ${count(files, 'file')} under ${dir} ${groups === 1 ? 'is' : 'are'} valid.\n`);
-    return 0;
+    return EXIT.ok;
   },
 };
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

@@ -7,6 +7,7 @@ import { fileNameFor } from './filename.js';
 import { findPinnedFiles } from './pins.js';
 import { modelineFor, renderGroupFile } from './render.js';
 import { fileURLToPath } from 'node:url';
+import { count as countOf } from '../words.js';
 
 export { fileNameFor, slugify } from './filename.js';
 export { renderGroupFile, SCHEMA_MODELINE } from './render.js';
@@ -45,7 +46,7 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
   const conflicts = planned.filter((file) => file.existing === 'different');
   if (conflicts.length > 0 && !options.overwrite) {
     throw new BcgroupsError(
-      `Refusing to overwrite ${conflicts.length} existing file${conflicts.length === 1 ? '' : 's'}:\n` +
+      `Refusing to overwrite ${countOf(conflicts.length, 'existing file')}:\n` +
         `${conflicts.map((file) => `  ${file.shown}`).join('\n')}\nRe-run with --overwrite to replace them.`,
     );
   }

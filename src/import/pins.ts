@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parse } from 'yaml';
 import { listGroupFiles, readGroupFile } from '../desired/files.js';
+import { MAX_ALIAS_COUNT } from '../desired/parse.js';
 
 /** Live id -> file (relative to dir) for every readable group file in dir that pins an id. */
 export async function findPinnedFiles(dir: string): Promise<Map<number, string>> {
@@ -13,7 +14,7 @@ export async function findPinnedFiles(dir: string): Promise<Map<number, string>>
     const read = await readGroupFile(path.join(dir, relative));
     if ('problem' in read) continue;
     try {
-      const value: unknown = parse(read.text, { maxAliasCount: 100 });
+      const value: unknown = parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
       const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
       if (typeof id === 'number' && Number.isInteger(id) && !pinned.has(id)) pinned.set(id, relative);
     } catch {

@@ -2,6 +2,7 @@
 import { PlanError, type Problem } from '../errors.js';
 import type { DesiredGroup, LiveGroup } from '../model.js';
 import { nameKey } from '../normalize.js';
+import { count as countOf } from '../words.js';
 
 export interface MatchedPair {
   desired: DesiredGroup;
@@ -43,7 +44,7 @@ export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: 
     pairs.push({ desired, live });
   }
   if (problems.length > 0) {
-    throw new PlanError(`${problems.length} problem${problems.length === 1 ? '' : 's'} matching groups/ to the live store`, problems);
+    throw new PlanError(`${countOf(problems.length, 'problem')} matching groups/ to the live store`, problems);
   }
   const unmanaged = liveGroups.filter((group) => !claimedBy.has(group.id));
   return { pairs, creates, unmanaged };

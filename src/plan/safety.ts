@@ -1,5 +1,6 @@
 // Safety is its own pure pass over a finished plan: each refusal names its threshold, the numbers and --force.
 import type { Plan, SafetyConfig, SafetyRefusal } from '../model.js';
+import { count as countOf } from '../words.js';
 
 /** The thresholds used when the config gives none. */
 export const DEFAULT_SAFETY: SafetyConfig = {
@@ -21,7 +22,7 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
       check: 'maxDeletes',
       limit: safety.maxDeletes,
       actual: deletes,
-      message: `Refusing to delete ${countOf(deletes)}: more than safety.maxDeletes (${safety.maxDeletes}). ${FORCE_HINT}`,
+      message: `Refusing to delete ${countOf(deletes, 'group')}: more than safety.maxDeletes (${safety.maxDeletes}). ${FORCE_HINT}`,
     });
   }
   const deletePercent = percentOf(deletes, liveCount);
@@ -30,7 +31,7 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
       check: 'maxDeletePercent',
       limit: safety.maxDeletePercent,
       actual: roundPercent(deletePercent),
-      message: `Refusing to delete ${deletes} of ${countOf(liveCount)} (${formatPercent(deletePercent)}): more than safety.maxDeletePercent (${safety.maxDeletePercent}%). ${FORCE_HINT}`,
+      message: `Refusing to delete ${deletes} of ${countOf(liveCount, 'group')} (${formatPercent(deletePercent)}): more than safety.maxDeletePercent (${safety.maxDeletePercent}%). ${FORCE_HINT}`,
     });
   }
   const updatePercent = percentOf(updates, liveCount);
@@ -39,7 +40,7 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
       check: 'maxUpdatePercent',
       limit: safety.maxUpdatePercent,
       actual: roundPercent(updatePercent),
-      message: `Refusing to update ${updates} of ${countOf(liveCount)} (${formatPercent(updatePercent)}): more than safety.maxUpdatePercent (${safety.maxUpdatePercent}%). ${FORCE_HINT}`,
+      message: `Refusing to update ${updates} of ${countOf(liveCount, 'group')} (${formatPercent(updatePercent)}): more than safety.maxUpdatePercent (${safety.maxUpdatePercent}%). ${FORCE_HINT}`,
     });
   }
   return refusals;
@@ -56,8 +57,4 @@ function roundPercent(percent: number): number {
 /** Never rounds down to the limit: 25.2% shows as "25.2%", not "25%". */
 function formatPercent(percent: number): string {
   return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
-}
-
-function countOf(count: number): string {
-  return `${count} group${count === 1 ? '' : 's'}`;
 }

@@ -3,6 +3,7 @@ import { diffArrays } from 'diff';
 import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan } from '../model.js';
 import { API_DEFAULTS, differingFields } from '../normalize.js';
 import { describeRulePair, formatField, formatRuleLine, pairChangedRules } from './words.js';
+import { count as countOf } from '../words.js';
 
 export type Sign = '+' | '-' | '~' | ' ';
 
@@ -92,5 +93,5 @@ export function formatSummaryLine(summary: Plan['summary']): string {
 
 /** Writes are one per change; apply also lists the groups once before writing and once to confirm. */
 export function formatRequestCount(writes: number): string {
-  return `Apply will send ${writes} write request${writes === 1 ? '' : 's'}, plus 2 reads of the group list (one before writing, one to confirm).`;
+  return `Apply will send ${countOf(writes, 'write request')}, plus 2 reads of the group list (one before writing, one to confirm).`;
 }

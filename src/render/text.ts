@@ -5,6 +5,7 @@ import { paint, type Style } from './ansi.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
+import { count as countOf } from '../words.js';
 
 export interface TextOptions {
   color: boolean;
@@ -66,5 +67,5 @@ function formatDrift(plan: Plan, color: boolean): string {
 function formatDriftFooter(plan: Plan): string {
   const counts = countDrift(plan);
   const differing = counts.missing + counts.differ + counts.extra;
-  return `Drift: ${differing} group${differing === 1 ? '' : 's'} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+  return `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
 }

@@ -18,7 +18,8 @@ export function findSeedProblems(seed: readonly SeedGroup[]): string[] {
   const names = new Set<string>();
   seed.forEach((group, index) => {
     const label = `seed group ${index + 1}${group && typeof group.name === 'string' ? ` ('${group.name}')` : ''}`;
-    const { id, date_created, date_modified, ...body } = (group ?? {}) as SeedGroup & Record<string, unknown>;
+    // A seed may carry its dates; the body rules apply to the rest.
+    const { id, date_created: _created, date_modified: _modified, ...body } = (group ?? {}) as SeedGroup & Record<string, unknown>;
     if (id !== undefined && !(Number.isInteger(id) && id > 0)) problems.push(`${label}: id must be a positive integer`);
     const refusal = checkBodyBasics(body, true) ?? checkDiscountRules(body.discount_rules);
     const messages = refusal ? refusal.errors.map((e) => e.message) : findSchemaViolations(body);
@@ -26,8 +27,6 @@ export function findSeedProblems(seed: readonly SeedGroup[]): string[] {
     const name = typeof body.name === 'string' ? body.name.trim().toLowerCase() : '';
     if (name && names.has(name)) problems.push(`${label}: the name is used twice`);
     names.add(name);
-    void date_created;
-    void date_modified;
   });
   return problems;
 }

@@ -1,5 +1,6 @@
 // The sandbox's HTTP layer: auth, rate limit, injected faults, the request log and counters around
 // the routes. Faults are drawn before the work (500, reset) or after it (ambiguous create, 207).
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
@@ -27,7 +28,6 @@ export function createCounters(): SandboxCounters {
   return { requests: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, faults: 0, nonConforming: 0 };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface ServerState {
   options: ResolvedOptions;
