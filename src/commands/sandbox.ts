@@ -1,6 +1,6 @@
 // `bcgroups sandbox`: a local BigCommerce-compatible store to try bcgroups against, until Ctrl-C.
 import { resolve } from 'node:path';
-import { BcgroupsError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { loadSeedFile, SANDBOX_DEFAULTS, startSandbox, type HolderMode, type SandboxOptions } from '../sandbox/index.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -26,10 +26,7 @@ export const sandboxCommand: Command = {
 
 /** Runs the store until `stop` settles; split from the command so tests can stop it without signals. */
 export async function runSandbox(ctx: CommandContext, stop: Promise<unknown>): Promise<number> {
-  const sandbox = await startSandbox(await readSandboxOptions(ctx)).catch((error: unknown) => {
-    // A bad seed file is a usage problem, not a crash.
-    throw error instanceof BcgroupsError ? error : new UsageError(error instanceof Error ? error.message : String(error));
-  });
+  const sandbox = await startSandbox(await readSandboxOptions(ctx));
   const tokenNote = ctx.values.token === undefined ? `the default sandbox token (see 'bcgroups sandbox --help')` : 'the token given with --token';
   ctx.io.stdout.write(
     [

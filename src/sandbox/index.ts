@@ -1,4 +1,5 @@
 // A BigCommerce-compatible customer groups store on 127.0.0.1, for the demo, the tests and the benchmarks.
+import { ConfigError } from '../errors.js';
 import type { AddressInfo } from 'node:net';
 import { SANDBOX_DEFAULTS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
 import { findSeedProblems } from './seed.js';
@@ -28,7 +29,7 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const { seed = [], ...rest } = options;
   const problems = findSeedProblems(seed);
-  if (problems.length > 0) throw new Error(`The sandbox seed is not valid:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new ConfigError(`The sandbox seed is not valid:\n  ${problems.join('\n  ')}`);
   const state: ServerState = {
     options: resolve(SANDBOX_DEFAULTS, rest),
     store: undefined as unknown as GroupStore,

@@ -1,14 +1,24 @@
 // Seed groups from a YAML or JSON list, checked with the same rules a POST would meet.
 import { readFile } from 'node:fs/promises';
+import { ConfigError } from '../errors.js';
 import { parse } from 'yaml';
 import type { SeedGroup } from './options.js';
 import { checkBodyBasics, checkDiscountRules } from './rules.js';
 import { findSchemaViolations } from './schema.js';
 
 export async function loadSeedFile(path: string): Promise<SeedGroup[]> {
-  // YAML is a superset of JSON, so one parser reads both.
-  const seed: unknown = parse(await readFile(path, 'utf8'));
-  if (!Array.isArray(seed)) throw new Error(`${path}: a seed file must hold a list of groups.`);
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ConfigError(`Cannot read the seed file ${path} (${error.code ?? error.message}).`);
+  });
+  let seed: unknown;
+  try {
+    // YAML is a superset of JSON, so one parser reads both.
+    seed = parse(text);
+  } catch (error) {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new ConfigError(`${path}: not valid YAML or JSON (${first}).`);
+  }
+  if (!Array.isArray(seed)) throw new ConfigError(`${path}: a seed file must hold a list of groups.`);
   return seed as SeedGroup[];
 }
 
