@@ -1,5 +1,4 @@
 // `bcgroups import`: start a repository from a store that already exists.
-import path from 'node:path';
 import { importGroups } from '../import/index.js';
 import { DIR_OPTION, STORE_OPTIONS, resolveConfig } from './options.js';
 import { describeRequests, openStore } from './session.js';
@@ -18,11 +17,9 @@ export const importCommand: Command = {
     const config = await resolveConfig(ctx);
     const store = openStore(ctx, config);
     const liveGroups = await store.client.listGroups();
-    const dir = path.isAbsolute(config.groupsDir) ? config.groupsDir : path.join(ctx.io.cwd, config.groupsDir);
-    const result = await importGroups(liveGroups, dir, { overwrite: ctx.values.overwrite === true });
-    const shown = (file: string) => path.relative(ctx.io.cwd, file) || file;
-    for (const file of result.written) ctx.io.stdout.write(`wrote ${shown(file)}\n`);
-    for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${shown(file)}\n`);
+    const result = await importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd });
+    for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
+    for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
     ctx.io.stdout.write(
       `Imported ${countOf(liveGroups.length, 'group')} (${result.written.length} written, ${result.skipped.length} unchanged) with ${describeRequests(store.client)}.\n` +
         'Next: review the files, commit them, and run `bcgroups plan`: it should report no changes.\n',

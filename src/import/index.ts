@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import type { LiveGroup } from '../model.js';
 import { fileNameFor } from './filename.js';
-import { findPinnedFiles } from './pins.js';
+import { findExistingFiles, findFileFor } from './pins.js';
 import { modelineFor, renderGroupFile } from './render.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../words.js';
@@ -31,13 +31,14 @@ interface PlannedFile {
  * Writes one file per live group into `dir`. Refuses, before writing anything, when a file exists with
  * other content and `overwrite` is off, or when any path would leave `dir` or go through a symlink.
  */
-export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean }): Promise<ImportResult> {
-  const root = resolve(dir);
-  const pinned = await findPinnedFiles(root);
-  const taken = new Set<string>([...pinned.values()].map((file) => file.toLowerCase()));
+export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean; cwd?: string }): Promise<ImportResult> {
+  // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
+  const root = resolve(options.cwd ?? process.cwd(), dir);
+  const existing = await findExistingFiles(root);
+  const taken = new Set<string>(existing.all.map((file) => file.toLowerCase()));
   const planned: PlannedFile[] = [];
   for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {
-    const fileName = pinned.get(group.id) ?? fileNameFor(group.name, taken, group.id);
+    const fileName = findFileFor(group, existing) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
     const content = renderGroupFile(group, modelineFor(schemaPathFrom(dirname(path))));

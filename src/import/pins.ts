@@ -1,25 +1,45 @@
 // Which existing file already describes which live group, so a re-import refreshes that file in place
-// instead of writing a second file with the same pin beside it.
+// instead of writing a second file for the same group beside it.
 import path from 'node:path';
 import { parse } from 'yaml';
 import { listGroupFiles, readGroupFile } from '../desired/files.js';
 import { MAX_ALIAS_COUNT } from '../desired/parse.js';
+import type { LiveGroup } from '../model.js';
+import { nameKey } from '../normalize.js';
 
-/** Live id -> file (relative to dir) for every readable group file in dir that pins an id. */
-export async function findPinnedFiles(dir: string): Promise<Map<number, string>> {
-  const pinned = new Map<number, string>();
+export interface ExistingFiles {
+  /** Live id -> file (relative to dir) that pins it. */
+  byId: Map<number, string>;
+  /** Name key -> file that names a group without pinning it (matched by name, as the planner does). */
+  byName: Map<string, string>;
+  /** Every file found, for avoiding clashes with new names. */
+  all: string[];
+}
+
+export async function findExistingFiles(dir: string): Promise<ExistingFiles> {
+  const existing: ExistingFiles = { byId: new Map(), byName: new Map(), all: [] };
   const listing = await listGroupFiles(dir);
-  if ('problem' in listing) return pinned;
+  if ('problem' in listing) return existing;
+  existing.all = listing.files;
   for (const relative of listing.files) {
     const read = await readGroupFile(path.join(dir, relative));
     if ('problem' in read) continue;
     try {
       const value: unknown = parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
-      const id = value && typeof value === 'object' ? (value as { id?: unknown }).id : undefined;
-      if (typeof id === 'number' && Number.isInteger(id) && !pinned.has(id)) pinned.set(id, relative);
+      const { id, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
+      if (typeof id === 'number' && Number.isInteger(id)) {
+        if (!existing.byId.has(id)) existing.byId.set(id, relative);
+      } else if (typeof name === 'string' && !existing.byName.has(nameKey(name))) {
+        existing.byName.set(nameKey(name), relative);
+      }
     } catch {
-      // A file that does not parse pins nothing; validate reports it.
+      // A file that does not parse describes nothing; validate reports it.
     }
   }
-  return pinned;
+  return existing;
+}
+
+/** The file that already describes this live group: the one pinning its id, else one naming it unpinned. */
+export function findFileFor(group: LiveGroup, existing: ExistingFiles): string | undefined {
+  return existing.byId.get(group.id) ?? existing.byName.get(nameKey(group.name));
 }

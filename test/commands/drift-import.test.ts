@@ -73,6 +73,23 @@ test('import writes canonical files with pins; a plan right after reports no cha
   }
 });
 
+test('import refreshes a file that names a group without a pin, rather than writing a second file for it', async () => {
+  const project = await openProject({ 'b2b.yml': 'name: B2B Buyers\n' }, { seed: [{ id: 11, name: 'B2B Buyers', discount_rules: [{ type: 'all', method: 'percent', amount: 3 }] }] });
+  try {
+    const refused = await project.run('import');
+    assert.is(refused.code, 1);
+    assert.match(refused.err, 'groups/b2b.yml');
+    assert.not.match(refused.err, project.cwd, 'paths are shown as given, not resolved');
+    const imported = await project.run('import', '--overwrite');
+    assert.is(imported.code, 0, imported.err);
+    assert.equal(await readdir(path.join(project.cwd, 'groups')), ['b2b.yml']);
+    assert.match(await readFile(path.join(project.cwd, 'groups', 'b2b.yml'), 'utf8'), 'id: 11');
+    assert.is((await project.run('plan', '--detailed-exitcode')).code, 0);
+  } finally {
+    await project.close();
+  }
+});
+
 test('the demo runs the whole lifecycle with every step exiting as expected', async () => {
   const io = memoryIo();
   const root = path.resolve(new URL('../../', import.meta.url).pathname);
