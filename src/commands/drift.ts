@@ -1,12 +1,15 @@
 // `bcgroups drift`: the plan seen as a report of how the store differs from groups/.
+import { formatProblem } from '../render/problem.js';
+import { PlanError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
+import type { Plan } from '../model.js';
 import { createPlan } from '../plan/index.js';
-import { renderMarkdown, renderPlanAs } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORMAT_OPTION, readFormat } from './options.js';
+import { escapeControl, renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
+import { DIR_OPTION, FORMAT_OPTION, readFormat, STORE_OPTIONS } from './options.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
-import type { Command } from './types.js';
+import type { Command, CommandContext } from './types.js';
 
 export const driftCommand: Command = {
   name: 'drift',
@@ -15,24 +18,37 @@ export const driftCommand: Command = {
     dir: DIR_OPTION,
     ...STORE_OPTIONS,
     format: FORMAT_OPTION,
-    'ignore-unmanaged': { type: 'boolean', default: false, description: 'do not count groups that no file describes as drift' },
+    'ignore-unmanaged': { type: 'boolean', default: false, description: 'do not count or list groups that no file describes' },
   },
   async run(ctx) {
     const format = readFormat(ctx);
     const session = await openSession(ctx);
     const live = await session.client.listGroups();
-    // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
-    const plan = createPlan(session.desired.groups, live, { prune: false });
-    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'drift' }));
-    await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'drift' }));
-    const unmanagedCounts = !ctx.values['ignore-unmanaged'] && plan.unmanaged.length > 0;
-    if (plan.changes.length === 0 && unmanagedCounts) {
-      const count = plan.unmanaged.length;
-      ctx.io.stderr.write(
-        `Drift: ${count} live group${count === 1 ? ' is' : 's are'} described by no file. Import ${count === 1 ? 'it' : 'them'} (bcgroups import), ` +
-          'delete them (apply --prune), or accept them (drift --ignore-unmanaged).\n',
-      );
+    let plan: Plan;
+    try {
+      // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
+      plan = createPlan(session.desired.groups, live, { prune: false });
+    } catch (error) {
+      // A pinned group deleted or renamed by hand is drift too, even though no plan can be made from it.
+      if (error instanceof PlanError) return reportUnplannable(ctx, format, error);
+      throw error;
     }
-    return plan.changes.length > 0 || unmanagedCounts ? EXIT.changes : EXIT.ok;
+    const shown = ctx.values['ignore-unmanaged'] ? { ...plan, unmanaged: [], summary: { ...plan.summary, unmanaged: 0 } } : plan;
+    ctx.io.stdout.write(renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift' }));
+    await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift' }));
+    return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },
 };
+
+async function reportUnplannable(ctx: CommandContext, format: Format, error: PlanError): Promise<number> {
+  const lead = 'The store no longer fits groups/: a pinned group was deleted or renamed in the store. Fix the files (remove or change the pin), then plan.';
+  const problems = error.problems.map(formatProblem);
+  const markdown = `## bcgroups drift\n\n> [!WARNING]\n> ${lead}\n\n${problems.map((line) => `- \`${line.split('\n')[0]?.replace(/`/g, "'")}\``).join('\n')}\n`;
+  if (format === 'json') {
+    ctx.io.stdout.write(`${JSON.stringify({ format_version: 1, problems: error.problems.map((p) => ({ ...p, message: escapeControl(p.message) })) }, null, 2)}\n`);
+  } else {
+    ctx.io.stdout.write(format === 'markdown' ? markdown : `${lead}\n${problems.join('\n')}\n`);
+  }
+  await appendStepSummary(ctx.io, markdown);
+  return EXIT.changes;
+}

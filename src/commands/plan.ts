@@ -37,7 +37,7 @@ export const planCommand: Command = {
       await writeFile(path.resolve(ctx.io.cwd, out), `${JSON.stringify(saved, null, 2)}\n`, 'utf8');
       ctx.io.stderr.write(
         plan.refusals.length > 0
-          ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`bcgroups plan --force --out ${out}\`.\n`
+          ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`bcgroups plan${session.config.prune ? ' --prune' : ''} --force --out ${out}\`.\n`
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }

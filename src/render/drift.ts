@@ -6,6 +6,8 @@ import { describeRuleDrift, formatField, pairChangedRules } from './words.js';
 export const IN_SYNC = 'In sync: no differences.';
 /** Drift still exits 2 for unmanaged groups, so "in sync" would contradict it; this says only what holds. */
 export const NO_FIELD_DIFFERENCES = 'No field differences: every group in groups/ matches the store.';
+export const UNMANAGED_HEADING_DRIFT = 'Unmanaged (in the store, described by no file)';
+export const UNMANAGED_HEADING_PLAN = 'Unmanaged (in the store, not in groups/; left alone but for a moving guest or default flag)';
 
 export interface DriftCounts {
   /** In groups/ but not in the store. */
@@ -18,7 +20,10 @@ export interface DriftCounts {
 
 /** What a drift report says when no group differs: "in sync" only if nothing is unmanaged either. */
 export function describeNoDrift(plan: Pick<Plan, 'unmanaged'>): string {
-  return plan.unmanaged.length === 0 ? IN_SYNC : NO_FIELD_DIFFERENCES;
+  const count = plan.unmanaged.length;
+  if (count === 0) return IN_SYNC;
+  const them = count === 1 ? 'it' : 'them';
+  return `${NO_FIELD_DIFFERENCES} But ${count === 1 ? '1 live group is' : `${count} live groups are`} described by no file: import ${them} (bcgroups import), delete ${them} (apply --prune), or accept ${them} (drift --ignore-unmanaged).`;
 }
 
 /** Counts of groups (not requests): a swap's flag release and its main update count once. */

@@ -3,7 +3,7 @@
 import type { Change, Plan } from '../model.js';
 import { escapeStrings } from './escape.js';
 import { countRequests } from '../plan/create-plan.js';
-import { countDrift, describeNoDrift, driftLines } from './drift.js';
+import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 
 export interface MarkdownOptions {
@@ -15,7 +15,7 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const plan = escapeStrings(rawPlan);
   const drift = options.mode === 'drift';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), drift ? formatDriftTable(plan) : formatPlanTable(plan), drift ? formatDrift(plan) : formatChanges(plan), formatUnmanaged(plan)];
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), drift ? formatDriftTable(plan) : formatPlanTable(plan), drift ? formatDrift(plan) : formatChanges(plan), formatUnmanaged(plan, drift)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
@@ -35,10 +35,8 @@ function formatPlanTable(plan: Plan): string {
 /** Groups, not requests: drift is read as "what differs", never as work to do. */
 function formatDriftTable(plan: Plan): string {
   const counts = countDrift(plan);
-  return formatTable(
-    ['Missing from store', 'Differ', 'Only in store (pruned)', 'In sync', 'Unmanaged'],
-    [counts.missing, counts.differ, counts.extra, plan.summary.unchanged, plan.summary.unmanaged],
-  );
+  // Drift never prunes, so nothing is planned away; a group only in the store shows as unmanaged.
+  return formatTable(['Missing from store', 'Differ', 'In sync', 'Unmanaged'], [counts.missing, counts.differ, plan.summary.unchanged, plan.summary.unmanaged]);
 }
 
 function formatTable(headings: string[], counts: number[]): string {
@@ -69,9 +67,16 @@ function formatDrift(plan: Plan): string {
   return lines.length === 0 ? describeNoDrift(plan) : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
 }
 
-function formatUnmanaged(plan: Plan): string {
+function formatUnmanaged(plan: Plan, drift: boolean): string {
   if (plan.unmanaged.length === 0) return '';
-  return `**Unmanaged** (in the store, not in groups/; left alone but for a moving guest or default flag):\n\n${plan.unmanaged.map((group) => `- ${escapeInline(group.name)} (id ${group.id})`).join('\n')}`;
+  const [title, rest] = splitHeading(drift ? UNMANAGED_HEADING_DRIFT : UNMANAGED_HEADING_PLAN);
+  return `**${title}** ${rest}:\n\n${plan.unmanaged.map((group) => `- ${escapeInline(group.name)} (id ${group.id})`).join('\n')}`;
+}
+
+/** "Unmanaged (in the store, ...)" -> ["Unmanaged", "(in the store, ...)"], for a bold title. */
+function splitHeading(heading: string): [string, string] {
+  const space = heading.indexOf(' ');
+  return [heading.slice(0, space), heading.slice(space + 1)];
 }
 
 /** A fence longer than any backtick run in the block, so a group name cannot close it early. */

@@ -3,7 +3,7 @@ import type { Change, Plan } from '../model.js';
 import { countRequests } from '../plan/create-plan.js';
 import { paint, type Style } from './ansi.js';
 import { escapeStrings } from './escape.js';
-import { countDrift, describeNoDrift, driftLines } from './drift.js';
+import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
 import { count as countOf } from '../words.js';
 
@@ -16,7 +16,7 @@ const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', 
 
 export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
-  const blocks = [formatRefusals(plan, options.color), options.mode === 'drift' ? formatDrift(plan, options.color) : formatChanges(plan, options.color), formatUnmanaged(plan)];
+  const blocks = [formatRefusals(plan, options.color), options.mode === 'drift' ? formatDrift(plan, options.color) : formatChanges(plan, options.color), formatUnmanaged(plan, options.mode ?? 'plan')];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
 }
@@ -47,9 +47,10 @@ function formatChange(change: Change, plan: Plan, color: boolean): string {
   return lines.join('\n');
 }
 
-function formatUnmanaged(plan: Plan): string {
+function formatUnmanaged(plan: Plan, mode: 'plan' | 'drift'): string {
   if (plan.unmanaged.length === 0) return '';
-  return `Unmanaged (in the store, not in groups/; left alone but for a moving guest or default flag):\n${plan.unmanaged.map((group) => `  ${group.name} (id ${group.id})`).join('\n')}`;
+  const heading = mode === 'drift' ? UNMANAGED_HEADING_DRIFT : UNMANAGED_HEADING_PLAN;
+  return `${heading}:\n${plan.unmanaged.map((group) => `  ${group.name} (id ${group.id})`).join('\n')}`;
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {

@@ -33,6 +33,42 @@ test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted un
   }
 });
 
+test('drift reports a pinned group deleted by hand as drift (exit 2), in every format', async () => {
+  const project = await openProject({ 'vip.yaml': `id: 2\n${VIP}` }, { seed: [{ id: 2, name: 'VIP', discount_rules: [{ type: 'all', method: 'percent', amount: 10 }] }] });
+  try {
+    assert.is((await project.run('drift')).code, 0);
+    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/2`, { method: 'DELETE', headers: { 'X-Auth-Token': project.sandbox.token } });
+    const text = await project.run('drift');
+    assert.is(text.code, 2, text.err);
+    assert.match(text.out, 'groups/vip.yaml:1:1  id  pinned id 2 does not exist in the live store');
+    const markdown = await project.run('drift', '--format', 'markdown');
+    assert.is(markdown.code, 2);
+    assert.match(markdown.out, '> [!WARNING]');
+    const json = await project.run('drift', '--format', 'json');
+    assert.is(json.code, 2);
+    assert.equal((JSON.parse(json.out) as { problems: Array<{ field: string }> }).problems.map((p) => p.field), ['id']);
+    assert.is((await project.run('plan')).code, 1, 'plan still refuses: it cannot plan from a pin to nothing');
+  } finally {
+    await project.close();
+  }
+});
+
+test('drift --ignore-unmanaged neither counts nor lists groups no file describes', async () => {
+  const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [{ id: 1, name: 'Retail', is_default: true }, { id: 5, name: 'Hand Made' }] });
+  try {
+    const counted = await project.run('drift');
+    assert.is(counted.code, 2);
+    assert.match(counted.out, 'But 1 live group is described by no file');
+    assert.match(counted.out, 'Hand Made (id 5)');
+    const ignored = await project.run('drift', '--ignore-unmanaged');
+    assert.is(ignored.code, 0);
+    assert.match(ignored.out, 'In sync: no differences.');
+    assert.not.match(ignored.out, 'Hand Made');
+  } finally {
+    await project.close();
+  }
+});
+
 test('import writes canonical files with pins; a plan right after reports no changes; no overwrite without --overwrite', async () => {
   const seed = [
     { id: 7, name: 'Wholesale', category_access: { type: 'specific', categories: [23, 18] }, discount_rules: [{ type: 'category', method: 'percent', amount: '12.5000', category_id: 18 }] },

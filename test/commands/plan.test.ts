@@ -65,7 +65,7 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     assert.match(refused.out, '- delete Old 1');
     const saved = await project.run('plan', '--prune', '--out', 'refused.json');
     assert.is(saved.code, 3);
-    assert.match(saved.err, 'plan --force --out refused.json');
+    assert.match(saved.err, 'plan --prune --force --out refused.json');
     const applied = await project.run('apply', 'refused.json', '--force');
     assert.is(applied.code, 3, 'a refused saved plan is never applied');
     assert.match(applied.err, 'never forced at apply time');

@@ -51,7 +51,7 @@ test('text: drift with only unmanaged groups never claims to be in sync (drift e
   const text = renderText(emptyPlan(), { color: false, mode: 'drift' });
   assert.fixture(
     text,
-    'No field differences: every group in groups/ matches the store.\n\nUnmanaged (in the store, not in groups/; left alone but for a moving guest or default flag):\n  Legacy (id 2)\n\nDrift: 0 groups differ, 1 in sync, 1 unmanaged.\n',
+    'No field differences: every group in groups/ matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\nUnmanaged (in the store, described by no file):\n  Legacy (id 2)\n\nDrift: 0 groups differ, 1 in sync, 1 unmanaged.\n',
   );
   assert.not.match(text, /in sync:/i);
 });
@@ -140,11 +140,11 @@ test('markdown: table, one section per change with a diff block, unmanaged, refu
 
 test('markdown: drift mode and group names that look like markup', () => {
   const drift = renderMarkdown(emptyPlan(), { mode: 'drift' });
-  assert.match(drift, '## bcgroups drift\n\n| Missing from store | Differ | Only in store (pruned) | In sync | Unmanaged |\n|---:|---:|---:|---:|---:|\n| 0 | 0 | 0 | 1 | 1 |\n');
-  assert.match(drift, 'No field differences: every group in groups/ matches the store.\n\n**Unmanaged**');
+  assert.match(drift, '## bcgroups drift\n\n| Missing from store | Differ | In sync | Unmanaged |\n|---:|---:|---:|---:|\n| 0 | 0 | 1 | 1 |\n');
+  assert.match(drift, 'No field differences: every group in groups/ matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\n**Unmanaged**');
   assert.not.match(drift, /requests|In sync:/);
-  assert.match(renderMarkdown(inSyncPlan(), { mode: 'drift' }), '| 0 | 0 | 0 | 1 | 0 |\n\nIn sync: no differences.\n');
-  assert.match(renderMarkdown(swapPlan(), { mode: 'drift' }), '| 0 | 2 | 0 | 0 | 0 |', 'groups, not requests');
+  assert.match(renderMarkdown(inSyncPlan(), { mode: 'drift' }), '| 0 | 0 | 1 | 0 |\n\nIn sync: no differences.\n');
+  assert.match(renderMarkdown(swapPlan(), { mode: 'drift' }), '| 0 | 2 | 0 | 0 |', 'groups, not requests');
   const plan = variedPlan();
   const tricky: Plan = { ...plan, changes: plan.changes.map((c) => (c.key === 'update:21' ? { ...c, name: '<b>x</b> ``` |', after: { ...(c as UpdateChange).after, name: '<b>x</b> ``` |' } } : c)) };
   const markdown = renderMarkdown(tricky);
