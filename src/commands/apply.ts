@@ -95,7 +95,7 @@ function renderApplyMarkdown(results: ChangeResult[]): string {
   const counts = countOutcomes(results);
   const rows = results.map((result) => `| ${renderResultLine(result).replace(/\|/g, '\\|')} |`);
   return [
-    `### bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.not_converged} not converged`,
+    `## bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.not_converged} not converged`,
     '',
     '| change |',
     '| --- |',

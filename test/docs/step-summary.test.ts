@@ -45,7 +45,7 @@ test('plan, apply and drift each append a markdown section to the step summary',
     assert.is(applied.code, 0, applied.err);
     assert.ok(applied.summary.startsWith(afterPlan), 'apply keeps the plan section');
     const applySection = applied.summary.slice(afterPlan.length);
-    assert.match(applySection, /^### bcgroups apply: \d+ applied, 0 failed/m);
+    assert.match(applySection, /^## bcgroups apply: \d+ applied, 0 failed/m);
 
     const drifted = await run('drift', '--ignore-unmanaged');
     assert.is(drifted.code, 0, drifted.err);
