@@ -5,10 +5,13 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commands } from './commands/index.js';
 import type { Command, CommandOption } from './commands/types.js';
-import { BcgroupsError, PlanError, StalePlanError, UsageError, ValidationError, type Problem } from './errors.js';
+import { BcgroupsError, PlanError, StalePlanError, UsageError, ValidationError } from './errors.js';
 import { EXIT } from './exit.js';
 import { processIo, type Io } from './io.js';
-import { escapeControl, escapeControlKeepLines } from './render/escape.js';
+import { escapeControlKeepLines } from './render/escape.js';
+import { formatProblem } from './render/problem.js';
+
+export { formatProblem };
 import { VERSION } from './version.js';
 
 export { EXIT } from './exit.js';
@@ -59,15 +62,28 @@ function parseCommandArgs(command: Command, options: Record<string, CommandOptio
     }
     return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeParseError(command, error);
     throw new UsageError(`${message}\nRun 'bcgroups ${command.name} --help' for its flags.`);
   }
 }
 
-export function formatProblem(problem: Problem): string {
-  const where = `${escapeControl(problem.file)}:${problem.line}:${problem.col}`;
-  const field = escapeControl(problem.field) || '(file)';
-  return `${where}  ${field}  ${escapeControl(problem.message)}${problem.hint ? `\n    hint: ${escapeControl(problem.hint)}` : ''}`;
+/** Node's parseArgs texts speak of positionals and '--' quoting; users need the flag and what is wrong with it. */
+function describeParseError(command: Command, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'(-[^'\s]*)'/.exec(message)?.[1];
+    return flag ? `Unknown flag '${flag}' for 'bcgroups ${command.name}'.` : `Unknown flag for 'bcgroups ${command.name}'.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /--[\w-]+/.exec(message)?.[0] ?? 'This flag';
+    return message.includes('does not take an argument') ? `${flag} takes no value.` : `${flag} needs a value.`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const argument = /'([^']*)'/.exec(message)?.[1];
+    return `'bcgroups ${command.name}' takes no argument${argument === undefined ? '' : ` (found '${argument}')`}.`;
+  }
+  return message;
 }
 
 function reportError(error: unknown, io: Io): number {

@@ -164,7 +164,7 @@ export function readToken(config: Config, env: Record<string, string | undefined
 export function requireStoreHash(config: Config): string {
   if (!config.storeHash) {
     throw new ConfigError(
-      `No store hash: set ${ENV_STORE_HASH}, or storeHash in the config file (bcgroups.config.json, .bcgroupsrc or the "bcgroups" key of package.json). It is the part after /stores/ in the API path.`,
+      `No store hash: pass --store-hash HASH, set ${ENV_STORE_HASH}, or set storeHash in the config file (bcgroups.config.json, .bcgroupsrc or the "bcgroups" key of package.json). It is the part after /stores/ in the API path.`,
     );
   }
   return config.storeHash;

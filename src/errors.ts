@@ -66,7 +66,11 @@ export class ApiError extends BcgroupsError {
 /** A saved plan no longer matches the store. */
 export class StalePlanError extends BcgroupsError {
   override name = 'StalePlanError';
-  constructor(readonly reasons: string[]) {
-    super(`The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`bcgroups plan\` and review the new plan.`);
+  /** `file` is the saved plan's name as the user gave it; the advice reuses it when known. */
+  constructor(readonly reasons: string[], file?: string) {
+    const out = file ?? 'FILE';
+    super(
+      `The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`bcgroups plan --out ${out}\`, review it, and apply the new file.`,
+    );
   }
 }

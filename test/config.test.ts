@@ -221,6 +221,7 @@ config('readToken reads only the variable named by accessTokenEnv', () => {
 config('requireStoreHash says how to set it', () => {
   assert.is(requireStoreHash({ ...DEFAULT_CONFIG, storeHash: 'abc' }), 'abc');
   assert.throws(() => requireStoreHash(DEFAULT_CONFIG), (error: Error) => error instanceof ConfigError && /BIGCOMMERCE_STORE_HASH/.test(error.message));
+  assert.throws(() => requireStoreHash(DEFAULT_CONFIG), (error: Error) => error.message.startsWith('No store hash: pass --store-hash HASH, set BIGCOMMERCE_STORE_HASH,'));
 });
 
 config('the config schema and the Config type name the same settings', () => {

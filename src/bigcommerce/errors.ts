@@ -2,8 +2,15 @@
 // carry the message the user needs, and nothing of the request headers ever reaches the text.
 import { ApiError } from '../errors.js';
 
+// The client does not know which variable held the token, so it names the default one.
+const TOKEN_HINT =
+  'The access token was refused (wrong or revoked): check the access token (BIGCOMMERCE_ACCESS_TOKEN by default), the variable named by accessTokenEnv.';
 const SCOPE_HINT =
-  'check that the API account has the OAuth scope store_v2_customers (modify); read-only commands need at least store_v2_customers_read_only';
+  'The API account lacks an OAuth scope: give it store_v2_customers (modify); read-only commands need at least store_v2_customers_read_only.';
+const STORE_HASH_HINT =
+  'The store was not found: check the store hash (BIGCOMMERCE_STORE_HASH, storeHash or --store-hash), the part after /stores/ in the API path.';
+/** The list, or its count: a 404 there means the store itself is unknown, not a group. */
+const COLLECTION_PATH = /\/customer_groups(?:\/count)?(?:\?|$)/;
 
 /** The API's own message from an error body: `[{status, message}]`, `{title, errors}`, `{message}` or text. */
 export function readApiMessage(bodyText: string): string | undefined {
@@ -41,13 +48,27 @@ export function redact(text: string, token: string): string {
 
 export function createHttpError(method: string, path: string, status: number, bodyText: string, token: string): ApiError {
   const apiMessage = redactOptional(readApiMessage(bodyText), token);
-  const hint = status === 401 || status === 403 ? `; ${SCOPE_HINT}` : '';
-  const message = `${method} ${path} failed with ${status}${apiMessage ? `: ${apiMessage}` : ''}${hint}`;
+  const head = `${method} ${path} failed with ${status}${apiMessage ? `: ${apiMessage}` : ''}`;
+  const hint = chooseHint(status, path);
+  const message = hint ? `${endSentence(head)} ${hint}` : head;
   return new ApiError(message, method, path, status, apiMessage);
 }
 
-export function createNetworkError(method: string, path: string, error: unknown, token: string): ApiError {
-  const reason = redact(describeNetworkError(error), token);
+function chooseHint(status: number, path: string): string | undefined {
+  if (status === 401) return TOKEN_HINT;
+  if (status === 403) return SCOPE_HINT;
+  if (status === 404 && COLLECTION_PATH.test(path)) return STORE_HASH_HINT;
+  return undefined;
+}
+
+/** Ends the API's text with one full stop, so a hint after it never reads `.;` or `..`. */
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** `host` is the API's host (never the token), so the user sees which server could not be reached. */
+export function createNetworkError(method: string, path: string, error: unknown, token: string, host?: string): ApiError {
+  const reason = redact(describeNetworkError(error, host), token);
   return new ApiError(`${method} ${path} failed: ${reason}`, method, path, undefined, reason);
 }
 
@@ -56,12 +77,12 @@ export function createBadAnswerError(method: string, path: string, status: numbe
   return new ApiError(`${method} ${path} answered ${status} with an unexpected body: ${problem}`, method, path, status, problem);
 }
 
-function describeNetworkError(error: unknown): string {
+function describeNetworkError(error: unknown, host: string | undefined): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'the request timed out';
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  if (cause?.code) return `network error (${cause.code})`;
-  if (cause?.message) return `network error (${cause.message})`;
-  return `network error (${error instanceof Error ? error.message : String(error)})`;
+  if (cause?.code) return `network error (${[cause.code, host].filter(Boolean).join(' ')})`;
+  const detail = cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return host ? `network error reaching ${host} (${detail})` : `network error (${detail})`;
 }
 
 function redactOptional(text: string | undefined, token: string): string | undefined {

@@ -98,7 +98,7 @@ export class Transport {
           await this.backoff(failures++);
           continue;
         }
-        throw createNetworkError(method, shownPath, error, this.#token);
+        throw createNetworkError(method, shownPath, error, this.#token, new URL(this.#options.baseUrl).host);
       }
       const { status, bodyText, headers } = answer;
       if (status === 429 && rateLimited < MAX_RATE_LIMITED_ATTEMPTS) {

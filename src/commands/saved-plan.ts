@@ -22,14 +22,14 @@ export async function loadSavedPlan(ctx: CommandContext, config: Config, file: s
     throw new BcgroupsError(`Cannot read the plan file ${file}: ${error.code ?? error.message}.`);
   });
   const saved = parseSavedPlan(text, file);
-  if (saved.refusals.length > 0) return refuse(ctx, file, saved.refusals, 'was refused by a safety check when it was planned');
+  if (saved.refusals.length > 0) return refuse(ctx, file, saved.refusals, 'was refused by a safety check when it was planned', hasDeletes(saved.changes));
   const store = openStore(ctx, config);
   const liveGroups = await store.client.listGroups();
   const reasons = findStaleReasons(saved, liveGroups, store.storeHash);
-  if (reasons.length > 0) throw new StalePlanError(reasons);
+  if (reasons.length > 0) throw new StalePlanError(reasons, file);
   // The file is the contract, but a hand-edited one must not slip past the thresholds.
   const refusals = saved.forced ? [] : checkSafety(saved, liveGroups.length, config.safety);
-  if (refusals.length > 0) return refuse(ctx, file, refusals, 'would be refused by the safety checks');
+  if (refusals.length > 0) return refuse(ctx, file, refusals, 'would be refused by the safety checks', hasDeletes(saved.changes));
   if (saved.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
     return EXIT.ok;
@@ -39,13 +39,18 @@ export async function loadSavedPlan(ctx: CommandContext, config: Config, file: s
   return { store, changes: saved.changes };
 }
 
-function refuse(ctx: CommandContext, file: string, refusals: SafetyRefusal[], why: string): number {
+function refuse(ctx: CommandContext, file: string, refusals: SafetyRefusal[], why: string, prune: boolean): number {
   const lines = refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
   ctx.io.stderr.write(
     `${file} ${why}:\n${lines.join('\n')}\n` +
-      `A saved plan is never forced at apply time. If the changes are intended, run \`bcgroups plan --force --out ${file}\` and apply that file.\n`,
+      `A saved plan is never forced at apply time. If the changes are intended, run \`bcgroups plan${prune ? ' --prune' : ''} --force --out ${file}\` and apply that file.\n`,
   );
   return EXIT.refused;
+}
+
+/** Deletes come only from pruning, so a plan with deletes is re-made with --prune. */
+function hasDeletes(changes: readonly Change[]): boolean {
+  return changes.some((change) => change.action === 'delete');
 }
 
 /** The plan applies what was reviewed; if groups/ moved on since, say so (a later plan will pick it up). */

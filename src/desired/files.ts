@@ -8,11 +8,18 @@ const GROUP_FILE = /\.ya?ml$/i;
 
 export type DirectoryListing = { files: string[] } | { problem: Problem };
 
-/** Every *.yaml / *.yml below dir, as paths relative to it, sorted so runs and hashes are stable. */
+/** Every *.yaml / *.yml below dir (an absolute path), as paths relative to it, sorted so runs and hashes are stable. */
 export async function listGroupFiles(dir: string): Promise<DirectoryListing> {
   const info = await stat(dir).catch(() => undefined);
   if (!info) {
-    return { problem: dirProblem(dir, `directory not found`, 'create it, or point --dir or groupsDir in the config at your groups') };
+    // dir is already resolved, so the user sees exactly where we looked, whatever the cwd was.
+    return {
+      problem: dirProblem(
+        dir,
+        `folder not found: ${dir} (from --dir or groupsDir)`,
+        'create it, run `bcgroups import` to fill it from the store, or pass --dir with the folder of your group files',
+      ),
+    };
   }
   if (!info.isDirectory()) {
     return { problem: dirProblem(dir, `not a directory`, 'point --dir or groupsDir in the config at the folder of group files') };

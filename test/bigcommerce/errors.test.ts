@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { createNetworkError } from '../../src/bigcommerce/errors.js';
 import { createClient, readApiMessage } from '../../src/bigcommerce/index.js';
 import { ApiError } from '../../src/errors.js';
 import { callSandbox, clientFor, withSandbox } from '../sandbox/helpers.js';
@@ -25,15 +26,50 @@ test('readApiMessage reads V2 arrays, V3 objects, plain objects and text', () =>
   assert.is(readApiMessage(''), undefined);
 });
 
-test('401 names the method, the path, the status and the missing scope', () =>
+test('401 names the method, the path, the status and says the token was refused', () =>
   withSandbox({}, async (sandbox) => {
     const error = await catchApiError(clientFor(sandbox, { token: 'not-the-token' }).listGroups());
     assert.is(error.status, 401);
     assert.is(error.method, 'GET');
     assert.is(error.path, '/stores/sandbox/v2/customer_groups?page=1&limit=250');
-    assert.match(error.message, /GET \/stores\/sandbox\/v2\/customer_groups\?page=1&limit=250 failed with 401: You are not authorized/);
-    assert.match(error.message, /store_v2_customers/);
+    assert.is(
+      error.message,
+      'GET /stores/sandbox/v2/customer_groups?page=1&limit=250 failed with 401: You are not authorized to access this resource. ' +
+        'The access token was refused (wrong or revoked): check the access token (BIGCOMMERCE_ACCESS_TOKEN by default), the variable named by accessTokenEnv.',
+    );
+    assert.not.match(error.message, '.;');
+    assert.not.match(error.message, 'scope');
   }));
+
+test('a 404 on the list or the count hints at the store hash; a 404 on one group does not', () =>
+  withSandbox({ seed: [{ name: 'Retail' }] }, async (sandbox) => {
+    const wrongStore = clientFor(sandbox, { storeHash: 'not-my-store' });
+    const list = await catchApiError(wrongStore.listGroups());
+    assert.is(list.status, 404);
+    assert.match(list.message, /customer_groups\?page=1&limit=250 failed with 404: The requested resource was not found\. The store was not found: check the store hash \(BIGCOMMERCE_STORE_HASH, storeHash or --store-hash\)/);
+    assert.match((await catchApiError(wrongStore.countGroups())).message, 'check the store hash');
+    const oneGroup = await catchApiError(clientFor(sandbox).getGroup(99));
+    assert.is(oneGroup.status, 404);
+    assert.is(oneGroup.message, 'GET /stores/sandbox/v2/customer_groups/99 failed with 404: The requested resource was not found.');
+  }));
+
+test('an unreachable API names its host and never the token', async () => {
+  const closed = createServer();
+  await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+  const host = `127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((done) => closed.close(done));
+  const error = await catchApiError(createClient({ apiUrl: `http://${host}`, storeHash: 'sandbox', token: 'tok-closed', retries: 0 }).listGroups());
+  assert.is(error.message, `GET /stores/sandbox/v2/customer_groups?page=1&limit=250 failed: network error (ECONNREFUSED ${host})`);
+  assert.not.match(error.message, 'tok-closed');
+});
+
+test('a DNS failure names the host it could not resolve', () => {
+  const failure = new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.bigcommerce.com'), { code: 'ENOTFOUND' }) });
+  const error = createNetworkError('GET', '/stores/sandbox/v2/customer_groups?page=1&limit=250', failure, 'tok-dns', 'api.bigcommerce.com');
+  assert.is(error.message, 'GET /stores/sandbox/v2/customer_groups?page=1&limit=250 failed: network error (ENOTFOUND api.bigcommerce.com)');
+  const echoed = createNetworkError('GET', '/x', new TypeError('fetch failed', { cause: new Error('bad header tok-dns') }), 'tok-dns', 'api.bigcommerce.com');
+  assert.is(echoed.message, 'GET /x failed: network error reaching api.bigcommerce.com (bad header [redacted])');
+});
 
 test('404, 409 and 422 carry the API message of the V2 array', () =>
   withSandbox({ seed: [{ name: 'Retail' }] }, async (sandbox) => {
@@ -95,7 +131,11 @@ test('a V3 error object from the server is shown', () =>
   withOddServer(403, '{"status":403,"title":"Missing scope","type":"about:blank","errors":{}}', async (apiUrl) => {
     const error = await catchApiError(createClient({ apiUrl, storeHash: 's', token: 'tok-odd' }).countGroups());
     assert.is(error.status, 403);
-    assert.match(error.message, /failed with 403: Missing scope; check that the API account has the OAuth scope store_v2_customers/);
+    assert.match(
+      error.message,
+      'failed with 403: Missing scope. The API account lacks an OAuth scope: give it store_v2_customers (modify); read-only commands need at least store_v2_customers_read_only.',
+    );
+    assert.not.match(error.message, 'token was refused');
   }));
 
 test.run();

@@ -63,7 +63,7 @@ test('apply PLANFILE executes the saved plan; a store edited since planning is r
     const stale = await project.run('apply', 'plan.json');
     assert.is(stale.code, 5);
     assert.match(stale.err, 'VIP');
-    assert.match(stale.err, 'bcgroups plan');
+    assert.match(stale.err, 'Re-run `bcgroups plan --out plan.json`, review it, and apply the new file.');
     assert.is(writes(project.sandbox.log).length, writesBefore);
 
     assert.is((await project.run('plan', '--out', 'plan.json')).code, 0);

@@ -69,6 +69,7 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     const applied = await project.run('apply', 'refused.json', '--force');
     assert.is(applied.code, 3, 'a refused saved plan is never applied');
     assert.match(applied.err, 'never forced at apply time');
+    assert.match(applied.err, 'bcgroups plan --prune --force --out refused.json', 'the hint keeps --prune for a plan that deletes');
     assert.not.match(applied.err, 'Re-run with --force');
     assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0);
     const forced = await project.run('plan', '--prune', '--force');

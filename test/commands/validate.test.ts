@@ -58,7 +58,26 @@ validate('a bad store prints every problem as file:line:col  field  message and 
 validate('a missing directory fails and says so', async ({ cwd }) => {
   const io = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--dir', 'nowhere'], io), 1);
-  assert.match(io.err(), /^nowhere:1:1  \(file\)  directory not found/);
+  assert.ok(io.err().startsWith(`nowhere:1:1  (file)  folder not found: ${path.join(cwd, 'nowhere')} (from --dir or groupsDir)\n`), io.err());
+  assert.match(io.err(), /hint: create it, run `bcgroups import`/);
+});
+
+validate('an unknown flag is named in our words, not parseArgs\'s', async ({ cwd }) => {
+  const io = memoryIo({ cwd });
+  assert.is(await runCli(['validate', '--bogus'], io), 1);
+  assert.is(io.err(), "Error: Unknown flag '--bogus' for 'bcgroups validate'.\nRun 'bcgroups validate --help' for its flags.\n");
+});
+
+validate('a flag without its value, or a value a switch does not take, says which flag', async ({ cwd }) => {
+  const missing = memoryIo({ cwd });
+  assert.is(await runCli(['validate', '--dir'], missing), 1);
+  assert.is(missing.err(), "Error: --dir needs a value.\nRun 'bcgroups validate --help' for its flags.\n");
+  const swallowed = memoryIo({ cwd });
+  assert.is(await runCli(['validate', '--dir', '--help'], swallowed), 1);
+  assert.match(swallowed.err(), /^Error: --dir needs a value\./);
+  const switchValue = memoryIo({ cwd });
+  assert.is(await runCli(['validate', '--help=yes'], switchValue), 1);
+  assert.match(switchValue.err(), /^Error: --help takes no value\./);
 });
 
 validate('an empty --dir value is a usage error', async ({ cwd }) => {
