@@ -23,7 +23,8 @@ export const API_DEFAULTS: Omit<GroupState, 'name'> = {
 
 /** A number from 5, 5.5 or "5.0000"; NaN when it is not numeric. Rounded to the API's 4 decimals. */
 export function normalizeAmount(amount: AmountInput): number {
-  const value = typeof amount === 'number' ? amount : amount.trim() === '' ? NaN : Number(amount);
+  // Files that fail the schema are still read by the rule checks, so anything but a number or string is NaN.
+  const value = typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : NaN;
   return Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : NaN;
 }
 

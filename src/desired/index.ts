@@ -62,10 +62,20 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
 }
 
 /** Schema first; the discount rules are only checked on a file whose shape is right. */
+/** Schema and rule problems together, so one broken rule does not hide another rule's problem. */
 function checkGroupFile(parsed: ParsedFile): Problem[] {
   const schemaProblems = checkGroupSchema(parsed);
-  if (schemaProblems.length > 0) return schemaProblems;
-  return checkGroupRules(parsed.file, parsed.value as GroupFile, parsed.positions);
+  const ruleProblems = checkGroupRules(parsed.file, rulesOf(parsed.value), parsed.positions);
+  const where = (problem: Problem) => `${problem.line}:${problem.col}:${problem.field}`;
+  const reported = new Set(schemaProblems.map(where));
+  return [...schemaProblems, ...ruleProblems.filter((problem) => !reported.has(where(problem)))];
+}
+
+/** Only what the rule checks can read safely from a file that may not match the schema. */
+function rulesOf(value: unknown): GroupFile {
+  const rules = value && typeof value === 'object' ? (value as { discount_rules?: unknown }).discount_rules : undefined;
+  const readable = Array.isArray(rules) ? rules.map((rule: unknown) => (rule && typeof rule === 'object' && !Array.isArray(rule) ? rule : {})) : [];
+  return { name: '', discount_rules: readable as GroupFile['discount_rules'] };
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

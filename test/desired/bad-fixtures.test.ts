@@ -69,6 +69,11 @@ const cases: Record<string, Expected[]> = {
     ['a.yaml', 1, 1, 'id', /^id 12 is also pinned by duplicate-id-pins\/b\.yaml:1$/],
     ['b.yaml', 1, 1, 'id', /^id 12 is also pinned by duplicate-id-pins\/a\.yaml:1$/],
   ],
+  // One rule failing the schema must not hide another rule's problem in the same group.
+  'schema-and-rule-problems': [
+    ['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found 500\)$/],
+    ['group.yaml', 6, 5, 'discount_rules[1]', /store-wide|'all' rule|all rule/],
+  ],
   'many-problems': [
     ['a.yaml', 1, 1, 'name', /^name 'Retail' is also used by many-problems\/b\.yaml:1 \(names are compared without case\)$/],
     ['a.yaml', 2, 13, 'is_default', /^must be true or false \(found "yes"\)$/],
