@@ -127,6 +127,8 @@ export interface UpdateChange extends ChangeCommon {
   fields: FieldName[];
   /** False when the group is described by no file (only a single-holder flag is cleared). */
   managed: boolean;
+  /** A request of its own that only releases guest/default flags first, so two groups can swap them. */
+  release?: boolean;
   source?: string;
 }
 

@@ -164,6 +164,7 @@ function splitRelease(byKey: Map<string, Change>, update: UpdateChange, flags: H
     after: released,
     fields,
     managed: update.managed,
+    release: true,
     ...(update.source ? { source: update.source } : {}),
   };
   byKey.set(release.key, release);
