@@ -71,7 +71,7 @@ test('text: a delete shows what the group had, and a one-change plan says "reque
   assert.match(renderText({ ...plan, changes: oldB }, { color: false }), 'Apply will send 1 write request, plus');
 });
 
-test('text: the rule wording of the issue', () => {
+test('text: rules in words, as reviewers read them', () => {
   const text = renderText(variedPlan(), { color: false });
   assert.match(text, 'in words: 10% off category 18 -> 15%; added $5.00 off product 77');
   assert.match(renderText(variedPlan(), { color: false, mode: 'drift' }), 'Retail: discount_rules differ (store has 10% off category 18, groups/ says 15%; store lacks $5.00 off product 77)');
