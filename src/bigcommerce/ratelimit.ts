@@ -3,7 +3,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RateLimitState } from '../model.js';
 
-
 /** Time to add past the server's reset so our clock never sends a hair too early. */
 const RESET_MARGIN_MS = 5;
 /** How long to wait before re-checking when the window's end is not known yet. */
