@@ -9,7 +9,6 @@ import type { Position } from './model.js';
 import { parseGroupYaml } from './desired/parse.js';
 import { joinPointer, locate, toFieldPath, valueAt, type PositionIndex } from './desired/pointer.js';
 
-
 export const PATTERN_MESSAGES: Record<string, string> = {
   storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',
   apiUrl: 'must be an http(s) URL such as https://api.bigcommerce.com',

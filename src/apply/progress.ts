@@ -14,7 +14,6 @@ export interface ApplyReporter {
   finish(): void;
 }
 
-
 /** A reporter writing to `stream` (stderr by default, so stdout stays clean for --format json). */
 export function createApplyReporter(io: Io, api: Pick<GroupsApi, 'rateLimit'>, stream: Output = io.stderr): ApplyReporter {
   const color = useColor(io, stream);

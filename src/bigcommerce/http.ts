@@ -37,7 +37,6 @@ const MAX_BACKOFF_MS = 30_000;
 /** A page of 250 groups is well under this; anything larger is not an answer of the groups API. */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
-
 /** Refuses plain http to anything but this machine: the token would cross the network in clear text. */
 export function assertSafeApiUrl(apiUrl: string): URL {
   let url: URL;

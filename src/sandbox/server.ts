@@ -28,7 +28,6 @@ export function createCounters(): SandboxCounters {
   return { requests: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, faults: 0, nonConforming: 0 };
 }
 
-
 export interface ServerState {
   options: ResolvedOptions;
   store: GroupStore;
