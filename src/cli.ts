@@ -77,7 +77,10 @@ function describeParseError(command: Command, error: unknown): string {
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /--[\w-]+/.exec(message)?.[0] ?? 'This flag';
-    return message.includes('does not take an argument') ? `${flag} takes no value.` : `${flag} needs a value.`;
+    if (message.includes('does not take an argument')) return `${flag} takes no value.`;
+    // "--out -p.json": the value may be meant, but starts with a dash.
+    if (message.includes('ambiguous')) return `${flag} needs a value; to give one that starts with a dash, write ${flag}=-VALUE.`;
+    return `${flag} needs a value.`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     const argument = /'([^']*)'/.exec(message)?.[1];

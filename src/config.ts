@@ -54,6 +54,9 @@ export interface LoadConfigOptions {
 
 type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> & Partial<Pick<Config, 'safety' | 'request'>>;
 
+/** The flag that sets a setting, for messages about a bad flag value. */
+const FLAG_OF: Record<string, string> = { storeHash: '--store-hash', apiUrl: '--api-url', groupsDir: '--dir', concurrency: '--concurrency', prune: '--prune' };
+
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const found = await readConfigFile(options);
   const label = found ? path.relative(options.cwd, found.filepath) || found.filepath : '';
@@ -61,7 +64,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const fromEnv = dropUndefined({ storeHash: nonEmpty(options.env[ENV_STORE_HASH]), apiUrl: nonEmpty(options.env[ENV_API_URL]) });
   checkSource(fromEnv, 'environment', (field) => (field === 'storeHash' ? ENV_STORE_HASH : ENV_API_URL));
   const fromFlags = dropUndefined({ ...options.overrides });
-  checkSource(fromFlags, 'flags', (field) => field);
+  checkSource(fromFlags, 'flags', (field) => FLAG_OF[field] ?? field);
   const { $schema: _schema, ...fileSettings } = fromFile as FileConfig & { $schema?: string };
   return {
     ...DEFAULT_CONFIG,

@@ -24,6 +24,8 @@ export interface Problem {
   field: string;
   message: string;
   hint?: string;
+  /** What kind of problem, for the few callers that treat one kind differently ("pin-missing"). */
+  code?: 'pin-missing';
 }
 
 /** Every problem found across all files; thrown only after all were collected. */
@@ -66,11 +68,8 @@ export class ApiError extends BcgroupsError {
 /** A saved plan no longer matches the store. */
 export class StalePlanError extends BcgroupsError {
   override name = 'StalePlanError';
-  /** `file` is the saved plan's name as the user gave it; the advice reuses it when known. */
-  constructor(readonly reasons: string[], file?: string) {
-    const out = file ?? 'FILE';
-    super(
-      `The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`bcgroups plan --out ${out}\`, review it, and apply the new file.`,
-    );
+  /** `replan` is the plan command that makes a fresh plan with the same flags; the advice quotes it. */
+  constructor(readonly reasons: string[], replan = 'bcgroups plan --out FILE') {
+    super(`The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`${replan}\`, review it, and apply the new file.`);
   }
 }

@@ -17,7 +17,7 @@ const compiled = new Map<string, ValidateFunction>();
 
 /** A validator for a schema file, or for one of its definitions (`#/$defs/name`); compiled once. */
 export function compileSchema(file: SchemaFile, options: Options = {}, definition?: string): ValidateFunction {
-  const key = `${file}#${definition ?? ''}`;
+  const key = `${file}#${definition ?? ''}#${JSON.stringify(options)}`;
   let validate = compiled.get(key);
   if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, ...options });

@@ -5,7 +5,7 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import type { Plan } from '../model.js';
 import { createPlan } from '../plan/index.js';
-import { escapeControl, renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
+import { renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
 import { DIR_OPTION, FORMAT_OPTION, readFormat, STORE_OPTIONS } from './options.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
@@ -29,8 +29,11 @@ export const driftCommand: Command = {
       // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
       plan = createPlan(session.desired.groups, live, { prune: false });
     } catch (error) {
-      // A pinned group deleted or renamed by hand is drift too, even though no plan can be made from it.
-      if (error instanceof PlanError) return reportUnplannable(ctx, format, error);
+      // A pinned group deleted by hand is drift too, though no plan can be made from it; any other
+      // mismatch is a problem of groups/ itself, reported like plan reports it.
+      if (error instanceof PlanError && error.problems.length > 0 && error.problems.every((problem) => problem.code === 'pin-missing')) {
+        return reportMissingPins(ctx, format, error);
+      }
       throw error;
     }
     const shown = ctx.values['ignore-unmanaged'] ? { ...plan, unmanaged: [], summary: { ...plan.summary, unmanaged: 0 } } : plan;
@@ -40,12 +43,12 @@ export const driftCommand: Command = {
   },
 };
 
-async function reportUnplannable(ctx: CommandContext, format: Format, error: PlanError): Promise<number> {
-  const lead = 'The store no longer fits groups/: a pinned group was deleted or renamed in the store. Fix the files (remove or change the pin), then plan.';
+async function reportMissingPins(ctx: CommandContext, format: Format, error: PlanError): Promise<number> {
+  const lead = 'Groups that files in groups/ pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.';
   const problems = error.problems.map(formatProblem);
   const markdown = `## bcgroups drift\n\n> [!WARNING]\n> ${lead}\n\n${problems.map((line) => `- \`${line.split('\n')[0]?.replace(/`/g, "'")}\``).join('\n')}\n`;
   if (format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify({ format_version: 1, problems: error.problems.map((p) => ({ ...p, message: escapeControl(p.message) })) }, null, 2)}\n`);
+    ctx.io.stdout.write(`${JSON.stringify({ format_version: 1, kind: 'missing_pins', problems: error.problems }, null, 2)}\n`);
   } else {
     ctx.io.stdout.write(format === 'markdown' ? markdown : `${lead}\n${problems.join('\n')}\n`);
   }

@@ -68,3 +68,24 @@ export function stringFlag(ctx: CommandContext, name: string): string | undefine
   if (value.trim() === '') throw new UsageError(`--${name} needs a value.`);
   return value;
 }
+
+/** Flags that say which store, files and config a run used; a suggested re-plan must repeat them. */
+const CONTEXT_FLAGS = ['config', 'dir', 'store-hash', 'api-url'] as const;
+
+/** The plan command that re-makes a saved plan the way this run was invoked (same store, files, config). */
+export function replanCommand(ctx: CommandContext, out: string, options: { prune: boolean; force: boolean }): string {
+  const parts = ['bcgroups plan'];
+  for (const flag of CONTEXT_FLAGS) {
+    const value = ctx.values[flag];
+    if (typeof value === 'string') parts.push(`--${flag} ${quoteArgument(value)}`);
+  }
+  if (options.prune) parts.push('--prune');
+  if (options.force) parts.push('--force');
+  parts.push(`--out ${quoteArgument(out)}`);
+  return parts.join(' ');
+}
+
+/** A shell word as a person can paste it. */
+function quoteArgument(value: string): string {
+  return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}

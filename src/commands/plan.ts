@@ -5,7 +5,7 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, readFormat, stringFlag } from './options.js';
+import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
 import { describeRequests, openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command } from './types.js';
@@ -37,7 +37,7 @@ export const planCommand: Command = {
       await writeFile(path.resolve(ctx.io.cwd, out), `${JSON.stringify(saved, null, 2)}\n`, 'utf8');
       ctx.io.stderr.write(
         plan.refusals.length > 0
-          ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`bcgroups plan${session.config.prune ? ' --prune' : ''} --force --out ${out}\`.\n`
+          ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`${replanCommand(ctx, out, { prune: session.config.prune, force: true })}\`.\n`
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }

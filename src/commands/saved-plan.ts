@@ -7,7 +7,7 @@ import { BcgroupsError, StalePlanError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import type { Change, Config, SafetyRefusal } from '../model.js';
 import { checkSafety, parseSavedPlan } from '../plan/index.js';
-import { loadDesiredFor } from './options.js';
+import { loadDesiredFor, replanCommand } from './options.js';
 import { openStore, type Store } from './session.js';
 import type { CommandContext } from './types.js';
 import { count as countOf } from '../words.js';
@@ -26,7 +26,7 @@ export async function loadSavedPlan(ctx: CommandContext, config: Config, file: s
   const store = openStore(ctx, config);
   const liveGroups = await store.client.listGroups();
   const reasons = findStaleReasons(saved, liveGroups, store.storeHash);
-  if (reasons.length > 0) throw new StalePlanError(reasons, file);
+  if (reasons.length > 0) throw new StalePlanError(reasons, replanCommand(ctx, file, { prune: hasDeletes(saved.changes), force: saved.forced }));
   // The file is the contract, but a hand-edited one must not slip past the thresholds.
   const refusals = saved.forced ? [] : checkSafety(saved, liveGroups.length, config.safety);
   if (refusals.length > 0) return refuse(ctx, file, refusals, 'would be refused by the safety checks', hasDeletes(saved.changes));
@@ -43,7 +43,7 @@ function refuse(ctx: CommandContext, file: string, refusals: SafetyRefusal[], wh
   const lines = refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
   ctx.io.stderr.write(
     `${file} ${why}:\n${lines.join('\n')}\n` +
-      `A saved plan is never forced at apply time. If the changes are intended, run \`bcgroups plan${prune ? ' --prune' : ''} --force --out ${file}\` and apply that file.\n`,
+      `A saved plan is never forced at apply time. If the changes are intended, run \`${replanCommand(ctx, file, { prune, force: true })}\` and apply that file.\n`,
   );
   return EXIT.refused;
 }

@@ -16,7 +16,7 @@ export async function listGroupFiles(dir: string): Promise<DirectoryListing> {
     return {
       problem: dirProblem(
         dir,
-        `folder not found: ${dir} (from --dir or groupsDir)`,
+        `folder not found: ${dir} (set the folder with --dir or groupsDir)`,
         'create it, run `bcgroups import` to fill it from the store, or pass --dir with the folder of your group files',
       ),
     };

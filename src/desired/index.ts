@@ -61,7 +61,6 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
   return { groups, files, hash: hashDesiredGroups(groups) };
 }
 
-/** Schema first; the discount rules are only checked on a file whose shape is right. */
 /** Schema and rule problems together, so one broken rule does not hide another rule's problem. */
 function checkGroupFile(parsed: ParsedFile): Problem[] {
   const schemaProblems = checkGroupSchema(parsed);

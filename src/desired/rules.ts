@@ -4,7 +4,7 @@ import type { DiscountRuleFile, GroupFile } from '../model.js';
 import { normalizeAmount } from '../normalize.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from './pointer.js';
 
-/** The problems of one schema-valid group file. */
+/** The problems of one group's rules; also run on files that fail the schema, so it reads defensively. */
 export function checkGroupRules(file: string, group: GroupFile, positions: PositionIndex): Problem[] {
   const rules = group.discount_rules ?? [];
   const problems: Problem[] = [];
@@ -54,10 +54,15 @@ function describeTarget(rule: DiscountRuleFile): string | undefined {
     case 'all':
       return 'the whole store';
     case 'category':
-      return `category ${rule.category_id}`;
+      return isId(rule.category_id) ? `category ${Number(rule.category_id)}` : undefined;
     case 'product':
-      return `product ${rule.product_id}`;
+      return isId(rule.product_id) ? `product ${Number(rule.product_id)}` : undefined;
     case 'price_list':
       return undefined;
   }
+}
+
+/** Only a real id can clash with another rule's; a missing or mistyped one is the schema's to report. */
+function isId(value: unknown): boolean {
+  return (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\d+$/.test(value));
 }

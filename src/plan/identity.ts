@@ -69,7 +69,10 @@ function findLiveMatch(
   }
   const pinned = liveById.get(desired.id);
   if (!pinned) {
-    problems.push(problemAt(desired, 'id', `pinned id ${desired.id} does not exist in the live store`, 'Remove the id to create the group anew, or pin the id of an existing group.'));
+    problems.push({
+      ...problemAt(desired, 'id', `pinned id ${desired.id} does not exist in the live store`, 'Remove the id to create the group anew, or pin the id of an existing group.'),
+      code: 'pin-missing',
+    });
     return null;
   }
   if (byName && byName.id !== pinned.id) {

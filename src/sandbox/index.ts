@@ -40,7 +40,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   state.store.seed(seed);
   const server = createSandboxServer(state);
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new ConfigError(`Cannot listen on ${state.options.host}:${state.options.port} (${error.code}): pass another --port, or 0 for any free one.`) : error),
+    );
     server.listen(state.options.port, state.options.host, () => done());
   });
   const { port } = server.address() as AddressInfo;

@@ -162,4 +162,26 @@ test('a saved plan whose refusals were edited away is checked again and refused;
   }
 });
 
+test('a stale or refused saved plan suggests the plan command with the flags this run used', async () => {
+  const seed = Array.from({ length: 3 }, (_, i) => ({ id: i + 1, name: `Old ${i + 1}` }));
+  const project = await openProject({ 'vip.yaml': VIP }, { seed });
+  try {
+    const { apiUrl, storeHash } = project.sandbox;
+    Object.assign(project.env, { BIGCOMMERCE_STORE_HASH: '', BIGCOMMERCE_API_URL: '' });
+    const store = ['--store-hash', storeHash, '--api-url', apiUrl];
+    assert.is((await project.run('plan', ...store, '--prune', '--force', '--out', 'p.json')).code, 0);
+    await fetch(`${apiUrl}/stores/${storeHash}/v2/customer_groups/1`, {
+      method: 'PUT',
+      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ name: 'Old one' }),
+    });
+    const stale = await project.run('apply', 'p.json', ...store);
+    assert.is(stale.code, 5);
+    assert.match(stale.err, `Re-run \`bcgroups plan --store-hash ${storeHash} --api-url ${apiUrl} --prune --force --out p.json\``);
+    assert.is(writes(project.sandbox.log).length, 1, 'only the hand edit');
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();

@@ -53,6 +53,18 @@ test('drift reports a pinned group deleted by hand as drift (exit 2), in every f
   }
 });
 
+test('a mismatch of groups/ itself (a name differing only in case) is an error for drift as for plan, not drift', async () => {
+  const project = await openProject({ 'retail.yaml': 'name: retail\n' }, { seed: [{ id: 1, name: 'Retail' }] });
+  try {
+    const run = await project.run('drift');
+    assert.is(run.code, 1);
+    assert.match(run.err, "name 'retail' differs only in case from live group 1 ('Retail')");
+    assert.is(run.out, '');
+  } finally {
+    await project.close();
+  }
+});
+
 test('drift --ignore-unmanaged neither counts nor lists groups no file describes', async () => {
   const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [{ id: 1, name: 'Retail', is_default: true }, { id: 5, name: 'Hand Made' }] });
   try {

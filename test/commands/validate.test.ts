@@ -58,7 +58,7 @@ validate('a bad store prints every problem as file:line:col  field  message and 
 validate('a missing directory fails and says so', async ({ cwd }) => {
   const io = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--dir', 'nowhere'], io), 1);
-  assert.ok(io.err().startsWith(`nowhere:1:1  (file)  folder not found: ${path.join(cwd, 'nowhere')} (from --dir or groupsDir)\n`), io.err());
+  assert.ok(io.err().startsWith(`nowhere:1:1  (file)  folder not found: ${path.join(cwd, 'nowhere')} (set the folder with --dir or groupsDir)\n`), io.err());
   assert.match(io.err(), /hint: create it, run `bcgroups import`/);
 });
 
@@ -74,7 +74,7 @@ validate('a flag without its value, or a value a switch does not take, says whic
   assert.is(missing.err(), "Error: --dir needs a value.\nRun 'bcgroups validate --help' for its flags.\n");
   const swallowed = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--dir', '--help'], swallowed), 1);
-  assert.match(swallowed.err(), /^Error: --dir needs a value\./);
+  assert.match(swallowed.err(), /^Error: --dir needs a value; to give one that starts with a dash, write --dir=-VALUE\./);
   const switchValue = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--help=yes'], switchValue), 1);
   assert.match(switchValue.err(), /^Error: --help takes no value\./);

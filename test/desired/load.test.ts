@@ -96,7 +96,7 @@ load('an empty directory is a valid, empty state', async ({ temp }) => {
 
 load('a missing directory or a file in its place is a problem', async ({ temp }) => {
   const missing = await problemsOf(loadDesired('nope', { cwd: temp }));
-  assert.equal(missing.map((p) => [p.file, p.line, p.col, p.message]), [['nope', 1, 1, `folder not found: ${path.join(temp, 'nope')} (from --dir or groupsDir)`]]);
+  assert.equal(missing.map((p) => [p.file, p.line, p.col, p.message]), [['nope', 1, 1, `folder not found: ${path.join(temp, 'nope')} (set the folder with --dir or groupsDir)`]]);
   assert.match(missing[0]?.hint ?? '', /bcgroups import.*--dir/);
   await writeFile(path.join(temp, 'file'), 'name: x\n');
   const notDir = await problemsOf(loadDesired('file', { cwd: temp }));

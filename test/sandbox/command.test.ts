@@ -40,4 +40,18 @@ test('bad sandbox flags are usage errors', async () => {
   }
 });
 
+test('a busy port is a plain message naming the port, not a crash', async () => {
+  const { createServer } = await import('node:net');
+  const holder = createServer();
+  await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+  const port = (holder.address() as { port: number }).port;
+  try {
+    const io = memoryIo();
+    assert.is(await runCli(['sandbox', '--port', String(port)], io), 1);
+    assert.is(io.err(), `Error: Cannot listen on 127.0.0.1:${port} (EADDRINUSE): pass another --port, or 0 for any free one.\n`);
+  } finally {
+    await new Promise((done) => holder.close(done));
+  }
+});
+
 test.run();
