@@ -54,11 +54,7 @@ test('apply PLANFILE executes the saved plan; a store edited since planning is r
   try {
     assert.is((await project.run('plan', '--out', 'plan.json')).code, 0);
     // Someone edits VIP in the control panel between plan and apply.
-    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/3`, {
-      method: 'PUT',
-      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ category_access: { type: 'none' } }),
-    });
+    await project.editByHand('PUT', 3, { category_access: { type: 'none' } });
     const writesBefore = writes(project.sandbox.log).length;
     const stale = await project.run('apply', 'plan.json');
     assert.is(stale.code, 5);
@@ -170,11 +166,7 @@ test('a stale or refused saved plan suggests the plan command with the flags thi
     Object.assign(project.env, { BIGCOMMERCE_STORE_HASH: '', BIGCOMMERCE_API_URL: '' });
     const store = ['--store-hash', storeHash, '--api-url', apiUrl];
     assert.is((await project.run('plan', ...store, '--prune', '--force', '--out', 'p.json')).code, 0);
-    await fetch(`${apiUrl}/stores/${storeHash}/v2/customer_groups/1`, {
-      method: 'PUT',
-      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ name: 'Old one' }),
-    });
+    await project.editByHand('PUT', 1, { name: 'Old one' });
     const stale = await project.run('apply', 'p.json', ...store);
     assert.is(stale.code, 5);
     assert.match(stale.err, `Re-run \`bcgroups plan --store-hash ${storeHash} --api-url ${apiUrl} --prune --force --out p.json\``);

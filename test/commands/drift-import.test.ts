@@ -14,11 +14,7 @@ test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted un
   const project = await openProject({ 'retail.yaml': RETAIL, 'vip.yaml': VIP }, { seed });
   try {
     assert.is((await project.run('drift')).code, 0);
-    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/2`, {
-      method: 'PUT',
-      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ discount_rules: [{ type: 'all', method: 'percent', amount: 12 }] }),
-    });
+    await project.editByHand('PUT', 2, { discount_rules: [{ type: 'all', method: 'percent', amount: 12 }] });
     const drifted = await project.run('drift', '--format', 'markdown');
     assert.is(drifted.code, 2);
     assert.match(drifted.out, 'VIP');
@@ -37,7 +33,7 @@ test('drift reports a pinned group deleted by hand as drift (exit 2), in every f
   const project = await openProject({ 'vip.yaml': `id: 2\n${VIP}` }, { seed: [{ id: 2, name: 'VIP', discount_rules: [{ type: 'all', method: 'percent', amount: 10 }] }] });
   try {
     assert.is((await project.run('drift')).code, 0);
-    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/2`, { method: 'DELETE', headers: { 'X-Auth-Token': project.sandbox.token } });
+    await project.editByHand('DELETE', 2);
     const text = await project.run('drift');
     assert.is(text.code, 2, text.err);
     assert.match(text.out, 'groups/vip.yaml:1:1  id  pinned id 2 does not exist in the live store');
@@ -103,11 +99,7 @@ test('import writes canonical files with pins; a plan right after reports no cha
     assert.is(plan.code, 0, plan.out);
     assert.match(plan.out, 'Plan: 0 to create, 0 to update, 0 to delete, 4 unchanged, 0 unmanaged.');
 
-    await fetch(`${project.sandbox.apiUrl}/stores/${project.sandbox.storeHash}/v2/customer_groups/8`, {
-      method: 'PUT',
-      headers: { 'X-Auth-Token': project.sandbox.token, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ name: 'Visitors' }),
-    });
+    await project.editByHand('PUT', 8, { name: 'Visitors' });
     const refused = await project.run('import');
     assert.is(refused.code, 1);
     assert.match(refused.err, '--overwrite');

@@ -13,6 +13,8 @@ export interface Project {
   /** Replaces groups/ with these files (name -> YAML text). */
   writeGroups(files: Record<string, string>): Promise<void>;
   run(...argv: string[]): Promise<{ code: number; out: string; err: string }>;
+  /** Someone editing the store by hand (the control panel): a raw request past bcgroups. */
+  editByHand(method: 'PUT' | 'DELETE', id: number, body?: unknown): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,14 @@ export async function openProject(files: Record<string, string>, options: Sandbo
       const io = memoryIo({ cwd, env });
       const code = await runCli(argv, io);
       return { code, out: io.out(), err: io.err() };
+    },
+    async editByHand(method, id, body) {
+      const response = await fetch(`${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups/${id}`, {
+        method,
+        headers: { 'X-Auth-Token': sandbox.token, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`hand edit ${method} ${id} answered ${response.status}`);
     },
     async close() {
       await sandbox.close();
