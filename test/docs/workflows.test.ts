@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { checkInvocation, extractInvocations } from './commands.js';
 
 const WORKFLOWS_DIR = fileURLToPath(new URL('../../.github/workflows/', import.meta.url));
-const SECRET_NAMES = ['BIGCOMMERCE_STORE_HASH', 'BIGCOMMERCE_ACCESS_TOKEN'];
+/** The read-only token for pull requests and drift; the write token, an environment secret, for apply only. */
+const SECRET_NAMES = ['BIGCOMMERCE_READ_TOKEN', 'BIGCOMMERCE_ACCESS_TOKEN'];
 
 interface Step {
   name?: string;
@@ -90,9 +91,12 @@ test('secrets are referenced only as ${{ secrets.NAME }}, and tokens come only f
     ];
     for (const env of envs) {
       for (const [key, value] of Object.entries(env)) {
-        if (SECRET_NAMES.includes(key)) assert.is(String(value), `\${{ secrets.${key} }}`, `${file}: ${key}`);
+        if (key === 'BIGCOMMERCE_ACCESS_TOKEN') assert.match(String(value), /^\$\{\{ secrets\.BIGCOMMERCE_(READ|ACCESS)_TOKEN \}\}$/, `${file}: ${key}`);
+        if (key === 'BIGCOMMERCE_STORE_HASH') assert.is(String(value), '${{ vars.BIGCOMMERCE_STORE_HASH }}', `${file}: ${key}`);
       }
     }
+    // The token reaches only the steps that run bcgroups against the store, never npm ci or scripts.
+    for (const job of Object.values(workflow.jobs)) assert.not.ok('BIGCOMMERCE_ACCESS_TOKEN' in (job.env ?? {}), `${file}: token at job level`);
   }
 });
 
@@ -126,6 +130,17 @@ test('plan runs on pull requests, writes plan.json and comments the markdown in 
   const last = steps.at(-1);
   assert.match(String(last?.run), /exit 3/, 'the last step fails the check on a refusal');
   assert.equal(workflow.permissions?.['pull-requests'], 'write');
+});
+
+test('only apply can reach the write token: pull requests and drift read with the read-only one', () => {
+  for (const { file, workflow } of readWorkflows()) {
+    const text = readFileSync(new URL(`../../.github/workflows/${file}`, import.meta.url), 'utf8');
+    const writes = text.includes('secrets.BIGCOMMERCE_ACCESS_TOKEN');
+    assert.is(writes, file === 'bcgroups-apply.yml', `${file}: write token`);
+    if (writes) {
+      for (const job of Object.values(workflow.jobs)) assert.is((job as { environment?: string }).environment, 'bcgroups-store', `${file}: the write token is an environment secret`);
+    }
+  }
 });
 
 test('apply runs on push to main in a concurrency group that never cancels a running apply', () => {
