@@ -17,7 +17,7 @@ export const sandboxCommand: Command = {
     'window-ms': { type: 'string', valueName: 'MS', default: String(SANDBOX_DEFAULTS.windowMs), description: 'rate-limit window' },
     'fault-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of requests answered 500 (0..1)' },
     'ambiguous-create-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of creates that save, then answer 500' },
-    'partial-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of writes answered 207 after saving' },
+    'partial-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of writes with discount_rules answered 207: the group is saved, its rules are not' },
     'guest-mode': { type: 'string', valueName: 'MODE', default: 'strict', description: 'a second guest group: strict (422) or move (clear the old one)' },
     'default-mode': { type: 'string', valueName: 'MODE', default: 'strict', description: 'a second default group: strict (422) or move' },
   },

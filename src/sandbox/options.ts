@@ -54,7 +54,8 @@ export interface SandboxOptions {
   resetRate?: number;
   /** Share of requests answered 429 without any rate-limit header (platform load). */
   rateLimit429WithoutHeaders?: number;
-  /** Share of POST/PUT answered 207 after saving (the discount update "failed"). */
+  /** Share of POST/PUT carrying discount_rules answered 207: the group is saved but its rules are not
+   *  (a new group has none, an old one keeps its previous rules) until the rules are sent again. */
   partialRate?: number;
   guestMode?: HolderMode;
   defaultMode?: HolderMode;

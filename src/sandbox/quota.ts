@@ -18,6 +18,12 @@ export class QuotaWindow {
     return true;
   }
 
+  /** The headers of a 429 over the quota: the usual four and X-Retry-After, the wait in whole seconds. */
+  limitedHeaders(now = Date.now()): Record<string, string> {
+    const headers = this.headers(now);
+    return { ...headers, 'X-Retry-After': String(Math.ceil(Number(headers['X-Rate-Limit-Time-Reset-Ms']) / 1000)) };
+  }
+
   headers(now = Date.now()): Record<string, string> {
     const { quota, windowMs } = this.limits();
     const resetMs = Math.max(0, this.windowStart + windowMs - now);

@@ -1,5 +1,6 @@
 // The customer group routes under /stores/{hash}/v2, answering as the API documents.
 import type { RawGroup, ResolvedOptions } from './options.js';
+import { parseDateValue } from './dates.js';
 import { checkBodyBasics, checkDiscountRules, refuse, type Refusal } from './rules.js';
 import { findSchemaViolations } from './schema.js';
 import type { GroupStore } from './store.js';
@@ -10,6 +11,8 @@ export interface RouteRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** A 207 is coming: save the group but not its discount_rules, as when the store-wide update fails. */
+  dropDiscountRules?: boolean;
 }
 
 export interface RouteAnswer {
@@ -32,7 +35,7 @@ export function routeRequest(request: RouteRequest, context: RouteContext): Rout
   const { method, path } = request;
   if (path === '/customer_groups') {
     if (method === 'GET') return listGroups(request.query, context);
-    if (method === 'POST') return writeGroup(request.body, undefined, context);
+    if (method === 'POST') return writeGroup(request, undefined, context);
     // Bulk delete was removed from the API in 2024.
     return { ...fail(refuse(405, `The method ${method} is not allowed on this resource.`)), headers: { Allow: 'GET, POST' } };
   }
@@ -46,7 +49,7 @@ export function routeRequest(request: RouteRequest, context: RouteContext): Rout
     const group = context.store.get(id);
     return group ? { status: 200, body: group } : notFound();
   }
-  if (method === 'PUT') return writeGroup(request.body, id, context);
+  if (method === 'PUT') return writeGroup(request, id, context);
   if (method === 'DELETE') return context.store.delete(id) ? { status: 204 } : notFound();
   return { ...fail(refuse(405, `The method ${method} is not allowed on this resource.`)), headers: { Allow: 'GET, PUT, DELETE' } };
 }
@@ -58,7 +61,9 @@ function listGroups(query: URLSearchParams, { store, options }: RouteContext): R
   if (limit > MAX_LIMIT) {
     return { status: 413, body: [{ status: 413, message: `The limit is too large; the maximum is ${MAX_LIMIT}.`, details: { max_limit: MAX_LIMIT } }] };
   }
-  const filtered = store.all().filter((group) => matchesFilters(group, query));
+  const dateBounds = readDateBounds(query);
+  if ('refusal' in dateBounds) return fail(dateBounds.refusal);
+  const filtered = store.all().filter((group) => matchesFilters(group, query) && withinDateBounds(group, dateBounds.bounds));
   const pageGroups = filtered.slice((page - 1) * limit, page * limit);
   if (pageGroups.length === 0) return options.endOfList === '204' ? { status: 204 } : { status: 200, body: [] };
   return { status: 200, body: pageGroups };
@@ -76,14 +81,44 @@ function matchesFilters(group: RawGroup, query: URLSearchParams): boolean {
   return true;
 }
 
-function writeGroup(body: unknown, id: number | undefined, context: RouteContext): RouteAnswer {
+type DateBound = { field: 'date_created' | 'date_modified'; compare: 'eq' | 'min' | 'max'; seconds: number };
+
+/** The date filters of the query, each read as a moment to the second; a value that is no date is a 400. */
+function readDateBounds(query: URLSearchParams): { bounds: DateBound[] } | { refusal: Refusal } {
+  const bounds: DateBound[] = [];
+  for (const field of ['date_created', 'date_modified'] as const) {
+    for (const compare of ['eq', 'min', 'max'] as const) {
+      const parameter = compare === 'eq' ? field : `${field}:${compare}`;
+      for (const value of query.getAll(parameter)) {
+        const seconds = parseDateValue(value);
+        if (seconds === undefined) {
+          return { refusal: refuse(400, `The parameter '${parameter}' must be a date (ISO 8601, 'YYYY-MM-DD HH:MM:SS' in UTC, or RFC 2822); '${value}' is not.`) };
+        }
+        bounds.push({ field, compare, seconds });
+      }
+    }
+  }
+  return { bounds };
+}
+
+function withinDateBounds(group: RawGroup, bounds: DateBound[]): boolean {
+  return bounds.every(({ field, compare, seconds }) => {
+    const stamp = parseDateValue(group[field]);
+    if (stamp === undefined) return false;
+    return compare === 'eq' ? stamp === seconds : compare === 'min' ? stamp >= seconds : stamp <= seconds;
+  });
+}
+
+function writeGroup({ body, dropDiscountRules }: RouteRequest, id: number | undefined, context: RouteContext): RouteAnswer {
   const violations = findSchemaViolations(body);
   if (violations.length > 0) context.onNonConforming();
   if (id !== undefined && !context.store.get(id)) return notFound();
   const refusal = checkBodyBasics(body, id === undefined) ?? checkDiscountRules((body as Record<string, unknown>).discount_rules);
   if (refusal) return fail(refusal);
   if (violations.length > 0) return fail(refuse(400, ...violations.map((v) => `The request body does not match the schema: ${v}.`)));
-  const fields = body as Record<string, unknown>;
+  const { discount_rules: _rules, ...withoutRules } = body as Record<string, unknown>;
+  // The rules were checked above; when their update "fails" a new group has none and an old one keeps its own.
+  const fields = dropDiscountRules ? withoutRules : (body as Record<string, unknown>);
   const result = id === undefined ? context.store.create(fields) : context.store.update(id, fields);
   if (!result) return notFound();
   if ('refusal' in result) return fail(result.refusal);

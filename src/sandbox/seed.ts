@@ -26,6 +26,9 @@ export async function loadSeedFile(path: string): Promise<SeedGroup[]> {
 export function findSeedProblems(seed: readonly SeedGroup[]): string[] {
   const problems: string[] = [];
   const names = new Set<string>();
+  const ids = new Map<number, number>();
+  const holders = new Map<string, number>();
+  let nextId = 1;
   seed.forEach((group, index) => {
     const label = `seed group ${index + 1}${group && typeof group.name === 'string' ? ` ('${group.name}')` : ''}`;
     // A seed may carry its dates; the body rules apply to the rest.
@@ -37,6 +40,21 @@ export function findSeedProblems(seed: readonly SeedGroup[]): string[] {
     const name = typeof body.name === 'string' ? body.name.trim().toLowerCase() : '';
     if (name && names.has(name)) problems.push(`${label}: the name is used twice`);
     names.add(name);
+    // Ids as the store will give them: the seed's own, or the next free one after every id so far.
+    const storedId = id === undefined ? nextId : Number.isInteger(id) && id > 0 ? id : undefined;
+    if (storedId !== undefined) {
+      const first = ids.get(storedId);
+      const given = id === undefined ? ' (the id it would be given next)' : '';
+      if (first !== undefined) problems.push(`${label}: id ${storedId}${given} is already used by seed group ${first + 1}`);
+      else ids.set(storedId, index);
+      nextId = Math.max(nextId, storedId + 1);
+    }
+    for (const flag of ['is_group_for_guests', 'is_default'] as const) {
+      const first = holders.get(flag);
+      if (body[flag] !== true) continue;
+      if (first !== undefined) problems.push(`${label}: ${flag} is already held by seed group ${first + 1}; only one group may hold it`);
+      else holders.set(flag, index);
+    }
   });
   return problems;
 }

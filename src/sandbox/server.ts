@@ -1,5 +1,5 @@
 // The sandbox's HTTP layer: auth, rate limit, injected faults, the request log and counters around
-// the routes. Faults are drawn before the work (500, reset) or after it (ambiguous create, 207).
+// the routes. Faults are drawn before the work (500, reset, 207 on a write with rules) or after it (ambiguous create).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ResolvedOptions } from './options.js';
@@ -67,7 +67,7 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
   const withinQuota = quota.spend();
   if (!withinQuota) {
     counters.rateLimited += 1;
-    return answer(v2(429, 'You have exceeded the rate limit; wait for the window to reset.'));
+    return answer(v2(429, 'You have exceeded the rate limit; wait for the window to reset.'), quota.limitedHeaders());
   }
   if (chance(options.rateLimit429WithoutHeaders)) {
     counters.rateLimited += 1;
@@ -94,19 +94,22 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
       return answer(v2(400, 'The request body is not valid JSON.'));
     }
   }
+  // Only a write that carries discount rules has a store-wide discount update that can fail.
+  const carriesRules = (method === 'POST' || method === 'PUT') && Array.isArray((body as { discount_rules?: unknown } | undefined)?.discount_rules);
+  const partial = carriesRules && chance(options.partialRate);
   const routed = routeRequest(
-    { method, path: url.pathname.slice(base.length), query: url.searchParams, body },
+    { method, path: url.pathname.slice(base.length), query: url.searchParams, body, dropDiscountRules: partial },
     { store: state.store, options, onNonConforming: () => void (counters.nonConforming += 1) },
   );
   if (reset === 'after') return destroy(state, request);
   const saved = routed.status >= 200 && routed.status < 300 && (method === 'POST' || method === 'PUT');
+  if (saved && partial) {
+    counters.faults += 1;
+    return answer({ status: 207, body: { status: 207, message: 'The customer group was saved, but the sitewide discount update failed. You may retry the request.' } });
+  }
   if (saved && method === 'POST' && chance(options.ambiguousCreateRate)) {
     counters.faults += 1;
     return answer(v2(500, 'Internal server error (sandbox fault after saving).'));
-  }
-  if (saved && chance(options.partialRate)) {
-    counters.faults += 1;
-    return answer({ status: 207, body: { status: 207, message: 'The customer group was saved, but the sitewide discount update failed. You may retry the request.' } });
   }
   answer(routed);
 }

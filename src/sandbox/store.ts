@@ -1,6 +1,7 @@
 // The sandbox's in-memory store: ids that auto-increment, unique names, single guest/default holders,
 // amounts kept as 4-decimal strings and a date_modified that moves on every write.
 import type { HolderMode, RawGroup, RawRule, SeedGroup } from './options.js';
+import { parseDateValue } from './dates.js';
 import { parseAmount, refuse, type Refusal } from './rules.js';
 
 export type WriteResult = { group: RawGroup } | { refusal: Refusal };
@@ -17,10 +18,6 @@ export function formatStamp(seconds: number): string {
   return new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function parseStamp(stamp: string): number {
-  const ms = Date.parse(stamp.includes('T') || stamp.includes(',') ? stamp : `${stamp.replace(' ', 'T')}Z`);
-  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
-}
 
 export class GroupStore {
   private readonly groups = new Map<number, RawGroup>();
@@ -88,10 +85,13 @@ export class GroupStore {
     return undefined;
   }
 
-  /** In `move` mode a new holder takes the flag from the previous one, which counts as a write of it. */
+  /** In `move` mode a new holder takes the flag from the previous one, which counts as a write of it.
+   *  In `strict` mode findConflict already refused a second holder, so no other group is touched. */
   private moveHolders(holder: RawGroup): void {
+    const modes = this.modes();
     for (const { flag } of HOLDER_FLAGS) {
-      if (!holder[flag]) continue;
+      const mode = flag === 'is_default' ? modes.defaultMode : modes.guestMode;
+      if (mode !== 'move' || !holder[flag]) continue;
       for (const group of this.groups.values()) {
         if (group.id !== holder.id && group[flag]) {
           this.groups.set(group.id, { ...group, [flag]: false, date_modified: this.nextStamp(group) });
@@ -117,7 +117,7 @@ export class GroupStore {
 
   /** Never the same stamp twice for one group, even for two writes within a second. */
   private nextStamp(group: RawGroup, now = Math.floor(Date.now() / 1000)): string {
-    return formatStamp(Math.max(now, parseStamp(group.date_modified) + 1));
+    return formatStamp(Math.max(now, (parseDateValue(group.date_modified) ?? 0) + 1));
   }
 }
 

@@ -125,4 +125,35 @@ test('seed files in YAML or JSON; an invalid seed is refused with every problem'
   }
 });
 
+test('a PUT with a blank name is refused with 400 and the name is kept', () =>
+  withSandbox({ seed: [{ name: 'Retail' }] }, async (sandbox) => {
+    for (const name of ['   ', '', '\t\n']) {
+      const answer = await callSandbox(sandbox, 'PUT', '/customer_groups/1', { name });
+      assert.is(answer.status, 400, JSON.stringify(name));
+      assert.equal(answer.body, [{ status: 400, message: "The field 'name' must not be blank." }]);
+    }
+    assert.is(sandbox.groups()[0]?.name, 'Retail');
+  }));
+
+test('amounts above the largest kept or below zero are 422, never stored in exponent form', () =>
+  withSandbox({ seed: [{ name: 'Retail' }] }, async (sandbox) => {
+    const cases: Array<[unknown, RegExp]> = [
+      [1e22, /amount must be at most 999999999\.9999/],
+      ['99999999999999999999999', /amount must be at most/],
+      [1_000_000_000, /amount must be at most/],
+      [-5, /amount must not be negative/],
+      ['-0.5', /amount must not be negative/],
+    ];
+    for (const [amount, pattern] of cases) {
+      const answer = await callSandbox(sandbox, 'PUT', '/customer_groups/1', { discount_rules: [{ type: 'product', method: 'fixed', amount, product_id: 2 }] });
+      assert.is(answer.status, 422, String(amount));
+      assert.match(messages(answer.body), pattern);
+    }
+    assert.equal(sandbox.groups()[0]?.discount_rules, []);
+    const largest = await post(sandbox, { name: 'Max', discount_rules: [{ type: 'all', method: 'fixed', amount: 999_999_999.9999 }] });
+    assert.equal((largest.body as RawGroup).discount_rules, [{ type: 'all', method: 'fixed', amount: '999999999.9999' }]);
+    const zero = await post(sandbox, { name: 'Zero', discount_rules: [{ type: 'all', method: 'percent', amount: '0' }] });
+    assert.is(zero.status, 200);
+  }));
+
 test.run();
