@@ -20,6 +20,10 @@ export const sandboxCommand: Command = {
     'partial-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of writes with discount_rules answered 207: the group is saved, its rules are not' },
     'guest-mode': { type: 'string', valueName: 'MODE', default: 'strict', description: 'a second guest group: strict (422) or move (clear the old one)' },
     'default-mode': { type: 'string', valueName: 'MODE', default: 'strict', description: 'a second default group: strict (422) or move' },
+    'reset-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of requests whose connection is reset, before or after the work' },
+    'load-429-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of requests answered 429 without rate-limit headers (platform load)' },
+    'end-of-list': { type: 'string', valueName: 'HOW', default: SANDBOX_DEFAULTS.endOfList, description: 'past the last page: 204 or empty ([])' },
+    'create-status': { type: 'string', valueName: 'CODE', default: String(SANDBOX_DEFAULTS.createStatus), description: 'status of a successful create: 200 or 201' },
   },
   run: (ctx) => runSandbox(ctx, waitForStopSignal()),
 };
@@ -63,6 +67,10 @@ async function readSandboxOptions({ values, io }: CommandContext): Promise<Sandb
     partialRate: readNumber(text('partial-rate'), '--partial-rate', 0, 1, false),
     guestMode: readMode(text('guest-mode'), '--guest-mode'),
     defaultMode: readMode(text('default-mode'), '--default-mode'),
+    resetRate: readNumber(text('reset-rate'), '--reset-rate', 0, 1, false),
+    rateLimit429WithoutHeaders: readNumber(text('load-429-rate'), '--load-429-rate', 0, 1, false),
+    endOfList: readChoice(text('end-of-list'), '--end-of-list', ['204', 'empty'] as const),
+    createStatus: readChoice(text('create-status'), '--create-status', ['200', '201'] as const, Number) as 200 | 201 | undefined,
   };
 }
 
@@ -76,8 +84,14 @@ function readNumber(raw: string | undefined, flag: string, min: number, max: num
 }
 
 function readMode(raw: string | undefined, flag: string): HolderMode | undefined {
-  if (raw === undefined || raw === 'strict' || raw === 'move') return raw;
-  throw new UsageError(`${flag} must be strict or move, got '${raw}'.`);
+  return readChoice(raw, flag, ['strict', 'move'] as const);
+}
+
+/** One of a few documented values; `convert` turns the flag's text into the option's type. */
+function readChoice<T extends string, R = T>(raw: string | undefined, flag: string, choices: readonly T[], convert: (value: T) => R = (value) => value as unknown as R): R | undefined {
+  if (raw === undefined) return undefined;
+  if ((choices as readonly string[]).includes(raw)) return convert(raw as T);
+  throw new UsageError(`${flag} must be ${choices.join(' or ')}, got '${raw}'.`);
 }
 
 function waitForStopSignal(): Promise<string> {

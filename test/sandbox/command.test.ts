@@ -54,4 +54,25 @@ test('a busy port is a plain message naming the port, not a crash', async () => 
   }
 });
 
+test('--end-of-list and --create-status choose between the behaviours the API leaves undocumented', async () => {
+  const io = memoryIo();
+  let stop!: () => void;
+  const stopped = new Promise<void>((done) => (stop = done));
+  const running = runSandbox({ values: { 'end-of-list': 'empty', 'create-status': '201' }, positionals: [], io }, stopped);
+  while (!io.out().includes('Stop with')) await new Promise((done) => setTimeout(done, 5));
+  const apiUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
+  const base = `${apiUrl}/stores/sandbox/v2/customer_groups`;
+  const headers = { 'X-Auth-Token': 'sandbox-token', 'Content-Type': 'application/json', Accept: 'application/json' };
+  const created = await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'Retail' }) });
+  assert.is(created.status, 201);
+  const past = await fetch(`${base}?page=2`, { headers });
+  assert.is(past.status, 200);
+  assert.equal(await past.json(), []);
+  stop();
+  assert.is(await running, 0);
+  const bad = memoryIo();
+  assert.is(await runCli(['sandbox', '--create-status', '202'], bad), 1);
+  assert.match(bad.err(), '--create-status must be 200 or 201');
+});
+
 test.run();
