@@ -6,9 +6,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../src/cli.js';
 import { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from '../src/config.js';
-import { ConfigError, ValidationError, type Problem } from '../src/errors.js';
+import { ConfigError, type Problem } from '../src/errors.js';
 import { memoryIo } from '../src/io.js';
 import type { Config, RequestConfig, SafetyConfig } from '../src/model.js';
+import { problemsOf } from './problems.js';
 
 const config = suite<{ cwd: string }>('config', { cwd: '' });
 
@@ -30,17 +31,6 @@ async function configErrorOf(promise: Promise<unknown>): Promise<ConfigError> {
     throw error;
   }
   assert.unreachable('expected a ConfigError');
-  throw new Error('unreachable');
-}
-
-async function problemsOf(promise: Promise<unknown>): Promise<Problem[]> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-  assert.unreachable('expected a ValidationError');
   throw new Error('unreachable');
 }
 

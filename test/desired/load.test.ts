@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadDesired } from '../../src/desired/index.js';
-import { ValidationError, type Problem } from '../../src/errors.js';
+import { problemsOf } from '../problems.js';
 
 const GOOD = fileURLToPath(new URL('./fixtures/good/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,17 +20,6 @@ load.before.each(async (context) => {
 load.after.each(async (context) => {
   await rm(context.temp, { recursive: true, force: true });
 });
-
-async function problemsOf(promise: Promise<unknown>): Promise<Problem[]> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
-    throw error;
-  }
-  assert.unreachable('expected a ValidationError');
-  return [];
-}
 
 load('normalizes amounts, categories, rule order and defaults', async () => {
   const state = await loadDesired('store', { cwd: GOOD });
