@@ -165,6 +165,8 @@ export interface Plan {
   summary: PlanSummary;
   /** Filled by the safety pass; a plan with refusals is printed but never applied. */
   refusals: SafetyRefusal[];
+  /** The write requests apply will send: one per change. */
+  requests: number;
 }
 
 /** What `plan --out` writes and `apply PLANFILE` reads: the JSON plan plus what detects a stale plan. */

@@ -29,6 +29,7 @@ export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: r
     unmanaged: unmanaged.sort(compareRefs),
     summary: summarize(ordered, unchanged.length, unmanaged.length),
     refusals: [],
+    requests: countRequests({ changes: ordered }),
   };
 }
 

@@ -2,7 +2,6 @@
 // section per changed group with a diff block, then unmanaged groups.
 import type { Change, Plan } from '../model.js';
 import { escapeStrings } from './escape.js';
-import { countRequests } from '../plan/create-plan.js';
 import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 
@@ -28,7 +27,7 @@ function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
   return formatTable(
     ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
-    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, countRequests(plan)],
+    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.requests],
   );
 }
 

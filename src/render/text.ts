@@ -1,6 +1,5 @@
 // Terraform-like text for a terminal and CI logs: + create, ~ update, - delete, field by field.
 import type { Change, Plan } from '../model.js';
-import { countRequests } from '../plan/create-plan.js';
 import { paint, type Style } from './ansi.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
@@ -54,7 +53,7 @@ function formatUnmanaged(plan: Plan, mode: 'plan' | 'drift'): string {
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
-  const requests = countRequests(plan);
+  const requests = plan.requests;
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
   return requests > 0 ? `${summary}\n${formatRequestCount(requests)}` : summary;
 }
