@@ -189,6 +189,13 @@ export interface SavedPlan {
 
 export type Outcome = 'applied' | 'failed' | 'skipped' | 'not_converged';
 
+/** How far a run is, after each finished change. */
+export interface ApplyProgress {
+  done: number;
+  total: number;
+  failed: number;
+}
+
 export interface ChangeResult {
   key: string;
   action: ChangeAction;

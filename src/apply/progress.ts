@@ -1,12 +1,14 @@
-// What a person (live line on a terminal) or a CI log (one line per change) sees while a plan applies,
-// and the summary and JSON at the end.
+// What a person (live line on a terminal) or a CI log (one line per change) sees while a plan applies.
+// The wording comes from the caller, so running a plan does not depend on how it is rendered.
 import type { Io, Output } from '../io.js';
 import { useColor } from '../io.js';
-import { paint } from '../render/ansi.js';
-import { escapeStrings } from '../render/escape.js';
-import type { ChangeResult, ClientStats, GroupsApi, Outcome } from '../model.js';
-import type { ApplyProgress } from './run.js';
-import { count as countOf } from '../words.js';
+import type { ApplyProgress, ChangeResult } from '../model.js';
+
+/** How the reporter words a finished change and the live line; `color` says whether it may paint. */
+export interface ProgressLines {
+  result(result: ChangeResult, color: boolean): string;
+  progress(progress: ApplyProgress, color: boolean): string;
+}
 
 export interface ApplyReporter {
   onResult(result: ChangeResult, progress: ApplyProgress): void;
@@ -15,16 +17,16 @@ export interface ApplyReporter {
 }
 
 /** A reporter writing to `stream` (stderr by default, so stdout stays clean for --format json). */
-export function createApplyReporter(io: Io, api: Pick<GroupsApi, 'rateLimit'>, stream: Output = io.stderr): ApplyReporter {
+export function createApplyReporter(io: Io, lines: ProgressLines, stream: Output = io.stderr): ApplyReporter {
   const color = useColor(io, stream);
   let liveLine = false;
   return {
     onResult(result, progress) {
       if (stream.isTTY) {
-        stream.write(`\r${renderLiveLine(progress, api, color)}\x1b[K`);
+        stream.write(`\r${lines.progress(progress, color)}\x1b[K`);
         liveLine = true;
       } else {
-        stream.write(`${renderResultLine(result, color)}\n`);
+        stream.write(`${lines.result(result, color)}\n`);
       }
     },
     finish() {
@@ -32,80 +34,4 @@ export function createApplyReporter(io: Io, api: Pick<GroupsApi, 'rateLimit'>, s
       liveLine = false;
     },
   };
-}
-
-function renderLiveLine(progress: ApplyProgress, api: Pick<GroupsApi, 'rateLimit'>, color: boolean): string {
-  const parts = [`applying ${progress.done}/${progress.total}`];
-  parts.push(progress.failed > 0 ? paint(`${progress.failed} failed`, 'red', color) : '0 failed');
-  const rateLimit = api.rateLimit;
-  if (rateLimit) parts.push(`${rateLimit.left}/${rateLimit.quota} requests left in window`);
-  return parts.join(' · ');
-}
-
-/** One finished change: `✓ update Retail (id 12)`, `✗ create VIP: 409 The group name is already in use`. */
-export function renderResultLine(rawResult: ChangeResult, color = false): string {
-  const result = escapeStrings(rawResult);
-  const target = `${result.action} ${result.name}${result.id !== undefined ? ` (id ${result.id})` : ''}`;
-  switch (result.outcome) {
-    case 'applied':
-      return `${paint('✓', 'green', color)} ${target}`;
-    case 'failed':
-      return `${paint('✗', 'red', color)} ${target}: ${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`;
-    case 'skipped':
-      return `${paint('-', 'dim', color)} skipped ${target}: ${result.error ?? ''}`;
-    case 'not_converged':
-      return `${paint('≠', 'yellow', color)} ${target}: not converged: ${result.error ?? ''}`;
-  }
-}
-
-export function countOutcomes(results: readonly ChangeResult[]): Record<Outcome, number> {
-  const counts: Record<Outcome, number> = { applied: 0, failed: 0, skipped: 0, not_converged: 0 };
-  for (const result of results) counts[result.outcome] += 1;
-  return counts;
-}
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** The end of a run: counts, every change that did not apply, requests by method, retries, 429s, time. */
-export function renderApplySummary(results: readonly ChangeResult[], stats: ClientStats, ms: number): string {
-  const counts = countOutcomes(results);
-  const lines: string[] = [];
-  const problems = results.filter((result) => result.outcome !== 'applied');
-  if (problems.length > 0) lines.push('Changes that did not apply:', ...problems.map((result) => `  ${renderResultLine(result)}`), '');
-  lines.push(
-    `Applied ${counts.applied}, failed ${counts.failed}, skipped ${counts.skipped}, not converged ${counts.not_converged} ` +
-      `(of ${countOf(results.length, 'change')}) in ${formatDuration(ms)}.`,
-  );
-  const byMethod = (['GET', 'POST', 'PUT', 'DELETE'] as const).map((method) => `${method} ${stats.requests[method]}`).join(', ');
-  const total = Object.values(stats.requests).reduce((sum, n) => sum + n, 0);
-  lines.push(
-    `Requests: ${total} (${byMethod}), ${stats.retries} retr${stats.retries === 1 ? 'y' : 'ies'}, ` +
-      `${stats.rateLimited} rate-limited (429), waited ${formatDuration(stats.waitedMs)} for the quota.`,
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-/** `--format json`: one entry per change in plan order, absent values as null; format_version 1. */
-export function renderApplyJson(results: readonly ChangeResult[], stats: ClientStats, ms: number): string {
-  const document = {
-    format_version: 1,
-    summary: { ...countOutcomes(results), total: results.length },
-    results: results.map((result) => ({
-      key: result.key,
-      action: result.action,
-      name: result.name,
-      id: result.id ?? null,
-      outcome: result.outcome,
-      status: result.status ?? null,
-      error: result.error ?? null,
-    })),
-    requests: { ...stats.requests },
-    retries: stats.retries,
-    rate_limited: stats.rateLimited,
-    waited_ms: stats.waitedMs,
-    duration_ms: Math.round(ms),
-  };
-  return `${JSON.stringify(document, null, 2)}\n`;
 }

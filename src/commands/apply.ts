@@ -1,6 +1,6 @@
 // `bcgroups apply [PLANFILE]`: execute a plan exactly (a saved one, or one made now and confirmed),
 // then re-read the store to confirm every touched group converged.
-import { countOutcomes, createApplyReporter, renderApplyJson, renderApplySummary, renderResultLine } from '../apply/progress.js';
+import { createApplyReporter } from '../apply/progress.js';
 import { applyPlan } from '../apply/run.js';
 import { verifyConverged } from '../apply/verify.js';
 import { DEFAULT_CONFIG } from '../config.js';
@@ -9,6 +9,7 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import type { Change, ChangeResult, Config } from '../model.js';
 import { createCheckedPlan } from '../plan/index.js';
+import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
 import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, readFormat, resolveConfig } from './options.js';
 import { loadSavedPlan, type Prepared } from './saved-plan.js';
@@ -40,7 +41,7 @@ export const applyCommand: Command = {
     const { store, changes } = prepared;
 
     const started = performance.now();
-    const reporter = createApplyReporter(ctx.io, store.client);
+    const reporter = createApplyReporter(ctx.io, applyProgressLines(store.client));
     const results = await applyPlan(changes, store.client, { concurrency: config.concurrency, onResult: reporter.onResult });
     reporter.finish();
     const verified = await verifyAfterApply(ctx, store, changes, results);
@@ -48,8 +49,7 @@ export const applyCommand: Command = {
 
     ctx.io.stdout.write(format === 'json' ? renderApplyJson(verified, store.client.stats, ms) : renderApplySummary(verified, store.client.stats, ms));
     await appendStepSummary(ctx.io, renderApplyMarkdown(verified));
-    const counts = countOutcomes(verified);
-    if (counts.failed + counts.skipped + counts.not_converged === 0) return EXIT.ok;
+    if (verified.every((result) => result.outcome === 'applied')) return EXIT.ok;
     ctx.io.stderr.write('Some changes did not apply; nothing applied was undone. Fix the cause and run apply again: it converges.\n');
     return EXIT.failed;
   },
@@ -89,16 +89,4 @@ async function verifyAfterApply(ctx: CommandContext, store: Store, changes: Chan
       result.outcome === 'applied' ? { ...result, outcome: 'not_converged', error: 'applied, but not confirmed: the store could not be re-read' } : result,
     );
   }
-}
-
-function renderApplyMarkdown(results: ChangeResult[]): string {
-  const counts = countOutcomes(results);
-  const rows = results.map((result) => `| ${renderResultLine(result).replace(/\|/g, '\\|')} |`);
-  return [
-    `## bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.not_converged} not converged`,
-    '',
-    '| change |',
-    '| --- |',
-    ...rows,
-  ].join('\n');
 }
