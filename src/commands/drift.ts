@@ -1,11 +1,11 @@
 // `bcgroups drift`: the plan seen as a report of how the store differs from groups/.
-import { formatProblem } from '../render/problem.js';
 import { PlanError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import type { Plan } from '../model.js';
 import { createPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
+import { renderMissingPinsAs } from '../render/missing-pins.js';
 import { DIR_OPTION, FORMAT_OPTION, readFormat, STORE_OPTIONS } from './options.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
@@ -44,14 +44,7 @@ export const driftCommand: Command = {
 };
 
 async function reportMissingPins(ctx: CommandContext, format: Format, error: PlanError): Promise<number> {
-  const lead = 'Groups that files in groups/ pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.';
-  const problems = error.problems.map(formatProblem);
-  const markdown = `## bcgroups drift\n\n> [!WARNING]\n> ${lead}\n\n${problems.map((line) => `- \`${line.split('\n')[0]?.replace(/`/g, "'")}\``).join('\n')}\n`;
-  if (format === 'json') {
-    ctx.io.stdout.write(`${JSON.stringify({ format_version: 1, kind: 'missing_pins', problems: error.problems }, null, 2)}\n`);
-  } else {
-    ctx.io.stdout.write(format === 'markdown' ? markdown : `${lead}\n${problems.join('\n')}\n`);
-  }
-  await appendStepSummary(ctx.io, markdown);
+  ctx.io.stdout.write(renderMissingPinsAs(format, error.problems));
+  await appendStepSummary(ctx.io, renderMissingPinsAs('markdown', error.problems));
   return EXIT.changes;
 }

@@ -1,0 +1,13 @@
+// What drift says when files pin groups by id that the store no longer has: no plan can be made, but
+// the report is still drift, in each format drift speaks.
+import type { Problem } from '../errors.js';
+import { formatProblem } from './problem.js';
+
+const LEAD = 'Groups that files in groups/ pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.';
+
+export function renderMissingPinsAs(format: 'text' | 'json' | 'markdown', problems: readonly Problem[]): string {
+  if (format === 'json') return `${JSON.stringify({ format_version: 1, kind: 'missing_pins', problems }, null, 2)}\n`;
+  const lines = problems.map(formatProblem);
+  if (format === 'markdown') return `## bcgroups drift\n\n> [!WARNING]\n> ${LEAD}\n\n${lines.map((line) => `- \`${line.split('\n')[0]?.replace(/`/g, "'")}\``).join('\n')}\n`;
+  return `${LEAD}\n${lines.join('\n')}\n`;
+}
