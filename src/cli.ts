@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commands } from './commands/index.js';
 import type { Command, CommandOption } from './commands/types.js';
-import { BcgroupsError, PlanError, StalePlanError, UsageError, ValidationError } from './errors.js';
+import { BcgroupsError, PlanError, RefusedPlanError, StalePlanError, UsageError, ValidationError } from './errors.js';
 import { EXIT } from './exit.js';
 import { processIo, type Io } from './io.js';
 import { escapeControlKeepLines } from './render/escape.js';
@@ -95,9 +95,10 @@ function reportError(error: unknown, io: Io): number {
     io.stderr.write(`${problems.map(formatProblem).join('\n')}\n\n${error.message}. Nothing was sent to the store.\n`);
     return EXIT.error;
   }
-  if (error instanceof StalePlanError) {
+  // Both messages are whole paragraphs that say what to run next; no "Error:" in front.
+  if (error instanceof StalePlanError || error instanceof RefusedPlanError) {
     io.stderr.write(`${escapeControlKeepLines(error.message)}\n`);
-    return EXIT.stale;
+    return error instanceof StalePlanError ? EXIT.stale : EXIT.refused;
   }
   if (error instanceof BcgroupsError) {
     io.stderr.write(`Error: ${escapeControlKeepLines(error.message)}\n`);

@@ -1,4 +1,5 @@
 // One base class and a few small subclasses. Only cli.ts turns them into exit codes.
+import type { SafetyRefusal } from './model.js';
 import { count as countOf } from './words.js';
 
 export class BcgroupsError extends Error {
@@ -71,5 +72,15 @@ export class StalePlanError extends BcgroupsError {
   /** `replan` is the plan command that makes a fresh plan with the same flags; the advice quotes it. */
   constructor(readonly reasons: string[], replan = 'bcgroups plan --out FILE') {
     super(`The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`${replan}\`, review it, and apply the new file.`);
+  }
+}
+
+/** A saved plan that a safety check refuses, when planned or now; a saved plan is never forced at apply time. */
+export class RefusedPlanError extends BcgroupsError {
+  override name = 'RefusedPlanError';
+  /** `what` says which file and when ("p.json was refused by a safety check when it was planned"). */
+  constructor(what: string, readonly refusals: SafetyRefusal[], replan: string) {
+    const lines = refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
+    super(`${what}:\n${lines.join('\n')}\nA saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file.`);
   }
 }

@@ -169,7 +169,7 @@ export interface Plan {
   requests: number;
 }
 
-/** What `plan --out` writes and `apply PLANFILE` reads: the JSON plan plus what detects a stale plan. */
+/** What `plan --out` writes and `apply PLANFILE` reads: the plan, wrapped with what detects a stale plan. */
 export interface SavedPlan {
   format_version: 1;
   store_hash: string;
@@ -178,13 +178,9 @@ export interface SavedPlan {
   created_at: string;
   /** Made with --force: apply skips the safety checks it otherwise runs again. */
   forced: boolean;
-  summary: PlanSummary;
-  changes: Change[];
-  unchanged: GroupRef[];
-  unmanaged: GroupRef[];
-  refusals: SafetyRefusal[];
   /** Per live group the plan touches: what it looked like when planned. */
   live: Record<string, { date_modified: string | null; fingerprint: string }>;
+  plan: Plan;
 }
 
 export type Outcome = 'applied' | 'failed' | 'skipped' | 'not_converged';

@@ -7,15 +7,16 @@ import { DEFAULT_CONFIG } from '../config.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
-import type { Change, ChangeResult, Config } from '../model.js';
-import { createCheckedPlan } from '../plan/index.js';
+import type { Change, ChangeResult, Config, Plan } from '../model.js';
+import { checkAgainstStore, checkPlannedRefusals, createCheckedPlan } from '../plan/index.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, readFormat, resolveConfig } from './options.js';
-import { loadSavedPlan, type Prepared } from './saved-plan.js';
+import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, readFormat, replanCommand, resolveConfig } from './options.js';
+import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command, CommandContext } from './types.js';
+import { count as countOf } from '../words.js';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -36,9 +37,12 @@ export const applyCommand: Command = {
     const concurrency = integerFlag(ctx, 'concurrency');
     const config = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...(ctx.values.prune ? { prune: true } : {}) });
     const planFile = ctx.positionals[0];
-    const prepared = planFile === undefined ? await planNow(ctx, config, format === 'json') : await loadSavedPlan(ctx, config, planFile);
-    if (typeof prepared === 'number') return prepared;
-    const { store, changes } = prepared;
+    const { store, plan } = planFile === undefined ? await planNow(ctx, config, format === 'json') : await prepareSavedPlan(ctx, config, planFile);
+    // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
+    if (plan.refusals.length > 0) return EXIT.refused;
+    if (plan.changes.length === 0) return EXIT.ok;
+    if (planFile === undefined && !(await confirmApply(ctx))) return EXIT.error;
+    const { changes } = plan;
 
     const started = performance.now();
     const reporter = createApplyReporter(ctx.io, applyProgressLines(store.client));
@@ -55,27 +59,59 @@ export const applyCommand: Command = {
   },
 };
 
-/** No plan file: plan now, show it, and ask (or require --yes) before writing anything. */
-async function planNow(ctx: CommandContext, config: Config, json: boolean): Promise<Prepared | number> {
+interface Prepared {
+  store: Store;
+  plan: Plan;
+}
+
+/** No plan file: plan now and show the plan (on stderr with --format json, so stdout carries the results alone). */
+async function planNow(ctx: CommandContext, config: Config, json: boolean): Promise<Prepared> {
   const desired = await loadDesiredFor(ctx, config);
   const store = openStore(ctx, config);
   const live = await store.client.listGroups();
   const plan = createCheckedPlan(desired.groups, live, { prune: config.prune, safety: config.safety, force: ctx.values.force === true });
-  // With --format json, stdout carries the results alone; the plan goes to stderr.
   const out = json ? ctx.io.stderr : ctx.io.stdout;
   out.write(renderText(plan, { color: useColor(ctx.io, out) }));
-  if (plan.refusals.length > 0) return EXIT.refused;
-  if (plan.changes.length === 0) return EXIT.ok;
-  if (!ctx.values.yes) {
-    if (!ctx.io.confirm) {
-      throw new UsageError('Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.');
-    }
-    if (!(await ctx.io.confirm('Apply these changes to the store?'))) {
-      ctx.io.stderr.write('Apply cancelled; nothing was changed.\n');
-      return EXIT.error;
-    }
+  return { store, plan };
+}
+
+/** A plan made now is written only after a yes (or --yes). */
+async function confirmApply(ctx: CommandContext): Promise<boolean> {
+  if (ctx.values.yes) return true;
+  if (!ctx.io.confirm) {
+    throw new UsageError('Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.');
   }
-  return { store, changes: plan.changes };
+  if (await ctx.io.confirm('Apply these changes to the store?')) return true;
+  ctx.io.stderr.write('Apply cancelled; nothing was changed.\n');
+  return false;
+}
+
+/**
+ * A saved plan runs only against the store it was made from, unchanged since, and only if the safety
+ * checks would pass it now (unless it was made with --force); refusals and staleness are thrown.
+ */
+async function prepareSavedPlan(ctx: CommandContext, config: Config, file: string): Promise<Prepared> {
+  const saved = await readSavedPlan(ctx, file);
+  const context = { file, replan: (flags: { prune: boolean; force: boolean }) => replanCommand(ctx, file, flags) };
+  checkPlannedRefusals(saved, context);
+  const store = openStore(ctx, config);
+  const liveGroups = await store.client.listGroups();
+  checkAgainstStore(saved, { storeHash: store.storeHash, liveGroups, safety: config.safety }, context);
+  if (saved.plan.changes.length === 0) {
+    ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
+  } else {
+    await noteChangedFiles(ctx, config, saved.desired_hash, file);
+    ctx.io.stderr.write(`Applying ${countOf(saved.plan.changes.length, 'change')} from ${file}.\n`);
+  }
+  return { store, plan: saved.plan };
+}
+
+/** The saved plan applies what was reviewed; if groups/ moved on since, say so (a later plan picks it up). */
+async function noteChangedFiles(ctx: CommandContext, config: Config, desiredHash: string, file: string): Promise<void> {
+  const current = await loadDesiredFor(ctx, config).catch(() => undefined);
+  if (current && current.hash !== desiredHash) {
+    ctx.io.stderr.write(`Note: ${config.groupsDir}/ has changed since ${file} was made; this applies the saved plan, not the current files.\n`);
+  }
 }
 
 /** Re-reads the store to confirm each change landed; if that read fails, the results still stand. */

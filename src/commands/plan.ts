@@ -1,11 +1,10 @@
 // `bcgroups plan`: validate, read the live store (paged list only), plan, check safety, render.
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
 import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
+import { writeSavedPlan } from './saved-plan.js';
 import { describeRequests, openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command } from './types.js';
@@ -34,7 +33,7 @@ export const planCommand: Command = {
     if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client)}.\n`);
     if (out !== undefined) {
       const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force });
-      await writeFile(path.resolve(ctx.io.cwd, out), `${JSON.stringify(saved, null, 2)}\n`, 'utf8');
+      await writeSavedPlan(ctx, out, saved);
       ctx.io.stderr.write(
         plan.refusals.length > 0
           ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`${replanCommand(ctx, out, { prune: session.config.prune, force: true })}\`.\n`

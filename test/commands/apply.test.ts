@@ -140,7 +140,8 @@ test('a saved plan whose refusals were edited away is checked again and refused;
   try {
     assert.is((await project.run('plan', '--prune', '--out', 'plan.json')).code, 3);
     const file = path.join(project.cwd, 'plan.json');
-    const edited = { ...JSON.parse(await readFile(file, 'utf8')), refusals: [] };
+    const planned = JSON.parse(await readFile(file, 'utf8'));
+    const edited = { ...planned, plan: { ...planned.plan, refusals: [] } };
     await writeFile(file, JSON.stringify(edited));
     const refused = await project.run('apply', 'plan.json');
     assert.is(refused.code, 3);

@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BcgroupsError } from '../../src/errors.js';
-import { fingerprint } from '../../src/normalize.js';
-import { createPlan, parseSavedPlan, toSavedPlan } from '../../src/plan/index.js';
-import { desired, live, rule } from './builders.js';
+import { BcgroupsError } from '../../../src/errors.js';
+import { fingerprint } from '../../../src/normalize.js';
+import { createPlan, parseSavedPlan, toSavedPlan } from '../../../src/plan/index.js';
+import { desired, live, rule } from '../builders.js';
 
 const liveGroups = [
   live(1, 'Retail', { date_modified: '2024-07-01 10:00:00' }),
@@ -12,6 +12,7 @@ const liveGroups = [
 ];
 const plan = createPlan([desired('Retail', { discount_rules: [rule.all(5)] }), desired('Quiet'), desired('New', { is_default: true })], liveGroups, { prune: false });
 const context = { storeHash: 'abc123', desiredHash: 'd35', liveGroups, now: new Date('2024-08-01T12:00:00Z') };
+const saved = toSavedPlan(plan, context);
 
 test('the saved plan records every touched live group, and only those', () => {
   const saved = toSavedPlan(plan, context);
@@ -20,7 +21,7 @@ test('the saved plan records every touched live group, and only those', () => {
     '2': { date_modified: 'Tue, 02 Jul 2024 10:00:00 +0000', fingerprint: fingerprint(liveGroups[1]!) },
   });
   assert.equal([saved.format_version, saved.store_hash, saved.desired_hash, saved.created_at], [1, 'abc123', 'd35', '2024-08-01T12:00:00.000Z']);
-  assert.equal(saved.changes, plan.changes);
+  assert.equal(saved.plan.changes, plan.changes);
 });
 
 test('a saved plan survives a round trip through its text', () => {
@@ -29,17 +30,22 @@ test('a saved plan survives a round trip through its text', () => {
 });
 
 test('the saved plan holds only the documented keys (no room for a token)', () => {
-  assert.equal(Object.keys(toSavedPlan(plan, context)).sort(), ['changes', 'created_at', 'desired_hash', 'forced', 'format_version', 'live', 'refusals', 'store_hash', 'summary', 'unchanged', 'unmanaged']);
-  const withToken = { ...toSavedPlan(plan, context), access_token: 'secret' };
+  assert.equal(Object.keys(saved).sort(), ['created_at', 'desired_hash', 'forced', 'format_version', 'live', 'plan', 'store_hash']);
+  assert.equal(Object.keys(saved.plan).sort(), ['changes', 'refusals', 'requests', 'summary', 'unchanged', 'unmanaged']);
+  const withToken = { ...saved, access_token: 'secret' };
   assert.throws(() => parseSavedPlan(JSON.stringify(withToken), 'plan.json'), /access_token|additional properties/);
+  const tokenInPlan = { ...saved, plan: { ...saved.plan, access_token: 'secret' } };
+  assert.throws(() => parseSavedPlan(JSON.stringify(tokenInPlan), 'plan.json'), /access_token|additional properties/);
 });
+
+const withChange = (change: unknown) => JSON.stringify({ ...saved, plan: { ...saved.plan, changes: [change] } });
 
 const badInputs: [string, string, RegExp][] = [
   ['not JSON', '{"format_version": 1', /plan\.json is not a saved plan: not valid JSON/],
   ['a plain JSON plan without the saved extras', JSON.stringify({ format_version: 1, summary: plan.summary, changes: [], unchanged: [], unmanaged: [], refusals: [] }), /store_hash/],
   ['another format version', JSON.stringify({ ...toSavedPlan(plan, context), format_version: 2 }), /format_version/],
-  ['a body with an id', JSON.stringify({ ...toSavedPlan(plan, context), changes: [{ ...plan.changes[0], body: { id: 4 } }] }), /changes\/0/],
-  ['a malformed key', JSON.stringify({ ...toSavedPlan(plan, context), changes: [{ ...plan.changes[0], key: 'update:x' }] }), /changes\/0/],
+  ['a body with an id', withChange({ ...plan.changes[0], body: { id: 4 } }), /changes\/0/],
+  ['a malformed key', withChange({ ...plan.changes[0], key: 'update:x' }), /changes\/0/],
 ];
 
 for (const [title, text, message] of badInputs) {

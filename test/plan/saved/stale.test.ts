@@ -1,34 +1,37 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { findStaleReasons } from '../../src/apply/stale.js';
-import type { SavedPlan } from '../../src/model.js';
-import { fingerprint } from '../../src/normalize.js';
-import { createChange, deleteChange, live, state, updateChange } from './builders.js';
+import type { Change, SavedPlan } from '../../../src/model.js';
+import { fingerprint } from '../../../src/normalize.js';
+import { findStaleReasons } from '../../../src/plan/index.js';
+import { createChange, deleteChange, live, state, updateChange } from '../../apply/builders.js';
 
 const retail = live(12, 'Retail');
 const gold = live(14, 'Gold', { discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });
 
-function savedPlan(over: Partial<SavedPlan> = {}): SavedPlan {
+function savedPlan(over: { changes?: Change[]; live?: SavedPlan['live'] } = {}): SavedPlan {
+  const changes = over.changes ?? [
+    updateChange(12, retail, state('Retail', { is_default: true })),
+    deleteChange(14, gold),
+    createChange(state('VIP')),
+  ];
   return {
     format_version: 1,
     store_hash: 'abc123',
     desired_hash: 'x',
     created_at: '2024-01-02T00:00:00Z',
     forced: false,
-    summary: { create: 1, update: 1, delete: 1, unchanged: 0, unmanaged: 0 },
-    changes: [
-      updateChange(12, retail, state('Retail', { is_default: true })),
-      deleteChange(14, gold),
-      createChange(state('VIP')),
-    ],
-    unchanged: [],
-    unmanaged: [],
-    refusals: [],
-    live: {
+    live: over.live ?? {
       '12': { date_modified: retail.date_modified, fingerprint: fingerprint(retail) },
       '14': { date_modified: gold.date_modified, fingerprint: fingerprint(gold) },
     },
-    ...over,
+    plan: {
+      summary: { create: 1, update: 1, delete: 1, unchanged: 0, unmanaged: 0 },
+      changes,
+      unchanged: [],
+      unmanaged: [],
+      refusals: [],
+      requests: changes.length,
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // A saved plan is only safe to apply against the store it was made from, unchanged since.
-import type { Change, LiveGroup, SavedPlan } from '../model.js';
-import { fingerprint, nameKey } from '../normalize.js';
-import { HOLDER_FLAGS } from '../plan/index.js';
+import type { Change, LiveGroup, SavedPlan } from '../../model.js';
+import { fingerprint, nameKey } from '../../normalize.js';
+import { HOLDER_FLAGS } from '../holders.js';
 
 /** Every reason the saved plan no longer fits the live store, each naming the group; empty when fresh. */
 export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[], storeHash: string): string[] {
@@ -10,7 +10,7 @@ export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[], stor
     reasons.push(`the plan was made for store '${saved.store_hash}', but this is store '${storeHash}'`);
   }
   const liveById = new Map(liveGroups.map((group) => [group.id, group]));
-  const touched = touchedGroups(saved.changes);
+  const touched = touchedGroups(saved.plan.changes);
   for (const change of touched.values()) {
     const live = liveById.get(change.id);
     const label = `group '${change.name}' (id ${change.id})`;
@@ -26,7 +26,7 @@ export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[], stor
     }
   }
   const untouched = liveGroups.filter((group) => !touched.has(group.id));
-  for (const change of saved.changes) {
+  for (const change of saved.plan.changes) {
     if (change.action === 'delete') continue;
     const label = change.action === 'create' ? `group '${change.after.name}' the plan creates` : `the new name '${change.after.name}' of group ${change.id}`;
     // A live group the plan itself renames or deletes may hold the name now; its own checks cover it.

@@ -1,9 +1,9 @@
-// The saved plan: the JSON plan plus what apply needs to notice that the store or groups/ moved on since.
-// It holds hashes, dates and fingerprints only, never a token.
-import { BcgroupsError } from '../errors.js';
-import { compileSchema } from '../schemas.js';
-import type { LiveGroup, Plan, SavedPlan } from '../model.js';
-import { fingerprint } from '../normalize.js';
+// Writing and reading the saved plan: the plan wrapped with what apply needs to notice that the store or
+// groups/ moved on since. It holds hashes, dates and fingerprints only, never a token.
+import { BcgroupsError } from '../../errors.js';
+import { compileSchema } from '../../schemas.js';
+import type { LiveGroup, Plan, SavedPlan } from '../../model.js';
+import { fingerprint } from '../../normalize.js';
 
 export const PLAN_SCHEMA_ID = 'https://bcgroups.dev/schemas/plan.schema.json';
 
@@ -32,12 +32,8 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
     desired_hash: context.desiredHash,
     created_at: (context.now ?? new Date()).toISOString(),
     forced: context.forced ?? false,
-    summary: plan.summary,
-    changes: plan.changes,
-    unchanged: plan.unchanged,
-    unmanaged: plan.unmanaged,
-    refusals: plan.refusals,
     live,
+    plan,
   };
 }
 
@@ -59,5 +55,5 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
 
 /** The schema ships beside dist/ and src/ alike; it is read once, on the first parse. */
 function savedPlanValidator() {
-  return compileSchema('plan.schema.json', { strictRequired: false }, 'savedPlan');
+  return compileSchema('plan.schema.json', {}, 'savedPlan');
 }
