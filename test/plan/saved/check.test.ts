@@ -1,0 +1,47 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RefusedPlanError, StalePlanError } from '../../../src/errors.js';
+import { checkAgainstStore, checkPlannedRefusals, createPlan, DEFAULT_SAFETY, toSavedPlan } from '../../../src/plan/index.js';
+import { live } from '../builders.js';
+
+// Prune on with nothing desired: both live groups are deleted, more than the thresholds allow.
+const liveGroups = [live(1, 'Old A'), live(2, 'Old B')];
+const plan = createPlan([], liveGroups, { prune: true });
+const saved = toSavedPlan(plan, { storeHash: 'abc123', desiredHash: 'd', liveGroups });
+const context = { file: 'p.json', replan: (flags: { prune: boolean; force: boolean }) => `replan ${flags.prune ? 'prune ' : ''}${flags.force ? 'force' : ''}`.trim() };
+const safety = { ...DEFAULT_SAFETY, maxDeletes: 1 };
+
+function thrown(run: () => void): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+test('refusals recorded when planning refuse the file before the store is asked', () => {
+  const refused = { ...saved, plan: { ...plan, refusals: [{ check: 'maxDeletes' as const, limit: 1, actual: 2, message: 'Refusing to delete 2 groups. Re-run with --force to allow it.' }] } };
+  const error = thrown(() => checkPlannedRefusals(refused, context));
+  assert.instance(error, RefusedPlanError);
+  assert.match((error as Error).message, 'p.json was refused by a safety check when it was planned:\n  ! Refusing to delete 2 groups.\n');
+  assert.match((error as Error).message, '`replan prune force`');
+  assert.is(thrown(() => checkPlannedRefusals(saved, context)), undefined);
+});
+
+test('the safety checks run again against the store now, unless the plan was forced', () => {
+  const store = { storeHash: 'abc123', liveGroups, safety };
+  const error = thrown(() => checkAgainstStore(saved, store, context));
+  assert.instance(error, RefusedPlanError);
+  assert.match((error as Error).message, 'p.json would be refused by the safety checks:');
+  assert.is(thrown(() => checkAgainstStore({ ...saved, forced: true }, store, context)), undefined);
+});
+
+test('a stale plan is a StalePlanError quoting the re-plan with the flags it was made with', () => {
+  const error = thrown(() => checkAgainstStore({ ...saved, forced: true }, { storeHash: 'other', liveGroups, safety }, context));
+  assert.instance(error, StalePlanError);
+  assert.match((error as Error).message, "made for store 'abc123', but this is store 'other'");
+  assert.match((error as Error).message, 'Re-run `replan prune force`');
+});
+
+test.run();
