@@ -1,7 +1,8 @@
 // `bcgroups import`: start a repository from a store that already exists.
 import { importGroups } from '../import/index.js';
+import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, STORE_OPTIONS, resolveConfig } from './options.js';
-import { describeRequests, openStore } from './session.js';
+import { openStore } from './session.js';
 import type { Command } from './types.js';
 import { count as countOf } from '../words.js';
 
@@ -21,7 +22,7 @@ export const importCommand: Command = {
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
     ctx.io.stdout.write(
-      `Imported ${countOf(liveGroups.length, 'group')} (${result.written.length} written, ${result.skipped.length} unchanged) with ${describeRequests(store.client)}.\n` +
+      `Imported ${countOf(liveGroups.length, 'group')} (${result.written.length} written, ${result.skipped.length} unchanged) with ${describeRequests(store.client.stats)}.\n` +
         'Next: review the files, commit them, and run `bcgroups plan`: it should report no changes.\n',
     );
     return 0;

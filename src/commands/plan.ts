@@ -3,9 +3,10 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
+import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
 import { writeSavedPlan } from './saved-plan.js';
-import { describeRequests, openSession } from './session.js';
+import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command } from './types.js';
 
@@ -30,7 +31,7 @@ export const planCommand: Command = {
     const plan = createCheckedPlan(session.desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
 
     ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan' }));
-    if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client)}.\n`);
+    if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
     if (out !== undefined) {
       const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force });
       await writeSavedPlan(ctx, out, saved);

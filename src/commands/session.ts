@@ -5,7 +5,6 @@ import { createClient, type BigCommerceClient } from '../bigcommerce/index.js';
 import type { Config } from '../model.js';
 import { loadDesiredFor, resolveConfig } from './options.js';
 import type { CommandContext } from './types.js';
-import { count as countOf } from '../words.js';
 
 export interface Store {
   client: BigCommerceClient;
@@ -31,17 +30,4 @@ export async function openSession(ctx: CommandContext, overrides: Parameters<typ
   const desired = await loadDesiredFor(ctx, config);
   const store = openStore(ctx, config);
   return { config, desired, ...store };
-}
-
-/** A closing line for people: how much the run asked of the API. */
-export function describeRequests(client: BigCommerceClient): string {
-  const { requests, retries, rateLimited, waitedMs } = client.stats;
-  const total = Object.values(requests).reduce((sum, n) => sum + n, 0);
-  const parts = Object.entries(requests)
-    .filter(([, n]) => n > 0)
-    .map(([method, n]) => `${n} ${method}`);
-  const extra = [retries ? `${retries} retried` : '', rateLimited ? `${rateLimited} rate-limited (waited ${Math.round(waitedMs)} ms)` : '']
-    .filter(Boolean)
-    .join(', ');
-  return `${countOf(total, 'API request')}${parts.length ? ` (${parts.join(', ')})` : ''}${extra ? `; ${extra}` : ''}`;
 }
