@@ -52,17 +52,29 @@ export class PlanError extends BcgroupsError {
   }
 }
 
+export interface ApiErrorOptions {
+  method: string;
+  path: string;
+  /** Absent when no answer came (network failure, timeout, an answer too large to read). */
+  status?: number | undefined;
+  /** The API's own words, when it gave any. */
+  apiMessage?: string | undefined;
+}
+
 /** An answer of the API that is not a success, after retries. Never carries the token. */
 export class ApiError extends BcgroupsError {
   override name = 'ApiError';
-  constructor(
-    message: string,
-    readonly method: string,
-    readonly path: string,
-    readonly status: number | undefined,
-    readonly apiMessage: string | undefined,
-  ) {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number | undefined;
+  readonly apiMessage: string | undefined;
+
+  constructor(message: string, options: ApiErrorOptions) {
     super(message);
+    this.method = options.method;
+    this.path = options.path;
+    this.status = options.status;
+    this.apiMessage = options.apiMessage;
   }
 }
 

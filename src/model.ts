@@ -222,8 +222,6 @@ export interface RateLimitState {
 /** The store as the planner and applier see it; implemented over HTTP in src/bigcommerce/. */
 export interface GroupsApi {
   listGroups(): Promise<LiveGroup[]>;
-  getGroup(id: number): Promise<LiveGroup>;
-  countGroups(): Promise<number>;
   createGroup(body: GroupBody): Promise<LiveGroup>;
   updateGroup(id: number, body: GroupBody): Promise<LiveGroup>;
   deleteGroup(id: number): Promise<void>;

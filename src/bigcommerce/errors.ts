@@ -47,11 +47,12 @@ export function redact(text: string, token: string): string {
 }
 
 export function createHttpError(method: string, path: string, status: number, bodyText: string, token: string): ApiError {
-  const apiMessage = redactOptional(readApiMessage(bodyText), token);
+  const readMessage = readApiMessage(bodyText);
+  const apiMessage = readMessage === undefined ? undefined : redact(readMessage, token);
   const head = `${method} ${path} failed with ${status}${apiMessage ? `: ${apiMessage}` : ''}`;
   const hint = chooseHint(status, path);
   const message = hint ? `${endSentence(head)} ${hint}` : head;
-  return new ApiError(message, method, path, status, apiMessage);
+  return new ApiError(message, { method, path, status, apiMessage });
 }
 
 function chooseHint(status: number, path: string): string | undefined {
@@ -69,12 +70,12 @@ function endSentence(text: string): string {
 /** `host` is the API's host (never the token), so the user sees which server could not be reached. */
 export function createNetworkError(method: string, path: string, error: unknown, token: string, host?: string): ApiError {
   const reason = redact(describeNetworkError(error, host), token);
-  return new ApiError(`${method} ${path} failed: ${reason}`, method, path, undefined, reason);
+  return new ApiError(`${method} ${path} failed: ${reason}`, { method, path, apiMessage: reason });
 }
 
 /** An answer whose body is not what the API documents (wrong types, not JSON). */
 export function createBadAnswerError(method: string, path: string, status: number, problem: string): ApiError {
-  return new ApiError(`${method} ${path} answered ${status} with an unexpected body: ${problem}`, method, path, status, problem);
+  return new ApiError(`${method} ${path} answered ${status} with an unexpected body: ${problem}`, { method, path, status, apiMessage: problem });
 }
 
 function describeNetworkError(error: unknown, host: string | undefined): string {
@@ -83,8 +84,4 @@ function describeNetworkError(error: unknown, host: string | undefined): string 
   if (cause?.code) return `network error (${[cause.code, host].filter(Boolean).join(' ')})`;
   const detail = cause?.message ?? (error instanceof Error ? error.message : String(error));
   return host ? `network error reaching ${host} (${detail})` : `network error (${detail})`;
-}
-
-function redactOptional(text: string | undefined, token: string): string | undefined {
-  return text === undefined ? undefined : redact(text, token);
 }

@@ -5,16 +5,13 @@ import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type Live
 import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../normalize.js';
 import { createBadAnswerError } from './errors.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
-import { AnswerProblem, parseCount, parseGroup, parseGroupList, parseJson } from './parse.js';
+import { AnswerProblem, parseGroup, parseGroupList, parseJson } from './parse.js';
 
 export const PAGE_LIMIT = 250;
 const GROUPS = '/customer_groups';
 
 export class BigCommerceClient implements GroupsApi {
-  constructor(
-    private readonly transport: Transport,
-    private readonly retries: number,
-  ) {}
+  constructor(protected readonly transport: Transport) {}
 
   get stats() {
     return this.transport.stats;
@@ -34,23 +31,13 @@ export class BigCommerceClient implements GroupsApi {
     return matches.find((group) => group.name === name);
   }
 
-  async getGroup(id: number): Promise<LiveGroup> {
-    const path = `${GROUPS}/${id}`;
-    return this.read('GET', path, await this.transport.send('GET', path, { retryable: true }), parseGroup);
-  }
-
-  async countGroups(): Promise<number> {
-    const path = `${GROUPS}/count`;
-    return this.read('GET', path, await this.transport.send('GET', path, { retryable: true }), parseCount);
-  }
-
   async updateGroup(id: number, body: GroupBody): Promise<LiveGroup> {
     const path = `${GROUPS}/${id}`;
-    return this.read('PUT', path, await this.transport.send('PUT', path, { body, retryable: true }), parseGroup);
+    return this.read('PUT', path, await this.transport.send('PUT', path, { body }), parseGroup);
   }
 
   async deleteGroup(id: number): Promise<void> {
-    await this.transport.send('DELETE', `${GROUPS}/${id}`, { retryable: true });
+    await this.transport.send('DELETE', `${GROUPS}/${id}`);
   }
 
   async createGroup(body: GroupBody): Promise<LiveGroup> {
@@ -58,7 +45,7 @@ export class BigCommerceClient implements GroupsApi {
       let answer: HttpAnswer | undefined;
       let failure: ApiError | undefined;
       try {
-        answer = await this.transport.send('POST', GROUPS, { body, retryable: false });
+        answer = await this.transport.send('POST', GROUPS, { body });
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         // A 409 on a repeated POST may be our own earlier attempt, which won after all.
@@ -72,8 +59,9 @@ export class BigCommerceClient implements GroupsApi {
       // 207: saved, but the store-wide discount update failed; the API says to retry, which is a PUT now.
       if (existing && answer?.status === 207) return this.updateGroup(existing.id, body);
       if (existing) return this.settleExisting(existing, body);
-      if (attempt >= this.retries) {
-        throw failure ?? new ApiError(`POST ${this.transport.describePath(GROUPS)} kept failing (${answer?.status}) and the group '${body.name}' was not created`, 'POST', this.transport.describePath(GROUPS), answer?.status, undefined);
+      if (attempt >= this.transport.policy.limit) {
+        const path = this.transport.describePath(GROUPS);
+        throw failure ?? new ApiError(`POST ${path} kept failing (${answer?.status}) and the group '${body.name}' was not created`, { method: 'POST', path, status: answer?.status });
       }
       // The store has no such group, even after waiting for a slow first POST: sending it again is safe.
       await this.transport.pause(attempt);
@@ -99,10 +87,7 @@ export class BigCommerceClient implements GroupsApi {
     const path = this.transport.describePath(GROUPS);
     throw new ApiError(
       `POST ${path} failed ambiguously and a group named '${existing.name}' (id ${existing.id}) now exists with different ${differing.join(', ')}; not retrying. Re-run plan to see the store as it is.`,
-      'POST',
-      path,
-      undefined,
-      undefined,
+      { method: 'POST', path },
     );
   }
 
@@ -113,7 +98,7 @@ export class BigCommerceClient implements GroupsApi {
       query.set('page', String(page));
       query.set('limit', String(PAGE_LIMIT));
       const path = `${GROUPS}?${query}`;
-      const answer = await this.transport.send('GET', path, { retryable: true });
+      const answer = await this.transport.send('GET', path);
       if (answer.status === 204 || answer.bodyText.trim() === '') break;
       const pageGroups = this.read('GET', path, answer, parseGroupList);
       liveGroups.push(...pageGroups);
@@ -122,7 +107,7 @@ export class BigCommerceClient implements GroupsApi {
     return liveGroups;
   }
 
-  private read<T>(method: Method, path: string, answer: HttpAnswer, parse: (raw: unknown) => T): T {
+  protected read<T>(method: Method, path: string, answer: HttpAnswer, parse: (raw: unknown) => T): T {
     try {
       return parse(parseJson(answer.bodyText));
     } catch (error) {

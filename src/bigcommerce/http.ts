@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
-import { createHttpError, createNetworkError } from './errors.js';
+import { createHttpError, createNetworkError, redact } from './errors.js';
 import { RateLimiter, readRateLimitHeaders } from './ratelimit.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -12,9 +12,11 @@ export interface TransportOptions {
   baseUrl: string;
   token: string;
   timeoutMs: number;
+  /** How many times a failed request that is safe to repeat is sent again. */
   retries: number;
   reserveShare: number;
   userAgent: string;
+  /** The first backoff step; each later one doubles, up to the policy's ceiling. */
   retryBaseMs: number;
 }
 
@@ -25,15 +27,67 @@ export interface HttpAnswer {
   attempts: number;
 }
 
-/** What a caller may repeat: everything but POST, whose repeat could create a second group. */
 export interface SendOptions {
   body?: unknown;
-  retryable: boolean;
 }
 
-/** Gives up on 429s after this many in a row, so a misbehaving server cannot hold a run forever. */
-const MAX_RATE_LIMITED_ATTEMPTS = 10;
-const MAX_BACKOFF_MS = 30_000;
+/** Which failures are sent again, and how long to wait first: the whole retry behaviour as data. */
+export interface RetryPolicy {
+  /** Failures (network errors, `statuses`) retried per request. */
+  limit: number;
+  /** Methods whose repeat is harmless; a POST is left out, its repeat could create a second group. */
+  methods: readonly Method[];
+  /** Answers that may not be final: a server error, or a 207 that saved only part of the write. */
+  statuses: { readonly codes: readonly number[]; readonly atLeast: number };
+  /** A rate-limited request was not processed, so any method may be sent again once the window resets. */
+  rateLimited: {
+    status: number;
+    /** Gives up after this many in a row, so a misbehaving server cannot hold a run forever. */
+    limit: number;
+    /** Read in this order; each value times its unit is the wait in ms. */
+    resetHeaders: ReadonlyArray<{ name: string; unitMs: number }>;
+  };
+  /** Exponential from `baseMs`, capped at `maxMs`, with jitter over the upper half. */
+  backoff: { baseMs: number; maxMs: number };
+}
+
+export function createRetryPolicy(limit: number, baseMs: number): RetryPolicy {
+  return {
+    limit,
+    methods: ['GET', 'PUT', 'DELETE'],
+    statuses: { codes: [207], atLeast: 500 },
+    rateLimited: {
+      status: 429,
+      limit: 10,
+      resetHeaders: [
+        { name: 'x-rate-limit-time-reset-ms', unitMs: 1 },
+        { name: 'x-retry-after', unitMs: 1000 },
+      ],
+    },
+    backoff: { baseMs, maxMs: 30_000 },
+  };
+}
+
+/** What one attempt ended in, and how many retries of each kind came before it. */
+export interface Attempt {
+  method: Method;
+  /** The answer's status, or undefined when the request failed without one. */
+  status: number | undefined;
+  failures: number;
+  rateLimited: number;
+}
+
+/** 'rate-limited': wait for the reset and send again; 'backoff': back off and send again; false: final. */
+export function shouldRetry(policy: RetryPolicy, attempt: Attempt): 'rate-limited' | 'backoff' | false {
+  if (attempt.status === policy.rateLimited.status && attempt.rateLimited < policy.rateLimited.limit) return 'rate-limited';
+  const failed = attempt.status === undefined || isRetryStatus(policy, attempt.status);
+  return failed && policy.methods.includes(attempt.method) && attempt.failures < policy.limit ? 'backoff' : false;
+}
+
+export function isRetryStatus(policy: RetryPolicy, status: number): boolean {
+  return policy.statuses.codes.includes(status) || status >= policy.statuses.atLeast;
+}
+
 /** A page of 250 groups is well under this; anything larger is not an answer of the groups API. */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
@@ -62,13 +116,15 @@ export function isLoopback(hostname: string): boolean {
 export class Transport {
   readonly stats: ClientStats = { requests: { GET: 0, POST: 0, PUT: 0, DELETE: 0 }, retries: 0, rateLimited: 0, waitedMs: 0, bytesSent: 0 };
   readonly limiter: RateLimiter;
+  readonly policy: RetryPolicy;
   readonly #token: string;
-  readonly #options: Omit<TransportOptions, 'token'>;
+  readonly #options: Omit<TransportOptions, 'token' | 'retries' | 'retryBaseMs'>;
 
   constructor(options: TransportOptions) {
-    const { token, ...rest } = options;
+    const { token, retries, retryBaseMs, ...rest } = options;
     this.#token = token;
     this.#options = rest;
+    this.policy = createRetryPolicy(retries, retryBaseMs);
     this.limiter = new RateLimiter(options.reserveShare);
   }
 
@@ -78,11 +134,14 @@ export class Transport {
   }
 
   redactToken(text: string): string {
-    return text.split(this.#token).join('[redacted]');
+    return redact(text, this.#token);
   }
 
-  /** Sends until an answer that is final for this method; throws ApiError for network failures and non-2xx. */
-  async send(method: Method, path: string, options: SendOptions): Promise<HttpAnswer> {
+  /**
+   * Sends until an answer that is final for this method; throws ApiError for network failures and non-2xx.
+   * A method the policy does not repeat gets its server errors and 207s back, for the caller to settle.
+   */
+  async send(method: Method, path: string, options: SendOptions = {}): Promise<HttpAnswer> {
     const shownPath = this.describePath(path);
     let failures = 0;
     let rateLimited = 0;
@@ -92,28 +151,28 @@ export class Transport {
         answer = await this.sendOnce(method, path, options.body);
       } catch (error) {
         // Asking again would only download the same runaway answer again.
-        if (error instanceof AnswerTooLarge) throw new ApiError(`${method} ${shownPath} failed: ${error.message}`, method, shownPath, undefined, error.message);
-        if (options.retryable && failures < this.#options.retries) {
+        if (error instanceof AnswerTooLarge) throw new ApiError(`${method} ${shownPath} failed: ${error.message}`, { method, path: shownPath, apiMessage: error.message });
+        if (shouldRetry(this.policy, { method, status: undefined, failures, rateLimited })) {
           await this.backoff(failures++);
           continue;
         }
         throw createNetworkError(method, shownPath, error, this.#token, new URL(this.#options.baseUrl).host);
       }
       const { status, bodyText, headers } = answer;
-      if (status === 429 && rateLimited < MAX_RATE_LIMITED_ATTEMPTS) {
-        // A 429 was not processed, so even a POST may be sent again.
+      const retry = shouldRetry(this.policy, { method, status, failures, rateLimited });
+      if (retry === 'rate-limited') {
         this.stats.rateLimited += 1;
-        await this.waitAfter429(headers, rateLimited++);
+        await this.waitForReset(headers, rateLimited++);
         continue;
       }
-      const ambiguous = status >= 500 || status === 207;
-      if (ambiguous && options.retryable && failures < this.#options.retries) {
+      if (retry === 'backoff') {
         await this.backoff(failures++);
         continue;
       }
-      if ((status >= 200 && status < 300 && status !== 207) || (ambiguous && !options.retryable)) {
+      if ((status >= 200 && status < 300 && status !== 207) || (isRetryStatus(this.policy, status) && !this.policy.methods.includes(method))) {
         return { status, bodyText, attempts };
       }
+      // Our earlier attempt deleted it, and its answer was lost.
       if (status === 404 && method === 'DELETE' && attempts > 1) return { status, bodyText, attempts };
       throw createHttpError(method, shownPath, status, bodyText, this.#token);
     }
@@ -149,10 +208,10 @@ export class Transport {
     }
   }
 
-  private async waitAfter429(headers: Headers, repeat: number): Promise<void> {
-    const resetMs = Number(headers.get('x-rate-limit-time-reset-ms') ?? NaN);
-    const retryAfterS = Number(headers.get('x-retry-after') ?? NaN);
-    const known = Number.isFinite(resetMs) ? resetMs : Number.isFinite(retryAfterS) ? retryAfterS * 1000 : undefined;
+  private async waitForReset(headers: Headers, repeat: number): Promise<void> {
+    const known = this.policy.rateLimited.resetHeaders
+      .map(({ name, unitMs }) => Number(headers.get(name) ?? NaN) * unitMs)
+      .find((wait) => Number.isFinite(wait));
     if (known === undefined) return this.backoff(repeat);
     // Later repeats of a 429 add backoff on top of the server's reset: something else is using the quota.
     const wait = known + (repeat > 0 ? this.jitteredDelay(repeat - 1) : 0);
@@ -175,7 +234,8 @@ export class Transport {
 
   /** Exponential backoff with full jitter over the upper half, so parallel retries spread out. */
   private jitteredDelay(failure: number): number {
-    const ceiling = Math.min(MAX_BACKOFF_MS, this.#options.retryBaseMs * 2 ** failure);
+    const { baseMs, maxMs } = this.policy.backoff;
+    const ceiling = Math.min(maxMs, baseMs * 2 ** failure);
     return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
   }
 }

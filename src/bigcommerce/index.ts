@@ -1,11 +1,11 @@
-// The BigCommerce client: createClient() is the only way in, so every client gets the URL check.
+// The BigCommerce client: every client is built on createTransport(), so every one gets the URL check.
 import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { BigCommerceClient } from './groups.js';
 import { assertSafeApiUrl, Transport } from './http.js';
 
 export { BigCommerceClient, differingBodyFields, PAGE_LIMIT } from './groups.js';
-export { assertSafeApiUrl, isLoopback } from './http.js';
+export { assertSafeApiUrl, isLoopback, type Transport } from './http.js';
 export { readApiMessage } from './errors.js';
 export { parseGroup, parseGroupList } from './parse.js';
 
@@ -26,20 +26,23 @@ export interface ClientOptions {
 export const CLIENT_DEFAULTS = { timeoutMs: 30_000, retries: 4, reserveShare: 0.2, retryBaseMs: 500 } as const;
 
 export function createClient(options: ClientOptions): BigCommerceClient {
+  return new BigCommerceClient(createTransport(options));
+}
+
+/** The checked connection to one store's V2 API that a client sends through. */
+export function createTransport(options: ClientOptions): Transport {
   const url = assertSafeApiUrl(options.apiUrl);
   if (!options.token) throw new ConfigError('No access token was given.');
   if (!/^[A-Za-z0-9_-]+$/.test(options.storeHash)) throw new ConfigError(`The store hash '${options.storeHash}' is not valid (letters, digits, - and _ only).`);
   const reserveShare = options.reserveShare ?? CLIENT_DEFAULTS.reserveShare;
   if (!(reserveShare >= 0 && reserveShare < 1)) throw new ConfigError(`reserveShare must be at least 0 and below 1, got ${reserveShare}.`);
-  const retries = options.retries ?? CLIENT_DEFAULTS.retries;
-  const transport = new Transport({
+  return new Transport({
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}/v2`,
     token: options.token,
     timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
-    retries,
+    retries: options.retries ?? CLIENT_DEFAULTS.retries,
     reserveShare,
     userAgent: options.userAgent ?? `bcgroups/${VERSION}`,
     retryBaseMs: options.retryBaseMs ?? CLIENT_DEFAULTS.retryBaseMs,
   });
-  return new BigCommerceClient(transport, retries);
 }

@@ -33,13 +33,6 @@ export function parseGroupList(raw: unknown): LiveGroup[] {
   return raw.map((group, index) => parseGroup(group, `[${index}]`));
 }
 
-export function parseCount(raw: unknown): number {
-  const count = expectObject(raw, 'body').count;
-  const value = typeof count === 'string' ? Number(count) : count;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new AnswerProblem(`count is ${describe(count)}, expected a whole number`);
-  return value;
-}
-
 /** JSON.parse that reports an unreadable body as a problem of the answer. */
 export function parseJson(text: string): unknown {
   try {

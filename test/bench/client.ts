@@ -3,8 +3,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
-import { createClient } from '../../src/bigcommerce/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { clientFor, SHIPPED_BACKOFF } from '../support/sandbox.js';
 
 export interface ClientBench {
   requests: number;
@@ -22,7 +22,7 @@ export async function benchClient(options: { requests?: number; concurrency?: nu
   const seed = Array.from({ length: 50 }, (_, i) => ({ name: `Bench ${i + 1}`, discount_rules: [{ type: 'all', method: 'percent', amount: i % 20 }] }));
   const sandbox = await startSandbox({ seed, quota: 1_000_000 });
   try {
-    const client = createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token });
+    const client = clientFor(sandbox, SHIPPED_BACKOFF);
     // A mix like a plan + apply: mostly reads, some writes.
     const call = (i: number) => (i % 4 === 3 ? client.updateGroup((i % 50) + 1, { is_default: false }) : client.getGroup((i % 50) + 1));
     for (let i = 0; i < 100; i++) await call(i);
@@ -37,7 +37,7 @@ export async function benchClient(options: { requests?: number; concurrency?: nu
     const pacedRequests = options.pacedRequests ?? 300;
     sandbox.setOptions({ quota: 150, windowMs: 3000 });
     sandbox.resetCounters();
-    const paced = createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token });
+    const paced = clientFor(sandbox, SHIPPED_BACKOFF);
     started = performance.now();
     await Promise.all(Array.from({ length: pacedRequests }, (_, i) => limit(() => paced.getGroup((i % 50) + 1))));
     const pacedRps = pacedRequests / ((performance.now() - started) / 1000);

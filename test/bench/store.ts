@@ -1,6 +1,5 @@
 // Benchmarks through a real client against the sandbox: plan of a large store, apply with latency,
 // apply under a quota, and the bytes bcgroups sends vs a sync script that pushes every group in full.
-import { createClient, type BigCommerceClient } from '../../src/bigcommerce/index.js';
 import { applyPlan } from '../../src/apply/run.js';
 import { verifyConverged } from '../../src/apply/verify.js';
 import { GROUP_FIELDS, type ClientStats, type DesiredGroup, type LiveGroup } from '../../src/model.js';
@@ -8,6 +7,7 @@ import { toWireBody } from '../../src/normalize.js';
 import { createPlan } from '../../src/plan/index.js';
 import { startSandbox, type Sandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
 import { desired } from '../plan/builders.js';
+import { clientFor, SHIPPED_BACKOFF } from '../support/sandbox.js';
 
 /** A group with a store-wide rule and two category rules; `bump` changes the store-wide amount. */
 function seedGroup(index: number): SeedGroup {
@@ -25,10 +25,6 @@ function seedGroup(index: number): SeedGroup {
 function desiredOf(group: LiveGroup, changed: boolean): DesiredGroup {
   const rules = group.discount_rules.map((rule) => (rule.type === 'all' && changed ? { ...rule, amount: rule.amount + 1 } : rule));
   return desired(group.name, { is_default: group.is_default, category_access: group.category_access, discount_rules: rules });
-}
-
-function clientFor(sandbox: Sandbox): BigCommerceClient {
-  return createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token });
 }
 
 async function withStore<T>(count: number, options: SandboxOptions, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
@@ -55,10 +51,10 @@ export interface LivePlanBench {
 /** List + plan of `count` live groups against `count` desired ones (about 3% differ). */
 export async function benchLivePlan(count: number): Promise<LivePlanBench> {
   return withStore(count, {}, async (sandbox) => {
-    const reference = await clientFor(sandbox).listGroups();
+    const reference = await clientFor(sandbox, SHIPPED_BACKOFF).listGroups();
     const desiredGroups = reference.map((group, i) => desiredOf(group, i % 33 === 0));
     sandbox.resetCounters();
-    const client = clientFor(sandbox);
+    const client = clientFor(sandbox, SHIPPED_BACKOFF);
     const started = performance.now();
     const plan = createPlan(desiredGroups, await client.listGroups(), { prune: false });
     const ms = performance.now() - started;
@@ -79,13 +75,13 @@ export interface ApplyBench {
 /** Applies `updates` one-field updates at `concurrency`; the sandbox options set latency or quota. */
 export async function benchApply(updates: number, concurrency: number, options: SandboxOptions): Promise<ApplyBench> {
   return withStore(updates, {}, async (sandbox) => {
-    const liveGroups = await clientFor(sandbox).listGroups();
+    const liveGroups = await clientFor(sandbox, SHIPPED_BACKOFF).listGroups();
     const plan = createPlan(liveGroups.map((group) => desiredOf(group, true)), liveGroups, { prune: false });
     // Wait out the listing's quota window so the paced run starts from a full one.
     sandbox.setOptions(options);
     if (options.windowMs) await new Promise((resolve) => setTimeout(resolve, options.windowMs));
     sandbox.resetCounters();
-    const client = clientFor(sandbox);
+    const client = clientFor(sandbox, SHIPPED_BACKOFF);
     const started = performance.now();
     const results = await applyPlan(plan.changes, client, { concurrency });
     const ms = performance.now() - started;
@@ -117,10 +113,10 @@ export interface SyncBench {
  *  writes, list again to verify) vs a PUT of every group in full. */
 export async function benchSync(count: number, share: number): Promise<SyncBench> {
   return withStore(count, {}, async (sandbox) => {
-    const reference = await clientFor(sandbox).listGroups();
+    const reference = await clientFor(sandbox, SHIPPED_BACKOFF).listGroups();
     const every = Math.round(1 / share);
     const desiredGroups = reference.map((group, i) => desiredOf(group, i % every === 0));
-    const client = clientFor(sandbox);
+    const client = clientFor(sandbox, SHIPPED_BACKOFF);
     const liveGroups = await client.listGroups();
     const plan = createPlan(desiredGroups, liveGroups, { prune: false });
     const results = await applyPlan(plan.changes, client, { concurrency: 8 });

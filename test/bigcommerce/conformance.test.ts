@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { GroupState } from '../../src/model.js';
 import { GROUP_FIELDS } from '../../src/model.js';
 import { toWireBody } from '../../src/normalize.js';
-import { callSandbox, clientFor, withSandbox } from '../sandbox/helpers.js';
+import { callSandbox, clientFor, withSandbox } from '../support/sandbox.js';
 
 const STATES: GroupState[] = [
   { name: 'Plain', is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [] },

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ApiError } from '../../src/errors.js';
 import type { GroupBody } from '../../src/model.js';
-import { clientFor, seededRandom, withSandbox } from '../sandbox/helpers.js';
+import { clientFor, seededRandom, withSandbox } from '../support/sandbox.js';
 
 const WHOLESALE: GroupBody = {
   name: 'Wholesale',

@@ -5,7 +5,8 @@ import * as assert from 'uvu/assert';
 import { createNetworkError } from '../../src/bigcommerce/errors.js';
 import { createClient, readApiMessage } from '../../src/bigcommerce/index.js';
 import { ApiError } from '../../src/errors.js';
-import { callSandbox, clientFor, withSandbox } from '../sandbox/helpers.js';
+import { createProbeClient } from '../support/probe.js';
+import { callSandbox, clientFor, withSandbox } from '../support/sandbox.js';
 
 async function catchApiError(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -129,7 +130,7 @@ for (const [what, body, pattern] of BAD_ANSWERS) {
 
 test('a V3 error object from the server is shown', () =>
   withOddServer(403, '{"status":403,"title":"Missing scope","type":"about:blank","errors":{}}', async (apiUrl) => {
-    const error = await catchApiError(createClient({ apiUrl, storeHash: 's', token: 'tok-odd' }).countGroups());
+    const error = await catchApiError(createProbeClient({ apiUrl, storeHash: 's', token: 'tok-odd' }).countGroups());
     assert.is(error.status, 403);
     assert.match(
       error.message,

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { clientFor, seedGroups, withSandbox } from '../sandbox/helpers.js';
+import { clientFor, seedGroups, withSandbox } from '../support/sandbox.js';
 
 // Groups in the store -> pages the client must ask for (limit 250; a full last page needs one more ask).
 const CASES: Array<[number, number]> = [

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { callSandbox, clientFor, seedGroups, seededRandom, withSandbox } from '../sandbox/helpers.js';
+import { callSandbox, clientFor, seedGroups, seededRandom, withSandbox } from '../support/sandbox.js';
 
 test('sequential requests under a tiny quota are paced and never see a 429', () =>
   withSandbox({ seed: seedGroups(2), quota: 10, windowMs: 150 }, async (sandbox) => {

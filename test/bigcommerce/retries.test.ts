@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ApiError } from '../../src/errors.js';
-import { clientFor, seedGroups, seededRandom, withSandbox } from '../sandbox/helpers.js';
+import { clientFor, seedGroups, seededRandom, withSandbox } from '../support/sandbox.js';
 
 test('GET, PUT and DELETE ride out 500s with bounded retries', () =>
   withSandbox({ seed: seedGroups(20), faultRate: 0.3, random: seededRandom(1) }, async (sandbox) => {

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClient, isLoopback } from '../../src/bigcommerce/index.js';
 import { ConfigError } from '../../src/errors.js';
-import { clientFor, withSandbox } from '../sandbox/helpers.js';
+import { clientFor, withSandbox } from '../support/sandbox.js';
 
 const TOKEN = 'tok-5ecret-XYZ-0123456789';
 

@@ -3,7 +3,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { buildCorpus } from './corpus.js';
-import { assertNoToken, createWorkspace, envFor, runIn, SECRET_TOKEN, totalRequests } from './helpers.js';
+import { assertNoToken, createWorkspace, envFor, runIn, SECRET_TOKEN } from './helpers.js';
+import { totalRequests } from '../support/sandbox.js';
 
 const badInput = suite<{ sandbox: Sandbox }>('bad input', { sandbox: undefined as unknown as Sandbox });
 

@@ -3,7 +3,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { seededRandom } from '../sandbox/helpers.js';
+import { seededRandom } from '../support/sandbox.js';
 import { assertNoToken, assertNothingLost, createWorkspace, envFor, groupYaml, planFromDir, runIn, SECRET_TOKEN } from './helpers.js';
 
 const KEPT = 10;

@@ -7,8 +7,8 @@ import type { ClientOptions } from '../../src/bigcommerce/index.js';
 import type { ChangeResult, DesiredGroup, Plan } from '../../src/model.js';
 import { startSandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
 import { desired, rule } from '../plan/builders.js';
-import { seededRandom } from '../sandbox/helpers.js';
-import { assertNothingLost, clientFor, planAgainst } from './helpers.js';
+import { clientFor, seededRandom } from '../support/sandbox.js';
+import { assertNothingLost, planAgainst } from './helpers.js';
 
 const SEEDED = 24;
 const PRUNED_FROM = 21;
@@ -90,7 +90,7 @@ for (const [name, scenario] of Object.entries(scenarios)) {
         let slow = false;
         flicker = setInterval(() => sandbox.setOptions({ latencyMs: (slow = !slow) ? (scenario.flickerLatencyMs as number) : 0 }), 25);
       }
-      const client = clientFor(sandbox, scenario.client);
+      const client = clientFor(sandbox, { retryBaseMs: 5, ...scenario.client });
       const results = await applyPlan(plan.changes, client, { concurrency: 4 });
       clearInterval(flicker);
       sandbox.setOptions({ faultRate: 0, resetRate: 0, rateLimit429WithoutHeaders: 0, partialRate: 0, ambiguousCreateRate: 0, latencyMs: 0 });
@@ -102,7 +102,7 @@ for (const [name, scenario] of Object.entries(scenarios)) {
 
       const rerun = await planAgainst(sandbox, desiredGroups, true);
       if (rerun.changes.length > 0) {
-        const again = await applyPlan(rerun.changes, clientFor(sandbox), { concurrency: 4 });
+        const again = await applyPlan(rerun.changes, clientFor(sandbox, { retryBaseMs: 5 }), { concurrency: 4 });
         assertEveryChangeHasAnOutcome(rerun, again);
       }
       assert.equal((await planAgainst(sandbox, desiredGroups, true)).changes, []);

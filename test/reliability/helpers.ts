@@ -4,13 +4,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
-import { createClient, type ClientOptions } from '../../src/bigcommerce/index.js';
 import { runCli } from '../../src/cli.js';
 import { loadDesired } from '../../src/desired/index.js';
 import { memoryIo } from '../../src/io.js';
 import type { DesiredGroup, Plan } from '../../src/model.js';
 import { createPlan } from '../../src/plan/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
+import { clientFor } from '../support/sandbox.js';
 
 /** Distinctive, so a leak anywhere is found by a plain substring search. */
 export const SECRET_TOKEN = 'tok_SECRET_d41d8cd98f00b204e9800998ecf8427e';
@@ -54,17 +54,9 @@ export function groupYaml(name: string, amount: number, extra = ''): string {
   return `name: ${JSON.stringify(name)}\n${extra}discount_rules:\n  - type: all\n    method: percent\n    amount: ${amount}\n`;
 }
 
-export function clientFor(sandbox: Sandbox, options: Partial<ClientOptions> = {}) {
-  return createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token, retryBaseMs: 5, ...options });
-}
-
-export function totalRequests(sandbox: Sandbox): number {
-  return Object.values(sandbox.counters.requests).reduce((sum, n) => sum + n, 0);
-}
-
 /** The plan the store would need now, read with a calm client. */
 export async function planAgainst(sandbox: Sandbox, desiredGroups: DesiredGroup[], prune: boolean): Promise<Plan> {
-  return createPlan(desiredGroups, await clientFor(sandbox).listGroups(), { prune });
+  return createPlan(desiredGroups, await clientFor(sandbox, { retryBaseMs: 5 }).listGroups(), { prune });
 }
 
 export async function planFromDir(sandbox: Sandbox, cwd: string, prune = false): Promise<Plan> {

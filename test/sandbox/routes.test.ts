@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { callSandbox, seedGroups, withSandbox } from './helpers.js';
+import { callSandbox, seedGroups, withSandbox } from '../support/sandbox.js';
 
 test('the list pages by 50 by default, sorted by id, and answers 204 past the end', () =>
   withSandbox({ seed: seedGroups(60) }, async (sandbox) => {

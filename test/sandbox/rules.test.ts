@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadSeedFile, startSandbox, type RawGroup } from '../../src/sandbox/index.js';
-import { callSandbox, withSandbox } from './helpers.js';
+import { callSandbox, withSandbox } from '../support/sandbox.js';
 
 const post = (sandbox: Parameters<typeof callSandbox>[0], body: unknown) => callSandbox(sandbox, 'POST', '/customer_groups', body);
 const messages = (body: unknown) => (body as Array<{ message: string }>).map((e) => e.message).join(' | ');

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { RawGroup } from '../../src/sandbox/index.js';
-import { callSandbox, withSandbox } from './helpers.js';
+import { callSandbox, withSandbox } from '../support/sandbox.js';
 
 const FIVE_OFF = [{ type: 'all', method: 'percent', amount: 5 }];
 const TEN_OFF = [{ type: 'all', method: 'price', amount: 10 }];

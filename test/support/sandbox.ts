@@ -1,6 +1,7 @@
-// Shared by the client and sandbox tests: a sandbox per test, raw requests to it, group builders.
-import { createClient, type ClientOptions } from '../../src/bigcommerce/index.js';
+// A sandbox per test, a client for it, raw requests past the client, seeds and a seeded random source.
+import type { ClientOptions } from '../../src/bigcommerce/index.js';
 import { startSandbox, type Sandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
+import { createProbeClient, type ProbeClient } from './probe.js';
 
 export async function withSandbox<T>(options: SandboxOptions, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
   const sandbox = await startSandbox(options);
@@ -11,9 +12,12 @@ export async function withSandbox<T>(options: SandboxOptions, use: (sandbox: San
   }
 }
 
+/** Options for a client that backs off as shipped (benchmarks), not with the tests' quick retries. */
+export const SHIPPED_BACKOFF: Partial<ClientOptions> = { retryBaseMs: undefined };
+
 /** A client for the sandbox with fast retries, so fault tests stay quick. */
-export function clientFor(sandbox: Sandbox, options: Partial<ClientOptions> = {}) {
-  return createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token, retryBaseMs: 2, ...options });
+export function clientFor(sandbox: Sandbox, options: Partial<ClientOptions> = {}): ProbeClient {
+  return createProbeClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token, retryBaseMs: 2, ...options });
 }
 
 /** A raw request to the sandbox, for checking its answers without the client in between. */
