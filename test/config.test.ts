@@ -9,7 +9,7 @@ import { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from '../src/
 import { ConfigError, type Problem } from '../src/errors.js';
 import { memoryIo } from '../src/io.js';
 import type { Config, RequestConfig, SafetyConfig } from '../src/model.js';
-import { problemsOf } from './problems.js';
+import { problemsOf } from './support/problems.js';
 
 const config = suite<{ cwd: string }>('config', { cwd: '' });
 

@@ -2,28 +2,18 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyPlan } from '../../src/apply/run.js';
 import { verifyConverged } from '../../src/apply/verify.js';
-import { createClient } from '../../src/bigcommerce/index.js';
+import type { BigCommerceClient } from '../../src/bigcommerce/index.js';
 import { BcgroupsError } from '../../src/errors.js';
 import type { Change, ChangeResult, DesiredGroup, GroupState, LiveGroup } from '../../src/model.js';
 import { canonicalJson, pickState } from '../../src/normalize.js';
 import { createPlan } from '../../src/plan/create-plan.js';
-import { startSandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxOptions, SeedGroup } from '../../src/sandbox/options.js';
+import { clientFor, seededRandom, withSandbox } from '../support/sandbox.js';
 import { createChange, state, updateChange } from './builders.js';
-
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 function desired(name: string, over: Partial<DesiredGroup> = {}): DesiredGroup {
   return { ...state(name), source: { file: `groups/${name}.yaml`, line: 1, col: 1, positions: {} }, ...over };
-}
-
-/** A seeded generator, so fault runs are the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let value = seed;
-  return () => {
-    value = (value * 1_103_515_245 + 12_345) % 2 ** 31;
-    return value / 2 ** 31;
-  };
 }
 
 /** Fault draws in a fixed order: the given values first, then never a fault. */
@@ -32,18 +22,12 @@ function scriptedRandom(values: number[]): () => number {
   return () => queue.shift() ?? 0.99;
 }
 
-async function withSandbox(options: SandboxOptions, run: (sandbox: Sandbox, api: ReturnType<typeof createClient>) => Promise<void>) {
-  const sandbox = await startSandbox(options);
-  try {
-    const api = createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token, retryBaseMs: 1, timeoutMs: 5_000 });
-    await run(sandbox, api);
-  } finally {
-    await sandbox.close();
-  }
+function withStore(options: SandboxOptions, run: (sandbox: Sandbox, api: BigCommerceClient) => Promise<void>) {
+  return withSandbox(options, (sandbox) => run(sandbox, clientFor(sandbox, { retryBaseMs: 1, timeoutMs: 5_000 })));
 }
 
 /** Plans desired against the store, applies, and returns the results and the store afterwards. */
-async function planAndApply(api: ReturnType<typeof createClient>, desiredGroups: DesiredGroup[], concurrency = 4) {
+async function planAndApply(api: BigCommerceClient, desiredGroups: DesiredGroup[], concurrency = 4) {
   const plan = createPlan(desiredGroups, await api.listGroups(), { prune: true });
   const results = await applyPlan(plan.changes, api, { concurrency });
   const liveGroups = await api.listGroups();
@@ -57,7 +41,7 @@ const concurrency = suite('applyPlan: concurrency');
 
 for (const limit of [3, 8]) {
   concurrency(`a 60-change plan keeps exactly ${limit} requests in flight`, async () => {
-    await withSandbox({ latencyMs: 20 }, async (sandbox, api) => {
+    await withStore({ latencyMs: 20 }, async (sandbox, api) => {
       const changes = Array.from({ length: 60 }, (_, i) => createChange(state(`Group ${i}`)));
       const progress: number[] = [];
       sandbox.resetCounters();
@@ -75,7 +59,7 @@ for (const limit of [3, 8]) {
 }
 
 concurrency('a broken plan fails before any request', async () => {
-  await withSandbox({}, async (sandbox, api) => {
+  await withStore({}, async (sandbox, api) => {
     sandbox.resetCounters();
     const broken = [createChange(state('A'), ['update:404']), createChange(state('B'))];
     try {
@@ -111,7 +95,7 @@ for (const mode of ['strict', 'move'] as const) {
     // The first two requests answered fail once and are retried later: an applier that did not wait for
     // dependencies would let a setter overtake its delayed releaser.
     const random = scriptedRandom([0, 0]);
-    await withSandbox({ seed, guestMode: mode, defaultMode: mode, latencyMs: 2, faultRate: 0.5, random }, async (sandbox, api) => {
+    await withStore({ seed, guestMode: mode, defaultMode: mode, latencyMs: 2, faultRate: 0.5, random }, async (sandbox, api) => {
       // Retail and Wholesale swap their flags; a new group also appears.
       const desiredGroups = [desired('Retail', { is_default: true }), desired('Wholesale', { is_group_for_guests: true }), desired('Old guests'), desired('New')];
       sandbox.setOptions({ faultRate: 0 });
@@ -142,7 +126,7 @@ for (const mode of ['strict', 'move'] as const) {
 }
 
 order('a failed dependency skips its dependents, and theirs, but nothing else', async () => {
-  await withSandbox({ seed: [{ name: 'Taken' }, { name: 'Gold' }] }, async (_sandbox, api) => {
+  await withStore({ seed: [{ name: 'Taken' }, { name: 'Gold' }] }, async (_sandbox, api) => {
     const [taken, gold] = (await api.listGroups()).sort((a, b) => a.id - b.id) as [LiveGroup, LiveGroup];
     const changes: Change[] = [
       // Duplicate name: the store refuses it.
@@ -173,9 +157,9 @@ faults('500s, ambiguous creates and 429 storms: failed changes are reported, one
   const options: SandboxOptions = {
     seed, faultRate: 0.2, ambiguousCreateRate: 0.2, rateLimit429WithoutHeaders: 0.1, quota: 40, windowMs: 300, random: seededRandom(7),
   };
-  await withSandbox(options, async (sandbox, api) => {
+  await withStore(options, async (sandbox, api) => {
     // The first run never retries, so faults become failed results rather than being absorbed.
-    const fragileApi = createClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token, retries: 0, timeoutMs: 5_000 });
+    const fragileApi = clientFor(sandbox, { retryBaseMs: 500, retries: 0, timeoutMs: 5_000 });
     const rule = (amount: number): GroupState['discount_rules'] => [{ type: 'all', method: 'percent', amount }];
     // Update the first 10, delete the other 10 (prune), create 20.
     const desiredGroups = [

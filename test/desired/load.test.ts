@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadDesired } from '../../src/desired/index.js';
-import { problemsOf } from '../problems.js';
+import { problemsOf } from '../support/problems.js';
 
 const GOOD = fileURLToPath(new URL('./fixtures/good/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,6 +1,6 @@
 // Shared by tests of every loader: the problems of a ValidationError that a promise must reject with.
 import * as assert from 'uvu/assert';
-import { ValidationError, type Problem } from '../src/errors.js';
+import { ValidationError, type Problem } from '../../src/errors.js';
 
 export async function problemsOf(promise: Promise<unknown>): Promise<Problem[]> {
   try {
