@@ -6,9 +6,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
 import { memoryIo } from '../../src/io.js';
+import { BAD_GROUPS as BAD } from '../support/bad-input.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BAD = fileURLToPath(new URL('../desired/fixtures/bad/', import.meta.url));
 
 const validate = suite<{ cwd: string }>('validate', { cwd: '' });
 

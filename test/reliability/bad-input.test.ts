@@ -2,9 +2,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { buildCorpus } from './corpus.js';
-import { assertNoToken, createWorkspace, envFor, runIn, SECRET_TOKEN } from './helpers.js';
+import { buildCorpus, SECRET_TOKEN } from '../support/bad-input.js';
 import { totalRequests } from '../support/sandbox.js';
+import { assertNoToken, createWorkspace, envFor, runIn } from './helpers.js';
 
 const badInput = suite<{ sandbox: Sandbox }>('bad input', { sandbox: undefined as unknown as Sandbox });
 

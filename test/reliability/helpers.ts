@@ -12,8 +12,7 @@ import { createPlan } from '../../src/plan/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { clientFor } from '../support/sandbox.js';
 
-/** Distinctive, so a leak anywhere is found by a plain substring search. */
-export const SECRET_TOKEN = 'tok_SECRET_d41d8cd98f00b204e9800998ecf8427e';
+export { SECRET_TOKEN } from '../support/bad-input.js';
 
 export interface Workspace {
   cwd: string;
