@@ -9,13 +9,7 @@ import { BcgroupsError } from '../../src/errors.js';
 import { importGroups, renderGroupFile, SCHEMA_MODELINE } from '../../src/import/index.js';
 import type { GroupFile, LiveGroup } from '../../src/model.js';
 import { normalizeAccess, normalizeRules, pickState } from '../../src/normalize.js';
-
-function live(id: number, name: string, over: Partial<LiveGroup> = {}): LiveGroup {
-  return {
-    id, name, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [],
-    date_created: '2024-01-01 00:00:00', date_modified: '2024-01-01 00:00:00', ...over,
-  };
-}
+import { live } from '../apply/builders.js';
 
 const variedStore: LiveGroup[] = [
   live(1, 'Retail', { is_default: true }),
