@@ -3,7 +3,7 @@
 import { createApplyReporter } from '../apply/progress.js';
 import { applyPlan } from '../apply/run.js';
 import { verifyConverged } from '../apply/verify.js';
-import { DEFAULT_CONFIG } from '../config.js';
+import { DEFAULT_CONFIG } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';

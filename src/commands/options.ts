@@ -1,5 +1,5 @@
 // Flags several commands share, and the one way a command turns its flags into a Config.
-import { DEFAULT_CONFIG, loadConfig, type ConfigOverrides } from '../config.js';
+import { DEFAULT_CONFIG, loadConfig, type ConfigOverrides } from '../config/index.js';
 import { loadDesired, type DesiredState } from '../desired/index.js';
 import { UsageError } from '../errors.js';
 import type { Config } from '../model.js';

@@ -1,6 +1,6 @@
 // What plan, apply, drift and import share: config, then the desired state (offline, so bad files never
 // reach the network), then a client for the store.
-import { readToken, requireStoreHash } from '../config.js';
+import { readToken, requireStoreHash } from '../config/index.js';
 import { createClient, type BigCommerceClient } from '../bigcommerce/index.js';
 import type { Config } from '../model.js';
 import { loadDesiredFor, resolveConfig } from './options.js';

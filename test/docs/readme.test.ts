@@ -9,7 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXIT } from '../../src/cli.js';
 import { commands } from '../../src/commands/index.js';
-import { DEFAULT_CONFIG, loadConfig } from '../../src/config.js';
+import { DEFAULT_CONFIG, loadConfig } from '../../src/config/index.js';
 import { loadDesired } from '../../src/desired/index.js';
 import { checkInvocation, extractCodeBlocks, extractInvocations, extractSection, extractTableRows } from './commands.js';
 

@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { compileSchema } from './schemas.js';
-import type { Problem } from './errors.js';
-import type { Position } from './model.js';
-import { parseGroupYaml } from './desired/parse.js';
-import { joinPointer, locate, toFieldPath, valueAt, type PositionIndex } from './desired/pointer.js';
+import { compileSchema } from '../schemas.js';
+import type { Problem } from '../errors.js';
+import type { Position } from '../model.js';
+import { parseGroupYaml } from '../desired/parse.js';
+import { joinPointer, locate, toFieldPath, valueAt, type PositionIndex } from '../desired/pointer.js';
 
 export const PATTERN_MESSAGES: Record<string, string> = {
   storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',

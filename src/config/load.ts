@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { cosmiconfig } from 'cosmiconfig';
-import { compileConfigSchema, findConfigProblems, PATTERN_MESSAGES } from './config-problems.js';
-import { ConfigError, ValidationError } from './errors.js';
-import type { Config } from './model.js';
-import { CLIENT_DEFAULTS } from './bigcommerce/index.js';
-import { DEFAULT_SAFETY } from './plan/index.js';
+import { compileConfigSchema, findConfigProblems, PATTERN_MESSAGES } from './problems.js';
+import { ConfigError, ValidationError } from '../errors.js';
+import type { Config } from '../model.js';
+import { CLIENT_DEFAULTS } from '../bigcommerce/index.js';
+import { DEFAULT_SAFETY } from '../plan/index.js';
 
 export const DEFAULT_CONFIG: Config = {
   apiUrl: 'https://api.bigcommerce.com',

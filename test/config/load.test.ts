@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../src/cli.js';
-import { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from '../src/config.js';
-import { ConfigError, type Problem } from '../src/errors.js';
-import { memoryIo } from '../src/io.js';
-import type { Config, RequestConfig, SafetyConfig } from '../src/model.js';
-import { problemsOf } from './support/problems.js';
+import { runCli } from '../../src/cli.js';
+import { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from '../../src/config/index.js';
+import { ConfigError, type Problem } from '../../src/errors.js';
+import { memoryIo } from '../../src/io.js';
+import type { Config, RequestConfig, SafetyConfig } from '../../src/model.js';
+import { problemsOf } from '../support/problems.js';
 
 const config = suite<{ cwd: string }>('config', { cwd: '' });
 
@@ -215,7 +215,7 @@ config('requireStoreHash says how to set it', () => {
 });
 
 config('the config schema and the Config type name the same settings', () => {
-  const schema = JSON.parse(readFileSync(new URL('../schemas/config.schema.json', import.meta.url), 'utf8')) as {
+  const schema = JSON.parse(readFileSync(new URL('../../schemas/config.schema.json', import.meta.url), 'utf8')) as {
     properties: Record<string, { properties?: Record<string, unknown> }>;
   };
   const topKeys = {

@@ -1,0 +1,3 @@
+// Settings: flags > environment > config file > defaults, checked at every source.
+export { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from './load.js';
+export type { ConfigOverrides, LoadConfigOptions } from './load.js';
