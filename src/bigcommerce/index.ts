@@ -1,4 +1,5 @@
 // The BigCommerce client: every client is built on createTransport(), so every one gets the URL check.
+import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { BigCommerceClient } from './groups.js';
@@ -23,7 +24,8 @@ export interface ClientOptions {
   retryBaseMs?: number;
 }
 
-export const CLIENT_DEFAULTS = { timeoutMs: 30_000, retries: 4, reserveShare: 0.2, retryBaseMs: 500 } as const;
+/** The request settings default as the config does; only the backoff step is the client's own. */
+export const CLIENT_DEFAULTS = { ...DEFAULT_CONFIG.request, retryBaseMs: 500 } as const;
 
 export function createClient(options: ClientOptions): BigCommerceClient {
   return new BigCommerceClient(createTransport(options));

@@ -7,18 +7,7 @@ import { cosmiconfig } from 'cosmiconfig';
 import { compileConfigSchema, findConfigProblems, PATTERN_MESSAGES } from './problems.js';
 import { ConfigError, ValidationError } from '../errors.js';
 import type { Config } from '../model.js';
-import { CLIENT_DEFAULTS } from '../bigcommerce/index.js';
-import { DEFAULT_SAFETY } from '../plan/index.js';
-
-export const DEFAULT_CONFIG: Config = {
-  apiUrl: 'https://api.bigcommerce.com',
-  accessTokenEnv: 'BIGCOMMERCE_ACCESS_TOKEN',
-  groupsDir: 'groups',
-  concurrency: 8,
-  prune: false,
-  safety: { ...DEFAULT_SAFETY },
-  request: { timeoutMs: CLIENT_DEFAULTS.timeoutMs, retries: CLIENT_DEFAULTS.retries, reserveShare: CLIENT_DEFAULTS.reserveShare },
-};
+import { DEFAULT_CONFIG } from './defaults.js';
 
 export const CONFIG_SEARCH_PLACES = [
   'package.json',

@@ -139,7 +139,9 @@ function describeSchemaError(config: unknown, error: ErrorObject, file: string, 
 /** The schema's own description of a setting, so the hint says what it is for and its default. */
 function describeSetting(field: string, schema: unknown): string | undefined {
   const description = isMapping(schema) ? schema.description : undefined;
-  return typeof description === 'string' && field ? `${field}: ${description}` : undefined;
+  if (typeof description !== 'string' || !field) return undefined;
+  const fallback = isMapping(schema) && 'default' in schema && !isMapping(schema.default) ? ` Default: ${String(schema.default)}.` : '';
+  return `${field}: ${description}${fallback}`;
 }
 
 function describeType(type: string): string {

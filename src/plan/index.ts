@@ -1,6 +1,6 @@
 // The pure planner's public API: plan, check, save, parse. No file reads, no requests.
 export { createPlan, countRequests, type PlanOptions } from './create-plan.js';
-export { checkSafety, DEFAULT_SAFETY } from './safety.js';
+export { checkSafety } from './safety.js';
 export * from './saved/index.js';
 export { HOLDER_FLAGS, type HolderFlag } from './holders.js';
 export { createCheckedPlan, type CheckedPlanOptions } from './checked.js';

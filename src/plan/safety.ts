@@ -2,14 +2,6 @@
 import type { Plan, SafetyConfig, SafetyRefusal } from '../model.js';
 import { count as countOf } from '../words.js';
 
-/** The thresholds used when the config gives none. */
-export const DEFAULT_SAFETY: SafetyConfig = {
-  maxDeletes: 5,
-  maxDeletePercent: 25,
-  maxUpdatePercent: 50,
-  minGroupsForUpdateCheck: 10,
-};
-
 const FORCE_HINT = 'Re-run with --force to allow it.';
 
 export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safety: SafetyConfig): SafetyRefusal[] {

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Change, SafetyConfig } from '../../src/model.js';
-import { checkSafety, DEFAULT_SAFETY } from '../../src/plan/index.js';
+import { DEFAULT_SAFETY } from '../../src/config/index.js';
+import { checkSafety } from '../../src/plan/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { desired, live } from './builders.js';
 

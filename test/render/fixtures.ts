@@ -1,6 +1,7 @@
 // Plans the render tests share: built by the real planner from small groups, so they stay honest.
 import type { Plan } from '../../src/model.js';
-import { checkSafety, createPlan, DEFAULT_SAFETY } from '../../src/plan/index.js';
+import { DEFAULT_SAFETY } from '../../src/config/index.js';
+import { checkSafety, createPlan } from '../../src/plan/index.js';
 import { desired, live, rule } from '../plan/builders.js';
 
 /** Prune off: rule edits, an access change, a rename, a create, a swap, an unmanaged guest holder. */

@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RefusedPlanError, StalePlanError } from '../../../src/errors.js';
-import { checkAgainstStore, checkPlannedRefusals, createPlan, DEFAULT_SAFETY, toSavedPlan } from '../../../src/plan/index.js';
+import { DEFAULT_SAFETY } from '../../../src/config/index.js';
+import { checkAgainstStore, checkPlannedRefusals, createPlan, toSavedPlan } from '../../../src/plan/index.js';
 import { live } from '../builders.js';
 
 // Prune on with nothing desired: both live groups are deleted, more than the thresholds allow.
