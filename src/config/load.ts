@@ -2,9 +2,10 @@
 // The access token never comes from a file, only from the environment variable named by accessTokenEnv.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ErrorObject } from 'ajv/dist/2020.js';
 import { cosmiconfig } from 'cosmiconfig';
-import { compileConfigSchema, findConfigProblems, PATTERN_MESSAGES } from './problems.js';
+import { toFieldPath } from '../desired/pointer.js';
+import { describeSchemaErrors, showKind } from '../desired/schema-errors.js';
+import { compileConfigSchema, findConfigProblems, rewordConfigError } from './problems.js';
 import { ConfigError, ValidationError } from '../errors.js';
 import type { Config } from '../model.js';
 import { DEFAULT_CONFIG } from './defaults.js';
@@ -119,19 +120,9 @@ function checkConfigFile(config: unknown, file: string, filepath: string): FileC
 function checkSource(settings: object, source: string, nameOf: (field: string) => string): void {
   const validate = compileConfigSchema();
   if (validate(settings)) return;
-  const lines = (validate.errors ?? []).map((error) => `  - ${describeConfigError(error, nameOf)}`);
+  const where = { file: source, value: settings, locate: () => ({ line: 1, col: 1 }), nameOf: (pointer: string) => nameOf(toFieldPath(pointer)), show: showKind };
+  const lines = describeSchemaErrors(validate.errors ?? [], where, rewordConfigError).map((problem) => `  - ${problem.field || '(config)'}: ${problem.message}`);
   throw new ConfigError(`Invalid settings in ${source}:\n${lines.join('\n')}`);
-}
-
-function describeConfigError(error: ErrorObject, nameOf: (field: string) => string): string {
-  const field = error.instancePath.slice(1).replace(/\//g, '.');
-  const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') {
-    const key = field ? `${field}.${String(params.additionalProperty)}` : String(params.additionalProperty);
-    return `unknown key '${key}'`;
-  }
-  const message = error.keyword === 'pattern' ? (PATTERN_MESSAGES[field] ?? error.message) : error.message;
-  return `${nameOf(field) || '(config)'}: ${message ?? error.keyword}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

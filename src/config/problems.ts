@@ -7,9 +7,10 @@ import { compileSchema } from '../schemas.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model.js';
 import { parseGroupYaml } from '../desired/parse.js';
-import { joinPointer, locate, toFieldPath, valueAt, type PositionIndex } from '../desired/pointer.js';
+import { joinPointer, locate, toFieldPath, type PositionIndex } from '../desired/pointer.js';
+import { describeSchemaErrors, showKind, type Described, type Prefer } from '../desired/schema-errors.js';
 
-export const PATTERN_MESSAGES: Record<string, string> = {
+const PATTERN_MESSAGES: Record<string, string> = {
   storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',
   apiUrl: 'must be an http(s) URL such as https://api.bigcommerce.com',
   accessTokenEnv: 'must be the name of an environment variable in capitals, such as BIGCOMMERCE_ACCESS_TOKEN',
@@ -28,7 +29,7 @@ export interface ConfigFileSource {
   defaultTokenEnv: string;
 }
 
-type Locate = (pointer: string, prefer: 'key' | 'value') => Position;
+type Locate = (pointer: string, prefer: Prefer) => Position;
 
 /** Every problem of a loaded config file (token keys first, then the schema); empty when it is fine. */
 export function findConfigProblems(config: unknown, source: ConfigFileSource): Problem[] {
@@ -49,16 +50,10 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
   }));
   const validate = compileConfigSchema();
   if (!validate(config)) {
+    // A token key is often also an unknown key: the secret warning says enough.
     const secretFields = new Set(problems.map((problem) => problem.field));
-    const seen = new Set<string>();
-    for (const error of validate.errors ?? []) {
-      const problem = describeSchemaError(config, error, file, at);
-      const key = `${problem.field}:${problem.message}`;
-      // A token key is often also an unknown key: the secret warning says enough.
-      if (secretFields.has(problem.field) || seen.has(key)) continue;
-      seen.add(key);
-      problems.push(problem);
-    }
+    const schemaProblems = describeSchemaErrors(validate.errors ?? [], { file, value: config, locate: at, show: showKind }, rewordConfigError);
+    problems.push(...schemaProblems.filter((problem) => !secretFields.has(problem.field)));
   }
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
@@ -98,42 +93,12 @@ function findTokenKeys(settings: Record<string, unknown>, pointer: string): stri
   });
 }
 
-function describeSchemaError(config: unknown, error: ErrorObject, file: string, at: Locate): Problem {
-  const pointer = error.instancePath;
-  const field = toFieldPath(pointer);
-  const params = error.params as Record<string, unknown>;
-  const found = show(valueAt(config, pointer));
-  const about = describeSetting(field, error.parentSchema);
-  const valueProblem = (message: string): Problem => ({ file, ...at(pointer, 'value'), field, message, ...(about ? { hint: about } : {}) });
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(params.additionalProperty);
-      const child = joinPointer(pointer, key);
-      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((name) => name !== '$schema');
-      const near = closestKey(key, allowed);
-      return {
-        file,
-        ...at(child, 'key'),
-        field: toFieldPath(child),
-        message: `unknown key '${key}'`,
-        hint: `${near ? `did you mean '${near}'? ` : ''}allowed here: ${allowed.join(', ')}`,
-      };
-    }
-    case 'type':
-      return valueProblem(`must be ${describeType(String(params.type))} (found ${found})`);
-    case 'minimum':
-      return valueProblem(`must be at least ${String(params.limit)} (found ${found})`);
-    case 'maximum':
-      return valueProblem(`must be at most ${String(params.limit)} (found ${found})`);
-    case 'exclusiveMaximum':
-      return valueProblem(`must be below ${String(params.limit)} (found ${found})`);
-    case 'pattern':
-      return valueProblem(PATTERN_MESSAGES[field] ?? 'has the wrong format');
-    case 'minLength':
-      return valueProblem('must not be empty');
-    default:
-      return valueProblem(error.message ?? `fails ${error.keyword}`);
-  }
+/** Config words: what a pattern stands for, and for a bad value what the setting is for and its default. */
+export function rewordConfigError(error: ErrorObject, described: Described): Described {
+  const field = toFieldPath(error.instancePath);
+  const message = error.keyword === 'pattern' ? (PATTERN_MESSAGES[field] ?? described.message) : described.message;
+  const about = described.prefer === 'value' ? describeSetting(field, error.parentSchema) : undefined;
+  return { ...described, message, ...(about ? { hint: about } : {}) };
 }
 
 /** The schema's own description of a setting, so the hint says what it is for and its default. */
@@ -142,41 +107,6 @@ function describeSetting(field: string, schema: unknown): string | undefined {
   if (typeof description !== 'string' || !field) return undefined;
   const fallback = isMapping(schema) && 'default' in schema && !isMapping(schema.default) ? ` Default: ${String(schema.default)}.` : '';
   return `${field}: ${description}${fallback}`;
-}
-
-function describeType(type: string): string {
-  const names: Record<string, string> = { integer: 'a whole number', number: 'a number', object: 'a mapping (key: value)', boolean: 'true or false', string: 'a string' };
-  return names[type] ?? `of type ${type}`;
-}
-
-function show(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
-}
-
-/** An allowed key within two edits of a misspelt one (case ignored), if any. */
-function closestKey(key: string, allowed: string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of allowed) {
-    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

@@ -2,6 +2,7 @@
 // groups/ moved on since. It holds hashes, dates and fingerprints only, never a token.
 import { BcgroupsError } from '../../errors.js';
 import { compileSchema } from '../../schemas.js';
+import { describeSchemaErrors } from '../../desired/schema-errors.js';
 import type { LiveGroup, Plan, SavedPlan } from '../../model.js';
 import { fingerprint } from '../../normalize.js';
 
@@ -47,7 +48,8 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   }
   const validate = savedPlanValidator();
   if (!validate(value)) {
-    const problems = (validate.errors ?? []).slice(0, 10).map((e) => `  - ${e.instancePath || '(top)'} ${e.message ?? 'is invalid'}`);
+    const source = { file, value, locate: () => ({ line: 1, col: 1 }), nameOf: (pointer: string) => pointer || '(top)' };
+    const problems = describeSchemaErrors(validate.errors ?? [], source).slice(0, 10).map((problem) => `  - ${problem.field} ${problem.message}`);
     throw new BcgroupsError(`${file} is not a valid saved plan (schemas/plan.schema.json):\n${problems.join('\n')}\nRe-create it with \`bcgroups plan --out ${file}\`.`);
   }
   return value as SavedPlan;
