@@ -1,32 +1,13 @@
 // Where settings come from: flags > environment > config file (found by cosmiconfig) > defaults.
 // The access token never comes from a file, only from the environment variable named by accessTokenEnv.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cosmiconfig } from 'cosmiconfig';
 import { toFieldPath } from '../desired/pointer.js';
 import { describeSchemaErrors, showKind } from '../desired/schema-errors.js';
 import { compileConfigSchema, findConfigProblems, rewordConfigError } from './problems.js';
 import { ConfigError, ValidationError } from '../errors.js';
 import type { Config } from '../model.js';
 import { DEFAULT_CONFIG } from './defaults.js';
-
-export const CONFIG_SEARCH_PLACES = [
-  'package.json',
-  '.bcgroupsrc',
-  '.bcgroupsrc.json',
-  '.bcgroupsrc.yaml',
-  '.bcgroupsrc.yml',
-  '.bcgroupsrc.js',
-  '.bcgroupsrc.mjs',
-  '.bcgroupsrc.cjs',
-  'bcgroups.config.js',
-  'bcgroups.config.mjs',
-  'bcgroups.config.cjs',
-  'bcgroups.config.ts',
-  'bcgroups.config.json',
-  'bcgroups.config.yaml',
-  'bcgroups.config.yml',
-];
+import { readConfigFile, type ConfigFile } from './read.js';
 
 export const ENV_STORE_HASH = 'BIGCOMMERCE_STORE_HASH';
 export const ENV_API_URL = 'BIGCOMMERCE_API_URL';
@@ -48,9 +29,9 @@ type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> & P
 const FLAG_OF: Record<string, string> = { storeHash: '--store-hash', apiUrl: '--api-url', groupsDir: '--dir', concurrency: '--concurrency', prune: '--prune' };
 
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
-  const found = await readConfigFile(options);
+  const found = await readConfigFile(options.cwd, options.configFile);
   const label = found ? path.relative(options.cwd, found.filepath) || found.filepath : '';
-  const fromFile = found ? checkConfigFile(found.config, label, found.filepath) : {};
+  const fromFile = found ? checkConfigFile(found, label) : {};
   const fromEnv = dropUndefined({ storeHash: nonEmpty(options.env[ENV_STORE_HASH]), apiUrl: nonEmpty(options.env[ENV_API_URL]) });
   checkSource(fromEnv, 'environment', (field) => (field === 'storeHash' ? ENV_STORE_HASH : ENV_API_URL));
   const fromFlags = dropUndefined({ ...options.overrides });
@@ -67,54 +48,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   };
 }
 
-async function readConfigFile(options: LoadConfigOptions): Promise<{ config: unknown; filepath: string } | undefined> {
-  const explorer = cosmiconfig('bcgroups', { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'project', cache: false });
-  const target = options.configFile ? path.resolve(options.cwd, options.configFile) : undefined;
-  try {
-    const result = target ? await explorer.load(target) : await explorer.search(options.cwd);
-    if (!result) return undefined;
-    return { config: result.isEmpty ? {} : result.config, filepath: result.filepath };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (target && code === 'ENOENT') throw new ConfigError(`Config file not found: ${options.configFile}`);
-    throw new ConfigError(describeLoadError(error, target));
-  }
-}
-
-/**
- * A parse error of a config file, by file, line and column only: the parsers quote the file's text,
- * and a config file may hold exactly the secret it must not (which is refused, but never echoed).
- */
-function describeLoadError(error: unknown, target: string | undefined): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const file = /(?:JSON|YAML) Error in (.+?):\s*$/m.exec(message)?.[1] ?? target;
-  const fix = 'Fix the syntax and run again.';
-  const yamlAt = /\((\d+):(\d+)\)/.exec(message);
-  if (message.startsWith('YAML Error') && yamlAt) return `${file ?? 'config file'}:${yamlAt[1]}:${yamlAt[2]}: not valid YAML. ${fix}`;
-  const jsonAt = /at position (\d+)/.exec(message);
-  if (message.startsWith('JSON Error')) {
-    const where = jsonAt && file ? positionOf(file, Number(jsonAt[1])) : '';
-    return `${file ?? 'config file'}${where}: not valid JSON. ${fix}`;
-  }
-  const firstLine = (message.split('\n')[0] ?? '').slice(0, 200);
-  return `Cannot load the config file${file ? ` ${file}` : ''}: ${error instanceof SyntaxError ? 'syntax error' : firstLine}`;
-}
-
-/** ":line:col" of a character offset in a file, or "" when the file cannot be read again. */
-function positionOf(file: string, offset: number): string {
-  try {
-    const before = readFileSync(file, 'utf8').slice(0, offset).split('\n');
-    return `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
-  } catch {
-    return '';
-  }
-}
-
 /** Collects every problem of the file (with its line where the file has lines) before failing. */
-function checkConfigFile(config: unknown, file: string, filepath: string): FileConfig {
-  const problems = findConfigProblems(config, { file, filepath, defaultTokenEnv: DEFAULT_CONFIG.accessTokenEnv });
+function checkConfigFile(found: ConfigFile, file: string): FileConfig {
+  const problems = findConfigProblems(found.config, { file, ...found, defaultTokenEnv: DEFAULT_CONFIG.accessTokenEnv });
   if (problems.length > 0) throw new ValidationError(problems, 'the config file');
-  return config as FileConfig;
+  return found.config as FileConfig;
 }
 
 function checkSource(settings: object, source: string, nameOf: (field: string) => string): void {

@@ -1,12 +1,10 @@
 // Problems of a config file, each at file:line:col with a hint, in the same shape as group-file problems.
 // Values are never quoted back unless they are numbers or booleans: a config may hold a misplaced secret.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { compileSchema } from '../schemas.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model.js';
-import { parseGroupYaml } from '../desired/parse.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from '../desired/pointer.js';
 import { describeSchemaErrors, showKind, type Described, type Prefer } from '../desired/schema-errors.js';
 
@@ -23,8 +21,9 @@ export function compileConfigSchema(): ValidateFunction {
 export interface ConfigFileSource {
   /** The file as messages name it (relative to cwd). */
   file: string;
-  /** Where to read it again for positions. */
   filepath: string;
+  /** Where each setting sits, as the parse of the file found it; none for JS and TS configs. */
+  positions?: PositionIndex;
   /** The token variable to name when the file does not set a usable accessTokenEnv. */
   defaultTokenEnv: string;
 }
@@ -33,7 +32,7 @@ type Locate = (pointer: string, prefer: Prefer) => Position;
 
 /** Every problem of a loaded config file (token keys first, then the schema); empty when it is fine. */
 export function findConfigProblems(config: unknown, source: ConfigFileSource): Problem[] {
-  const at = locatorFor(source.filepath);
+  const at = locatorFor(source.filepath, source.positions);
   const { file } = source;
   if (!isMapping(config)) {
     const found = Array.isArray(config) ? 'a list' : config === null ? 'null' : `a ${typeof config}`;
@@ -58,24 +57,11 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
-/**
- * The position of a setting in a JSON or YAML config; JS and TS configs compute their values, so all
- * their problems sit at 1:1. YAML is a superset of JSON, so the group files' parser reads either.
- */
-function locatorFor(filepath: string): Locate {
-  const fallback: Locate = () => ({ line: 1, col: 1 });
-  if (!['', '.json', '.yaml', '.yml'].includes(path.extname(filepath).toLowerCase())) return fallback;
-  let text: string;
-  try {
-    text = readFileSync(filepath, 'utf8');
-  } catch {
-    return fallback;
-  }
-  const result = parseGroupYaml(filepath, text);
-  if (!('parsed' in result)) return fallback;
-  const index: PositionIndex = result.parsed.positions;
+/** The position of a setting; without positions (JS and TS configs) every problem sits at 1:1. */
+function locatorFor(filepath: string, positions: PositionIndex | undefined): Locate {
+  if (!positions) return () => ({ line: 1, col: 1 });
   const base = path.basename(filepath) === 'package.json' ? '/bcgroups' : '';
-  return (pointer, prefer) => locate(index, `${base}${pointer}`, prefer);
+  return (pointer, prefer) => locate(positions, `${base}${pointer}`, prefer);
 }
 
 /** Named in messages only when it reads like a variable name; a token pasted there must not be echoed. */

@@ -13,16 +13,25 @@ export interface ParsedFile {
   positions: PositionIndex;
 }
 
+/** The parsed document, or the problems that stop it (none: the document is empty). */
 export type ParseResult = { parsed: ParsedFile } | { problems: Problem[] };
 
 export function parseGroupYaml(file: string, text: string): ParseResult {
+  const result = parseYaml(file, text);
+  if ('parsed' in result || result.problems.length > 0) return result;
+  return { problems: [{ file, line: 1, col: 1, field: '', message: 'file is empty; it must describe one group', hint: 'add at least `name: ...`, or delete the file' }] };
+}
+
+/**
+ * One YAML (or JSON: YAML reads it too) document with positions, for group files and config files alike;
+ * an empty document (nothing, only comments or null) is no problems at all.
+ */
+export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const [document, second] = documents;
-  if (!document || isEmpty(document)) {
-    return { problems: [{ file, line: 1, col: 1, field: '', message: 'file is empty; it must describe one group', hint: 'add at least `name: ...`, or delete the file' }] };
-  }
+  if (!document || isEmpty(document)) return { problems: [] };
   if (second) {
     return {
       problems: [
