@@ -6,11 +6,14 @@ export const RULE_TYPES = ['all', 'category', 'product', 'price_list'] as const;
 export const RULE_METHODS = ['percent', 'fixed', 'price'] as const;
 /** The comparable fields of a group, in the order plans show them. */
 export const GROUP_FIELDS = ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'] as const;
+/** Flags the store lets one group hold at a time. */
+export const HOLDER_FLAGS = ['is_group_for_guests', 'is_default'] as const;
 
 export type AccessType = (typeof ACCESS_TYPES)[number];
 export type RuleType = (typeof RULE_TYPES)[number];
 export type RuleMethod = (typeof RULE_METHODS)[number];
 export type FieldName = (typeof GROUP_FIELDS)[number];
+export type HolderFlag = (typeof HOLDER_FLAGS)[number];
 
 /** An amount as people and the API write it: 5, 5.5, "5.0000". */
 export type AmountInput = number | string;
@@ -100,12 +103,23 @@ export interface GroupRef {
   name: string;
 }
 
+/** Why a change exists, as facts that render/ words; apply never branches on them. */
+export type ChangeReason =
+  | { fact: 'not_live' }
+  | { fact: 'pruned' }
+  | { fact: 'unmanaged' }
+  | { fact: 'renamed'; id: number }
+  | { fact: 'edited'; file: string }
+  | { fact: 'flag_moves'; flag: HolderFlag; to: string }
+  | { fact: 'swap_release'; flags: HolderFlag[]; to: string }
+  | { fact: 'holder_vanishes'; flag: HolderFlag };
+
 interface ChangeCommon {
-  /** Stable identity of the change inside its plan: "create:Retail", "update:12", "delete:12", "update:12/release". */
+  /** Stable identity of the change inside its plan (see changeKey): "create:Retail", "update:12", "delete:12", "update:12/release". */
   key: string;
   name: string;
-  /** For people only; apply never branches on it. */
-  reason: string;
+  /** For people only, in the order they are told. */
+  reasons: ChangeReason[];
   /** Keys of changes that must succeed before this one starts. */
   depends_on: string[];
   /** The exact request body (empty for deletes). */
@@ -125,12 +139,16 @@ export interface UpdateChange extends ChangeCommon {
   before: GroupState;
   after: GroupState;
   fields: FieldName[];
-  /** False when the group is described by no file (only a single-holder flag is cleared). */
-  managed: boolean;
-  /** A request of its own that only releases guest/default flags first, so two groups can swap them. */
-  release?: boolean;
+  kind: UpdateKind;
   source?: string;
 }
+
+/**
+ * edit: a file asks for it. unmanaged_release: the group is described by no file, and only a single-holder
+ * flag that a file gives to another group is cleared. swap_release: a request of its own that only releases
+ * flags first, so two groups can swap them.
+ */
+export type UpdateKind = 'edit' | 'unmanaged_release' | 'swap_release';
 
 export interface DeleteChange extends ChangeCommon {
   action: 'delete';

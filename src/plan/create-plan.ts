@@ -1,6 +1,6 @@
 // The planner: a pure function of (desired groups, live groups, options) -> Plan. No file, no request.
 import type { Change, DesiredGroup, GroupRef, LiveGroup, Plan, PlanSummary } from '../model.js';
-import { planCreate, planDelete, planUpdate } from './diff.js';
+import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './diff.js';
 import { planHolders } from './holders.js';
 import { matchGroups } from './identity.js';
 import { orderChanges } from './order.js';
@@ -12,17 +12,21 @@ export interface PlanOptions {
 
 export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[], options: PlanOptions): Plan {
   const match = matchGroups(desiredGroups, liveGroups);
+  const holders = planHolders(match, options.prune);
   const changes: Change[] = [];
   const unchanged: GroupRef[] = [];
   for (const { desired, live } of match.pairs) {
-    const update = planUpdate(desired, live);
-    if (update) changes.push(update);
+    const updates = planUpdates(desired, live, holders);
+    if (updates.length > 0) changes.push(...updates);
     else unchanged.push({ id: live.id, name: live.name });
   }
-  changes.push(...match.creates.map(planCreate));
-  if (options.prune) changes.push(...match.unmanaged.map(planDelete));
+  changes.push(...match.creates.map((desired) => planCreate(desired, holders)));
+  for (const live of match.unmanaged) {
+    const change = options.prune ? planDelete(live, holders) : planUnmanagedRelease(live, holders);
+    if (change) changes.push(change);
+  }
   const unmanaged = options.prune ? [] : match.unmanaged.map((group) => ({ id: group.id, name: group.name }));
-  const ordered = orderChanges(planHolders(changes, match, desiredGroups));
+  const ordered = orderChanges(changes);
   return {
     changes: ordered,
     unchanged: unchanged.sort(compareRefs),

@@ -1,58 +1,106 @@
-// Field-by-field comparison of normalized groups, and the minimal request body for each change.
-import { GROUP_FIELDS, type CreateChange, type DeleteChange, type DesiredGroup, type FieldName, type GroupState, type LiveGroup, type UpdateChange } from '../model.js';
+// Field-by-field comparison of normalized groups, and the minimal request body for each change. Each change
+// is built once, with the flag hand-overs (holders.ts) already known.
+import { GROUP_FIELDS, type ChangeReason, type CreateChange, type DeleteChange, type DesiredGroup, type FieldName, type GroupState, type LiveGroup, type UpdateChange } from '../model.js';
 import { API_DEFAULTS, differingFields, pickState, toWireBody } from '../normalize.js';
+import { describeHandovers, flagsGivenAway, isReleasedFlag, releaseFlags, waitsOf, type HolderPlan } from './holders.js';
+import { changeKey } from './key.js';
 
-export const REASON_NOT_LIVE = 'not in live store';
-export const REASON_PRUNED = 'not in groups/ (prune is on)';
-export const REASON_UNMANAGED = 'not in groups/';
-
-/** An update of only the differing fields; undefined when the pair already agrees. */
-export function planUpdate(desired: DesiredGroup, live: LiveGroup): UpdateChange | undefined {
+/**
+ * An update of only the differing fields (none when the pair already agrees). In a swap, the lower id's
+ * flags go first in a release of their own, and its main update starts from the released state.
+ */
+export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: HolderPlan): UpdateChange[] {
   const before = pickState(live);
   const after = pickState(desired);
-  const fields = differingFields(before, after, GROUP_FIELDS);
-  if (fields.length === 0) return undefined;
-  return {
+  const allFields = differingFields(before, after, GROUP_FIELDS);
+  if (allFields.length === 0) return [];
+  const swap = holders.swaps.get(live.id);
+  const released = swap ? releaseFlags(before, swap.flags) : before;
+  const fields = swap ? allFields.filter((field) => !(swap.flags as readonly FieldName[]).includes(field)) : allFields;
+  // A group that hands a flag over is explained by the hand-over, not as an edit of its file.
+  const edited = flagsGivenAway(holders, live.id).length > 0 ? fields.filter((field) => !isReleasedFlag(field, before, after)) : fields;
+  const key = changeKey({ action: 'update', id: live.id, kind: 'edit' });
+  const update: UpdateChange = {
     action: 'update',
-    key: `update:${live.id}`,
+    key,
     id: live.id,
     name: desired.name,
-    reason: describeEdit(desired, live, fields),
-    depends_on: [],
+    reasons: [...describeEdit(desired, live, edited), ...describeHandovers(holders, live.id, fields)],
+    depends_on: waitsOf(holders, key),
     // discount_rules and category_access go whole: the API replaces them as a unit.
     body: toWireBody(after, fields),
-    before,
+    before: released,
     after,
     fields,
-    managed: true,
+    kind: 'edit',
     source: desired.source.file,
+  };
+  if (!swap) return [update];
+  const releaseKey = changeKey({ action: 'update', id: live.id, kind: 'swap_release' });
+  const release: UpdateChange = {
+    action: 'update',
+    key: releaseKey,
+    id: live.id,
+    name: live.name,
+    reasons: [{ fact: 'swap_release', flags: swap.flags, to: swap.to }],
+    depends_on: waitsOf(holders, releaseKey),
+    body: toWireBody(released, swap.flags),
+    before,
+    after: released,
+    fields: swap.flags,
+    kind: 'swap_release',
+    source: desired.source.file,
+  };
+  return [release, update];
+}
+
+/** An unmanaged group is never touched, except to hand over a flag that a file gives to another group. */
+export function planUnmanagedRelease(live: LiveGroup, holders: HolderPlan): UpdateChange | undefined {
+  const flags = flagsGivenAway(holders, live.id);
+  if (flags.length === 0) return undefined;
+  const before = pickState(live);
+  const after = releaseFlags(before, flags);
+  const key = changeKey({ action: 'update', id: live.id, kind: 'unmanaged_release' });
+  return {
+    action: 'update',
+    key,
+    id: live.id,
+    name: live.name,
+    reasons: [{ fact: 'unmanaged' }, ...describeHandovers(holders, live.id)],
+    depends_on: waitsOf(holders, key),
+    body: toWireBody(after, flags),
+    before,
+    after,
+    fields: flags,
+    kind: 'unmanaged_release',
   };
 }
 
 /** A create sends the name and only the fields whose desired value differs from the API's default. */
-export function planCreate(desired: DesiredGroup): CreateChange {
+export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateChange {
   const after = pickState(desired);
   const defaults: GroupState = { name: desired.name, ...API_DEFAULTS };
   const fields: FieldName[] = ['name', ...differingFields(defaults, after, GROUP_FIELDS)];
+  const key = changeKey({ action: 'create', name: desired.name });
   return {
     action: 'create',
-    key: `create:${desired.name}`,
+    key,
     name: desired.name,
-    reason: REASON_NOT_LIVE,
-    depends_on: [],
+    reasons: [{ fact: 'not_live' }],
+    depends_on: waitsOf(holders, key),
     body: toWireBody(after, fields),
     after,
     source: desired.source.file,
   };
 }
 
-export function planDelete(live: LiveGroup): DeleteChange {
+export function planDelete(live: LiveGroup, holders: HolderPlan): DeleteChange {
   return {
     action: 'delete',
-    key: `delete:${live.id}`,
+    key: changeKey({ action: 'delete', id: live.id }),
     id: live.id,
     name: live.name,
-    reason: REASON_PRUNED,
+    reasons: [{ fact: 'pruned' }, ...describeHandovers(holders, live.id)],
     depends_on: [],
     body: {},
     before: pickState(live),
@@ -60,9 +108,9 @@ export function planDelete(live: LiveGroup): DeleteChange {
 }
 
 /** Why a managed group changes: a rename by pin, an edit of its file, or both. */
-export function describeEdit(desired: DesiredGroup, live: LiveGroup, fields: readonly FieldName[]): string {
-  const parts: string[] = [];
-  if (fields.includes('name')) parts.push(`renamed (pinned id ${live.id})`);
-  if (fields.some((field) => field !== 'name')) parts.push(`changed in ${desired.source.file}`);
-  return parts.join('; ');
+function describeEdit(desired: DesiredGroup, live: LiveGroup, fields: readonly FieldName[]): ChangeReason[] {
+  const reasons: ChangeReason[] = [];
+  if (fields.includes('name')) reasons.push({ fact: 'renamed', id: live.id });
+  if (fields.some((field) => field !== 'name')) reasons.push({ fact: 'edited', file: desired.source.file });
+  return reasons;
 }

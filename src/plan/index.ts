@@ -2,5 +2,6 @@
 export { createPlan, countRequests, type PlanOptions } from './create-plan.js';
 export { checkSafety } from './safety.js';
 export * from './saved/index.js';
-export { HOLDER_FLAGS, type HolderFlag } from './holders.js';
+export { HOLDER_FLAGS, type HolderFlag } from '../model.js';
+export { changeKey } from './key.js';
 export { createCheckedPlan, type CheckedPlanOptions } from './checked.js';

@@ -4,7 +4,7 @@ import type { Change } from '../model.js';
 
 function rankOf(change: Change): number {
   if (change.action === 'delete') return 0;
-  if (change.action === 'update') return change.release === true || !change.managed ? 1 : 2;
+  if (change.action === 'update') return change.kind === 'edit' ? 2 : 1;
   return 3;
 }
 

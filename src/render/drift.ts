@@ -1,7 +1,7 @@
 // The plan worded as a report of what differs between the store and groups/, one line per group.
 import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan, type UpdateChange } from '../model.js';
 import { differingFields } from '../normalize.js';
-import { describeRuleDrift, formatField, pairChangedRules } from './words.js';
+import { describeReasons, describeRuleDrift, formatField, pairChangedRules } from './words.js';
 
 export const IN_SYNC = 'In sync: no differences.';
 /** Drift still exits 2 for unmanaged groups, so "in sync" would contradict it; this says only what holds. */
@@ -38,7 +38,7 @@ export function driftLines(plan: Pick<Plan, 'changes'>): string[] {
   return mergeByGroup(plan.changes).map((change) => {
     if (change.action === 'create') return `${change.name}: in groups/ but not in the store`;
     if (change.action === 'delete') return `${change.name}: in the store but not in groups/`;
-    if (!change.managed) return `${change.before.name}: ${change.reason}`;
+    if (change.kind === 'unmanaged_release') return `${change.before.name}: ${describeReasons(change)}`;
     const label = change.fields.includes('name') ? `${change.after.name} (id ${change.id})` : change.after.name;
     return `${label}: ${change.fields.map((field) => describeFieldDrift(field, change.before, change.after)).join('; ')}`;
   });

@@ -1,5 +1,6 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact request body.
 import type { Change, Plan } from '../model.js';
+import { describeReasons } from './words.js';
 
 export interface JsonOptions {
   mode?: 'plan' | 'drift';
@@ -21,12 +22,12 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
 /** The same key order for every change, so diffs of two JSON plans stay small. */
 function orderKeys(change: Change): Record<string, unknown> {
   const head = { action: change.action, key: change.key, name: change.name, ...(change.action === 'create' ? {} : { id: change.id }) };
-  const tail = { depends_on: change.depends_on, reason: change.reason };
+  const tail = { depends_on: change.depends_on, reason: describeReasons(change) };
   switch (change.action) {
     case 'create':
       return { ...head, body: change.body, after: change.after, ...tail, ...(change.source ? { source: change.source } : {}) };
     case 'update':
-      return { ...head, body: change.body, before: change.before, after: change.after, fields: change.fields, ...tail, managed: change.managed, ...(change.source ? { source: change.source } : {}) };
+      return { ...head, body: change.body, before: change.before, after: change.after, fields: change.fields, ...tail, managed: change.kind !== 'unmanaged_release', ...(change.source ? { source: change.source } : {}) };
     case 'delete':
       return { ...head, body: change.body, before: change.before, ...tail };
   }

@@ -20,7 +20,7 @@ export type ScalarStyle = 'arrow' | 'split';
 export const ACTION_SIGN: Record<Change['action'], Sign> = { create: '+', update: '~', delete: '-' };
 
 export function isRelease(change: Change): boolean {
-  return change.action === 'update' && change.release === true;
+  return change.action === 'update' && change.kind === 'swap_release';
 }
 
 /** "create Guests", "update Retail (id 12)", "flag release of A (id 1)", "delete Old (id 31)". */

@@ -4,6 +4,7 @@ import type { Change, Plan } from '../model.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
+import { describeReasons } from './words.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
@@ -49,7 +50,7 @@ function formatChanges(plan: Plan): string {
 
 function formatChange(change: Change, plan: Plan): string {
   const lines = changeLines(change, 'split').map((line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`);
-  const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(change.reason)}</summary>`];
+  const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(describeReasons(change))}</summary>`];
   if (lines.length > 0) {
     const fence = fenceFor(lines);
     parts.push(`${fence}diff\n${lines.join('\n')}\n${fence}`);

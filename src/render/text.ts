@@ -4,6 +4,7 @@ import { paint, type Style } from './ansi.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
+import { describeReasons } from './words.js';
 import { count as countOf } from '../words.js';
 
 export interface TextOptions {
@@ -33,7 +34,7 @@ function formatChanges(plan: Plan, color: boolean): string {
 
 function formatChange(change: Change, plan: Plan, color: boolean): string {
   const sign = ACTION_SIGN[change.action];
-  const lines = [`  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${change.reason}`];
+  const lines = [`  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${describeReasons(change)}`];
   for (const line of changeLines(change, 'arrow')) {
     const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
     const style = SIGN_STYLE[line.sign];

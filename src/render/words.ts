@@ -1,5 +1,5 @@
-// Discount rules and field values in words a reviewer reads at a glance: "10% off category 18 -> 15%".
-import type { CategoryAccess, DiscountRule, FieldName, GroupState } from '../model.js';
+// Discount rules, field values and reasons in words a reviewer reads at a glance: "10% off category 18 -> 15%".
+import type { CategoryAccess, Change, ChangeReason, DiscountRule, FieldName, GroupState, HolderFlag } from '../model.js';
 
 /** "10", "12.5": percentages drop trailing zeros. */
 function formatPercent(amount: number): string {
@@ -102,4 +102,33 @@ export function formatField(field: FieldName, state: GroupState): string {
     case 'discount_rules':
       return state.discount_rules.length === 0 ? 'none' : state.discount_rules.map(describeRule).join(', ');
   }
+}
+
+const FLAG_WORDS: Record<HolderFlag, string> = { is_group_for_guests: 'guest flag', is_default: 'default flag' };
+
+/** One fact of why a change exists, in words: "renamed (pinned id 12)", "guest flag moves to Retail". */
+export function describeReason(reason: ChangeReason): string {
+  switch (reason.fact) {
+    case 'not_live':
+      return 'not in live store';
+    case 'pruned':
+      return 'not in groups/ (prune is on)';
+    case 'unmanaged':
+      return 'not in groups/';
+    case 'renamed':
+      return `renamed (pinned id ${reason.id})`;
+    case 'edited':
+      return `changed in ${reason.file}`;
+    case 'flag_moves':
+      return `${FLAG_WORDS[reason.flag]} moves to ${reason.to}`;
+    case 'swap_release':
+      return `${reason.flags.map((flag) => FLAG_WORDS[flag]).join(' and ')} ${reason.flags.length > 1 ? 'move' : 'moves'} to ${reason.to} (released first: the two groups swap flags)`;
+    case 'holder_vanishes':
+      return `the store is left without a ${reason.flag === 'is_default' ? 'default' : 'guest'} group`;
+  }
+}
+
+/** Why a change exists, in one line: its facts in order, joined by "; ". */
+export function describeReasons(change: Pick<Change, 'reasons'>): string {
+  return change.reasons.map(describeReason).join('; ');
 }

@@ -2,6 +2,7 @@
 import type { Change, GroupState, LiveGroup } from '../../src/model.js';
 import { GROUP_FIELDS } from '../../src/model.js';
 import { differingFields, toWireBody } from '../../src/normalize.js';
+import { changeKey } from '../../src/plan/index.js';
 
 export function state(name: string, over: Partial<GroupState> = {}): GroupState {
   return { name, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [], ...over };
@@ -12,26 +13,26 @@ export function live(id: number, name: string, over: Partial<LiveGroup> = {}): L
 }
 
 export function createChange(after: GroupState, depends_on: string[] = []): Change {
-  return { action: 'create', key: `create:${after.name}`, name: after.name, reason: 'in groups/', depends_on, body: toWireBody(after, GROUP_FIELDS), after };
+  return { action: 'create', key: changeKey({ action: 'create', name: after.name }), name: after.name, reasons: [{ fact: 'not_live' }], depends_on, body: toWireBody(after, GROUP_FIELDS), after };
 }
 
 export function updateChange(id: number, before: GroupState, after: GroupState, options: { key?: string; depends_on?: string[] } = {}): Change {
   const fields = differingFields(before, after, GROUP_FIELDS);
   return {
     action: 'update',
-    key: options.key ?? `update:${id}`,
+    key: options.key ?? changeKey({ action: 'update', id, kind: 'edit' }),
     name: after.name,
-    reason: 'differs',
+    reasons: [],
     depends_on: options.depends_on ?? [],
     body: toWireBody(after, fields),
     id,
     before,
     after,
     fields,
-    managed: true,
+    kind: 'edit',
   };
 }
 
 export function deleteChange(id: number, before: GroupState, depends_on: string[] = []): Change {
-  return { action: 'delete', key: `delete:${id}`, name: before.name, reason: 'not in groups/', depends_on, body: {}, id, before };
+  return { action: 'delete', key: changeKey({ action: 'delete', id }), name: before.name, reasons: [{ fact: 'unmanaged' }], depends_on, body: {}, id, before };
 }

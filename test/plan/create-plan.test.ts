@@ -2,6 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { GroupBody, UpdateChange } from '../../src/model.js';
 import { countRequests, createPlan } from '../../src/plan/index.js';
+import { describeReasons } from '../../src/render/words.js';
 import { assertConverges } from './simulate.js';
 import { desired, live, rule, type GroupOver } from './builders.js';
 
@@ -56,7 +57,7 @@ for (const { title, over, fields, body } of updateCases) {
     assert.is(change.key, 'update:12');
     assert.equal(change.fields, fields);
     assert.equal(change.body, body);
-    assert.is(change.managed, true);
+    assert.is(change.kind, 'edit');
     assert.is(change.source, 'groups/retail.yaml');
     assert.equal(plan.summary, { create: 0, update: 1, delete: 0, unchanged: 0, unmanaged: 0 });
   });
@@ -93,20 +94,20 @@ test('a create sends the name and only non-default fields', () => {
   ];
   for (const [over, body] of cases) {
     const plan = assertConverges([desired('Retail', over)], []);
-    assert.equal(plan.changes.map((c) => [c.key, c.action, c.body, c.reason]), [['create:Retail', 'create', body, 'not in live store']]);
+    assert.equal(plan.changes.map((c) => [c.key, c.action, c.body, describeReasons(c)]), [['create:Retail', 'create', body, 'not in live store']]);
   }
 });
 
 test('a rename by pin is an update of the name only', () => {
   const plan = assertConverges([desired('Trade', { id: 12 })], [live(12, 'Wholesale')]);
   const change = plan.changes[0] as UpdateChange;
-  assert.equal([change.key, change.fields, change.body, change.reason], ['update:12', ['name'], { name: 'Trade' }, 'renamed (pinned id 12)']);
+  assert.equal([change.key, change.fields, change.body, describeReasons(change)], ['update:12', ['name'], { name: 'Trade' }, 'renamed (pinned id 12)']);
   assert.equal(change.before.name, 'Wholesale');
 });
 
 test('a rename with an edit says both', () => {
   const plan = createPlan([desired('Trade', { id: 12, is_default: true })], [live(12, 'Wholesale')], { prune: false });
-  assert.is(plan.changes[0]?.reason, 'renamed (pinned id 12); changed in groups/trade.yaml');
+  assert.is(describeReasons(plan.changes[0]!), 'renamed (pinned id 12); changed in groups/trade.yaml');
 });
 
 test('unmanaged groups are listed and left alone without prune', () => {
@@ -118,7 +119,7 @@ test('unmanaged groups are listed and left alone without prune', () => {
 
 test('with prune, unmanaged groups are deleted', () => {
   const plan = assertConverges([desired('Retail')], [live(1, 'Retail'), live(2, 'Legacy'), live(3, 'Archive')], { prune: true });
-  assert.equal(plan.changes.map((c) => [c.key, c.body, c.reason]), [
+  assert.equal(plan.changes.map((c) => [c.key, c.body, describeReasons(c)]), [
     ['delete:3', {}, 'not in groups/ (prune is on)'],
     ['delete:2', {}, 'not in groups/ (prune is on)'],
   ]);

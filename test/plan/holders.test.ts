@@ -1,15 +1,15 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PlanError } from '../../src/errors.js';
 import type { UpdateChange } from '../../src/model.js';
 import { countRequests, createPlan, HOLDER_FLAGS } from '../../src/plan/index.js';
+import { describeReasons } from '../../src/render/words.js';
 import { assertConverges } from './simulate.js';
 import { desired, live } from './builders.js';
 
 const WORDS = { is_group_for_guests: 'guest flag', is_default: 'default flag' } as const;
 
 /** [key, body, depends_on, reason] of each change, in plan order. */
-const outline = (plan: ReturnType<typeof createPlan>) => plan.changes.map((c) => [c.key, c.body, c.depends_on, c.reason]);
+const outline = (plan: ReturnType<typeof createPlan>) => plan.changes.map((c) => [c.key, c.body, c.depends_on, describeReasons(c)]);
 
 for (const flag of HOLDER_FLAGS) {
   const words = WORDS[flag];
@@ -43,7 +43,7 @@ for (const flag of HOLDER_FLAGS) {
       ['update:9', { [flag]: false }, [], `not in groups/; ${words} moves to New`],
       ['update:1', { [flag]: true }, ['update:9'], 'changed in groups/new.yaml'],
     ]);
-    assert.is((plan.changes[0] as UpdateChange).managed, false);
+    assert.is((plan.changes[0] as UpdateChange).kind, 'unmanaged_release');
     assert.equal(plan.unmanaged, [{ id: 9, name: 'Legacy' }]);
     assert.equal(plan.summary.update, 2);
   });
@@ -139,18 +139,6 @@ test('a swap with other edits keeps them in the main update', () => {
     ['update:2', { name: 'Bee', is_default: true, is_group_for_guests: false }],
     ['update:1', { is_group_for_guests: true, category_access: { type: 'none' } }],
   ]);
-});
-
-test('two files claiming the same flag are a PlanError naming both', () => {
-  try {
-    createPlan([desired('A', { is_default: true }), desired('B', { is_default: true })], [], { prune: false });
-    assert.unreachable('should throw');
-  } catch (error) {
-    assert.instance(error, PlanError);
-    const problems = (error as PlanError).problems;
-    assert.equal(problems.map((p) => [p.file, p.field]), [['groups/b.yaml', 'is_default']]);
-    assert.match(problems[0]?.message ?? '', 'groups/a.yaml');
-  }
 });
 
 test.run();
