@@ -1,6 +1,8 @@
 // Rules across files: what must be unique in the store. Each problem names every file involved, and
-// the checks read raw values defensively so they also run on files with schema errors.
+// the checks read raw values defensively so they also run on files with schema errors. The planner relies
+// on these: it is never given two groups that claim the same single-holder flag.
 import type { Problem } from '../errors.js';
+import { HOLDER_FLAGS, type HolderFlag } from '../model.js';
 import { nameKey } from '../normalize.js';
 import type { ParsedFile } from './parse.js';
 import { locate, valueAt } from './pointer.js';
@@ -20,10 +22,11 @@ export function checkStoreRules(files: readonly ParsedFile[]): Problem[] {
       message: `id ${value} is also pinned by ${others}`,
       hint: 'an id pins one file to one live group; remove the id from all but one file',
     })),
-    ...checkSingleHolder(files, '/is_group_for_guests', 'guest group'),
-    ...checkSingleHolder(files, '/is_default', 'default group'),
+    ...HOLDER_FLAGS.flatMap((flag) => checkSingleHolder(files, flag)),
   ];
 }
+
+const HOLDER_ROLES: Record<HolderFlag, string> = { is_group_for_guests: 'guest group', is_default: 'default group' };
 
 function checkUnique(
   files: readonly ParsedFile[],
@@ -49,14 +52,15 @@ function checkUnique(
   return problems;
 }
 
-function checkSingleHolder(files: readonly ParsedFile[], pointer: string, role: string): Problem[] {
+function checkSingleHolder(files: readonly ParsedFile[], flag: HolderFlag): Problem[] {
+  const pointer = `/${flag}`;
   const holders = files.filter((parsed) => valueAt(parsed.value, pointer) === true).map((parsed) => ({ parsed, pointer }));
   if (holders.length < 2) return [];
   const all = holders.map(describeClaim).join(', ');
   return holders.map((holder) => ({
     ...claimProblem(holder),
-    message: `${holders.length} files set ${pointer.slice(1)}: true (${all}); a store has one ${role}`,
-    hint: `keep ${pointer.slice(1)}: true in one file only`,
+    message: `${holders.length} files set ${flag}: true (${all}); a store has one ${HOLDER_ROLES[flag]}`,
+    hint: `keep ${flag}: true in one file only`,
   }));
 }
 

@@ -141,4 +141,13 @@ test('a swap with other edits keeps them in the main update', () => {
   ]);
 });
 
+test('a group that hands one flag over and leaves the other to no one says both', () => {
+  const both = { is_default: true, is_group_for_guests: true };
+  const plan = assertConverges([desired('A', { id: 1 }), desired('B', { id: 2, is_group_for_guests: true })], [live(1, 'A', both), live(2, 'B')]);
+  assert.equal(outline(plan), [
+    ['update:1', { is_default: false, is_group_for_guests: false }, [], 'the store is left without a default group; guest flag moves to B'],
+    ['update:2', { is_group_for_guests: true }, ['update:1'], 'changed in groups/b.yaml'],
+  ]);
+});
+
 test.run();
