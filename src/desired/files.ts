@@ -1,69 +1,191 @@
 // Finding and reading the files of groups/: recursive, in a stable order, bounded in size, UTF-8 only.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// Symlinks are followed, so a linked file or folder is read like any other; what cannot be read
+// (a dangling link, a loop, a FIFO or device, a folder without permission) is a problem, never skipped.
+import { constants } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
+import { fsErrorProblem, pathProblem } from './fs-problems.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const GROUP_FILE = /\.ya?ml$/i;
 
-export type DirectoryListing = { files: string[] } | { problem: Problem };
+export type DirectoryListing = { files: string[]; problems: Problem[] } | { problem: Problem };
 
-/** Every *.yaml / *.yml below dir (an absolute path), as paths relative to it, sorted so runs and hashes are stable. */
-export async function listGroupFiles(dir: string): Promise<DirectoryListing> {
-  const info = await stat(dir).catch(() => undefined);
-  if (!info) {
-    // dir is already resolved, so the user sees exactly where we looked, whatever the cwd was.
-    return {
-      problem: dirProblem(
-        dir,
-        `folder not found: ${dir} (set the folder with --dir or groupsDir)`,
-        'create it, run `bcgroups import` to fill it from the store, or pass --dir with the folder of your group files',
-      ),
-    };
+interface Walk {
+  root: string;
+  shown: string;
+  files: string[];
+  problems: Problem[];
+  /** Real path -> the path (relative to root) it was first reached by, to refuse reading it twice. */
+  seen: Map<string, string>;
+}
+
+/**
+ * Every *.yaml / *.yml below dir (an absolute path), as paths relative to it, sorted so runs and hashes
+ * are stable, with a problem for every entry that looks like a group file (or may hold some) but cannot
+ * be read. Problems name paths as `shown` (the folder as the user gave it) joined with the relative path.
+ */
+export async function listGroupFiles(dir: string, shown: string = dir): Promise<DirectoryListing> {
+  let info: Stats;
+  try {
+    info = await stat(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // dir is already resolved, so the user sees exactly where we looked, whatever the cwd was.
+      return {
+        problem: pathProblem(
+          shown,
+          `folder not found: ${dir} (set the folder with --dir or groupsDir)`,
+          'create it, run `bcgroups import` to fill it from the store, or pass --dir with the folder of your group files',
+        ),
+      };
+    }
+    return { problem: fsErrorProblem(shown, error, 'folder') };
   }
   if (!info.isDirectory()) {
-    return { problem: dirProblem(dir, `not a directory`, 'point --dir or groupsDir in the config at the folder of group files') };
+    return { problem: pathProblem(shown, 'not a directory', 'point --dir or groupsDir in the config at the folder of group files, not at one file') };
   }
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && GROUP_FILE.test(entry.name))
-    .map((entry) => path.relative(dir, path.join(parentOf(entry) ?? dir, entry.name)))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { files };
+  const walk: Walk = { root: dir, shown, files: [], problems: [], seen: new Map() };
+  await walkFolder(walk, '', new Set());
+  walk.files.sort(compareText);
+  return { files: walk.files, problems: walk.problems };
 }
 
-/** Node < 20.12 names the folder of an entry `path` instead of `parentPath`. */
-function parentOf(entry: { parentPath?: string; path?: string }): string | undefined {
-  return entry.parentPath ?? entry.path;
+async function walkFolder(walk: Walk, relative: string, ancestors: ReadonlySet<string>): Promise<void> {
+  const absolute = path.join(walk.root, relative);
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = await realpath(absolute);
+    entries = await readdir(absolute, { withFileTypes: true });
+  } catch (error) {
+    walk.problems.push(fsErrorProblem(shownPath(walk, relative), error, 'folder'));
+    return;
+  }
+  const earlier = walk.seen.get(real);
+  if (earlier !== undefined) {
+    walk.problems.push(reachedTwice(walk, relative, earlier, 'folder'));
+    return;
+  }
+  walk.seen.set(real, relative);
+  const inside = new Set([...ancestors, real]);
+  for (const entry of entries.sort((a, b) => compareText(a.name, b.name))) {
+    await visitEntry(walk, path.join(relative, entry.name), entry, inside);
+  }
 }
 
-function dirProblem(dir: string, message: string, hint: string): Problem {
-  return { file: dir, line: 1, col: 1, field: '', message, hint };
+async function visitEntry(walk: Walk, relative: string, entry: Dirent, ancestors: ReadonlySet<string>): Promise<void> {
+  const isGroupFile = GROUP_FILE.test(entry.name);
+  let kind: Dirent | Stats = entry;
+  if (entry.isSymbolicLink()) {
+    try {
+      kind = await stat(path.join(walk.root, relative));
+    } catch (error) {
+      // A link that leads nowhere may have been a folder of groups: say so rather than guess.
+      walk.problems.push(fsErrorProblem(shownPath(walk, relative), error));
+      return;
+    }
+  }
+  if (kind.isDirectory()) {
+    const real = await realpath(path.join(walk.root, relative)).catch(() => undefined);
+    if (real !== undefined && ancestors.has(real)) {
+      walk.problems.push(
+        pathProblem(shownPath(walk, relative), 'symlink loop: this folder leads back to a folder that contains it', 'point the symlink somewhere outside its own folder, or remove it'),
+      );
+      return;
+    }
+    await walkFolder(walk, relative, ancestors);
+    return;
+  }
+  if (!isGroupFile) return;
+  if (!kind.isFile()) {
+    walk.problems.push(specialFileProblem(shownPath(walk, relative)));
+    return;
+  }
+  if (entry.isSymbolicLink()) {
+    const real = await realpath(path.join(walk.root, relative)).catch(() => relative);
+    const earlier = walk.seen.get(real);
+    if (earlier !== undefined) return void walk.problems.push(reachedTwice(walk, relative, earlier, 'file'));
+    walk.seen.set(real, relative);
+  }
+  walk.files.push(relative);
+}
+
+function reachedTwice(walk: Walk, relative: string, earlier: string, what: 'file' | 'folder'): Problem {
+  return pathProblem(
+    shownPath(walk, relative),
+    `the same ${what} as ${shownPath(walk, earlier)} (reached twice through a symlink); it is read once, from there`,
+    'remove one of the two paths, so each group is described in one place',
+  );
+}
+
+function specialFileProblem(file: string): Problem {
+  return pathProblem(file, 'not a regular file (a FIFO, socket or device); it is not read', 'replace it with a plain YAML file, or remove it');
+}
+
+function shownPath(walk: Walk, relative: string): string {
+  return relative === '' ? walk.shown : path.join(walk.shown, relative);
 }
 
 export type FileText = { text: string } | { problem: Problem };
 
 /** The text of a group file, or the one problem that keeps it from being parsed; problems name `file`. */
 export async function readGroupFile(location: string, file: string = location): Promise<FileText> {
-  const { size } = await stat(location);
-  if (size > MAX_FILE_BYTES) {
-    return {
-      problem: {
-        file,
-        line: 1,
-        col: 1,
-        field: '',
-        message: `file is ${size} bytes; a group file may be at most ${MAX_FILE_BYTES} bytes (1 MiB)`,
-        hint: 'one file describes one group; split it or remove what does not belong',
-      },
-    };
+  let info: Stats;
+  try {
+    // stat before open: a FIFO is never opened, so nothing waits for a writer that never comes.
+    info = await stat(location);
+  } catch (error) {
+    return { problem: fsErrorProblem(file, error) };
   }
-  const bytes = await readFile(location);
+  if (!info.isFile()) return { problem: specialFileProblem(file) };
+  if (info.size > MAX_FILE_BYTES) return { problem: tooLarge(file, info.size) };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(location, info.size);
+  } catch (error) {
+    return { problem: error instanceof Error && error.message === 'special' ? specialFileProblem(file) : fsErrorProblem(file, error) };
+  }
+  if (bytes.length > MAX_FILE_BYTES) return { problem: tooLarge(file, bytes.length) };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     return { problem: { file, ...locateBadByte(bytes), field: '', message: 'file is not valid UTF-8', hint: 'save the file as UTF-8' } };
   }
+}
+
+/** At most MAX_FILE_BYTES + 1 bytes; non-blocking, and checked again once open, in case the path changed. */
+async function readBounded(location: string, expectedSize: number): Promise<Uint8Array> {
+  const handle = await open(location, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error('special');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // One read of the expected size usually finds the end; a file that grew meanwhile is read on, to the bound.
+    for (let size = Math.min(expectedSize, MAX_FILE_BYTES) + 1; total <= MAX_FILE_BYTES; size = 64 * 1024) {
+      const chunk = Buffer.allocUnsafe(size);
+      const { bytesRead } = await handle.read(chunk, 0, size, total);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooLarge(file: string, size: number): Problem {
+  return {
+    file,
+    line: 1,
+    col: 1,
+    field: '',
+    message: `file is ${size} bytes; a group file may be at most ${MAX_FILE_BYTES} bytes (1 MiB)`,
+    hint: 'one file describes one group; split it or remove what does not belong',
+  };
 }
 
 /** Line and column of the first byte sequence that is not UTF-8, found via the replacement character. */
@@ -72,4 +194,8 @@ function locateBadByte(bytes: Uint8Array): { line: number; col: number } {
   const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
   const lines = before.split('\n');
   return { line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

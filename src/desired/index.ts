@@ -28,15 +28,15 @@ export interface LoadOptions {
 /** Loads and checks every group file below dir; throws ValidationError listing all problems. */
 export async function loadDesired(dir: string, options: LoadOptions = {}): Promise<DesiredState> {
   const root = path.resolve(options.cwd ?? process.cwd(), dir);
-  const listing = await listGroupFiles(root);
-  if ('problem' in listing) throw new ValidationError([{ ...listing.problem, file: dir }]);
+  const listing = await listGroupFiles(root, dir);
+  if ('problem' in listing) throw new ValidationError([listing.problem]);
   const files = listing.files.map((relative) => path.join(dir, relative));
   const limit = pLimit(READ_CONCURRENCY);
   const texts = await Promise.all(
     listing.files.map((relative, index) => limit(() => readGroupFile(path.join(root, relative), files[index] ?? relative))),
   );
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...listing.problems];
   const parsedFiles: ParsedFile[] = [];
   const groups: DesiredGroup[] = [];
   files.forEach((file, index) => {

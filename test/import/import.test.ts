@@ -122,8 +122,9 @@ test('existing files are refused unless overwrite; identical ones are skipped', 
 test('a symlink in place of a file is never written through, even with overwrite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
   try {
+    // The linked file describes the group, so import picks it to refresh, and must refuse instead.
     const outside = join(dir, 'outside.txt');
-    await writeFile(outside, 'keep');
+    await writeFile(outside, 'id: 1\nname: Old\n');
     const groupsDir = join(dir, 'groups');
     await importGroups([], groupsDir, { overwrite: false });
     await symlink(outside, join(groupsDir, 'retail.yaml'));
@@ -133,7 +134,7 @@ test('a symlink in place of a file is never written through, even with overwrite
     } catch (error) {
       assert.match((error as Error).message, /not a regular file/);
     }
-    assert.is(await readFile(outside, 'utf8'), 'keep');
+    assert.is(await readFile(outside, 'utf8'), 'id: 1\nname: Old\n');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
