@@ -31,9 +31,25 @@ export function normalizeAmount(amount: AmountInput): number {
 /**
  * The key under which two names clash. Whether the store's name uniqueness ignores case is not
  * documented, so the tool assumes it does: it never plans a create that could be refused for that.
+ * NFC first, so a name typed with combining accents (NFD) and one with precomposed letters are one name.
  */
 export function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
+}
+
+/** How two names with one nameKey differ, worded for a message: "'a' <this> 'b'". */
+export function describeNameDifference(name: string, other: string): string {
+  if (name === other) return 'is the same name as';
+  if (name.toLowerCase() === other.toLowerCase()) return 'differs only in case from';
+  if (name.normalize('NFC') === other.normalize('NFC')) {
+    return 'differs only in Unicode normalization (NFC vs NFD: the same letters as other code points) from';
+  }
+  return 'differs only in case and Unicode normalization from';
+}
+
+/** Whether any of `others` (names with the nameKey of `name`) matches it only after Unicode normalization. */
+export function clashesByNormalization(name: string, others: readonly string[]): boolean {
+  return others.some((other) => name.toLowerCase() !== other.toLowerCase());
 }
 
 /** Ids arrive as numbers or (in old answers) numeric strings. */

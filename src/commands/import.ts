@@ -1,5 +1,7 @@
 // `bcgroups import`: start a repository from a store that already exists.
+import { EXIT } from '../exit.js';
 import { importGroups } from '../import/index.js';
+import { escapeControl } from '../render/escape.js';
 import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, STORE_OPTIONS, resolveConfig } from './options.js';
 import { openStore } from './session.js';
@@ -21,10 +23,20 @@ export const importCommand: Command = {
     const result = await importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd });
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
+    for (const refusal of result.refused) {
+      ctx.io.stderr.write(`refused '${escapeControl(refusal.name)}' (id ${refusal.id}): ${refusal.reasons.map(escapeControl).join('; ')}\n`);
+    }
+    const refused = result.refused.length > 0 ? `, ${result.refused.length} refused` : '';
+    const of = result.refused.length > 0 ? ` of ${liveGroups.length}` : '';
     ctx.io.stdout.write(
-      `Imported ${countOf(liveGroups.length, 'group')} (${result.written.length} written, ${result.skipped.length} unchanged) with ${describeRequests(store.client.stats)}.\n` +
+      `Imported ${countOf(liveGroups.length - result.refused.length, 'group')}${of} (${result.written.length} written, ${result.skipped.length} unchanged${refused}) with ${describeRequests(store.client.stats)}.\n` +
         'Next: review the files, commit them, and run `bcgroups plan`: it should report no changes.\n',
     );
-    return 0;
+    if (result.refused.length === 0) return EXIT.ok;
+    ctx.io.stderr.write(
+      `No file was written for ${countOf(result.refused.length, 'refused group')}: fix them in the store (rename one of two clashing names, or correct a value group files cannot hold), then run import again.\n` +
+        'Until then no file describes them, so `apply --prune` would delete them.\n',
+    );
+    return EXIT.error;
   },
 };

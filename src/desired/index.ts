@@ -62,7 +62,7 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
 }
 
 /** Schema and rule problems together, so one broken rule does not hide another rule's problem. */
-function checkGroupFile(parsed: ParsedFile): Problem[] {
+export function checkGroupFile(parsed: ParsedFile): Problem[] {
   const schemaProblems = checkGroupSchema(parsed);
   const ruleProblems = checkGroupRules(parsed.file, rulesOf(parsed.value), parsed.positions);
   const where = (problem: Problem) => `${problem.line}:${problem.col}:${problem.field}`;

@@ -3,7 +3,7 @@
 // on these: it is never given two groups that claim the same single-holder flag.
 import type { Problem } from '../errors.js';
 import { HOLDER_FLAGS, type HolderFlag } from '../model.js';
-import { nameKey } from '../normalize.js';
+import { clashesByNormalization, nameKey } from '../normalize.js';
 import type { ParsedFile } from './parse.js';
 import { locate, valueAt } from './pointer.js';
 
@@ -14,8 +14,8 @@ interface Claim {
 
 export function checkStoreRules(files: readonly ParsedFile[]): Problem[] {
   return [
-    ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? nameKey(value) : undefined), (value, others) => ({
-      message: `name '${value}' is also used by ${others} (names are compared without case)`,
+    ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? nameKey(value) : undefined), (value, others, otherValues) => ({
+      message: `name '${value}' is also used by ${others} (${describeNameRule(value, otherValues)})`,
       hint: 'group names are unique in a store; rename one of them',
     })),
     ...checkUnique(files, '/id', (value) => (Number.isInteger(value) ? String(value) : undefined), (value, others) => ({
@@ -32,7 +32,7 @@ function checkUnique(
   files: readonly ParsedFile[],
   pointer: string,
   keyOf: (value: unknown) => string | undefined,
-  describe: (value: string, others: string) => { message: string; hint: string },
+  describe: (value: string, others: string, otherValues: string[]) => { message: string; hint: string },
 ): Problem[] {
   const claims = new Map<string, Claim[]>();
   for (const parsed of files) {
@@ -44,12 +44,17 @@ function checkUnique(
   for (const [key, holders] of claims) {
     if (holders.length < 2) continue;
     for (const holder of holders) {
-      const others = holders.filter((other) => other !== holder).map(describeClaim).join(', ');
+      const otherHolders = holders.filter((other) => other !== holder);
       const shown = valueAt(holder.parsed.value, pointer);
-      problems.push({ ...claimProblem(holder), ...describe(typeof shown === 'string' ? shown : key, others) });
+      const otherValues = otherHolders.map((other) => String(valueAt(other.parsed.value, pointer)));
+      problems.push({ ...claimProblem(holder), ...describe(typeof shown === 'string' ? shown : key, otherHolders.map(describeClaim).join(', '), otherValues) });
     }
   }
   return problems;
+}
+
+function describeNameRule(name: string, others: readonly string[]): string {
+  return clashesByNormalization(name, others) ? 'names are compared without case and after Unicode normalization (NFC)' : 'names are compared without case';
 }
 
 function checkSingleHolder(files: readonly ParsedFile[], flag: HolderFlag): Problem[] {

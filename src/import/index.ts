@@ -5,44 +5,50 @@ import { BcgroupsError } from '../errors.js';
 import type { LiveGroup } from '../model.js';
 import { fileNameFor } from './filename.js';
 import { findExistingFiles, findFileFor } from './pins.js';
+import { findRefusals, type Refusal, type RenderedGroup } from './refusals.js';
 import { modelineFor, renderGroupFile } from './render.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../words.js';
 
 export { fileNameFor, slugify } from './filename.js';
 export { renderGroupFile, SCHEMA_MODELINE } from './render.js';
+export type { Refusal } from './refusals.js';
 
 export interface ImportResult {
   /** Paths (dir joined with the file name) written by this run. */
   written: string[];
   /** Paths that already held exactly the rendered content. */
   skipped: string[];
+  /** Live groups left unwritten, with why: a file for them would fail validate or describe two groups. */
+  refused: Refusal[];
 }
 
-interface PlannedFile {
+interface PlannedFile extends RenderedGroup {
   path: string;
-  /** The path as the caller named the directory, for messages and results. */
-  shown: string;
-  content: string;
   existing: 'none' | 'same' | 'different';
 }
 
 /**
  * Writes one file per live group into `dir`. Refuses, before writing anything, when a file exists with
  * other content and `overwrite` is off, or when any path would leave `dir` or go through a symlink.
+ * Groups whose file would not validate, or that clash with another group, are left out and reported.
  */
 export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean; cwd?: string }): Promise<ImportResult> {
   // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
   const root = resolve(options.cwd ?? process.cwd(), dir);
   const existing = await findExistingFiles(root);
   const taken = new Set<string>(existing.all.map((file) => file.toLowerCase()));
-  const planned: PlannedFile[] = [];
+  const rendered: Array<RenderedGroup & { path: string }> = [];
   for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {
     const fileName = findFileFor(group, existing) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
-    const content = renderGroupFile(group, modelineFor(schemaPathFrom(dirname(path))));
-    planned.push({ path, shown: join(dir, fileName), content, existing: await compareExisting(path, content) });
+    rendered.push({ group, path, shown: join(dir, fileName), content: renderGroupFile(group, modelineFor(schemaPathFrom(dirname(path)))) });
+  }
+  const refusals = findRefusals(rendered);
+  const planned: PlannedFile[] = [];
+  for (const file of rendered.filter((item) => !refusals.has(item.group.id))) {
+    planned.push({ ...file, existing: await compareExisting(file.path, file.content) });
   }
   const conflicts = planned.filter((file) => file.existing === 'different');
   if (conflicts.length > 0 && !options.overwrite) {
@@ -52,7 +58,7 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
     );
   }
   await mkdir(root, { recursive: true });
-  const result: ImportResult = { written: [], skipped: [] };
+  const result: ImportResult = { written: [], skipped: [], refused: [...refusals.values()] };
   for (const file of planned) {
     if (file.existing === 'same') {
       result.skipped.push(file.shown);

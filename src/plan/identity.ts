@@ -1,7 +1,7 @@
 // Which live group is each desired group? Decided apart from field comparison: by pinned id, else by name.
 import { PlanError, type Problem } from '../errors.js';
 import type { DesiredGroup, LiveGroup } from '../model.js';
-import { nameKey } from '../normalize.js';
+import { describeNameDifference, nameKey } from '../normalize.js';
 import { count as countOf } from '../words.js';
 
 export interface MatchedPair {
@@ -61,7 +61,7 @@ function findLiveMatch(
   if (desired.id === undefined) {
     if (byName && byName.name !== desired.name) {
       problems.push(
-        problemAt(desired, 'name', `name '${desired.name}' differs only in case from live group ${byName.id} ('${byName.name}'), and the store may count them as the same name`, `Pin id: ${byName.id} to rename that group, or choose a name that differs by more than case.`),
+        problemAt(desired, 'name', `name '${desired.name}' ${describeNameDifference(desired.name, byName.name)} live group ${byName.id} ('${byName.name}'), and the store may count them as the same name`, `Pin id: ${byName.id} to rename that group, or choose a name that differs by more than case or Unicode normalization.`),
       );
       return null;
     }

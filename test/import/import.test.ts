@@ -97,7 +97,7 @@ test('existing files are refused unless overwrite; identical ones are skipped', 
     const store = [live(1, 'Retail'), live(2, 'Gold')];
     await importGroups(store, dir, { overwrite: false });
     const again = await importGroups(store, dir, { overwrite: false });
-    assert.equal(again, { written: [], skipped: [join(dir, 'retail.yaml'), join(dir, 'gold.yaml')] });
+    assert.equal(again, { written: [], skipped: [join(dir, 'retail.yaml'), join(dir, 'gold.yaml')], refused: [] });
 
     await writeFile(join(dir, 'gold.yaml'), 'name: Gold\nis_default: true\n');
     const changed = [live(1, 'Retail', { is_default: true }), live(2, 'Gold')];
