@@ -2,6 +2,7 @@
 // the routes. Faults are drawn before the work (500, reset, 207 on a write with rules) or after it (ambiguous create).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
 import { routeRequest, type RouteAnswer } from './routes.js';
@@ -13,7 +14,7 @@ export interface SandboxCounters {
   maxInFlight: number;
   rateLimited: number;
   faults: number;
-  /** Bodies that broke the request schema or came without a JSON content type. */
+  /** Bodies that broke the request schema, came without a JSON content type, or were over MAX_BODY_BYTES. */
   nonConforming: number;
 }
 
@@ -54,7 +55,9 @@ export function createSandboxServer(state: ServerState): Server {
 async function handleRequest(state: ServerState, quota: QuotaWindow, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const { options, counters } = state;
   const method = request.method ?? 'GET';
+  const { socket } = request;
   const bodyText = await readBody(request);
+  if (bodyText === undefined) return refuseLargeBody(state, request, response, socket);
   if (options.latencyMs > 0) await sleep(options.latencyMs);
   const url = new URL(request.url ?? '/', 'http://sandbox');
   const chance = (rate: number) => rate > 0 && options.random() < rate;
@@ -133,8 +136,27 @@ function send(response: ServerResponse, answer: RouteAnswer, rateHeaders: Record
   response.writeHead(answer.status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }).end(payload);
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+/** A real API refuses huge bodies; the sandbox does too, so no request can make it hold unbounded memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body, or undefined when it is over MAX_BODY_BYTES (declared or counted), having read no more than that. */
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return undefined;
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function refuseLargeBody(state: ServerState, request: IncomingMessage, response: ServerResponse, socket: Socket): void {
+  const method = request.method ?? 'GET';
+  state.log.push({ method, path: request.url ?? '/', status: 413 });
+  state.counters.nonConforming += 1;
+  // Close the connection once answered: the rest of the body is never read.
+  response.once('finish', () => socket.destroy());
+  send(response, v2(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`), { Connection: 'close' });
 }
