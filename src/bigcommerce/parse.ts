@@ -75,11 +75,11 @@ function parseAmount(raw: unknown, where: string): number {
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected a number or a numeric string`);
 }
 
+/** Ids are positive integers; a 0, a negative or an unsafe integer would break pins and saved plans later. */
 function parseId(raw: unknown, where: string): number {
-  if ((typeof raw === 'number' && Number.isInteger(raw)) || (typeof raw === 'string' && /^\d+$/.test(raw.trim()))) {
-    return normalizeId(raw as number | string);
-  }
-  throw new AnswerProblem(`${where} is ${describe(raw)}, expected an integer id`);
+  const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? normalizeId(raw) : NaN;
+  if (Number.isSafeInteger(id) && id > 0) return id;
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected a positive integer id`);
 }
 
 /** A missing flag means the API's default (false); anything but a boolean is a surprise. */

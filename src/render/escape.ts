@@ -1,19 +1,23 @@
 // Names and messages come from the store, and a hostile or careless one may hold terminal control
-// sequences. People-facing output shows them escaped (\u001b), never raw; JSON escapes on its own.
+// sequences, or invisible format characters (bidi overrides, zero-width joiners) that make one name
+// look like another. People-facing output shows them escaped (\u001b, \u202e), never raw; JSON escapes on its own.
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Cc and Cf (format characters: bidi controls, zero-width characters, tags) plus the line and paragraph separators.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const CONTROL_BUT_NEWLINE = /(?!\n)[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 
 function escapeChar(char: string): string {
-  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const code = char.codePointAt(0) ?? 0;
+  const hex = code.toString(16);
+  return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
 }
 
-/** One line of text with every control character escaped (line breaks too). */
+/** One line of text with every control and invisible format character escaped (line breaks too). */
 export function escapeControl(text: string): string {
   return text.replace(CONTROL, escapeChar);
 }
 
-/** A multi-line message with control characters escaped but its line breaks kept. */
+/** A multi-line message with control and format characters escaped but its line breaks kept. */
 export function escapeControlKeepLines(text: string): string {
   return text.replace(CONTROL_BUT_NEWLINE, escapeChar);
 }

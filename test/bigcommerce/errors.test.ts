@@ -113,7 +113,12 @@ const BAD_ANSWERS: Array<[string, string, RegExp]> = [
   ['not JSON', 'oops', /not JSON/],
   ['an object instead of a list', '{"id":1}', /expected a JSON array/],
   ['a wrong amount', '[{"id":1,"name":"A","discount_rules":[{"type":"all","method":"percent","amount":"five"}]}]', /\[0\]\.discount_rules\[0\]\.amount is "five"/],
-  ['a wrong id', '[{"id":"x1","name":"A"}]', /\[0\]\.id is "x1", expected an integer id/],
+  ['a wrong id', '[{"id":"x1","name":"A"}]', /\[0\]\.id is "x1", expected a positive integer id/],
+  ['a zero id', '[{"id":0,"name":"A"}]', /\[0\]\.id is 0, expected a positive integer id/],
+  ['a negative id', '[{"id":-3,"name":"A"}]', /\[0\]\.id is -3, expected a positive integer id/],
+  ['an id past the safe integers', '[{"id":9007199254740993,"name":"A"}]', /\[0\]\.id is 9007199254740992, expected a positive integer id/],
+  ['a zero category id', '[{"id":1,"name":"A","category_access":{"type":"specific","categories":[0]}}]', /\[0\]\.category_access\.categories\[0\] is 0/],
+  ['a zero product id', '[{"id":1,"name":"A","discount_rules":[{"type":"product","method":"percent","amount":1,"product_id":"0"}]}]', /product_id is "0", expected a positive integer id/],
   ['a wrong flag', '[{"id":1,"name":"A","is_default":"yes"}]', /\[0\]\.is_default is "yes"/],
   ['an unknown access type', '[{"id":1,"name":"A","category_access":{"type":"some"}}]', /category_access\.type is "some"/],
 ];
