@@ -1,17 +1,17 @@
 // `bcgroups sandbox`: a local BigCommerce-compatible store to try bcgroups against, until Ctrl-C.
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadSeedFile, SANDBOX_DEFAULTS, startSandbox, type HolderMode, type SandboxOptions } from '../sandbox/index.js';
+import { loadSeedFile, SANDBOX_DEFAULTS, SCOPES, startSandbox, type HolderMode, type SandboxOptions, type Scope } from '../sandbox/index.js';
 import type { Command, CommandContext } from './types.js';
 
 export const sandboxCommand: Command = {
   name: 'sandbox',
-  summary: 'Run a local BigCommerce-compatible store (customer groups API) on 127.0.0.1',
+  summary: 'Run a local BigCommerce-compatible store (customer groups, catalog and customers reads) on 127.0.0.1',
   options: {
     port: { type: 'string', valueName: 'N', default: '0', description: 'port to listen on (0 = any free port)' },
     token: { type: 'string', valueName: 'TOKEN', default: SANDBOX_DEFAULTS.token, description: 'the X-Auth-Token the store accepts' },
     'store-hash': { type: 'string', valueName: 'HASH', default: SANDBOX_DEFAULTS.storeHash, description: 'store hash in the URL path' },
-    seed: { type: 'string', valueName: 'FILE', description: 'YAML or JSON list of groups to start with' },
+    seed: { type: 'string', valueName: 'FILE', description: 'YAML or JSON seed: a list of groups, or groups, catalog and customers' },
     latency: { type: 'string', valueName: 'MS', default: '0', description: 'delay added to every request' },
     quota: { type: 'string', valueName: 'N', default: String(SANDBOX_DEFAULTS.quota), description: 'rate-limit quota per window' },
     'window-ms': { type: 'string', valueName: 'MS', default: String(SANDBOX_DEFAULTS.windowMs), description: 'rate-limit window' },
@@ -24,6 +24,12 @@ export const sandboxCommand: Command = {
     'load-429-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of requests answered 429 without rate-limit headers (platform load)' },
     'end-of-list': { type: 'string', valueName: 'HOW', default: SANDBOX_DEFAULTS.endOfList, description: 'past the last page: 204 or empty ([])' },
     'create-status': { type: 'string', valueName: 'CODE', default: String(SANDBOX_DEFAULTS.createStatus), description: 'status of a successful create: 200 or 201' },
+    scopes: { type: 'string', valueName: 'LIST', default: SANDBOX_DEFAULTS.scopes.join(','), description: 'OAuth scopes of the token, comma-separated; other requests are answered 403' },
+    'unknown-references': { type: 'string', valueName: 'HOW', default: SANDBOX_DEFAULTS.unknownReferences, description: 'a group naming a category, product or price list the seeded catalog lacks: accept or refuse (422)' },
+    'string-ids': { type: 'boolean', default: false, description: 'answer rule target ids as strings ("category_id": "20")' },
+    'date-style': { type: 'string', valueName: 'STYLE', default: SANDBOX_DEFAULTS.dateStyle, description: 'dates the store writes: api (2023-07-25 01:15:19) or rfc2822' },
+    'error-style': { type: 'string', valueName: 'STYLE', default: SANDBOX_DEFAULTS.errorStyle, description: 'error bodies of the V2 endpoints: v2 (arrays) or v3 ({status, title, type, errors})' },
+    'max-concurrent': { type: 'string', valueName: 'N', default: String(SANDBOX_DEFAULTS.maxConcurrent), description: 'requests in flight beyond this are answered 429' },
   },
   run: (ctx) => runSandbox(ctx, waitForStopSignal()),
 };
@@ -35,7 +41,7 @@ export async function runSandbox(ctx: CommandContext, stop: Promise<unknown>): P
   ctx.io.stdout.write(
     [
       `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${sandbox.groups().length} groups)`,
-      `API base: ${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups`,
+      `API base: ${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups (catalog and customers under /v3)`,
       'Point bcgroups at it from another terminal (or set apiUrl and storeHash in the config):',
       `  BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} bcgroups plan`,
       `with BIGCOMMERCE_ACCESS_TOKEN set to ${tokenNote}.`,
@@ -53,12 +59,14 @@ export async function runSandbox(ctx: CommandContext, stop: Promise<unknown>): P
 async function readSandboxOptions({ values, io }: CommandContext): Promise<SandboxOptions> {
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const seedFile = text('seed');
-  const seed = seedFile ? await loadSeedFile(resolve(io.cwd, seedFile)).catch((error: Error) => Promise.reject(new UsageError(error.message))) : [];
+  const seed = seedFile ? await loadSeedFile(resolve(io.cwd, seedFile)).catch((error: Error) => Promise.reject(new UsageError(error.message))) : { groups: [] };
   return {
     port: readNumber(text('port'), '--port', 0, 65535, true),
     token: text('token'),
     storeHash: text('store-hash'),
-    seed,
+    seed: seed.groups,
+    catalog: seed.catalog,
+    customers: seed.customers,
     latencyMs: readNumber(text('latency'), '--latency', 0, 60_000, true),
     quota: readNumber(text('quota'), '--quota', 1, Number.MAX_SAFE_INTEGER, true),
     windowMs: readNumber(text('window-ms'), '--window-ms', 1, 3_600_000, true),
@@ -71,6 +79,12 @@ async function readSandboxOptions({ values, io }: CommandContext): Promise<Sandb
     rateLimit429WithoutHeaders: readNumber(text('load-429-rate'), '--load-429-rate', 0, 1, false),
     endOfList: readChoice(text('end-of-list'), '--end-of-list', ['204', 'empty'] as const),
     createStatus: readChoice(text('create-status'), '--create-status', ['200', '201'] as const, Number) as 200 | 201 | undefined,
+    scopes: readScopes(text('scopes')),
+    unknownReferences: readChoice(text('unknown-references'), '--unknown-references', ['accept', 'refuse'] as const),
+    stringIds: values['string-ids'] === true ? true : undefined,
+    dateStyle: readChoice(text('date-style'), '--date-style', ['api', 'rfc2822'] as const),
+    errorStyle: readChoice(text('error-style'), '--error-style', ['v2', 'v3'] as const),
+    maxConcurrent: readNumber(text('max-concurrent'), '--max-concurrent', 1, 100_000, true),
   };
 }
 
@@ -81,6 +95,14 @@ function readNumber(raw: string | undefined, flag: string, min: number, max: num
     throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got '${raw}'.`);
   }
   return value;
+}
+
+function readScopes(raw: string | undefined): Scope[] | undefined {
+  if (raw === undefined) return undefined;
+  const scopes = raw.split(',').map((scope) => scope.trim()).filter(Boolean);
+  const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
+  if (unknown.length > 0) throw new UsageError(`--scopes takes a comma-separated list of ${SCOPES.join(', ')}; '${unknown.join(', ')}' is none of them.`);
+  return scopes as Scope[];
 }
 
 function readMode(raw: string | undefined, flag: string): HolderMode | undefined {

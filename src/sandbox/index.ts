@@ -2,14 +2,17 @@
 import { ConfigError } from '../errors.js';
 import type { AddressInfo } from 'node:net';
 import { SANDBOX_DEFAULTS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
-import { findSeedProblems } from './seed.js';
+import { CatalogStore } from './catalog.js';
+import { findStoreSeedProblems } from './seed.js';
 import { createCounters, createSandboxServer, type LogEntry, type SandboxCounters, type ServerState } from './server.js';
 import { GroupStore } from './store.js';
 
-export type { HolderMode, RawGroup, RawRule, SandboxOptions, SeedGroup } from './options.js';
+export type { HolderMode, RawGroup, RawRule, SandboxOptions, Scope, SeedGroup } from './options.js';
+export type { SeedCatalog, SeedCategory, SeedCustomer, SeedPriceList, SeedProduct } from './catalog.js';
+export type { SeedFile } from './seed.js';
 export type { LogEntry, SandboxCounters } from './server.js';
-export { SANDBOX_DEFAULTS } from './options.js';
-export { loadSeedFile, findSeedProblems } from './seed.js';
+export { SANDBOX_DEFAULTS, SCOPES } from './options.js';
+export { loadSeedFile, findSeedProblems, findStoreSeedProblems } from './seed.js';
 
 export interface Sandbox {
   /** http://127.0.0.1:PORT, what ClientOptions.apiUrl takes. */
@@ -27,12 +30,13 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { seed = [], ...rest } = options;
-  const problems = findSeedProblems(seed);
+  const { seed = [], catalog, customers, ...rest } = options;
+  const problems = findStoreSeedProblems({ groups: seed, catalog, customers });
   if (problems.length > 0) throw new ConfigError(`The sandbox seed is not valid:\n  ${problems.join('\n  ')}`);
   const state: ServerState = {
     options: resolve(SANDBOX_DEFAULTS, rest),
     store: undefined as unknown as GroupStore,
+    catalog: new CatalogStore(catalog, customers),
     counters: createCounters(),
     log: [],
   };
@@ -71,6 +75,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 function resolve(base: ResolvedOptions, partial: Partial<SandboxOptions>): ResolvedOptions {
-  const defined = Object.fromEntries(Object.entries(partial).filter(([key, value]) => value !== undefined && key !== 'seed'));
+  const defined = Object.fromEntries(Object.entries(partial).filter(([key, value]) => value !== undefined && !['seed', 'catalog', 'customers'].includes(key)));
   return { ...base, ...defined } as ResolvedOptions;
 }

@@ -1,6 +1,11 @@
 // What the sandbox can be told to do, and the shapes it stores and answers.
+import type { SeedCatalog, SeedCustomer } from './catalog.js';
 
 export type HolderMode = 'strict' | 'move';
+
+/** The scopes an API account may hold that the sandbox knows about. */
+export const SCOPES = ['store_v2_customers', 'store_v2_customers_read_only', 'store_v2_products', 'store_v2_products_read_only'] as const;
+export type Scope = (typeof SCOPES)[number];
 
 /** A group to start with: loose like a POST body (amounts as numbers or strings), optionally with its id. */
 export interface SeedGroup {
@@ -39,6 +44,22 @@ export interface SandboxOptions {
   token?: string;
   storeHash?: string;
   seed?: SeedGroup[];
+  /** The store around the groups, served through V3; without it the V3 catalog lists are empty. */
+  catalog?: SeedCatalog;
+  customers?: SeedCustomer[];
+  /** The scopes of the token; a request outside them is answered 403. */
+  scopes?: Scope[];
+  /** A group write naming a category, product or price list id the catalog lacks: accepted silently
+   *  (the real API's behaviour is unknown) or refused with 422. Only with a seeded catalog. */
+  unknownReferences?: 'accept' | 'refuse';
+  /** Rule target ids answered as strings ("category_id": "20"), as some real answers have them. */
+  stringIds?: boolean;
+  /** Dates the store writes: "2023-07-25 01:15:19" (api) or "Tue, 25 Jul 2023 01:15:19 +0000" (rfc2822). */
+  dateStyle?: 'api' | 'rfc2822';
+  /** Error bodies of the V2 endpoints: arrays (v2) or objects {status, title, type, errors} (v3). */
+  errorStyle?: 'v2' | 'v3';
+  /** Requests in flight beyond this are answered 429 (the spec's cap of 40 concurrent requests). */
+  maxConcurrent?: number;
   /** Added to every request before it is handled. */
   latencyMs?: number;
   /** Requests per window, like the store's rate-limit quota. */
@@ -69,7 +90,7 @@ export interface SandboxOptions {
   random?: () => number;
 }
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'seed'>>;
+export type ResolvedOptions = Required<Omit<SandboxOptions, 'seed' | 'catalog' | 'customers'>>;
 
 export const SANDBOX_DEFAULTS: ResolvedOptions = {
   port: 0,
@@ -90,5 +111,11 @@ export const SANDBOX_DEFAULTS: ResolvedOptions = {
   endOfList: '204',
   createStatus: 200,
   uniqueNames: true,
+  scopes: ['store_v2_customers', 'store_v2_products_read_only'],
+  unknownReferences: 'accept',
+  stringIds: false,
+  dateStyle: 'api',
+  errorStyle: 'v2',
+  maxConcurrent: 40,
   random: Math.random,
 };

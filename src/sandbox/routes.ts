@@ -1,4 +1,5 @@
 // The customer group routes under /stores/{hash}/v2, answering as the API documents.
+import type { CatalogStore } from './catalog.js';
 import type { RawGroup, ResolvedOptions } from './options.js';
 import { parseDateValue } from './dates.js';
 import { checkBodyBasics, checkDiscountRules, refuse, type Refusal } from './rules.js';
@@ -23,6 +24,7 @@ export interface RouteAnswer {
 
 export interface RouteContext {
   store: GroupStore;
+  catalog: CatalogStore;
   options: ResolvedOptions;
   /** Called for each body that breaks the request schema. */
   onNonConforming(): void;
@@ -50,7 +52,12 @@ export function routeRequest(request: RouteRequest, context: RouteContext): Rout
     return group ? { status: 200, body: group } : notFound();
   }
   if (method === 'PUT') return writeGroup(request, id, context);
-  if (method === 'DELETE') return context.store.delete(id) ? { status: 204 } : notFound();
+  if (method === 'DELETE') {
+    if (!context.store.delete(id)) return notFound();
+    // The API unassigns every customer of a deleted group.
+    context.catalog.unassignGroup(id);
+    return { status: 204 };
+  }
   return { ...fail(refuse(405, `The method ${method} is not allowed on this resource.`)), headers: { Allow: 'GET, PUT, DELETE' } };
 }
 
@@ -113,7 +120,7 @@ function writeGroup({ body, dropDiscountRules }: RouteRequest, id: number | unde
   const violations = findSchemaViolations(body);
   if (violations.length > 0) context.onNonConforming();
   if (id !== undefined && !context.store.get(id)) return notFound();
-  const refusal = checkBodyBasics(body, id === undefined) ?? checkDiscountRules((body as Record<string, unknown>).discount_rules);
+  const refusal = checkBodyBasics(body, id === undefined) ?? checkDiscountRules((body as Record<string, unknown>).discount_rules) ?? checkReferences(body, context);
   if (refusal) return fail(refusal);
   if (violations.length > 0) return fail(refuse(400, ...violations.map((v) => `The request body does not match the schema: ${v}.`)));
   const { discount_rules: _rules, ...withoutRules } = body as Record<string, unknown>;
@@ -125,7 +132,15 @@ function writeGroup({ body, dropDiscountRules }: RouteRequest, id: number | unde
   return { status: id === undefined ? context.options.createStatus : 200, body: result.group };
 }
 
-function readPositiveInt(raw: string | null, fallback: number): number | undefined {
+/** With `unknownReferences: refuse`, a rule or category access naming an id the catalog lacks is a 422. */
+function checkReferences(body: unknown, { catalog, options }: RouteContext): Refusal | undefined {
+  if (options.unknownReferences !== 'refuse') return undefined;
+  const missing = catalog.findMissingReferences(body as Record<string, unknown>);
+  if (missing.length === 0) return undefined;
+  return refuse(422, ...missing.map(({ kind, id, field }) => `${field}: the ${kind.replace('_', ' ')} ${id} does not exist.`));
+}
+
+export function readPositiveInt(raw: string | null, fallback: number): number | undefined {
   if (raw === null) return fallback;
   const value = Number(raw);
   return Number.isInteger(value) && value >= 1 ? value : undefined;

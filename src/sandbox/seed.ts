@@ -1,29 +1,61 @@
-// Seed groups from a YAML or JSON list, checked with the same rules a POST would meet.
+// Seeds from a YAML or JSON file: a list of groups, or a mapping of groups, catalog and customers.
+// Groups meet the same rules a POST would; the catalog and customers those of catalog-seed.ts.
 import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { parse } from 'yaml';
+import type { SeedCatalog, SeedCustomer } from './catalog.js';
+import { findCatalogProblems } from './catalog-seed.js';
 import type { SeedGroup } from './options.js';
 import { checkBodyBasics, checkDiscountRules } from './rules.js';
 import { findSchemaViolations } from './schema.js';
 
-export async function loadSeedFile(path: string): Promise<SeedGroup[]> {
+/** What a seed file holds; a file that is a plain list holds only groups. */
+export interface SeedFile {
+  groups: SeedGroup[];
+  catalog?: SeedCatalog;
+  customers?: SeedCustomer[];
+}
+
+const SEED_KEYS = ['groups', 'catalog', 'customers'];
+
+export async function loadSeedFile(path: string): Promise<SeedFile> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new ConfigError(`Cannot read the seed file ${path} (${error.code ?? error.message}).`);
   });
+  const isJson = extname(path).toLowerCase() === '.json';
   let seed: unknown;
   try {
-    // YAML is a superset of JSON, so one parser reads both.
-    seed = parse(text);
+    // JSON.parse reads a large JSON seed many times faster, and in far less memory, than a YAML parser.
+    seed = isJson ? JSON.parse(text) : parse(text);
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    throw new ConfigError(`${path}: not valid YAML or JSON (${first}).`);
+    throw new ConfigError(`${path}: not valid ${isJson ? 'JSON' : 'YAML'} (${first}).`);
   }
-  if (!Array.isArray(seed)) throw new ConfigError(`${path}: a seed file must hold a list of groups.`);
-  return seed as SeedGroup[];
+  if (Array.isArray(seed)) return { groups: seed as SeedGroup[] };
+  if (!seed || typeof seed !== 'object') throw new ConfigError(`${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}.`);
+  const unknown = Object.keys(seed).filter((key) => !SEED_KEYS.includes(key));
+  if (unknown.length > 0) {
+    throw new ConfigError(`${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`);
+  }
+  const { groups = [], catalog, customers } = seed as Record<string, unknown>;
+  if (!Array.isArray(groups)) throw new ConfigError(`${path}: groups must hold a list of groups.`);
+  return { groups: groups as SeedGroup[], catalog: catalog as SeedCatalog | undefined, customers: customers as SeedCustomer[] | undefined };
+}
+
+/** Messages for every part of a seed no real store could hold: its groups, catalog and customers. */
+export function findStoreSeedProblems(seed: SeedFile): string[] {
+  const { problems, ids } = checkSeedGroups(seed.groups);
+  return [...problems, ...findCatalogProblems(seed.catalog, seed.customers, ids)];
 }
 
 /** Messages for every seed group the API itself would refuse, each naming the group by position and name. */
 export function findSeedProblems(seed: readonly SeedGroup[]): string[] {
+  return checkSeedGroups(seed).problems;
+}
+
+/** The problems of the seed groups, and the ids the store will give them. */
+function checkSeedGroups(seed: readonly SeedGroup[]): { problems: string[]; ids: Set<number> } {
   const problems: string[] = [];
   const names = new Set<string>();
   const ids = new Map<number, number>();
@@ -56,5 +88,5 @@ export function findSeedProblems(seed: readonly SeedGroup[]): string[] {
       else holders.set(flag, index);
     }
   });
-  return problems;
+  return { problems, ids: new Set(ids.keys()) };
 }

@@ -1,12 +1,16 @@
-// The sandbox's HTTP layer: auth, rate limit, injected faults, the request log and counters around
-// the routes. Faults are drawn before the work (500, reset, 207 on a write with rules) or after it (ambiguous create).
+// The sandbox's HTTP layer: concurrency cap, auth and scopes, rate limit, injected faults, answer styles,
+// the request log and counters around the V2 and V3 routes. Faults are drawn before the work (500,
+// reset, 207 on a write with rules) or after it (ambiguous create).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { CatalogStore } from './catalog.js';
 import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
 import { routeRequest, type RouteAnswer } from './routes.js';
 import type { GroupStore } from './store.js';
+import { stringifyRuleIds, styleErrorBody } from './styles.js';
+import { routeV3Request } from './v3-routes.js';
 
 export interface SandboxCounters {
   requests: Record<string, number>;
@@ -32,6 +36,7 @@ export function createCounters(): SandboxCounters {
 export interface ServerState {
   options: ResolvedOptions;
   store: GroupStore;
+  catalog: CatalogStore;
   counters: SandboxCounters;
   log: LogEntry[];
 }
@@ -42,30 +47,40 @@ export function createSandboxServer(state: ServerState): Server {
     const { counters } = state;
     const method = request.method ?? 'GET';
     counters.requests[method] = (counters.requests[method] ?? 0) + 1;
-    counters.inFlight += 1;
+    // A request over the cap is refused at once and never counts as in flight.
+    const overCap = counters.inFlight >= state.options.maxConcurrent;
+    if (!overCap) counters.inFlight += 1;
     counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
-    const done = () => void (counters.inFlight -= 1);
-    handleRequest(state, quota, request, response).then(done, (error: unknown) => {
+    const done = () => void (overCap || (counters.inFlight -= 1));
+    handleRequest(state, quota, request, response, overCap).then(done, (error: unknown) => {
       done();
       if (!response.headersSent) send(response, { status: 500, body: [{ status: 500, message: String(error) }] }, {});
     });
   });
 }
 
-async function handleRequest(state: ServerState, quota: QuotaWindow, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handleRequest(state: ServerState, quota: QuotaWindow, request: IncomingMessage, response: ServerResponse, overCap: boolean): Promise<void> {
   const { options, counters } = state;
   const method = request.method ?? 'GET';
   const { socket } = request;
   const bodyText = await readBody(request);
   if (bodyText === undefined) return refuseLargeBody(state, request, response, socket);
-  if (options.latencyMs > 0) await sleep(options.latencyMs);
   const url = new URL(request.url ?? '/', 'http://sandbox');
+  const api = /^\/stores\/[^/]+\/(v2|v3)\//.exec(url.pathname)?.[1] as 'v2' | 'v3' | undefined;
   const chance = (rate: number) => rate > 0 && options.random() < rate;
   let body: unknown;
   const answer = (routed: RouteAnswer, extraHeaders: Record<string, string> = quota.headers()) => {
     state.log.push({ method, path: `${url.pathname}${url.search}`, status: routed.status, ...(body === undefined ? {} : { body }) });
-    send(response, routed, extraHeaders);
+    const styled = styleErrorBody(routed.status, routed.body, api === 'v3' ? 'v3' : options.errorStyle);
+    const ok = routed.status < 300;
+    send(response, { ...routed, body: api === 'v2' && ok && options.stringIds ? stringifyRuleIds(styled) : styled }, extraHeaders);
   };
+  if (overCap) {
+    counters.rateLimited += 1;
+    // What headers the real API sends with this 429 is undocumented; without any it reads as load.
+    return answer(v2(429, `Too many concurrent requests; at most ${options.maxConcurrent} may be in flight at once.`), {});
+  }
+  if (options.latencyMs > 0) await sleep(options.latencyMs);
 
   const withinQuota = quota.spend();
   if (!withinQuota) {
@@ -77,8 +92,9 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
     return answer(v2(429, 'The platform is under load; try again later.'), {});
   }
   if (request.headers['x-auth-token'] !== options.token) return answer(v2(401, 'You are not authorized to access this resource.'));
-  const base = `/stores/${options.storeHash}/v2`;
-  if (!url.pathname.startsWith(`${base}/`)) return answer(v2(404, 'The requested resource was not found.'));
+  const base = `/stores/${options.storeHash}/${api}`;
+  if (api === undefined || !url.pathname.startsWith(`${base}/`)) return answer(v2(404, 'The requested resource was not found.'));
+  if (!holdsScope(options.scopes, api, url.pathname.slice(base.length), method)) return answer(v2(403, "You don't have a required scope to access the endpoint."));
   if (options.faultMethods.includes(method) && chance(options.faultRate)) {
     counters.faults += 1;
     return answer(v2(500, 'Internal server error (sandbox fault).'));
@@ -100,10 +116,14 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
   // Only a write that carries discount rules has a store-wide discount update that can fail.
   const carriesRules = (method === 'POST' || method === 'PUT') && Array.isArray((body as { discount_rules?: unknown } | undefined)?.discount_rules);
   const partial = carriesRules && chance(options.partialRate);
-  const routed = routeRequest(
-    { method, path: url.pathname.slice(base.length), query: url.searchParams, body, dropDiscountRules: partial },
-    { store: state.store, options, onNonConforming: () => void (counters.nonConforming += 1) },
-  );
+  const path = url.pathname.slice(base.length);
+  const routed =
+    api === 'v3'
+      ? routeV3Request({ method, path, query: url.searchParams }, state.catalog)
+      : routeRequest(
+          { method, path, query: url.searchParams, body, dropDiscountRules: partial },
+          { store: state.store, catalog: state.catalog, options, onNonConforming: () => void (counters.nonConforming += 1) },
+        );
   if (reset === 'after') return destroy(state, request);
   const saved = routed.status >= 200 && routed.status < 300 && (method === 'POST' || method === 'PUT');
   if (saved && partial) {
@@ -115,6 +135,13 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
     return answer(v2(500, 'Internal server error (sandbox fault after saving).'));
   }
   answer(routed);
+}
+
+/** Catalog and price lists need a products scope, groups and customers a customers scope; reads
+ *  are allowed by the read-only scope or the modify one, writes only by the modify one. */
+function holdsScope(scopes: readonly string[], api: 'v2' | 'v3', path: string, method: string): boolean {
+  const family = api === 'v3' && (path.startsWith('/catalog') || path.startsWith('/pricelists')) ? 'products' : 'customers';
+  return scopes.includes(`store_v2_${family}`) || (method === 'GET' && scopes.includes(`store_v2_${family}_read_only`));
 }
 
 function destroy(state: ServerState, request: IncomingMessage): void {

@@ -1,7 +1,7 @@
 // The sandbox's in-memory store: ids that auto-increment, unique names, single guest/default holders,
 // amounts kept as 4-decimal strings and a date_modified that moves on every write.
 import type { HolderMode, RawGroup, RawRule, SeedGroup } from './options.js';
-import { parseDateValue } from './dates.js';
+import { formatStamp, parseDateValue } from './dates.js';
 import { parseAmount, refuse, type Refusal } from './rules.js';
 
 export type WriteResult = { group: RawGroup } | { refusal: Refusal };
@@ -13,17 +13,11 @@ const HOLDER_FLAGS = [
   { flag: 'is_default', message: 'There can only be one default customer group at a time.' },
 ] as const;
 
-/** "2023-07-25 01:15:19", the format of the spec's examples (UTC). */
-export function formatStamp(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
-}
-
-
 export class GroupStore {
   private readonly groups = new Map<number, RawGroup>();
   private nextId = 1;
 
-  constructor(private readonly modes: () => { guestMode: HolderMode; defaultMode: HolderMode; uniqueNames: boolean }) {}
+  constructor(private readonly modes: () => { guestMode: HolderMode; defaultMode: HolderMode; uniqueNames: boolean; dateStyle?: 'api' | 'rfc2822' }) {}
 
   /** Stored groups sorted by id, as the list answers them. */
   all(): RawGroup[] {
@@ -109,15 +103,19 @@ export class GroupStore {
       category_access: access?.type === 'specific' ? { type: 'specific', categories: [...(access.categories ?? [])] } : { type: access?.type ?? 'all' },
       // A list replaces every rule; no list leaves them alone.
       discount_rules: Array.isArray(body.discount_rules) ? body.discount_rules.map(toRawRule) : (existing?.discount_rules ?? []),
-      date_created: existing?.date_created ?? formatStamp(now),
-      date_modified: existing ? this.nextStamp(existing, now) : formatStamp(now),
+      date_created: existing?.date_created ?? this.stamp(now),
+      date_modified: existing ? this.nextStamp(existing, now) : this.stamp(now),
       is_group_for_guests: typeof body.is_group_for_guests === 'boolean' ? body.is_group_for_guests : (existing?.is_group_for_guests ?? false),
     };
   }
 
   /** Never the same stamp twice for one group, even for two writes within a second. */
   private nextStamp(group: RawGroup, now = Math.floor(Date.now() / 1000)): string {
-    return formatStamp(Math.max(now, (parseDateValue(group.date_modified) ?? 0) + 1));
+    return this.stamp(Math.max(now, (parseDateValue(group.date_modified) ?? 0) + 1));
+  }
+
+  private stamp(seconds: number): string {
+    return formatStamp(seconds, this.modes().dateStyle);
   }
 }
 

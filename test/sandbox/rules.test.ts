@@ -111,8 +111,8 @@ test('seed files in YAML or JSON; an invalid seed is refused with every problem'
   const dir = await mkdtemp(join(tmpdir(), 'bcgroups-seed-'));
   await writeFile(join(dir, 'seed.yaml'), '- name: Retail\n  discount_rules:\n    - { type: all, method: percent, amount: 5 }\n- name: Guests\n  is_group_for_guests: true\n');
   await writeFile(join(dir, 'seed.json'), '[{"name": "Retail"}]');
-  assert.is((await loadSeedFile(join(dir, 'seed.yaml'))).length, 2);
-  assert.equal(await loadSeedFile(join(dir, 'seed.json')), [{ name: 'Retail' }]);
+  assert.is((await loadSeedFile(join(dir, 'seed.yaml'))).groups.length, 2);
+  assert.equal(await loadSeedFile(join(dir, 'seed.json')), { groups: [{ name: 'Retail' }] });
   await writeFile(join(dir, 'bad.yaml'), 'name: not a list\n');
   const refused = await loadSeedFile(join(dir, 'bad.yaml')).then(() => undefined, (error: Error) => error.message);
   assert.match(refused ?? '', /must hold a list of groups/);

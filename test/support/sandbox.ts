@@ -27,8 +27,9 @@ export async function callSandbox(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  api: 'v2' | 'v3' = 'v2',
 ): Promise<{ status: number; body: unknown; headers: Headers }> {
-  const response = await fetch(`${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2${path}`, {
+  const response = await fetch(`${sandbox.apiUrl}/stores/${sandbox.storeHash}/${api}${path}`, {
     method,
     headers: {
       'X-Auth-Token': sandbox.token,
@@ -61,3 +62,27 @@ export function seededRandom(seed: number): () => number {
 export function totalRequests(sandbox: Sandbox): number {
   return Object.values(sandbox.counters.requests).reduce((sum, n) => sum + n, 0);
 }
+
+/** A raw GET of a V3 path of the sandbox ("/catalog/products?id:in=1"). */
+export function getV3(sandbox: Sandbox, path: string, headers: Record<string, string> = {}) {
+  return callSandbox(sandbox, 'GET', path, undefined, headers, 'v3');
+}
+
+/** A small catalog in two trees, with products and price lists, for the V3 tests. */
+export const SMALL_CATALOG = {
+  categories: [
+    { category_id: 18, name: 'Tools' },
+    { category_id: 19, name: 'Power Tools', parent_id: 18 },
+    { category_id: 23, name: 'Garden' },
+    { category_id: 40, name: 'Tools', tree_id: 2 },
+  ],
+  products: [
+    { id: 77, name: 'Claw Hammer', sku: 'HAM-16' },
+    { id: 112, name: 'Cordless Drill', sku: 'DRL-18V' },
+    { id: 113, name: 'Gift Card' },
+  ],
+  price_lists: [
+    { id: 2, name: 'Wholesale 2026' },
+    { id: 3, name: 'Trade', active: false },
+  ],
+};
