@@ -6,12 +6,18 @@ import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBod
 import { createBadAnswerError } from './errors.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
 import { AnswerProblem, parseGroup, parseGroupList, parseJson } from './parse.js';
+import { createStoreReads, type StoreReads } from './store-reads.js';
 
 export const PAGE_LIMIT = 250;
-const GROUPS = '/customer_groups';
+const GROUPS = '/v2/customer_groups';
 
 export class BigCommerceClient implements GroupsApi {
-  constructor(protected readonly transport: Transport) {}
+  /** The V3 reads of the catalog and customers, over the same transport and quota. */
+  readonly store: StoreReads;
+
+  constructor(protected readonly transport: Transport) {
+    this.store = createStoreReads(transport);
+  }
 
   get stats() {
     return this.transport.stats;

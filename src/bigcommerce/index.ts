@@ -9,6 +9,10 @@ export { BigCommerceClient, differingBodyFields, PAGE_LIMIT } from './groups.js'
 export { assertSafeApiUrl, isLoopback, type Transport } from './http.js';
 export { readApiMessage } from './errors.js';
 export { parseGroup, parseGroupList } from './parse.js';
+export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT, type StoreCategory, type StorePriceList, type StoreProduct } from './catalog.js';
+export { CUSTOMERS_SCOPE_HINT, DEFAULT_COUNT_CONCURRENCY } from './customers.js';
+export type { StoreReads } from './store-reads.js';
+export type { StoreRead } from './v3.js';
 
 export interface ClientOptions {
   /** https://api.bigcommerce.com, or http://127.0.0.1:PORT for the sandbox. */
@@ -31,7 +35,7 @@ export function createClient(options: ClientOptions): BigCommerceClient {
   return new BigCommerceClient(createTransport(options));
 }
 
-/** The checked connection to one store's V2 API that a client sends through. */
+/** The checked connection to one store's API (V2 groups, V3 catalog and customers) that a client sends through. */
 export function createTransport(options: ClientOptions): Transport {
   const url = assertSafeApiUrl(options.apiUrl);
   if (!options.token) throw new ConfigError('No access token was given.');
@@ -39,7 +43,8 @@ export function createTransport(options: ClientOptions): Transport {
   const reserveShare = options.reserveShare ?? CLIENT_DEFAULTS.reserveShare;
   if (!(reserveShare >= 0 && reserveShare < 1)) throw new ConfigError(`reserveShare must be at least 0 and below 1, got ${reserveShare}.`);
   return new Transport({
-    baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}/v2`,
+    // The store's root: group paths start with /v2, catalog and customers paths with /v3.
+    baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}`,
     token: options.token,
     timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     retries: options.retries ?? CLIENT_DEFAULTS.retries,

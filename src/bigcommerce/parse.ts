@@ -1,6 +1,7 @@
 // Checks every answer at the boundary and turns it into the normalized live model. Leniency where
 // the API is known to vary (ids as strings, amounts as strings, missing `categories`, date formats);
 // a clear error for anything else, so a surprise never reaches the planner as a wrong diff.
+import { parseDateValue } from '../dates.js';
 import type { LiveGroup } from '../model.js';
 import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES } from '../model.js';
 import { normalizeAccess, normalizeAmount, normalizeId, normalizeRules } from '../normalize.js';
@@ -76,7 +77,7 @@ function parseAmount(raw: unknown, where: string): number {
 }
 
 /** Ids are positive integers; a 0, a negative or an unsafe integer would break pins and saved plans later. */
-function parseId(raw: unknown, where: string): number {
+export function parseId(raw: unknown, where: string): number {
   const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? normalizeId(raw) : NaN;
   if (Number.isSafeInteger(id) && id > 0) return id;
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected a positive integer id`);
@@ -89,19 +90,19 @@ function parseFlag(raw: unknown, where: string): boolean {
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected true or false`);
 }
 
-/** Dates stay strings ("2023-07-25 01:15:19" or RFC 2822): they are compared, never computed with. */
+/** Dates stay strings ("2023-07-25 01:15:19", ISO 8601 or RFC 2822): they are compared, never computed with. */
 function parseDate(raw: unknown, where: string): string | null {
   if (raw === undefined || raw === null || raw === '') return null;
-  if (typeof raw === 'string' && !Number.isNaN(Date.parse(raw.includes('T') || raw.includes(',') ? raw : raw.replace(' ', 'T')))) return raw;
+  if (typeof raw === 'string' && parseDateValue(raw) !== undefined) return raw;
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected a date string`);
 }
 
-function expectObject(raw: unknown, where: string): Json {
+export function expectObject(raw: unknown, where: string): Json {
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as Json;
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected an object`);
 }
 
-function expectString(raw: unknown, where: string): string {
+export function expectString(raw: unknown, where: string): string {
   if (typeof raw === 'string' && raw.length > 0) return raw;
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected a non-empty string`);
 }
@@ -111,7 +112,7 @@ function expectEnum<T extends string>(raw: unknown, allowed: readonly T[], where
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected one of ${allowed.join(', ')}`);
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;

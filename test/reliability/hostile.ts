@@ -15,13 +15,14 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
-/** Answers page 1 of the list with `answer(request)`, later pages with 204 (the end of the list). */
-export async function startHostileServer(answer: (request: IncomingMessage) => HostileAnswer): Promise<HostileServer> {
+/** Answers page 1 of the list with `answer(request)`, later pages with 204 (the end of the list),
+ *  or every page with `answer` when `everyPage` is set. */
+export async function startHostileServer(answer: (request: IncomingMessage) => HostileAnswer, { everyPage = false } = {}): Promise<HostileServer> {
   const requests: string[] = [];
   const server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);
     const url = new URL(request.url ?? '/', 'http://hostile');
-    if (url.searchParams.has('page') && url.searchParams.get('page') !== '1') {
+    if (!everyPage && url.searchParams.has('page') && url.searchParams.get('page') !== '1') {
       response.writeHead(204).end();
       return;
     }

@@ -6,12 +6,12 @@ import type { LiveGroup } from '../../src/model.js';
 
 export class ProbeClient extends BigCommerceClient {
   async getGroup(id: number): Promise<LiveGroup> {
-    const path = `/customer_groups/${id}`;
+    const path = `/v2/customer_groups/${id}`;
     return this.read('GET', path, await this.transport.send('GET', path), parseGroup);
   }
 
   async countGroups(): Promise<number> {
-    const path = '/customer_groups/count';
+    const path = '/v2/customer_groups/count';
     return this.read('GET', path, await this.transport.send('GET', path), readCount);
   }
 }

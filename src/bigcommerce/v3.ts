@@ -1,0 +1,109 @@
+// The V3 list shape {data, meta: {pagination}} and a bounded reader of all its pages. Every read counts
+// the requests it took (retries included), so a plan can say what each kind of read cost.
+import { ApiError } from '../errors.js';
+import { createBadAnswerError } from './errors.js';
+import type { Transport } from './http.js';
+import { AnswerProblem, describe, expectObject, parseJson } from './parse.js';
+
+/** What a read of the store returned, and how many requests it took. */
+export interface StoreRead<T> {
+  value: T;
+  requests: number;
+}
+
+export interface V3Pagination {
+  total: number;
+  count: number;
+  per_page: number;
+  current_page: number;
+  total_pages: number;
+}
+
+export interface V3Page<T> {
+  items: T[];
+  pagination: V3Pagination;
+}
+
+export const V3_PAGE_LIMIT = 250;
+/** 250,000 items: far beyond any store's catalog (16,000 categories), so only a broken answer gets here. */
+const MAX_PAGES = 1_000;
+
+/** The counter a read adds its requests to. */
+export interface RequestCounter {
+  requests: number;
+}
+
+export function parseV3Page<T>(raw: unknown, parseItem: (item: unknown, where: string) => T): V3Page<T> {
+  const body = expectObject(raw, 'body');
+  if (!Array.isArray(body.data)) throw new AnswerProblem(`data is ${describe(body.data)}, expected an array`);
+  const pagination = expectObject(expectObject(body.meta, 'meta').pagination, 'meta.pagination');
+  const read = (field: keyof V3Pagination) => {
+    const value = pagination[field];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+    throw new AnswerProblem(`meta.pagination.${field} is ${describe(value)}, expected a whole number`);
+  };
+  return {
+    items: body.data.map((item, index) => parseItem(item, `data[${index}]`)),
+    pagination: { total: read('total'), count: read('count'), per_page: read('per_page'), current_page: read('current_page'), total_pages: read('total_pages') },
+  };
+}
+
+/** One GET of a V3 list page, checked at the boundary; `scopeHint` turns a 403 into advice. */
+export async function readV3Page<T>(
+  transport: Transport,
+  path: string,
+  parseItem: (item: unknown, where: string) => T,
+  counter: RequestCounter,
+  scopeHint: string,
+): Promise<V3Page<T>> {
+  let answer;
+  try {
+    answer = await transport.send('GET', path);
+  } catch (error) {
+    throw error instanceof ApiError && error.status === 403 ? explainMissingScope(error, scopeHint) : error;
+  }
+  counter.requests += answer.attempts;
+  try {
+    return parseV3Page(parseJson(answer.bodyText), parseItem);
+  } catch (error) {
+    if (!(error instanceof AnswerProblem)) throw error;
+    throw createBadAnswerError('GET', transport.describePath(path), answer.status, transport.redactToken(error.message));
+  }
+}
+
+/** Every page of a V3 list, 250 at a time. Bounded: it stops at the first page's total_pages (or an
+ *  empty page), and a page that repeats an id already read is a broken answer, never a loop. */
+export async function readAllV3Pages<T>(
+  transport: Transport,
+  path: string,
+  filters: string,
+  parseItem: (item: unknown, where: string) => T,
+  idOf: (item: T) => number,
+  counter: RequestCounter,
+  scopeHint: string,
+): Promise<T[]> {
+  const items: T[] = [];
+  const seen = new Set<number>();
+  let totalPages = 1;
+  for (let page = 1; page <= totalPages; page++) {
+    const pagePath = `${path}?${filters ? `${filters}&` : ''}limit=${V3_PAGE_LIMIT}&page=${page}`;
+    const answer = await readV3Page(transport, pagePath, parseItem, counter, scopeHint);
+    const broken = (problem: string) => createBadAnswerError('GET', transport.describePath(pagePath), 200, problem);
+    if (page === 1) totalPages = answer.pagination.total_pages;
+    if (totalPages > MAX_PAGES) throw broken(`meta.pagination.total_pages is ${totalPages}, more than the ${MAX_PAGES} pages any store needs`);
+    if (answer.pagination.current_page !== page) throw broken(`meta.pagination.current_page is ${answer.pagination.current_page}, expected ${page}`);
+    for (const item of answer.items) {
+      const id = idOf(item);
+      if (seen.has(id)) throw broken(`page ${page} repeats id ${id}, already read on an earlier page`);
+      seen.add(id);
+      items.push(item);
+    }
+    if (answer.items.length === 0) break;
+  }
+  return items;
+}
+
+function explainMissingScope(error: ApiError, hint: string): ApiError {
+  const head = `${error.method} ${error.path} failed with 403${error.apiMessage ? `: ${error.apiMessage.replace(/[.!?]$/, '')}` : ''}.`;
+  return new ApiError(`${head} ${hint}`, { method: error.method, path: error.path, status: 403, apiMessage: error.apiMessage });
+}
