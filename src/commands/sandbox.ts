@@ -1,7 +1,7 @@
 // `bcgroups sandbox`: a local BigCommerce-compatible store to try bcgroups against, until Ctrl-C.
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadSeedFile, SANDBOX_DEFAULTS, SCOPES, startSandbox, type HolderMode, type SandboxOptions, type Scope } from '../sandbox/index.js';
+import { loadSeedFile, SANDBOX_DEFAULTS, SCOPES, startSandbox, type HolderMode, type Sandbox, type SandboxOptions, type Scope } from '../sandbox/index.js';
 import type { Command, CommandContext } from './types.js';
 
 export const sandboxCommand: Command = {
@@ -31,16 +31,18 @@ export const sandboxCommand: Command = {
     'error-style': { type: 'string', valueName: 'STYLE', default: SANDBOX_DEFAULTS.errorStyle, description: 'error bodies of the V2 endpoints: v2 (arrays) or v3 ({status, title, type, errors})' },
     'max-concurrent': { type: 'string', valueName: 'N', default: String(SANDBOX_DEFAULTS.maxConcurrent), description: 'requests in flight beyond this are answered 429' },
   },
-  run: (ctx) => runSandbox(ctx, waitForStopSignal()),
+  run: (ctx) => runSandbox(ctx, waitForStopSignal),
 };
 
-/** Runs the store until `stop` settles; split from the command so tests can stop it without signals. */
-export async function runSandbox(ctx: CommandContext, stop: Promise<unknown>): Promise<number> {
+/** Runs the store until `stop()` settles; split from the command so tests can stop it without signals.
+ *  `stop` is called only once the store runs, so bad flags leave no signal handler behind. */
+export async function runSandbox(ctx: CommandContext, stop: () => Promise<unknown>): Promise<number> {
   const sandbox = await startSandbox(await readSandboxOptions(ctx));
+  const stopped = stop();
   const tokenNote = ctx.values.token === undefined ? `the default sandbox token (see 'bcgroups sandbox --help')` : 'the token given with --token';
   ctx.io.stdout.write(
     [
-      `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${sandbox.groups().length} groups)`,
+      `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${describeContents(sandbox)})`,
       `API base: ${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups (catalog and customers under /v3)`,
       'Point bcgroups at it from another terminal (or set apiUrl and storeHash in the config):',
       `  BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} bcgroups plan`,
@@ -49,11 +51,17 @@ export async function runSandbox(ctx: CommandContext, stop: Promise<unknown>): P
       '',
     ].join('\n'),
   );
-  await stop;
+  await stopped;
   await sandbox.close();
   const total = Object.values(sandbox.counters.requests).reduce((sum, n) => sum + n, 0);
   ctx.io.stdout.write(`Sandbox stopped after ${total} requests (${sandbox.counters.rateLimited} rate-limited, ${sandbox.counters.faults} faults).\n`);
   return 0;
+}
+
+function describeContents(sandbox: Sandbox): string {
+  const { categories, products, priceLists, customers } = sandbox.catalog;
+  const catalog = sandbox.catalog.hasCatalog || customers.length > 0 ? `, ${categories.length} categories, ${products.length} products, ${priceLists.length} price lists, ${customers.length} customers` : '';
+  return `${sandbox.groups().length} groups${catalog}`;
 }
 
 async function readSandboxOptions({ values, io }: CommandContext): Promise<SandboxOptions> {

@@ -10,6 +10,7 @@ import { GroupStore } from './store.js';
 export type { HolderMode, RawGroup, RawRule, SandboxOptions, Scope, SeedGroup } from './options.js';
 export type { SeedCatalog, SeedCategory, SeedCustomer, SeedPriceList, SeedProduct } from './catalog.js';
 export type { SeedFile } from './seed.js';
+export type { CatalogStore } from './catalog.js';
 export type { LogEntry, SandboxCounters } from './server.js';
 export { SANDBOX_DEFAULTS, SCOPES } from './options.js';
 export { loadSeedFile, findSeedProblems, findStoreSeedProblems } from './seed.js';
@@ -21,6 +22,8 @@ export interface Sandbox {
   token: string;
   /** The stored groups as the API would return them. */
   groups(): RawGroup[];
+  /** The seeded catalog and customers (customers move to group 0 when their group is deleted). */
+  readonly catalog: CatalogStore;
   /** Changes faults, modes or limits while running. */
   setOptions(partial: Partial<SandboxOptions>): void;
   readonly counters: SandboxCounters;
@@ -55,6 +58,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     storeHash: state.options.storeHash,
     token: state.options.token,
     groups: () => structuredClone(state.store.all()),
+    catalog: state.catalog,
     setOptions: (partial) => void (state.options = resolve(state.options, partial)),
     get counters() {
       return state.counters;

@@ -13,7 +13,7 @@ test('bcgroups sandbox serves a seeded store that plain HTTP can list, create, u
   const io = memoryIo({ cwd: dir });
   let stop!: () => void;
   const stopped = new Promise<void>((done) => (stop = done));
-  const running = runSandbox({ values: { seed: 'groups.yaml', token: 'cmd-token', 'store-hash': 'demo', 'guest-mode': 'move' }, positionals: [], io }, stopped);
+  const running = runSandbox({ values: { seed: 'groups.yaml', token: 'cmd-token', 'store-hash': 'demo', 'guest-mode': 'move' }, positionals: [], io }, () => stopped);
   while (!io.out().includes('Stop with')) await new Promise((done) => setTimeout(done, 5));
   const apiUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
   assert.ok(apiUrl, io.out());
@@ -31,8 +31,32 @@ test('bcgroups sandbox serves a seeded store that plain HTTP can list, create, u
   assert.match(io.out(), /Sandbox stopped after 4 requests/);
 });
 
+test('bcgroups sandbox serves a seeded catalog and customers through V3, with the style flags', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-sandbox-'));
+  const seed = { groups: [{ name: 'Retail', discount_rules: [{ type: 'category', method: 'percent', amount: 5, category_id: 18 }] }], catalog: { categories: [{ category_id: 18, name: 'Tools' }] }, customers: [{ customer_group_id: 1 }] };
+  await writeFile(join(dir, 'store.json'), JSON.stringify(seed));
+  const io = memoryIo({ cwd: dir });
+  let stop!: () => void;
+  const stopped = new Promise<void>((done) => (stop = done));
+  const values = { seed: 'store.json', 'string-ids': true, 'error-style': 'v3', scopes: 'store_v2_customers_read_only,store_v2_products_read_only' };
+  const running = runSandbox({ values, positionals: [], io }, () => stopped);
+  while (!io.out().includes('Stop with')) await new Promise((done) => setTimeout(done, 5));
+  assert.match(io.out(), /1 groups, 1 categories, 0 products, 0 price lists, 1 customers/);
+  const apiUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
+  const headers = { 'X-Auth-Token': 'sandbox-token', Accept: 'application/json' };
+  const customers = (await (await fetch(`${apiUrl}/stores/sandbox/v3/customers?customer_group_id:in=1&limit=1`, { headers })).json()) as { meta: { pagination: { total: number } } };
+  assert.is(customers.meta.pagination.total, 1);
+  const groups = (await (await fetch(`${apiUrl}/stores/sandbox/v2/customer_groups`, { headers })).json()) as Array<{ discount_rules: Array<{ category_id: unknown }> }>;
+  assert.is(groups[0]?.discount_rules[0]?.category_id, '18');
+  const refused = await fetch(`${apiUrl}/stores/sandbox/v2/customer_groups/1`, { method: 'DELETE', headers });
+  assert.equal([refused.status, ((await refused.json()) as { status: number }).status], [403, 403]);
+  stop();
+  assert.is(await running, 0);
+});
+
 test('bad sandbox flags are usage errors', async () => {
-  for (const args of [['--port', 'x'], ['--fault-rate', '2'], ['--guest-mode', 'sometimes'], ['--seed', 'missing.yaml']]) {
+  const styles = [['--scopes', 'store_v2_everything'], ['--unknown-references', 'maybe'], ['--date-style', 'iso'], ['--error-style', 'v4'], ['--max-concurrent', '0']];
+  for (const args of [['--port', 'x'], ['--fault-rate', '2'], ['--guest-mode', 'sometimes'], ['--seed', 'missing.yaml'], ...styles]) {
     const io = memoryIo();
     assert.is(await runCli(['sandbox', ...args], io), 1, args.join(' '));
     assert.match(io.err(), /Error: /);
@@ -58,7 +82,7 @@ test('--end-of-list and --create-status choose between the behaviours the API le
   const io = memoryIo();
   let stop!: () => void;
   const stopped = new Promise<void>((done) => (stop = done));
-  const running = runSandbox({ values: { 'end-of-list': 'empty', 'create-status': '201' }, positionals: [], io }, stopped);
+  const running = runSandbox({ values: { 'end-of-list': 'empty', 'create-status': '201' }, positionals: [], io }, () => stopped);
   while (!io.out().includes('Stop with')) await new Promise((done) => setTimeout(done, 5));
   const apiUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
   const base = `${apiUrl}/stores/sandbox/v2/customer_groups`;
