@@ -18,11 +18,28 @@ export interface Io {
 
 export function processIo(): Io {
   return {
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: Boolean(process.stdout.isTTY) },
-    stderr: { write: (text) => void process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
+    stdout: streamOutput(process.stdout),
+    stderr: streamOutput(process.stderr),
     env: process.env,
     cwd: process.cwd(),
     confirm: process.stdin.isTTY ? askOnTerminal : undefined,
+  };
+}
+
+/**
+ * A reader that went away (`bcgroups plan | head -1`) closes the pipe: later writes are dropped quietly
+ * instead of raising EPIPE, and the run finishes with its own exit code (an apply never stops half-way).
+ */
+function streamOutput(stream: NodeJS.WriteStream): Output {
+  let closed = false;
+  stream.on('error', () => {
+    closed = true;
+  });
+  return {
+    write: (text) => {
+      if (!closed && !stream.destroyed) stream.write(text);
+    },
+    isTTY: Boolean(stream.isTTY),
   };
 }
 
@@ -52,7 +69,17 @@ export function memoryIo(options: Partial<Omit<Io, 'stdout' | 'stderr'>> & { tty
   };
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+/**
+ * Colour on a terminal unless NO_COLOR is set (https://no-color.org) or TERM is dumb. FORCE_COLOR wins over
+ * both, either way, as in Node itself: 0 or false turns colour off even on a terminal, any other value on.
+ */
 export function useColor(io: Io, stream: Output = io.stdout): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   return stream.isTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+/** The same Io with colour off whatever the environment says: what `--no-color` means. */
+export function withoutColor(io: Io): Io {
+  return { ...io, env: { ...io.env, FORCE_COLOR: '0' } };
 }

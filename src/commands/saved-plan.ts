@@ -6,6 +6,7 @@ import { BcgroupsError } from '../errors.js';
 import type { SavedPlan } from '../model.js';
 import { parseSavedPlan } from '../plan/index.js';
 import type { CommandContext } from './types.js';
+import { describeWriteFault } from './write-fault.js';
 
 export async function readSavedPlan(ctx: CommandContext, file: string): Promise<SavedPlan> {
   const text = await readFile(path.resolve(ctx.io.cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -15,5 +16,7 @@ export async function readSavedPlan(ctx: CommandContext, file: string): Promise<
 }
 
 export async function writeSavedPlan(ctx: CommandContext, file: string, saved: SavedPlan): Promise<void> {
-  await writeFile(path.resolve(ctx.io.cwd, file), `${JSON.stringify(saved, null, 2)}\n`, 'utf8');
+  await writeFile(path.resolve(ctx.io.cwd, file), `${JSON.stringify(saved, null, 2)}\n`, 'utf8').catch((error: unknown) => {
+    throw new BcgroupsError(`The plan was not saved: ${describeWriteFault(error, file)}. Nothing was sent to the store.`);
+  });
 }
