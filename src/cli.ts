@@ -1,97 +1,99 @@
 #!/usr/bin/env node
 // Argument parsing and dispatch; the only place that turns errors into exit codes.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { GLOBAL_OPTIONS, parseCommandArgs, suggestFlag } from './commands/args.js';
+import { renderCommandHelp, renderMainHelp } from './commands/help.js';
 import { commands } from './commands/index.js';
-import type { Command, CommandOption } from './commands/types.js';
+import type { Command } from './commands/types.js';
 import { BcgroupsError, PlanError, RefusedPlanError, StalePlanError, UsageError, ValidationError } from './errors.js';
 import { EXIT } from './exit.js';
-import { processIo, type Io } from './io.js';
+import { processIo, withoutColor, type Io } from './io.js';
 import { escapeControlKeepLines } from './render/escape.js';
 import { formatProblem } from './render/problem.js';
-
-export { formatProblem };
+import { writeAnnotations } from './commands/annotations.js';
+import { closestName } from './suggest.js';
 import { VERSION } from './version.js';
 
+export { formatProblem };
 export { EXIT } from './exit.js';
 
-/** Options every command takes. */
-const GLOBAL_OPTIONS: Record<string, CommandOption> = {
-  config: { type: 'string', valueName: 'FILE', description: 'config file (default: searched from the current directory)' },
-  help: { type: 'boolean', short: 'h', description: 'show help' },
-};
+interface Invocation {
+  /** What bcgroups alone was asked for, or the command to run with its words. */
+  action: 'help' | 'version' | 'usage' | Command;
+  args: string[];
+}
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(renderMainHelp());
-    return name === undefined ? EXIT.error : EXIT.ok;
-  }
-  if (name === '--version' || name === '-v') {
-    io.stdout.write(`bcgroups ${VERSION}\n`);
-    return EXIT.ok;
-  }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`Unknown command '${name}'. Run 'bcgroups --help' for the list of commands.\n`);
-    return EXIT.error;
-  }
   try {
-    const options = { ...GLOBAL_OPTIONS, ...command.options };
-    const parsed = parseCommandArgs(command, options, rest);
+    const invocation = readInvocation(argv);
+    if (invocation.action === 'usage' || invocation.action === 'help') {
+      io.stdout.write(renderMainHelp());
+      return invocation.action === 'usage' ? EXIT.error : EXIT.ok;
+    }
+    if (invocation.action === 'version') {
+      io.stdout.write(`bcgroups ${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const command = invocation.action;
+    const parsed = parseCommandArgs(command, invocation.args);
     if (parsed.values.help) {
       io.stdout.write(renderCommandHelp(command));
       return EXIT.ok;
     }
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, io });
+    const runIo = parsed.values['no-color'] ? withoutColor(io) : io;
+    return await command.run({ ...parsed, io: runIo }).catch((error: unknown) => reportError(error, runIo));
   } catch (error) {
     return reportError(error, io);
   }
 }
 
-function parseCommandArgs(command: Command, options: Record<string, CommandOption>, args: string[]) {
-  const config: ParseArgsConfig['options'] = {};
-  for (const [key, option] of Object.entries(options)) {
-    config[key] = option.short ? { type: option.type, short: option.short } : { type: option.type };
-  }
-  try {
-    const parsed = parseArgs({ args, options: config, allowPositionals: true, strict: true });
-    if (parsed.positionals.length > (command.maxPositionals ?? 0)) {
-      throw new UsageError(`Unexpected argument '${parsed.positionals.at(-1)}'.`);
+/**
+ * Global flags may come before the command (`bcgroups --config x.json plan`); they are handed on to the
+ * command's own parser, where they are also accepted after its name.
+ */
+function readInvocation(argv: string[]): Invocation {
+  const global: string[] = [];
+  let index = 0;
+  for (; index < argv.length; index++) {
+    const word = argv[index] ?? '';
+    if (!word.startsWith('-')) break;
+    if (word === '--help' || word === '-h') return { action: 'help', args: [] };
+    if (word === '--version' || word === '-V' || word === '-v') return { action: 'version', args: [] };
+    if (word === '--no-color' || word.startsWith('--config=')) {
+      global.push(word);
+    } else if (word === '--config') {
+      const value = argv[index + 1];
+      if (value === undefined || value.startsWith('-')) throw new UsageError('--config needs a value: bcgroups --config FILE <command>.');
+      global.push(word, value);
+      index++;
+    } else {
+      const near = suggestFlag(word, { ...GLOBAL_OPTIONS, version: { type: 'boolean', description: '' } });
+      throw new UsageError(`Unknown flag '${word}' before the command.${near} A command's own flags go after its name, e.g. 'bcgroups plan --prune'.`);
     }
-    return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
-  } catch (error) {
-    const message = describeParseError(command, error);
-    throw new UsageError(`${message}\nRun 'bcgroups ${command.name} --help' for its flags.`);
   }
+  const name = argv[index];
+  if (name === undefined) return { action: 'usage', args: [] };
+  const rest = argv.slice(index + 1);
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return { action: 'help', args: [] };
+    return { action: findCommand(topic), args: ['--help'] };
+  }
+  return { action: findCommand(name), args: [...global, ...rest] };
 }
 
-/** Node's parseArgs texts speak of positionals and '--' quoting; users need the flag and what is wrong with it. */
-function describeParseError(command: Command, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const flag = /'(-[^'\s]*)'/.exec(message)?.[1];
-    return flag ? `Unknown flag '${flag}' for 'bcgroups ${command.name}'.` : `Unknown flag for 'bcgroups ${command.name}'.`;
-  }
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const flag = /--[\w-]+/.exec(message)?.[0] ?? 'This flag';
-    if (message.includes('does not take an argument')) return `${flag} takes no value.`;
-    // "--out -p.json": the value may be meant, but starts with a dash.
-    if (message.includes('ambiguous')) return `${flag} needs a value; to give one that starts with a dash, write ${flag}=-VALUE.`;
-    return `${flag} needs a value.`;
-  }
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    const argument = /'([^']*)'/.exec(message)?.[1];
-    return `'bcgroups ${command.name}' takes no argument${argument === undefined ? '' : ` (found '${argument}')`}.`;
-  }
-  return message;
+function findCommand(name: string): Command {
+  const command = commands.find((c) => c.name === name);
+  if (command) return command;
+  const near = closestName(name, commands.map((c) => c.name));
+  throw new UsageError(`Unknown command '${name}'.${near ? ` Did you mean '${near}'?` : ''} Run 'bcgroups --help' for the list of commands.`);
 }
 
 function reportError(error: unknown, io: Io): number {
   if (error instanceof ValidationError || (error instanceof PlanError && error.problems.length > 0)) {
     const problems = error instanceof ValidationError ? error.problems : (error as PlanError).problems;
+    writeAnnotations(io, problems);
     io.stderr.write(`${problems.map(formatProblem).join('\n')}\n\n${error.message}. Nothing was sent to the store.\n`);
     return EXIT.error;
   }
@@ -107,41 +109,6 @@ function reportError(error: unknown, io: Io): number {
   const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`Unexpected error (please report it): ${escapeControlKeepLines(message)}\n`);
   return EXIT.error;
-}
-
-function renderOptions(options: Record<string, CommandOption>): string {
-  const rows = Object.entries(options).map(([key, option]) => {
-    const flag = `${option.short ? `-${option.short}, ` : '    '}--${key}${option.type === 'string' ? ` ${option.valueName ?? 'VALUE'}` : ''}`;
-    const fallback = option.default === undefined ? '' : ` (default: ${String(option.default)})`;
-    return [flag, `${option.description}${fallback}`] as const;
-  });
-  const width = Math.max(...rows.map(([flag]) => flag.length));
-  return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
-}
-
-export function renderCommandHelp(command: Command): string {
-  const usage = `bcgroups ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [flags]`;
-  return `${command.summary}\n\nUsage: ${usage}\n\nFlags:\n${renderOptions({ ...command.options, ...GLOBAL_OPTIONS })}\n`;
-}
-
-export function renderMainHelp(): string {
-  const width = Math.max(0, ...commands.map((c) => c.name.length));
-  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
-  return [
-    `bcgroups ${VERSION}: customer groups of a BigCommerce store, managed as code.`,
-    '',
-    'Usage: bcgroups <command> [flags]',
-    '',
-    'Commands:',
-    list,
-    '',
-    'Global flags:',
-    renderOptions(GLOBAL_OPTIONS),
-    '',
-    "Run 'bcgroups <command> --help' for a command's flags and their defaults.",
-    'Exit codes: 0 ok, 1 error, 2 changes or drift found, 3 refused by a safety check, 4 apply failed, 5 stale plan.',
-    '',
-  ].join('\n');
 }
 
 function isMain(): boolean {

@@ -11,7 +11,7 @@ import type { Change, ChangeResult, Config, Plan } from '../model.js';
 import { checkAgainstStore, checkPlannedRefusals, createCheckedPlan } from '../plan/index.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, readFormat, replanCommand, resolveConfig } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, resolveConfig } from './options.js';
 import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
@@ -35,7 +35,7 @@ export const applyCommand: Command = {
   async run(ctx) {
     const format = readFormat(ctx, ['text', 'json']);
     const concurrency = integerFlag(ctx, 'concurrency');
-    const config = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...(ctx.values.prune ? { prune: true } : {}) });
+    const config = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...pruneOverride(ctx) });
     const planFile = ctx.positionals[0];
     const { store, plan } = planFile === undefined ? await planNow(ctx, config, format === 'json') : await prepareSavedPlan(ctx, config, planFile);
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.

@@ -14,7 +14,12 @@ export const DIR_OPTION: CommandOption = {
 };
 
 export const FORMAT_OPTION: CommandOption = { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text, json or markdown' };
-export const PRUNE_OPTION: CommandOption = { type: 'boolean', default: DEFAULT_CONFIG.prune, description: 'delete live groups that no file describes (or prune: true in the config)' };
+export const PRUNE_OPTION: CommandOption = {
+  type: 'boolean',
+  negatable: true,
+  default: DEFAULT_CONFIG.prune,
+  description: 'delete live groups that no file describes (or prune: true in the config; --no-prune turns it off)',
+};
 export const FORCE_OPTION: CommandOption = { type: 'boolean', default: false, description: 'override the safety thresholds for this run' };
 
 /** The --format flag, one of `allowed`. */
@@ -22,6 +27,12 @@ export function readFormat(ctx: CommandContext, allowed: readonly Format[] = FOR
   const format = stringFlag(ctx, 'format') ?? 'text';
   if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got '${format}'.`);
   return format as Format;
+}
+
+/** --prune or --no-prune, when given, over the config's prune. */
+export function pruneOverride(ctx: CommandContext): ConfigOverrides {
+  const prune = ctx.values.prune;
+  return typeof prune === 'boolean' ? { prune } : {};
 }
 
 /** A whole-number flag; its range is checked with the config's schema like any other setting. */
@@ -80,6 +91,7 @@ export function replanCommand(ctx: CommandContext, out: string, options: { prune
     if (typeof value === 'string') parts.push(`--${flag} ${quoteArgument(value)}`);
   }
   if (options.prune) parts.push('--prune');
+  else if (ctx.values.prune === false) parts.push('--no-prune');
   if (options.force) parts.push('--force');
   parts.push(`--out ${quoteArgument(out)}`);
   return parts.join(' ');

@@ -4,7 +4,7 @@ import { useColor } from '../io.js';
 import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
 import { describeRequests } from '../render/requests.js';
-import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
+import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
 import { writeSavedPlan } from './saved-plan.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
@@ -26,7 +26,7 @@ export const planCommand: Command = {
     const format = readFormat(ctx);
     const out = stringFlag(ctx, 'out');
     const force = ctx.values.force === true;
-    const session = await openSession(ctx, ctx.values.prune ? { prune: true } : {});
+    const session = await openSession(ctx, pruneOverride(ctx));
     const live = await session.client.listGroups();
     const plan = createCheckedPlan(session.desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
 

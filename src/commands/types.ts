@@ -7,6 +7,8 @@ export interface CommandOption {
   default?: string | boolean;
   /** Placeholder for a string value in --help ("DIR", "N"). */
   valueName?: string;
+  /** A boolean the config can turn on also takes `--no-NAME`, so one run can turn it off. */
+  negatable?: boolean;
   description: string;
 }
 

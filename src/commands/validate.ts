@@ -1,14 +1,22 @@
-// `bcgroups validate`: checks groups/ offline; needs neither token nor network.
-import { DIR_OPTION, loadDesiredFor, resolveConfig } from './options.js';
-import type { Command } from './types.js';
-import { count } from '../words.js';
+// `bcgroups validate`: checks the group files offline; needs neither token nor network.
+import { ValidationError } from '../errors.js';
 import { EXIT } from '../exit.js';
+import { renderProblemsJson } from '../render/problem.js';
+import { count } from '../words.js';
+import { writeAnnotations } from './annotations.js';
+import { DIR_OPTION, loadDesiredFor, readFormat, resolveConfig } from './options.js';
+import type { Command, CommandContext } from './types.js';
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check the group files (offline): syntax, schema and store-wide rules.',
-  options: { dir: DIR_OPTION },
+  options: {
+    dir: DIR_OPTION,
+    format: { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text or json (a document listing every problem)' },
+  },
   async run(ctx) {
+    const format = readFormat(ctx, ['text', 'json']);
+    if (format === 'json') return validateAsJson(ctx);
     const config = await resolveConfig(ctx);
     const desired = await loadDesiredFor(ctx, config);
     const groups = desired.groups.length;
@@ -18,3 +26,18 @@ export const validateCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** Problems of the files and of the config are data here, on stdout; any other error stays an error. */
+async function validateAsJson(ctx: CommandContext): Promise<number> {
+  try {
+    const config = await resolveConfig(ctx);
+    const desired = await loadDesiredFor(ctx, config);
+    ctx.io.stdout.write(renderProblemsJson({ dir: config.groupsDir, groups: desired.groups.length, files: desired.files.length, problems: [] }));
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    writeAnnotations(ctx.io, error.problems);
+    ctx.io.stdout.write(renderProblemsJson({ problems: error.problems }));
+    return EXIT.error;
+  }
+}

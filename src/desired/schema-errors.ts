@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model.js';
 import { joinPointer, toFieldPath, valueAt } from './pointer.js';
+import { closestName } from '../suggest.js';
 
 export type Prefer = 'key' | 'value';
 
@@ -63,7 +64,7 @@ function describeError(error: ErrorObject, found: unknown, show: (value: unknown
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((name) => name !== '$schema');
-      const near = closestKey(key, allowed);
+      const near = closestName(key, allowed);
       const hint = `${near ? `did you mean '${near}'? ` : ''}allowed here: ${allowed.join(', ')}`;
       return { pointer: joinPointer(pointer, key), prefer: 'key', message: `unknown key '${key}'`, hint };
     }
@@ -122,27 +123,4 @@ export function showKind(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
-}
-
-/** An allowed key within two edits of a misspelt one (case ignored), if any. */
-function closestKey(key: string, allowed: string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of allowed) {
-    const distance = editDistance(key.toLowerCase(), name.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

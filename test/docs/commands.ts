@@ -1,5 +1,6 @@
 // Finds `bcgroups <command> --flag` invocations in shell text and checks them against the real CLI, so
 // the README and the workflows can only mention commands and flags that exist.
+import { flagsOf, GLOBAL_OPTIONS } from '../../src/commands/args.js';
 import { commands } from '../../src/commands/index.js';
 
 export interface Invocation {
@@ -9,9 +10,9 @@ export interface Invocation {
   line: string;
 }
 
-/** Flags every command takes (cli.ts GLOBAL_OPTIONS), and what `bcgroups` alone accepts. */
-const GLOBAL_FLAGS = ['config', 'help', 'h'];
-const MAIN_FLAGS = ['help', 'h', 'version', 'v'];
+/** Flags every command takes, and what `bcgroups` alone accepts before a command. */
+const GLOBAL_FLAGS = flagsOf(GLOBAL_OPTIONS).map(toFlagName);
+const MAIN_FLAGS = [...GLOBAL_FLAGS, 'version', 'V', 'v'];
 
 /** Every `bcgroups ...` invocation in shell text; a trailing backslash continues a line. */
 export function extractInvocations(shell: string): Invocation[] {
@@ -26,11 +27,25 @@ export function extractInvocations(shell: string): Invocation[] {
       const words = (match[1] ?? '').replace(/\s*\d*[<>].*$/, '').trim().split(/\s+/).filter(Boolean);
       const [first = '', ...args] = words;
       const topLevel = first.startsWith('-');
-      const flags = (topLevel ? words : args).filter((word) => word.startsWith('-') && word !== '--');
-      invocations.push({ command: topLevel ? '' : first, flags: flags.map(toFlagName), line: raw.trim() });
+      // Global flags may come before the command: `bcgroups --config ci.json plan`.
+      const leading = topLevel ? leadingFlags(words) : [];
+      const commandWord = topLevel ? words[leading.length] : first;
+      const rest = topLevel ? words.slice(leading.length + 1) : args;
+      const flags = [...leading, ...rest].filter((word) => word.startsWith('-') && word !== '--');
+      invocations.push({ command: commandWord ?? '', flags: flags.map(toFlagName), line: raw.trim() });
     }
   }
   return invocations;
+}
+
+/** The words before the command, with the value of a `--config FILE`. */
+function leadingFlags(words: string[]): string[] {
+  const leading: string[] = [];
+  for (let index = 0; index < words.length && words[index]?.startsWith('-'); index++) {
+    leading.push(words[index] ?? '');
+    if (words[index] === '--config') leading.push(words[++index] ?? '');
+  }
+  return leading;
 }
 
 function toFlagName(word: string): string {
@@ -44,8 +59,7 @@ export function checkInvocation(invocation: Invocation): string[] {
   }
   const command = commands.find((c) => c.name === invocation.command);
   if (!command) return [`'${invocation.line}': no command '${invocation.command}' (known: ${commands.map((c) => c.name).join(', ')})`];
-  const known = new Set([...GLOBAL_FLAGS, ...Object.keys(command.options)]);
-  for (const option of Object.values(command.options)) if (option.short) known.add(option.short);
+  const known = new Set([...GLOBAL_FLAGS, ...flagsOf(command.options).map(toFlagName)]);
   return invocation.flags.filter((flag) => !known.has(flag)).map((flag) => `'${invocation.line}': '${command.name}' has no flag --${flag}`);
 }
 

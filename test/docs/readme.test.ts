@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXIT } from '../../src/cli.js';
+import { GLOBAL_OPTIONS } from '../../src/commands/args.js';
+import { renderMainHelp } from '../../src/commands/help.js';
 import { commands } from '../../src/commands/index.js';
 import { DEFAULT_CONFIG, loadConfig } from '../../src/config/index.js';
 import { loadDesired } from '../../src/desired/index.js';
@@ -71,6 +73,17 @@ test('every command has a section whose flag table matches its options and defau
       if (option.short) assert.ok(row?.[0]?.startsWith(`-${option.short}, `), `${command.name} --${key} short flag`);
     }
   }
+});
+
+test('the global flag table matches the global options and the help', () => {
+  const rows = codeRows(extractSection(readme, 'Commands and flags'))
+    .filter(([flag = '']) => !flag.startsWith('bcgroups'))
+    .map(([flag = '', meaning = '']) => [flag.replace(/^-\w, /, '').split(' ')[0], meaning]);
+  const expected = [...Object.entries(GLOBAL_OPTIONS).map(([key, option]) => [`--${key}`, option.description]), ['--version', 'print the version (`-v` works too); only before a command']];
+  assert.equal(rows.slice(0, expected.length), expected);
+  const help = renderMainHelp();
+  for (const [flag] of expected) assert.ok(help.includes(flag ?? ''), `--help shows ${flag}`);
+  assert.ok(help.includes('help <command>') && help.includes('-V, --version'), 'help <command> and -V in --help');
 });
 
 test('the exit-code table matches EXIT in src/cli.ts', () => {
