@@ -11,12 +11,12 @@ import type { Change, ChangeResult, Config, Plan } from '../model.js';
 import { checkAgainstStore, checkPlannedRefusals, createCheckedPlan } from '../plan/index.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, resolveConfig } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, resolveConfig } from './options.js';
 import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command, CommandContext } from './types.js';
-import { count as countOf } from '../words.js';
+import { count as countOf, folderLabel } from '../words.js';
 
 export const applyCommand: Command = {
   name: 'apply',
@@ -69,9 +69,10 @@ async function planNow(ctx: CommandContext, config: Config, json: boolean): Prom
   const desired = await loadDesiredFor(ctx, config);
   const store = openStore(ctx, config);
   const live = await store.client.listGroups();
+  noteEmptyFolder(ctx, config, desired, live.length);
   const plan = createCheckedPlan(desired.groups, live, { prune: config.prune, safety: config.safety, force: ctx.values.force === true });
   const out = json ? ctx.io.stderr : ctx.io.stdout;
-  out.write(renderText(plan, { color: useColor(ctx.io, out) }));
+  out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir }));
   return { store, plan };
 }
 
@@ -110,7 +111,7 @@ async function prepareSavedPlan(ctx: CommandContext, config: Config, file: strin
 async function noteChangedFiles(ctx: CommandContext, config: Config, desiredHash: string, file: string): Promise<void> {
   const current = await loadDesiredFor(ctx, config).catch(() => undefined);
   if (current && current.hash !== desiredHash) {
-    ctx.io.stderr.write(`Note: ${config.groupsDir}/ has changed since ${file} was made; this applies the saved plan, not the current files.\n`);
+    ctx.io.stderr.write(`Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`);
   }
 }
 

@@ -6,7 +6,7 @@ import type { Plan } from '../model.js';
 import { createPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
 import { renderMissingPinsAs } from '../render/missing-pins.js';
-import { DIR_OPTION, FORMAT_OPTION, readFormat, STORE_OPTIONS } from './options.js';
+import { DIR_OPTION, FORMAT_OPTION, noteEmptyFolder, readFormat, STORE_OPTIONS } from './options.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command, CommandContext } from './types.js';
@@ -24,21 +24,22 @@ export const driftCommand: Command = {
     const format = readFormat(ctx);
     const session = await openSession(ctx);
     const live = await session.client.listGroups();
+    noteEmptyFolder(ctx, { groupsDir: session.config.groupsDir, prune: false }, session.desired, live.length);
     let plan: Plan;
     try {
       // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
       plan = createPlan(session.desired.groups, live, { prune: false });
     } catch (error) {
       // A pinned group deleted by hand is drift too, though no plan can be made from it; any other
-      // mismatch is a problem of groups/ itself, reported like plan reports it.
+      // mismatch is a problem of the files themselves, reported like plan reports it.
       if (error instanceof PlanError && error.problems.length > 0 && error.problems.every((problem) => problem.code === 'pin-missing')) {
         return reportMissingPins(ctx, format, error);
       }
       throw error;
     }
     const shown = ctx.values['ignore-unmanaged'] ? { ...plan, unmanaged: [], summary: { ...plan.summary, unmanaged: 0 } } : plan;
-    ctx.io.stdout.write(renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift' }));
-    await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift' }));
+    ctx.io.stdout.write(renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: session.config.groupsDir }));
+    await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift', dir: session.config.groupsDir }));
     return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },
 };

@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, loadConfig, type ConfigOverrides } from '../config/inde
 import { loadDesired, type DesiredState } from '../desired/index.js';
 import { UsageError } from '../errors.js';
 import type { Config } from '../model.js';
+import { count, folderLabel } from '../words.js';
 import { FORMATS, type Format } from '../render/index.js';
 import type { CommandContext, CommandOption } from './types.js';
 
@@ -70,6 +71,15 @@ export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverri
 /** The desired state under config.groupsDir, relative to the command's cwd (messages keep it relative). */
 export function loadDesiredFor(ctx: CommandContext, config: Config): Promise<DesiredState> {
   return loadDesired(config.groupsDir, { cwd: ctx.io.cwd });
+}
+
+/** An empty folder is allowed (a store can be taken over group by group), but it is said plainly. */
+export function noteEmptyFolder(ctx: CommandContext, config: Pick<Config, 'groupsDir' | 'prune'>, desired: DesiredState, liveGroups: number): void {
+  if (desired.files.length > 0) return;
+  const consequence = config.prune
+    ? `with prune on, all ${count(liveGroups, 'live group')} would be deleted`
+    : `every live group is unmanaged (${count(liveGroups, 'group')}); run \`bcgroups import\` to write a file for each`;
+  ctx.io.stderr.write(`Note: no group files in ${folderLabel(config.groupsDir)}: ${consequence}.\n`);
 }
 
 /** The value of a string flag; an empty value is a usage error rather than a silent default. */

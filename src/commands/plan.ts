@@ -4,7 +4,7 @@ import { useColor } from '../io.js';
 import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
 import { describeRequests } from '../render/requests.js';
-import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
+import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
 import { writeSavedPlan } from './saved-plan.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
@@ -28,9 +28,10 @@ export const planCommand: Command = {
     const force = ctx.values.force === true;
     const session = await openSession(ctx, pruneOverride(ctx));
     const live = await session.client.listGroups();
+    noteEmptyFolder(ctx, session.config, session.desired, live.length);
     const plan = createCheckedPlan(session.desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
 
-    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan' }));
+    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir }));
     if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
     if (out !== undefined) {
       const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force });
@@ -41,7 +42,7 @@ export const planCommand: Command = {
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }
-    await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'plan' }));
+    await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'plan', dir: session.config.groupsDir }));
 
     if (plan.refusals.length > 0) return EXIT.refused;
     return ctx.values['detailed-exitcode'] && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;

@@ -44,7 +44,7 @@ export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: 
     pairs.push({ desired, live });
   }
   if (problems.length > 0) {
-    throw new PlanError(`${countOf(problems.length, 'problem')} matching groups/ to the live store`, problems);
+    throw new PlanError(`${countOf(problems.length, 'problem')} matching the group files to the live store`, problems);
   }
   const unmanaged = liveGroups.filter((group) => !claimedBy.has(group.id));
   return { pairs, creates, unmanaged };

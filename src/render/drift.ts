@@ -1,16 +1,20 @@
-// The plan worded as a report of what differs between the store and groups/, one line per group.
+// The plan worded as a report of what differs between the store and the group files, one line per group.
 import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan, type UpdateChange } from '../model.js';
 import { differingFields } from '../normalize.js';
 import { describeReasons, describeRuleDrift, formatField, pairChangedRules } from './words.js';
+import { folderLabel } from '../words.js';
 
 export const IN_SYNC = 'In sync: no differences.';
 /** Drift still exits 2 for unmanaged groups, so "in sync" would contradict it; this says only what holds. */
-export const NO_FIELD_DIFFERENCES = 'No field differences: every group in groups/ matches the store.';
+export const NO_FIELD_DIFFERENCES = 'No field differences: every group file matches the store.';
 export const UNMANAGED_HEADING_DRIFT = 'Unmanaged (in the store, described by no file)';
-export const UNMANAGED_HEADING_PLAN = 'Unmanaged (in the store, not in groups/; left alone but for a moving guest or default flag)';
+/** The plan's heading names the folder: a newcomer reads it as where to add a file. */
+export function unmanagedHeadingPlan(dir: string): string {
+  return `Unmanaged (in the store, not in ${folderLabel(dir)}; left alone but for a moving guest or default flag)`;
+}
 
 export interface DriftCounts {
-  /** In groups/ but not in the store. */
+  /** In a file but not in the store. */
   missing: number;
   /** In both, with fields that differ (a moving flag of an unmanaged group included). */
   differ: number;
@@ -33,11 +37,11 @@ export function countDrift(plan: Pick<Plan, 'changes'>): DriftCounts {
   return { missing: count('create'), differ: count('update'), extra: count('delete') };
 }
 
-/** "Retail: discount_rules differ (store has 10% off category 18, groups/ says 15%)". */
+/** "Retail: discount_rules differ (store has 10% off category 18, the file says 15%)". */
 export function driftLines(plan: Pick<Plan, 'changes'>): string[] {
   return mergeByGroup(plan.changes).map((change) => {
-    if (change.action === 'create') return `${change.name}: in groups/ but not in the store`;
-    if (change.action === 'delete') return `${change.name}: in the store but not in groups/`;
+    if (change.action === 'create') return `${change.name}: in a file but not in the store`;
+    if (change.action === 'delete') return `${change.name}: in the store, described by no file`;
     if (change.kind === 'unmanaged_release') return `${change.before.name}: ${describeReasons(change)}`;
     const label = change.fields.includes('name') ? `${change.after.name} (id ${change.id})` : change.after.name;
     return `${label}: ${change.fields.map((field) => describeFieldDrift(field, change.before, change.after)).join('; ')}`;
@@ -70,5 +74,5 @@ function describeFieldDrift(field: FieldName, store: GroupState, files: GroupSta
   if (field === 'discount_rules') {
     return `discount_rules differ (${pairChangedRules(store.discount_rules, files.discount_rules).map(describeRuleDrift).join('; ')})`;
   }
-  return `${field} differs (store has ${formatField(field, store)}, groups/ says ${formatField(field, files)})`;
+  return `${field} differs (store has ${formatField(field, store)}, the file says ${formatField(field, files)})`;
 }

@@ -16,6 +16,8 @@ export interface RenderOptions {
   /** Colour for text on a terminal; json and markdown ignore it. */
   color: boolean;
   mode: 'plan' | 'drift';
+  /** The folder of group files, as text and markdown name it. */
+  dir?: string;
 }
 
 const RENDERERS: Record<Format, (plan: Plan, options: RenderOptions) => string> = {

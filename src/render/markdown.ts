@@ -2,20 +2,24 @@
 // section per changed group with a diff block, then unmanaged groups.
 import type { Change, Plan } from '../model.js';
 import { escapeStrings } from './escape.js';
-import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
+import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
+import { folderLabel } from '../words.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeReasons } from './words.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
   title?: string;
+  /** The folder of group files, as messages name it (default groups). */
+  dir?: string;
 }
 
 export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): string {
   const plan = escapeStrings(rawPlan);
   const drift = options.mode === 'drift';
+  const dir = options.dir ?? 'groups';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), drift ? formatDriftTable(plan) : formatPlanTable(plan), drift ? formatDrift(plan) : formatChanges(plan), formatUnmanaged(plan, drift)];
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), drift ? formatDriftTable(plan) : formatPlanTable(plan), drift ? formatDrift(plan) : formatChanges(plan, dir), formatUnmanaged(plan, dir, drift)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
@@ -43,8 +47,8 @@ function formatTable(headings: string[], counts: number[]): string {
   return [`| ${headings.join(' | ')} |`, `|${'---:|'.repeat(headings.length)}`, `| ${counts.join(' | ')} |`].join('\n');
 }
 
-function formatChanges(plan: Plan): string {
-  if (plan.changes.length === 0) return 'No changes: the store matches groups/.';
+function formatChanges(plan: Plan, dir: string): string {
+  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
   return plan.changes.map((change) => formatChange(change, plan)).join('\n\n');
 }
 
@@ -67,9 +71,9 @@ function formatDrift(plan: Plan): string {
   return lines.length === 0 ? describeNoDrift(plan) : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
 }
 
-function formatUnmanaged(plan: Plan, drift: boolean): string {
+function formatUnmanaged(plan: Plan, dir: string, drift: boolean): string {
   if (plan.unmanaged.length === 0) return '';
-  const [title, rest] = splitHeading(drift ? UNMANAGED_HEADING_DRIFT : UNMANAGED_HEADING_PLAN);
+  const [title, rest] = splitHeading(drift ? UNMANAGED_HEADING_DRIFT : unmanagedHeadingPlan(dir));
   return `**${title}** ${rest}:\n\n${plan.unmanaged.map((group) => `- ${escapeInline(group.name)} (id ${group.id})`).join('\n')}`;
 }
 

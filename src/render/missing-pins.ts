@@ -3,7 +3,7 @@
 import type { Problem } from '../errors.js';
 import { formatProblem } from './problem.js';
 
-const LEAD = 'Groups that files in groups/ pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.';
+const LEAD = 'Groups that the files below pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.';
 
 export function renderMissingPinsAs(format: 'text' | 'json' | 'markdown', problems: readonly Problem[]): string {
   if (format === 'json') return `${JSON.stringify({ format_version: 1, kind: 'missing_pins', problems }, null, 2)}\n`;

@@ -2,21 +2,24 @@
 import type { Change, Plan } from '../model.js';
 import { paint, type Style } from './ansi.js';
 import { escapeStrings } from './escape.js';
-import { countDrift, describeNoDrift, driftLines, UNMANAGED_HEADING_DRIFT, UNMANAGED_HEADING_PLAN } from './drift.js';
+import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
 import { describeReasons } from './words.js';
-import { count as countOf } from '../words.js';
+import { count as countOf, folderLabel } from '../words.js';
 
 export interface TextOptions {
   color: boolean;
   mode?: 'plan' | 'drift';
+  /** The folder of group files, as messages name it (default groups). */
+  dir?: string;
 }
 
 const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', '~': 'yellow', ' ': undefined };
 
 export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
-  const blocks = [formatRefusals(plan, options.color), options.mode === 'drift' ? formatDrift(plan, options.color) : formatChanges(plan, options.color), formatUnmanaged(plan, options.mode ?? 'plan')];
+  const dir = options.dir ?? 'groups';
+  const blocks = [formatRefusals(plan, options.color), options.mode === 'drift' ? formatDrift(plan, dir, options.color) : formatChanges(plan, dir, options.color), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
 }
@@ -27,8 +30,8 @@ function formatRefusals(plan: Plan, color: boolean): string {
   return [paint(head, 'red', color), ...plan.refusals.map((refusal) => paint(`  ! ${refusal.message}`, 'red', color))].join('\n');
 }
 
-function formatChanges(plan: Plan, color: boolean): string {
-  if (plan.changes.length === 0) return 'No changes: the store matches groups/.';
+function formatChanges(plan: Plan, dir: string, color: boolean): string {
+  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
   return ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
 }
 
@@ -47,9 +50,9 @@ function formatChange(change: Change, plan: Plan, color: boolean): string {
   return lines.join('\n');
 }
 
-function formatUnmanaged(plan: Plan, mode: 'plan' | 'drift'): string {
+function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): string {
   if (plan.unmanaged.length === 0) return '';
-  const heading = mode === 'drift' ? UNMANAGED_HEADING_DRIFT : UNMANAGED_HEADING_PLAN;
+  const heading = mode === 'drift' ? UNMANAGED_HEADING_DRIFT : unmanagedHeadingPlan(dir);
   return `${heading}:\n${plan.unmanaged.map((group) => `  ${group.name} (id ${group.id})`).join('\n')}`;
 }
 
@@ -59,10 +62,10 @@ function formatPlanFooter(plan: Plan, color: boolean): string {
   return requests > 0 ? `${summary}\n${formatRequestCount(requests)}` : summary;
 }
 
-function formatDrift(plan: Plan, color: boolean): string {
+function formatDrift(plan: Plan, dir: string, color: boolean): string {
   const lines = driftLines(plan);
   if (lines.length === 0) return describeNoDrift(plan);
-  return ['Differences between the store and groups/:', ...lines.map((line) => `  ${paint('*', 'yellow', color)} ${line}`)].join('\n');
+  return [`Differences between the store and ${folderLabel(dir)}:`, ...lines.map((line) => `  ${paint('*', 'yellow', color)} ${line}`)].join('\n');
 }
 
 function formatDriftFooter(plan: Plan): string {

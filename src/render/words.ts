@@ -78,9 +78,9 @@ export function describeRulePair(pair: RulePair): string {
   return `removed ${describeRule(pair.before as DiscountRule)}`;
 }
 
-/** The same pair from the store's side: "store has 10% off category 18, groups/ says 15%". */
+/** The same pair from the store's side: "store has 10% off category 18, the file says 15%". */
 export function describeRuleDrift(pair: RulePair): string {
-  if (pair.before && pair.after) return `store has ${describeRule(pair.before)}, groups/ says ${valueOf(pair.after, pair.before)}`;
+  if (pair.before && pair.after) return `store has ${describeRule(pair.before)}, the file says ${valueOf(pair.after, pair.before)}`;
   if (pair.after) return `store lacks ${describeRule(pair.after)}`;
   return `store also has ${describeRule(pair.before as DiscountRule)}`;
 }
@@ -112,9 +112,9 @@ export function describeReason(reason: ChangeReason): string {
     case 'not_live':
       return 'not in live store';
     case 'pruned':
-      return 'not in groups/ (prune is on)';
+      return 'described by no file (prune is on)';
     case 'unmanaged':
-      return 'not in groups/';
+      return 'described by no file';
     case 'renamed':
       return `renamed (pinned id ${reason.id})`;
     case 'edited':

@@ -129,6 +129,23 @@ cli('with GITHUB_ACTIONS=true, validate and plan problems are workflow annotatio
   assert.ok(/^::error file=groups\/bad%2Cone\.yaml,line=\d+,col=\d+/.test(plan.err), plan.err);
 });
 
+cli('messages name the real groups folder; an empty one plans every live group as unmanaged and says so', async ({ workspace, env }) => {
+  const { cwd } = workspace;
+  await mkdir(path.join(cwd, 'stores/eu'), { recursive: true });
+  const plan = await run(cwd, ['plan', '--dir', 'stores/eu'], { env });
+  assert.is(plan.code, 0, plan.err);
+  assert.ok(plan.err.includes('Note: no group files in stores/eu/: every live group is unmanaged (4 groups)'), plan.err);
+  assert.ok(plan.out.includes('No changes: the store matches stores/eu/.'), plan.out);
+  assert.ok(plan.out.includes('Unmanaged (in the store, not in stores/eu/;'), plan.out);
+  const drift = await run(cwd, ['drift', '--dir', 'stores/eu/'], { env });
+  assert.ok(drift.err.includes('Note: no group files in stores/eu/: every live group is unmanaged'), drift.err);
+  for (const text of [plan.out, plan.err, drift.out, drift.err]) assert.not.ok(/(^|[^/\w])groups\//.test(text), `a hard-coded groups/ in:\n${text}`);
+  await writeFile(path.join(cwd, '.bcgroupsrc.json'), JSON.stringify({ groupsDir: 'stores/eu', prune: true }));
+  const pruned = await run(cwd, ['plan'], { env });
+  assert.ok(pruned.err.includes('Note: no group files in stores/eu/: with prune on, all 4 live groups would be deleted'), pruned.err);
+  assert.is(pruned.code, 3, 'the delete threshold refuses it');
+});
+
 cli('annotation escaping: % CR LF in the message, and : , too in properties', () => {
   const problem = { file: 'x', line: 3, col: 4, field: 'a:b,c', message: '100% off\r\nnext' };
   assert.is(formatAnnotation(problem, 'dir:1/a,b%.yaml'), '::error file=dir%3A1/a%2Cb%25.yaml,line=3,col=4,title=a%3Ab%2Cc::100%25 off%0D%0Anext');

@@ -18,7 +18,7 @@ test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted un
     const drifted = await project.run('drift', '--format', 'markdown');
     assert.is(drifted.code, 2);
     assert.match(drifted.out, 'VIP');
-    assert.match(drifted.out, 'store has 12% off all products, groups/ says 10%');
+    assert.match(drifted.out, 'store has 12% off all products, the file says 10%');
 
     await project.writeGroups({ 'retail.yaml': RETAIL });
     assert.is((await project.run('drift')).code, 2, 'VIP is now unmanaged');

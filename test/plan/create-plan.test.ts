@@ -120,8 +120,8 @@ test('unmanaged groups are listed and left alone without prune', () => {
 test('with prune, unmanaged groups are deleted', () => {
   const plan = assertConverges([desired('Retail')], [live(1, 'Retail'), live(2, 'Legacy'), live(3, 'Archive')], { prune: true });
   assert.equal(plan.changes.map((c) => [c.key, c.body, describeReasons(c)]), [
-    ['delete:3', {}, 'not in groups/ (prune is on)'],
-    ['delete:2', {}, 'not in groups/ (prune is on)'],
+    ['delete:3', {}, 'described by no file (prune is on)'],
+    ['delete:2', {}, 'described by no file (prune is on)'],
   ]);
   assert.equal(plan.unmanaged, []);
   assert.is(plan.summary.delete, 2);

@@ -40,7 +40,7 @@ for (const flag of HOLDER_FLAGS) {
   test(`${flag}: an unmanaged holder gets an update of just that flag`, () => {
     const plan = assertConverges([desired('New', holds)], [live(1, 'New'), live(9, 'Legacy', { ...holds, category_access: { type: 'none' } })]);
     assert.equal(outline(plan), [
-      ['update:9', { [flag]: false }, [], `not in groups/; ${words} moves to New`],
+      ['update:9', { [flag]: false }, [], `described by no file; ${words} moves to New`],
       ['update:1', { [flag]: true }, ['update:9'], 'changed in groups/new.yaml'],
     ]);
     assert.is((plan.changes[0] as UpdateChange).kind, 'unmanaged_release');
@@ -51,7 +51,7 @@ for (const flag of HOLDER_FLAGS) {
   test(`${flag}: an unmanaged holder that is pruned is deleted first, with no extra update`, () => {
     const plan = assertConverges([desired('New', holds)], [live(9, 'Legacy', holds)], { prune: true });
     assert.equal(outline(plan), [
-      ['delete:9', {}, [], `not in groups/ (prune is on); ${words} moves to New`],
+      ['delete:9', {}, [], `described by no file (prune is on); ${words} moves to New`],
       ['create:New', { name: 'New', [flag]: true }, ['delete:9'], 'not in live store'],
     ]);
   });
@@ -66,7 +66,7 @@ for (const flag of HOLDER_FLAGS) {
     const plan = assertConverges([desired('Retail')], [live(1, 'Retail', holds)]);
     assert.equal(outline(plan), [['update:1', { [flag]: false }, [], `changed in groups/retail.yaml; the store is left without a ${role} group`]]);
     const pruned = assertConverges([desired('Other')], [live(1, 'Retail', holds), live(2, 'Other')], { prune: true });
-    assert.equal(outline(pruned), [['delete:1', {}, [], `not in groups/ (prune is on); the store is left without a ${role} group`]]);
+    assert.equal(outline(pruned), [['delete:1', {}, [], `described by no file (prune is on); the store is left without a ${role} group`]]);
   });
 
   test(`${flag}: a holder that keeps it needs no request`, () => {
@@ -83,7 +83,7 @@ for (const flag of HOLDER_FLAGS) {
 test('both flags leave one unmanaged group in a single request', () => {
   const plan = assertConverges([desired('Guests', { is_group_for_guests: true }), desired('Retail', { is_default: true })], [live(9, 'Legacy', { is_default: true, is_group_for_guests: true })]);
   assert.equal(outline(plan), [
-    ['update:9', { is_default: false, is_group_for_guests: false }, [], 'not in groups/; guest flag moves to Guests; default flag moves to Retail'],
+    ['update:9', { is_default: false, is_group_for_guests: false }, [], 'described by no file; guest flag moves to Guests; default flag moves to Retail'],
     ['create:Guests', { name: 'Guests', is_group_for_guests: true }, ['update:9'], 'not in live store'],
     ['create:Retail', { name: 'Retail', is_default: true }, ['update:9'], 'not in live store'],
   ]);

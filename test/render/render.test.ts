@@ -51,7 +51,7 @@ test('text: drift with only unmanaged groups never claims to be in sync (drift e
   const text = renderText(emptyPlan(), { color: false, mode: 'drift' });
   assert.fixture(
     text,
-    'No field differences: every group in groups/ matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\nUnmanaged (in the store, described by no file):\n  Legacy (id 2)\n\nDrift: 0 groups differ, 1 in sync, 1 unmanaged.\n',
+    'No field differences: every group file matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\nUnmanaged (in the store, described by no file):\n  Legacy (id 2)\n\nDrift: 0 groups differ, 1 in sync, 1 unmanaged.\n',
   );
   assert.not.match(text, /in sync:/i);
 });
@@ -66,7 +66,7 @@ test('text: a delete shows what the group had, and a one-change plan says "reque
   const oldB = plan.changes.filter((change) => change.key === 'delete:3');
   assert.fixture(
     renderText({ ...plan, refusals: [], changes: oldB }, { color: false }).split('\n\n')[1] ?? '',
-    '  - delete Old B (id 3): not in groups/ (prune is on); default flag moves to Retail\n      - name: "Old B"\n      - is_default: true',
+    '  - delete Old B (id 3): described by no file (prune is on); default flag moves to Retail\n      - name: "Old B"\n      - is_default: true',
   );
   assert.match(renderText({ ...plan, changes: oldB, requests: oldB.length }, { color: false }), 'Apply will send 1 write request, plus');
 });
@@ -74,7 +74,7 @@ test('text: a delete shows what the group had, and a one-change plan says "reque
 test('text: rules in words, as reviewers read them', () => {
   const text = renderText(variedPlan(), { color: false });
   assert.match(text, 'in words: 10% off category 18 -> 15%; added $5.00 off product 77');
-  assert.match(renderText(variedPlan(), { color: false, mode: 'drift' }), 'Retail: discount_rules differ (store has 10% off category 18, groups/ says 15%; store lacks $5.00 off product 77)');
+  assert.match(renderText(variedPlan(), { color: false, mode: 'drift' }), 'Retail: discount_rules differ (store has 10% off category 18, the file says 15%; store lacks $5.00 off product 77)');
 });
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
@@ -141,7 +141,7 @@ test('markdown: table, one section per change with a diff block, unmanaged, refu
 test('markdown: drift mode and group names that look like markup', () => {
   const drift = renderMarkdown(emptyPlan(), { mode: 'drift' });
   assert.match(drift, '## bcgroups drift\n\n| Missing from store | Differ | In sync | Unmanaged |\n|---:|---:|---:|---:|\n| 0 | 0 | 1 | 1 |\n');
-  assert.match(drift, 'No field differences: every group in groups/ matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\n**Unmanaged**');
+  assert.match(drift, 'No field differences: every group file matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\n**Unmanaged**');
   assert.not.match(drift, /requests|In sync:/);
   assert.match(renderMarkdown(inSyncPlan(), { mode: 'drift' }), '| 0 | 0 | 1 | 0 |\n\nIn sync: no differences.\n');
   assert.match(renderMarkdown(swapPlan(), { mode: 'drift' }), '| 0 | 2 | 0 | 0 |', 'groups, not requests');
