@@ -5,7 +5,7 @@ import { commands } from './index.js';
 import type { Command, CommandOption } from './types.js';
 
 /** Flags only `bcgroups` itself takes, before any command. */
-const MAIN_OPTIONS: Record<string, CommandOption> = {
+export const MAIN_OPTIONS: Record<string, CommandOption> = {
   version: { type: 'boolean', short: 'V', description: 'print the version (-v works too)' },
 };
 
@@ -26,7 +26,7 @@ export function renderCommandHelp(command: Command): string {
 
 export function renderMainHelp(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length), 'help'.length);
-  const list = [...commands.map((c) => [c.name, c.summary] as const), ['help', "show a command's flags: bcgroups help COMMAND"] as const]
+  const list = [...commands.map((c) => [c.name, c.summary] as const), ['help', "Show a command's flags and their defaults: bcgroups help COMMAND."] as const]
     .map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`)
     .join('\n');
   return [
