@@ -30,14 +30,19 @@ export interface GroupFile {
 
 export interface CategoryAccessFile {
   type: AccessType;
-  categories?: number[];
+  /** Category ids, or category paths ("Tools/Power Tools") resolved at plan time. */
+  categories?: (number | string)[];
 }
 
+/** A rule names its target by id or by reference (exactly one of the two), resolved at plan time. */
 export type DiscountRuleFile =
   | { type: 'all'; method: RuleMethod; amount: AmountInput }
   | { type: 'category'; method: RuleMethod; amount: AmountInput; category_id: number }
+  | { type: 'category'; method: RuleMethod; amount: AmountInput; category: string }
   | { type: 'product'; method: RuleMethod; amount: AmountInput; product_id: number }
-  | { type: 'price_list'; price_list_id: number };
+  | { type: 'product'; method: RuleMethod; amount: AmountInput; product_sku: string }
+  | { type: 'price_list'; price_list_id: number }
+  | { type: 'price_list'; price_list: string };
 
 /** Normalized category access: categories only under `specific`, sorted and unique. */
 export type CategoryAccess = { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: number[] };
@@ -74,6 +79,87 @@ export interface DesiredGroup extends GroupState {
   /** A pin to a live group; how a rename is expressed. */
   id?: number;
   source: SourceRef;
+}
+
+/** A rule as its file gives it, amount normalized: the target by id, or by a reference not yet resolved. */
+export type LoadedRule =
+  | DiscountRule
+  | { type: 'category'; method: RuleMethod; amount: number; category: string }
+  | { type: 'product'; method: RuleMethod; amount: number; product_sku: string }
+  | { type: 'price_list'; price_list: string };
+
+/** Category access as its file gives it: ids and paths in file order. */
+export type LoadedAccess = { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: (number | string)[] };
+
+/**
+ * A desired group as loaded from its file, before references by name are resolved against the catalog.
+ * Rules and categories keep the file's order, so index i is the file's `discount_rules[i]`.
+ */
+export interface LoadedGroup extends Omit<DesiredGroup, 'category_access' | 'discount_rules'> {
+  category_access: LoadedAccess;
+  discount_rules: LoadedRule[];
+}
+
+/** What a group can point at besides itself. */
+export const CATALOG_KINDS = ['category', 'product', 'price_list'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+/** One category of one tree (a multi-storefront store has a tree per channel). */
+export interface CategoryNode {
+  id: number;
+  name: string;
+  /** 0 at the root of its tree. */
+  parent_id: number;
+  tree_id: number;
+}
+
+export interface CatalogProduct {
+  id: number;
+  name: string;
+  /** "" when the product has none. */
+  sku: string;
+}
+
+export interface CatalogPriceList {
+  id: number;
+  name: string;
+}
+
+/**
+ * The parts of the store the groups point at. A kind left undefined was not read: its ids are not
+ * checked and its references cannot resolve. Products hold only those looked up (by id and SKU).
+ */
+export interface Catalog {
+  categories?: CategoryNode[];
+  products?: CatalogProduct[];
+  priceLists?: CatalogPriceList[];
+  /** Why a kind that was needed is undefined, for messages ("--no-catalog was given"). */
+  unread?: string;
+}
+
+/** The reads of the catalog a set of groups needs; nothing at all when no group points at anything. */
+export interface CatalogNeeds {
+  categories: boolean;
+  priceLists: boolean;
+  productIds: number[];
+  productSkus: string[];
+}
+
+/** The reads of the catalog, implemented over HTTP in src/bigcommerce/. */
+export interface CatalogApi {
+  listCategories(): Promise<CategoryNode[]>;
+  findProducts(query: { ids: readonly number[]; skus: readonly string[] }): Promise<CatalogProduct[]>;
+  listPriceLists(): Promise<CatalogPriceList[]>;
+}
+
+/** What one reference by name of a file resolved to when planned; a saved plan keeps them to detect moves. */
+export interface ResolvedReference {
+  file: string;
+  /** The field, as a path ("discount_rules[1].category", "category_access.categories[0]"). */
+  path: string;
+  kind: CatalogKind;
+  ref: string;
+  resolved_id: number;
 }
 
 export interface LiveGroup extends GroupState {
@@ -198,6 +284,8 @@ export interface SavedPlan {
   forced: boolean;
   /** Per live group the plan touches: what it looked like when planned. */
   live: Record<string, { date_modified: string | null; fingerprint: string }>;
+  /** What each reference by name resolved to; apply re-resolves them and refuses a plan whose references moved. */
+  references?: ResolvedReference[];
   plan: Plan;
 }
 

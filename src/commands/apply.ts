@@ -15,6 +15,7 @@ import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, lo
 import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
+import { needsOfReferences, readCatalog, resolveDesired } from './catalog.js';
 import type { Command, CommandContext } from './types.js';
 import { count as countOf, folderLabel } from '../words.js';
 
@@ -70,7 +71,8 @@ async function planNow(ctx: CommandContext, config: Config, json: boolean): Prom
   const store = openStore(ctx, config);
   const live = await store.client.listGroups();
   noteEmptyFolder(ctx, config, desired, live.length);
-  const plan = createCheckedPlan(desired.groups, live, { prune: config.prune, safety: config.safety, force: ctx.values.force === true });
+  const resolved = await resolveDesired(desired, store.catalog);
+  const plan = createCheckedPlan(resolved.groups, live, { prune: config.prune, safety: config.safety, force: ctx.values.force === true });
   const out = json ? ctx.io.stderr : ctx.io.stdout;
   out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir }));
   return { store, plan };
@@ -97,7 +99,8 @@ async function prepareSavedPlan(ctx: CommandContext, config: Config, file: strin
   checkPlannedRefusals(saved, context);
   const store = openStore(ctx, config);
   const liveGroups = await store.client.listGroups();
-  checkAgainstStore(saved, { storeHash: store.storeHash, liveGroups, safety: config.safety }, context);
+  const catalog = await readCatalog(store.catalog, needsOfReferences(saved.references ?? []));
+  checkAgainstStore(saved, { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog }, context);
   if (saved.plan.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {

@@ -9,6 +9,7 @@ import { renderMissingPinsAs } from '../render/missing-pins.js';
 import { DIR_OPTION, FORMAT_OPTION, noteEmptyFolder, readFormat, STORE_OPTIONS } from './options.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
+import { resolveDesired } from './catalog.js';
 import type { Command, CommandContext } from './types.js';
 
 export const driftCommand: Command = {
@@ -25,10 +26,11 @@ export const driftCommand: Command = {
     const session = await openSession(ctx);
     const live = await session.client.listGroups();
     noteEmptyFolder(ctx, { groupsDir: session.config.groupsDir, prune: false }, session.desired, live.length);
+    const desired = await resolveDesired(session.desired, session.catalog);
     let plan: Plan;
     try {
       // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
-      plan = createPlan(session.desired.groups, live, { prune: false });
+      plan = createPlan(desired.groups, live, { prune: false });
     } catch (error) {
       // A pinned group deleted by hand is drift too, though no plan can be made from it; any other
       // mismatch is a problem of the files themselves, reported like plan reports it.

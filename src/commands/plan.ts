@@ -8,6 +8,7 @@ import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION,
 import { writeSavedPlan } from './saved-plan.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
+import { resolveDesired } from './catalog.js';
 import type { Command } from './types.js';
 
 export const planCommand: Command = {
@@ -29,12 +30,13 @@ export const planCommand: Command = {
     const session = await openSession(ctx, pruneOverride(ctx));
     const live = await session.client.listGroups();
     noteEmptyFolder(ctx, session.config, session.desired, live.length);
-    const plan = createCheckedPlan(session.desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
+    const desired = await resolveDesired(session.desired, session.catalog);
+    const plan = createCheckedPlan(desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
 
     ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir }));
     if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
     if (out !== undefined) {
-      const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force });
+      const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force, references: desired.references });
       await writeSavedPlan(ctx, out, saved);
       ctx.io.stderr.write(
         plan.refusals.length > 0

@@ -6,6 +6,7 @@ import { count } from '../words.js';
 import { writeAnnotations } from './annotations.js';
 import { DIR_OPTION, loadDesiredFor, readFormat, resolveConfig } from './options.js';
 import type { Command, CommandContext } from './types.js';
+import { listTargets } from '../references/index.js';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -23,6 +24,14 @@ export const validateCommand: Command = {
     const files = desired.files.length;
     const dir = config.groupsDir.endsWith('/') ? config.groupsDir : `${config.groupsDir}/`;
     ctx.io.stdout.write(`OK: ${count(groups, 'group')} in ${count(files, 'file')} under ${dir} ${groups === 1 ? 'is' : 'are'} valid.\n`);
+    // Offline means the catalog is not read: say what is left for plan to check.
+    const targets = desired.groups.flatMap(listTargets);
+    if (targets.length > 0) {
+      const byName = targets.filter((target) => target.ref !== undefined).length;
+      ctx.io.stdout.write(
+        `Not checked offline: whether the categories, products and price lists the groups point at exist in the store (${targets.length} ids and references, ${byName} by name); plan checks them.\n`,
+      );
+    }
     return EXIT.ok;
   },
 };

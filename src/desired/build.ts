@@ -1,10 +1,11 @@
-// A checked group file -> the normalized DesiredGroup the planner compares, keeping where things were.
+// A checked group file -> the LoadedGroup that resolution turns into what the planner compares, keeping
+// where things were. Rules and categories keep the file's order, so problems can point into the file.
 import { createHash } from 'node:crypto';
-import type { DesiredGroup, GroupFile, Position } from '../model.js';
-import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, pickState } from '../normalize.js';
+import type { CategoryAccessFile, DiscountRuleFile, GroupFile, LoadedAccess, LoadedGroup, LoadedRule, Position } from '../model.js';
+import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../normalize.js';
 import type { ParsedFile } from './parse.js';
 
-export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): DesiredGroup {
+export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedGroup {
   const { keys, values } = parsed.positions;
   const positions: Record<string, Position> = {};
   for (const [pointer, position] of values) positions[pointer] = keys.get(pointer) ?? position;
@@ -14,16 +15,47 @@ export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): Desired
     name: group.name,
     is_default: group.is_default ?? API_DEFAULTS.is_default,
     is_group_for_guests: group.is_group_for_guests ?? API_DEFAULTS.is_group_for_guests,
-    category_access: normalizeAccess(group.category_access),
-    discount_rules: normalizeRules(group.discount_rules),
+    category_access: loadAccess(group.category_access),
+    discount_rules: (group.discount_rules ?? []).map(loadRule),
     source: { file: parsed.file, line: root.line, col: root.col, positions },
   };
 }
 
-/** sha256 of the normalized groups and their pins, independent of file names and order. */
-export function hashDesiredGroups(groups: readonly DesiredGroup[]): string {
+function loadAccess(access: CategoryAccessFile | undefined): LoadedAccess {
+  if (!access) return API_DEFAULTS.category_access;
+  if (access.type !== 'specific') return { type: access.type };
+  return { type: 'specific', categories: [...(access.categories ?? [])] };
+}
+
+/** Amounts normalized; a target by reference stays as written until resolved. */
+function loadRule(rule: DiscountRuleFile): LoadedRule {
+  if ('category' in rule) return { type: 'category', method: rule.method, amount: normalizeAmount(rule.amount), category: rule.category };
+  if ('product_sku' in rule) return { type: 'product', method: rule.method, amount: normalizeAmount(rule.amount), product_sku: rule.product_sku };
+  if ('price_list' in rule) return { type: 'price_list', price_list: rule.price_list };
+  return normalizeRule(rule);
+}
+
+/**
+ * sha256 of the groups as their files give them (references unresolved) and their pins, independent of
+ * file names and the order of files, rules and categories.
+ */
+export function hashDesiredGroups(groups: readonly LoadedGroup[]): string {
   const comparable = groups
-    .map((group) => ({ id: group.id ?? null, ...pickState(group) }))
+    .map((group) => ({
+      id: group.id ?? null,
+      name: group.name,
+      is_default: group.is_default,
+      is_group_for_guests: group.is_group_for_guests,
+      category_access: group.category_access.type === 'specific' ? { type: 'specific', categories: sortCanonically(group.category_access.categories) } : group.category_access,
+      discount_rules: sortCanonically(group.discount_rules),
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return createHash('sha256').update(canonicalJson(comparable)).digest('hex');
+}
+
+function sortCanonically<T>(items: readonly T[]): T[] {
+  return items
+    .map((item) => ({ item, key: canonicalJson(item) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ item }) => item);
 }

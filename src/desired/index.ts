@@ -2,7 +2,7 @@
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ValidationError, type Problem } from '../errors.js';
-import type { DesiredGroup, GroupFile } from '../model.js';
+import type { GroupFile, LoadedGroup } from '../model.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
 import { listGroupFiles, readGroupFile } from './files.js';
 import { parseGroupYaml, type ParsedFile } from './parse.js';
@@ -11,10 +11,11 @@ import { checkGroupSchema } from './schema.js';
 import { checkStoreRules } from './store-rules.js';
 
 export interface DesiredState {
-  groups: DesiredGroup[];
+  /** References by name are resolved at plan time (src/references/), against the catalog. */
+  groups: LoadedGroup[];
   /** Every group file found, as path.join(dir, relative path), sorted. */
   files: string[];
-  /** sha256 hex of the normalized groups incl. pins; stable across file names and order. */
+  /** sha256 hex of the loaded groups incl. pins; stable across file names and order. */
   hash: string;
 }
 
@@ -38,7 +39,7 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
 
   const problems: Problem[] = [...listing.problems];
   const parsedFiles: ParsedFile[] = [];
-  const groups: DesiredGroup[] = [];
+  const groups: LoadedGroup[] = [];
   files.forEach((file, index) => {
     const read = texts[index];
     if (!read) return;

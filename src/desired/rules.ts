@@ -48,18 +48,26 @@ export function checkGroupRules(file: string, group: GroupFile, positions: Posit
   return problems;
 }
 
-/** What a rule discounts, for finding two rules on the same thing; price lists are checked apart. */
+/**
+ * What a rule discounts as written, for finding two rules on the same thing; price lists are checked
+ * apart. A rule by id and one by name of one category are found at plan time, once names are resolved.
+ */
 function describeTarget(rule: DiscountRuleFile): string | undefined {
+  const fields = rule as Partial<Record<'category_id' | 'category' | 'product_id' | 'product_sku', unknown>>;
   switch (rule.type) {
     case 'all':
       return 'the whole store';
     case 'category':
-      return isId(rule.category_id) ? `category ${Number(rule.category_id)}` : undefined;
+      return isId(fields.category_id) ? `category ${Number(fields.category_id)}` : isRef(fields.category) ? `category '${fields.category}'` : undefined;
     case 'product':
-      return isId(rule.product_id) ? `product ${Number(rule.product_id)}` : undefined;
+      return isId(fields.product_id) ? `product ${Number(fields.product_id)}` : isRef(fields.product_sku) ? `product SKU '${fields.product_sku}'` : undefined;
     case 'price_list':
       return undefined;
   }
+}
+
+function isRef(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
 }
 
 /** Only a real id can clash with another rule's; a missing or mistyped one is the schema's to report. */

@@ -30,7 +30,12 @@ function rewordGroupError(document: unknown, error: ErrorObject, described: Desc
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { ...described, message: describeMissing(document, path, String(params.missingProperty)) };
+      return describeMissingTarget(document, path, String(params.missingProperty)) ?? { ...described, message: describeMissing(document, path, String(params.missingProperty)) };
+    case 'oneOf':
+      return describeTargetChoice(document, path, params.passingSchemas) ?? described;
+    case 'type':
+      if (/^\/category_access\/categories\/\d+$/.test(path)) return { ...described, message: `must be a category id or a category path such as "Tools/Power Tools" (found ${showValue(found)})` };
+      return undefined;
     case 'false schema':
       return { ...described, ...describeForbidden(document, path) };
     case 'minimum':
@@ -44,7 +49,8 @@ function rewordGroupError(document: unknown, error: ErrorObject, described: Desc
         hint: 'for an amount off use method: price; for a fixed price use method: fixed',
       };
     case 'uniqueItems':
-      return { ...described, message: `lists a category twice (items ${String(params.j)} and ${String(params.i)})` };
+      // ajv names the pair in either order, depending on the item types.
+      return { ...described, message: `lists a category twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))})` };
     default:
       return undefined;
   }
@@ -52,10 +58,43 @@ function rewordGroupError(document: unknown, error: ErrorObject, described: Desc
 
 const RULE_KEYS: Record<string, string> = {
   all: 'method, amount',
-  category: 'method, amount, category_id',
-  product: 'method, amount, product_id',
-  price_list: 'price_list_id',
+  category: 'method, amount, and category_id or category',
+  product: 'method, amount, and product_id or product_sku',
+  price_list: 'price_list_id or price_list',
 };
+
+/** Each rule type's target: by id, or by reference (with what the reference is). */
+const TARGET_KEYS: Record<string, { id: string; ref: string; what: string }> = {
+  category: { id: 'category_id', ref: 'category', what: 'a path of names such as "Tools/Power Tools"' },
+  product: { id: 'product_id', ref: 'product_sku', what: 'a SKU' },
+  price_list: { id: 'price_list_id', ref: 'price_list', what: 'a name' },
+};
+
+/** A rule without its target: one message for the two `required` errors and the `oneOf` beside them. */
+function describeMissingTarget(document: unknown, path: string, key: string): Described | undefined {
+  const type = /^\/discount_rules\/\d+$/.test(path) ? ruleType(document, path) : undefined;
+  const keys = type ? TARGET_KEYS[type] : undefined;
+  if (!type || !keys || (key !== keys.id && key !== keys.ref)) return undefined;
+  return {
+    pointer: path,
+    prefer: 'key',
+    message: `${describeRule(type)} needs '${keys.id}' (an id) or '${keys.ref}' (${keys.what})`,
+  };
+}
+
+/** oneOf fails when neither target key is given (said by describeMissingTarget) or both are. */
+function describeTargetChoice(document: unknown, path: string, passing: unknown): Described | undefined {
+  const type = ruleType(document, path);
+  const keys = type ? TARGET_KEYS[type] : undefined;
+  if (!type || !keys) return undefined;
+  if (!Array.isArray(passing)) return describeMissingTarget(document, path, keys.id);
+  return {
+    pointer: joinPointer(path, keys.ref),
+    prefer: 'key',
+    message: `gives both '${keys.id}' and '${keys.ref}'; a rule names its target once`,
+    hint: `keep ${keys.id} (the id) or ${keys.ref} (resolved by name at plan time)`,
+  };
+}
 
 function ruleType(document: unknown, rulePointer: string): string | undefined {
   const type = valueAt(document, joinPointer(rulePointer, 'type'));
@@ -97,6 +136,12 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
   }
   if (isAmount) return { message: `amount must be a number such as 5 or "5.50" (found ${showValue(found)})` };
   if (error.keyword === 'minimum') return { message: `must be an integer of 1 or more (found ${showValue(found)})` };
+  if (path.endsWith('/category') || /^\/category_access\/categories\/\d+$/.test(path)) {
+    return {
+      message: `is not a category path (found ${showValue(found)})`,
+      hint: "names from the root joined by '/', no empty name; write a '/' inside a name as \\/ and a backslash as \\\\",
+    };
+  }
   if (path === '/name') return { message: 'name must not be blank or start or end with spaces', hint: 'the API would trim it and the group would never match' };
   return { message: error.message ?? 'has the wrong format' };
 }

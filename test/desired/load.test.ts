@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadDesired } from '../../src/desired/index.js';
+import { resolveReferences } from '../../src/references/index.js';
 import { problemsOf } from '../support/problems.js';
 
 const GOOD = fileURLToPath(new URL('./fixtures/good/', import.meta.url));
@@ -23,12 +24,13 @@ load.after.each(async (context) => {
 
 load('normalizes amounts, categories, rule order and defaults', async () => {
   const state = await loadDesired('store', { cwd: GOOD });
+  const { groups } = resolveReferences(state.groups, {});
   assert.equal(state.files, ['store/guests.yaml', 'store/partners/wholesale.yml', 'store/retail.yaml']);
   assert.equal(
-    state.groups.map((group) => group.name),
+    groups.map((group) => group.name),
     ['Guests', 'Wholesale', 'Retail'],
   );
-  const [guests, wholesale, retail] = state.groups;
+  const [guests, wholesale, retail] = groups;
   assert.equal(guests?.category_access, { type: 'none' });
   assert.equal(retail?.category_access, { type: 'all' });
   assert.equal(retail?.discount_rules, []);
@@ -68,6 +70,20 @@ load('the hash depends on content only, not on file names or order', async ({ te
   await writeFile(path.join(temp, 'store/a-first.yaml'), 'name: Retail\nis_default: true\nid: 7\n');
   const pinned = await loadDesired(path.join(temp, 'store'));
   assert.is.not(pinned.hash, before.hash);
+});
+
+load('references by name load as written, offline; the same reference twice is a duplicate already', async ({ temp }) => {
+  const rules = '  - type: category\n    method: percent\n    amount: 5\n    category: Tools/Power Tools\n  - type: product\n    method: fixed\n    amount: 9\n    product_sku: HAM-16\n';
+  await writeFile(path.join(temp, 'vip.yaml'), `name: VIP\ncategory_access:\n  type: specific\n  categories: [18, 'Nuts\\/Bolts']\ndiscount_rules:\n${rules}`);
+  const state = await loadDesired(temp);
+  assert.equal(state.groups[0]?.category_access, { type: 'specific', categories: [18, 'Nuts\\/Bolts'] });
+  assert.equal(state.groups[0]?.discount_rules, [
+    { type: 'category', method: 'percent', amount: 5, category: 'Tools/Power Tools' },
+    { type: 'product', method: 'fixed', amount: 9, product_sku: 'HAM-16' },
+  ]);
+  await writeFile(path.join(temp, 'vip.yaml'), `name: VIP\ndiscount_rules:\n${rules}${rules.split('\n').slice(0, 4).join('\n')}\n`);
+  const problems = await problemsOf(loadDesired(temp));
+  assert.equal(problems.map((problem) => [problem.line, problem.message]), [[11, "category 'Tools/Power Tools' already has a rule at line 3"]]);
 });
 
 load('the example store in groups/ is valid', async () => {

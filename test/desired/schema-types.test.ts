@@ -21,28 +21,44 @@ const GROUP_REQUIRED = { name: true } satisfies Record<RequiredKeys<GroupFile>, 
 
 const ACCESS_KEYS = { type: true, categories: true } satisfies Record<keyof CategoryAccessFile, true>;
 
-/** Every key of each rule variant; all of them are required in the type (checked by RULE_REQUIRED). */
-const RULE_KEYS = {
-  all: { type: true, method: true, amount: true },
-  category: { type: true, method: true, amount: true, category_id: true },
-  product: { type: true, method: true, amount: true, product_id: true },
-  price_list: { type: true, price_list_id: true },
-} satisfies { [T in RuleType]: Record<keyof RuleOf<T>, true> };
-
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const RULE_KEYS_ALL_REQUIRED: { [T in RuleType]: Same<RequiredKeys<RuleOf<T>>, keyof RuleOf<T>> } = {
+/** Each member of a union as the record of its keys. */
+type Variant<U> = U extends unknown ? Record<keyof U, true> : never;
+type KeysOfEach<U> = U extends unknown ? keyof U : never;
+type AllRequired<U> = U extends unknown ? Same<RequiredKeys<U>, keyof U> : never;
+
+/**
+ * The keys of each variant of each rule type (a target by id, or by reference); every key of a variant
+ * is required in the type (RULE_KEYS_ALL_REQUIRED), and the variants cover the type's keys (RULE_KEYS_COVER).
+ */
+const RULE_VARIANTS = {
+  all: [{ type: true, method: true, amount: true }],
+  category: [
+    { type: true, method: true, amount: true, category_id: true },
+    { type: true, method: true, amount: true, category: true },
+  ],
+  product: [
+    { type: true, method: true, amount: true, product_id: true },
+    { type: true, method: true, amount: true, product_sku: true },
+  ],
+  price_list: [{ type: true, price_list_id: true }, { type: true, price_list: true }],
+} satisfies { [T in RuleType]: Variant<RuleOf<T>>[] };
+
+const RULE_KEYS_ALL_REQUIRED: { [T in RuleType]: AllRequired<RuleOf<T>> } = { all: true, category: true, product: true, price_list: true };
+const RULE_KEYS_COVER: { [T in RuleType]: Same<KeysOfEach<(typeof RULE_VARIANTS)[T][number]>, KeysOfEach<RuleOf<T>>> } = {
   all: true,
   category: true,
   product: true,
   price_list: true,
 };
-const RULE_REQUIRED = RULE_KEYS_ALL_REQUIRED && RULE_KEYS;
+const RULE_REQUIRED = RULE_KEYS_ALL_REQUIRED && RULE_KEYS_COVER && RULE_VARIANTS;
 
 interface SchemaNode {
   properties?: Record<string, SchemaNode | boolean>;
   required?: string[];
   enum?: string[];
   allOf?: { if: SchemaNode; then: SchemaNode }[];
+  oneOf?: SchemaNode[];
   $defs?: Record<string, SchemaNode>;
 }
 
@@ -66,14 +82,19 @@ test('enums agree with ACCESS_TYPES, RULE_TYPES and RULE_METHODS', () => {
 test('each rule variant requires exactly its keys and forbids the others', () => {
   const rule = defs.discountRule;
   const allRuleKeys = Object.keys(rule?.properties ?? {});
-  assert.equal(sorted(allRuleKeys), sorted(new Set(Object.values(RULE_KEYS).flatMap((keys) => Object.keys(keys)))));
+  const variants = (type: RuleType): string[][] => RULE_REQUIRED[type].map((variant) => Object.keys(variant));
+  assert.equal(sorted(allRuleKeys), sorted(new Set(RULE_TYPES.flatMap((type) => variants(type).flat()))));
   for (const type of RULE_TYPES) {
     const branch = rule?.allOf?.find((entry) => (propertyOf(entry.if, 'type') as { const?: string } | undefined)?.const === type);
     assert.ok(branch, `no if/then branch for rule type ${type}`);
-    const expected = Object.keys(RULE_REQUIRED[type]);
-    assert.equal(sorted(['type', ...(branch.then.required ?? [])]), sorted(expected), `required keys of a '${type}' rule`);
+    // The schema says a variant as the keys every rule of the type requires plus one oneOf alternative.
+    const common = ['type', ...(branch.then.required ?? [])];
+    const alternatives = branch.then.oneOf?.map((entry) => entry.required ?? []) ?? [[]];
+    const schemaVariants = alternatives.map((keys) => sorted([...common, ...keys])).sort();
+    assert.equal(schemaVariants, variants(type).map(sorted).sort(), `variants of a '${type}' rule`);
+    const allowed = new Set(variants(type).flat());
     const forbidden = Object.entries(branch.then.properties ?? {}).filter(([, value]) => value === false).map(([key]) => key);
-    assert.equal(sorted(forbidden), sorted(allRuleKeys.filter((key) => !expected.includes(key))), `keys forbidden in a '${type}' rule`);
+    assert.equal(sorted(forbidden), sorted(allRuleKeys.filter((key) => !allowed.has(key))), `keys forbidden in a '${type}' rule`);
   }
 });
 

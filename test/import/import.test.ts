@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadDesired } from '../../src/desired/index.js';
+import { resolveReferences } from '../../src/references/index.js';
 import { BcgroupsError } from '../../src/errors.js';
 import { importGroups, renderGroupFile, SCHEMA_MODELINE } from '../../src/import/index.js';
 import type { GroupFile, LiveGroup } from '../../src/model.js';
@@ -84,7 +85,7 @@ test('import then load gives the live store back, files stay inside dir', async 
     assert.equal((await readdir(dir)).sort(), ['groups']);
     assert.is(new Set(await readdir(groupsDir)).size, variedStore.length);
     const desired = await loadDesired(groupsDir);
-    const loaded = desired.groups.map((group) => ({ id: group.id, ...pickState(group) })).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    const loaded = resolveReferences(desired.groups, {}).groups.map((group) => ({ id: group.id, ...pickState(group) })).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
     assert.equal(loaded, variedStore.map((group) => ({ id: group.id, ...pickState(group) })));
   } finally {
     await rm(dir, { recursive: true, force: true });

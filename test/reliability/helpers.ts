@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
 import { loadDesired } from '../../src/desired/index.js';
+import { resolveReferences } from '../../src/references/index.js';
 import { memoryIo } from '../../src/io.js';
 import type { DesiredGroup, Plan } from '../../src/model.js';
 import { createPlan } from '../../src/plan/index.js';
@@ -60,7 +61,7 @@ export async function planAgainst(sandbox: Sandbox, desiredGroups: DesiredGroup[
 
 export async function planFromDir(sandbox: Sandbox, cwd: string, prune = false): Promise<Plan> {
   const desired = await loadDesired('groups', { cwd });
-  return planAgainst(sandbox, desired.groups, prune);
+  return planAgainst(sandbox, resolveReferences(desired.groups, {}).groups, prune);
 }
 
 /** No two groups share a name, and every id in `keptIds` still exists. */

@@ -43,7 +43,13 @@ export const FIXTURE_PROBLEMS: Record<string, Expected[]> = {
   ],
   'percent-over-100': [['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found 150\)$/]],
   'percent-over-100-string': [['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found "100.5"\)$/]],
-  'rule-missing-target': [['group.yaml', 3, 5, 'discount_rules[0].category_id', /^a 'category' rule needs 'category_id'/]],
+  'rule-both-targets': [['group.yaml', 7, 5, 'discount_rules[0].category', /^gives both 'category_id' and 'category'; a rule names its target once$/]],
+  'bad-category-path': [
+    ['group.yaml', 4, 20, 'category_access.categories[1]', /^is not a category path \(found "Tools\/\/Drills"\)$/],
+    ['group.yaml', 4, 37, 'category_access.categories[2]', /^must be a category id or a category path/],
+    ['group.yaml', 9, 15, 'discount_rules[0].category', /^is not a category path \(found "Tools\/"\)$/],
+  ],
+  'rule-missing-target': [['group.yaml', 3, 5, 'discount_rules[0]', /^a 'category' rule needs 'category_id' \(an id\) or 'category' \(a path of names/]],
   'rule-extra-key': [['group.yaml', 6, 5, 'discount_rules[0].product_id', /^'product_id' does not belong in an 'all' rule$/]],
   'rule-unknown-key': [
     ['group.yaml', 3, 5, 'discount_rules[0].amount', /^an 'all' rule needs 'amount'/],

@@ -1,7 +1,8 @@
 // Whether a saved plan may run now: it was not refused when planned, it fits the store it was made from,
 // unchanged since, and the safety checks would pass it now (a hand-edited file must not slip past them).
 import { RefusedPlanError, StalePlanError } from '../../errors.js';
-import type { LiveGroup, SafetyConfig, SafetyRefusal, SavedPlan } from '../../model.js';
+import type { Catalog, LiveGroup, SafetyConfig, SafetyRefusal, SavedPlan } from '../../model.js';
+import { findMovedReferences } from '../../references/index.js';
 import { checkSafety } from '../safety.js';
 import { findStaleReasons } from './stale.js';
 
@@ -16,6 +17,8 @@ export interface StoreNow {
   storeHash: string;
   liveGroups: readonly LiveGroup[];
   safety: SafetyConfig;
+  /** A fresh read of what the plan's references by name need; absent reads count as unread. */
+  catalog?: Catalog;
 }
 
 /** Throws RefusedPlanError if the plan carries refusals: checked before the store is contacted. */
@@ -25,7 +28,10 @@ export function checkPlannedRefusals(saved: SavedPlan, context: SavedPlanContext
 
 /** Throws StalePlanError if the store moved on, RefusedPlanError if the safety checks refuse it now. */
 export function checkAgainstStore(saved: SavedPlan, store: StoreNow, context: SavedPlanContext): void {
-  const reasons = findStaleReasons(saved, [...store.liveGroups], store.storeHash);
+  const reasons = [
+    ...findStaleReasons(saved, [...store.liveGroups], store.storeHash),
+    ...findMovedReferences(saved.references ?? [], store.catalog ?? { unread: 'the catalog was not read again' }),
+  ];
   if (reasons.length > 0) throw new StalePlanError(reasons, context.replan({ prune: hasDeletes(saved), force: saved.forced }));
   const refusals = saved.forced ? [] : checkSafety(saved.plan, store.liveGroups.length, store.safety);
   if (refusals.length > 0) throw refuse(saved, context, refusals, 'would be refused by the safety checks');

@@ -3,7 +3,7 @@
 import { BcgroupsError } from '../../errors.js';
 import { compileSchema } from '../../schemas.js';
 import { describeSchemaErrors } from '../../desired/schema-errors.js';
-import type { LiveGroup, Plan, SavedPlan } from '../../model.js';
+import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../../model.js';
 import { fingerprint } from '../../normalize.js';
 
 export const PLAN_SCHEMA_ID = 'https://bcgroups.dev/schemas/plan.schema.json';
@@ -15,6 +15,8 @@ export interface SaveContext {
   liveGroups: readonly LiveGroup[];
   /** The plan was made with --force. */
   forced?: boolean;
+  /** What the references by name of groups/ resolved to. */
+  references?: readonly ResolvedReference[];
   now?: Date;
 }
 
@@ -34,6 +36,7 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
     created_at: (context.now ?? new Date()).toISOString(),
     forced: context.forced ?? false,
     live,
+    ...(context.references && context.references.length > 0 ? { references: [...context.references] } : {}),
     plan,
   };
 }

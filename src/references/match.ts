@@ -1,0 +1,86 @@
+// One target against the catalog: an id that must exist, or a reference that must match exactly one thing.
+// Problems say what was looked for and list the candidates, so a typo or an ambiguity is fixed in one go.
+import type { CatalogKind, CatalogPriceList, CatalogProduct } from '../model.js';
+import { matchByKey, matchCategories, nearByKey, nearCategories, type CatalogIndex, type IndexedCategory } from './catalog-index.js';
+import type { Target } from './targets.js';
+
+/** Candidates listed in one message at most; the rest are counted. */
+export const MAX_CANDIDATES = 5;
+
+export type Match = { id: number; checked: boolean } | { message: string; hint: string };
+
+const NOUNS: Record<CatalogKind, { plural: string; idKey: string; refKey: string; refWord: string }> = {
+  category: { plural: 'categories', idKey: 'category_id', refKey: 'category', refWord: 'path' },
+  product: { plural: 'products', idKey: 'product_id', refKey: 'product_sku', refWord: 'SKU' },
+  price_list: { plural: 'price lists', idKey: 'price_list_id', refKey: 'price_list', refWord: 'name' },
+};
+
+export function matchTarget(index: CatalogIndex, target: Target, unread = 'they were not read'): Match {
+  const kind = target.kind;
+  const noun = NOUNS[kind];
+  const known = kindOf(index, kind);
+  if (target.ref === undefined) {
+    const id = target.id ?? 0;
+    if (!known) return { id, checked: false };
+    if (known.has(id)) return { id, checked: true };
+    return {
+      message: `${describeKind(kind)} ${id} is not in the store (${countKnown(known.size, noun.plural)})`,
+      hint: `check the id, or name it instead of ${noun.idKey}: ${noun.refKey}: "..."`,
+    };
+  }
+  const ref = target.ref;
+  if (!known) {
+    return { message: `cannot resolve ${describeKind(kind)} '${ref}': the store's ${noun.plural} were not read (${unread})`, hint: `use ${noun.idKey} instead, or let bcgroups read the catalog` };
+  }
+  const { matches, near } = findMatches(index, kind, ref);
+  if (matches.length === 1) return { id: matches[0]?.id ?? 0, checked: true };
+  if (matches.length > 1) {
+    return {
+      message: `${describeKind(kind)} ${noun.refWord} '${ref}' matches ${matches.length} ${noun.plural}: ${listCandidates(matches)}`,
+      hint: kind === 'category' ? 'write the full path from the root of its tree, or use category_id' : `use ${noun.idKey} to say which`,
+    };
+  }
+  return {
+    message: `no ${describeKind(kind)} has the ${noun.refWord} '${ref}'${near.length > 0 ? `; near: ${listCandidates(near)}` : ''}`,
+    hint: `${kind === 'category' ? 'a path runs from the root of its tree, names joined by /; ' : ''}names are matched exactly (case matters); or use ${noun.idKey}`,
+  };
+}
+
+type Candidate = IndexedCategory | CatalogProduct | CatalogPriceList;
+
+function findMatches(index: CatalogIndex, kind: CatalogKind, ref: string): { matches: Candidate[]; near: Candidate[] } {
+  if (kind === 'category' && index.categories) {
+    const matches = matchCategories(index.categories, ref);
+    return { matches, near: matches.length > 0 ? [] : nearCategories(index.categories, ref) };
+  }
+  const found = kind === 'product' ? index.products : index.priceLists;
+  if (!found) return { matches: [], near: [] };
+  const matches: Candidate[] = matchByKey<Candidate>(found, ref);
+  return { matches, near: matches.length > 0 ? [] : nearByKey<Candidate>(found, ref) };
+}
+
+function kindOf(index: CatalogIndex, kind: CatalogKind): ReadonlyMap<number, unknown> | undefined {
+  return (kind === 'category' ? index.categories : kind === 'product' ? index.products : index.priceLists)?.byId;
+}
+
+/** A thing as a message shows it: "'Tools/Power Tools' (id 18, tree 1)", "'Hammer' (SKU HAM-16, id 112)". */
+export function describeCandidate(candidate: Candidate): string {
+  if ('tree_id' in candidate) return `'${candidate.path}' (id ${candidate.id}, tree ${candidate.tree_id})`;
+  if ('sku' in candidate) return `'${candidate.name}' (SKU ${candidate.sku || 'none'}, id ${candidate.id})`;
+  return `'${candidate.name}' (id ${candidate.id})`;
+}
+
+function listCandidates(candidates: readonly Candidate[]): string {
+  const sorted = [...candidates].sort((a, b) => a.id - b.id);
+  const shown = sorted.slice(0, MAX_CANDIDATES).map(describeCandidate).join(', ');
+  return sorted.length > MAX_CANDIDATES ? `${shown} and ${sorted.length - MAX_CANDIDATES} more` : shown;
+}
+
+export function describeKind(kind: CatalogKind): string {
+  return kind === 'price_list' ? 'price list' : kind;
+}
+
+/** Products are looked up by the ids named, so the count of those found says nothing about the store. */
+function countKnown(size: number, plural: string): string {
+  return plural === 'products' ? 'no product has this id' : `it has ${size} ${plural}`;
+}
