@@ -104,7 +104,7 @@ export interface LoadedGroup extends Omit<DesiredGroup, 'category_access' | 'dis
 export const CATALOG_KINDS = ['category', 'product', 'price_list'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
-/** One category of one tree (a multi-storefront store has a tree per channel). */
+/** One category of one tree (a multi-storefront store has a tree per channel); the client reads these shapes. */
 export interface CategoryNode {
   id: number;
   name: string;
@@ -143,13 +143,6 @@ export interface CatalogNeeds {
   priceLists: boolean;
   productIds: number[];
   productSkus: string[];
-}
-
-/** The reads of the catalog, implemented over HTTP in src/bigcommerce/. */
-export interface CatalogApi {
-  listCategories(): Promise<CategoryNode[]>;
-  findProducts(query: { ids: readonly number[]; skus: readonly string[] }): Promise<CatalogProduct[]>;
-  listPriceLists(): Promise<CatalogPriceList[]>;
 }
 
 /** What one reference by name of a file resolved to when planned; a saved plan keeps them to detect moves. */

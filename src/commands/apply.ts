@@ -71,7 +71,7 @@ async function planNow(ctx: CommandContext, config: Config, json: boolean): Prom
   const store = openStore(ctx, config);
   const live = await store.client.listGroups();
   noteEmptyFolder(ctx, config, desired, live.length);
-  const resolved = await resolveDesired(desired, store.catalog);
+  const resolved = await resolveDesired(desired, store.client.store);
   const plan = createCheckedPlan(resolved.groups, live, { prune: config.prune, safety: config.safety, force: ctx.values.force === true });
   const out = json ? ctx.io.stderr : ctx.io.stdout;
   out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir }));
@@ -99,7 +99,7 @@ async function prepareSavedPlan(ctx: CommandContext, config: Config, file: strin
   checkPlannedRefusals(saved, context);
   const store = openStore(ctx, config);
   const liveGroups = await store.client.listGroups();
-  const catalog = await readCatalog(store.catalog, needsOfReferences(saved.references ?? []));
+  const catalog = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []));
   checkAgainstStore(saved, { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog }, context);
   if (saved.plan.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);

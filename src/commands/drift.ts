@@ -26,7 +26,7 @@ export const driftCommand: Command = {
     const session = await openSession(ctx);
     const live = await session.client.listGroups();
     noteEmptyFolder(ctx, { groupsDir: session.config.groupsDir, prune: false }, session.desired, live.length);
-    const desired = await resolveDesired(session.desired, session.catalog);
+    const desired = await resolveDesired(session.desired, session.client.store);
     let plan: Plan;
     try {
       // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.

@@ -30,7 +30,7 @@ export const planCommand: Command = {
     const session = await openSession(ctx, pruneOverride(ctx));
     const live = await session.client.listGroups();
     noteEmptyFolder(ctx, session.config, session.desired, live.length);
-    const desired = await resolveDesired(session.desired, session.catalog);
+    const desired = await resolveDesired(session.desired, session.client.store);
     const plan = createCheckedPlan(desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
 
     ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir }));

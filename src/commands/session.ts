@@ -2,15 +2,13 @@
 // reach the network), then a client for the store.
 import { readToken, requireStoreHash } from '../config/index.js';
 import { createClient, type BigCommerceClient } from '../bigcommerce/index.js';
-import type { CatalogApi, Config } from '../model.js';
+import type { Config } from '../model.js';
 import { loadDesiredFor, resolveConfig } from './options.js';
 import type { CommandContext } from './types.js';
 
 export interface Store {
   client: BigCommerceClient;
   storeHash: string;
-  /** The catalog reads; without them ids go unchecked and references by name cannot resolve. */
-  catalog?: CatalogApi;
 }
 
 export function openStore(ctx: CommandContext, config: Config): Store {

@@ -5,6 +5,7 @@ import { runCli } from '../cli.js';
 import { createClient } from '../bigcommerce/index.js';
 import { processIo, type Io } from '../io.js';
 import { startSandbox } from '../sandbox/index.js';
+import { DEMO_CATALOG } from './catalog.js';
 import { DEMO_STORE } from './store.js';
 
 interface Step {
@@ -16,7 +17,7 @@ interface Step {
 
 /** Runs every step, printing each; returns 0 when every exit code was the expected one. */
 export async function runDemo(io: Io, root: string): Promise<number> {
-  const sandbox = await startSandbox({ seed: DEMO_STORE, guestMode: 'strict', defaultMode: 'strict' });
+  const sandbox = await startSandbox({ seed: DEMO_STORE, catalog: DEMO_CATALOG, guestMode: 'strict', defaultMode: 'strict' });
   const env = {
     ...io.env,
     BIGCOMMERCE_STORE_HASH: sandbox.storeHash,

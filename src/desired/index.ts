@@ -78,7 +78,8 @@ function rulesOf(value: unknown): GroupFile {
   return { name: '', discount_rules: readable as GroupFile['discount_rules'] };
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
+/** By file, line and column; problems at one place keep the order they were found in. */
+export function sortProblems(problems: Problem[]): Problem[] {
   return problems
     .map((problem, order) => ({ problem, order }))
     .sort((a, b) => compareText(a.problem.file, b.problem.file) || a.problem.line - b.problem.line || a.problem.col - b.problem.col || a.order - b.order)

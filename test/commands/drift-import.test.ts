@@ -85,7 +85,8 @@ test('import writes canonical files with pins; a plan right after reports no cha
     // Specific access to no category at all is a real live state, and must survive the round trip.
     { id: 10, name: 'Hidden', category_access: { type: 'specific', categories: [] } },
   ];
-  const project = await openProject({}, { seed });
+  const catalog = { categories: [{ category_id: 18, name: 'Power Tools' }, { category_id: 23, name: 'Hand Tools' }], price_lists: [{ id: 3, name: 'Trade' }] };
+  const project = await openProject({}, { seed, catalog });
   try {
     const imported = await project.run('import');
     assert.is(imported.code, 0, imported.err);

@@ -9,11 +9,13 @@ import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
 import { memoryIo } from '../../src/io.js';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { DEMO_CATALOG } from '../../src/demo/catalog.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 test('plan, apply and drift each append a markdown section to the step summary', async () => {
-  const sandbox = await startSandbox();
+  // groups/ points at categories, products and a price list: plan checks them against this catalog.
+  const sandbox = await startSandbox({ catalog: DEMO_CATALOG });
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-summary-'));
   const summaryFile = path.join(dir, 'step-summary.md');
   // GitHub gives each step an existing (often non-empty) file: bcgroups must append, not replace.
