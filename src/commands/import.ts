@@ -5,6 +5,8 @@ import { escapeControl } from '../render/escape.js';
 import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, STORE_OPTIONS, resolveConfig } from './options.js';
 import { openStore } from './session.js';
+import { readCatalog } from './catalog.js';
+import { indexCatalog, listCatalogNeeds } from '../references/index.js';
 import type { Command } from './types.js';
 import { count as countOf } from '../words.js';
 
@@ -15,12 +17,16 @@ export const importCommand: Command = {
     dir: DIR_OPTION,
     ...STORE_OPTIONS,
     overwrite: { type: 'boolean', default: false, description: 'replace existing files that differ' },
+    'by-name': { type: 'boolean', default: false, description: 'write categories, products and price lists by name instead of by id' },
   },
   async run(ctx) {
     const config = await resolveConfig(ctx);
     const store = openStore(ctx, config);
     const liveGroups = await store.client.listGroups();
-    const result = await importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd });
+    // The catalog names what the groups point at: as comments beside ids, or instead of them.
+    const catalog = await readCatalog(store.client.store, listCatalogNeeds(liveGroups));
+    const names = { index: indexCatalog(catalog), byName: ctx.values['by-name'] === true };
+    const result = await importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd, names });
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
     for (const refusal of result.refused) {

@@ -7,12 +7,14 @@ import { fileNameFor } from './filename.js';
 import { findExistingFiles, findFileFor } from './pins.js';
 import { findRefusals, type Refusal, type RenderedGroup } from './refusals.js';
 import { modelineFor, renderGroupFile } from './render.js';
+import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../words.js';
 
 export { fileNameFor, slugify } from './filename.js';
 export { renderGroupFile, SCHEMA_MODELINE } from './render.js';
 export type { Refusal } from './refusals.js';
+export type { ImportNames } from './names.js';
 
 export interface ImportResult {
   /** Paths (dir joined with the file name) written by this run. */
@@ -33,7 +35,7 @@ interface PlannedFile extends RenderedGroup {
  * other content and `overwrite` is off, or when any path would leave `dir` or go through a symlink.
  * Groups whose file would not validate, or that clash with another group, are left out and reported.
  */
-export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean; cwd?: string }): Promise<ImportResult> {
+export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean; cwd?: string; names?: ImportNames }): Promise<ImportResult> {
   // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
   const root = resolve(options.cwd ?? process.cwd(), dir);
   const existing = await findExistingFiles(root);
@@ -43,7 +45,7 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
     const fileName = findFileFor(group, existing) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
-    rendered.push({ group, path, shown: join(dir, fileName), content: renderGroupFile(group, modelineFor(schemaPathFrom(dirname(path)))) });
+    rendered.push({ group, path, shown: join(dir, fileName), content: renderGroupFile(group, modelineFor(schemaPathFrom(dirname(path))), options.names) });
   }
   const refusals = findRefusals(rendered);
   const planned: PlannedFile[] = [];

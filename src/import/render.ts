@@ -1,8 +1,9 @@
 // One live group as the canonical file the loader reads: schema modeline, `id` pin first, fields in
 // GROUP_FIELDS order, and nothing that only repeats what the API assumes anyway.
-import { Document, Scalar, isSeq, parse } from 'yaml';
+import { Document, Scalar, isNode, isSeq, parse } from 'yaml';
 import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model.js';
 import { API_DEFAULTS, canonicalJson } from '../normalize.js';
+import { writeCategories, writeTarget, type ImportNames } from './names.js';
 
 /** The modeline of a file in this repository's groups/; import computes the right path for any folder. */
 export const SCHEMA_MODELINE = modelineFor('../schemas/customer-group.schema.json');
@@ -11,32 +12,41 @@ export function modelineFor(schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}`;
 }
 
-export function renderGroupFile(group: LiveGroup, modeline: string = SCHEMA_MODELINE): string {
+/** `names` (from the catalog) adds the name of each target as a comment, or writes names instead of ids. */
+export function renderGroupFile(group: LiveGroup, modeline: string = SCHEMA_MODELINE, names?: ImportNames): string {
   const content: Record<string, unknown> = { id: group.id };
+  const comments: { path: (string | number)[]; comment: string }[] = [];
   for (const field of GROUP_FIELDS) {
     if (field !== 'name' && canonicalJson(group[field]) === canonicalJson(API_DEFAULTS[field])) continue;
-    content[field] = field === 'discount_rules' ? group.discount_rules.map(orderRuleKeys) : group[field];
+    content[field] = group[field];
+  }
+  content.discount_rules = group.discount_rules.map((rule, index) => {
+    if (rule.type === 'all') return { type: rule.type, method: rule.method, amount: rule.amount };
+    const target = writeTarget(rule, names);
+    if (target.comment) comments.push({ path: ['discount_rules', index, target.key], comment: target.comment });
+    return { ...orderRuleKeys(rule), [target.key]: target.value };
+  });
+  if (group.discount_rules.length === 0) delete content.discount_rules;
+  if (group.category_access.type === 'specific') {
+    const written = writeCategories(group.category_access, names);
+    content.category_access = { type: 'specific', categories: written.items };
+    if (written.comment) comments.push({ path: ['category_access', 'categories'], comment: written.comment });
   }
   const document = new Document(content);
   const name = document.get('name', true);
   if (name instanceof Scalar && needsDoubleQuotes(group.name)) name.type = Scalar.QUOTE_DOUBLE;
   const categories = document.getIn(['category_access', 'categories'], true);
   if (isSeq(categories)) categories.flow = true;
+  for (const { path, comment } of comments) {
+    const node = document.getIn(path, true);
+    if (isNode(node)) node.comment = comment;
+  }
   return `${modeline}\n${document.toString({ lineWidth: 0 })}`;
 }
 
-/** Rule keys in the order people read them: type, method, amount, target. */
-function orderRuleKeys(rule: DiscountRule): Record<string, unknown> {
-  switch (rule.type) {
-    case 'price_list':
-      return { type: rule.type, price_list_id: rule.price_list_id };
-    case 'all':
-      return { type: rule.type, method: rule.method, amount: rule.amount };
-    case 'category':
-      return { type: rule.type, method: rule.method, amount: rule.amount, category_id: rule.category_id };
-    case 'product':
-      return { type: rule.type, method: rule.method, amount: rule.amount, product_id: rule.product_id };
-  }
+/** Rule keys in the order people read them: type, method, amount; the target comes last. */
+function orderRuleKeys(rule: Exclude<DiscountRule, { type: 'all' }>): Record<string, unknown> {
+  return rule.type === 'price_list' ? { type: rule.type } : { type: rule.type, method: rule.method, amount: rule.amount };
 }
 
 /**

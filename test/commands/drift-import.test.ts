@@ -114,6 +114,54 @@ test('import writes canonical files with pins; a plan right after reports no cha
   }
 });
 
+test('import names targets in comments, or by name with --by-name; a plan right after shows no changes either way', async () => {
+  const seed = [
+    {
+      id: 7,
+      name: 'Wholesale',
+      category_access: { type: 'specific', categories: [18, 31] },
+      discount_rules: [
+        { type: 'category', method: 'percent', amount: '10.0000', category_id: 18 },
+        { type: 'category', method: 'percent', amount: '5.0000', category_id: 31 },
+        { type: 'product', method: 'fixed', amount: '9.0000', product_id: 112 },
+      ],
+    },
+    { id: 9, name: 'Trade', discount_rules: [{ type: 'price_list', price_list_id: 3 }] },
+  ];
+  const catalog = {
+    categories: [
+      { category_id: 10, name: 'Tools' },
+      { category_id: 18, name: 'Power Tools', parent_id: 10 },
+      // The same path in a second tree: by name it would be ambiguous, so it stays an id.
+      { category_id: 30, name: 'Tools', tree_id: 2 },
+      { category_id: 31, name: 'Power Tools', parent_id: 30, tree_id: 2 },
+    ],
+    products: [{ id: 112, name: 'Claw Hammer', sku: 'HAM-16' }],
+    price_lists: [{ id: 3, name: 'Trade 2026' }],
+  };
+  const project = await openProject({}, { seed, catalog });
+  try {
+    assert.is((await project.run('import')).code, 0);
+    const byId = await readFile(path.join(project.cwd, 'groups', 'wholesale.yaml'), 'utf8');
+    assert.match(byId, 'categories: [ 18, 31 ] # Tools/Power Tools, Tools/Power Tools\n');
+    assert.match(byId, 'category_id: 18 # Tools/Power Tools\n');
+    assert.match(byId, 'product_id: 112 # Claw Hammer (SKU HAM-16)\n');
+    assert.match(await readFile(path.join(project.cwd, 'groups', 'trade.yaml'), 'utf8'), 'price_list_id: 3 # Trade 2026\n');
+    assert.is((await project.run('plan', '--detailed-exitcode')).code, 0);
+
+    const named = await project.run('import', '--by-name', '--overwrite');
+    assert.is(named.code, 0, named.err);
+    const byName = await readFile(path.join(project.cwd, 'groups', 'wholesale.yaml'), 'utf8');
+    assert.match(byName, 'category_id: 18 # Tools/Power Tools\n');
+    assert.match(byName, 'product_sku: HAM-16\n');
+    assert.match(await readFile(path.join(project.cwd, 'groups', 'trade.yaml'), 'utf8'), 'price_list: Trade 2026\n');
+    const plan = await project.run('plan', '--detailed-exitcode');
+    assert.is(plan.code, 0, plan.out + plan.err);
+  } finally {
+    await project.close();
+  }
+});
+
 test('import refreshes a file that names a group without a pin, rather than writing a second file for it', async () => {
   const project = await openProject({ 'b2b.yml': 'name: B2B Buyers\n' }, { seed: [{ id: 11, name: 'B2B Buyers', discount_rules: [{ type: 'all', method: 'percent', amount: 3 }] }] });
   try {
