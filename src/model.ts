@@ -266,6 +266,29 @@ export interface Plan {
   requests: number;
 }
 
+/** Where a change of a plan comes from, next to a baseline (the base branch's groups/ planned against the same store). */
+export type ChangeOrigin = 'change' | 'pending';
+
+/** A plan read next to a baseline: which changes the compared groups/ causes, and which were pending already. */
+export interface Attribution {
+  compared: true;
+  /** Per change key: 'pending' when the baseline plan sends the very same request, else 'change'. */
+  origins: Record<string, ChangeOrigin>;
+  /**
+   * Per key of a change from this change (update or delete): the fields it writes over a live value that the
+   * baseline's files do not hold either, so merging overwrites a hand edit in the store (or an unapplied merge).
+   */
+  overwrites: Record<string, FieldName[]>;
+  /** Changes of the baseline plan that this plan no longer makes: the store keeps what it has there. */
+  dropped: Change[];
+}
+
+/** A baseline was asked for but could not be planned: the plan shows without attribution, and says why. */
+export interface AttributionOff {
+  compared: false;
+  reason: string;
+}
+
 /** What `plan --out` writes and `apply PLANFILE` reads: the plan, wrapped with what detects a stale plan. */
 export interface SavedPlan {
   format_version: 1;

@@ -5,3 +5,4 @@ export * from './saved/index.js';
 export { HOLDER_FLAGS, type HolderFlag } from '../model.js';
 export { changeKey } from './key.js';
 export { createCheckedPlan, type CheckedPlanOptions } from './checked.js';
+export { attributeChanges, attributeAgainstBaseline, describeBaselineError } from './attribute.js';
