@@ -1,5 +1,6 @@
 // Renderers are interchangeable functions of a plan; commands pick one by format.
 import type { Plan } from '../model.js';
+import type { PlanAttribution } from './attribution.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
@@ -18,6 +19,8 @@ export interface RenderOptions {
   mode: 'plan' | 'drift';
   /** The folder of group files, as text and markdown name it. */
   dir?: string;
+  /** Plan mode next to a baseline (plan --baseline). */
+  attribution?: PlanAttribution;
 }
 
 const RENDERERS: Record<Format, (plan: Plan, options: RenderOptions) => string> = {

@@ -1,9 +1,12 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact request body.
 import type { Change, Plan } from '../model.js';
+import type { PlanAttribution } from './attribution.js';
 import { describeReasons } from './words.js';
 
 export interface JsonOptions {
   mode?: 'plan' | 'drift';
+  /** Next to a baseline: each change gets an `origin`, and `baseline` says what was compared. */
+  attribution?: PlanAttribution;
 }
 
 export function renderJson(plan: Plan, options: JsonOptions = {}): string {
@@ -11,12 +14,25 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     format_version: 1,
     ...(options.mode === 'drift' ? { mode: 'drift' } : {}),
     summary: plan.summary,
-    changes: plan.changes.map(orderKeys),
+    changes: plan.changes.map((change) => withOrigin(orderKeys(change), change, options.attribution)),
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
     refusals: plan.refusals,
+    ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function withOrigin(ordered: Record<string, unknown>, change: Change, attribution: PlanAttribution | undefined): Record<string, unknown> {
+  if (!attribution?.compared) return ordered;
+  const overwrites = attribution.overwrites[change.key];
+  return { ...ordered, origin: attribution.origins[change.key] ?? 'change', ...(overwrites ? { overwrites_hand_edits: overwrites } : {}) };
+}
+
+/** What the baseline comparison found beyond each change's origin: the dropped changes, or why there is none. */
+function describeBaseline(attribution: PlanAttribution): Record<string, unknown> {
+  if (!attribution.compared) return { compared: false, reason: attribution.reason };
+  return { compared: true, dropped: attribution.dropped.map((change) => ({ action: change.action, key: change.key, name: change.name, ...(change.action === 'create' ? {} : { id: change.id }) })) };
 }
 
 /** The same key order for every change, so diffs of two JSON plans stay small. */

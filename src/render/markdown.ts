@@ -1,6 +1,7 @@
 // For a pull-request comment or $GITHUB_STEP_SUMMARY: refusals on top, a summary table, one collapsible
 // section per changed group with a diff block, then unmanaged groups.
-import type { Change, Plan } from '../model.js';
+import type { Attribution, Change, Plan } from '../model.js';
+import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { folderLabel } from '../words.js';
@@ -12,6 +13,8 @@ export interface MarkdownOptions {
   title?: string;
   /** The folder of group files, as messages name it (default groups). */
   dir?: string;
+  /** Next to a baseline: a pull request comment leads with what the pull request itself does. */
+  attribution?: PlanAttribution;
 }
 
 export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): string {
@@ -19,7 +22,10 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const drift = options.mode === 'drift';
   const dir = options.dir ?? 'groups';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), drift ? formatDriftTable(plan) : formatPlanTable(plan), drift ? formatDrift(plan) : formatChanges(plan, dir), formatUnmanaged(plan, dir, drift)];
+  const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
+  const body = drift ? [formatDriftTable(plan), formatDrift(plan)] : attribution?.compared ? formatAttributed(plan, attribution, dir) : [formatPlanTable(plan), formatChanges(plan, dir)];
+  const off = attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), off, ...body, formatUnmanaged(plan, dir, drift)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
@@ -64,6 +70,19 @@ function formatChange(change: Change, plan: Plan): string {
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) parts.push(`Waits for: ${escapeInline(waits.join(', '))}`);
   return `${parts.join('\n\n')}\n\n</details>`;
+}
+
+/** What the pull request does, first; then what was pending anyway, and what it no longer does. */
+function formatAttributed(plan: Plan, attribution: Attribution, dir: string): string[] {
+  const { own, pending } = splitByOrigin(plan.changes, attribution);
+  const overwrites = overwriteLines(plan, attribution);
+  const warning = overwrites.length === 0 ? '' : ['> [!WARNING]', `> **${OVERWRITE_WARNING}.** ${OVERWRITE_NOTE}`, ...overwrites.map((line) => `> - ${escapeInline(line)}`)].join('\n');
+  const section = (heading: string, changes: Change[], note?: string) =>
+    changes.length === 0 ? '' : [`### ${heading} (${changes.length})`, ...(note ? [`_${note}_`] : []), ...changes.map((change) => formatChange(change, plan))].join('\n\n');
+  const dropped =
+    attribution.dropped.length === 0 ? '' : [`### ${DROPPED_HEADING} (${attribution.dropped.length})`, `_${DROPPED_NOTE}_`, droppedLines(attribution).map((line) => `- ${escapeInline(line)}`).join('\n')].join('\n\n');
+  const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : '';
+  return [escapeInline(describeAttribution(plan, attribution)), warning, formatPlanTable(plan), changes, section(OWN_HEADING, own), section(PENDING_HEADING, pending, PENDING_NOTE), dropped];
 }
 
 function formatDrift(plan: Plan): string {

@@ -1,6 +1,7 @@
 // Terraform-like text for a terminal and CI logs: + create, ~ update, - delete, field by field.
 import type { Change, Plan } from '../model.js';
 import { paint, type Style } from './ansi.js';
+import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
@@ -12,6 +13,8 @@ export interface TextOptions {
   mode?: 'plan' | 'drift';
   /** The folder of group files, as messages name it (default groups). */
   dir?: string;
+  /** Next to a baseline: this change's own changes first, then the pending ones (plan mode only). */
+  attribution?: PlanAttribution;
 }
 
 const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', '~': 'yellow', ' ': undefined };
@@ -19,7 +22,8 @@ const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', 
 export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
   const dir = options.dir ?? 'groups';
-  const blocks = [formatRefusals(plan, options.color), options.mode === 'drift' ? formatDrift(plan, dir, options.color) : formatChanges(plan, dir, options.color), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
+  const changes = options.mode === 'drift' ? [formatDrift(plan, dir, options.color)] : formatPlanChanges(plan, dir, options.color, options.attribution && escapeAttribution(options.attribution));
+  const blocks = [formatRefusals(plan, options.color), ...changes, formatUnmanaged(plan, dir, options.mode ?? 'plan')];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
 }
@@ -33,6 +37,19 @@ function formatRefusals(plan: Plan, color: boolean): string {
 function formatChanges(plan: Plan, dir: string, color: boolean): string {
   if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
   return ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+}
+
+/** Without a compared baseline, one list; with one, the warning, this change's own, the pending, the dropped. */
+function formatPlanChanges(plan: Plan, dir: string, color: boolean, attribution: PlanAttribution | undefined): string[] {
+  if (!attribution) return [formatChanges(plan, dir, color)];
+  if (!attribution.compared) return [paint(describeAttributionOff(attribution), 'yellow', color), formatChanges(plan, dir, color)];
+  const { own, pending } = splitByOrigin(plan.changes, attribution);
+  const overwrites = overwriteLines(plan, attribution);
+  const warning = overwrites.length === 0 ? '' : [paint(`${OVERWRITE_WARNING}:`, 'yellow', color), ...overwrites.map((line) => paint(`  ! ${line}`, 'yellow', color)), `  ${OVERWRITE_NOTE}`].join('\n');
+  const section = (heading: string, changes: Change[], note?: string) =>
+    changes.length === 0 ? '' : [`${heading}:${note ? `\n  ${note}` : ''}`, ...changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+  const dropped = attribution.dropped.length === 0 ? '' : [`${DROPPED_HEADING}:`, `  ${DROPPED_NOTE}`, ...droppedLines(attribution).map((line) => `  ${line}`)].join('\n');
+  return [describeAttribution(plan, attribution), warning, section(OWN_HEADING, own), section(PENDING_HEADING, pending, PENDING_NOTE), dropped];
 }
 
 function formatChange(change: Change, plan: Plan, color: boolean): string {
