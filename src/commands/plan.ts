@@ -3,8 +3,10 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
+import { describeAttributionOff } from '../render/attribution.js';
 import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
+import { attributeBaseline, BASELINE_OPTION, loadBaseline } from './baseline.js';
 import { writeSavedPlan } from './saved-plan.js';
 import { openSession } from './session.js';
 import { appendStepSummary } from './step-summary.js';
@@ -22,18 +24,23 @@ export const planCommand: Command = {
     'detailed-exitcode': { type: 'boolean', default: false, description: 'exit 2 when there are changes, 0 when none' },
     prune: PRUNE_OPTION,
     force: FORCE_OPTION,
+    baseline: BASELINE_OPTION,
   },
   async run(ctx) {
     const format = readFormat(ctx);
     const out = stringFlag(ctx, 'out');
     const force = ctx.values.force === true;
+    const baselineDir = stringFlag(ctx, 'baseline');
     const session = await openSession(ctx, pruneOverride(ctx));
+    const baseline = baselineDir === undefined ? undefined : await loadBaseline(ctx, session.config, baselineDir);
     const live = await session.client.listGroups();
     noteEmptyFolder(ctx, session.config, session.desired, live.length);
     const desired = await resolveDesired(session.desired, session.client.store);
     const plan = createCheckedPlan(desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
+    const attribution = baseline && (await attributeBaseline(baseline, plan, live, session.client.store, { prune: session.config.prune }));
+    if (attribution && !attribution.compared && format === 'json') ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
-    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir }));
+    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir, ...(attribution ? { attribution } : {}) }));
     if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
     if (out !== undefined) {
       const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force, references: desired.references });
@@ -44,7 +51,7 @@ export const planCommand: Command = {
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }
-    await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'plan', dir: session.config.groupsDir }));
+    await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'plan', dir: session.config.groupsDir, ...(attribution ? { attribution } : {}) }));
 
     if (plan.refusals.length > 0) return EXIT.refused;
     return ctx.values['detailed-exitcode'] && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
