@@ -1,58 +1,35 @@
 // The example workflows parse, call only commands and flags that exist, and name secrets only by name.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parse } from 'yaml';
 import { checkInvocation, extractInvocations } from './commands.js';
+import { isReusable, readWorkflows, stepsOf, workflowNamed } from './workflow-files.js';
 
-const WORKFLOWS_DIR = fileURLToPath(new URL('../../.github/workflows/', import.meta.url));
-/** The read-only token for pull requests and drift; the write token, an environment secret, for apply only. */
-const SECRET_NAMES = ['BIGCOMMERCE_READ_TOKEN', 'BIGCOMMERCE_ACCESS_TOKEN'];
+/** The read-only tokens, by store, and the write token, an environment secret of the apply job only. */
+const READ_SECRET = /^BIGCOMMERCE_READ_TOKEN(_[A-Z0-9_]+)?$/;
+const INPUTS = ['stores', 'groups-dir', 'node-version'];
 
-interface Step {
-  name?: string;
-  run?: string;
-  uses?: string;
-  if?: string;
-  env?: Record<string, string>;
-  with?: Record<string, unknown>;
-}
-
-interface Workflow {
-  on: Record<string, unknown>;
-  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
-  permissions?: Record<string, string>;
-  jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
-}
-
-function readWorkflows(): { file: string; text: string; workflow: Workflow }[] {
-  const files = readdirSync(WORKFLOWS_DIR).filter((file) => /\.ya?ml$/.test(file)).sort();
-  return files.map((file) => {
-    const text = readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8');
-    return { file, text, workflow: parse(text) as Workflow };
-  });
-}
-
-function stepsOf(workflow: Workflow): Step[] {
-  return Object.values(workflow.jobs).flatMap((job) => job.steps);
-}
-
-function workflowNamed(name: string): Workflow {
-  const found = readWorkflows().find((entry) => entry.file === name);
-  assert.ok(found, `${name} exists`);
-  return found.workflow;
-}
-
-test('there are the three workflows, and each parses with on and jobs', () => {
+test('three callers, each calling one reusable workflow with the same inputs and inherited secrets', () => {
   const workflows = readWorkflows();
-  assert.equal(workflows.map((entry) => entry.file), ['bcgroups-apply.yml', 'bcgroups-drift.yml', 'bcgroups-plan.yml']);
+  assert.equal(workflows.map((entry) => entry.file), ['bcgroups-apply.yml', 'bcgroups-drift.yml', 'bcgroups-plan.yml', 'bcgroups-reusable-apply.yml', 'bcgroups-reusable-drift.yml', 'bcgroups-reusable-plan.yml']);
   for (const { file, workflow } of workflows) {
     assert.type(workflow.on, 'object', `${file}: on`);
-    assert.ok(Object.keys(workflow.jobs ?? {}).length > 0, `${file}: jobs`);
-    for (const [name, job] of Object.entries(workflow.jobs)) assert.ok(Array.isArray(job.steps) && job.steps.length > 0, `${file}: job ${name} has steps`);
+    const jobs = Object.entries(workflow.jobs ?? {});
+    assert.ok(jobs.length > 0, `${file}: jobs`);
+    if (isReusable(file)) {
+      assert.equal(Object.keys(workflow.on), ['workflow_call'], `${file}: only called`);
+      assert.equal(Object.keys(workflow.on.workflow_call?.inputs ?? {}), INPUTS, `${file}: inputs`);
+      for (const [name, job] of jobs) assert.ok(Array.isArray(job.steps) && job.steps.length > 0, `${file}: job ${name} has steps`);
+    } else {
+      assert.is(jobs.length, 1, `${file}: one calling job`);
+      const [, job] = jobs[0]!;
+      assert.is(job.uses, `./.github/workflows/bcgroups-reusable-${file.replace('bcgroups-', '')}`, `${file}: calls its reusable workflow`);
+      assert.equal(Object.keys(job.with ?? {}), INPUTS, `${file}: passes every input`);
+      assert.is(job.secrets, 'inherit', `${file}: secrets`);
+    }
   }
 });
 
@@ -79,24 +56,25 @@ test('the checker itself rejects an unknown command and an unknown flag', () => 
   assert.equal(extractInvocations('a && bcgroups validate; bcgroups plan --out x # bcgroups nothing').map((i) => i.command), ['validate', 'plan']);
 });
 
-test('secrets are referenced only as ${{ secrets.NAME }}, and tokens come only from secrets', () => {
+test('secrets are named only as the write token, a store read token, or inherited by a caller', () => {
   for (const { file, text, workflow } of readWorkflows()) {
-    const mentions = [...text.matchAll(/secrets/g)].length;
-    const references = [...text.matchAll(/\$\{\{\s*secrets\.([A-Z][A-Z0-9_]*)\s*\}\}/g)];
-    assert.is(references.length, mentions, `${file}: every mention of secrets is a plain reference`);
-    for (const reference of references) assert.ok(SECRET_NAMES.includes(reference[1] ?? ''), `${file}: secret ${reference[1]}`);
-    const envs = [
-      ...Object.values(workflow.jobs).map((job) => job.env ?? {}),
-      ...stepsOf(workflow).map((step) => step.env ?? {}),
-    ];
-    for (const env of envs) {
-      for (const [key, value] of Object.entries(env)) {
-        if (key === 'BIGCOMMERCE_ACCESS_TOKEN') assert.match(String(value), /^\$\{\{ secrets\.BIGCOMMERCE_(READ|ACCESS)_TOKEN \}\}$/, `${file}: ${key}`);
-        if (key === 'BIGCOMMERCE_STORE_HASH') assert.is(String(value), '${{ vars.BIGCOMMERCE_STORE_HASH }}', `${file}: ${key}`);
+    // Comments may explain secrets; everything else that names them must be one of the three forms.
+    const code = text.replace(/^\s*#.*$/gm, '');
+    const mentions = [...code.matchAll(/secrets/g)].length;
+    const plain = [...code.matchAll(/\$\{\{\s*secrets\.([A-Z][A-Z0-9_]*)\s*\}\}/g)];
+    const byStore = [...code.matchAll(/\$\{\{ secrets\[matrix\.read_secret\] \}\}/g)];
+    const inherited = [...code.matchAll(/^\s+secrets: inherit$/gm)];
+    assert.is(plain.length + byStore.length + inherited.length, mentions, `${file}: every mention of secrets is one of the three forms`);
+    for (const reference of plain) assert.is(reference[1], 'BIGCOMMERCE_ACCESS_TOKEN', `${file}: secret ${reference[1]}`);
+    for (const job of Object.values(workflow.jobs)) {
+      // The token reaches only the steps that run bcgroups against the store, never npm ci or scripts.
+      assert.not.ok(Object.values(job.env ?? {}).some((value) => String(value).includes('secrets')), `${file}: a secret at job level`);
+      for (const step of job.steps ?? []) {
+        if (!Object.values(step.env ?? {}).some((value) => String(value).includes('secrets'))) continue;
+        assert.match(String(step.run), /npx --no bcgroups (plan|apply|drift)/, `${file}: ${step.name} holds a token and runs bcgroups`);
+        assert.match(String(step.run), /^export "\$TOKEN_ENV=\$TOKEN"\nunset TOKEN\n/, `${file}: ${step.name} hands the token to the store's variable only`);
       }
     }
-    // The token reaches only the steps that run bcgroups against the store, never npm ci or scripts.
-    for (const job of Object.values(workflow.jobs)) assert.not.ok('BIGCOMMERCE_ACCESS_TOKEN' in (job.env ?? {}), `${file}: token at job level`);
   }
 });
 
@@ -117,50 +95,35 @@ test('run scripts are valid bash, and github-script scripts are valid JavaScript
   }
 });
 
-test('plan runs on pull requests, writes plan.json and comments the markdown in place', () => {
-  const workflow = workflowNamed('bcgroups-plan.yml');
-  assert.ok('pull_request' in workflow.on);
-  const steps = stepsOf(workflow);
-  const plan = steps.flatMap((step) => extractInvocations(step.run ?? '')).find((i) => i.command === 'plan');
-  assert.ok(plan, 'a plan step');
-  for (const flag of ['format', 'out', 'detailed-exitcode']) assert.ok(plan.flags.includes(flag), `plan --${flag}`);
-  const script = String(steps.find((step) => step.uses?.startsWith('actions/github-script'))?.with?.script ?? '');
-  assert.match(script, /updateComment/);
-  assert.ok(steps.some((step) => step.uses?.startsWith('actions/upload-artifact') && step.with?.path === 'plan.json'), 'plan.json artifact');
-  const last = steps.at(-1);
-  assert.match(String(last?.run), /exit 3/, 'the last step fails the check on a refusal');
-  assert.equal(workflow.permissions?.['pull-requests'], 'write');
-});
-
-test('only apply can reach the write token: pull requests and drift read with the read-only one', () => {
-  for (const { file, workflow } of readWorkflows()) {
-    const text = readFileSync(new URL(`../../.github/workflows/${file}`, import.meta.url), 'utf8');
-    const writes = text.includes('secrets.BIGCOMMERCE_ACCESS_TOKEN');
-    assert.is(writes, file === 'bcgroups-apply.yml', `${file}: write token`);
-    if (writes) {
-      for (const job of Object.values(workflow.jobs)) assert.is((job as { environment?: string }).environment, 'bcgroups-store', `${file}: the write token is an environment secret`);
-    }
+test('the stores job turns the stores input into one matrix entry per store, and refuses a bad list', () => {
+  const step = stepsOf(workflowNamed('bcgroups-reusable-plan.yml')).find((candidate) => candidate.id === 'list');
+  assert.ok(step?.run, 'a stores step');
+  for (const { file, workflow } of readWorkflows().filter((entry) => isReusable(entry.file))) {
+    assert.is(stepsOf(workflow).find((candidate) => candidate.id === 'list')?.run, step.run, `${file}: the same stores job`);
   }
-});
-
-test('apply runs on push to main in a concurrency group that never cancels a running apply', () => {
-  const workflow = workflowNamed('bcgroups-apply.yml');
-  assert.ok('push' in workflow.on);
-  assert.ok(workflow.concurrency?.group, 'a concurrency group');
-  assert.is(workflow.concurrency?.['cancel-in-progress'], false);
-  const invocations = stepsOf(workflow).flatMap((step) => extractInvocations(step.run ?? ''));
-  const planIndex = invocations.findIndex((i) => i.command === 'plan' && i.flags.includes('out'));
-  const applyIndex = invocations.findIndex((i) => i.command === 'apply' && /apply\s+plan\.json/.test(i.line));
-  assert.ok(planIndex >= 0 && applyIndex > planIndex, 'plans with --out, then applies that file');
-});
-
-test('drift runs on a schedule and manages one issue titled with the store hash', () => {
-  const workflow = workflowNamed('bcgroups-drift.yml');
-  assert.ok('schedule' in workflow.on);
-  const script = String(stepsOf(workflow).find((step) => step.uses?.startsWith('actions/github-script'))?.with?.script ?? '');
-  assert.match(script, /BIGCOMMERCE_STORE_HASH/);
-  for (const call of ['issues.create', 'issues.update', "state: 'closed'"]) assert.ok(script.includes(call), call);
-  assert.equal(workflow.permissions?.issues, 'write');
+  const listStores = (stores: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bcgroups-stores-'));
+    try {
+      const output = path.join(dir, 'output');
+      const run = spawnSync('bash', ['-e', '-c', step.run!], { env: { PATH: process.env.PATH, STORES: stores, GITHUB_OUTPUT: output }, encoding: 'utf8', timeout: 10000 });
+      if (run.status !== 0) return { status: run.status, stdout: run.stdout + run.stderr };
+      return { status: 0, matrix: JSON.parse(readFileSync(output, 'utf8').replace(/^matrix=/, '')) as Record<string, string>[] };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  assert.equal(listStores('').matrix, [{ store: '', label: 'store', environment: 'bcgroups-store', read_secret: 'BIGCOMMERCE_READ_TOKEN', token_env: 'BIGCOMMERCE_ACCESS_TOKEN' }]);
+  const two = listStores('["production", "eu-staging"]').matrix ?? [];
+  assert.equal(two.map((entry) => [entry.store, entry.environment, entry.read_secret, entry.token_env]), [
+    ['production', 'bcgroups-production', 'BIGCOMMERCE_READ_TOKEN_PRODUCTION', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
+    ['eu-staging', 'bcgroups-eu-staging', 'BIGCOMMERCE_READ_TOKEN_EU_STAGING', 'BIGCOMMERCE_ACCESS_TOKEN_EU_STAGING'],
+  ]);
+  for (const entry of two) assert.match(entry.read_secret ?? '', READ_SECRET);
+  for (const bad of ['production', '["Prod uction"]', '[1]']) {
+    const refused = listStores(bad);
+    assert.is.not(refused.status, 0, `refuses ${bad}`);
+  }
+  assert.match(listStores('["a b"]').stdout ?? '', 'JSON list of store names');
 });
 
 test.run();
