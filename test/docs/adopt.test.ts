@@ -1,0 +1,50 @@
+// The walk-through a new user follows: in the order they need it, installable without a registry, with
+// `npx --no` everywhere, every scope named, and an example seed that the sandbox really loads.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { findStoreSeedProblems, loadSeedFile } from '../../src/sandbox/seed.js';
+import { extractCodeBlocks, extractSection } from './commands.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const SEED = path.join(ROOT, 'examples/sandbox-seed.yaml');
+
+test('the walk-through comes before the lifecycle and goes in the order a new user needs', () => {
+  const adopt = extractSection(readme, 'Adopt it in your repository');
+  assert.ok(adopt, 'a section "Adopt it in your repository"');
+  assert.ok(readme.indexOf('## Adopt it in your repository') < readme.indexOf('## The lifecycle'));
+  const steps = ['**Create a repository**', '**Install bcgroups**', '**Set the store and a token.**', '**Start with an empty `groups/`**', 'npx --no bcgroups import', 'the first pull request'];
+  let from = 0;
+  for (const step of steps) {
+    const at = adopt.indexOf(step, from);
+    assert.ok(at >= 0, `'${step}' after the step before it`);
+    from = at;
+  }
+  for (const scope of ['store_v2_customers_read_only', 'store_v2_products_read_only', 'store_v2_customers`']) assert.ok(adopt.includes(scope), scope);
+  assert.match(adopt, /npm install --save-dev git\+https:\/\//);
+  assert.match(adopt, /npm install --save-dev \S+\.tgz/);
+});
+
+test('no README command installs bcgroups from a registry or runs it through npx without --no', () => {
+  const shell = extractCodeBlocks(readme).filter((block) => block.lang === 'sh').map((block) => block.text).join('\n');
+  assert.not.match(shell, /npm (install|i)( --save-dev| -D)? bcgroups\b/);
+  assert.not.match(readme, /npx bcgroups/);
+  assert.not.match(readme, /npm install (--save-dev )?bcgroups\b/);
+  assert.ok((shell.match(/npx --no bcgroups/g) ?? []).length >= 5, 'the commands run the installed copy');
+});
+
+test('the example seed exists, is the one the README shows, and is a store the sandbox accepts', async () => {
+  const block = extractCodeBlocks(readme).find((candidate) => candidate.text.startsWith('# examples/sandbox-seed.yaml\n'));
+  assert.ok(block, 'the README shows examples/sandbox-seed.yaml');
+  assert.is(readFileSync(SEED, 'utf8'), block.text);
+  assert.ok(readme.includes('--seed examples/sandbox-seed.yaml'), 'a command uses it');
+  const seed = await loadSeedFile(SEED);
+  assert.equal(findStoreSeedProblems(seed), []);
+  assert.is(seed.groups.length, 1);
+  assert.ok((seed.catalog?.categories?.length ?? 0) > 0 && (seed.customers?.length ?? 0) > 0, 'groups, catalog and customers');
+});
+
+test.run();
