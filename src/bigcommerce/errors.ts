@@ -67,6 +67,24 @@ function endSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/** A 3xx is never followed; the message names where it pointed by origin only (a query may hold secrets). */
+export function createRedirectError(method: string, path: string, status: number, location: string | null, apiUrl: string, token: string): ApiError {
+  const target = location === null ? 'a redirect without a location' : `a redirect to ${describeOrigin(location, apiUrl)}`;
+  const apiOrigin = new URL(apiUrl).origin;
+  const reason = redact(`${target}; bcgroups never follows redirects, so the token goes only to ${apiOrigin}`, token);
+  const hint = 'If the API has moved, set apiUrl (or BIGCOMMERCE_API_URL) to its new address.';
+  return new ApiError(`${method} ${path} answered ${status}, ${reason}. ${hint}`, { method, path, status, apiMessage: reason });
+}
+
+function describeOrigin(location: string, base: string): string {
+  try {
+    const url = new URL(location, base);
+    return url.origin === 'null' ? `a ${url.protocol} address` : url.origin;
+  } catch {
+    return 'an address that is not a valid URL';
+  }
+}
+
 /** `host` is the API's host (never the token), so the user sees which server could not be reached. */
 export function createNetworkError(method: string, path: string, error: unknown, token: string, host?: string): ApiError {
   const reason = redact(describeNetworkError(error, host), token);

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
-import { createHttpError, createNetworkError, redact } from './errors.js';
+import { createHttpError, createNetworkError, createRedirectError, redact } from './errors.js';
 import { RateLimiter, readRateLimitHeaders } from './ratelimit.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
 
@@ -103,6 +103,7 @@ export class Transport {
         throw createNetworkError(method, shownPath, error, this.#token, new URL(this.#options.baseUrl).host);
       }
       const { status, bodyText, headers } = answer;
+      if (status >= 300 && status < 400) throw createRedirectError(method, shownPath, status, headers.get('location'), this.#options.baseUrl, this.#token);
       const retry = shouldRetry(this.policy, { method, status, failures, rateLimited });
       if (retry === 'rate-limited') {
         this.stats.rateLimited += 1;
@@ -142,6 +143,8 @@ export class Transport {
         method,
         headers,
         body: payload,
+        // Following would send the token and the body to whatever origin the server names.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
       rateHeaders = readRateLimitHeaders(response.headers);
