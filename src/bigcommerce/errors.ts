@@ -12,7 +12,13 @@ const STORE_HASH_HINT =
 /** The list, or its count: a 404 there means the store itself is unknown, not a group. */
 const COLLECTION_PATH = /\/customer_groups(?:\/count)?(?:\?|$)/;
 
-/** The API's own message from an error body: `[{status, message}]`, `{title, errors}`, `{message}` or text. */
+/** Server text in a message is cut to this many characters, after the token is redacted. */
+export const MAX_SERVER_TEXT = 500;
+
+/**
+ * The API's own message from an error body: `[{status, message}]`, `{title, errors}`, `{message}` or text.
+ * Uncut: callers show it through showServerText, which redacts before it cuts.
+ */
 export function readApiMessage(bodyText: string): string | undefined {
   const text = bodyText.trim();
   if (text === '') return undefined;
@@ -20,10 +26,10 @@ export function readApiMessage(bodyText: string): string | undefined {
   try {
     body = JSON.parse(text);
   } catch {
-    return text.slice(0, 300);
+    return text;
   }
   const messages = (Array.isArray(body) ? body : [body]).map(readOneMessage).filter((m): m is string => Boolean(m));
-  return messages.length > 0 ? messages.join('; ') : text.slice(0, 300);
+  return messages.length > 0 ? messages.join('; ') : text;
 }
 
 function readOneMessage(entry: unknown): string | undefined {
@@ -41,14 +47,50 @@ function describeDetails(details: unknown): string | undefined {
   return parts.length > 0 ? `(${parts.join(', ')})` : undefined;
 }
 
+/**
+ * The token as a server may echo it: as sent, URL-encoded (a query), JSON-escaped (a body), in any case
+ * (URL parsing lowercases a host). Every occurrence counts, even inside a word: a short token then blanks
+ * ordinary text, which is the safe side of the trade.
+ */
+function tokenPattern(token: string): RegExp | undefined {
+  if (token.length === 0) return undefined;
+  const forms = new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)]);
+  const escaped = [...forms].sort((a, b) => b.length - a.length).map((form) => form.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  return new RegExp(escaped.join('|'), 'gi');
+}
+
 /** Removes every occurrence of the token, in case a server or a socket error echoes it. */
 export function redact(text: string, token: string): string {
-  return token.length > 0 ? text.split(token).join('[redacted]') : text;
+  const pattern = tokenPattern(token);
+  return pattern ? text.replace(pattern, '[redacted]') : text;
+}
+
+/**
+ * Every string of a parsed answer (keys too) with the token redacted, so no later cut or quote can leak it.
+ * `text` is what was parsed: with no escape in it, every parsed string is a slice of it, so one search
+ * of the text spares the walk.
+ */
+export function redactJson(value: unknown, token: string, text: string): unknown {
+  const pattern = tokenPattern(token);
+  if (!pattern || (!text.includes('\\') && text.search(pattern) === -1)) return value;
+  const walk = (node: unknown): unknown => {
+    if (typeof node === 'string') return node.replace(pattern, '[redacted]');
+    if (Array.isArray(node)) return node.map(walk);
+    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, child]) => [walk(key), walk(child)]));
+    return node;
+  };
+  return walk(value);
+}
+
+/** Server text as a message shows it: redacted first (a cut through the token would leak a part), then cut. */
+export function showServerText(text: string, token: string, limit = MAX_SERVER_TEXT): string {
+  const clean = redact(text, token);
+  return clean.length <= limit ? clean : `${clean.slice(0, limit)}... (${clean.length - limit} more characters)`;
 }
 
 export function createHttpError(method: string, path: string, status: number, bodyText: string, token: string): ApiError {
   const readMessage = readApiMessage(bodyText);
-  const apiMessage = readMessage === undefined ? undefined : redact(readMessage, token);
+  const apiMessage = readMessage === undefined ? undefined : showServerText(readMessage, token);
   const head = `${method} ${path} failed with ${status}${apiMessage ? `: ${apiMessage}` : ''}`;
   const hint = chooseHint(status, path);
   const message = hint ? `${endSentence(head)} ${hint}` : head;
@@ -71,7 +113,7 @@ function endSentence(text: string): string {
 export function createRedirectError(method: string, path: string, status: number, location: string | null, apiUrl: string, token: string): ApiError {
   const target = location === null ? 'a redirect without a location' : `a redirect to ${describeOrigin(location, apiUrl)}`;
   const apiOrigin = new URL(apiUrl).origin;
-  const reason = redact(`${target}; bcgroups never follows redirects, so the token goes only to ${apiOrigin}`, token);
+  const reason = showServerText(`${target}; bcgroups never follows redirects, so the token goes only to ${apiOrigin}`, token);
   const hint = 'If the API has moved, set apiUrl (or BIGCOMMERCE_API_URL) to its new address.';
   return new ApiError(`${method} ${path} answered ${status}, ${reason}. ${hint}`, { method, path, status, apiMessage: reason });
 }
@@ -87,7 +129,7 @@ function describeOrigin(location: string, base: string): string {
 
 /** `host` is the API's host (never the token), so the user sees which server could not be reached. */
 export function createNetworkError(method: string, path: string, error: unknown, token: string, host?: string): ApiError {
-  const reason = redact(describeNetworkError(error, host), token);
+  const reason = showServerText(describeNetworkError(error, host), token);
   return new ApiError(`${method} ${path} failed: ${reason}`, { method, path, apiMessage: reason });
 }
 

@@ -115,10 +115,11 @@ export class BigCommerceClient implements GroupsApi {
 
   protected read<T>(method: Method, path: string, answer: HttpAnswer, parse: (raw: unknown) => T): T {
     try {
-      return parse(parseJson(answer.bodyText));
+      // Redacted before parsing: a problem message quotes values, and a quote may cut through the token.
+      return parse(this.transport.redactAnswer(parseJson(answer.bodyText), answer.bodyText));
     } catch (error) {
       if (!(error instanceof AnswerProblem)) throw error;
-      throw createBadAnswerError(method, this.transport.describePath(path), answer.status, this.transport.redactToken(error.message));
+      throw createBadAnswerError(method, this.transport.describePath(path), answer.status, this.transport.showServerText(error.message));
     }
   }
 }

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
-import { createHttpError, createNetworkError, createRedirectError, redact } from './errors.js';
+import { createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
 import { RateLimiter, readRateLimitHeaders } from './ratelimit.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
 
@@ -77,8 +77,14 @@ export class Transport {
     return `${new URL(this.#options.baseUrl).pathname}${path}`;
   }
 
-  redactToken(text: string): string {
-    return redact(text, this.#token);
+  /** Server text for a message: the token redacted, then cut to a bounded length. */
+  showServerText(text: string): string {
+    return showServerText(text, this.#token);
+  }
+
+  /** A parsed answer with the token redacted from every string, before anything can quote a part of it. */
+  redactAnswer(value: unknown, text: string): unknown {
+    return redactJson(value, this.#token, text);
   }
 
   /**

@@ -34,12 +34,13 @@ export function parseGroupList(raw: unknown): LiveGroup[] {
   return raw.map((group, index) => parseGroup(group, `[${index}]`));
 }
 
-/** JSON.parse that reports an unreadable body as a problem of the answer. */
+/** JSON.parse that reports an unreadable body as a problem of the answer, quoting it whole (the caller cuts it). */
 export function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new AnswerProblem('the body is empty, expected JSON');
   try {
     return JSON.parse(text);
   } catch {
-    throw new AnswerProblem(`the body is not JSON (${JSON.stringify(text.slice(0, 80))})`);
+    throw new AnswerProblem(`the body is not JSON: ${JSON.stringify(text)}`);
   }
 }
 
