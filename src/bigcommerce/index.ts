@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { BigCommerceClient } from './groups.js';
 import { assertSafeApiUrl, Transport } from './http.js';
+import { checkToken } from './token.js';
 
 export { BigCommerceClient, differingBodyFields, PAGE_LIMIT } from './groups.js';
 export { assertSafeApiUrl, isLoopback, type Transport } from './http.js';
@@ -19,6 +20,8 @@ export interface ClientOptions {
   apiUrl: string;
   storeHash: string;
   token: string;
+  /** Where the token came from, for messages about it (the variable named by accessTokenEnv). */
+  tokenEnv?: string;
   timeoutMs?: number;
   retries?: number;
   /** Share of the rate-limit quota left to other apps of the store (0..1). */
@@ -38,14 +41,14 @@ export function createClient(options: ClientOptions): BigCommerceClient {
 /** The checked connection to one store's API (V2 groups, V3 catalog and customers) that a client sends through. */
 export function createTransport(options: ClientOptions): Transport {
   const url = assertSafeApiUrl(options.apiUrl);
-  if (!options.token) throw new ConfigError('No access token was given.');
+  const token = checkToken(options.token, options.tokenEnv ?? 'the token option');
   if (!/^[A-Za-z0-9_-]+$/.test(options.storeHash)) throw new ConfigError(`The store hash '${options.storeHash}' is not valid (letters, digits, - and _ only).`);
   const reserveShare = options.reserveShare ?? CLIENT_DEFAULTS.reserveShare;
   if (!(reserveShare >= 0 && reserveShare < 1)) throw new ConfigError(`reserveShare must be at least 0 and below 1, got ${reserveShare}.`);
   return new Transport({
     // The store's root: group paths start with /v2, catalog and customers paths with /v3.
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}`,
-    token: options.token,
+    token,
     timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     retries: options.retries ?? CLIENT_DEFAULTS.retries,
     reserveShare,

@@ -17,6 +17,7 @@ export function openStore(ctx: CommandContext, config: Config): Store {
     apiUrl: config.apiUrl,
     storeHash,
     token: readToken(config, ctx.io.env),
+    tokenEnv: config.accessTokenEnv,
     timeoutMs: config.request.timeoutMs,
     retries: config.request.retries,
     reserveShare: config.request.reserveShare,
