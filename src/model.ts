@@ -364,6 +364,8 @@ export interface RequestConfig {
   retries: number;
   /** Share of the rate-limit quota left to other apps of the store (0..1). */
   reserveShare: number;
+  /** The most pages one list may take; a longer one is a server that never ends. */
+  maxPages: number;
 }
 
 export interface Config {

@@ -5,6 +5,7 @@ import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type Live
 import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../normalize.js';
 import { createBadAnswerError } from './errors.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
+import { readAllPages, type PagedList } from './paging.js';
 import { AnswerProblem, parseGroup, parseGroupList, parseJson } from './parse.js';
 import { createStoreReads, type StoreReads } from './store-reads.js';
 
@@ -97,20 +98,25 @@ export class BigCommerceClient implements GroupsApi {
     );
   }
 
-  private async listPages(filters: URLSearchParams): Promise<LiveGroup[]> {
-    const liveGroups: LiveGroup[] = [];
-    for (let page = 1; ; page++) {
+  private listPages(filters: URLSearchParams): Promise<LiveGroup[]> {
+    const pathOf = (page: number) => {
       const query = new URLSearchParams(filters);
       query.set('page', String(page));
       query.set('limit', String(PAGE_LIMIT));
-      const path = `${GROUPS}?${query}`;
-      const answer = await this.transport.send('GET', path);
-      if (answer.status === 204 || answer.bodyText.trim() === '') break;
-      const pageGroups = this.read('GET', path, answer, parseGroupList);
-      liveGroups.push(...pageGroups);
-      if (pageGroups.length < PAGE_LIMIT) break;
-    }
-    return liveGroups;
+      return `${GROUPS}?${query}`;
+    };
+    const list: PagedList<LiveGroup> = {
+      method: 'GET',
+      pathOf: (page) => this.transport.describePath(pathOf(page)),
+      idOf: (group) => group.id,
+      fetchPage: async (page) => {
+        const answer = await this.transport.send('GET', pathOf(page));
+        if (answer.status === 204 || answer.bodyText.trim() === '') return { items: [], more: false };
+        const items = this.read('GET', pathOf(page), answer, parseGroupList);
+        return { items, more: items.length >= PAGE_LIMIT };
+      },
+    };
+    return readAllPages(list, this.transport.paging);
   }
 
   protected read<T>(method: Method, path: string, answer: HttpAnswer, parse: (raw: unknown) => T): T {

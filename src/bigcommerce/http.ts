@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
+import type { PageBounds } from './paging.js';
 import { createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
 import { RateLimiter, readRateLimitHeaders } from './ratelimit.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
@@ -19,6 +20,8 @@ export interface TransportOptions {
   userAgent: string;
   /** The first backoff step; each later one doubles, up to the policy's ceiling. */
   retryBaseMs: number;
+  /** The most pages one list may take. */
+  maxPages: number;
 }
 
 export interface HttpAnswer {
@@ -61,11 +64,14 @@ export class Transport {
   readonly stats: ClientStats = { requests: { GET: 0, POST: 0, PUT: 0, DELETE: 0 }, retries: 0, rateLimited: 0, waitedMs: 0, bytesSent: 0 };
   readonly limiter: RateLimiter;
   readonly policy: RetryPolicy;
+  /** The bounds every list read through this transport keeps. */
+  readonly paging: PageBounds;
   readonly #token: string;
-  readonly #options: Omit<TransportOptions, 'token' | 'retries' | 'retryBaseMs'>;
+  readonly #options: Omit<TransportOptions, 'token' | 'retries' | 'retryBaseMs' | 'maxPages'>;
 
   constructor(options: TransportOptions) {
-    const { token, retries, retryBaseMs, ...rest } = options;
+    const { token, retries, retryBaseMs, maxPages, ...rest } = options;
+    this.paging = { maxPages };
     this.#token = token;
     this.#options = rest;
     this.policy = createRetryPolicy(retries, retryBaseMs);

@@ -8,6 +8,7 @@ import { checkToken } from './token.js';
 
 export { BigCommerceClient, differingBodyFields, PAGE_LIMIT } from './groups.js';
 export { assertSafeApiUrl, isLoopback, type Transport } from './http.js';
+export { readAllPages, type Page, type PageBounds, type PagedList } from './paging.js';
 export { readApiMessage } from './errors.js';
 export { parseGroup, parseGroupList } from './parse.js';
 export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT, type StoreCategory, type StorePriceList, type StoreProduct } from './catalog.js';
@@ -29,6 +30,8 @@ export interface ClientOptions {
   userAgent?: string;
   /** First backoff step; tests make it tiny. */
   retryBaseMs?: number;
+  /** The most pages one list may take before it counts as a list that never ends. */
+  maxPages?: number;
 }
 
 /** The request settings default as the config does; only the backoff step is the client's own. */
@@ -54,5 +57,6 @@ export function createTransport(options: ClientOptions): Transport {
     reserveShare,
     userAgent: options.userAgent ?? `bcgroups/${VERSION}`,
     retryBaseMs: options.retryBaseMs ?? CLIENT_DEFAULTS.retryBaseMs,
+    maxPages: options.maxPages ?? CLIENT_DEFAULTS.maxPages,
   });
 }

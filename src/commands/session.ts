@@ -21,6 +21,7 @@ export function openStore(ctx: CommandContext, config: Config): Store {
     timeoutMs: config.request.timeoutMs,
     retries: config.request.retries,
     reserveShare: config.request.reserveShare,
+    maxPages: config.request.maxPages,
   });
   return { client, storeHash };
 }
