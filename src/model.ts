@@ -366,6 +366,8 @@ export interface RequestConfig {
   reserveShare: number;
   /** The most pages one list may take; a longer one is a server that never ends. */
   maxPages: number;
+  /** The longest single wait for a rate limit; a server asking for more is refused at once. */
+  maxWaitMs: number;
 }
 
 export interface Config {

@@ -5,7 +5,7 @@ import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
 import type { PageBounds } from './paging.js';
 import { createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
-import { RateLimiter, readRateLimitHeaders } from './ratelimit.js';
+import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
 
 export type { Method };
@@ -22,6 +22,8 @@ export interface TransportOptions {
   retryBaseMs: number;
   /** The most pages one list may take. */
   maxPages: number;
+  /** The longest single wait, for a 429's reset or the pacing of the rate-limit headers. */
+  maxWaitMs: number;
 }
 
 export interface HttpAnswer {
@@ -67,15 +69,15 @@ export class Transport {
   /** The bounds every list read through this transport keeps. */
   readonly paging: PageBounds;
   readonly #token: string;
-  readonly #options: Omit<TransportOptions, 'token' | 'retries' | 'retryBaseMs' | 'maxPages'>;
+  readonly #options: Omit<TransportOptions, 'token' | 'retries' | 'retryBaseMs' | 'maxPages' | 'maxWaitMs'>;
 
   constructor(options: TransportOptions) {
-    const { token, retries, retryBaseMs, maxPages, ...rest } = options;
+    const { token, retries, retryBaseMs, maxPages, maxWaitMs, ...rest } = options;
     this.paging = { maxPages };
     this.#token = token;
     this.#options = rest;
-    this.policy = createRetryPolicy(retries, retryBaseMs);
-    this.limiter = new RateLimiter(options.reserveShare);
+    this.policy = createRetryPolicy(retries, retryBaseMs, maxWaitMs);
+    this.limiter = new RateLimiter(options.reserveShare, maxWaitMs);
   }
 
   /** The path as errors show it: the base URL's path plus the request path. */
@@ -108,6 +110,9 @@ export class Transport {
       } catch (error) {
         // Asking again would only download the same runaway answer again.
         if (error instanceof AnswerTooLarge) throw new ApiError(`${method} ${shownPath} failed: ${error.message}`, { method, path: shownPath, apiMessage: error.message });
+        if (error instanceof WaitTooLong) {
+          throw new ApiError(`${method} ${shownPath} not sent: ${error.message}; stopped rather than wait that long. Try again later, or raise request.maxWaitMs.`, { method, path: shownPath, apiMessage: error.message });
+        }
         if (shouldRetry(this.policy, { method, status: undefined, failures, rateLimited })) {
           await this.backoff(failures++);
           continue;
@@ -119,7 +124,7 @@ export class Transport {
       const retry = shouldRetry(this.policy, { method, status, failures, rateLimited });
       if (retry === 'rate-limited') {
         this.stats.rateLimited += 1;
-        await this.waitForReset(headers, rateLimited++);
+        await this.waitForReset(method, shownPath, headers, rateLimited++);
         continue;
       }
       if (retry === 'backoff') {
@@ -167,13 +172,22 @@ export class Transport {
     }
   }
 
-  private async waitForReset(headers: Headers, repeat: number): Promise<void> {
-    const known = this.policy.rateLimited.resetHeaders
-      .map(({ name, unitMs }) => Number(headers.get(name) ?? NaN) * unitMs)
-      .find((wait) => Number.isFinite(wait));
-    if (known === undefined) return this.backoff(repeat);
+  private async waitForReset(method: Method, shownPath: string, headers: Headers, repeat: number): Promise<void> {
+    const asked = this.policy.rateLimited.resetHeaders
+      .map(({ name, unitMs }) => ({ name, unitMs, value: readHeaderNumber(headers, name) }))
+      .find(({ value }) => value !== undefined);
+    if (asked?.value === undefined) return this.backoff(repeat);
+    const known = asked.value * asked.unitMs;
+    const { maxWaitMs } = this.policy;
+    if (known > maxWaitMs) {
+      const wanted = `${asked.value} ${asked.unitMs === 1000 ? 's' : 'ms'} (${asked.name})`;
+      throw new ApiError(
+        `${method} ${shownPath} answered 429 asking to wait ${wanted}, more than request.maxWaitMs (${maxWaitMs} ms); stopped rather than wait that long. Try again later, or raise request.maxWaitMs.`,
+        { method, path: shownPath, status: this.policy.rateLimited.status },
+      );
+    }
     // Later repeats of a 429 add backoff on top of the server's reset: something else is using the quota.
-    const wait = known + (repeat > 0 ? this.jitteredDelay(repeat - 1) : 0);
+    const wait = Math.min(maxWaitMs, known + (repeat > 0 ? this.jitteredDelay(repeat - 1) : 0));
     this.limiter.block(wait);
     this.stats.waitedMs += wait;
     await sleep(wait);

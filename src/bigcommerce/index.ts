@@ -32,10 +32,14 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** The most pages one list may take before it counts as a list that never ends. */
   maxPages?: number;
+  /** The longest single wait; a server asking for more fails the request at once. */
+  maxWaitMs?: number;
 }
 
 /** The request settings default as the config does; only the backoff step is the client's own. */
 export const CLIENT_DEFAULTS = { ...DEFAULT_CONFIG.request, retryBaseMs: 500 } as const;
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function createClient(options: ClientOptions): BigCommerceClient {
   return new BigCommerceClient(createTransport(options));
@@ -48,6 +52,9 @@ export function createTransport(options: ClientOptions): Transport {
   if (!/^[A-Za-z0-9_-]+$/.test(options.storeHash)) throw new ConfigError(`The store hash '${options.storeHash}' is not valid (letters, digits, - and _ only).`);
   const reserveShare = options.reserveShare ?? CLIENT_DEFAULTS.reserveShare;
   if (!(reserveShare >= 0 && reserveShare < 1)) throw new ConfigError(`reserveShare must be at least 0 and below 1, got ${reserveShare}.`);
+  const maxWaitMs = options.maxWaitMs ?? CLIENT_DEFAULTS.maxWaitMs;
+  // Node fires a longer timer at once, which would turn every wait into a busy loop.
+  if (!(maxWaitMs >= 0 && maxWaitMs <= MAX_TIMER_MS)) throw new ConfigError(`maxWaitMs must be from 0 to ${MAX_TIMER_MS}, got ${maxWaitMs}.`);
   return new Transport({
     // The store's root: group paths start with /v2, catalog and customers paths with /v3.
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}`,
@@ -58,5 +65,6 @@ export function createTransport(options: ClientOptions): Transport {
     userAgent: options.userAgent ?? `bcgroups/${VERSION}`,
     retryBaseMs: options.retryBaseMs ?? CLIENT_DEFAULTS.retryBaseMs,
     maxPages: options.maxPages ?? CLIENT_DEFAULTS.maxPages,
+    maxWaitMs,
   });
 }

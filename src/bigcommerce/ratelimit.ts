@@ -15,19 +15,32 @@ export interface RateLimitHeaders {
   windowMs: number;
 }
 
-/** Reads the four headers; undefined when any is missing or not a number. */
+/** A header as a count or a duration: undefined unless it is a finite number of at least 0. */
+export function readHeaderNumber(headers: Headers, name: string): number | undefined {
+  const raw = headers.get(name)?.trim();
+  const value = raw ? Number(raw) : NaN;
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** Reads the four headers; undefined when any of the first three is missing, negative or not a number. */
 export function readRateLimitHeaders(headers: Headers): RateLimitHeaders | undefined {
-  const read = (name: string) => {
-    const raw = headers.get(`x-rate-limit-${name}`);
-    const value = raw === null ? NaN : Number(raw);
-    return Number.isFinite(value) ? value : undefined;
-  };
+  const read = (name: string) => readHeaderNumber(headers, `x-rate-limit-${name}`);
   const left = read('requests-left');
   const quota = read('requests-quota');
   const resetMs = read('time-reset-ms');
   const windowMs = read('time-window-ms');
   if (left === undefined || quota === undefined || resetMs === undefined) return undefined;
   return { left, quota, resetMs, windowMs: windowMs ?? resetMs };
+}
+
+/** The headers ask for a wait longer than the cap: failing now beats sleeping for days. */
+export class WaitTooLong extends Error {
+  constructor(
+    readonly waitMs: number,
+    readonly maxWaitMs: number,
+  ) {
+    super(`the rate-limit headers say the quota resets in ${Math.round(waitMs)} ms, more than request.maxWaitMs (${maxWaitMs} ms)`);
+  }
 }
 
 export class RateLimiter {
@@ -38,7 +51,11 @@ export class RateLimiter {
   private inFlight = 0;
   private last: RateLimitState | undefined;
 
-  constructor(private readonly reserveShare: number) {}
+  constructor(
+    private readonly reserveShare: number,
+    /** The longest single wait; a window that ends later is refused, not slept through. */
+    private readonly maxWaitMs: number,
+  ) {}
 
   get state(): RateLimitState | undefined {
     return this.last;
@@ -51,7 +68,11 @@ export class RateLimiter {
       const now = Date.now();
       if (this.windowEnd !== undefined && now >= this.windowEnd) this.startUnknownWindow();
       if (this.quota === undefined || this.left === undefined || this.left > this.reserve()) break;
-      await sleep(this.windowEnd === undefined ? UNKNOWN_RESET_POLL_MS : this.windowEnd - now);
+      // Only an answer tells where the window stands; with none on its way, send one to learn it.
+      if (this.windowEnd === undefined && this.inFlight === 0) break;
+      const wait = this.windowEnd === undefined ? UNKNOWN_RESET_POLL_MS : this.windowEnd - now;
+      if (wait > this.maxWaitMs) throw new WaitTooLong(wait, this.maxWaitMs);
+      await sleep(wait);
     }
     if (this.left !== undefined) this.left -= 1;
     this.inFlight += 1;

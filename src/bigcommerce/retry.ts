@@ -21,9 +21,11 @@ export interface RetryPolicy {
   };
   /** Exponential from `baseMs`, capped at `maxMs`, with jitter over the upper half. */
   backoff: { baseMs: number; maxMs: number };
+  /** The longest single wait (request.maxWaitMs); a server asking for more is refused at once. */
+  maxWaitMs: number;
 }
 
-export function createRetryPolicy(limit: number, baseMs: number): RetryPolicy {
+export function createRetryPolicy(limit: number, baseMs: number, maxWaitMs: number): RetryPolicy {
   return {
     limit,
     methods: ['GET', 'PUT', 'DELETE'],
@@ -36,7 +38,8 @@ export function createRetryPolicy(limit: number, baseMs: number): RetryPolicy {
         { name: 'x-retry-after', unitMs: 1000 },
       ],
     },
-    backoff: { baseMs, maxMs: 30_000 },
+    backoff: { baseMs, maxMs: Math.min(30_000, maxWaitMs) },
+    maxWaitMs,
   };
 }
 

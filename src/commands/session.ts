@@ -22,6 +22,7 @@ export function openStore(ctx: CommandContext, config: Config): Store {
     retries: config.request.retries,
     reserveShare: config.request.reserveShare,
     maxPages: config.request.maxPages,
+    maxWaitMs: config.request.maxWaitMs,
   });
   return { client, storeHash };
 }
