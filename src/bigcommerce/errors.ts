@@ -138,10 +138,21 @@ export function createBadAnswerError(method: string, path: string, status: numbe
   return new ApiError(`${method} ${path} answered ${status} with an unexpected body: ${problem}`, { method, path, status, apiMessage: problem });
 }
 
+/** What the codes of an answer that broke off or lied about itself mean, in words. */
+const BROKEN_ANSWERS: Record<string, string> = {
+  UND_ERR_SOCKET: 'the connection closed before the answer was complete',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was shorter or longer than its Content-Length',
+  UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: 'the request body did not match its Content-Length',
+  ECONNRESET: 'the connection was reset',
+};
+
 function describeNetworkError(error: unknown, host: string | undefined): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'the request timed out';
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  if (cause?.code) return `network error (${[cause.code, host].filter(Boolean).join(' ')})`;
+  if (cause?.code) {
+    const what = BROKEN_ANSWERS[cause.code] ?? (cause.code.startsWith('HPE_') ? 'the answer is not valid HTTP' : undefined);
+    return `network error${what ? `: ${what}` : ''} (${[cause.code, host].filter(Boolean).join(' ')})`;
+  }
   const detail = cause?.message ?? (error instanceof Error ? error.message : String(error));
   return host ? `network error reaching ${host} (${detail})` : `network error (${detail})`;
 }

@@ -34,14 +34,32 @@ export function parseGroupList(raw: unknown): LiveGroup[] {
   return raw.map((group, index) => parseGroup(group, `[${index}]`));
 }
 
+/** A group is 4 levels deep; anything far deeper is hostile, and would overflow the stack of a walk. */
+export const MAX_ANSWER_DEPTH = 64;
+
 /** JSON.parse that reports an unreadable body as a problem of the answer, quoting it whole (the caller cuts it). */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw new AnswerProblem('the body is empty, expected JSON');
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AnswerProblem(`the body is not JSON: ${JSON.stringify(text)}`);
   }
+  if (isDeeperThan(value, MAX_ANSWER_DEPTH)) throw new AnswerProblem(`the body is nested deeper than ${MAX_ANSWER_DEPTH} levels`);
+  return value;
+}
+
+/** Without recursion, so the check itself cannot overflow the stack. */
+function isDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (!node || typeof node !== 'object') continue;
+    if (depth > maxDepth) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function parseAccess(raw: unknown, where: string): { type: (typeof ACCESS_TYPES)[number]; categories?: number[] } | undefined {
