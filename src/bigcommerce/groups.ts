@@ -3,10 +3,9 @@
 import { ApiError } from '../errors.js';
 import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type LiveGroup } from '../model.js';
 import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../normalize.js';
-import { createBadAnswerError } from './errors.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
 import { readAllPages, type PagedList } from './paging.js';
-import { AnswerProblem, parseGroup, parseGroupList, parseJson } from './parse.js';
+import { parseGroup, parseGroupList } from './parse.js';
 import { createStoreReads, type StoreReads } from './store-reads.js';
 
 export const PAGE_LIMIT = 250;
@@ -120,13 +119,7 @@ export class BigCommerceClient implements GroupsApi {
   }
 
   protected read<T>(method: Method, path: string, answer: HttpAnswer, parse: (raw: unknown) => T): T {
-    try {
-      // Redacted before parsing: a problem message quotes values, and a quote may cut through the token.
-      return parse(this.transport.redactAnswer(parseJson(answer.bodyText), answer.bodyText));
-    } catch (error) {
-      if (!(error instanceof AnswerProblem)) throw error;
-      throw createBadAnswerError(method, this.transport.describePath(path), answer.status, this.transport.showServerText(error.message));
-    }
+    return this.transport.parseAnswer(method, path, answer, parse);
   }
 }
 

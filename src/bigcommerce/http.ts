@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model.js';
 import type { PageBounds } from './paging.js';
-import { createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
+import { createBadAnswerError, createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
+import { AnswerProblem, parseJson } from './parse.js';
 import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
 
@@ -85,14 +86,17 @@ export class Transport {
     return `${new URL(this.#options.baseUrl).pathname}${path}`;
   }
 
-  /** Server text for a message: the token redacted, then cut to a bounded length. */
-  showServerText(text: string): string {
-    return showServerText(text, this.#token);
-  }
-
-  /** A parsed answer with the token redacted from every string, before anything can quote a part of it. */
-  redactAnswer(value: unknown, text: string): unknown {
-    return redactJson(value, this.#token, text);
+  /**
+   * The body of an answer, checked at the boundary by `parse`; a problem is an ApiError. The token is
+   * redacted from the parsed body first: a problem message quotes values, and a quote may cut through it.
+   */
+  parseAnswer<T>(method: Method, path: string, answer: HttpAnswer, parse: (raw: unknown) => T): T {
+    try {
+      return parse(redactJson(parseJson(answer.bodyText), this.#token, answer.bodyText));
+    } catch (error) {
+      if (!(error instanceof AnswerProblem)) throw error;
+      throw createBadAnswerError(method, this.describePath(path), answer.status, showServerText(error.message, this.#token));
+    }
   }
 
   /**

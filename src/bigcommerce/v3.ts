@@ -3,7 +3,8 @@
 import { ApiError } from '../errors.js';
 import { createBadAnswerError } from './errors.js';
 import type { Transport } from './http.js';
-import { AnswerProblem, describe, expectObject, parseJson } from './parse.js';
+import { readAllPages, type PagedList } from './paging.js';
+import { AnswerProblem, describe, expectObject } from './parse.js';
 
 /** What a read of the store returned, and how many requests it took. */
 export interface StoreRead<T> {
@@ -25,8 +26,6 @@ export interface V3Page<T> {
 }
 
 export const V3_PAGE_LIMIT = 250;
-/** 250,000 items: far beyond any store's catalog (16,000 categories), so only a broken answer gets here. */
-const MAX_PAGES = 1_000;
 
 /** The counter a read adds its requests to. */
 export interface RequestCounter {
@@ -63,16 +62,11 @@ export async function readV3Page<T>(
     throw error instanceof ApiError && error.status === 403 ? explainMissingScope(error, scopeHint) : error;
   }
   counter.requests += answer.attempts;
-  try {
-    return parseV3Page(parseJson(answer.bodyText), parseItem);
-  } catch (error) {
-    if (!(error instanceof AnswerProblem)) throw error;
-    throw createBadAnswerError('GET', transport.describePath(path), answer.status, transport.redactToken(error.message));
-  }
+  return transport.parseAnswer('GET', path, answer, (raw) => parseV3Page(raw, parseItem));
 }
 
-/** Every page of a V3 list, 250 at a time. Bounded: it stops at the first page's total_pages (or an
- *  empty page), and a page that repeats an id already read is a broken answer, never a loop. */
+/** Every page of a V3 list, 250 at a time, within the transport's paging bounds. It stops at the first
+ *  page's total_pages (or an empty page), and refuses a total_pages beyond request.maxPages at once. */
 export async function readAllV3Pages<T>(
   transport: Transport,
   path: string,
@@ -82,25 +76,23 @@ export async function readAllV3Pages<T>(
   counter: RequestCounter,
   scopeHint: string,
 ): Promise<T[]> {
-  const items: T[] = [];
-  const seen = new Set<number>();
+  const { maxPages } = transport.paging;
+  const pagePath = (page: number) => `${path}?${filters ? `${filters}&` : ''}limit=${V3_PAGE_LIMIT}&page=${page}`;
   let totalPages = 1;
-  for (let page = 1; page <= totalPages; page++) {
-    const pagePath = `${path}?${filters ? `${filters}&` : ''}limit=${V3_PAGE_LIMIT}&page=${page}`;
-    const answer = await readV3Page(transport, pagePath, parseItem, counter, scopeHint);
-    const broken = (problem: string) => createBadAnswerError('GET', transport.describePath(pagePath), 200, problem);
-    if (page === 1) totalPages = answer.pagination.total_pages;
-    if (totalPages > MAX_PAGES) throw broken(`meta.pagination.total_pages is ${totalPages}, more than the ${MAX_PAGES} pages any store needs`);
-    if (answer.pagination.current_page !== page) throw broken(`meta.pagination.current_page is ${answer.pagination.current_page}, expected ${page}`);
-    for (const item of answer.items) {
-      const id = idOf(item);
-      if (seen.has(id)) throw broken(`page ${page} repeats id ${id}, already read on an earlier page`);
-      seen.add(id);
-      items.push(item);
-    }
-    if (answer.items.length === 0) break;
-  }
-  return items;
+  const list: PagedList<T> = {
+    method: 'GET',
+    pathOf: (page) => transport.describePath(pagePath(page)),
+    idOf,
+    fetchPage: async (page) => {
+      const answer = await readV3Page(transport, pagePath(page), parseItem, counter, scopeHint);
+      const broken = (problem: string) => createBadAnswerError('GET', transport.describePath(pagePath(page)), 200, problem);
+      if (page === 1) totalPages = answer.pagination.total_pages;
+      if (totalPages > maxPages) throw broken(`meta.pagination.total_pages is ${totalPages}, more than request.maxPages (${maxPages})`);
+      if (answer.pagination.current_page !== page) throw broken(`meta.pagination.current_page is ${answer.pagination.current_page}, expected ${page}`);
+      return { items: answer.items, more: page < totalPages && answer.items.length > 0 };
+    },
+  };
+  return readAllPages(list, transport.paging);
 }
 
 function explainMissingScope(error: ApiError, hint: string): ApiError {

@@ -103,7 +103,7 @@ const page = (ids: number[], pagination: Record<string, number>) =>
   JSON.stringify({ data: ids.map((id) => ({ category_id: id, parent_id: 0, tree_id: 1, name: `C${id}` })), meta: { pagination: { total: 500, count: ids.length, per_page: 250, ...pagination } } });
 
 for (const [title, answer, expected] of [
-  ['a page that repeats ids already read', (n: number) => page([1, 2], { current_page: n, total_pages: 5 }), /page 2 repeats id 1, already read on an earlier page/],
+  ['a page that repeats ids already read', (n: number) => page([1, 2], { current_page: n, total_pages: 5 }), /page=2 answered id 1 already on page 1/],
   ['a page that is not the one asked for', () => page([1], { current_page: 1, total_pages: 5 }), /current_page is 1, expected 2/],
   ['an absurd number of pages', (n: number) => page([n], { current_page: n, total_pages: 10_000_000 }), /total_pages is 10000000/],
   ['a body without data', () => JSON.stringify({ meta: {} }), /data is missing, expected an array/],
