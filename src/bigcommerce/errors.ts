@@ -1,6 +1,7 @@
 // Turns a failed answer of the API into an ApiError: V2 error arrays and V3 error objects both
 // carry the message the user needs, and nothing of the request headers ever reaches the text.
 import { ApiError } from '../errors.js';
+import { parseJson } from './parse.js';
 
 // The client does not know which variable held the token, so it names the default one.
 const TOKEN_HINT =
@@ -24,7 +25,8 @@ export function readApiMessage(bodyText: string): string | undefined {
   if (text === '') return undefined;
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    // parseJson refuses bodies nested too deep to describe without overflowing the stack.
+    body = parseJson(text);
   } catch {
     return text;
   }

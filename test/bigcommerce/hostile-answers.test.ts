@@ -28,6 +28,7 @@ const CASES: Record<string, { raw: string; message: RegExp }> = {
   'a status line that is not HTTP': { raw: 'hello there\r\n\r\n', message: /failed: network error: the answer is not valid HTTP \(HPE_/ },
   'broken chunked encoding': { raw: http('200 OK', ['Transfer-Encoding: chunked'], 'zz\r\nnot a chunk\r\n'), message: /failed: network error: the answer is not valid HTTP \(HPE_/ },
   'JSON nested a million deep': { raw: http('200 OK', [], deep(1_000_000, '')), message: /unexpected body: the body is nested deeper than 64 levels/ },
+  'an error body nested a million deep': { raw: http('422 Unprocessable Entity', [], `{"title":"Invalid","errors":{"name":${deep(1_000_000, '')}}}`), message: /failed with 422: \{"title":"Invalid","errors":\{"name":\[\[\[.*more characters/ },
   'deep JSON with an escape in it': { raw: http('200 OK', [], deep(200_000, '"a\\nb"')), message: /unexpected body: the body is nested deeper than 64 levels/ },
 };
 
