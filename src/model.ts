@@ -203,6 +203,8 @@ interface ChangeCommon {
   depends_on: string[];
   /** The exact request body (empty for deletes). */
   body: GroupBody;
+  /** Customers in the group it touches, counted when planned; null when not counted (--no-customers). */
+  customers?: number | null;
 }
 
 export interface CreateChange extends ChangeCommon {
@@ -246,7 +248,7 @@ export interface PlanSummary {
   unmanaged: number;
 }
 
-export type SafetyCheck = 'maxDeletes' | 'maxDeletePercent' | 'maxUpdatePercent';
+export type SafetyCheck = 'maxDeletes' | 'maxDeletePercent' | 'maxUpdatePercent' | 'maxDeletedCustomers';
 
 export interface SafetyRefusal {
   check: SafetyCheck;
@@ -264,6 +266,28 @@ export interface Plan {
   refusals: SafetyRefusal[];
   /** The write requests apply will send: one per change. */
   requests: number;
+  /** Names of the categories, products and price lists the changes refer to; absent when none was read. */
+  catalog_names?: CatalogNames;
+  /** What was read of the store to make the plan, and what could not be checked. */
+  reads?: PlanReads;
+}
+
+/** What a referenced id is called in the store, by id (as a string key); null: the store has no such id. */
+export interface CatalogNames {
+  categories: Record<string, string | null>;
+  products: Record<string, { name: string; sku: string } | null>;
+  price_lists: Record<string, string | null>;
+}
+
+/** The kinds of reads a plan makes, in the order the plan output lists them. */
+export const READ_KINDS = ['groups', 'categories', 'products', 'price_lists', 'customers'] as const;
+export type ReadKind = (typeof READ_KINDS)[number];
+
+export interface PlanReads {
+  /** Requests each kind of read took (retries included); 0 when not needed or skipped. */
+  requests: Record<ReadKind, number>;
+  /** What could not be checked, for people: "category names not read (--no-catalog)". */
+  unchecked: string[];
 }
 
 /** Where a change of a plan comes from, next to a baseline (the base branch's groups/ planned against the same store). */
@@ -357,6 +381,8 @@ export interface SafetyConfig {
   maxUpdatePercent: number;
   /** The update check applies only to stores with at least this many groups. */
   minGroupsForUpdateCheck: number;
+  /** Most customers the deleted groups may hold together (0: deleting any group with members needs --force). */
+  maxDeletedCustomers: number;
 }
 
 export interface RequestConfig {
@@ -377,6 +403,10 @@ export interface Config {
   groupsDir: string;
   concurrency: number;
   prune: boolean;
+  /** Read category, product and price list names (false: --no-catalog). */
+  catalog: boolean;
+  /** Count the customers of each group a change touches (false: --no-customers). */
+  customers: boolean;
   safety: SafetyConfig;
   request: RequestConfig;
   /** The file the config came from, if any. */

@@ -8,14 +8,15 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import type { Change, ChangeResult, Config, Plan } from '../model.js';
-import { checkAgainstStore, checkPlannedRefusals, createCheckedPlan } from '../plan/index.js';
+import { checkAgainstStore, checkPlannedRefusals } from '../plan/index.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, resolveConfig } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, resolveConfig } from './options.js';
+import { planAgainstStore } from './plan-store.js';
 import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
-import { needsOfReferences, readCatalog, resolveDesired } from './catalog.js';
+import { needsOfReferences, readCatalog } from './catalog.js';
 import type { Command, CommandContext } from './types.js';
 import { count as countOf, folderLabel } from '../words.js';
 
@@ -32,6 +33,7 @@ export const applyCommand: Command = {
     force: FORCE_OPTION,
     yes: { type: 'boolean', short: 'y', default: false, description: 'apply without asking (required without a terminal, e.g. in CI)' },
     format: { ...FORMAT_OPTION, description: 'text or json (the results)' },
+    ...READ_OPTIONS,
   },
   async run(ctx) {
     const format = readFormat(ctx, ['text', 'json']);
@@ -69,10 +71,12 @@ interface Prepared {
 async function planNow(ctx: CommandContext, config: Config, json: boolean): Promise<Prepared> {
   const desired = await loadDesiredFor(ctx, config);
   const store = openStore(ctx, config);
-  const live = await store.client.listGroups();
-  noteEmptyFolder(ctx, config, desired, live.length);
-  const resolved = await resolveDesired(desired, store.client.store);
-  const plan = createCheckedPlan(resolved.groups, live, { prune: config.prune, safety: config.safety, force: ctx.values.force === true });
+  const { plan } = await planAgainstStore(store.client, desired, config, {
+    prune: config.prune,
+    force: ctx.values.force === true,
+    checkSafety: true,
+    onLive: (live) => noteEmptyFolder(ctx, config, desired, live.length),
+  });
   const out = json ? ctx.io.stderr : ctx.io.stdout;
   out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir }));
   return { store, plan };
@@ -99,7 +103,7 @@ async function prepareSavedPlan(ctx: CommandContext, config: Config, file: strin
   checkPlannedRefusals(saved, context);
   const store = openStore(ctx, config);
   const liveGroups = await store.client.listGroups();
-  const catalog = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []));
+  const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
   checkAgainstStore(saved, { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog }, context);
   if (saved.plan.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDesired, type DesiredState } from '../desired/index.js';
 import { PlanError, UsageError, ValidationError } from '../errors.js';
-import type { Attribution, AttributionOff, Config, LiveGroup, Plan } from '../model.js';
+import type { Attribution, AttributionOff, Catalog, Config, LiveGroup, LoadedGroup, Plan } from '../model.js';
 import { attributeAgainstBaseline, describeBaselineError, type PlanOptions } from '../plan/index.js';
 import { resolveDesired } from './catalog.js';
 import type { CommandContext, CommandOption } from './types.js';
@@ -40,18 +40,23 @@ export async function loadBaseline(ctx: CommandContext, config: Config, dir: str
 
 /**
  * The head plan attributed against the baseline: the baseline's catalog names are resolved against the
- * same store as the head's, and a baseline that does not resolve turns attribution off like a broken file.
+ * head's catalog read, and a baseline that does not resolve turns attribution off like a broken file.
  */
-export async function attributeBaseline(
+/** The baseline's groups, for the one catalog read of the run. */
+export function baselineGroups(baseline: BaselineGroups | undefined): LoadedGroup[] {
+  return baseline?.compared ? baseline.desired.groups : [];
+}
+
+export function attributeBaseline(
   baseline: BaselineGroups,
   headPlan: Pick<Plan, 'changes'>,
   liveGroups: readonly LiveGroup[],
-  reads: Parameters<typeof resolveDesired>[1],
+  catalog: Catalog,
   options: PlanOptions,
-): Promise<Attribution | AttributionOff> {
+): Attribution | AttributionOff {
   if (!baseline.compared) return baseline;
   try {
-    const resolved = await resolveDesired(baseline.desired, reads);
+    const resolved = resolveDesired(baseline.desired, catalog);
     return attributeAgainstBaseline(headPlan, resolved.groups, liveGroups, options);
   } catch (error) {
     if (error instanceof ValidationError) return { compared: false, reason: describeBaselineError('do not resolve against the catalog', error) };

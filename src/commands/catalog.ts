@@ -1,29 +1,35 @@
-// The catalog step of plan, apply and drift: read what the desired groups point at (nothing when no group
-// points at a category, product or price list), then resolve references and check ids before planning.
+// The catalog step of plan, apply and drift: one read of what the desired and live groups point at
+// (nothing when no group points at a category, product or price list; products only those named), then
+// references resolved and ids checked against it before planning. The same read names things in the plan.
 import { ValidationError } from '../errors.js';
 import type { StoreReads } from '../bigcommerce/index.js';
-import type { Catalog, CatalogKind, CatalogNeeds, DesiredGroup, ResolvedReference } from '../model.js';
+import type { Catalog, CatalogKind, CatalogNeeds, Config, DesiredGroup, PlanReads, ResolvedReference } from '../model.js';
 import { sortProblems, type DesiredState } from '../desired/index.js';
-import { listCatalogNeeds, needsNothing, resolveReferences } from '../references/index.js';
+import { needsNothing, resolveReferences } from '../references/index.js';
 
-/** The client's reads this step uses; absent, nothing is read (ids go unchecked, names cannot resolve). */
+/** The client's reads this step uses. */
 export type CatalogReads = Pick<StoreReads, 'readCategories' | 'readProducts' | 'readPriceLists'>;
 
-/** Why a needed kind went unread when no reads are given. */
-const NO_CATALOG_READS = 'the catalog reads are off';
+/** Why a needed kind went unread, as resolution quotes it and the plan notes it. */
+export const NO_CATALOG = '--no-catalog';
 
 export interface ResolvedDesired {
   groups: DesiredGroup[];
   references: ResolvedReference[];
+}
+
+export interface CatalogRead {
   catalog: Catalog;
+  requests: Pick<PlanReads['requests'], 'categories' | 'products' | 'price_lists'>;
+  /** What the plan could not check because the reads were skipped. */
+  unchecked: string[];
 }
 
 /** Throws ValidationError (exit 1, before any write) for a reference or id the catalog does not back. */
-export async function resolveDesired(desired: DesiredState, reads: CatalogReads | undefined): Promise<ResolvedDesired> {
-  const catalog = await readCatalog(reads, listCatalogNeeds(desired.groups));
+export function resolveDesired(desired: DesiredState, catalog: Catalog): ResolvedDesired {
   const resolution = resolveReferences(desired.groups, catalog);
   if (resolution.problems.length > 0) throw new ValidationError(sortProblems(resolution.problems));
-  return { groups: resolution.groups, references: resolution.references, catalog };
+  return { groups: resolution.groups, references: resolution.references };
 }
 
 /** The kinds the references of a saved plan need, read again to see whether they still resolve alike. */
@@ -37,10 +43,11 @@ export function needsOfReferences(references: readonly ResolvedReference[]): Cat
   };
 }
 
-/** Only the reads the needs ask for; without catalog reads, nothing is read and the catalog says why. */
-export async function readCatalog(reads: CatalogReads | undefined, needs: CatalogNeeds): Promise<Catalog> {
-  if (needsNothing(needs)) return {};
-  if (!reads) return { unread: NO_CATALOG_READS };
+/** Only the reads the needs ask for, kinds in parallel; with `catalog: false`, none, and the catalog says why. */
+export async function readCatalog(reads: CatalogReads, needs: CatalogNeeds, switches: Pick<Config, 'catalog'>): Promise<CatalogRead> {
+  const none = { categories: 0, products: 0, price_lists: 0 };
+  if (needsNothing(needs)) return { catalog: {}, requests: none, unchecked: [] };
+  if (!switches.catalog) return { catalog: { unread: NO_CATALOG }, requests: none, unchecked: describeUnread(needs) };
   const wantsProducts = needs.productIds.length > 0 || needs.productSkus.length > 0;
   const [categories, products, priceLists] = await Promise.all([
     needs.categories ? reads.readCategories() : undefined,
@@ -48,8 +55,17 @@ export async function readCatalog(reads: CatalogReads | undefined, needs: Catalo
     needs.priceLists ? reads.readPriceLists() : undefined,
   ]);
   return {
-    ...(categories ? { categories: categories.value } : {}),
-    ...(products ? { products: products.value } : {}),
-    ...(priceLists ? { priceLists: priceLists.value } : {}),
+    catalog: {
+      ...(categories ? { categories: categories.value } : {}),
+      ...(products ? { products: products.value } : {}),
+      ...(priceLists ? { priceLists: priceLists.value } : {}),
+    },
+    requests: { categories: categories?.requests ?? 0, products: products?.requests ?? 0, price_lists: priceLists?.requests ?? 0 },
+    unchecked: [],
   };
+}
+
+function describeUnread(needs: CatalogNeeds): string[] {
+  const kinds = [needs.categories ? 'category' : '', needs.productIds.length + needs.productSkus.length > 0 ? 'product' : '', needs.priceLists ? 'price list' : ''].filter(Boolean);
+  return [`${kinds.join(', ')} names not read, and their ids not checked against the store (${NO_CATALOG})`];
 }

@@ -2,14 +2,13 @@
 import { PlanError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
-import type { Plan } from '../model.js';
-import { createPlan } from '../plan/index.js';
+import type { LiveGroup, Plan } from '../model.js';
 import { renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
 import { renderMissingPinsAs } from '../render/missing-pins.js';
-import { DIR_OPTION, FORMAT_OPTION, noteEmptyFolder, readFormat, STORE_OPTIONS } from './options.js';
+import { DIR_OPTION, FORMAT_OPTION, noteEmptyFolder, READ_OPTIONS, readFormat, STORE_OPTIONS } from './options.js';
 import { openSession } from './session.js';
+import { planAgainstStore } from './plan-store.js';
 import { appendStepSummary } from './step-summary.js';
-import { resolveDesired } from './catalog.js';
 import type { Command, CommandContext } from './types.js';
 
 export const driftCommand: Command = {
@@ -20,17 +19,16 @@ export const driftCommand: Command = {
     ...STORE_OPTIONS,
     format: FORMAT_OPTION,
     'ignore-unmanaged': { type: 'boolean', default: false, description: 'do not count or list groups that no file describes' },
+    ...READ_OPTIONS,
   },
   async run(ctx) {
     const format = readFormat(ctx);
     const session = await openSession(ctx);
-    const live = await session.client.listGroups();
-    noteEmptyFolder(ctx, { groupsDir: session.config.groupsDir, prune: false }, session.desired, live.length);
-    const desired = await resolveDesired(session.desired, session.client.store);
+    const onLive = (live: LiveGroup[]) => noteEmptyFolder(ctx, { groupsDir: session.config.groupsDir, prune: false }, session.desired, live.length);
     let plan: Plan;
     try {
       // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
-      plan = createPlan(desired.groups, live, { prune: false });
+      ({ plan } = await planAgainstStore(session.client, session.desired, session.config, { prune: false, force: false, checkSafety: false, onLive }));
     } catch (error) {
       // A pinned group deleted by hand is drift too, though no plan can be made from it; any other
       // mismatch is a problem of the files themselves, reported like plan reports it.

@@ -24,7 +24,7 @@ export const importCommand: Command = {
     const store = openStore(ctx, config);
     const liveGroups = await store.client.listGroups();
     // The catalog names what the groups point at: as comments beside ids, or instead of them.
-    const catalog = await readCatalog(store.client.store, listCatalogNeeds(liveGroups));
+    const { catalog } = await readCatalog(store.client.store, listCatalogNeeds(liveGroups), config);
     const names = { index: indexCatalog(catalog), byName: ctx.values['by-name'] === true };
     const result = await importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd, names });
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);

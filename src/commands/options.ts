@@ -50,6 +50,12 @@ export const STORE_OPTIONS: Record<string, CommandOption> = {
   'api-url': { type: 'string', valueName: 'URL', default: DEFAULT_CONFIG.apiUrl, description: 'API base URL (or BIGCOMMERCE_API_URL, or apiUrl in the config)' },
 };
 
+/** The reads of the store around the groups, for plan, apply and drift; each skips one kind of read. */
+export const READ_OPTIONS: Record<string, CommandOption> = {
+  'no-catalog': { type: 'boolean', default: false, description: 'do not read category, product and price list names (or catalog: false in the config)' },
+  'no-customers': { type: 'boolean', default: false, description: 'do not count the customers of changed groups; deletes then need --force (or customers: false in the config)' },
+};
+
 /** Loads the config the way every command does: cwd and env of the Io, --config, --dir, --store-hash, --api-url. */
 export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverrides = {}): Promise<Config> {
   const flags: ConfigOverrides = {};
@@ -59,6 +65,8 @@ export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverri
   if (dir !== undefined) flags.groupsDir = dir;
   if (storeHash !== undefined) flags.storeHash = storeHash;
   if (apiUrl !== undefined) flags.apiUrl = apiUrl;
+  if (ctx.values['no-catalog'] === true) flags.catalog = false;
+  if (ctx.values['no-customers'] === true) flags.customers = false;
   const configFile = stringFlag(ctx, 'config');
   return loadConfig({
     cwd: ctx.io.cwd,
@@ -92,6 +100,8 @@ export function stringFlag(ctx: CommandContext, name: string): string | undefine
 
 /** Flags that say which store, files and config a run used; a suggested re-plan must repeat them. */
 const CONTEXT_FLAGS = ['config', 'dir', 'store-hash', 'api-url'] as const;
+/** Boolean flags a suggested re-plan must repeat. */
+const CONTEXT_SWITCHES = ['no-catalog', 'no-customers'] as const;
 
 /** The plan command that re-makes a saved plan the way this run was invoked (same store, files, config). */
 export function replanCommand(ctx: CommandContext, out: string, options: { prune: boolean; force: boolean }): string {
@@ -100,6 +110,7 @@ export function replanCommand(ctx: CommandContext, out: string, options: { prune
     const value = ctx.values[flag];
     if (typeof value === 'string') parts.push(`--${flag} ${quoteArgument(value)}`);
   }
+  for (const flag of CONTEXT_SWITCHES) if (ctx.values[flag] === true) parts.push(`--${flag}`);
   if (options.prune) parts.push('--prune');
   else if (ctx.values.prune === false) parts.push('--no-prune');
   if (options.force) parts.push('--force');

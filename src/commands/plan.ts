@@ -1,16 +1,16 @@
 // `bcgroups plan`: validate, read the live store (paged list only), plan, check safety, render.
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
-import { createCheckedPlan, toSavedPlan } from '../plan/index.js';
+import { toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
 import { describeAttributionOff } from '../render/attribution.js';
 import { describeRequests } from '../render/requests.js';
-import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION, pruneOverride, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
-import { attributeBaseline, BASELINE_OPTION, loadBaseline } from './baseline.js';
+import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
+import { attributeBaseline, BASELINE_OPTION, baselineGroups, loadBaseline } from './baseline.js';
 import { writeSavedPlan } from './saved-plan.js';
 import { openSession } from './session.js';
+import { planAgainstStore } from './plan-store.js';
 import { appendStepSummary } from './step-summary.js';
-import { resolveDesired } from './catalog.js';
 import type { Command } from './types.js';
 
 export const planCommand: Command = {
@@ -25,6 +25,7 @@ export const planCommand: Command = {
     prune: PRUNE_OPTION,
     force: FORCE_OPTION,
     baseline: BASELINE_OPTION,
+    ...READ_OPTIONS,
   },
   async run(ctx) {
     const format = readFormat(ctx);
@@ -33,17 +34,20 @@ export const planCommand: Command = {
     const baselineDir = stringFlag(ctx, 'baseline');
     const session = await openSession(ctx, pruneOverride(ctx));
     const baseline = baselineDir === undefined ? undefined : await loadBaseline(ctx, session.config, baselineDir);
-    const live = await session.client.listGroups();
-    noteEmptyFolder(ctx, session.config, session.desired, live.length);
-    const desired = await resolveDesired(session.desired, session.client.store);
-    const plan = createCheckedPlan(desired.groups, live, { prune: session.config.prune, safety: session.config.safety, force });
-    const attribution = baseline && (await attributeBaseline(baseline, plan, live, session.client.store, { prune: session.config.prune }));
+    const { plan, live, references, catalog } = await planAgainstStore(session.client, session.desired, session.config, {
+      prune: session.config.prune,
+      force,
+      checkSafety: true,
+      onLive: (liveGroups) => noteEmptyFolder(ctx, session.config, session.desired, liveGroups.length),
+      alsoResolves: baselineGroups(baseline),
+    });
+    const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, { prune: session.config.prune });
     if (attribution && !attribution.compared && format === 'json') ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
     ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir, ...(attribution ? { attribution } : {}) }));
     if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
     if (out !== undefined) {
-      const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force, references: desired.references });
+      const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force, references });
       await writeSavedPlan(ctx, out, saved);
       ctx.io.stderr.write(
         plan.refusals.length > 0

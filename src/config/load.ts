@@ -12,7 +12,7 @@ import { readConfigFile, type ConfigFile } from './read.js';
 export const ENV_STORE_HASH = 'BIGCOMMERCE_STORE_HASH';
 export const ENV_API_URL = 'BIGCOMMERCE_API_URL';
 
-export type ConfigOverrides = Partial<Pick<Config, 'storeHash' | 'apiUrl' | 'groupsDir' | 'concurrency' | 'prune'>>;
+export type ConfigOverrides = Partial<Pick<Config, 'storeHash' | 'apiUrl' | 'groupsDir' | 'concurrency' | 'prune' | 'catalog' | 'customers'>>;
 
 export interface LoadConfigOptions {
   cwd: string;

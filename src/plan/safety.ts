@@ -1,5 +1,5 @@
 // Safety is its own pure pass over a finished plan: each refusal names its threshold, the numbers and --force.
-import type { Plan, SafetyConfig, SafetyRefusal } from '../model.js';
+import type { Change, Plan, SafetyConfig, SafetyRefusal } from '../model.js';
 import { count as countOf } from '../words.js';
 
 const FORCE_HINT = 'Re-run with --force to allow it.';
@@ -35,7 +35,35 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
       message: `Refusing to update ${updates} of ${countOf(liveCount, 'group')} (${formatPercent(updatePercent)}): more than safety.maxUpdatePercent (${safety.maxUpdatePercent}%). ${FORCE_HINT}`,
     });
   }
+  const customers = checkDeletedCustomers(plan.changes, safety.maxDeletedCustomers);
+  if (customers) refusals.push(customers);
   return refusals;
+}
+
+/**
+ * Deleted groups take their pricing from every member. A delete whose members were not counted
+ * (customers: null, --no-customers) cannot be checked, so it is refused as if it had too many: an
+ * unknown may be 4,000 customers. A plan never annotated (customers absent) is not checked.
+ */
+function checkDeletedCustomers(changes: readonly Change[], limit: number): SafetyRefusal | undefined {
+  const deletes = changes.filter((change) => change.action === 'delete' && change.customers !== undefined);
+  const uncounted = deletes.filter((change) => change.customers === null).length;
+  const members = deletes.reduce((sum, change) => sum + (change.customers ?? 0), 0);
+  if (uncounted > 0) {
+    return {
+      check: 'maxDeletedCustomers',
+      limit,
+      actual: members,
+      message: `Refusing to delete ${countOf(uncounted, 'group')} whose customers were not counted (--no-customers): safety.maxDeletedCustomers (${limit}) cannot be checked. ${FORCE_HINT}`,
+    };
+  }
+  if (members <= limit) return undefined;
+  return {
+    check: 'maxDeletedCustomers',
+    limit,
+    actual: members,
+    message: `Refusing to delete ${countOf(deletes.length, 'group')} holding ${countOf(members, 'customer')}: more than safety.maxDeletedCustomers (${limit}); they would lose the group's pricing. ${FORCE_HINT}`,
+  };
 }
 
 function percentOf(part: number, whole: number): number {

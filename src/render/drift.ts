@@ -1,7 +1,7 @@
 // The plan worded as a report of what differs between the store and the group files, one line per group.
 import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan, type UpdateChange } from '../model.js';
 import { differingFields } from '../normalize.js';
-import { describeReasons, describeRuleDrift, formatField, pairChangedRules } from './words.js';
+import { describeReasons, describeRuleDrift, formatField, pairChangedRules, type Names } from './words.js';
 import { folderLabel } from '../words.js';
 
 export const IN_SYNC = 'In sync: no differences.';
@@ -37,14 +37,15 @@ export function countDrift(plan: Pick<Plan, 'changes'>): DriftCounts {
   return { missing: count('create'), differ: count('update'), extra: count('delete') };
 }
 
-/** "Retail: discount_rules differ (store has 10% off category 18, the file says 15%)". */
-export function driftLines(plan: Pick<Plan, 'changes'>): string[] {
+/** "Retail: discount_rules differ (store has 10% off Power Tools (category 18), the file says 15%)". */
+export function driftLines(plan: Pick<Plan, 'changes' | 'catalog_names'>): string[] {
+  const names = plan.catalog_names;
   return mergeByGroup(plan.changes).map((change) => {
     if (change.action === 'create') return `${change.name}: in a file but not in the store`;
     if (change.action === 'delete') return `${change.name}: in the store, described by no file`;
     if (change.kind === 'unmanaged_release') return `${change.before.name}: ${describeReasons(change)}`;
     const label = change.fields.includes('name') ? `${change.after.name} (id ${change.id})` : change.after.name;
-    return `${label}: ${change.fields.map((field) => describeFieldDrift(field, change.before, change.after)).join('; ')}`;
+    return `${label}: ${change.fields.map((field) => describeFieldDrift(field, change.before, change.after, names)).join('; ')}`;
   });
 }
 
@@ -70,9 +71,9 @@ function mergeByGroup(changes: readonly Change[]): Change[] {
   return merged;
 }
 
-function describeFieldDrift(field: FieldName, store: GroupState, files: GroupState): string {
+function describeFieldDrift(field: FieldName, store: GroupState, files: GroupState, names: Names): string {
   if (field === 'discount_rules') {
-    return `discount_rules differ (${pairChangedRules(store.discount_rules, files.discount_rules).map(describeRuleDrift).join('; ')})`;
+    return `discount_rules differ (${pairChangedRules(store.discount_rules, files.discount_rules).map((pair) => describeRuleDrift(pair, names)).join('; ')})`;
   }
-  return `${field} differs (store has ${formatField(field, store)}, the file says ${formatField(field, files)})`;
+  return `${field} differs (store has ${formatField(field, store, names)}, the file says ${formatField(field, files, names)})`;
 }

@@ -1,6 +1,8 @@
-// The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact request body.
-import type { Change, Plan } from '../model.js';
+// The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact
+// request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
+import type { CatalogNames, Change, Plan } from '../model.js';
 import type { PlanAttribution } from './attribution.js';
+import { nameReferencesOf } from './names.js';
 import { describeReasons } from './words.js';
 
 export interface JsonOptions {
@@ -14,11 +16,12 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     format_version: 1,
     ...(options.mode === 'drift' ? { mode: 'drift' } : {}),
     summary: plan.summary,
-    changes: plan.changes.map((change) => withOrigin(orderKeys(change), change, options.attribution)),
+    changes: plan.changes.map((change) => withOrigin(orderKeys(change, plan.catalog_names), change, options.attribution)),
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
     refusals: plan.refusals,
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
+    ...(plan.reads ? { reads: plan.reads } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -36,15 +39,17 @@ function describeBaseline(attribution: PlanAttribution): Record<string, unknown>
 }
 
 /** The same key order for every change, so diffs of two JSON plans stay small. */
-function orderKeys(change: Change): Record<string, unknown> {
+function orderKeys(change: Change, names: CatalogNames | undefined): Record<string, unknown> {
   const head = { action: change.action, key: change.key, name: change.name, ...(change.action === 'create' ? {} : { id: change.id }) };
+  const named = names ? nameReferencesOf(change, names) : undefined;
+  const beside = { ...(named ? { catalog_names: named } : {}), ...(change.customers !== undefined ? { customers: change.customers } : {}) };
   const tail = { depends_on: change.depends_on, reason: describeReasons(change) };
   switch (change.action) {
     case 'create':
-      return { ...head, body: change.body, after: change.after, ...tail, ...(change.source ? { source: change.source } : {}) };
+      return { ...head, body: change.body, ...beside, after: change.after, ...tail, ...(change.source ? { source: change.source } : {}) };
     case 'update':
-      return { ...head, body: change.body, before: change.before, after: change.after, fields: change.fields, ...tail, managed: change.kind !== 'unmanaged_release', ...(change.source ? { source: change.source } : {}) };
+      return { ...head, body: change.body, ...beside, before: change.before, after: change.after, fields: change.fields, ...tail, managed: change.kind !== 'unmanaged_release', ...(change.source ? { source: change.source } : {}) };
     case 'delete':
-      return { ...head, body: change.body, before: change.before, ...tail };
+      return { ...head, body: change.body, ...beside, before: change.before, ...tail };
   }
 }

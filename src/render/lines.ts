@@ -1,8 +1,8 @@
 // What each change does, as lines shared by the text and markdown renderings.
 import { diffArrays } from 'diff';
-import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan } from '../model.js';
+import { GROUP_FIELDS, type Change, type DiscountRule, type FieldName, type GroupState, type Plan } from '../model.js';
 import { API_DEFAULTS, differingFields } from '../normalize.js';
-import { describeRulePair, formatField, formatRuleLine, pairChangedRules } from './words.js';
+import { describeRulePair, formatField, labelRuleLine, pairChangedRules, type Names, type RulePair } from './words.js';
 import { count as countOf } from '../words.js';
 
 export type Sign = '+' | '-' | '~' | ' ';
@@ -38,29 +38,29 @@ export function dependencyLabels(change: Change, plan: Pick<Plan, 'changes'>): s
   });
 }
 
-export function changeLines(change: Change, style: ScalarStyle): DiffLine[] {
-  if (change.action === 'delete') return removedGroupLines(change.before);
+export function changeLines(change: Change, style: ScalarStyle, names?: Names): DiffLine[] {
+  if (change.action === 'delete') return removedGroupLines(change.before, names);
   if (change.action === 'create') {
     const fields = Object.keys(change.body).filter((field) => field !== 'name') as FieldName[];
-    return fields.flatMap((field) => wholeFieldLines(field, change.after, '+'));
+    return fields.flatMap((field) => wholeFieldLines(field, change.after, '+', names));
   }
-  return change.fields.flatMap((field) => changedFieldLines(field, change.before, change.after, style));
+  return change.fields.flatMap((field) => changedFieldLines(field, change.before, change.after, style, names));
 }
 
 /** What a delete loses: the name and every field not at the API's default, so a reviewer sees it all. */
-function removedGroupLines(before: GroupState): DiffLine[] {
+function removedGroupLines(before: GroupState, names: Names): DiffLine[] {
   const fields = differingFields(before, { ...API_DEFAULTS, name: before.name }, GROUP_FIELDS);
-  return (['name', ...fields] as FieldName[]).flatMap((field) => wholeFieldLines(field, before, '-'));
+  return (['name', ...fields] as FieldName[]).flatMap((field) => wholeFieldLines(field, before, '-', names));
 }
 
-function wholeFieldLines(field: FieldName, state: GroupState, sign: '+' | '-'): DiffLine[] {
-  if (field !== 'discount_rules') return [{ sign, depth: 0, text: `${field}: ${formatField(field, state)}` }];
-  return [{ sign, depth: 0, text: 'discount_rules:' }, ...state.discount_rules.map((rule) => ({ sign, depth: 1, text: formatRuleLine(rule) }))];
+function wholeFieldLines(field: FieldName, state: GroupState, sign: '+' | '-', names: Names): DiffLine[] {
+  if (field !== 'discount_rules') return [{ sign, depth: 0, text: `${field}: ${formatField(field, state, names)}` }];
+  return [{ sign, depth: 0, text: 'discount_rules:' }, ...state.discount_rules.map((rule) => ({ sign, depth: 1, text: labelRuleLine(rule, names) }))];
 }
 
-function changedFieldLines(field: FieldName, before: GroupState, after: GroupState, style: ScalarStyle): DiffLine[] {
-  if (field === 'discount_rules') return ruleDiffLines(before, after);
-  const [from, to] = [formatField(field, before), formatField(field, after)];
+function changedFieldLines(field: FieldName, before: GroupState, after: GroupState, style: ScalarStyle, names: Names): DiffLine[] {
+  if (field === 'discount_rules') return ruleDiffLines(before, after, names);
+  const [from, to] = [formatField(field, before, names), formatField(field, after, names)];
   if (style === 'arrow') return [{ sign: '~', depth: 0, text: `${field}: ${from} -> ${to}` }];
   return [
     { sign: '-', depth: 0, text: `${field}: ${from}` },
@@ -69,9 +69,11 @@ function changedFieldLines(field: FieldName, before: GroupState, after: GroupSta
 }
 
 /** A line diff of the rule lists (in canonical order, so only real changes show). */
-function ruleDiffLines(before: GroupState, after: GroupState): DiffLine[] {
+function ruleDiffLines(before: GroupState, after: GroupState, names: Names): DiffLine[] {
   const lines: DiffLine[] = [{ sign: ' ', depth: 0, text: 'discount_rules:' }];
-  const parts = diffArrays(before.discount_rules.map(formatRuleLine), after.discount_rules.map(formatRuleLine));
+  // A name is a function of its id, so labelled lines differ exactly where the rules do.
+  const label = (rule: DiscountRule) => labelRuleLine(rule, names);
+  const parts = diffArrays(before.discount_rules.map(label), after.discount_rules.map(label));
   for (const part of parts) {
     const sign: Sign = part.added ? '+' : part.removed ? '-' : ' ';
     for (const text of part.value) lines.push({ sign, depth: 1, text });
@@ -81,10 +83,11 @@ function ruleDiffLines(before: GroupState, after: GroupState): DiffLine[] {
 }
 
 /** The rule changes of an update (or the rules a delete loses) in words; empty when no rule changes. */
-export function ruleWords(change: Change): string[] {
-  if (change.action === 'delete') return pairChangedRules(change.before.discount_rules, []).map(describeRulePair);
+export function ruleWords(change: Change, names?: Names): string[] {
+  const describe = (pair: RulePair) => describeRulePair(pair, names);
+  if (change.action === 'delete') return pairChangedRules(change.before.discount_rules, []).map(describe);
   if (change.action !== 'update' || !change.fields.includes('discount_rules')) return [];
-  return pairChangedRules(change.before.discount_rules, change.after.discount_rules).map(describeRulePair);
+  return pairChangedRules(change.before.discount_rules, change.after.discount_rules).map(describe);
 }
 
 export function formatSummaryLine(summary: Plan['summary']): string {

@@ -7,6 +7,7 @@ import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGE
 import { folderLabel } from '../words.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeReasons } from './words.js';
+import { audienceLines, describeReadRequests } from './audience.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
@@ -25,13 +26,19 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
   const body = drift ? [formatDriftTable(plan), formatDrift(plan)] : attribution?.compared ? formatAttributed(plan, attribution, dir) : [formatPlanTable(plan), formatChanges(plan, dir)];
   const off = attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), off, ...body, formatUnmanaged(plan, dir, drift)];
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatUnchecked(plan), off, ...body, formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
 function formatRefusals(plan: Plan): string {
   if (plan.refusals.length === 0) return '';
   return ['> [!CAUTION]', '> **Refused by safety checks: apply will not run this plan.**', ...plan.refusals.map((refusal) => `> - ${escapeInline(refusal.message)}`)].join('\n');
+}
+
+function formatUnchecked(plan: Plan): string {
+  const notes = plan.reads?.unchecked ?? [];
+  if (notes.length === 0) return '';
+  return ['> [!NOTE]', '> **Not checked:**', ...notes.map((note) => `> - ${escapeInline(note)}`)].join('\n');
 }
 
 function formatPlanTable(plan: Plan): string {
@@ -59,13 +66,13 @@ function formatChanges(plan: Plan, dir: string): string {
 }
 
 function formatChange(change: Change, plan: Plan): string {
-  const lines = changeLines(change, 'split').map((line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`);
+  const lines = changeLines(change, 'split', plan.catalog_names).map((line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`);
   const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(describeReasons(change))}</summary>`];
   if (lines.length > 0) {
     const fence = fenceFor(lines);
     parts.push(`${fence}diff\n${lines.join('\n')}\n${fence}`);
   }
-  const words = ruleWords(change);
+  const words = [...audienceLines(change), ...ruleWords(change, plan.catalog_names)];
   if (words.length > 0) parts.push(words.map((phrase) => `- ${escapeInline(phrase)}`).join('\n'));
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) parts.push(`Waits for: ${escapeInline(waits.join(', '))}`);

@@ -6,6 +6,7 @@ import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
 import { describeReasons } from './words.js';
+import { audienceLines, describeReadRequests } from './audience.js';
 import { count as countOf, folderLabel } from '../words.js';
 
 export interface TextOptions {
@@ -23,7 +24,7 @@ export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
   const dir = options.dir ?? 'groups';
   const changes = options.mode === 'drift' ? [formatDrift(plan, dir, options.color)] : formatPlanChanges(plan, dir, options.color, options.attribution && escapeAttribution(options.attribution));
-  const blocks = [formatRefusals(plan, options.color), ...changes, formatUnmanaged(plan, dir, options.mode ?? 'plan')];
+  const blocks = [formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, formatUnmanaged(plan, dir, options.mode ?? 'plan')];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
 }
@@ -32,6 +33,11 @@ function formatRefusals(plan: Plan, color: boolean): string {
   if (plan.refusals.length === 0) return '';
   const head = paint('Refused by safety checks: apply will not run this plan.', 'bold', color);
   return [paint(head, 'red', color), ...plan.refusals.map((refusal) => paint(`  ! ${refusal.message}`, 'red', color))].join('\n');
+}
+
+function formatUnchecked(plan: Plan): string {
+  const notes = plan.reads?.unchecked ?? [];
+  return notes.length === 0 ? '' : ['Not checked:', ...notes.map((note) => `  - ${note}`)].join('\n');
 }
 
 function formatChanges(plan: Plan, dir: string, color: boolean): string {
@@ -55,12 +61,13 @@ function formatPlanChanges(plan: Plan, dir: string, color: boolean, attribution:
 function formatChange(change: Change, plan: Plan, color: boolean): string {
   const sign = ACTION_SIGN[change.action];
   const lines = [`  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${describeReasons(change)}`];
-  for (const line of changeLines(change, 'arrow')) {
+  for (const line of audienceLines(change)) lines.push(paint(`      ${line}`, 'dim', color));
+  for (const line of changeLines(change, 'arrow', plan.catalog_names)) {
     const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
     const style = SIGN_STYLE[line.sign];
     lines.push(`      ${style ? paint(text, style, color) : text}`);
   }
-  const words = ruleWords(change);
+  const words = ruleWords(change, plan.catalog_names);
   if (words.length > 0) lines.push(`        in words: ${words.join('; ')}`);
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) lines.push(paint(`      waits for: ${waits.join(', ')}`, 'dim', color));
@@ -76,7 +83,7 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 function formatPlanFooter(plan: Plan, color: boolean): string {
   const requests = plan.requests;
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
-  return requests > 0 ? `${summary}\n${formatRequestCount(requests)}` : summary;
+  return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)].filter(Boolean).join('\n');
 }
 
 function formatDrift(plan: Plan, dir: string, color: boolean): string {
@@ -88,5 +95,6 @@ function formatDrift(plan: Plan, dir: string, color: boolean): string {
 function formatDriftFooter(plan: Plan): string {
   const counts = countDrift(plan);
   const differing = counts.missing + counts.differ + counts.extra;
-  return `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+  const line = `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+  return [line, describeReadRequests(plan)].filter(Boolean).join('\n');
 }

@@ -1,5 +1,12 @@
-// Discount rules, field values and reasons in words a reviewer reads at a glance: "10% off category 18 -> 15%".
-import type { CategoryAccess, Change, ChangeReason, DiscountRule, FieldName, GroupState, HolderFlag } from '../model.js';
+// Discount rules, field values and reasons in words a reviewer reads at a glance:
+// "10% off Power Tools (category 18) -> 15%", or "10% off category 18 -> 15%" when no names were read.
+import type { CatalogNames, CategoryAccess, Change, ChangeReason, DiscountRule, FieldName, GroupState, HolderFlag } from '../model.js';
+
+/** The names a plan carries; undefined when none was read. */
+export type Names = CatalogNames | undefined;
+
+/** A live group may refer to an id the catalog lost since: shown as such, never an error. */
+const MISSING = 'not in the catalog';
 
 /** "10", "12.5": percentages drop trailing zeros. */
 function formatPercent(amount: number): string {
@@ -12,22 +19,48 @@ function formatMoney(amount: number): string {
   return `$${Number(cents) === amount ? cents : String(amount)}`;
 }
 
-function targetOf(rule: DiscountRule): string {
+function targetOf(rule: DiscountRule, names: Names): string {
   switch (rule.type) {
     case 'all':
       return 'all products';
     case 'category':
-      return `category ${rule.category_id}`;
+      return nameCategory(rule.category_id, names);
     case 'product':
-      return `product ${rule.product_id}`;
+      return nameProduct(rule.product_id, names);
     case 'price_list':
-      return `price list ${rule.price_list_id}`;
+      return namePriceList(rule.price_list_id, names);
   }
 }
 
+/** "Power Tools (category 18)", "category 99 (not in the catalog)", "category 18" (names not read). */
+export function nameCategory(id: number, names: Names): string {
+  const name = names?.categories[id];
+  return name === undefined ? `category ${id}` : name === null ? `category ${id} (${MISSING})` : `${name} (category ${id})`;
+}
+
+/** "Claw Hammer (SKU HAM-16, product 112)". */
+export function nameProduct(id: number, names: Names): string {
+  const product = names?.products[id];
+  if (product === undefined) return `product ${id}`;
+  if (product === null) return `product ${id} (${MISSING})`;
+  return `${product.name} (${product.sku ? `SKU ${product.sku}, ` : ''}product ${id})`;
+}
+
+/** "price list Wholesale 2026 (id 2)". */
+export function namePriceList(id: number, names: Names): string {
+  const name = names?.price_lists[id];
+  return name === undefined ? `price list ${id}` : name === null ? `price list ${id} (${MISSING})` : `price list ${name} (id ${id})`;
+}
+
+/** An item of category access: "Power Tools (18)", "99 (not in the catalog)", "18". */
+function nameAccessItem(id: number, names: Names): string {
+  const name = names?.categories[id];
+  return name === undefined ? String(id) : name === null ? `${id} (${MISSING})` : `${name} (${id})`;
+}
+
 /** The discount without its target: "15%", "$5.00 off", "fixed price $12.00". */
-function valueOf(rule: DiscountRule, sameMethodAs?: DiscountRule): string {
-  if (rule.type === 'price_list') return targetOf(rule);
+function valueOf(rule: DiscountRule, names: Names, sameMethodAs?: DiscountRule): string {
+  if (rule.type === 'price_list') return targetOf(rule, names);
   const sameMethod = sameMethodAs !== undefined && sameMethodAs.type !== 'price_list' && sameMethodAs.method === rule.method;
   switch (rule.method) {
     case 'percent':
@@ -40,9 +73,9 @@ function valueOf(rule: DiscountRule, sameMethodAs?: DiscountRule): string {
 }
 
 /** "10% off category 18", "$5.00 off product 77", "fixed price $12.00 on product 9", "price list 3". */
-export function describeRule(rule: DiscountRule): string {
-  if (rule.type === 'price_list') return targetOf(rule);
-  return `${valueOf(rule)} ${rule.method === 'fixed' ? 'on ' : ''}${targetOf(rule)}`;
+export function describeRule(rule: DiscountRule, names?: Names): string {
+  if (rule.type === 'price_list') return targetOf(rule, names);
+  return `${valueOf(rule, names)} ${rule.method === 'fixed' ? 'on ' : ''}${targetOf(rule, names)}`;
 }
 
 /** A rule as one line in the shape of a file of groups/, for line diffs. */
@@ -52,6 +85,15 @@ export function formatRuleLine(rule: DiscountRule): string {
   return `{ type: ${rule.type}${target}${discount} }`;
 }
 
+/** The file-shaped line with the target's name as a comment, as import writes it: "{ ... }  # Power Tools". */
+export function labelRuleLine(rule: DiscountRule, names: Names): string {
+  const line = formatRuleLine(rule);
+  const target = rule.type === 'category' ? names?.categories[rule.category_id] : rule.type === 'product' ? names?.products[rule.product_id] : rule.type === 'price_list' ? names?.price_lists[rule.price_list_id] : undefined;
+  if (target === undefined) return line;
+  if (target === null) return `${line}  # ${MISSING}`;
+  return `${line}  # ${typeof target === 'string' ? target : target.sku ? `${target.name} (SKU ${target.sku})` : target.name}`;
+}
+
 export interface RulePair {
   before?: DiscountRule;
   after?: DiscountRule;
@@ -59,7 +101,7 @@ export interface RulePair {
 
 /** Rules paired by what they discount (a store-wide rule, a category, a product, the price list); equal pairs left out. */
 export function pairChangedRules(before: readonly DiscountRule[], after: readonly DiscountRule[]): RulePair[] {
-  const keyOf = (rule: DiscountRule) => (rule.type === 'price_list' ? 'price_list' : `${rule.type}:${targetOf(rule)}`);
+  const keyOf = (rule: DiscountRule) => (rule.type === 'price_list' ? 'price_list' : `${rule.type}:${targetOf(rule, undefined)}`);
   const pairs = new Map<string, RulePair[]>();
   const slot = (key: string) => pairs.get(key) ?? (pairs.set(key, []).get(key) as RulePair[]);
   for (const rule of before) slot(keyOf(rule)).push({ before: rule });
@@ -72,25 +114,25 @@ export function pairChangedRules(before: readonly DiscountRule[], after: readonl
 }
 
 /** "10% off category 18 -> 15%", "added $5.00 off product 77", "removed price list 3". */
-export function describeRulePair(pair: RulePair): string {
-  if (pair.before && pair.after) return `${describeRule(pair.before)} -> ${valueOf(pair.after, pair.before)}`;
-  if (pair.after) return `added ${describeRule(pair.after)}`;
-  return `removed ${describeRule(pair.before as DiscountRule)}`;
+export function describeRulePair(pair: RulePair, names?: Names): string {
+  if (pair.before && pair.after) return `${describeRule(pair.before, names)} -> ${valueOf(pair.after, names, pair.before)}`;
+  if (pair.after) return `added ${describeRule(pair.after, names)}`;
+  return `removed ${describeRule(pair.before as DiscountRule, names)}`;
 }
 
 /** The same pair from the store's side: "store has 10% off category 18, the file says 15%". */
-export function describeRuleDrift(pair: RulePair): string {
-  if (pair.before && pair.after) return `store has ${describeRule(pair.before)}, the file says ${valueOf(pair.after, pair.before)}`;
-  if (pair.after) return `store lacks ${describeRule(pair.after)}`;
-  return `store also has ${describeRule(pair.before as DiscountRule)}`;
+export function describeRuleDrift(pair: RulePair, names?: Names): string {
+  if (pair.before && pair.after) return `store has ${describeRule(pair.before, names)}, the file says ${valueOf(pair.after, names, pair.before)}`;
+  if (pair.after) return `store lacks ${describeRule(pair.after, names)}`;
+  return `store also has ${describeRule(pair.before as DiscountRule, names)}`;
 }
 
-export function describeAccess(access: CategoryAccess): string {
-  return access.type === 'specific' ? `specific [${access.categories.join(', ')}]` : access.type;
+export function describeAccess(access: CategoryAccess, names?: Names): string {
+  return access.type === 'specific' ? `specific [${access.categories.map((id) => nameAccessItem(id, names)).join(', ')}]` : access.type;
 }
 
 /** A field's value in one short line; rules as a count (their detail is shown line by line). */
-export function formatField(field: FieldName, state: GroupState): string {
+export function formatField(field: FieldName, state: GroupState, names?: Names): string {
   switch (field) {
     case 'name':
       return JSON.stringify(state.name);
@@ -98,9 +140,9 @@ export function formatField(field: FieldName, state: GroupState): string {
     case 'is_group_for_guests':
       return String(state[field]);
     case 'category_access':
-      return describeAccess(state.category_access);
+      return describeAccess(state.category_access, names);
     case 'discount_rules':
-      return state.discount_rules.length === 0 ? 'none' : state.discount_rules.map(describeRule).join(', ');
+      return state.discount_rules.length === 0 ? 'none' : state.discount_rules.map((rule) => describeRule(rule, names)).join(', ');
   }
 }
 

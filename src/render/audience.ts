@@ -1,0 +1,42 @@
+// Whom a change touches, in words: the customers of its group, what a delete takes from them, and the
+// reach of the guest flag. Counts come from the plan (read when planned); nothing here reads the store.
+import type { Change, Plan } from '../model.js';
+import { count as countOf } from '../words.js';
+
+/** Lines for one change; none for a plan made without the store reads (customers absent). */
+export function audienceLines(change: Change): string[] {
+  if (change.customers === undefined) return [];
+  const lines: string[] = [];
+  const counted = describeCount(change);
+  if (counted) lines.push(counted);
+  const guest = describeGuestReach(change);
+  if (guest) lines.push(guest);
+  return lines;
+}
+
+function describeCount(change: Change): string | undefined {
+  const customers = change.customers;
+  if (customers === undefined) return undefined;
+  if (customers === null) return 'customers not counted (--no-customers)';
+  if (change.action === 'create') return 'a new group: no customers yet';
+  const them = countOf(customers, 'customer');
+  if (change.action === 'delete') return customers === 0 ? 'no customers in this group: nobody loses its pricing' : `${them} in this group lose its pricing`;
+  return `${them} in this group`;
+}
+
+/** The guest group prices every shopper who is not signed in, so gaining or losing the flag reaches them all. */
+function describeGuestReach(change: Change): string | undefined {
+  const before = change.action === 'create' ? false : change.before.is_group_for_guests;
+  const after = change.action === 'delete' ? false : change.after.is_group_for_guests;
+  if (before === after) return undefined;
+  return after
+    ? "guest flag: this group's pricing will apply to every shopper who is not signed in"
+    : "guest flag: every shopper who is not signed in stops getting this group's pricing";
+}
+
+/** "Read requests: 1 for groups, 8 for categories, ..."; empty for a plan made without the store reads. */
+export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
+  if (!plan.reads) return '';
+  const { groups, categories, products, price_lists: priceLists, customers } = plan.reads.requests;
+  return `Read requests: ${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts.`;
+}
