@@ -5,8 +5,8 @@ import { runCli } from '../cli.js';
 import { createClient } from '../bigcommerce/index.js';
 import { processIo, type Io } from '../io.js';
 import { startSandbox } from '../sandbox/index.js';
-import { DEMO_CATALOG } from './catalog.js';
 import { DEMO_STORE } from './store.js';
+import { DEMO_CATALOG, DEMO_CUSTOMERS } from './catalog.js';
 
 interface Step {
   title: string;
@@ -17,7 +17,7 @@ interface Step {
 
 /** Runs every step, printing each; returns 0 when every exit code was the expected one. */
 export async function runDemo(io: Io, root: string): Promise<number> {
-  const sandbox = await startSandbox({ seed: DEMO_STORE, catalog: DEMO_CATALOG, guestMode: 'strict', defaultMode: 'strict' });
+  const sandbox = await startSandbox({ seed: DEMO_STORE, catalog: DEMO_CATALOG, customers: DEMO_CUSTOMERS, guestMode: 'strict', defaultMode: 'strict' });
   const env = {
     ...io.env,
     BIGCOMMERCE_STORE_HASH: sandbox.storeHash,
@@ -42,7 +42,7 @@ export async function runDemo(io: Io, root: string): Promise<number> {
   ];
   let failures = 0;
   try {
-    io.stdout.write(`Sandbox store '${sandbox.storeHash}' at ${sandbox.apiUrl}, seeded with ${DEMO_STORE.length} groups that differ from groups/.\n`);
+    io.stdout.write(`Sandbox store '${sandbox.storeHash}' at ${sandbox.apiUrl}, seeded with ${DEMO_STORE.length} groups that differ from groups/, a catalog of ${DEMO_CATALOG.categories?.length ?? 0} categories and ${DEMO_CUSTOMERS.length} customers.\n`);
     for (const [index, step] of steps.entries()) {
       await step.before?.();
       io.stdout.write(`\n━━ ${index + 1}. ${step.title}\n$ bcgroups ${step.argv.join(' ')}\n\n`);

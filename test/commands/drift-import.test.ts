@@ -186,6 +186,10 @@ test('the demo runs the whole lifecycle with every step exiting as expected', as
   assert.is(code, 0, io.out());
   for (const step of ['$ bcgroups validate', '$ bcgroups plan', '$ bcgroups apply --yes', '$ bcgroups drift']) assert.match(io.out(), step);
   assert.match(io.out(), 'every step exited as expected');
+  // The demo's plans name the catalog and count customers.
+  assert.match(io.out(), '10% off Tools (category 18) -> 15%');
+  assert.match(io.out(), 'price list Retail 2026 (id 2) -> price list Trade 2026 (id 3)');
+  assert.match(io.out(), '4 customers in this group');
 });
 
 test.run();
