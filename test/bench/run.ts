@@ -3,6 +3,7 @@ import os from 'node:os';
 import { benchLoad } from './load.js';
 import { benchPlan } from './plan.js';
 import { benchApply, benchLivePlan, benchSync } from './store.js';
+import { benchCatalogPlan } from './catalog.js';
 
 type Row = [what: string, measured: string, comparedWith: string];
 
@@ -63,6 +64,11 @@ async function runBenchmarks(): Promise<Row[]> {
     `${sync.naiveRequests} pushing every group in full (${ratio(sync.naiveRequests, sync.requests)} more); bcgroups counts its list before and its verifying list after`,
   ]);
   rows.push(['  bytes sent (request bodies)', kib(sync.bytesSent), `${kib(sync.naiveBytes)} pushing every group in full (${ratio(sync.naiveBytes, sync.bytesSent)} more)`]);
+
+  const catalog = await benchCatalogPlan();
+  const kinds = ['groups', 'categories', 'products', 'price_lists', 'customers'] as const;
+  rows.push(['plan 1,000 groups, 2,000 categories, 500 products: reads', kinds.map((kind) => `${kind} ${catalog.reads[kind]}`).join(', '), `lower bound ${kinds.map((kind) => `${kind} ${catalog.bounds[kind]}`).join(', ')} (${catalog.changes} changes)`]);
+  rows.push(['  plan time with catalog and customer reads', seconds(catalog.withReadsMs), `${seconds(catalog.withoutReadsMs)} with --no-catalog --no-customers`]);
 
   rows.push(['total benchmark time', seconds(performance.now() - startedAll), 'budget ~3 min']);
   return rows;

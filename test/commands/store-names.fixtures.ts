@@ -2,7 +2,6 @@
 // lists, and customers in some groups. Retail's live rules differ from its file, so plans mention them.
 import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { SMALL_CATALOG } from '../support/sandbox.js';
-import type { Project } from './harness.js';
 
 export const CATALOG_STORE: SandboxOptions = {
   catalog: SMALL_CATALOG,
@@ -48,19 +47,6 @@ export const OLD_FILE = 'name: Old\nid: 4\n';
 export const EMPTY_FILE = 'name: Empty\nid: 5\n';
 
 export const ALL_FILES = { 'retail.yaml': RETAIL_FILE, 'trade.yaml': TRADE_FILE, 'quiet.yaml': QUIET_FILE, 'old.yaml': OLD_FILE, 'empty.yaml': EMPTY_FILE };
-
-/** The requests the sandbox saw, by kind of read. */
-export function countReads(project: Project): Record<'groups' | 'categories' | 'products' | 'price_lists' | 'customers', number> {
-  const paths = project.sandbox.log.filter((entry) => entry.method === 'GET').map((entry) => entry.path);
-  const count = (pattern: RegExp) => paths.filter((path) => pattern.test(path)).length;
-  return {
-    groups: count(/\/v2\/customer_groups/),
-    categories: count(/\/v3\/catalog\/trees\/categories/),
-    products: count(/\/v3\/catalog\/products/),
-    price_lists: count(/\/v3\/pricelists/),
-    customers: count(/\/v3\/customers/),
-  };
-}
 
 /** The store with only these live groups, and only their customers. */
 export function storeWith(seed: NonNullable<SandboxOptions['seed']>, extra: Partial<SandboxOptions> = {}): SandboxOptions {

@@ -6,7 +6,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openProject } from './harness.js';
-import { ALL_FILES, CATALOG_STORE, countReads, EMPTY_FILE, QUIET_FILE, RETAIL_FILE, storeWith, TRADE_FILE } from './store-names.fixtures.js';
+import { countReadsByKind } from '../support/sandbox.js';
+import { ALL_FILES, CATALOG_STORE, EMPTY_FILE, QUIET_FILE, RETAIL_FILE, storeWith, TRADE_FILE } from './store-names.fixtures.js';
 
 const validatePlan = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object);
 
@@ -35,7 +36,7 @@ test('reads stay at the lower bound: one page per catalog kind, products only th
     const { code, out } = await project.run('plan');
     assert.is(code, 0);
     // Retail and Trade change; Quiet, Old and Empty are unchanged and never counted.
-    assert.equal(countReads(project), { groups: 1, categories: 1, products: 1, price_lists: 1, customers: 2 });
+    assert.equal(countReadsByKind(project.sandbox), { groups: 1, categories: 1, products: 1, price_lists: 1, customers: 2 });
     assert.match(out, 'Read requests: 1 for groups, 1 for categories, 1 for products, 1 for price lists, 2 for customer counts.');
     const productPaths = project.sandbox.log.filter((entry) => entry.path.includes('/catalog/products')).map((entry) => decodeURIComponent(entry.path));
     assert.match(productPaths[0] ?? '', 'id:in=77&');
@@ -49,7 +50,7 @@ test('no group refers to the catalog: nothing of it is read', async () => {
   try {
     const { code, out } = await project.run('plan');
     assert.is(code, 0);
-    assert.equal(countReads(project), { groups: 1, categories: 0, products: 0, price_lists: 0, customers: 1 });
+    assert.equal(countReadsByKind(project.sandbox), { groups: 1, categories: 0, products: 0, price_lists: 0, customers: 1 });
     assert.match(out, '1 customer in this group');
   } finally {
     await project.close();
@@ -134,7 +135,7 @@ test('--no-catalog and catalog: false skip the catalog reads and say what went u
     assert.match(out, 'Not checked:\n  - category, product, price list names not read');
     assert.match(out, '(--no-catalog)');
     assert.match(out, '10% off category 19 -> 15%');
-    assert.equal(countReads(project), { groups: 1, categories: 0, products: 0, price_lists: 0, customers: 2 });
+    assert.equal(countReadsByKind(project.sandbox), { groups: 1, categories: 0, products: 0, price_lists: 0, customers: 2 });
     await writeFile(path.join(project.cwd, '.bcgroupsrc.json'), JSON.stringify({ catalog: false }));
     const configured = await project.run('plan', '--format', 'json');
     const plan = JSON.parse(configured.out) as { reads: { unchecked: string[] }; changes: Array<Record<string, unknown>> };
@@ -153,7 +154,7 @@ test('--no-customers skips the counts: changes say so, and a delete is refused u
     assert.match(out, 'customers not counted (--no-customers)');
     assert.match(out, 'safety.maxDeletedCustomers cannot be checked (--no-customers)');
     assert.match(out, 'Refusing to delete 1 group whose customers were not counted (--no-customers)');
-    assert.is(countReads(project).customers, 0);
+    assert.is(countReadsByKind(project.sandbox).customers, 0);
     const json = JSON.parse((await project.run('plan', '--no-customers', '--format', 'json')).out) as { changes: Array<{ customers: unknown }> };
     assert.ok(json.changes.every((change) => change.customers === null));
     assert.is((await project.run('plan', '--prune', '--no-customers', '--force')).code, 0);

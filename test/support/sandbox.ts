@@ -86,3 +86,16 @@ export const SMALL_CATALOG = {
     { id: 3, name: 'Trade', active: false },
   ],
 };
+
+/** The GETs the sandbox saw, by kind of read: what a plan's "Read requests" line must agree with. */
+export function countReadsByKind(sandbox: Sandbox): Record<'groups' | 'categories' | 'products' | 'price_lists' | 'customers', number> {
+  const paths = sandbox.log.filter((entry) => entry.method === 'GET').map((entry) => entry.path);
+  const count = (pattern: RegExp) => paths.filter((path) => pattern.test(path)).length;
+  return {
+    groups: count(/\/v2\/customer_groups/),
+    categories: count(/\/v3\/catalog\/trees\/categories/),
+    products: count(/\/v3\/catalog\/products/),
+    price_lists: count(/\/v3\/pricelists/),
+    customers: count(/\/v3\/customers/),
+  };
+}
