@@ -1,6 +1,5 @@
 // groups/ -> checked, normalized DesiredGroups. Every problem of every file is collected before failing.
 import path from 'node:path';
-import pLimit from 'p-limit';
 import { ValidationError, type Problem } from '../errors.js';
 import type { GroupFile, LoadedGroup } from '../model.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
@@ -19,8 +18,6 @@ export interface DesiredState {
   hash: string;
 }
 
-const READ_CONCURRENCY = 32;
-
 export interface LoadOptions {
   /** What a relative dir is relative to (default: the process's cwd); messages keep dir as given. */
   cwd?: string;
@@ -32,10 +29,8 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
   const listing = await listGroupFiles(root, dir);
   if ('problem' in listing) throw new ValidationError([listing.problem]);
   const files = listing.files.map((relative) => path.join(dir, relative));
-  const limit = pLimit(READ_CONCURRENCY);
-  const texts = await Promise.all(
-    listing.files.map((relative, index) => limit(() => readGroupFile(path.join(root, relative), files[index] ?? relative))),
-  );
+  // Synchronous reads: thousands of small files read faster in a plain loop than through the thread pool.
+  const texts = listing.files.map((relative, index) => readGroupFile(path.join(root, relative), files[index] ?? relative));
 
   const problems: Problem[] = [...listing.problems];
   const parsedFiles: ParsedFile[] = [];

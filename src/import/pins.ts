@@ -22,7 +22,7 @@ export async function findExistingFiles(dir: string): Promise<ExistingFiles> {
   if ('problem' in listing) return existing;
   existing.all = listing.files;
   for (const relative of listing.files) {
-    const read = await readGroupFile(path.join(dir, relative));
+    const read = readGroupFile(path.join(dir, relative));
     if ('problem' in read) continue;
     try {
       const value: unknown = parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
