@@ -1,15 +1,12 @@
 // A checked group file -> the LoadedGroup that resolution turns into what the planner compares, keeping
 // where things were. Rules and categories keep the file's order, so problems can point into the file.
 import { createHash } from 'node:crypto';
-import type { CategoryAccessFile, DiscountRuleFile, GroupFile, LoadedAccess, LoadedGroup, LoadedRule, Position } from '../model.js';
+import type { CategoryAccessFile, DiscountRuleFile, GroupFile, LoadedAccess, LoadedGroup, LoadedRule, Position, SourceRef } from '../model.js';
 import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../normalize.js';
 import type { ParsedFile } from './parse.js';
+import type { PositionIndex } from './pointer.js';
 
 export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedGroup {
-  const { keys, values } = parsed.positions;
-  const positions: Record<string, Position> = {};
-  for (const [pointer, position] of values) positions[pointer] = keys.get(pointer) ?? position;
-  const root = values.get('') ?? { line: 1, col: 1 };
   return {
     ...(group.id === undefined ? {} : { id: group.id }),
     name: group.name,
@@ -17,7 +14,29 @@ export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedG
     is_group_for_guests: group.is_group_for_guests ?? API_DEFAULTS.is_group_for_guests,
     category_access: loadAccess(group.category_access),
     discount_rules: (group.discount_rules ?? []).map(loadRule),
-    source: { file: parsed.file, line: root.line, col: root.col, positions },
+    source: describeSource(parsed.file, parsed.positions),
+  };
+}
+
+/** The group's source; its positions serve only plan-time messages, so they are found when first read. */
+function describeSource(file: string, index: PositionIndex): SourceRef {
+  let positions: Record<string, Position> | undefined;
+  const root = (): Position => index.values.get('') ?? { line: 1, col: 1 };
+  return {
+    file,
+    get line() {
+      return root().line;
+    },
+    get col() {
+      return root().col;
+    },
+    get positions() {
+      if (!positions) {
+        positions = {};
+        for (const [pointer, position] of index.values) positions[pointer] = index.keys.get(pointer) ?? position;
+      }
+      return positions;
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { ValidationError, type Problem } from '../errors.js';
 import type { GroupFile, LoadedGroup } from '../model.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
 import { listGroupFiles, readGroupFile } from './files.js';
-import { parseGroupYaml, type ParsedFile } from './parse.js';
+import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from './parse.js';
 import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
 import { checkStoreRules } from './store-rules.js';
@@ -21,6 +21,8 @@ export interface DesiredState {
 export interface LoadOptions {
   /** What a relative dir is relative to (default: the process's cwd); messages keep dir as given. */
   cwd?: string;
+  /** Every file through the exact parser, as the fast path must match it (tests compare the two). */
+  exactOnly?: boolean;
 }
 
 /** Loads and checks every group file below dir; throws ValidationError listing all problems. */
@@ -42,15 +44,20 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
       problems.push(read.problem);
       return;
     }
-    const result = parseGroupYaml(file, read.text);
+    const fast = options.exactOnly ? parseGroupYaml(file, read.text) : readGroupYaml(file, read.text);
+    // A fast-path file with any problem is read again exactly, so its problems are the exact path's words.
+    const fastProblems = 'parsed' in fast ? checkGroupFile(fast.parsed) : [];
+    const result = !('fast' in fast) || fastProblems.length === 0 ? fast : parseGroupYaml(file, read.text);
     if ('problems' in result) {
       problems.push(...result.problems);
       return;
     }
-    parsedFiles.push(result.parsed);
-    const fileProblems = checkGroupFile(result.parsed);
+    const fileProblems = result === fast ? fastProblems : checkGroupFile(result.parsed);
+    // Kept for the store-wide rules with positions found lazily, so a clean file holds no position index.
+    const parsed = { ...result.parsed, positions: lazyPositions(file, read.text) };
+    parsedFiles.push(parsed);
     problems.push(...fileProblems);
-    if (fileProblems.length === 0) groups.push(buildDesiredGroup(result.parsed, result.parsed.value as GroupFile));
+    if (fileProblems.length === 0) groups.push(buildDesiredGroup(parsed, parsed.value as GroupFile));
   });
   problems.push(...checkStoreRules(parsedFiles));
   if (problems.length > 0) throw new ValidationError(sortProblems(problems));

@@ -2,6 +2,7 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model.js';
+import { parseFastYaml } from './fast-parse.js';
 import { joinPointer, type PositionIndex } from './pointer.js';
 
 /** yaml's own default; a handful of aliases is plenty for a group, a billion laughs is not. */
@@ -15,6 +16,33 @@ export interface ParsedFile {
 
 /** The parsed document, or the problems that stop it (none: the document is empty). */
 export type ParseResult = { parsed: ParsedFile } | { problems: Problem[] };
+
+/** Where things are in a file, found only when asked (a message needs them): clean files never pay. */
+export function lazyPositions(file: string, text: string): PositionIndex {
+  let index: PositionIndex | undefined;
+  const read = (): PositionIndex => {
+    if (!index) {
+      const result = parseYaml(file, text);
+      index = 'parsed' in result ? result.parsed.positions : { keys: new Map(), values: new Map() };
+    }
+    return index;
+  };
+  return {
+    get keys() {
+      return read().keys;
+    },
+    get values() {
+      return read().values;
+    },
+  };
+}
+
+/** A group file through the fast path when it is plain, else the exact one; positions come lazily either way. */
+export function readGroupYaml(file: string, text: string): ParseResult & { fast?: boolean } {
+  const value = parseFastYaml(text);
+  if (value !== undefined) return { parsed: { file, value, positions: lazyPositions(file, text) }, fast: true };
+  return parseGroupYaml(file, text);
+}
 
 export function parseGroupYaml(file: string, text: string): ParseResult {
   const result = parseYaml(file, text);
