@@ -1,6 +1,7 @@
 // One canonical form for a group, shared by the loader (files), the client (API answers) and the
 // planner, so that "5" and "5.0000", reordered rules or a dropped `categories` never show as changes.
 import { createHash } from 'node:crypto';
+import { canonicalJson, equalJson } from './canonical.js';
 import type {
   AmountInput,
   CategoryAccess,
@@ -12,6 +13,8 @@ import type {
   RuleMethod,
   WireRule,
 } from './model.js';
+
+export { canonicalJson, equalJson };
 
 /** What the API assumes for a field that a create leaves out. */
 export const API_DEFAULTS: Omit<GroupState, 'name'> = {
@@ -111,17 +114,34 @@ export function normalizeRules(rules: readonly Parameters<typeof normalizeRule>[
   return (rules ?? []).map(normalizeRule).sort(compareRules);
 }
 
-/** A canonical string of a value: object keys sorted, so equal states give equal strings. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/** Field by field, as their canonical JSON would compare them (a non-finite number writes as null). */
+export function fieldsEqual(field: FieldName, a: GroupState, b: GroupState): boolean {
+  switch (field) {
+    case 'name':
+    case 'is_default':
+    case 'is_group_for_guests':
+      return a[field] === b[field];
+    case 'category_access':
+      return sameAccess(a.category_access, b.category_access);
+    case 'discount_rules':
+      return a.discount_rules.length === b.discount_rules.length && a.discount_rules.every((rule, index) => sameRule(rule, b.discount_rules[index]));
+  }
 }
 
-export function fieldsEqual(field: FieldName, a: GroupState, b: GroupState): boolean {
-  return canonicalJson(a[field]) === canonicalJson(b[field]);
+function sameAccess(a: CategoryAccess, b: CategoryAccess): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type !== 'specific' || b.type !== 'specific') return equalJson(a, b);
+  return a.categories.length === b.categories.length && a.categories.every((id, index) => sameNumber(id, b.categories[index]));
+}
+
+function sameRule(a: DiscountRule, b: DiscountRule | undefined): boolean {
+  if (!b || a.type !== b.type) return false;
+  const [x, y] = [a as Partial<Record<string, unknown>>, b as Partial<Record<string, unknown>>];
+  return x.method === y.method && sameNumber(x.amount, y.amount) && sameNumber(x.category_id, y.category_id) && sameNumber(x.product_id, y.product_id) && sameNumber(x.price_list_id, y.price_list_id) && Object.keys(a).length === Object.keys(b).length;
+}
+
+function sameNumber(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && !Number.isFinite(a) && !Number.isFinite(b));
 }
 
 /** The fields whose normalized values differ, in GROUP_FIELDS order. */

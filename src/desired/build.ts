@@ -59,17 +59,22 @@ function loadRule(rule: DiscountRuleFile): LoadedRule {
  * file names and the order of files, rules and categories.
  */
 export function hashDesiredGroups(groups: readonly LoadedGroup[]): string {
-  const comparable = groups
-    .map((group) => ({
-      id: group.id ?? null,
-      name: group.name,
-      is_default: group.is_default,
-      is_group_for_guests: group.is_group_for_guests,
-      category_access: group.category_access.type === 'specific' ? { type: 'specific', categories: sortCanonically(group.category_access.categories) } : group.category_access,
-      discount_rules: sortCanonically(group.discount_rules),
-    }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return createHash('sha256').update(canonicalJson(comparable)).digest('hex');
+  const sorted = [...groups].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // The hash of the canonical JSON of the whole sorted list, fed a group at a time so no one string holds it all.
+  const hash = createHash('sha256').update('[');
+  sorted.forEach((group, index) => hash.update(`${index > 0 ? ',' : ''}${canonicalJson(comparableOf(group))}`));
+  return hash.update(']').digest('hex');
+}
+
+function comparableOf(group: LoadedGroup) {
+  return {
+    id: group.id ?? null,
+    name: group.name,
+    is_default: group.is_default,
+    is_group_for_guests: group.is_group_for_guests,
+    category_access: group.category_access.type === 'specific' ? { type: 'specific', categories: sortCanonically(group.category_access.categories) } : group.category_access,
+    discount_rules: sortCanonically(group.discount_rules),
+  };
 }
 
 function sortCanonically<T>(items: readonly T[]): T[] {
