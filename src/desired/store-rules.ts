@@ -7,6 +7,9 @@ import { clashesByNormalization, nameKey } from '../normalize.js';
 import type { ParsedFile } from './parse.js';
 import { locate, valueAt } from './pointer.js';
 
+/** How many other files a message names before "and N more": any number of clashes stays linear. */
+export const MAX_LISTED_FILES = 5;
+
 interface Claim {
   parsed: ParsedFile;
   pointer: string;
@@ -38,16 +41,26 @@ function checkUnique(
   for (const parsed of files) {
     const key = keyOf(valueAt(parsed.value, pointer));
     if (key === undefined) continue;
-    claims.set(key, [...(claims.get(key) ?? []), { parsed, pointer }]);
+    const holders = claims.get(key);
+    if (holders) holders.push({ parsed, pointer });
+    else claims.set(key, [{ parsed, pointer }]);
   }
   const problems: Problem[] = [];
   for (const [key, holders] of claims) {
     if (holders.length < 2) continue;
+    // Two spellings (ignoring case) tell whether any holder has another: the others' values stay linear.
+    const spellings: string[] = [];
     for (const holder of holders) {
-      const otherHolders = holders.filter((other) => other !== holder);
+      const spelling = String(valueAt(holder.parsed.value, pointer)).toLowerCase();
+      if (!spellings.includes(spelling)) spellings.push(spelling);
+      if (spellings.length === 2) break;
+    }
+    for (const holder of holders) {
+      const others = listClaims(holders, holder);
       const shown = valueAt(holder.parsed.value, pointer);
-      const otherValues = otherHolders.map((other) => String(valueAt(other.parsed.value, pointer)));
-      problems.push({ ...claimProblem(holder), ...describe(typeof shown === 'string' ? shown : key, otherHolders.map(describeClaim).join(', '), otherValues) });
+      const own = String(shown).toLowerCase();
+      const otherValues = spellings.filter((spelling) => spelling !== own);
+      problems.push({ ...claimProblem(holder), ...describe(typeof shown === 'string' ? shown : key, others, otherValues) });
     }
   }
   return problems;
@@ -61,12 +74,23 @@ function checkSingleHolder(files: readonly ParsedFile[], flag: HolderFlag): Prob
   const pointer = `/${flag}`;
   const holders = files.filter((parsed) => valueAt(parsed.value, pointer) === true).map((parsed) => ({ parsed, pointer }));
   if (holders.length < 2) return [];
-  const all = holders.map(describeClaim).join(', ');
+  const all = listClaims(holders);
   return holders.map((holder) => ({
     ...claimProblem(holder),
     message: `${holders.length} files set ${flag}: true (${all}); a store has one ${HOLDER_ROLES[flag]}`,
     hint: `keep ${flag}: true in one file only`,
   }));
+}
+
+/** The first few claims but `except`, then how many more: "a.yaml:2, b.yaml:2 and 3,996 more". */
+function listClaims(claims: readonly Claim[], except?: Claim): string {
+  const listed: string[] = [];
+  for (const claim of claims) {
+    if (listed.length === MAX_LISTED_FILES) break;
+    if (claim !== except) listed.push(describeClaim(claim));
+  }
+  const more = claims.length - (except ? 1 : 0) - listed.length;
+  return more > 0 ? `${listed.join(', ')} and ${more.toLocaleString('en-US')} more` : listed.join(', ');
 }
 
 function claimProblem({ parsed, pointer }: Claim): Omit<Problem, 'message'> {
