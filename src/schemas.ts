@@ -20,7 +20,8 @@ export function compileSchema(file: SchemaFile, options: Options = {}, definitio
   const key = `${file}#${definition ?? ''}#${JSON.stringify(options)}`;
   let validate = compiled.get(key);
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, ...options });
+    // The schemas are ours and a test checks them against the meta-schema, so no run compiles that.
+    const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false, ...options });
     const schema = readSchema(file);
     if (definition === undefined) {
       validate = ajv.compile(schema);

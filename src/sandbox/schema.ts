@@ -4,10 +4,14 @@ import { compileSchema, schemaUrl } from '../schemas.js';
 
 export const REQUEST_SCHEMA_URL = schemaUrl('customer-group-request.schema.json');
 
-const validateBody = compileSchema('customer-group-request.schema.json', { strict: false });
+/** Compiled on the first body, so commands that never start the sandbox never pay for it. */
+function compileRequestSchema() {
+  return compileSchema('customer-group-request.schema.json', { strict: false });
+}
 
 /** Messages for each way the body breaks the schema; empty when it conforms. */
 export function findSchemaViolations(body: unknown): string[] {
+  const validateBody = compileRequestSchema();
   if (validateBody(body)) return [];
   return (validateBody.errors ?? []).map((error) => `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`);
 }
