@@ -20,8 +20,12 @@ export type AmountInput = number | string;
 
 /** One file of groups/ exactly as the schema allows it (before normalization). */
 export interface GroupFile {
-  id?: number;
+  /** One pin, or one per store when the config names stores. */
+  id?: number | Record<string, number>;
   name: string;
+  renamed_from?: string[];
+  /** The stores of the config that have this group; absent: every store. */
+  stores?: string[];
   is_default?: boolean;
   is_group_for_guests?: boolean;
   category_access?: CategoryAccessFile;
@@ -76,8 +80,14 @@ export interface SourceRef extends Position {
 }
 
 export interface DesiredGroup extends GroupState {
-  /** A pin to a live group; how a rename is expressed. */
+  /** A pin to a live group (of the store being planned); how a rename is expressed. */
   id?: number;
+  /** Pins per store (the config names stores); `id` is set from it once a store is picked. */
+  pins?: Record<string, number>;
+  /** Earlier names: a live group by one of them is this group, renamed. */
+  renamed_from?: string[];
+  /** The stores that have this group; absent: every store. */
+  stores?: string[];
   source: SourceRef;
 }
 
@@ -317,6 +327,8 @@ export interface AttributionOff {
 export interface SavedPlan {
   format_version: 1;
   store_hash: string;
+  /** The store's name in the config, when the config names several. */
+  store?: string;
   /** Identifies the groups/ state the plan was made from. */
   desired_hash: string;
   created_at: string;
@@ -396,6 +408,15 @@ export interface RequestConfig {
   maxWaitMs: number;
 }
 
+/** One of several stores in the config (`stores: {production: {...}}`). */
+export interface StoreSettings {
+  storeHash: string;
+  /** Default: the config's apiUrl. */
+  apiUrl?: string;
+  /** Default: BIGCOMMERCE_ACCESS_TOKEN_<NAME>, never another store's variable. */
+  accessTokenEnv?: string;
+}
+
 export interface Config {
   storeHash?: string;
   apiUrl: string;
@@ -409,6 +430,10 @@ export interface Config {
   customers: boolean;
   safety: SafetyConfig;
   request: RequestConfig;
+  /** The stores a config names; absent for a config of one store. */
+  stores?: Record<string, StoreSettings>;
+  /** The store picked from `stores` (--store or BCGROUPS_STORE); storeHash, apiUrl and accessTokenEnv are then its own. */
+  storeName?: string;
   /** The file the config came from, if any. */
   configFile?: string;
 }

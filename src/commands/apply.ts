@@ -3,7 +3,7 @@
 import { createApplyReporter } from '../apply/progress.js';
 import { applyPlan } from '../apply/run.js';
 import { verifyConverged } from '../apply/verify.js';
-import { DEFAULT_CONFIG } from '../config/index.js';
+import { DEFAULT_CONFIG, selectStore, selectStoreOfPlan } from '../config/index.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
@@ -11,7 +11,7 @@ import type { Change, ChangeResult, Config, Plan } from '../model.js';
 import { checkAgainstStore, checkPlannedRefusals } from '../plan/index.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, resolveConfig } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, resolveConfig, stringFlag } from './options.js';
 import { planAgainstStore } from './plan-store.js';
 import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
@@ -38,9 +38,9 @@ export const applyCommand: Command = {
   async run(ctx) {
     const format = readFormat(ctx, ['text', 'json']);
     const concurrency = integerFlag(ctx, 'concurrency');
-    const config = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...pruneOverride(ctx) });
+    const settings = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...pruneOverride(ctx) });
     const planFile = ctx.positionals[0];
-    const { store, plan } = planFile === undefined ? await planNow(ctx, config, format === 'json') : await prepareSavedPlan(ctx, config, planFile);
+    const { config, store, plan } = planFile === undefined ? await planNow(ctx, settings, format === 'json') : await prepareSavedPlan(ctx, settings, planFile);
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
     if (plan.changes.length === 0) return EXIT.ok;
@@ -63,12 +63,14 @@ export const applyCommand: Command = {
 };
 
 interface Prepared {
+  config: Config;
   store: Store;
   plan: Plan;
 }
 
 /** No plan file: plan now and show the plan (on stderr with --format json, so stdout carries the results alone). */
-async function planNow(ctx: CommandContext, config: Config, json: boolean): Promise<Prepared> {
+async function planNow(ctx: CommandContext, settings: Config, json: boolean): Promise<Prepared> {
+  const config = selectStore(settings, { flag: stringFlag(ctx, 'store'), env: ctx.io.env });
   const desired = await loadDesiredFor(ctx, config);
   const store = openStore(ctx, config);
   const { plan } = await planAgainstStore(store.client, desired, config, {
@@ -79,7 +81,7 @@ async function planNow(ctx: CommandContext, config: Config, json: boolean): Prom
   });
   const out = json ? ctx.io.stderr : ctx.io.stdout;
   out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir }));
-  return { store, plan };
+  return { config, store, plan };
 }
 
 /** A plan made now is written only after a yes (or --yes). */
@@ -97,8 +99,10 @@ async function confirmApply(ctx: CommandContext): Promise<boolean> {
  * A saved plan runs only against the store it was made from, unchanged since, and only if the safety
  * checks would pass it now (unless it was made with --force); refusals and staleness are thrown.
  */
-async function prepareSavedPlan(ctx: CommandContext, config: Config, file: string): Promise<Prepared> {
-  const saved = await readSavedPlan(ctx, file);
+async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, file: string): Promise<Prepared> {
+  const saved = await readSavedPlan(commandCtx, file);
+  const config = selectStoreOfPlan(settings, { flag: stringFlag(commandCtx, 'store'), env: commandCtx.io.env }, { file, store: saved.store, storeHash: saved.store_hash });
+  const ctx = withStore(commandCtx, config);
   const context = { file, replan: (flags: { prune: boolean; force: boolean }) => replanCommand(ctx, file, flags) };
   checkPlannedRefusals(saved, context);
   const store = openStore(ctx, config);
@@ -111,7 +115,12 @@ async function prepareSavedPlan(ctx: CommandContext, config: Config, file: strin
     await noteChangedFiles(ctx, config, saved.desired_hash, file);
     ctx.io.stderr.write(`Applying ${countOf(saved.plan.changes.length, 'change')} from ${file}.\n`);
   }
-  return { store, plan: saved.plan };
+  return { config, store, plan: saved.plan };
+}
+
+/** A re-plan suggested for a saved plan names the store it was for, even when the plan file picked it. */
+function withStore(ctx: CommandContext, config: Config): CommandContext {
+  return config.storeName === undefined ? ctx : { ...ctx, values: { ...ctx.values, store: config.storeName } };
 }
 
 /** The saved plan applies what was reviewed; if groups/ moved on since, say so (a later plan picks it up). */

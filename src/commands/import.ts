@@ -3,7 +3,7 @@ import { EXIT } from '../exit.js';
 import { importGroups } from '../import/index.js';
 import { escapeControl } from '../render/escape.js';
 import { describeRequests } from '../render/requests.js';
-import { DIR_OPTION, STORE_OPTIONS, resolveConfig } from './options.js';
+import { DIR_OPTION, STORE_OPTIONS, resolveStoreConfig } from './options.js';
 import { openStore } from './session.js';
 import { readCatalog } from './catalog.js';
 import { indexCatalog, listCatalogNeeds } from '../references/index.js';
@@ -20,7 +20,7 @@ export const importCommand: Command = {
     'by-name': { type: 'boolean', default: false, description: 'write categories, products and price lists by name instead of by id' },
   },
   async run(ctx) {
-    const config = await resolveConfig(ctx);
+    const config = await resolveStoreConfig(ctx);
     const store = openStore(ctx, config);
     const liveGroups = await store.client.listGroups();
     // The catalog names what the groups point at: as comments beside ids, or instead of them.

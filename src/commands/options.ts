@@ -1,6 +1,6 @@
 // Flags several commands share, and the one way a command turns its flags into a Config.
-import { DEFAULT_CONFIG, loadConfig, type ConfigOverrides } from '../config/index.js';
-import { loadDesired, type DesiredState } from '../desired/index.js';
+import { DEFAULT_CONFIG, loadConfig, selectStore, storeNamesOf, type ConfigOverrides } from '../config/index.js';
+import { loadDesired, selectDesired, type DesiredState } from '../desired/index.js';
 import { UsageError } from '../errors.js';
 import type { Config } from '../model.js';
 import { count, folderLabel } from '../words.js';
@@ -46,6 +46,7 @@ export function integerFlag(ctx: CommandContext, name: string): number | undefin
 
 /** Which store to talk to, for the commands that do; flags win over the environment and the config. */
 export const STORE_OPTIONS: Record<string, CommandOption> = {
+  store: { type: 'string', valueName: 'NAME', description: 'which of the stores named in the config (or BCGROUPS_STORE)' },
   'store-hash': { type: 'string', valueName: 'HASH', description: 'store hash (or BIGCOMMERCE_STORE_HASH, or storeHash in the config)' },
   'api-url': { type: 'string', valueName: 'URL', default: DEFAULT_CONFIG.apiUrl, description: 'API base URL (or BIGCOMMERCE_API_URL, or apiUrl in the config)' },
 };
@@ -76,9 +77,18 @@ export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverri
   });
 }
 
-/** The desired state under config.groupsDir, relative to the command's cwd (messages keep it relative). */
-export function loadDesiredFor(ctx: CommandContext, config: Config): Promise<DesiredState> {
-  return loadDesired(config.groupsDir, { cwd: ctx.io.cwd });
+/** The config of the one store a command works on: --store, else BCGROUPS_STORE, else the only one. */
+export async function resolveStoreConfig(ctx: CommandContext, overrides: ConfigOverrides = {}): Promise<Config> {
+  return selectStore(await resolveConfig(ctx, overrides), { flag: stringFlag(ctx, 'store'), env: ctx.io.env });
+}
+
+/**
+ * The desired state under config.groupsDir, relative to the command's cwd (messages keep it relative);
+ * with a store picked, that store's groups and pins.
+ */
+export async function loadDesiredFor(ctx: CommandContext, config: Config): Promise<DesiredState> {
+  const state = await loadDesired(config.groupsDir, { cwd: ctx.io.cwd, storeNames: storeNamesOf(config) });
+  return config.storeName === undefined ? state : selectDesired(state, config.storeName);
 }
 
 /** An empty folder is allowed (a store can be taken over group by group), but it is said plainly. */
@@ -99,7 +109,7 @@ export function stringFlag(ctx: CommandContext, name: string): string | undefine
 }
 
 /** Flags that say which store, files and config a run used; a suggested re-plan must repeat them. */
-const CONTEXT_FLAGS = ['config', 'dir', 'store-hash', 'api-url'] as const;
+const CONTEXT_FLAGS = ['config', 'dir', 'store', 'store-hash', 'api-url'] as const;
 /** Boolean flags a suggested re-plan must repeat. */
 const CONTEXT_SWITCHES = ['no-catalog', 'no-customers'] as const;
 

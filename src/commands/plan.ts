@@ -47,7 +47,7 @@ export const planCommand: Command = {
     ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir, ...(attribution ? { attribution } : {}) }));
     if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
     if (out !== undefined) {
-      const saved = toSavedPlan(plan, { storeHash: session.storeHash, desiredHash: session.desired.hash, liveGroups: live, forced: force, references });
+      const saved = toSavedPlan(plan, { storeHash: session.storeHash, storeName: session.config.storeName, desiredHash: session.desired.hash, liveGroups: live, forced: force, references });
       await writeSavedPlan(ctx, out, saved);
       ctx.io.stderr.write(
         plan.refusals.length > 0

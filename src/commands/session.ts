@@ -3,7 +3,7 @@
 import { readToken, requireStoreHash } from '../config/index.js';
 import { createClient, type BigCommerceClient } from '../bigcommerce/index.js';
 import type { Config } from '../model.js';
-import { loadDesiredFor, resolveConfig } from './options.js';
+import { loadDesiredFor, resolveStoreConfig } from './options.js';
 import type { CommandContext } from './types.js';
 
 export interface Store {
@@ -28,8 +28,8 @@ export function openStore(ctx: CommandContext, config: Config): Store {
 }
 
 /** Config, desired state and store, in the order that keeps bad input offline. */
-export async function openSession(ctx: CommandContext, overrides: Parameters<typeof resolveConfig>[1] = {}) {
-  const config = await resolveConfig(ctx, overrides);
+export async function openSession(ctx: CommandContext, overrides: Parameters<typeof resolveStoreConfig>[1] = {}) {
+  const config = await resolveStoreConfig(ctx, overrides);
   const desired = await loadDesiredFor(ctx, config);
   const store = openStore(ctx, config);
   return { config, desired, ...store };

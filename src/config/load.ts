@@ -4,7 +4,7 @@ import path from 'node:path';
 import { toFieldPath } from '../desired/pointer.js';
 import { describeSchemaErrors, showKind } from '../desired/schema-errors.js';
 import { compileConfigSchema, findConfigProblems, rewordConfigError } from './problems.js';
-import { ConfigError, ValidationError } from '../errors.js';
+import { ConfigError, UsageError, ValidationError } from '../errors.js';
 import type { Config } from '../model.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 import { readConfigFile, type ConfigFile } from './read.js';
@@ -37,6 +37,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const fromFlags = dropUndefined({ ...options.overrides });
   checkSource(fromFlags, 'flags', (field) => FLAG_OF[field] ?? field);
   const { $schema: _schema, ...fileSettings } = fromFile as FileConfig & { $schema?: string };
+  if (fileSettings.stores) refuseSingleStoreHash(fromEnv.storeHash === undefined ? undefined : ENV_STORE_HASH, fromFlags.storeHash === undefined ? undefined : '--store-hash', fileSettings.stores);
   return {
     ...DEFAULT_CONFIG,
     ...fileSettings,
@@ -53,6 +54,16 @@ function checkConfigFile(found: ConfigFile, file: string): FileConfig {
   const problems = findConfigProblems(found.config, { file, ...found, defaultTokenEnv: DEFAULT_CONFIG.accessTokenEnv });
   if (problems.length > 0) throw new ValidationError(problems, 'the config file');
   return found.config as FileConfig;
+}
+
+/** A hash from the environment or a flag says one store; with several named it would be a guess which. */
+function refuseSingleStoreHash(fromEnv: string | undefined, fromFlag: string | undefined, stores: Record<string, unknown>): void {
+  const source = fromFlag ?? fromEnv;
+  if (!source) return;
+  const names = Object.keys(stores).join(', ');
+  const fix = fromFlag ? 'drop --store-hash' : `unset ${ENV_STORE_HASH}`;
+  const message = `${source} names one store, but the config names stores (${names}), each with its own storeHash: ${fix} and pick a store with --store NAME.`;
+  throw fromFlag ? new UsageError(message) : new ConfigError(message);
 }
 
 function checkSource(settings: object, source: string, nameOf: (field: string) => string): void {
@@ -76,7 +87,7 @@ export function readToken(config: Config, env: Record<string, string | undefined
   const token = env[config.accessTokenEnv]?.trim();
   if (!token) {
     throw new ConfigError(
-      `set ${config.accessTokenEnv} to an API token of the store with the scope store_v2_customers (read-only commands need store_v2_customers_read_only). The token is read only from the environment.`,
+      `set ${config.accessTokenEnv} to an API token of ${config.storeName ? `store ${config.storeName}` : 'the store'} with the scope store_v2_customers (read-only commands need store_v2_customers_read_only). The token is read only from the environment.`,
     );
   }
   return token;

@@ -47,6 +47,7 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
     message: `'${toFieldPath(pointer)}' looks like a secret. Tokens come only from the environment variable named by accessTokenEnv (${variable})`,
     hint: `remove it from the file and set ${variable} in the environment instead`,
   }));
+  problems.push(...findSingleStoreKeys(config, at, file));
   const validate = compileConfigSchema();
   if (!validate(config)) {
     // A token key is often also an unknown key: the secret warning says enough.
@@ -55,6 +56,21 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
     problems.push(...schemaProblems.filter((problem) => !secretFields.has(problem.field)));
   }
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** With stores named, a top-level storeHash or accessTokenEnv would leave unclear which store it means. */
+function findSingleStoreKeys(config: Record<string, unknown>, at: Locate, file: string): Problem[] {
+  if (!isMapping(config.stores)) return [];
+  const first = Object.keys(config.stores)[0] ?? 'NAME';
+  return (['storeHash', 'accessTokenEnv'] as const)
+    .filter((key) => key in config)
+    .map((key) => ({
+      file,
+      ...at(`/${key}`, 'key'),
+      field: key,
+      message: `${key} describes a single store, but this config names stores`,
+      hint: `move it into each store (stores.${first}.${key})${key === 'accessTokenEnv' ? `; a store without one reads BIGCOMMERCE_ACCESS_TOKEN_<NAME>` : ''}`,
+    }));
 }
 
 /** The position of a setting; without positions (JS and TS configs) every problem sits at 1:1. */
@@ -81,10 +97,22 @@ function findTokenKeys(settings: Record<string, unknown>, pointer: string): stri
 
 /** Config words: what a pattern stands for, and for a bad value what the setting is for and its default. */
 export function rewordConfigError(error: ErrorObject, described: Described): Described {
+  const storeName = error.keyword === 'propertyNames' ? (error.params as { propertyName?: string }).propertyName : (error as { propertyName?: string }).propertyName;
+  if (storeName !== undefined) return describeStoreName(error.instancePath, storeName);
   const field = toFieldPath(error.instancePath);
-  const message = error.keyword === 'pattern' ? (PATTERN_MESSAGES[field] ?? described.message) : described.message;
+  const message = error.keyword === 'pattern' ? (PATTERN_MESSAGES[field.replace(/^stores\.[^.]+\./, '')] ?? described.message) : described.message;
   const about = described.prefer === 'value' ? describeSetting(field, error.parentSchema) : undefined;
   return { ...described, message, ...(about ? { hint: about } : {}) };
+}
+
+/** A store name is a word of commands and variables (--store NAME, BIGCOMMERCE_ACCESS_TOKEN_NAME). */
+function describeStoreName(pointer: string, name: string): Described {
+  return {
+    pointer: joinPointer(pointer, name),
+    prefer: 'key',
+    message: `store name '${name.slice(0, 40)}' must be lower-case letters, digits, - or _, starting with a letter (at most 40)`,
+    hint: 'it is what --store NAME takes, and names the token variable BIGCOMMERCE_ACCESS_TOKEN_<NAME>',
+  };
 }
 
 /** The schema's own description of a setting, so the hint says what it is for and its default. */

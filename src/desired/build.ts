@@ -8,7 +8,10 @@ import type { PositionIndex } from './pointer.js';
 
 export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedGroup {
   return {
-    ...(group.id === undefined ? {} : { id: group.id }),
+    ...(typeof group.id === 'number' ? { id: group.id } : {}),
+    ...(group.id !== undefined && typeof group.id === 'object' ? { pins: { ...group.id } } : {}),
+    ...(group.renamed_from ? { renamed_from: [...group.renamed_from] } : {}),
+    ...(group.stores ? { stores: [...group.stores] } : {}),
     name: group.name,
     is_default: group.is_default ?? API_DEFAULTS.is_default,
     is_group_for_guests: group.is_group_for_guests ?? API_DEFAULTS.is_group_for_guests,
@@ -69,6 +72,7 @@ export function hashDesiredGroups(groups: readonly LoadedGroup[]): string {
 function comparableOf(group: LoadedGroup) {
   return {
     id: group.id ?? null,
+    ...(group.renamed_from ? { renamed_from: group.renamed_from } : {}),
     name: group.name,
     is_default: group.is_default,
     is_group_for_guests: group.is_group_for_guests,

@@ -8,6 +8,9 @@ import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from '.
 import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
 import { checkStoreRules } from './store-rules.js';
+import { checkStoreKeys, isFileForStore, selectStoreGroups, type ExcludedGroup } from './stores.js';
+
+export type { ExcludedGroup } from './stores.js';
 
 export interface DesiredState {
   /** References by name are resolved at plan time (src/references/), against the catalog. */
@@ -16,6 +19,8 @@ export interface DesiredState {
   files: string[];
   /** sha256 hex of the loaded groups incl. pins; stable across file names and order. */
   hash: string;
+  /** Once a store is picked (selectDesired): groups whose files are for other stores only. */
+  excluded?: ExcludedGroup[];
 }
 
 export interface LoadOptions {
@@ -23,11 +28,14 @@ export interface LoadOptions {
   cwd?: string;
   /** Every file through the exact parser, as the fast path must match it (tests compare the two). */
   exactOnly?: boolean;
+  /** The store names of the config; none for a config of one store. */
+  storeNames?: readonly string[];
 }
 
 /** Loads and checks every group file below dir; throws ValidationError listing all problems. */
 export async function loadDesired(dir: string, options: LoadOptions = {}): Promise<DesiredState> {
   const root = path.resolve(options.cwd ?? process.cwd(), dir);
+  const storeNames = options.storeNames ?? [];
   const listing = await listGroupFiles(root, dir);
   if ('problem' in listing) throw new ValidationError([listing.problem]);
   const files = listing.files.map((relative) => path.join(dir, relative));
@@ -46,22 +54,43 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
     }
     const fast = options.exactOnly ? parseGroupYaml(file, read.text) : readGroupYaml(file, read.text);
     // A fast-path file with any problem is read again exactly, so its problems are the exact path's words.
-    const fastProblems = 'parsed' in fast ? checkGroupFile(fast.parsed) : [];
+    const checkFile = (parsed: ParsedFile) => [...checkGroupFile(parsed), ...checkStoreKeys(parsed, storeNames)];
+    const fastProblems = 'parsed' in fast ? checkFile(fast.parsed) : [];
     const result = !('fast' in fast) || fastProblems.length === 0 ? fast : parseGroupYaml(file, read.text);
     if ('problems' in result) {
       problems.push(...result.problems);
       return;
     }
-    const fileProblems = result === fast ? fastProblems : checkGroupFile(result.parsed);
+    const fileProblems = result === fast ? fastProblems : checkFile(result.parsed);
     // Kept for the store-wide rules with positions found lazily, so a clean file holds no position index.
     const parsed = { ...result.parsed, positions: lazyPositions(file, read.text) };
     parsedFiles.push(parsed);
     problems.push(...fileProblems);
     if (fileProblems.length === 0) groups.push(buildDesiredGroup(parsed, parsed.value as GroupFile));
   });
-  problems.push(...checkStoreRules(parsedFiles));
+  problems.push(...checkRulesPerStore(parsedFiles, storeNames));
   if (problems.length > 0) throw new ValidationError(sortProblems(problems));
   return { groups, files, hash: hashDesiredGroups(groups) };
+}
+
+/** The desired state of one store of several: its files only, and its own pins. */
+export function selectDesired(state: DesiredState, storeName: string): DesiredState {
+  const { groups, excluded } = selectStoreGroups(state.groups, storeName);
+  return { groups, files: state.files, hash: hashDesiredGroups(groups), excluded };
+}
+
+/** Names, pins and flags are unique per store: each store's files are checked on their own, a problem once. */
+function checkRulesPerStore(files: readonly ParsedFile[], storeNames: readonly string[]): Problem[] {
+  if (storeNames.length === 0) return checkStoreRules(files);
+  const seen = new Set<string>();
+  return storeNames
+    .flatMap((name) => checkStoreRules(files.filter((parsed) => isFileForStore(parsed.value, name)), `/id/${name}`))
+    .filter((problem) => {
+      const key = `${problem.file}:${problem.line}:${problem.col}:${problem.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** Schema and rule problems together, so one broken rule does not hide another rule's problem. */

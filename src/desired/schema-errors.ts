@@ -90,6 +90,9 @@ function describeError(error: ErrorObject, found: unknown, show: (value: unknown
       return value('must not be empty');
     case 'maxLength':
       return value(`is longer than ${String(params.limit)} characters`);
+    case 'minProperties':
+    case 'minItems':
+      return value(`must not be empty`);
     case 'uniqueItems':
       return { pointer, prefer: 'key', message: `lists the same item twice (items ${String(params.j)} and ${String(params.i)})` };
     default:
@@ -100,6 +103,7 @@ function describeError(error: ErrorObject, found: unknown, show: (value: unknown
 function describeType(type: string): string {
   const names: Record<string, string> = {
     'number,string': 'a number or a numeric string',
+    'integer,object': 'an id (a whole number), or ids per store such as {production: 4}',
     integer: 'a whole number',
     number: 'a number',
     object: 'a mapping (key: value)',

@@ -142,6 +142,7 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
       hint: "names from the root joined by '/', no empty name; write a '/' inside a name as \\/ and a backslash as \\\\",
     };
   }
-  if (path === '/name') return { message: 'name must not be blank or start or end with spaces', hint: 'the API would trim it and the group would never match' };
+  if (path === '/name' || /^\/renamed_from\/\d+$/.test(path)) return { message: `${path === '/name' ? 'name' : 'an earlier name'} must not be blank or start or end with spaces`, hint: 'the API would trim it and the group would never match' };
+  if (/^\/stores\/\d+$/.test(path)) return { message: `${showValue(found)} is not a store name (lower-case letters, digits, - or _)`, hint: 'list names of the stores in the config' };
   return { message: error.message ?? 'has the wrong format' };
 }

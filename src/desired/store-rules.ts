@@ -5,7 +5,7 @@ import type { Problem } from '../errors.js';
 import { HOLDER_FLAGS, type HolderFlag } from '../model.js';
 import { clashesByNormalization, nameKey } from '../normalize.js';
 import type { ParsedFile } from './parse.js';
-import { locate, valueAt } from './pointer.js';
+import { locate, toFieldPath, valueAt } from './pointer.js';
 
 /** How many other files a message names before "and N more": any number of clashes stays linear. */
 export const MAX_LISTED_FILES = 5;
@@ -15,18 +15,50 @@ interface Claim {
   pointer: string;
 }
 
-export function checkStoreRules(files: readonly ParsedFile[]): Problem[] {
+/** The rules of one store's files; `idPointer` is where a file pins its group in that store. */
+export function checkStoreRules(files: readonly ParsedFile[], idPointer = '/id'): Problem[] {
   return [
     ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? nameKey(value) : undefined), (value, others, otherValues) => ({
       message: `name '${value}' is also used by ${others} (${describeNameRule(value, otherValues)})`,
       hint: 'group names are unique in a store; rename one of them',
     })),
-    ...checkUnique(files, '/id', (value) => (Number.isInteger(value) ? String(value) : undefined), (value, others) => ({
+    ...checkUnique(files, idPointer, (value) => (Number.isInteger(value) ? String(value) : undefined), (value, others) => ({
       message: `id ${value} is also pinned by ${others}`,
       hint: 'an id pins one file to one live group; remove the id from all but one file',
     })),
     ...HOLDER_FLAGS.flatMap((flag) => checkSingleHolder(files, flag)),
+    ...checkEarlierNames(files),
   ];
+}
+
+/** An earlier name must not be a group of its own, nor an earlier name of another file: which one would it rename? */
+function checkEarlierNames(files: readonly ParsedFile[]): Problem[] {
+  const byName = new Map<string, ParsedFile>();
+  for (const parsed of files) {
+    const name = valueAt(parsed.value, '/name');
+    if (typeof name === 'string') byName.set(nameKey(name), parsed);
+  }
+  const claimed = new Map<string, ParsedFile>();
+  const problems: Problem[] = [];
+  for (const parsed of files) {
+    const earlier = valueAt(parsed.value, '/renamed_from');
+    if (!Array.isArray(earlier)) continue;
+    earlier.forEach((name, index) => {
+      if (typeof name !== 'string') return;
+      const claim = { parsed, pointer: `/renamed_from/${index}` };
+      const named = byName.get(nameKey(name));
+      const other = claimed.get(nameKey(name));
+      if (named && named !== parsed) {
+        problems.push({ ...claimProblem(claim), message: `'${name}' is the name of ${describeClaim({ parsed: named, pointer: '/name' })}, so it cannot be a name this group had`, hint: 'remove it from renamed_from, or rename the other group' });
+      } else if (named === parsed) {
+        problems.push({ ...claimProblem(claim), message: `'${name}' is this group's own name`, hint: 'renamed_from lists earlier names only' });
+      } else if (other && other !== parsed) {
+        problems.push({ ...claimProblem(claim), message: `'${name}' is also an earlier name in ${describeClaim({ parsed: other, pointer: '/renamed_from' })}`, hint: 'one group can take over an old name; keep it in one file' });
+      }
+      claimed.set(nameKey(name), parsed);
+    });
+  }
+  return problems;
 }
 
 const HOLDER_ROLES: Record<HolderFlag, string> = { is_group_for_guests: 'guest group', is_default: 'default group' };
@@ -94,7 +126,7 @@ function listClaims(claims: readonly Claim[], except?: Claim): string {
 }
 
 function claimProblem({ parsed, pointer }: Claim): Omit<Problem, 'message'> {
-  return { file: parsed.file, ...locate(parsed.positions, pointer), field: pointer.slice(1) };
+  return { file: parsed.file, ...locate(parsed.positions, pointer), field: toFieldPath(pointer) };
 }
 
 function describeClaim({ parsed, pointer }: Claim): string {

@@ -229,11 +229,13 @@ config('the config schema and the Config type name the same settings', () => {
     customers: true,
     safety: true,
     request: true,
+    stores: true,
+    storeName: true,
     configFile: true,
   } satisfies Record<keyof Config, true>;
   const safetyKeys = { maxDeletes: true, maxDeletePercent: true, maxUpdatePercent: true, minGroupsForUpdateCheck: true, maxDeletedCustomers: true } satisfies Record<keyof SafetyConfig, true>;
   const requestKeys = { timeoutMs: true, retries: true, reserveShare: true, maxPages: true, maxWaitMs: true } satisfies Record<keyof RequestConfig, true>;
-  const fileKeys = Object.keys(topKeys).filter((key) => key !== 'configFile');
+  const fileKeys = Object.keys(topKeys).filter((key) => key !== 'configFile' && key !== 'storeName');
   assert.equal(Object.keys(schema.properties).filter((key) => key !== '$schema').sort(), fileKeys.sort());
   assert.equal(Object.keys(schema.properties.safety?.properties ?? {}).sort(), Object.keys(safetyKeys).sort());
   assert.equal(Object.keys(schema.properties.request?.properties ?? {}).sort(), Object.keys(requestKeys).sort());

@@ -11,6 +11,8 @@ type RuleOf<T extends RuleType> = Extract<DiscountRuleFile, { type: T }>;
 const GROUP_KEYS = {
   id: true,
   name: true,
+  renamed_from: true,
+  stores: true,
   is_default: true,
   is_group_for_guests: true,
   category_access: true,

@@ -10,6 +10,8 @@ export const PLAN_SCHEMA_ID = 'https://bcgroups.dev/schemas/plan.schema.json';
 
 export interface SaveContext {
   storeHash: string;
+  /** The store's name, when the config names several. */
+  storeName?: string | undefined;
   desiredHash: string;
   /** The live groups the plan was computed from. */
   liveGroups: readonly LiveGroup[];
@@ -32,6 +34,7 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
   return {
     format_version: 1,
     store_hash: context.storeHash,
+    ...(context.storeName === undefined ? {} : { store: context.storeName }),
     desired_hash: context.desiredHash,
     created_at: (context.now ?? new Date()).toISOString(),
     forced: context.forced ?? false,

@@ -1,0 +1,119 @@
+// Several stores in one config: problems at file:line:col, picking one by name, and each store's token.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { DEFAULT_CONFIG, eachStore, loadConfig, readToken, selectStore, selectStoreOfPlan } from '../../src/config/index.js';
+import { ConfigError, UsageError, type Problem } from '../../src/errors.js';
+import type { Config } from '../../src/model.js';
+import { problemsOf } from '../support/problems.js';
+
+const stores = suite<{ cwd: string }>('stores in the config', { cwd: '' });
+
+stores.before.each(async (context) => {
+  context.cwd = await mkdtemp(path.join(tmpdir(), 'bcgroups-stores-'));
+  await writeFile(path.join(context.cwd, 'package.json'), JSON.stringify({ name: 'store' }));
+});
+
+stores.after.each(async (context) => {
+  await rm(context.cwd, { recursive: true, force: true });
+});
+
+const TWO: Config = {
+  ...DEFAULT_CONFIG,
+  stores: { production: { storeHash: 'prod1' }, staging: { storeHash: 'stage1', apiUrl: 'http://127.0.0.1:9', accessTokenEnv: 'STAGING_TOKEN' } },
+};
+
+function brief(problems: Problem[]): string[] {
+  return problems.map((problem) => `${problem.file}:${problem.line}:${problem.col} ${problem.field}: ${problem.message}`);
+}
+
+function thrown(run: () => unknown): Error {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  assert.unreachable('expected an error');
+  throw new Error('unreachable');
+}
+
+stores('a config with stores loads, and each store is narrowed to its own hash, URL and token variable', async ({ cwd }) => {
+  await writeFile(path.join(cwd, 'bcgroups.config.yaml'), 'apiUrl: http://127.0.0.1:1\nstores:\n  production:\n    storeHash: prod1\n  staging:\n    storeHash: stage1\n    accessTokenEnv: STAGING_TOKEN\n');
+  const config = await loadConfig({ cwd, env: {} });
+  assert.equal(
+    eachStore(config).map((store) => [store.storeName, store.storeHash, store.apiUrl, store.accessTokenEnv]),
+    [
+      ['production', 'prod1', 'http://127.0.0.1:1', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
+      ['staging', 'stage1', 'http://127.0.0.1:1', 'STAGING_TOKEN'],
+    ],
+  );
+});
+
+stores('every problem of the stores sits at its file:line:col', async ({ cwd }) => {
+  const text = ['storeHash: abc', 'stores:', '  Prod:', '    storeHash: abc', '  staging:', '    storeHash: x-y', '    accesTokenEnv: X', '  qa: {}', ''].join('\n');
+  await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), text);
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(brief(problems), [
+    '.bcgroupsrc.yaml:1:1 storeHash: storeHash describes a single store, but this config names stores',
+    ".bcgroupsrc.yaml:3:3 stores.Prod: store name 'Prod' must be lower-case letters, digits, - or _, starting with a letter (at most 40)",
+    '.bcgroupsrc.yaml:6:16 stores.staging.storeHash: must be letters and digits only (the part after /stores/ in the API path)',
+    ".bcgroupsrc.yaml:7:5 stores.staging.accesTokenEnv: unknown key 'accesTokenEnv'",
+    ".bcgroupsrc.yaml:8:3 stores.qa.storeHash: missing required key 'storeHash'",
+  ]);
+  assert.match(problems[3]?.hint ?? '', "did you mean 'accessTokenEnv'?");
+});
+
+stores('a hash from the environment or a flag is refused beside named stores', async ({ cwd }) => {
+  await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), 'stores:\n  production:\n    storeHash: prod1\n');
+  await loadConfig({ cwd, env: { BIGCOMMERCE_STORE_HASH: 'abc' } }).then(
+    () => assert.unreachable('the environment hash must be refused'),
+    (error: Error) => {
+      assert.instance(error, ConfigError);
+      assert.match(error.message, 'unset BIGCOMMERCE_STORE_HASH and pick a store with --store NAME');
+    },
+  );
+  await loadConfig({ cwd, env: {}, overrides: { storeHash: 'abc' } }).then(
+    () => assert.unreachable('the flag must be refused'),
+    (error: Error) => assert.instance(error, UsageError),
+  );
+});
+
+stores('with stores and none picked, the command names them; --store wins over BCGROUPS_STORE', () => {
+  const none = thrown(() => selectStore(TWO, { env: {} }));
+  assert.instance(none, UsageError);
+  assert.match(none.message, 'The config names several stores (production, staging): pick one with --store NAME or BCGROUPS_STORE=NAME');
+  assert.is(selectStore(TWO, { env: { BCGROUPS_STORE: 'staging' } }).storeName, 'staging');
+  assert.is(selectStore(TWO, { flag: 'production', env: { BCGROUPS_STORE: 'staging' } }).storeName, 'production');
+  assert.equal(selectStore(DEFAULT_CONFIG, { env: {} }), DEFAULT_CONFIG, 'a config of one store is as it was');
+});
+
+stores('an unknown store name gets a did-you-mean and the list', () => {
+  const error = thrown(() => selectStore(TWO, { flag: 'stagign', env: {} }));
+  assert.instance(error, UsageError);
+  assert.is(error.message, "--store 'stagign' is not a store of the config; did you mean 'staging'? The stores are: production, staging.");
+  const fromEnv = thrown(() => selectStore(TWO, { env: { BCGROUPS_STORE: 'qa' } }));
+  assert.is(fromEnv.message, "BCGROUPS_STORE 'qa' is not a store of the config. The stores are: production, staging.");
+  assert.instance(thrown(() => selectStore(DEFAULT_CONFIG, { flag: 'staging', env: {} })), UsageError);
+});
+
+stores("each store reads only its own token variable, never another store's or the global one", () => {
+  const everyToken = { BIGCOMMERCE_ACCESS_TOKEN: 'global', BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: 'prod-token', STAGING_TOKEN: 'stage-token' };
+  assert.is(readToken(selectStore(TWO, { flag: 'staging', env: {} }), everyToken), 'stage-token');
+  assert.is(readToken(selectStore(TWO, { flag: 'production', env: {} }), everyToken), 'prod-token');
+  const missing = thrown(() => readToken(selectStore(TWO, { flag: 'production', env: {} }), { BIGCOMMERCE_ACCESS_TOKEN: 'global', STAGING_TOKEN: 'stage-token' }));
+  assert.match(missing.message, /^set BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION to an API token of store production/);
+});
+
+stores('a saved plan runs against the store it names, never another', () => {
+  const plan = { file: 'p.json', store: 'production', storeHash: 'prod1' };
+  assert.is(selectStoreOfPlan(TWO, { env: {} }, plan).storeName, 'production', 'the plan picks its store');
+  const other = thrown(() => selectStoreOfPlan(TWO, { flag: 'staging', env: {} }, plan));
+  assert.instance(other, UsageError);
+  assert.match(other.message, "p.json was planned for store 'production' (prod1), but --store picks store 'staging'");
+  assert.instance(thrown(() => selectStoreOfPlan(DEFAULT_CONFIG, { env: {} }, plan)), UsageError);
+  assert.instance(thrown(() => selectStoreOfPlan(TWO, { env: {} }, { ...plan, store: 'qa' })), UsageError, 'a store the config no longer names');
+});
+
+stores.run();
