@@ -165,6 +165,13 @@ export interface ResolvedReference {
   resolved_id: number;
 }
 
+/** A group some file describes, but for other stores only: not desired in the store being planned. */
+export interface ExcludedGroup {
+  name: string;
+  file: string;
+  stores: string[];
+}
+
 export interface LiveGroup extends GroupState {
   id: number;
   /** As the API sent them; compared as strings only. */
@@ -198,6 +205,10 @@ export type ChangeReason =
   | { fact: 'pruned' }
   | { fact: 'unmanaged' }
   | { fact: 'renamed'; id: number }
+  | { fact: 'renamed_from'; from: string }
+  | { fact: 'rename_source_missing'; from: string[] }
+  | { fact: 'already_renamed'; from: string[] }
+  | { fact: 'not_for_store'; file: string; stores: string[] }
   | { fact: 'edited'; file: string }
   | { fact: 'flag_moves'; flag: HolderFlag; to: string }
   | { fact: 'swap_release'; flags: HolderFlag[]; to: string }
@@ -280,6 +291,8 @@ export interface Plan {
   catalog_names?: CatalogNames;
   /** What was read of the store to make the plan, and what could not be checked. */
   reads?: PlanReads;
+  /** What people should know about groups the plan leaves as they are (a rename already done); absent when none. */
+  notes?: PlanNote[];
 }
 
 /** What a referenced id is called in the store, by id (as a string key); null: the store has no such id. */
@@ -298,6 +311,13 @@ export interface PlanReads {
   requests: Record<ReadKind, number>;
   /** What could not be checked, for people: "category names not read (--no-catalog)". */
   unchecked: string[];
+}
+
+/** A fact about a group that needs no change, for people only. */
+export interface PlanNote {
+  name: string;
+  id: number;
+  reasons: ChangeReason[];
 }
 
 /** Where a change of a plan comes from, next to a baseline (the base branch's groups/ planned against the same store). */

@@ -100,6 +100,11 @@ export function noteEmptyFolder(ctx: CommandContext, config: Pick<Config, 'group
   ctx.io.stderr.write(`Note: no group files in ${folderLabel(config.groupsDir)}: ${consequence}.\n`);
 }
 
+/** The planner's view of groups kept for other stores (not desired here: unmanaged, or pruned). */
+export function excludedOf(desired: DesiredState): { excluded?: DesiredState['excluded'] } {
+  return desired.excluded ? { excluded: desired.excluded } : {};
+}
+
 /** The value of a string flag; an empty value is a usage error rather than a silent default. */
 export function stringFlag(ctx: CommandContext, name: string): string | undefined {
   const value = ctx.values[name];

@@ -9,6 +9,7 @@ import { annotatePlan } from '../plan/annotate.js';
 import { listCatalogNeeds } from '../references/index.js';
 import { readCatalog, resolveDesired } from './catalog.js';
 import { countTouchedCustomers } from './customer-counts.js';
+import { excludedOf } from './options.js';
 
 export interface StorePlanOptions {
   prune: boolean;
@@ -37,7 +38,8 @@ export async function planAgainstStore(client: BigCommerceClient, desired: Desir
   options.onLive?.(live);
   const read = await readCatalog(client.store, listCatalogNeeds([...desired.groups, ...live, ...(options.alsoResolves ?? [])]), config);
   const resolved = resolveDesired(desired, read.catalog);
-  const planned = createPlan(resolved.groups, live, { prune: options.prune });
+  // Groups kept for other stores are not desired here: unmanaged, or pruned with a reason of their own.
+  const planned = createPlan(resolved.groups, live, { prune: options.prune, ...excludedOf(desired) });
   const counts = await countTouchedCustomers(client, planned, config);
   const plan = annotatePlan(planned, {
     catalog: read.catalog,

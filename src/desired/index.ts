@@ -1,16 +1,14 @@
 // groups/ -> checked, normalized DesiredGroups. Every problem of every file is collected before failing.
 import path from 'node:path';
 import { ValidationError, type Problem } from '../errors.js';
-import type { GroupFile, LoadedGroup } from '../model.js';
+import type { ExcludedGroup, GroupFile, LoadedGroup } from '../model.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
 import { listGroupFiles, readGroupFile } from './files.js';
 import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from './parse.js';
 import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
 import { checkStoreRules } from './store-rules.js';
-import { checkStoreKeys, isFileForStore, selectStoreGroups, type ExcludedGroup } from './stores.js';
-
-export type { ExcludedGroup } from './stores.js';
+import { checkStoreKeys, isFileForStore, selectStoreGroups } from './stores.js';
 
 export interface DesiredState {
   /** References by name are resolved at plan time (src/references/), against the catalog. */

@@ -1,7 +1,7 @@
 // Group files in a repository of several stores: which stores a file is for (`stores:`), its pins per
 // store (`id: {production: 4}`), and the desired state of one store. A config of one store has no names.
 import type { Problem } from '../errors.js';
-import type { DesiredGroup } from '../model.js';
+import type { DesiredGroup, ExcludedGroup } from '../model.js';
 import type { ParsedFile } from './parse.js';
 import { joinPointer, locate, toFieldPath, valueAt } from './pointer.js';
 import { closestName } from '../suggest.js';
@@ -48,13 +48,6 @@ export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]
 export function isFileForStore(value: unknown, storeName: string): boolean {
   const listed = valueAt(value, '/stores');
   return !Array.isArray(listed) || listed.includes(storeName);
-}
-
-/** A group some file describes, but only for other stores. */
-export interface ExcludedGroup {
-  name: string;
-  file: string;
-  stores: string[];
 }
 
 /** The groups of one store: files for other stores left out, and each pin that store's own. */

@@ -1,13 +1,16 @@
 // The planner: a pure function of (desired groups, live groups, options) -> Plan. No file, no request.
-import type { Change, DesiredGroup, GroupRef, LiveGroup, Plan, PlanSummary } from '../model.js';
+import type { Change, DesiredGroup, ExcludedGroup, GroupRef, LiveGroup, Plan, PlanNote, PlanSummary } from '../model.js';
+import { nameKey } from '../normalize.js';
 import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './diff.js';
 import { planHolders } from './holders.js';
-import { matchGroups } from './identity.js';
+import { matchGroups, type MatchedPair } from './identity.js';
 import { orderChanges } from './order.js';
 
 export interface PlanOptions {
   /** Delete live groups that no file describes. */
   prune: boolean;
+  /** Groups that files describe for other stores only: here they are not desired, like groups of no file. */
+  excluded?: readonly ExcludedGroup[];
 }
 
 export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[], options: PlanOptions): Plan {
@@ -15,18 +18,20 @@ export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: r
   const holders = planHolders(match, options.prune);
   const changes: Change[] = [];
   const unchanged: GroupRef[] = [];
-  for (const { desired, live } of match.pairs) {
-    const updates = planUpdates(desired, live, holders);
+  for (const { desired, live, renamedFrom } of match.pairs) {
+    const updates = planUpdates(desired, live, holders, renamedFrom);
     if (updates.length > 0) changes.push(...updates);
     else unchanged.push({ id: live.id, name: live.name });
   }
   changes.push(...match.creates.map((desired) => planCreate(desired, holders)));
+  const excludedByName = new Map((options.excluded ?? []).map((group) => [nameKey(group.name), group]));
   for (const live of match.unmanaged) {
-    const change = options.prune ? planDelete(live, holders) : planUnmanagedRelease(live, holders);
+    const change = options.prune ? planDelete(live, holders, excludedByName.get(nameKey(live.name))) : planUnmanagedRelease(live, holders);
     if (change) changes.push(change);
   }
   const unmanaged = options.prune ? [] : match.unmanaged.map((group) => ({ id: group.id, name: group.name }));
   const ordered = orderChanges(changes);
+  const notes = noteDoneRenames(match.pairs);
   return {
     changes: ordered,
     unchanged: unchanged.sort(compareRefs),
@@ -34,7 +39,15 @@ export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: r
     summary: summarize(ordered, unchanged.length, unmanaged.length),
     refusals: [],
     requests: countRequests({ changes: ordered }),
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/** A file renamed by renamed_from whose store already has the new name: nothing to rename, and the plan says so. */
+function noteDoneRenames(pairs: readonly MatchedPair[]): PlanNote[] {
+  return pairs
+    .filter((pair) => pair.desired.renamed_from && pair.renamedFrom === undefined && pair.desired.id === undefined)
+    .map(({ desired, live }) => ({ name: live.name, id: live.id, reasons: [{ fact: 'already_renamed', from: desired.renamed_from ?? [] }] }));
 }
 
 function compareRefs(a: GroupRef, b: GroupRef): number {

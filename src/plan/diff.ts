@@ -9,7 +9,7 @@ import { changeKey } from './key.js';
  * An update of only the differing fields (none when the pair already agrees). In a swap, the lower id's
  * flags go first in a release of their own, and its main update starts from the released state.
  */
-export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: HolderPlan): UpdateChange[] {
+export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: HolderPlan, renamedFrom?: string): UpdateChange[] {
   const before = pickState(live);
   const after = pickState(desired);
   const allFields = differingFields(before, after, GROUP_FIELDS);
@@ -25,7 +25,7 @@ export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: Hol
     key,
     id: live.id,
     name: desired.name,
-    reasons: [...describeEdit(desired, live, edited), ...describeHandovers(holders, live.id, fields)],
+    reasons: [...describeEdit(desired, live, edited, renamedFrom), ...describeHandovers(holders, live.id, fields)],
     depends_on: waitsOf(holders, key),
     // discount_rules and category_access go whole: the API replaces them as a unit.
     body: toWireBody(after, fields),
@@ -86,7 +86,8 @@ export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateCh
     action: 'create',
     key,
     name: desired.name,
-    reasons: [{ fact: 'not_live' }],
+    // A rename the store never saw: neither the name nor an earlier one is live.
+    reasons: desired.renamed_from ? [{ fact: 'rename_source_missing', from: desired.renamed_from }] : [{ fact: 'not_live' }],
     depends_on: waitsOf(holders, key),
     body: toWireBody(after, fields),
     after,
@@ -94,23 +95,25 @@ export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateCh
   };
 }
 
-export function planDelete(live: LiveGroup, holders: HolderPlan): DeleteChange {
+/** `excludedBy`: the file that describes the group for other stores only (so it is not desired here). */
+export function planDelete(live: LiveGroup, holders: HolderPlan, excludedBy?: { file: string; stores: string[] }): DeleteChange {
+  const why: ChangeReason = excludedBy ? { fact: 'not_for_store', file: excludedBy.file, stores: excludedBy.stores } : { fact: 'pruned' };
   return {
     action: 'delete',
     key: changeKey({ action: 'delete', id: live.id }),
     id: live.id,
     name: live.name,
-    reasons: [{ fact: 'pruned' }, ...describeHandovers(holders, live.id)],
+    reasons: [why, ...describeHandovers(holders, live.id)],
     depends_on: [],
     body: {},
     before: pickState(live),
   };
 }
 
-/** Why a managed group changes: a rename by pin, an edit of its file, or both. */
-function describeEdit(desired: DesiredGroup, live: LiveGroup, fields: readonly FieldName[]): ChangeReason[] {
+/** Why a managed group changes: a rename (by pin or by an earlier name), an edit of its file, or both. */
+function describeEdit(desired: DesiredGroup, live: LiveGroup, fields: readonly FieldName[], renamedFrom: string | undefined): ChangeReason[] {
   const reasons: ChangeReason[] = [];
-  if (fields.includes('name')) reasons.push({ fact: 'renamed', id: live.id });
+  if (fields.includes('name')) reasons.push(renamedFrom === undefined ? { fact: 'renamed', id: live.id } : { fact: 'renamed_from', from: renamedFrom });
   if (fields.some((field) => field !== 'name')) reasons.push({ fact: 'edited', file: desired.source.file });
   return reasons;
 }

@@ -7,6 +7,8 @@ import { count as countOf } from '../words.js';
 export interface MatchedPair {
   desired: DesiredGroup;
   live: LiveGroup;
+  /** Matched by this earlier name (renamed_from): the live group still has it. */
+  renamedFrom?: string;
 }
 
 export interface GroupMatch {
@@ -27,8 +29,9 @@ export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: 
   const creates: DesiredGroup[] = [];
 
   for (const desired of desiredGroups) {
-    const live = findLiveMatch(desired, liveById, liveByName, problems);
-    if (live === null) continue;
+    const found = findLiveMatch(desired, liveById, liveByName, problems);
+    if (found === null) continue;
+    const live = found?.live;
     if (!live) {
       creates.push(desired);
       continue;
@@ -41,7 +44,7 @@ export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: 
       continue;
     }
     claimedBy.set(live.id, desired);
-    pairs.push({ desired, live });
+    pairs.push(found.renamedFrom === undefined ? { desired, live } : { desired, live, renamedFrom: found.renamedFrom });
   }
   if (problems.length > 0) {
     throw new PlanError(`${countOf(problems.length, 'problem')} matching the group files to the live store`, problems);
@@ -56,7 +59,7 @@ function findLiveMatch(
   liveById: Map<number, LiveGroup>,
   liveByName: Map<string, LiveGroup>,
   problems: Problem[],
-): LiveGroup | undefined | null {
+): { live: LiveGroup; renamedFrom?: string } | undefined | null {
   const byName = liveByName.get(nameKey(desired.name));
   if (desired.id === undefined) {
     if (byName && byName.name !== desired.name) {
@@ -65,7 +68,7 @@ function findLiveMatch(
       );
       return null;
     }
-    return byName;
+    return findRenamed(desired, byName, liveByName, problems);
   }
   const pinned = liveById.get(desired.id);
   if (!pinned) {
@@ -81,7 +84,26 @@ function findLiveMatch(
     );
     return null;
   }
-  return pinned;
+  return { live: pinned };
+}
+
+/**
+ * By name, else by an earlier name (renamed_from), so a rename works in every store without ids. A store
+ * with both the name and an earlier one cannot tell which group is meant: a problem, never a guess.
+ */
+function findRenamed(desired: DesiredGroup, byName: LiveGroup | undefined, liveByName: Map<string, LiveGroup>, problems: Problem[]): { live: LiveGroup; renamedFrom?: string } | undefined | null {
+  const earlier = (desired.renamed_from ?? []).flatMap((name) => liveByName.get(nameKey(name)) ?? []);
+  if (earlier.length === 0) return byName && { live: byName };
+  const [first] = earlier;
+  if (byName || earlier.length > 1 || !first) {
+    const holders = [...(byName ? [byName] : []), ...earlier].map((group) => `'${group.name}' (id ${group.id})`).join(' and ');
+    const spare = earlier[earlier.length - 1]?.name ?? '';
+    problems.push(
+      problemAt(desired, 'renamed_from', `the store has ${holders}: this group and ${byName ? 'a name it had' : 'more than one name it had'}, so it cannot tell which live group is this one`, `Delete or rename the extra group by hand, or drop '${spare}' from renamed_from (that group is then unmanaged, or deleted with --prune).`),
+    );
+    return null;
+  }
+  return { live: first, renamedFrom: first.name };
 }
 
 function problemAt(desired: DesiredGroup, field: string, message: string, hint: string): Problem {

@@ -22,6 +22,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     refusals: plan.refusals,
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
     ...(plan.reads ? { reads: plan.reads } : {}),
+    ...(plan.notes?.length ? { notes: plan.notes.map((note) => ({ name: note.name, id: note.id, reason: describeReasons(note) })) } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -26,7 +26,7 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
   const body = drift ? [formatDriftTable(plan), formatDrift(plan)] : attribution?.compared ? formatAttributed(plan, attribution, dir) : [formatPlanTable(plan), formatChanges(plan, dir)];
   const off = attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatUnchecked(plan), off, ...body, formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatUnchecked(plan), off, ...body, formatNotes(plan), formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
@@ -95,6 +95,11 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
 function formatDrift(plan: Plan): string {
   const lines = driftLines(plan);
   return lines.length === 0 ? describeNoDrift(plan) : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
+}
+
+function formatNotes(plan: Plan): string {
+  if (!plan.notes?.length) return '';
+  return `**Notes**:\n\n${plan.notes.map((note) => `- ${escapeInline(note.name)} (id ${note.id}): ${escapeInline(describeReasons(note))}`).join('\n')}`;
 }
 
 function formatUnmanaged(plan: Plan, dir: string, drift: boolean): string {

@@ -24,7 +24,7 @@ export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
   const dir = options.dir ?? 'groups';
   const changes = options.mode === 'drift' ? [formatDrift(plan, dir, options.color)] : formatPlanChanges(plan, dir, options.color, options.attribution && escapeAttribution(options.attribution));
-  const blocks = [formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, formatUnmanaged(plan, dir, options.mode ?? 'plan')];
+  const blocks = [formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, formatNotes(plan), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
 }
@@ -72,6 +72,11 @@ function formatChange(change: Change, plan: Plan, color: boolean): string {
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) lines.push(paint(`      waits for: ${waits.join(', ')}`, 'dim', color));
   return lines.join('\n');
+}
+
+function formatNotes(plan: Plan): string {
+  if (!plan.notes?.length) return '';
+  return ['Notes:', ...plan.notes.map((note) => `  ${note.name} (id ${note.id}): ${describeReasons(note)}`)].join('\n');
 }
 
 function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): string {

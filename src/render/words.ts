@@ -159,6 +159,14 @@ export function describeReason(reason: ChangeReason): string {
       return 'described by no file';
     case 'renamed':
       return `renamed (pinned id ${reason.id})`;
+    case 'renamed_from':
+      return `renamed from ${reason.from}`;
+    case 'rename_source_missing':
+      return `not in live store, nor is ${listNames(reason.from)} it was renamed from`;
+    case 'already_renamed':
+      return `already named so: the store has no ${listNames(reason.from)} left to rename`;
+    case 'not_for_store':
+      return `${reason.file} is only for ${reason.stores.join(', ')} (prune is on)`;
     case 'edited':
       return `changed in ${reason.file}`;
     case 'flag_moves':
@@ -168,6 +176,11 @@ export function describeReason(reason: ChangeReason): string {
     case 'holder_vanishes':
       return `the store is left without a ${reason.flag === 'is_default' ? 'default' : 'guest'} group`;
   }
+}
+
+/** 'Old', 'Old' or 'Older': earlier names as a reader says them. */
+function listNames(names: readonly string[]): string {
+  return names.map((name) => `'${name}'`).join(' or ');
 }
 
 /** Why a change exists, in one line: its facts in order, joined by "; ". */
