@@ -8,6 +8,7 @@ import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
 import { attributeBaseline, BASELINE_OPTION, baselineGroups, loadBaseline } from './baseline.js';
 import { writeSavedPlan } from './saved-plan.js';
+import { planAllStores } from './plan-stores.js';
 import { openSession } from './session.js';
 import { planAgainstStore } from './plan-store.js';
 import { appendStepSummary } from './step-summary.js';
@@ -26,9 +27,11 @@ export const planCommand: Command = {
     force: FORCE_OPTION,
     baseline: BASELINE_OPTION,
     ...READ_OPTIONS,
+    'all-stores': { type: 'boolean', default: false, description: 'plan every store named in the config, one section each (--out then needs {store})' },
   },
   async run(ctx) {
     const format = readFormat(ctx);
+    if (ctx.values['all-stores']) return planAllStores(ctx, format);
     const out = stringFlag(ctx, 'out');
     const force = ctx.values.force === true;
     const baselineDir = stringFlag(ctx, 'baseline');

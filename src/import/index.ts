@@ -27,7 +27,8 @@ export interface ImportResult {
 
 interface PlannedFile extends RenderedGroup {
   path: string;
-  existing: 'none' | 'same' | 'different';
+  /** pin: the file differs only by lacking this store's pin. */
+  existing: 'none' | 'same' | 'different' | 'pin';
 }
 
 /**
@@ -35,22 +36,28 @@ interface PlannedFile extends RenderedGroup {
  * other content and `overwrite` is off, or when any path would leave `dir` or go through a symlink.
  * Groups whose file would not validate, or that clash with another group, are left out and reported.
  */
-export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean; cwd?: string; names?: ImportNames }): Promise<ImportResult> {
+export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean; cwd?: string; names?: ImportNames; storeName?: string | undefined }): Promise<ImportResult> {
   // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
   const root = resolve(options.cwd ?? process.cwd(), dir);
-  const existing = await findExistingFiles(root);
+  const existing = await findExistingFiles(root, options.storeName);
   const taken = new Set<string>(existing.all.map((file) => file.toLowerCase()));
-  const rendered: Array<RenderedGroup & { path: string }> = [];
+  const rendered: Array<RenderedGroup & { path: string; withoutPin?: string }> = [];
   for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {
     const fileName = findFileFor(group, existing) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
-    rendered.push({ group, path, shown: join(dir, fileName), content: renderGroupFile(group, modelineFor(schemaPathFrom(dirname(path))), options.names) });
+    const modeline = modelineFor(schemaPathFrom(dirname(path)));
+    const otherPins = existing.storePins.get(fileName);
+    const content = renderGroupFile(group, modeline, options.names, options.storeName === undefined ? undefined : { ...otherPins, [options.storeName]: group.id });
+    rendered.push({ group, path, shown: join(dir, fileName), content, ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins) } : {}) });
   }
   const refusals = findRefusals(rendered);
   const planned: PlannedFile[] = [];
   for (const file of rendered.filter((item) => !refusals.has(item.group.id))) {
-    planned.push({ ...file, existing: await compareExisting(file.path, file.content) });
+    const found = await compareExisting(file.path, file.content);
+    // Another store's import made the file: adding this store's pin to it is no conflict.
+    const onlyPinAdded = found === 'different' && file.withoutPin !== undefined && (await compareExisting(file.path, file.withoutPin)) === 'same';
+    planned.push({ ...file, existing: onlyPinAdded ? 'pin' : found });
   }
   const conflicts = planned.filter((file) => file.existing === 'different');
   if (conflicts.length > 0 && !options.overwrite) {
@@ -89,7 +96,7 @@ function resolveInside(root: string, fileName: string): string {
   return path;
 }
 
-async function compareExisting(path: string, content: string): Promise<PlannedFile['existing']> {
+async function compareExisting(path: string, content: string): Promise<'none' | 'same' | 'different'> {
   const stats = await lstat(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;

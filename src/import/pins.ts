@@ -14,10 +14,13 @@ export interface ExistingFiles {
   byName: Map<string, string>;
   /** Every file found, for avoiding clashes with new names. */
   all: string[];
+  /** File -> its pins per store, kept when another store's import refreshes the file. */
+  storePins: Map<string, Record<string, number>>;
 }
 
-export async function findExistingFiles(dir: string): Promise<ExistingFiles> {
-  const existing: ExistingFiles = { byId: new Map(), byName: new Map(), all: [] };
+/** `storeName`: pins are per store (id: {staging: 9}), and only that store's pin says which group a file is. */
+export async function findExistingFiles(dir: string, storeName?: string): Promise<ExistingFiles> {
+  const existing: ExistingFiles = { byId: new Map(), byName: new Map(), all: [], storePins: new Map() };
   const listing = await listGroupFiles(dir);
   if ('problem' in listing) return existing;
   existing.all = listing.files;
@@ -26,7 +29,10 @@ export async function findExistingFiles(dir: string): Promise<ExistingFiles> {
     if ('problem' in read) continue;
     try {
       const value: unknown = parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
-      const { id, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
+      const { id: pin, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
+      const perStore = storeName !== undefined && pin !== null && typeof pin === 'object' && !Array.isArray(pin) ? (pin as Record<string, unknown>) : undefined;
+      if (perStore) existing.storePins.set(relative, Object.fromEntries(Object.entries(perStore).filter(([, id]) => Number.isInteger(id))) as Record<string, number>);
+      const id = perStore && storeName !== undefined ? perStore[storeName] : pin;
       if (typeof id === 'number' && Number.isInteger(id)) {
         if (!existing.byId.has(id)) existing.byId.set(id, relative);
       } else if (typeof name === 'string' && !existing.byName.has(nameKey(name))) {

@@ -12,9 +12,12 @@ export function modelineFor(schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}`;
 }
 
-/** `names` (from the catalog) adds the name of each target as a comment, or writes names instead of ids. */
-export function renderGroupFile(group: LiveGroup, modeline: string = SCHEMA_MODELINE, names?: ImportNames): string {
-  const content: Record<string, unknown> = { id: group.id };
+/**
+ * `names` (from the catalog) adds the name of each target as a comment, or writes names instead of ids.
+ * `pins`: the config names several stores, so the pin is one per store (id: {production: 4, staging: 9}).
+ */
+export function renderGroupFile(group: LiveGroup, modeline: string = SCHEMA_MODELINE, names?: ImportNames, pins?: Record<string, number>): string {
+  const content: Record<string, unknown> = { id: pins ?? group.id };
   const comments: { path: (string | number)[]; comment: string }[] = [];
   for (const field of GROUP_FIELDS) {
     if (field !== 'name' && canonicalJson(group[field]) === canonicalJson(API_DEFAULTS[field])) continue;

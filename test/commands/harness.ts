@@ -18,6 +18,14 @@ export interface Project {
   close(): Promise<void>;
 }
 
+/** Replaces cwd/groups with these files (name -> YAML text). */
+export async function replaceGroupFiles(cwd: string, files: Record<string, string>): Promise<void> {
+  const dir = path.join(cwd, 'groups');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+}
+
 export async function openProject(files: Record<string, string>, options: SandboxOptions = {}): Promise<Project> {
   const cwd = await mkdtemp(path.join(tmpdir(), 'bcgroups-cmd-'));
   await writeFile(path.join(cwd, 'package.json'), JSON.stringify({ name: 'store' }));
@@ -31,12 +39,7 @@ export async function openProject(files: Record<string, string>, options: Sandbo
     cwd,
     sandbox,
     env,
-    async writeGroups(groupFiles) {
-      const dir = path.join(cwd, 'groups');
-      await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
-      for (const [name, text] of Object.entries(groupFiles)) await writeFile(path.join(dir, name), text);
-    },
+    writeGroups: (groupFiles) => replaceGroupFiles(cwd, groupFiles),
     async run(...argv) {
       const io = memoryIo({ cwd, env });
       const code = await runCli(argv, io);

@@ -129,6 +129,22 @@ test('the example config file loads through the real config loader', async () =>
   });
 });
 
+test('the several-stores examples load together: the config names the stores the group file lists', async () => {
+  const blocks = extractCodeBlocks(readme).filter((block) => block.lang === 'yaml');
+  const configBlock = blocks.find((block) => block.text.startsWith('# bcgroups.config.yaml\n'));
+  const groupBlocks = blocks.filter((block) => /^# groups\/\S+\.yaml /.test(block.text));
+  assert.ok(configBlock && groupBlocks.length >= 1, 'a config block and a group file block');
+  await withTempDir(async (dir) => {
+    await writeFile(path.join(dir, 'package.json'), '{"name":"store"}');
+    await writeFile(path.join(dir, 'bcgroups.config.yaml'), configBlock!.text);
+    await mkdir(path.join(dir, 'groups'));
+    for (const [index, block] of groupBlocks.entries()) await writeFile(path.join(dir, 'groups', `${index}.yaml`), block.text);
+    const config = await loadConfig({ cwd: dir, env: {} });
+    const desired = await loadDesired('groups', { cwd: dir, storeNames: Object.keys(config.stores ?? {}) });
+    assert.is(desired.groups.length, groupBlocks.length);
+  });
+});
+
 test('the README names both secrets and the OAuth scope the workflows need', () => {
   for (const phrase of ['BIGCOMMERCE_STORE_HASH', 'BIGCOMMERCE_ACCESS_TOKEN', 'store_v2_customers', 'GITHUB_STEP_SUMMARY']) {
     assert.ok(readme.includes(phrase), phrase);

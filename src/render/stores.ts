@@ -1,0 +1,56 @@
+// `plan --all-stores`: one section per store, in each format; JSON wraps one plan per store in a versioned
+// document. A store that could not be planned keeps its section, with what went wrong.
+import type { Plan } from '../model.js';
+import { escapeControlKeepLines } from './escape.js';
+import type { Format } from './index.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderText } from './text.js';
+
+export interface StoreSection {
+  store: string;
+  storeHash: string;
+  /** The plan, or why there is none (a missing token, an API error, a pin that does not fit). */
+  outcome: { plan: Plan; readLine: string } | { error: string };
+}
+
+export const ALL_STORES_FORMAT_VERSION = 1;
+
+export function renderStoresAs(format: Format, sections: readonly StoreSection[], options: { color: boolean }): string {
+  switch (format) {
+    case 'text':
+      return sections.map((section) => renderTextSection(section, options.color)).join('\n');
+    case 'markdown':
+      return renderStoresMarkdown(sections);
+    case 'json':
+      return renderStoresJson(sections);
+  }
+}
+
+function renderTextSection(section: StoreSection, color: boolean): string {
+  const head = `━━ Store ${section.store} (${section.storeHash})\n\n`;
+  if ('error' in section.outcome) return `${head}Could not plan this store: ${escapeControlKeepLines(section.outcome.error)}\n`;
+  return `${head}${renderText(section.outcome.plan, { color, mode: 'plan' })}${section.outcome.readLine}\n`;
+}
+
+export function renderStoresMarkdown(sections: readonly StoreSection[]): string {
+  return sections
+    .map((section) => {
+      const title = `bcgroups plan: store ${section.store}`;
+      if ('error' in section.outcome) {
+        const lines = section.outcome.error.split('\n').map((line) => `> ${line.replace(/[<>&]/g, (char) => `&#${char.charCodeAt(0)};`)}`);
+        return `## ${title}\n\n> [!WARNING]\n> **Could not plan this store.**\n${lines.join('\n')}\n`;
+      }
+      return renderMarkdown(section.outcome.plan, { mode: 'plan', title });
+    })
+    .join('\n');
+}
+
+function renderStoresJson(sections: readonly StoreSection[]): string {
+  const stores = sections.map((section) => ({
+    store: section.store,
+    store_hash: section.storeHash,
+    ...('error' in section.outcome ? { error: section.outcome.error } : { plan: JSON.parse(renderJson(section.outcome.plan)) as unknown }),
+  }));
+  return `${JSON.stringify({ format_version: ALL_STORES_FORMAT_VERSION, stores }, null, 2)}\n`;
+}
