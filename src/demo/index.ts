@@ -1,19 +1,13 @@
 // `npm run demo`: the whole lifecycle against an in-process sandbox store; no token, no network.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { runCli } from '../cli.js';
 import { createClient } from '../bigcommerce/index.js';
 import { processIo, type Io } from '../io.js';
 import { startSandbox } from '../sandbox/index.js';
 import { DEMO_STORE } from './store.js';
 import { DEMO_CATALOG, DEMO_CUSTOMERS } from './catalog.js';
-
-interface Step {
-  title: string;
-  argv: string[];
-  expect: number;
-  before?: () => Promise<void>;
-}
+import { runSteps, type Step } from './steps.js';
+import { runStoresDemo } from './stores.js';
 
 /** Runs every step, printing each; returns 0 when every exit code was the expected one. */
 export async function runDemo(io: Io, root: string): Promise<number> {
@@ -43,17 +37,11 @@ export async function runDemo(io: Io, root: string): Promise<number> {
   let failures = 0;
   try {
     io.stdout.write(`Sandbox store '${sandbox.storeHash}' at ${sandbox.apiUrl}, seeded with ${DEMO_STORE.length} groups that differ from groups/, a catalog of ${DEMO_CATALOG.categories?.length ?? 0} categories and ${DEMO_CUSTOMERS.length} customers.\n`);
-    for (const [index, step] of steps.entries()) {
-      await step.before?.();
-      io.stdout.write(`\n━━ ${index + 1}. ${step.title}\n$ bcgroups ${step.argv.join(' ')}\n\n`);
-      const code = await runCli(step.argv, stepIo);
-      const ok = code === step.expect;
-      if (!ok) failures += 1;
-      io.stdout.write(`\n(exit ${code}${ok ? '' : `, expected ${step.expect}`})\n`);
-    }
+    failures += await runSteps(io, stepIo, steps);
   } finally {
     await sandbox.close();
   }
+  failures += await runStoresDemo(io, steps.length + 1);
   io.stdout.write(failures === 0 ? '\nDemo finished: every step exited as expected.\n' : `\nDemo finished with ${failures} unexpected exit code(s).\n`);
   return failures === 0 ? 0 : 1;
 }

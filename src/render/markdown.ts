@@ -26,7 +26,7 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
   const body = drift ? [formatDriftTable(plan), formatDrift(plan)] : attribution?.compared ? formatAttributed(plan, attribution, dir) : [formatPlanTable(plan), formatChanges(plan, dir)];
   const off = attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatUnchecked(plan), off, ...body, formatNotes(plan), formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
+  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatUnchecked(plan), off, ...body, drift ? '' : formatNotes(plan), formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 

@@ -24,7 +24,7 @@ export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
   const dir = options.dir ?? 'groups';
   const changes = options.mode === 'drift' ? [formatDrift(plan, dir, options.color)] : formatPlanChanges(plan, dir, options.color, options.attribution && escapeAttribution(options.attribution));
-  const blocks = [formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, formatNotes(plan), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
+  const blocks = [formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, options.mode === 'drift' ? '' : formatNotes(plan), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
 }

@@ -164,7 +164,7 @@ export function describeReason(reason: ChangeReason): string {
     case 'rename_source_missing':
       return `not in live store, nor is ${listNames(reason.from)} it was renamed from`;
     case 'already_renamed':
-      return `already named so: the store has no ${listNames(reason.from)} left to rename`;
+      return `already named so: the store has no ${listNames(reason.from)} left to rename (renamed_from can go once every store is renamed)`;
     case 'not_for_store':
       return `${reason.file} is only for ${reason.stores.join(', ')} (prune is on)`;
     case 'edited':

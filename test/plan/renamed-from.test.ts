@@ -25,7 +25,7 @@ test('a store that already has the new name needs nothing, and the plan says so'
   assert.equal(plan.changes, []);
   assert.equal(plan.unchanged, [{ id: 8, name: 'Gold' }]);
   assert.equal(plan.notes, [{ name: 'Gold', id: 8, reasons: [{ fact: 'already_renamed', from: ['VIP'] }] }]);
-  assert.is(describeReasons(plan.notes![0]!), "already named so: the store has no 'VIP' left to rename");
+  assert.is(describeReasons(plan.notes![0]!), "already named so: the store has no 'VIP' left to rename (renamed_from can go once every store is renamed)");
 });
 
 test('a store with neither name gets the group created, and is told why', () => {
