@@ -3,7 +3,8 @@
 // attribution off, because what merging would do is decided by the compared files alone.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { loadDesired, type DesiredState } from '../desired/index.js';
+import { storeNamesOf } from '../config/index.js';
+import { loadDesired, selectDesired, type DesiredState } from '../desired/index.js';
 import { PlanError, UsageError, ValidationError } from '../errors.js';
 import type { Attribution, AttributionOff, Catalog, Config, LiveGroup, LoadedGroup, Plan } from '../model.js';
 import { attributeAgainstBaseline, describeBaselineError, type PlanOptions } from '../plan/index.js';
@@ -31,7 +32,9 @@ export async function loadBaseline(ctx: CommandContext, config: Config, dir: str
     return { compared: true, desired: { groups: [], files: [], hash: '' } };
   }
   try {
-    return { compared: true, desired: await loadDesired(groupsDir, { cwd: ctx.io.cwd }) };
+    // The base branch's files for the same store as this run: its `stores:` limits and its pins there.
+    const state = await loadDesired(groupsDir, { cwd: ctx.io.cwd, storeNames: storeNamesOf(config) });
+    return { compared: true, desired: config.storeName === undefined ? state : selectDesired(state, config.storeName) };
   } catch (error) {
     if (error instanceof ValidationError || error instanceof PlanError) return { compared: false, reason: describeBaselineError('are invalid', error) };
     throw error;

@@ -1,5 +1,5 @@
 // Several stores from one repository, end to end over HTTP: two sandboxes with different ids.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -164,6 +164,18 @@ stores('import --store writes per-store pins, keeping the pins of the other stor
   const plan = await two.run(['plan', '--store', 'staging']);
   assert.is(plan.code, 0, plan.err);
   assert.not.match(plan.out, '~ update', 'the groups both stores have match their files');
+});
+
+stores('--baseline reads the base branch for the same store: its stores limits and its pins', async ({ two }) => {
+  await two.writeGroups({ 'retail.yaml': 'name: Retail\nis_default: true\n', 'vip.yaml': 'name: Members\nid: {staging: 102}\n' });
+  await mkdir(path.join(two.cwd, 'base', 'groups'), { recursive: true });
+  await writeFile(path.join(two.cwd, 'base', 'groups', 'retail.yaml'), 'name: Retail\nis_default: true\n');
+  await writeFile(path.join(two.cwd, 'base', 'groups', 'vip.yaml'), 'name: VIP\nid: {staging: 102}\nstores: [staging]\n');
+  const result = await two.run(['plan', '--store', 'staging', '--baseline', 'base', '--format', 'json']);
+  assert.is(result.code, 0, result.err);
+  assert.not.match(result.err, 'Warning', 'the baseline was compared');
+  const plan = JSON.parse(result.out) as { changes: { key: string; origin?: string }[] };
+  assert.equal(plan.changes.map((change) => [change.key, change.origin]), [['update:102', 'change']]);
 });
 
 stores.run();
