@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import type { Change, ChangeResult, Config, Plan } from '../model.js';
-import { checkAgainstStore, checkPlannedRefusals } from '../plan/index.js';
+import { checkAgainstStore, checkPlannedRefusals, checkSameStore } from '../plan/index.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
 import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, resolveConfig, stringFlag } from './options.js';
@@ -106,6 +106,7 @@ async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, fi
   const context = { file, replan: (flags: { prune: boolean; force: boolean }) => replanCommand(ctx, file, flags) };
   checkPlannedRefusals(saved, context);
   const store = openStore(ctx, config);
+  checkSameStore(saved, store.storeHash, context);
   const liveGroups = await store.client.listGroups();
   const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
   checkAgainstStore(saved, { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog }, context);

@@ -1,6 +1,6 @@
 // Whether a saved plan may run now: it was not refused when planned, it fits the store it was made from,
 // unchanged since, and the safety checks would pass it now (a hand-edited file must not slip past them).
-import { RefusedPlanError, StalePlanError } from '../../errors.js';
+import { RefusedPlanError, StalePlanError, UsageError } from '../../errors.js';
 import type { Catalog, LiveGroup, SafetyConfig, SafetyRefusal, SavedPlan } from '../../model.js';
 import { findMovedReferences } from '../../references/index.js';
 import { checkSafety } from '../safety.js';
@@ -26,10 +26,22 @@ export function checkPlannedRefusals(saved: SavedPlan, context: SavedPlanContext
   if (saved.plan.refusals.length > 0) throw refuse(saved, context, saved.plan.refusals, 'was refused by a safety check when it was planned');
 }
 
+/**
+ * Throws a UsageError if the run points at another store than the plan's: the flags or environment are
+ * wrong, not the plan, and a fresh plan of the wrong store is the last thing to suggest.
+ */
+export function checkSameStore(saved: SavedPlan, storeHash: string, context: Pick<SavedPlanContext, 'file'>): void {
+  if (saved.store_hash === storeHash) return;
+  throw new UsageError(
+    `${context.file} was made for store '${saved.store_hash}', but this run is configured for store '${storeHash}'; nothing was sent. Point --store-hash (or BIGCOMMERCE_STORE_HASH) at store '${saved.store_hash}' to apply it there.`,
+  );
+}
+
 /** Throws StalePlanError if the store moved on, RefusedPlanError if the safety checks refuse it now. */
 export function checkAgainstStore(saved: SavedPlan, store: StoreNow, context: SavedPlanContext): void {
+  checkSameStore(saved, store.storeHash, context);
   const reasons = [
-    ...findStaleReasons(saved, [...store.liveGroups], store.storeHash),
+    ...findStaleReasons(saved, [...store.liveGroups]),
     ...findMovedReferences(saved.references ?? [], store.catalog ?? { unread: 'the catalog was not read again' }),
   ];
   if (reasons.length > 0) throw new StalePlanError(reasons, context.replan({ prune: hasDeletes(saved), force: saved.forced }));

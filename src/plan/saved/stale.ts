@@ -1,13 +1,10 @@
-// A saved plan is only safe to apply against the store it was made from, unchanged since.
+// A saved plan is only safe to apply against the store it was made from (check.ts), unchanged since.
 import { HOLDER_FLAGS, type Change, type LiveGroup, type SavedPlan } from '../../model.js';
 import { fingerprint, nameKey } from '../../normalize.js';
 
 /** Every reason the saved plan no longer fits the live store, each naming the group; empty when fresh. */
-export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[], storeHash: string): string[] {
+export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[]): string[] {
   const reasons: string[] = [];
-  if (saved.store_hash !== storeHash) {
-    reasons.push(`the plan was made for store '${saved.store_hash}', but this is store '${storeHash}'`);
-  }
   const liveById = new Map(liveGroups.map((group) => [group.id, group]));
   const touched = touchedGroups(saved.plan.changes);
   for (const change of touched.values()) {

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { RefusedPlanError, StalePlanError } from '../../../src/errors.js';
+import { RefusedPlanError, StalePlanError, UsageError } from '../../../src/errors.js';
 import { DEFAULT_SAFETY } from '../../../src/config/index.js';
-import { checkAgainstStore, checkPlannedRefusals, createPlan, toSavedPlan } from '../../../src/plan/index.js';
+import { checkAgainstStore, checkPlannedRefusals, checkSameStore, createPlan, toSavedPlan } from '../../../src/plan/index.js';
 import { live } from '../builders.js';
 
 // Prune on with nothing desired: both live groups are deleted, more than the thresholds allow.
@@ -39,10 +39,19 @@ test('the safety checks run again against the store now, unless the plan was for
 });
 
 test('a stale plan is a StalePlanError quoting the re-plan with the flags it was made with', () => {
-  const error = thrown(() => checkAgainstStore({ ...saved, forced: true }, { storeHash: 'other', liveGroups, safety }, context));
+  const error = thrown(() => checkAgainstStore({ ...saved, forced: true }, { storeHash: 'abc123', liveGroups: [live(1, 'Old A', { is_default: true }), liveGroups[1]!], safety }, context));
   assert.instance(error, StalePlanError);
-  assert.match((error as Error).message, "made for store 'abc123', but this is store 'other'");
+  assert.match((error as Error).message, "group 'Old A' (id 1) changed content since planning");
   assert.match((error as Error).message, 'Re-run `replan prune force`');
+});
+
+test('another store is a usage error naming both stores, not a stale plan', () => {
+  assert.is(thrown(() => checkSameStore(saved, 'abc123', context)), undefined);
+  for (const run of [() => checkSameStore(saved, 'zzz999', context), () => checkAgainstStore(saved, { storeHash: 'zzz999', liveGroups, safety }, context)]) {
+    const error = thrown(run);
+    assert.instance(error, UsageError);
+    assert.match((error as Error).message, "p.json was made for store 'abc123', but this run is configured for store 'zzz999'");
+  }
 });
 
 test.run();
