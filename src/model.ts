@@ -230,6 +230,8 @@ interface ChangeCommon {
 
 export interface CreateChange extends ChangeCommon {
   action: 'create';
+  /** No live group yet; present so every change has the same shape in JSON. */
+  id: null;
   after: GroupState;
   /** The file that asks for the group. */
   source?: string;

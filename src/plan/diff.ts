@@ -85,6 +85,7 @@ export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateCh
   return {
     action: 'create',
     key,
+    id: null,
     name: desired.name,
     // A rename the store never saw: neither the name nor an earlier one is live.
     reasons: desired.renamed_from ? [{ fact: 'rename_source_missing', from: desired.renamed_from }] : [{ fact: 'not_live' }],

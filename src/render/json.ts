@@ -36,12 +36,12 @@ function withOrigin(ordered: Record<string, unknown>, change: Change, attributio
 /** What the baseline comparison found beyond each change's origin: the dropped changes, or why there is none. */
 function describeBaseline(attribution: PlanAttribution): Record<string, unknown> {
   if (!attribution.compared) return { compared: false, reason: attribution.reason };
-  return { compared: true, dropped: attribution.dropped.map((change) => ({ action: change.action, key: change.key, name: change.name, ...(change.action === 'create' ? {} : { id: change.id }) })) };
+  return { compared: true, dropped: attribution.dropped.map((change) => ({ action: change.action, key: change.key, name: change.name, id: change.id })) };
 }
 
 /** The same key order for every change, so diffs of two JSON plans stay small. */
 function orderKeys(change: Change, names: CatalogNames | undefined): Record<string, unknown> {
-  const head = { action: change.action, key: change.key, name: change.name, ...(change.action === 'create' ? {} : { id: change.id }) };
+  const head = { action: change.action, key: change.key, name: change.name, id: change.id };
   const named = names ? nameReferencesOf(change, names) : undefined;
   const beside = { ...(named ? { catalog_names: named } : {}), ...(change.customers !== undefined ? { customers: change.customers } : {}) };
   const tail = { depends_on: change.depends_on, reason: describeReasons(change) };

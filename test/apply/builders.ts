@@ -13,7 +13,7 @@ export function live(id: number, name: string, over: Partial<LiveGroup> = {}): L
 }
 
 export function createChange(after: GroupState, depends_on: string[] = []): Change {
-  return { action: 'create', key: changeKey({ action: 'create', name: after.name }), name: after.name, reasons: [{ fact: 'not_live' }], depends_on, body: toWireBody(after, GROUP_FIELDS), after };
+  return { action: 'create', key: changeKey({ action: 'create', name: after.name }), id: null, name: after.name, reasons: [{ fact: 'not_live' }], depends_on, body: toWireBody(after, GROUP_FIELDS), after };
 }
 
 export function updateChange(id: number, before: GroupState, after: GroupState, options: { key?: string; depends_on?: string[] } = {}): Change {

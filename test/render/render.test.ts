@@ -107,6 +107,21 @@ test('json: format_version 1, the summary and the exact request bodies', () => {
   assert.equal(Object.keys(document.changes[0] ?? {}), ['action', 'key', 'name', 'id', 'body', 'before', 'after', 'fields', 'depends_on', 'reason', 'managed']);
 });
 
+test('json: every change has an id, null for a create, and the schema insists on it', () => {
+  const document = JSON.parse(renderJson(variedPlan())) as { changes: Array<{ action: string; id?: number | null }> };
+  assert.ok(document.changes.some((c) => c.action === 'create'), 'the fixture has a create');
+  for (const change of document.changes) {
+    assert.ok('id' in change, `${change.action} has an id`);
+    assert.is(change.id === null, change.action === 'create');
+  }
+  const withoutId = structuredClone(document);
+  delete withoutId.changes.find((c) => c.action === 'create')!.id;
+  assert.not.ok(validatePlan(withoutId), 'a create without an id');
+  const numbered = structuredClone(document);
+  numbered.changes.find((c) => c.action === 'create')!.id = 5;
+  assert.not.ok(validatePlan(numbered), 'a create with a number for an id');
+});
+
 test('json: the schema rejects what the plan must never hold', () => {
   const document = JSON.parse(renderJson(variedPlan())) as { changes: UpdateChange[] };
   const withId = structuredClone(document);
