@@ -1,4 +1,5 @@
-// What a person (live line on a terminal) or a CI log (one line per change) sees while a plan applies.
+// What a person (one line per change and a live line on a terminal) or a CI log (one line per change) sees
+// while a plan applies.
 // The wording comes from the caller, so running a plan does not depend on how it is rendered.
 import type { Io, Output } from '../io.js';
 import { useColor } from '../io.js';
@@ -22,8 +23,10 @@ export function createApplyReporter(io: Io, lines: ProgressLines, stream: Output
   let liveLine = false;
   return {
     onResult(result, progress) {
+      // On a terminal the finished change replaces the live line, which is drawn again below it, so the
+      // scrollback keeps every change as a log would.
       if (stream.isTTY) {
-        stream.write(`\r${lines.progress(progress, color)}\x1b[K`);
+        stream.write(`\r${lines.result(result, color)}\x1b[K\n${lines.progress(progress, color)}\x1b[K`);
         liveLine = true;
       } else {
         stream.write(`${lines.result(result, color)}\n`);

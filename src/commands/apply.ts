@@ -44,7 +44,7 @@ export const applyCommand: Command = {
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
     if (plan.changes.length === 0) return EXIT.ok;
-    if (planFile === undefined && !(await confirmApply(ctx))) return EXIT.error;
+    if (planFile === undefined && !(await confirmApply(ctx, store))) return EXIT.error;
     const { changes } = plan;
 
     const started = performance.now();
@@ -84,13 +84,13 @@ async function planNow(ctx: CommandContext, settings: Config, json: boolean): Pr
   return { config, store, plan };
 }
 
-/** A plan made now is written only after a yes (or --yes). */
-async function confirmApply(ctx: CommandContext): Promise<boolean> {
+/** A plan made now is written only after a yes (or --yes); the question names the store it writes to. */
+async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean> {
   if (ctx.values.yes) return true;
   if (!ctx.io.confirm) {
     throw new UsageError('Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.');
   }
-  if (await ctx.io.confirm('Apply these changes to the store?')) return true;
+  if (await ctx.io.confirm(`Apply these changes to store '${store.storeHash}' at ${store.origin}?`)) return true;
   ctx.io.stderr.write('Apply cancelled; nothing was changed.\n');
   return false;
 }

@@ -9,6 +9,8 @@ import type { CommandContext } from './types.js';
 export interface Store {
   client: BigCommerceClient;
   storeHash: string;
+  /** Where the token goes ("https://api.bigcommerce.com"), for prompts that name the store. */
+  origin: string;
 }
 
 export function openStore(ctx: CommandContext, config: Config): Store {
@@ -24,7 +26,7 @@ export function openStore(ctx: CommandContext, config: Config): Store {
     maxPages: config.request.maxPages,
     maxWaitMs: config.request.maxWaitMs,
   });
-  return { client, storeHash };
+  return { client, storeHash, origin: new URL(config.apiUrl).origin };
 }
 
 /** Config, desired state and store, in the order that keeps bad input offline. */

@@ -21,7 +21,7 @@ test('one line per finished change without a terminal', () => {
   assert.is(io.out(), '');
 });
 
-test('a live line rewritten in place on a terminal, with the quota left', () => {
+test('on a terminal, every finished change stays on screen above a live line with the quota left', () => {
   const io = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
   const rateLimit: RateLimitState = { left: 97, quota: 150, resetMs: 2000, windowMs: 30000, at: 0 };
   const reporter = createApplyReporter(io, applyProgressLines({ rateLimit }));
@@ -32,7 +32,9 @@ test('a live line rewritten in place on a terminal, with the quota left', () => 
   assert.is(text.split('\r').length, 3);
   assert.ok(text.includes('applying 2/4 · 1 failed · 97/150 requests left in window'));
   assert.ok(text.endsWith('\n'));
-  assert.is(text.split('\n').length, 2);
+  // What stays on screen: each finished change on a line of its own, the last live line below them.
+  const screen = text.split('\n').map((line) => line.split('\r').at(-1)?.replace(/\x1b\[K/g, ''));
+  assert.equal(screen, ['✓ update Retail (id 12)', '✗ create VIP: 409 The group name is already in use', 'applying 2/4 · 1 failed · 97/150 requests left in window', '']);
 });
 
 test.run();

@@ -115,7 +115,7 @@ test('when the store cannot be re-read after apply, every outcome is still repor
   }
 });
 
-test('on a terminal apply asks; anything but yes cancels with nothing written, yes applies', async () => {
+test('on a terminal apply asks, naming the store and API origin; anything but yes cancels with nothing written, yes applies', async () => {
   const project = await openProject({ 'vip.yaml': VIP });
   try {
     const answers = [false, true];
@@ -127,7 +127,9 @@ test('on a terminal apply asks; anything but yes cancels with nothing written, y
     assert.is(writes(project.sandbox.log).length, 0);
     const accepted = memoryIo({ cwd: project.cwd, env: project.env, confirm: ask });
     assert.is(await runCli(['apply'], accepted), 0, accepted.err());
-    assert.equal(questions, ['Apply these changes to the store?', 'Apply these changes to the store?']);
+    const question = `Apply these changes to store '${project.sandbox.storeHash}' at ${new URL(project.sandbox.apiUrl).origin}?`;
+    assert.match(question, /^Apply these changes to store 'sandbox' at http:\/\/127\.0\.0\.1:\d+\?$/);
+    assert.equal(questions, [question, question]);
     assert.equal(project.sandbox.groups().map((g) => g.name), ['VIP']);
   } finally {
     await project.close();
