@@ -413,8 +413,8 @@ export interface SafetyConfig {
   maxDeletes: number;
   maxDeletePercent: number;
   maxUpdatePercent: number;
-  /** The update check applies only to stores with at least this many groups. */
-  minGroupsForUpdateCheck: number;
+  /** Both percent checks count a smaller store as this many groups, so a few changes never read as most of it. */
+  minGroupsForPercent: number;
   /** Most customers the deleted groups may hold together (0: deleting any group with members needs --force). */
   maxDeletedCustomers: number;
 }

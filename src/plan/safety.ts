@@ -1,4 +1,7 @@
 // Safety is its own pure pass over a finished plan: each refusal names its threshold, the numbers and --force.
+// A share of a few groups says little (1 of 2 is 50%), yet a small store can lose most of its groups too. So
+// both percent checks count a store of fewer than minGroupsForPercent groups as that many: one or two changes
+// pass, deleting most of a small store is still refused, and deletes and updates follow the same rule.
 import type { Change, Plan, SafetyConfig, SafetyRefusal } from '../model.js';
 import { count as countOf } from '../words.js';
 
@@ -17,22 +20,24 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
       message: `Refusing to delete ${countOf(deletes, 'group')}: more than safety.maxDeletes (${safety.maxDeletes}). ${FORCE_HINT}`,
     });
   }
-  const deletePercent = percentOf(deletes, liveCount);
+  // Both percentages are taken of the same base: the store, but never fewer than minGroupsForPercent groups.
+  const base = Math.max(liveCount, safety.minGroupsForPercent);
+  const deletePercent = percentOf(deletes, base);
   if (deletes > 0 && deletePercent > safety.maxDeletePercent) {
     refusals.push({
       check: 'maxDeletePercent',
       limit: safety.maxDeletePercent,
       actual: roundPercent(deletePercent),
-      message: `Refusing to delete ${deletes} of ${countOf(liveCount, 'group')} (${formatPercent(deletePercent)}): more than safety.maxDeletePercent (${safety.maxDeletePercent}%). ${FORCE_HINT}`,
+      message: `Refusing to delete ${deletes} of ${countOf(liveCount, 'group')} (${describePercent(deletePercent, liveCount, safety)}): more than safety.maxDeletePercent (${safety.maxDeletePercent}%). ${FORCE_HINT}`,
     });
   }
-  const updatePercent = percentOf(updates, liveCount);
-  if (liveCount >= safety.minGroupsForUpdateCheck && updatePercent > safety.maxUpdatePercent) {
+  const updatePercent = percentOf(updates, base);
+  if (updatePercent > safety.maxUpdatePercent) {
     refusals.push({
       check: 'maxUpdatePercent',
       limit: safety.maxUpdatePercent,
       actual: roundPercent(updatePercent),
-      message: `Refusing to update ${updates} of ${countOf(liveCount, 'group')} (${formatPercent(updatePercent)}): more than safety.maxUpdatePercent (${safety.maxUpdatePercent}%). ${FORCE_HINT}`,
+      message: `Refusing to update ${updates} of ${countOf(liveCount, 'group')} (${describePercent(updatePercent, liveCount, safety)}): more than safety.maxUpdatePercent (${safety.maxUpdatePercent}%). ${FORCE_HINT}`,
     });
   }
   const customers = checkDeletedCustomers(plan.changes, safety.maxDeletedCustomers);
@@ -64,6 +69,13 @@ function checkDeletedCustomers(changes: readonly Change[], limit: number): Safet
     actual: members,
     message: `Refusing to delete ${countOf(deletes.length, 'group')} holding ${countOf(members, 'customer')}: more than safety.maxDeletedCustomers (${limit}); they would lose the group's pricing. ${FORCE_HINT}`,
   };
+}
+
+/** "40%", and in a small store why it is not "100%": the share is counted of the minimum base. */
+function describePercent(percent: number, liveCount: number, safety: SafetyConfig): string {
+  const share = formatPercent(percent);
+  if (liveCount >= safety.minGroupsForPercent) return share;
+  return `${share}, counted as a share of ${safety.minGroupsForPercent} groups, safety.minGroupsForPercent, since the store has fewer`;
 }
 
 function percentOf(part: number, whole: number): number {

@@ -47,7 +47,7 @@ config('defaults without any file or environment', async ({ cwd }) => {
   assert.is(loaded.groupsDir, 'groups');
   assert.is(loaded.concurrency, 8);
   assert.is(loaded.prune, false);
-  assert.equal(loaded.safety, { maxDeletes: 5, maxDeletePercent: 25, maxUpdatePercent: 50, minGroupsForUpdateCheck: 10, maxDeletedCustomers: 0 });
+  assert.equal(loaded.safety, { maxDeletes: 5, maxDeletePercent: 25, maxUpdatePercent: 50, minGroupsForPercent: 10, maxDeletedCustomers: 0 });
   assert.equal(loaded.request, { timeoutMs: 30000, retries: 4, reserveShare: 0.2, maxWaitMs: 60000, maxPages: 1000 });
 });
 
@@ -233,7 +233,7 @@ config('the config schema and the Config type name the same settings', () => {
     storeName: true,
     configFile: true,
   } satisfies Record<keyof Config, true>;
-  const safetyKeys = { maxDeletes: true, maxDeletePercent: true, maxUpdatePercent: true, minGroupsForUpdateCheck: true, maxDeletedCustomers: true } satisfies Record<keyof SafetyConfig, true>;
+  const safetyKeys = { maxDeletes: true, maxDeletePercent: true, maxUpdatePercent: true, minGroupsForPercent: true, maxDeletedCustomers: true } satisfies Record<keyof SafetyConfig, true>;
   const requestKeys = { timeoutMs: true, retries: true, reserveShare: true, maxPages: true, maxWaitMs: true } satisfies Record<keyof RequestConfig, true>;
   const fileKeys = Object.keys(topKeys).filter((key) => key !== 'configFile' && key !== 'storeName');
   assert.equal(Object.keys(schema.properties).filter((key) => key !== '$schema').sort(), fileKeys.sort());

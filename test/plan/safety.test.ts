@@ -21,7 +21,12 @@ const cases: { title: string; deletes: number; updates: number; live: number; sa
   { title: '6 deletes of 6 exceed both', deletes: 6, updates: 0, live: 6, checks: ['maxDeletes', 'maxDeletePercent'] },
   { title: '5 updates of 10 (50%) pass', deletes: 0, updates: 5, live: 10, checks: [] },
   { title: '6 updates of 10 exceed maxUpdatePercent', deletes: 0, updates: 6, live: 10, checks: ['maxUpdatePercent'] },
-  { title: 'updates in a store under 10 groups are not checked', deletes: 0, updates: 9, live: 9, checks: [] },
+  { title: 'deleting 1 of 1 group counts as 1 of 10 and passes, as updating it does', deletes: 1, updates: 0, live: 1, checks: [] },
+  { title: 'updating 1 of 1 group passes', deletes: 0, updates: 1, live: 1, checks: [] },
+  { title: 'deleting 3 of 4 groups counts as 30% and is refused', deletes: 3, updates: 0, live: 4, checks: ['maxDeletePercent'] },
+  { title: 'updating 6 of 9 groups counts as 60% and is refused, as deleting most of them is', deletes: 0, updates: 6, live: 9, checks: ['maxUpdatePercent'] },
+  { title: 'updating 5 of 9 groups counts as 50% and passes', deletes: 0, updates: 5, live: 9, checks: [] },
+  { title: 'a lower minimum makes the share of a small store its real share', deletes: 1, updates: 0, live: 2, safety: { minGroupsForPercent: 0 }, checks: ['maxDeletePercent'] },
   { title: 'config raises a limit', deletes: 6, updates: 0, live: 40, safety: { maxDeletes: 10 }, checks: [] },
   { title: 'config lowers a limit', deletes: 1, updates: 0, live: 40, safety: { maxDeletes: 0 }, checks: ['maxDeletes'] },
 ];
@@ -43,6 +48,14 @@ test('each refusal names the threshold, the numbers and --force', () => {
   const updates = checkSafety(planOf(0, 7, 12), 12, DEFAULT_SAFETY);
   assert.equal(updates.map((r) => r.message), ['Refusing to update 7 of 12 groups (58.3%): more than safety.maxUpdatePercent (50%). Re-run with --force to allow it.']);
   assert.equal(updates.map((r) => r.actual), [58.33]);
+});
+
+test('in a small store the refusal says the share was counted of the minimum', () => {
+  const refusals = checkSafety(planOf(4, 0, 4), 4, DEFAULT_SAFETY);
+  assert.equal(refusals.map((r) => r.message), [
+    'Refusing to delete 4 of 4 groups (40%, counted as a share of 10 groups, safety.minGroupsForPercent, since the store has fewer): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
+  ]);
+  assert.equal(refusals.map((r) => [r.limit, r.actual]), [[25, 40]]);
 });
 
 test.run();

@@ -36,7 +36,7 @@ export function refusedPlan(): Plan {
     live(3, 'Old B', { is_default: true }),
   ];
   const plan = createPlan([desired('Retail', { id: 1, is_default: true })], liveGroups, { prune: true });
-  return { ...plan, refusals: checkSafety(plan, liveGroups.length, { ...DEFAULT_SAFETY, maxDeletes: 1 }) };
+  return { ...plan, refusals: checkSafety(plan, liveGroups.length, { ...DEFAULT_SAFETY, maxDeletes: 1, minGroupsForPercent: 0 }) };
 }
 
 /** Nothing differs but Legacy, a group no file describes: drift exits 2 for it, so this is not "in sync". */
