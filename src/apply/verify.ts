@@ -1,15 +1,21 @@
-// The API may accept a write and ignore or reshape part of it; only a fresh read proves convergence.
+// The API may accept a write and ignore or reshape part of it, or change more than was asked; only a fresh
+// read proves convergence, and it compares every comparable field of each touched group with the plan.
 import { GROUP_FIELDS, type Change, type ChangeResult, type FieldName, type GroupState, type LiveGroup } from '../model.js';
-import { differingFields, pickState } from '../normalize.js';
+import { differingFields } from '../normalize.js';
+import { dependencyOrder } from './order.js';
 
+/** What one group should look like now: the `after` of its last applied change, and who wrote each field. */
 interface Expectation {
-  /** Per field, the value the last applied change set and the index of that change. */
-  fields: Map<FieldName, { value: unknown; index: number }>;
+  state: GroupState;
+  /** The index of the last applied change of the group. */
+  last: number;
+  /** Per field, the index of the last applied change that wrote it. */
+  writers: Map<FieldName, number>;
 }
 
 /**
- * Results with every applied change checked against the live groups read after the run: a field that
- * does not hold what the plan wrote, or a deleted group still present, becomes 'not_converged'.
+ * Results with every applied change checked against the live groups read after the run: a group that differs
+ * from its planned state in any field, or a deleted group still present, becomes 'not_converged'.
  */
 export function verifyConverged(changes: Change[], results: ChangeResult[], liveGroups: LiveGroup[]): ChangeResult[] {
   const verified = results.map((result) => ({ ...result }));
@@ -20,38 +26,37 @@ export function verifyConverged(changes: Change[], results: ChangeResult[], live
     if (result) Object.assign(result, { outcome: 'not_converged', error });
   };
 
-  changes.forEach((change, index) => {
+  // A group's later change is the one that waits for its earlier one, wherever the list puts it.
+  for (const index of dependencyOrder(changes)) {
+    const change = changes[index] as Change;
     const result = verified[index];
-    if (!result || result.outcome !== 'applied') return;
+    if (!result || result.outcome !== 'applied') continue;
     if (change.action === 'delete') {
       if (liveById.has(change.id)) notConverged(index, `group still exists after delete (id ${change.id})`);
       expectations.delete(change.id);
-      return;
+      continue;
     }
     const id = change.action === 'update' ? change.id : (result.id ?? liveGroups.find((g) => g.name === change.after.name)?.id);
     if (id === undefined || !liveById.has(id)) {
       notConverged(index, `group '${change.after.name}' not found after ${change.action}`);
-      return;
+      continue;
     }
     if (result.id === undefined) result.id = id;
-    const fields = change.action === 'update' ? change.fields : GROUP_FIELDS;
-    const expectation = expectations.get(id) ?? { fields: new Map() };
-    for (const field of fields) expectation.fields.set(field, { value: change.after[field], index });
-    expectations.set(id, expectation);
-  });
+    const writers = expectations.get(id)?.writers ?? new Map<FieldName, number>();
+    for (const field of change.action === 'update' ? change.fields : GROUP_FIELDS) writers.set(field, index);
+    expectations.set(id, { state: change.after, last: index, writers });
+  }
 
   for (const [id, expectation] of expectations) {
     const live = liveById.get(id) as LiveGroup;
-    const expected: GroupState = { ...pickState(live) };
-    for (const [field, { value }] of expectation.fields) (expected as unknown as Record<string, unknown>)[field] = value;
-    const mismatched = differingFields(live, expected, [...expectation.fields.keys()]);
+    // A field no change wrote still counts: the store must not have moved it either.
     const byChange = new Map<number, FieldName[]>();
-    for (const field of mismatched) {
-      const index = (expectation.fields.get(field) as { index: number }).index;
+    for (const field of differingFields(live, expectation.state, GROUP_FIELDS)) {
+      const index = expectation.writers.get(field) ?? expectation.last;
       byChange.set(index, [...(byChange.get(index) ?? []), field]);
     }
     for (const [index, fields] of byChange) {
-      notConverged(index, `the store does not hold what was written: ${fields.join(', ')} differ${fields.length === 1 ? 's' : ''}`);
+      notConverged(index, `the store does not hold what was planned: ${fields.join(', ')} differ${fields.length === 1 ? 's' : ''}`);
     }
   }
   return verified;

@@ -40,7 +40,7 @@ export const applyCommand: Command = {
     const concurrency = integerFlag(ctx, 'concurrency');
     const settings = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...pruneOverride(ctx) });
     const planFile = ctx.positionals[0];
-    const { config, store, plan } = planFile === undefined ? await planNow(ctx, settings, format === 'json') : await prepareSavedPlan(ctx, settings, planFile);
+    const { config, store, plan } = planFile === undefined ? await planNow(ctx, settings, format === 'json') : await prepareSavedPlan(ctx, settings, planFile, format === 'json');
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
     if (plan.changes.length === 0) return EXIT.ok;
@@ -68,7 +68,7 @@ interface Prepared {
   plan: Plan;
 }
 
-/** No plan file: plan now and show the plan (on stderr with --format json, so stdout carries the results alone). */
+/** No plan file: plan now and show the plan. */
 async function planNow(ctx: CommandContext, settings: Config, json: boolean): Promise<Prepared> {
   const config = selectStore(settings, { flag: stringFlag(ctx, 'store'), env: ctx.io.env });
   const desired = await loadDesiredFor(ctx, config);
@@ -79,9 +79,14 @@ async function planNow(ctx: CommandContext, settings: Config, json: boolean): Pr
     checkSafety: true,
     onLive: (live) => noteEmptyFolder(ctx, config, desired, live.length),
   });
+  showPlan(ctx, config, plan, json);
+  return { config, store, plan };
+}
+
+/** The plan about to run, as `plan` renders it (on stderr with --format json, so stdout carries the results alone). */
+function showPlan(ctx: CommandContext, config: Config, plan: Plan, json: boolean): void {
   const out = json ? ctx.io.stderr : ctx.io.stdout;
   out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir }));
-  return { config, store, plan };
 }
 
 /** A plan made now is written only after a yes (or --yes); the question names the store it writes to. */
@@ -99,7 +104,7 @@ async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean>
  * A saved plan runs only against the store it was made from, unchanged since, and only if the safety
  * checks would pass it now (unless it was made with --force); refusals and staleness are thrown.
  */
-async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, file: string): Promise<Prepared> {
+async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, file: string, json: boolean): Promise<Prepared> {
   const saved = await readSavedPlan(commandCtx, file);
   const config = selectStoreOfPlan(settings, { flag: stringFlag(commandCtx, 'store'), env: commandCtx.io.env }, { file, store: saved.store, storeHash: saved.store_hash });
   const ctx = withStore(commandCtx, config);
@@ -113,6 +118,8 @@ async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, fi
   if (saved.plan.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {
+    // The log of a run shows what it applied, not only that it applied something.
+    showPlan(ctx, config, saved.plan, json);
     await noteChangedFiles(ctx, config, saved.desired_hash, file);
     ctx.io.stderr.write(`Applying ${countOf(saved.plan.changes.length, 'change')} from ${file}.\n`);
   }

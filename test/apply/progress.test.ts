@@ -15,7 +15,7 @@ test('one line per finished change without a terminal', () => {
     '✓ update Retail (id 12)',
     '✗ create VIP: 409 The group name is already in use',
     '- skipped update Gold (id 14): depends on create:VIP which failed',
-    '≠ update Silver (id 15): not converged: the store does not hold what was written: name differs',
+    '≠ update Silver (id 15): not converged: the store does not hold what was planned: name differs',
     '',
   ]);
   assert.is(io.out(), '');

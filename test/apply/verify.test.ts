@@ -59,4 +59,17 @@ test('a later change of the same group decides the expected field; failed change
   assert.match(drifted[1]?.error ?? '', /name differs/);
 });
 
+test('the whole group is compared: a field the plan did not write but the store changed is not converged', () => {
+  // Only the rules were sent; the store also reset category_access, which the field list never names.
+  const before = state('Retail', { category_access: { type: 'none' } });
+  const after = state('Retail', { category_access: { type: 'none' }, discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });
+  const changes = [updateChange(12, before, after)];
+  const reset = live(12, 'Retail', { discount_rules: after.discount_rules });
+  const [result] = verifyConverged(changes, [applied('update:12', 'update', 'Retail', 12)], [reset]);
+  assert.is(result?.outcome, 'not_converged');
+  assert.match(result?.error ?? '', 'the store does not hold what was planned: category_access differs');
+  const held = live(12, 'Retail', { category_access: { type: 'none' }, discount_rules: after.discount_rules });
+  assert.is(verifyConverged(changes, [applied('update:12', 'update', 'Retail', 12)], [held])[0]?.outcome, 'applied');
+});
+
 test.run();

@@ -19,4 +19,20 @@ test('a saved plan applied to another store is a usage error naming both stores;
   }
 });
 
+test('apply PLANFILE prints the plan it executes, as plan renders it, before the results', async () => {
+  const project = await openProject({ 'vip.yaml': VIP }, { seed: [{ id: 3, name: 'VIP' }] });
+  try {
+    const planned = await project.run('plan', '--out', 'plan.json');
+    assert.is(planned.code, 0, planned.err);
+    const rendering = planned.out.slice(0, planned.out.lastIndexOf('Read '));
+    assert.match(rendering, '~ update VIP (id 3)');
+    const applied = await project.run('apply', 'plan.json');
+    assert.is(applied.code, 0, applied.err);
+    assert.ok(applied.out.startsWith(rendering), applied.out);
+    assert.ok(applied.out.indexOf('Applied 1') >= rendering.length, applied.out);
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();
