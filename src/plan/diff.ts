@@ -1,6 +1,6 @@
 // Field-by-field comparison of normalized groups, and the minimal request body for each change. Each change
 // is built once, with the flag hand-overs (holders.ts) already known.
-import { GROUP_FIELDS, type ChangeReason, type CreateChange, type DeleteChange, type DesiredGroup, type FieldName, type GroupState, type LiveGroup, type UpdateChange } from '../model.js';
+import { GROUP_FIELDS, type Change, type ChangeReason, type CreateChange, type GroupBody, type DeleteChange, type DesiredGroup, type FieldName, type GroupState, type LiveGroup, type UpdateChange } from '../model.js';
 import { API_DEFAULTS, differingFields, pickState, toWireBody } from '../normalize.js';
 import { describeHandovers, flagsGivenAway, isReleasedFlag, releaseFlags, waitsOf, type HolderPlan } from './holders.js';
 import { changeKey } from './key.js';
@@ -12,7 +12,7 @@ import { changeKey } from './key.js';
 export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: HolderPlan, renamedFrom?: string): UpdateChange[] {
   const before = pickState(live);
   const after = pickState(desired);
-  const allFields = differingFields(before, after, GROUP_FIELDS);
+  const allFields = updateFields(before, after);
   if (allFields.length === 0) return [];
   const swap = holders.swaps.get(live.id);
   const released = swap ? releaseFlags(before, swap.flags) : before;
@@ -27,8 +27,7 @@ export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: Hol
     name: desired.name,
     reasons: [...describeEdit(desired, live, edited, renamedFrom), ...describeHandovers(holders, live.id, fields)],
     depends_on: waitsOf(holders, key),
-    // discount_rules and category_access go whole: the API replaces them as a unit.
-    body: toWireBody(after, fields),
+    body: updateBody(after, fields),
     before: released,
     after,
     fields,
@@ -44,7 +43,7 @@ export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: Hol
     name: live.name,
     reasons: [{ fact: 'swap_release', flags: swap.flags, to: swap.to }],
     depends_on: waitsOf(holders, releaseKey),
-    body: toWireBody(released, swap.flags),
+    body: updateBody(released, swap.flags),
     before,
     after: released,
     fields: swap.flags,
@@ -68,7 +67,7 @@ export function planUnmanagedRelease(live: LiveGroup, holders: HolderPlan): Upda
     name: live.name,
     reasons: [{ fact: 'unmanaged' }, ...describeHandovers(holders, live.id)],
     depends_on: waitsOf(holders, key),
-    body: toWireBody(after, flags),
+    body: updateBody(after, flags),
     before,
     after,
     fields: flags,
@@ -79,8 +78,6 @@ export function planUnmanagedRelease(live: LiveGroup, holders: HolderPlan): Upda
 /** A create sends the name and only the fields whose desired value differs from the API's default. */
 export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateChange {
   const after = pickState(desired);
-  const defaults: GroupState = { name: desired.name, ...API_DEFAULTS };
-  const fields: FieldName[] = ['name', ...differingFields(defaults, after, GROUP_FIELDS)];
   const key = changeKey({ action: 'create', name: desired.name });
   return {
     action: 'create',
@@ -90,7 +87,7 @@ export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateCh
     // A rename the store never saw: neither the name nor an earlier one is live.
     reasons: desired.renamed_from ? [{ fact: 'rename_source_missing', from: desired.renamed_from }] : [{ fact: 'not_live' }],
     depends_on: waitsOf(holders, key),
-    body: toWireBody(after, fields),
+    body: createBody(after),
     after,
     source: desired.source.file,
   };
@@ -109,6 +106,29 @@ export function planDelete(live: LiveGroup, holders: HolderPlan, excludedBy?: { 
     body: {},
     before: pickState(live),
   };
+}
+
+/** The fields an update from `before` to `after` sends: exactly those that differ. */
+export function updateFields(before: GroupState, after: GroupState): FieldName[] {
+  return differingFields(before, after, GROUP_FIELDS);
+}
+
+/** discount_rules and category_access go whole: the API replaces them as a unit. */
+export function updateBody(after: GroupState, fields: readonly FieldName[]): GroupBody {
+  return toWireBody(after, fields);
+}
+
+/** A create sends the name and the fields whose value differs from the API's default. */
+export function createBody(after: GroupState): GroupBody {
+  const defaults: GroupState = { name: after.name, ...API_DEFAULTS };
+  return toWireBody(after, ['name', ...differingFields(defaults, after, GROUP_FIELDS)]);
+}
+
+/** The one body a change may send, recomputed from its own before/after (a saved plan is checked against it). */
+export function bodyOf(change: Change): GroupBody {
+  if (change.action === 'create') return createBody(change.after);
+  if (change.action === 'update') return updateBody(change.after, updateFields(change.before, change.after));
+  return {};
 }
 
 /** Why a managed group changes: a rename (by pin or by an earlier name), an edit of its file, or both. */
