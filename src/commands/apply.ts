@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import type { Change, ChangeResult, Config, Plan } from '../model.js';
-import { checkAgainstStore, checkPlannedRefusals, checkSameStore } from '../plan/index.js';
+import { checkAgainstStore, checkConsistent, checkPlannedRefusals, checkSameStore } from '../plan/index.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
 import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, resolveConfig, stringFlag } from './options.js';
@@ -101,11 +101,13 @@ async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean>
 }
 
 /**
- * A saved plan runs only against the store it was made from, unchanged since, and only if the safety
- * checks would pass it now (unless it was made with --force); refusals and staleness are thrown.
+ * A saved plan runs only if it is exactly what the planner would write for the states it records, against
+ * the store it was made from, unchanged since, and only if the safety checks would pass it now (unless it
+ * was made with --force); inconsistencies, refusals and staleness are thrown before any write.
  */
 async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, file: string, json: boolean): Promise<Prepared> {
   const saved = await readSavedPlan(commandCtx, file);
+  checkConsistent(saved, file);
   const config = selectStoreOfPlan(settings, { flag: stringFlag(commandCtx, 'store'), env: commandCtx.io.env }, { file, store: saved.store, storeHash: saved.store_hash });
   const ctx = withStore(commandCtx, config);
   const context = { file, replan: (flags: { prune: boolean; force: boolean }) => replanCommand(ctx, file, flags) };

@@ -2,3 +2,4 @@
 export { toSavedPlan, parseSavedPlan, PLAN_SCHEMA_ID, type SaveContext } from './file.js';
 export { findStaleReasons } from './stale.js';
 export { checkAgainstStore, checkPlannedRefusals, checkSameStore, type SavedPlanContext, type StoreNow } from './check.js';
+export { checkConsistent, findInconsistencies } from './consistency.js';
