@@ -21,8 +21,10 @@ export interface GroupMatch {
 
 /** Pairs desired with live groups; throws a PlanError listing every pin or name conflict. */
 export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[]): GroupMatch {
+  refuseRepeatedIds(liveGroups);
   const liveById = new Map(liveGroups.map((group) => [group.id, group]));
-  const liveByName = new Map(liveGroups.map((group) => [nameKey(group.name), group]));
+  const liveByName = new Map<string, LiveGroup[]>();
+  for (const group of liveGroups) liveByName.set(nameKey(group.name), [...(liveByName.get(nameKey(group.name)) ?? []), group]);
   const claimedBy = new Map<number, DesiredGroup>();
   const problems: Problem[] = [];
   const pairs: MatchedPair[] = [];
@@ -57,11 +59,20 @@ export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: 
 function findLiveMatch(
   desired: DesiredGroup,
   liveById: Map<number, LiveGroup>,
-  liveByName: Map<string, LiveGroup>,
+  liveByName: Map<string, LiveGroup[]>,
   problems: Problem[],
 ): { live: LiveGroup; renamedFrom?: string } | undefined | null {
-  const byName = liveByName.get(nameKey(desired.name));
+  const holders = liveByName.get(nameKey(desired.name)) ?? [];
   if (desired.id === undefined) {
+    if (holders.length > 1) {
+      const listed = holders.map((group) => `${group.id} ('${group.name}')`).join(', ');
+      const differences = holders.filter((group) => group.name !== desired.name).map((group) => ` '${desired.name}' ${describeNameDifference(desired.name, group.name)} '${group.name}' of ${group.id}.`);
+      problems.push(
+        problemAt(desired, 'name', `name '${desired.name}' matches ${holders.length} live groups: ${listed}; the store holds the name more than once, so the file cannot tell which it describes.${differences.join('')}`, `Pin the one this file describes (id: ${holders.map((group) => group.id).join(' or id: ')}); the others are then unmanaged.`),
+      );
+      return null;
+    }
+    const byName = holders[0];
     if (byName && byName.name !== desired.name) {
       problems.push(
         problemAt(desired, 'name', `name '${desired.name}' ${describeNameDifference(desired.name, byName.name)} live group ${byName.id} ('${byName.name}'), and the store may count them as the same name`, `Pin id: ${byName.id} to rename that group, or choose a name that differs by more than case or Unicode normalization.`),
@@ -78,7 +89,8 @@ function findLiveMatch(
     });
     return null;
   }
-  if (byName && byName.id !== pinned.id) {
+  const byName = holders.find((group) => group.id !== pinned.id);
+  if (byName && !holders.includes(pinned)) {
     problems.push(
       problemAt(desired, 'name', `name '${desired.name}' belongs to live group ${byName.id}, but this file pins id ${pinned.id} (now '${pinned.name}')`, 'Names are unique in the store: pick another name, or pin the other group.'),
     );
@@ -91,7 +103,7 @@ function findLiveMatch(
  * By name, else by an earlier name (renamed_from), so a rename works in every store without ids. A store
  * with both the name and an earlier one cannot tell which group is meant: a problem, never a guess.
  */
-function findRenamed(desired: DesiredGroup, byName: LiveGroup | undefined, liveByName: Map<string, LiveGroup>, problems: Problem[]): { live: LiveGroup; renamedFrom?: string } | undefined | null {
+function findRenamed(desired: DesiredGroup, byName: LiveGroup | undefined, liveByName: Map<string, LiveGroup[]>, problems: Problem[]): { live: LiveGroup; renamedFrom?: string } | undefined | null {
   const earlier = (desired.renamed_from ?? []).flatMap((name) => liveByName.get(nameKey(name)) ?? []);
   if (earlier.length === 0) return byName && { live: byName };
   const [first] = earlier;
@@ -104,6 +116,18 @@ function findRenamed(desired: DesiredGroup, byName: LiveGroup | undefined, liveB
     return null;
   }
   return { live: first, renamedFrom: first.name };
+}
+
+/** One group twice in the list (it changed between pages, or answers are inconsistent): one copy would vanish from the plan. */
+function refuseRepeatedIds(liveGroups: readonly LiveGroup[]): void {
+  const namesById = new Map<number, string[]>();
+  for (const group of liveGroups) namesById.set(group.id, [...(namesById.get(group.id) ?? []), group.name]);
+  const repeated = [...namesById].filter(([, names]) => names.length > 1);
+  if (repeated.length === 0) return;
+  const lines = repeated.map(([id, names]) => `  - id ${id}: ${countOf(names.length, 'group')} (${names.map((name) => `'${name}'`).join(', ')})`);
+  throw new PlanError(
+    `The store sent the same group id more than once, so its list of groups is inconsistent:\n${lines.join('\n')}\nNothing was planned. Re-run (the list may have changed while it was read); if it persists, check the groups in the store's control panel.`,
+  );
 }
 
 function problemAt(desired: DesiredGroup, field: string, message: string, hint: string): Problem {

@@ -84,7 +84,8 @@ test('names that match only after Unicode normalization are said to, in validate
     await writeFile(path.join(cwd, 'groups/a.yaml'), `name: ${NFC}\n`);
     const planned = await runIn(cwd, ['plan'], env);
     assert.is(planned.code, 1);
-    assert.match(planned.err, `name '${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code points) from live group 4 ('${NFD}')`);
+    assert.match(planned.err, `name '${NFC}' matches 2 live groups: 3 ('${NFC}'), 4 ('${NFD}')`);
+    assert.match(planned.err, `'${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code points) from '${NFD}' of 4`);
   });
 });
 

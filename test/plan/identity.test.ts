@@ -54,4 +54,26 @@ test('a pin matching its own name, and names without pins, are fine', () => {
   assert.equal(plan.unchanged.map((g) => g.id), [12, 13]);
 });
 
+test('one live id twice is refused before matching, naming the id and both names', () => {
+  const error = (() => {
+    try {
+      createPlan([desired('Retail')], [live(7, 'Retail'), live(7, 'Wholesale')], { prune: true });
+    } catch (thrown) {
+      return thrown;
+    }
+    return undefined;
+  })();
+  assert.instance(error, PlanError);
+  assert.match((error as PlanError).message, "id 7: 2 groups ('Retail', 'Wholesale')");
+});
+
+test('an exact name two live groups hold binds to neither without a pin, and to the pinned one with it', () => {
+  const problems = problemsOf([desired('Retail')], [live(7, 'Retail'), live(9, 'Retail')]);
+  assert.equal(problems.map((p) => p.field), ['name']);
+  assert.match(problems[0]?.message ?? '', "matches 2 live groups: 7 ('Retail'), 9 ('Retail')");
+  assert.match(problems[0]?.hint ?? '', 'id: 7 or id: 9');
+  const plan = createPlan([desired('Retail', { id: 9 })], [live(7, 'Retail'), live(9, 'Retail')], { prune: false });
+  assert.equal([plan.unchanged.map((g) => g.id), plan.unmanaged.map((g) => g.id)], [[9], [7]]);
+});
+
 test.run();
