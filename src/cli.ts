@@ -9,6 +9,7 @@ import type { Command } from './commands/types.js';
 import { BcgroupsError, PlanError, RefusedPlanError, StalePlanError, UsageError, ValidationError } from './errors.js';
 import { EXIT } from './exit.js';
 import { processIo, withoutColor, type Io } from './io.js';
+import { findSecrets, redactSecrets } from './redact.js';
 import { escapeControlKeepLines } from './render/escape.js';
 import { formatProblem } from './render/problem.js';
 import { writeAnnotations } from './commands/annotations.js';
@@ -24,7 +25,8 @@ interface Invocation {
   args: string[];
 }
 
-export async function runCli(argv: string[], io: Io): Promise<number> {
+export async function runCli(argv: string[], rawIo: Io): Promise<number> {
+  const io = withRedactedStderr(rawIo);
   try {
     const invocation = readInvocation(argv);
     if (invocation.action === 'usage' || invocation.action === 'help') {
@@ -46,6 +48,16 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/**
+ * Every message and warning goes to stderr, and whatever raised it (a config file that throws, a server's
+ * echo) may hold a token: each write loses the values of the token variables, whole and in parts.
+ */
+function withRedactedStderr(io: Io): Io {
+  const tokenEnvNames = io.tokenEnvNames ?? new Set<string>();
+  const write = (text: string) => io.stderr.write(redactSecrets(text, findSecrets(io.env, tokenEnvNames)));
+  return { ...io, tokenEnvNames, stderr: { write, isTTY: io.stderr.isTTY } };
 }
 
 /**

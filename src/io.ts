@@ -14,6 +14,8 @@ export interface Io {
   cwd: string;
   /** Asks a yes/no question on an interactive terminal; undefined when there is none. */
   confirm?: (question: string) => Promise<boolean>;
+  /** Variables that hold a token (accessTokenEnv, once the config names it): stderr never shows their values. */
+  tokenEnvNames?: Set<string>;
 }
 
 export function processIo(): Io {

@@ -1,6 +1,7 @@
 // Turns a failed answer of the API into an ApiError: V2 error arrays and V3 error objects both
 // carry the message the user needs, and nothing of the request headers ever reaches the text.
 import { ApiError } from '../errors.js';
+import { REDACTED, redactSecrets, secretPattern } from '../redact.js';
 import { parseJson } from './parse.js';
 
 // The client does not know which variable held the token, so it names the default one.
@@ -49,22 +50,9 @@ function describeDetails(details: unknown): string | undefined {
   return parts.length > 0 ? `(${parts.join(', ')})` : undefined;
 }
 
-/**
- * The token as a server may echo it: as sent, URL-encoded (a query), JSON-escaped (a body), in any case
- * (URL parsing lowercases a host). Every occurrence counts, even inside a word: a short token then blanks
- * ordinary text, which is the safe side of the trade.
- */
-function tokenPattern(token: string): RegExp | undefined {
-  if (token.length === 0) return undefined;
-  const forms = new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)]);
-  const escaped = [...forms].sort((a, b) => b.length - a.length).map((form) => form.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
-  return new RegExp(escaped.join('|'), 'gi');
-}
-
-/** Removes every occurrence of the token, in case a server or a socket error echoes it. */
+/** Removes every occurrence of the token (in the forms a server may echo it, and parts of it). */
 export function redact(text: string, token: string): string {
-  const pattern = tokenPattern(token);
-  return pattern ? text.replace(pattern, '[redacted]') : text;
+  return redactSecrets(text, [token]);
 }
 
 /**
@@ -73,10 +61,10 @@ export function redact(text: string, token: string): string {
  * of the text spares the walk.
  */
 export function redactJson(value: unknown, token: string, text: string): unknown {
-  const pattern = tokenPattern(token);
+  const pattern = secretPattern([token]);
   if (!pattern || (!text.includes('\\') && text.search(pattern) === -1)) return value;
   const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return node.replace(pattern, '[redacted]');
+    if (typeof node === 'string') return node.replace(pattern, REDACTED);
     if (Array.isArray(node)) return node.map(walk);
     if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, child]) => [walk(key), walk(child)]));
     return node;

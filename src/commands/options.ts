@@ -74,6 +74,7 @@ export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverri
     env: ctx.io.env,
     ...(configFile === undefined ? {} : { configFile }),
     overrides: { ...flags, ...overrides },
+    ...(ctx.io.tokenEnvNames ? { tokenEnvNames: ctx.io.tokenEnvNames } : {}),
   });
 }
 

@@ -21,6 +21,8 @@ export interface LoadConfigOptions {
   configFile?: string;
   /** Values from flags; undefined entries are ignored. */
   overrides?: ConfigOverrides;
+  /** Gets the file's accessTokenEnv as soon as it is read, even when the file is otherwise wrong, so no message shows that variable's value. */
+  tokenEnvNames?: Set<string>;
 }
 
 type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> & Partial<Pick<Config, 'safety' | 'request'>>;
@@ -30,6 +32,8 @@ const FLAG_OF: Record<string, string> = { storeHash: '--store-hash', apiUrl: '--
 
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const found = await readConfigFile(options.cwd, options.configFile);
+  const named = (found?.config as { accessTokenEnv?: unknown } | undefined)?.accessTokenEnv;
+  if (typeof named === 'string') options.tokenEnvNames?.add(named);
   const label = found ? path.relative(options.cwd, found.filepath) || found.filepath : '';
   const fromFile = found ? checkConfigFile(found, label) : {};
   const fromEnv = dropUndefined({ storeHash: nonEmpty(options.env[ENV_STORE_HASH]), apiUrl: nonEmpty(options.env[ENV_API_URL]) });

@@ -1,0 +1,53 @@
+// Whatever raised a message (a config file that throws, a folder named after the token), what the CLI
+// prints on stderr never holds the value of a token variable, whole or in parts.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { redactSecrets } from '../../src/redact.js';
+import { createWorkspace, runIn, SECRET_TOKEN } from '../reliability/helpers.js';
+
+/** The token, and any 8 characters of it in a row. */
+function assertNoPart(text: string, token: string, where: string): void {
+  for (let start = 0; start + 8 <= token.length; start++) assert.not.ok(text.includes(token.slice(start, start + 8)), `${where} shows '${token.slice(start, start + 8)}': ${text}`);
+}
+
+async function runWith(files: Record<string, string>, argv: string[], env: Record<string, string>) {
+  const workspace = await createWorkspace(files);
+  try {
+    return await runIn(workspace.cwd, argv, env);
+  } finally {
+    await workspace.remove();
+  }
+}
+
+test('a JS config that throws with the token in its message shows neither the token nor a cut of it', async () => {
+  for (const [file, text] of [
+    ['bcgroups.config.mjs', `throw new Error('boom ${SECRET_TOKEN}');\n`],
+    ['bcgroups.config.mjs', `throw new Error('boom ${SECRET_TOKEN.slice(0, 20)}');\n`],
+    ['bcgroups.config.js', `export default { storeHash: '${SECRET_TOKEN.slice(9)}-x' };\n`],
+  ] as const) {
+    const run = await runWith({ [file]: text }, ['plan'], { BIGCOMMERCE_ACCESS_TOKEN: SECRET_TOKEN, BIGCOMMERCE_STORE_HASH: 'abc' });
+    assert.is(run.code, 1, run.err);
+    assert.match(run.err, /config|storeHash/);
+    assertNoPart(run.err, SECRET_TOKEN, file);
+  }
+});
+
+test('the variable the config names is redacted too, and any BIGCOMMERCE_*TOKEN* variable', async () => {
+  const config = JSON.stringify({ accessTokenEnv: 'SHOP_KEY', groupsDir: `dir-${SECRET_TOKEN}` });
+  const named = await runWith({ 'bcgroups.config.json': config }, ['validate'], { SHOP_KEY: SECRET_TOKEN });
+  assert.is(named.code, 1);
+  assert.match(named.err, 'dir-[redacted]');
+  assertNoPart(named.err, SECRET_TOKEN, 'a folder named after the token');
+  const other = await runWith({}, ['validate', '--dir', SECRET_TOKEN], { BIGCOMMERCE_V3_TOKEN: SECRET_TOKEN });
+  assertNoPart(other.err, SECRET_TOKEN, 'a second default token variable');
+});
+
+test('redactSecrets blanks whole secrets and runs of eight of their characters, but not short word-like secrets in parts', () => {
+  assert.is(redactSecrets(`a ${SECRET_TOKEN} b`, [SECRET_TOKEN]), 'a [redacted] b');
+  assert.is(redactSecrets(`cut: ${SECRET_TOKEN.slice(0, 12)}`, [SECRET_TOKEN]), 'cut: [redacted]');
+  assert.is(redactSecrets(`end: ...${SECRET_TOKEN.slice(-9)}.`, [SECRET_TOKEN]), 'end: ...[redacted].');
+  assert.is(redactSecrets('the sandbox store, sandbox-token', ['sandbox-token']), 'the sandbox store, [redacted]');
+  assert.is(redactSecrets('nothing here', ['', SECRET_TOKEN]), 'nothing here');
+});
+
+test.run();
