@@ -53,14 +53,14 @@ export async function readConfigFile(cwd: string, configFile: string | undefined
   }
 }
 
-/** A syntax error names file, line and column only: a config may hold exactly the secret it must not echo. */
+/** A syntax error names file, line, column and the parser's reason, never the text there: a config may hold exactly the secret it must not echo. */
 function yamlLoader(positions: Map<string, PositionIndex>): Loader {
   return (filepath, content) => {
     const result = parseYaml(filepath, content);
     if ('problems' in result) {
       const [first] = result.problems;
       if (!first) return undefined;
-      throw new ConfigError(`${filepath}:${first.line}:${first.col}: not valid YAML. ${FIX}`);
+      throw new ConfigError(`${filepath}:${first.line}:${first.col}: not valid YAML: ${first.message.replace(/^YAML: /, '')}. ${FIX}`);
     }
     positions.set(filepath, result.parsed.positions);
     return result.parsed.value;
@@ -74,13 +74,43 @@ function jsonLoader(positions: Map<string, PositionIndex>): Loader {
     try {
       value = JSON.parse(content);
     } catch (error) {
-      const offset = /at position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-      throw new ConfigError(`${filepath}${offset === undefined ? '' : positionAt(content, Number(offset))}: not valid JSON. ${FIX}`);
+      const { offset, reason } = describeJsonError(content, error instanceof Error ? error.message : String(error));
+      throw new ConfigError(`${filepath}${positionAt(content, offset)}: not valid JSON: ${reason}. ${FIX}`);
     }
     const result = parseYaml(filepath, content);
     if ('parsed' in result) positions.set(filepath, result.parsed.positions);
     return value;
   };
+}
+
+/**
+ * Where JSON.parse stopped and why, without the text it quotes. Some messages name no position
+ * ("Unexpected token '}', "..." is not valid JSON"): then the shortest prefix that fails other than by
+ * ending early ends just after the culprit, and a prefix of a failing text fails the same way from there on.
+ */
+function describeJsonError(content: string, message: string): { offset: number; reason: string } {
+  const reason = message.replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '').replace(/,?\s*(?:\.\.\.)?".*is not valid JSON.*$/s, '').replace(/ at position \d+.*$/s, '').replace(/ in JSON$/, '').replace(/^Unexpected end of JSON input$/, 'the text ends too early');
+  const stated = /at position (\d+)/.exec(message)?.[1];
+  if (stated !== undefined) return { offset: Number(stated), reason };
+  let low = 1;
+  let high = content.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsBeforeEnd(content.slice(0, middle))) high = middle;
+    else low = middle + 1;
+  }
+  return { offset: Math.max(0, low - 1), reason };
+}
+
+function failsBeforeEnd(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    const stated = /at position (\d+)/.exec(message)?.[1];
+    return !/Unexpected end|Unterminated string/.test(message) && (stated === undefined || Number(stated) < prefix.trimEnd().length);
+  }
 }
 
 /** ":line:col" of a character offset. */

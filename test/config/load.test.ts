@@ -201,6 +201,31 @@ config('a YAML syntax error in the config is a ConfigError', async ({ cwd }) => 
   assert.not.match(error.message, 'oops', 'the file text is never echoed');
 });
 
+config('a config syntax error says line, column and why, never the text there', async ({ cwd }) => {
+  const cases: [string, string, string][] = [
+    ['.bcgroupsrc.yaml', 'storeHash: abc\nstoreHash: oops\n', ".bcgroupsrc.yaml:2:1: not valid YAML: duplicate key 'storeHash'."],
+    ['.bcgroupsrc.json', '{\n  "storeHash": "oops",\n}\n', '.bcgroupsrc.json:3:1: not valid JSON: Expected double-quoted property name.'],
+    ['.bcgroupsrc.json', '{\n  "storeHash": oops\n}\n', ".bcgroupsrc.json:2:16: not valid JSON: Unexpected token 'o'."],
+    ['.bcgroupsrc.json', '{"storeHash": "oops"}}', '.bcgroupsrc.json:1:22: not valid JSON: Unexpected non-whitespace character after JSON.'],
+    ['.bcgroupsrc.json', '{"storeHash": "oops"', ".bcgroupsrc.json:1:21: not valid JSON: Expected ',' or '}' after property value."],
+  ];
+  for (const [file, text, expected] of cases) {
+    await writeFile(path.join(cwd, file), text);
+    const error = await configErrorOf(loadConfig({ cwd, env: {}, configFile: file }));
+    assert.ok(error.message.startsWith(path.join(cwd, expected)), error.message);
+    assert.not.match(error.message, 'oops', 'the file text is never echoed');
+  }
+});
+
+config('numeric settings have maxima: a timeout beyond 10 minutes is a problem of the file, not a network error later', async ({ cwd }) => {
+  await writeFile(path.join(cwd, '.bcgroupsrc.json'), JSON.stringify({ request: { timeoutMs: 99999999999 }, safety: { maxDeletes: 1e300 } }));
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(problems.map((problem) => `${problem.field} ${problem.message}`), [
+    'request.timeoutMs must be at most 600000 (found 99999999999)',
+    'safety.maxDeletes must be at most 1000000 (found 1e+300)',
+  ]);
+});
+
 config('readToken reads only the variable named by accessTokenEnv', () => {
   const custom: Config = { ...DEFAULT_CONFIG, accessTokenEnv: 'MY_TOKEN' };
   assert.is(readToken(custom, { MY_TOKEN: 'abc' }), 'abc');
