@@ -5,8 +5,8 @@ export const REDACTED = '[redacted]';
 
 /**
  * A part of a secret this long is blanked too: a message cut through the token would leak the rest. Only
- * of secrets at least twice as long (real tokens are about 30 characters): a short, word-like one such as
- * the sandbox's would blank ordinary words.
+ * of secrets at least twice as long (real tokens are about 30 random characters), and only parts with a
+ * letter and a digit: a word-like part ("redirect" of "tok-redirect-9f8e7d") would blank ordinary words.
  */
 export const MIN_SECRET_PART = 8;
 
@@ -36,7 +36,10 @@ function redactParts(text: string, secrets: readonly string[]): string {
   const windows = new Set<string>();
   for (const secret of secrets.filter((candidate) => candidate.length >= 2 * MIN_SECRET_PART)) {
     for (const form of [secret, secret.toLowerCase(), secret.toUpperCase()]) {
-      for (let start = 0; start + MIN_SECRET_PART <= form.length; start++) windows.add(form.slice(start, start + MIN_SECRET_PART));
+      for (let start = 0; start + MIN_SECRET_PART <= form.length; start++) {
+        const part = form.slice(start, start + MIN_SECRET_PART);
+        if (/\d/.test(part) && /\p{L}/u.test(part)) windows.add(part);
+      }
     }
   }
   let marked: Uint8Array | undefined;

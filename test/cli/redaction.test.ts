@@ -42,9 +42,10 @@ test('the variable the config names is redacted too, and any BIGCOMMERCE_*TOKEN*
   assertNoPart(other.err, SECRET_TOKEN, 'a second default token variable');
 });
 
-test('redactSecrets blanks whole secrets and runs of eight of their characters, but not short word-like secrets in parts', () => {
+test('redactSecrets blanks whole secrets and runs of eight of their characters with a digit, but not words or short secrets in parts', () => {
   assert.is(redactSecrets(`a ${SECRET_TOKEN} b`, [SECRET_TOKEN]), 'a [redacted] b');
-  assert.is(redactSecrets(`cut: ${SECRET_TOKEN.slice(0, 12)}`, [SECRET_TOKEN]), 'cut: [redacted]');
+  assert.is(redactSecrets(`cut: ${SECRET_TOKEN.slice(0, 24)}`, [SECRET_TOKEN]), 'cut: tok_S[redacted]', 'the word-like start is no secret');
+  assert.is(redactSecrets(`a redirect to x, ${'tok-redirect-9f8e7d6c5b4a'.slice(4)}`, ['tok-redirect-9f8e7d6c5b4a']), 'a redirect to x, re[redacted]');
   assert.is(redactSecrets(`end: ...${SECRET_TOKEN.slice(-9)}.`, [SECRET_TOKEN]), 'end: ...[redacted].');
   assert.is(redactSecrets('the sandbox store, sandbox-token', ['sandbox-token']), 'the sandbox store, [redacted]');
   assert.is(redactSecrets('nothing here', ['', SECRET_TOKEN]), 'nothing here');
