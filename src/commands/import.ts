@@ -36,7 +36,8 @@ export const importCommand: Command = {
     const of = result.refused.length > 0 ? ` of ${liveGroups.length}` : '';
     ctx.io.stdout.write(
       `Imported ${countOf(liveGroups.length - result.refused.length, 'group')}${of} (${result.written.length} written, ${result.skipped.length} unchanged${refused}) with ${describeRequests(store.client.stats)}.\n` +
-        'Next: review the files, commit them, and run `bcgroups plan`: it should report no changes.\n',
+        (result.schemaPath === undefined ? `${NO_MODELINE}\n` : '') +
+        `${describeNext(result.written.length + result.skipped.length, result.refused.length)}\n`,
     );
     if (result.refused.length === 0) return EXIT.ok;
     ctx.io.stderr.write(
@@ -46,3 +47,15 @@ export const importCommand: Command = {
     return EXIT.error;
   },
 };
+
+const NO_MODELINE =
+  'No schema modeline was written: bcgroups runs from outside this project (a global install or npx), and a path there would break on other machines. Install bcgroups as a dev dependency and import again to get one.';
+
+/** What to do after an import, worded for what it did: files to review, or only groups to fix. */
+function describeNext(files: number, refused: number): string {
+  if (files === 0 && refused > 0) return 'Next: no group has a file yet; fix the refused groups in the store, then run import again.';
+  if (refused > 0) {
+    return `Next: review the files, commit them, and run \`bcgroups plan\`: it should report no changes, with the ${countOf(refused, 'refused group')} among the unmanaged ones.`;
+  }
+  return 'Next: review the files, commit them, and run `bcgroups plan`: it should report no changes.';
+}

@@ -114,17 +114,23 @@ function describeType(type: string): string {
   return names[type] ?? `of type ${type}`;
 }
 
-/** A found value as JSON ("nothing" when absent). */
+/** A found value as JSON ("nothing" when absent); what JSON cannot spell (.inf, !!binary, a date) by its kind. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (value !== null && typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
-  return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  return showKind(value);
 }
 
 /** A found value by its kind only: numbers and booleans as written, never a string's text. */
 export function showKind(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${value} (a big integer)`;
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return `binary data (!!binary, ${value.length} bytes)`;
+  if (value instanceof Date) return 'a date (!!timestamp)';
+  if (value instanceof Map) return 'an ordered mapping (!!omap)';
+  if (value instanceof Set) return 'a set (!!set)';
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }

@@ -42,6 +42,9 @@ function rewordGroupError(document: unknown, error: ErrorObject, described: Desc
     case 'pattern':
       return { ...described, ...describeRange(path, found, error) };
     case 'maximum':
+      if (params.limit === Number.MAX_SAFE_INTEGER) {
+        return { ...described, message: `is too large for an id (found ${showValue(found)}): ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}, beyond which they are rounded`, hint: 'copy the id from the store exactly' };
+      }
       if (params.limit !== 100) return { ...described, ...describeRange(path, found, error) };
       return {
         ...described,
@@ -142,7 +145,35 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
       hint: "names from the root joined by '/', no empty name; write a '/' inside a name as \\/ and a backslash as \\\\",
     };
   }
-  if (path === '/name' || /^\/renamed_from\/\d+$/.test(path)) return { message: `${path === '/name' ? 'name' : 'an earlier name'} must not be blank or start or end with spaces`, hint: 'the API would trim it and the group would never match' };
+  if (path === '/name' || /^\/renamed_from\/\d+$/.test(path)) return describeBadName(String(found), path === '/name' ? 'name' : 'an earlier name');
   if (/^\/stores\/\d+$/.test(path)) return { message: `${showValue(found)} is not a store name (lower-case letters, digits, - or _)`, hint: 'list names of the stores in the config' };
   return { message: error.message ?? 'has the wrong format' };
+}
+
+/** Characters a name may not hold: they are invisible or reorder text, so one name could pass for another. */
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+function describeBadName(name: string, label: string): { message: string; hint?: string } {
+  const hidden = HIDDEN_CHARACTER.exec(name);
+  if (!hidden) return { message: `${label} must not be blank or start or end with spaces`, hint: 'the API would trim it and the group would never match' };
+  const codePoint = hidden[0].codePointAt(0) ?? 0;
+  const character = [...name.slice(0, hidden.index)].length + 1;
+  return {
+    message: `${label} holds ${describeCodePoint(codePoint)} at character ${character}`,
+    hint: 'names may not hold control characters, invisible format characters (bidi overrides, zero-width) or line separators: they make one name look like another; remove it',
+  };
+}
+
+/** "U+202E (a bidi override)": the code point and what kind of character it is. */
+export function describeCodePoint(codePoint: number): string {
+  const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const kind =
+    codePoint < 0x20 || codePoint === 0x7f ? 'a C0 control character'
+    : codePoint >= 0x80 && codePoint <= 0x9f ? 'a C1 control character'
+    : (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint === 0x200e || codePoint === 0x200f || codePoint === 0x61c ? 'a bidi control'
+    : (codePoint >= 0x200b && codePoint <= 0x200d) || codePoint === 0x2060 || codePoint === 0xfeff ? 'a zero-width character'
+    : codePoint === 0x2028 || codePoint === 0x2029 ? 'a line or paragraph separator'
+    : codePoint >= 0xd800 && codePoint <= 0xdfff ? 'half of a surrogate pair'
+    : 'an invisible format character';
+  return `${code} (${kind})`;
 }

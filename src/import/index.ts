@@ -1,6 +1,6 @@
 // Starts a repository from a store that already exists: one canonical file per live group.
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import type { LiveGroup } from '../model.js';
 import { fileNameFor } from './filename.js';
@@ -23,6 +23,8 @@ export interface ImportResult {
   skipped: string[];
   /** Live groups left unwritten, with why: a file for them would fail validate or describe two groups. */
   refused: Refusal[];
+  /** The schema the files' modeline points at, relative to the files; undefined when it is outside the project, so no modeline was written. */
+  schemaPath: string | undefined;
 }
 
 interface PlannedFile extends RenderedGroup {
@@ -36,9 +38,15 @@ interface PlannedFile extends RenderedGroup {
  * other content and `overwrite` is off, or when any path would leave `dir` or go through a symlink.
  * Groups whose file would not validate, or that clash with another group, are left out and reported.
  */
-export async function importGroups(liveGroups: LiveGroup[], dir: string, options: { overwrite: boolean; cwd?: string; names?: ImportNames; storeName?: string | undefined }): Promise<ImportResult> {
+export async function importGroups(
+  liveGroups: LiveGroup[],
+  dir: string,
+  options: { overwrite: boolean; cwd?: string; names?: ImportNames; storeName?: string | undefined; schemaFile?: string },
+): Promise<ImportResult> {
   // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
-  const root = resolve(options.cwd ?? process.cwd(), dir);
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, dir);
+  const schemaPath = schemaPathFrom(root, cwd, options.schemaFile ?? GROUP_SCHEMA_FILE);
   const existing = await findExistingFiles(root, options.storeName);
   const taken = new Set<string>(existing.all.map((file) => file.toLowerCase()));
   const rendered: Array<RenderedGroup & { path: string; withoutPin?: string }> = [];
@@ -46,7 +54,7 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
     const fileName = findFileFor(group, existing) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
-    const modeline = modelineFor(schemaPathFrom(dirname(path)));
+    const modeline = schemaPath === undefined ? null : modelineFor(schemaPath);
     const otherPins = existing.storePins.get(fileName);
     const content = renderGroupFile(group, modeline, options.names, options.storeName === undefined ? undefined : { ...otherPins, [options.storeName]: group.id });
     rendered.push({ group, path, shown: join(dir, fileName), content, ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins) } : {}) });
@@ -67,7 +75,7 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
     );
   }
   await mkdir(root, { recursive: true });
-  const result: ImportResult = { written: [], skipped: [], refused: [...refusals.values()] };
+  const result: ImportResult = { written: [], skipped: [], refused: [...refusals.values()], schemaPath };
   for (const file of planned) {
     if (file.existing === 'same') {
       result.skipped.push(file.shown);
@@ -80,17 +88,28 @@ export async function importGroups(liveGroups: LiveGroup[], dir: string, options
   return result;
 }
 
-/** This package's group schema, as editors reach it from a folder: ../schemas/... here, node_modules/bcgroups/... elsewhere. */
-function schemaPathFrom(folder: string): string {
-  const schema = fileURLToPath(new URL('../../schemas/customer-group.schema.json', import.meta.url));
-  return relative(folder, schema).split(sep).join('/');
+const GROUP_SCHEMA_FILE = fileURLToPath(new URL('../../schemas/customer-group.schema.json', import.meta.url));
+
+/**
+ * The group schema as editors reach it from the files' folder (../schemas/... in this repository,
+ * ../node_modules/bcgroups/schemas/... where bcgroups is installed), only when it lies inside the project
+ * (the current directory), and so do the files: a path into a global install or npx's cache, or from
+ * files outside the project, would break on any other machine.
+ */
+function schemaPathFrom(folder: string, cwd: string, schemaFile: string): string | undefined {
+  if (!isInside(cwd, schemaFile) || !isInside(cwd, folder)) return undefined;
+  return relative(folder, schemaFile).split(sep).join('/');
+}
+
+function isInside(root: string, path: string): boolean {
+  const fromRoot = relative(resolve(root), path);
+  return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
 }
 
 /** The absolute path of `fileName` directly inside `root`; throws if it would land anywhere else. */
 function resolveInside(root: string, fileName: string): string {
   const path = resolve(root, fileName);
-  const fromRoot = relative(root, path);
-  if (fromRoot === '' || fromRoot.startsWith('..') || isAbsolute(fromRoot)) {
+  if (path === resolve(root) || !isInside(root, path)) {
     throw new BcgroupsError(`Refusing to write '${fileName}': it is not a file inside ${root}.`);
   }
   return path;

@@ -15,8 +15,9 @@ export function modelineFor(schemaPath: string): string {
 /**
  * `names` (from the catalog) adds the name of each target as a comment, or writes names instead of ids.
  * `pins`: the config names several stores, so the pin is one per store (id: {production: 4, staging: 9}).
+ * A null modeline is left out.
  */
-export function renderGroupFile(group: LiveGroup, modeline: string = SCHEMA_MODELINE, names?: ImportNames, pins?: Record<string, number>): string {
+export function renderGroupFile(group: LiveGroup, modeline: string | null = SCHEMA_MODELINE, names?: ImportNames, pins?: Record<string, number>): string {
   const content: Record<string, unknown> = { id: pins ?? group.id };
   const comments: { path: (string | number)[]; comment: string }[] = [];
   for (const field of GROUP_FIELDS) {
@@ -44,7 +45,7 @@ export function renderGroupFile(group: LiveGroup, modeline: string = SCHEMA_MODE
     const node = document.getIn(path, true);
     if (isNode(node)) node.comment = comment;
   }
-  return `${modeline}\n${document.toString({ lineWidth: 0 })}`;
+  return `${modeline === null ? '' : `${modeline}\n`}${document.toString({ lineWidth: 0 })}`;
 }
 
 /** Rule keys in the order people read them: type, method, amount; the target comes last. */

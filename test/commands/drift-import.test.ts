@@ -93,8 +93,9 @@ test('import writes canonical files with pins; a plan right after reports no cha
     const files = (await readdir(path.join(project.cwd, 'groups'))).sort();
     assert.equal(files, ['guests.yaml', 'hidden.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
     const wholesale = await readFile(path.join(project.cwd, 'groups', 'wholesale.yaml'), 'utf8');
-    assert.match(wholesale, /^# yaml-language-server: \$schema=/);
-    assert.match(wholesale, 'id: 7');
+    // bcgroups runs from outside this temp project: a modeline into it would break anywhere else.
+    assert.match(wholesale, /^id: 7\n/);
+    assert.match(imported.out, 'No schema modeline was written: bcgroups runs from outside this project');
 
     const plan = await project.run('plan', '--detailed-exitcode');
     assert.is(plan.code, 0, plan.out);

@@ -8,6 +8,7 @@ import { loadDesired } from '../../src/desired/index.js';
 import { resolveReferences } from '../../src/references/index.js';
 import { BcgroupsError } from '../../src/errors.js';
 import { importGroups, renderGroupFile, SCHEMA_MODELINE } from '../../src/import/index.js';
+import { modelineFor } from '../../src/import/render.js';
 import type { GroupFile, LiveGroup } from '../../src/model.js';
 import { normalizeAccess, normalizeRules, pickState } from '../../src/normalize.js';
 import { live } from '../apply/builders.js';
@@ -27,7 +28,7 @@ const variedStore: LiveGroup[] = [
   live(5, 'yes'),
   live(6, '0x1F'),
   live(7, 'say "hi" & it\'s #1: ok'),
-  live(8, 'bell\u0007inside'),
+  live(8, 'Bell "inside"'),
   live(9, 'Ünïcödé Grüppe'),
   live(10, '😀 VIP'),
   live(11, 'Retail!'),
@@ -92,13 +93,46 @@ test('import then load gives the live store back, files stay inside dir', async 
   }
 });
 
+test('a live name with a control or invisible character is refused, not written into a file validate would refuse', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
+  try {
+    const result = await importGroups([live(1, 'bell\u0007inside'), live(2, 'Retail\u202e'), live(3, 'Fine')], dir, { overwrite: false });
+    assert.equal(result.written, [join(dir, 'fine.yaml')]);
+    assert.equal(result.refused.map((refusal) => [refusal.id, refusal.reasons.join('; ')]), [
+      [1, 'its file would not validate: name: name holds U+0007 (a C0 control character) at character 5'],
+      [2, 'its file would not validate: name: name holds U+202E (a bidi control) at character 7'],
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the modeline points at the schema relative to the files only when the schema is inside the project', async () => {
+  const project = await mkdtemp(join(tmpdir(), 'bcgroups-modeline-'));
+  try {
+    const schemaFile = join(project, 'node_modules', 'bcgroups', 'schemas', 'customer-group.schema.json');
+    const inside = await importGroups([live(1, 'Retail')], 'groups', { overwrite: false, cwd: project, schemaFile });
+    assert.is(inside.schemaPath, '../node_modules/bcgroups/schemas/customer-group.schema.json');
+    assert.is(await readFile(join(project, 'groups', 'retail.yaml'), 'utf8'), `${modelineFor(inside.schemaPath ?? '')}\nid: 1\nname: Retail\n`);
+    const nested = await importGroups([live(1, 'Retail')], 'stores/eu/groups', { overwrite: false, cwd: project, schemaFile });
+    assert.is(nested.schemaPath, '../../../node_modules/bcgroups/schemas/customer-group.schema.json');
+    const outside = await importGroups([live(1, 'Retail')], 'elsewhere', { overwrite: false, cwd: project, schemaFile: join(tmpdir(), 'global', 'bcgroups', 'schemas', 'customer-group.schema.json') });
+    assert.is(outside.schemaPath, undefined);
+    assert.is(await readFile(join(project, 'elsewhere', 'retail.yaml'), 'utf8'), 'id: 1\nname: Retail\n');
+    const away = await importGroups([live(1, 'Retail')], join(project, 'away'), { overwrite: false, cwd: join(project, 'node_modules'), schemaFile });
+    assert.is(away.schemaPath, undefined, 'files outside the project get no path that only works on this machine');
+  } finally {
+    await rm(project, { recursive: true, force: true });
+  }
+});
+
 test('existing files are refused unless overwrite; identical ones are skipped', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
   try {
     const store = [live(1, 'Retail'), live(2, 'Gold')];
     await importGroups(store, dir, { overwrite: false });
     const again = await importGroups(store, dir, { overwrite: false });
-    assert.equal(again, { written: [], skipped: [join(dir, 'retail.yaml'), join(dir, 'gold.yaml')], refused: [] });
+    assert.equal(again, { written: [], skipped: [join(dir, 'retail.yaml'), join(dir, 'gold.yaml')], refused: [], schemaPath: undefined });
 
     await writeFile(join(dir, 'gold.yaml'), 'name: Gold\nis_default: true\n');
     const changed = [live(1, 'Retail', { is_default: true }), live(2, 'Gold')];

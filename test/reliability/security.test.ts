@@ -141,10 +141,13 @@ security('hostile names and extra fields: import writes plain file names inside 
   const workspace = await createWorkspace();
   try {
     const imported = await runIn(workspace.cwd, ['import', '--dir', 'groups/imported'], hostileEnv(server.apiUrl));
-    assert.is(imported.code, 0, imported.err);
+    // Names with control characters are refused (validate would refuse their files), the others written.
+    const writable = HOSTILE_NAMES.filter((name) => !/\p{Cc}/u.test(name));
+    assert.is(imported.code, 1, imported.err);
+    assert.match(imported.err, "refused '\\u001b[31mRed\\u001b[0m\\u0007' (id 6): its file would not validate: name: name holds U+001B");
     const files = await listFiles(workspace.cwd);
     const written = files.filter((file) => file !== 'package.json');
-    assert.is(written.length, HOSTILE_NAMES.length, files.join('\n'));
+    assert.is(written.length, writable.length, files.join('\n'));
     for (const file of written) assert.match(file, /^groups\/imported\/[a-z0-9-]+\.yaml$/);
     const names = [];
     for (const file of written) {
@@ -152,7 +155,7 @@ security('hostile names and extra fields: import writes plain file names inside 
       assert.not.match(content, /<script>|polluted|constructor|\u001b|\u0007|\r/);
       names.push((parseYaml(content) as { name: string }).name);
     }
-    assert.equal(names.sort(), [...HOSTILE_NAMES].sort());
+    assert.equal(names.sort(), [...writable].sort());
     assert.not.match(imported.out + imported.err, /\u001b|\u0007|\r/, 'raw control characters reached the terminal');
     assert.is(({} as Record<string, unknown>).polluted, undefined);
   } finally {
@@ -167,8 +170,8 @@ security('hostile names printed by plan, drift and markdown carry no raw control
   const workspace = await createWorkspace();
   try {
     const env = hostileEnv(server.apiUrl);
-    assert.is((await runIn(workspace.cwd, ['import'], env)).code, 0);
-    for (const argv of [['plan', '--detailed-exitcode'], ['drift'], ['plan', '--format', 'markdown']]) {
+    assert.is((await runIn(workspace.cwd, ['import'], env)).code, 1, 'the names with control characters are refused');
+    for (const argv of [['plan', '--detailed-exitcode'], ['drift', '--ignore-unmanaged'], ['plan', '--format', 'markdown']]) {
       const run = await runIn(workspace.cwd, argv, env);
       assert.is(run.code, 0, run.out + run.err);
       assert.not.match(run.out + run.err, /\u001b|\u0007|\r/, `raw control characters reached the terminal from ${argv.join(' ')}`);
