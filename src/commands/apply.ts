@@ -9,6 +9,7 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import type { Change, ChangeResult, Config, Plan } from '../model.js';
 import { checkAgainstStore, checkConsistent, checkPlannedRefusals, checkSameStore } from '../plan/index.js';
+import { describeRun } from './header.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
 import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, resolveConfig, stringFlag } from './options.js';
@@ -73,20 +74,20 @@ async function planNow(ctx: CommandContext, settings: Config, json: boolean): Pr
   const config = selectStore(settings, { flag: stringFlag(ctx, 'store'), env: ctx.io.env });
   const desired = await loadDesiredFor(ctx, config);
   const store = openStore(ctx, config);
-  const { plan } = await planAgainstStore(store.client, desired, config, {
+  const { plan, overridden } = await planAgainstStore(store.client, desired, config, {
     prune: config.prune,
     force: ctx.values.force === true,
     checkSafety: true,
     onLive: (live) => noteEmptyFolder(ctx, config, desired, live.length),
   });
-  showPlan(ctx, config, plan, json);
+  showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, overridden));
   return { config, store, plan };
 }
 
 /** The plan about to run, as `plan` renders it (on stderr with --format json, so stdout carries the results alone). */
-function showPlan(ctx: CommandContext, config: Config, plan: Plan, json: boolean): void {
+function showPlan(ctx: CommandContext, config: Config, plan: Plan, json: boolean, header: ReturnType<typeof describeRun>): void {
   const out = json ? ctx.io.stderr : ctx.io.stdout;
-  out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir }));
+  out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir, ...header }));
 }
 
 /** A plan made now is written only after a yes (or --yes); the question names the store it writes to. */
@@ -121,7 +122,8 @@ async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, fi
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {
     // The log of a run shows what it applied, not only that it applied something.
-    showPlan(ctx, config, saved.plan, json);
+    // A saved plan keeps whether it was forced, not what that overrode: the store is named, the rest was shown at plan time.
+    showPlan(ctx, config, saved.plan, json, describeRun(store.storeHash, config, undefined));
     await noteChangedFiles(ctx, config, saved.desired_hash, file);
     ctx.io.stderr.write(`Applying ${countOf(saved.plan.changes.length, 'change')} from ${file}.\n`);
   }

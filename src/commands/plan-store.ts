@@ -3,7 +3,7 @@
 // customers of the touched groups; put names and counts into the plan; then check safety with them.
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { DesiredState } from '../desired/index.js';
-import type { Catalog, Config, LiveGroup, LoadedGroup, Plan, ResolvedReference } from '../model.js';
+import type { Catalog, Config, LiveGroup, LoadedGroup, Plan, ResolvedReference, SafetyRefusal } from '../model.js';
 import { checkSafety, createPlan } from '../plan/index.js';
 import { annotatePlan } from '../plan/annotate.js';
 import { listCatalogNeeds } from '../references/index.js';
@@ -29,6 +29,8 @@ export interface StorePlan {
   references: ResolvedReference[];
   /** The one catalog read of the run. */
   catalog: Catalog;
+  /** With --force: what the safety checks would have refused, for the plan to say so plainly. */
+  overridden?: SafetyRefusal[];
 }
 
 export async function planAgainstStore(client: BigCommerceClient, desired: DesiredState, config: Config, options: StorePlanOptions): Promise<StorePlan> {
@@ -46,8 +48,10 @@ export async function planAgainstStore(client: BigCommerceClient, desired: Desir
     ...(counts.customers ? { customers: counts.customers } : {}),
     reads: { requests: { groups, ...read.requests, customers: counts.requests }, unchecked: [...read.unchecked, ...counts.unchecked] },
   });
-  const refusals = options.checkSafety && !options.force ? checkSafety(plan, live.length, config.safety) : [];
-  return { plan: { ...plan, refusals }, live, references: resolved.references, catalog: read.catalog };
+  const found = options.checkSafety ? checkSafety(plan, live.length, config.safety) : [];
+  const refusals = options.force ? [] : found;
+  const overridden = options.checkSafety && options.force ? { overridden: found } : {};
+  return { plan: { ...plan, refusals }, live, references: resolved.references, catalog: read.catalog, ...overridden };
 }
 
 function totalRequests(client: BigCommerceClient): number {

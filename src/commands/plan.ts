@@ -3,6 +3,7 @@ import { EXIT } from '../exit.js';
 import { useColor } from '../io.js';
 import { toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
+import { describeRun } from './header.js';
 import { describeAttributionOff } from '../render/attribution.js';
 import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
@@ -37,17 +38,18 @@ export const planCommand: Command = {
     const baselineDir = stringFlag(ctx, 'baseline');
     const session = await openSession(ctx, pruneOverride(ctx));
     const baseline = baselineDir === undefined ? undefined : await loadBaseline(ctx, session.config, baselineDir);
-    const { plan, live, references, catalog } = await planAgainstStore(session.client, session.desired, session.config, {
+    const { plan, live, references, catalog, overridden } = await planAgainstStore(session.client, session.desired, session.config, {
       prune: session.config.prune,
       force,
       checkSafety: true,
       onLive: (liveGroups) => noteEmptyFolder(ctx, session.config, session.desired, liveGroups.length),
       alsoResolves: baselineGroups(baseline),
     });
+    const header = describeRun(session.storeHash, session.config, overridden);
     const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, { prune: session.config.prune });
     if (attribution && !attribution.compared && format === 'json') ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
-    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir, ...(attribution ? { attribution } : {}) }));
+    ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir, ...header, ...(attribution ? { attribution } : {}) }));
     if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
     if (out !== undefined) {
       const saved = toSavedPlan(plan, { storeHash: session.storeHash, storeName: session.config.storeName, desiredHash: session.desired.hash, liveGroups: live, forced: force, references });
@@ -58,7 +60,7 @@ export const planCommand: Command = {
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }
-    await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'plan', dir: session.config.groupsDir, ...(attribution ? { attribution } : {}) }));
+    await appendStepSummary(ctx.io, renderMarkdown(plan, { mode: 'plan', dir: session.config.groupsDir, ...header, ...(attribution ? { attribution } : {}) }));
 
     if (plan.refusals.length > 0) return EXIT.refused;
     return ctx.values['detailed-exitcode'] && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;

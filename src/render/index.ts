@@ -1,5 +1,6 @@
 // Renderers are interchangeable functions of a plan; commands pick one by format.
-import type { Plan } from '../model.js';
+import type { Plan, SafetyRefusal } from '../model.js';
+import type { PlanStore } from './header.js';
 import type { PlanAttribution } from './attribution.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
@@ -9,6 +10,7 @@ export { renderText, type TextOptions } from './text.js';
 export { renderJson, type JsonOptions } from './json.js';
 export { renderMarkdown, type MarkdownOptions } from './markdown.js';
 export { escapeControl, escapeControlKeepLines } from './escape.js';
+export type { PlanStore } from './header.js';
 
 export const FORMATS = ['text', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,6 +23,10 @@ export interface RenderOptions {
   dir?: string;
   /** Plan mode next to a baseline (plan --baseline). */
   attribution?: PlanAttribution;
+  /** The store, named at the top of text and markdown. */
+  store?: PlanStore;
+  /** Made with --force: the refusals it overrode, said at the top of text and markdown. */
+  forced?: readonly SafetyRefusal[];
 }
 
 const RENDERERS: Record<Format, (plan: Plan, options: RenderOptions) => string> = {

@@ -1,6 +1,7 @@
 // For a pull-request comment or $GITHUB_STEP_SUMMARY: refusals on top, a summary table, one collapsible
 // section per changed group with a diff block, then unmanaged groups.
-import type { Attribution, Change, Plan } from '../model.js';
+import type { Attribution, Change, Plan, SafetyRefusal } from '../model.js';
+import { describeForced, describeStore, type PlanStore } from './header.js';
 import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
@@ -16,6 +17,10 @@ export interface MarkdownOptions {
   dir?: string;
   /** Next to a baseline: a pull request comment leads with what the pull request itself does. */
   attribution?: PlanAttribution;
+  /** The store, named in the heading. */
+  store?: PlanStore;
+  /** Made with --force: the refusals it overrode, in a warning under the heading. */
+  forced?: readonly SafetyRefusal[];
 }
 
 export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): string {
@@ -26,8 +31,15 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
   const body = drift ? [formatDriftTable(plan), formatDrift(plan)] : attribution?.compared ? formatAttributed(plan, attribution, dir) : [formatPlanTable(plan), formatChanges(plan, dir)];
   const off = attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
-  const sections = [`## ${escapeInline(title)}`, formatRefusals(plan), formatUnchecked(plan), off, ...body, drift ? '' : formatNotes(plan), formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
+  const heading = options.store ? `${title}: ${describeStore(options.store)}` : title;
+  const sections = [`## ${escapeInline(heading)}`, formatForced(options.forced), formatRefusals(plan), formatUnchecked(plan), off, ...body, drift ? '' : formatNotes(plan), formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
+}
+
+function formatForced(overridden: readonly SafetyRefusal[] | undefined): string {
+  if (!overridden) return '';
+  const forced = describeForced(overridden);
+  return ['> [!WARNING]', `> **${escapeInline(forced.head)}**`, ...forced.lines.map((line) => `> - ${escapeInline(line)}`)].join('\n');
 }
 
 function formatRefusals(plan: Plan): string {
@@ -65,6 +77,8 @@ function formatChanges(plan: Plan, dir: string): string {
   return plan.changes.map((change) => formatChange(change, plan)).join('\n\n');
 }
 
+const AT_DEFAULTS = "Every field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.";
+
 function formatChange(change: Change, plan: Plan): string {
   const lines = changeLines(change, 'split', plan.catalog_names).map((line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`);
   const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(describeReasons(change))}</summary>`];
@@ -76,6 +90,9 @@ function formatChange(change: Change, plan: Plan): string {
   if (words.length > 0) parts.push(words.map((phrase) => `- ${escapeInline(phrase)}`).join('\n'));
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) parts.push(`Waits for: ${escapeInline(waits.join(', '))}`);
+  // A create at the API's defaults has no field to show: say so, rather than an empty block.
+  if (parts.length === 1 && change.action === 'create') parts.push(AT_DEFAULTS);
+  if (parts.length === 1) return `${ACTION_SIGN[change.action]} ${escapeInline(labelOf(change))}: ${escapeInline(describeReasons(change))}`;
   return `${parts.join('\n\n')}\n\n</details>`;
 }
 

@@ -1,5 +1,6 @@
 // Terraform-like text for a terminal and CI logs: + create, ~ update, - delete, field by field.
-import type { Change, Plan } from '../model.js';
+import type { Change, Plan, SafetyRefusal } from '../model.js';
+import { describeForced, describeStore, type PlanStore } from './header.js';
 import { paint, type Style } from './ansi.js';
 import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
 import { escapeStrings } from './escape.js';
@@ -16,6 +17,10 @@ export interface TextOptions {
   dir?: string;
   /** Next to a baseline: this change's own changes first, then the pending ones (plan mode only). */
   attribution?: PlanAttribution;
+  /** The store, named in the first line. */
+  store?: PlanStore;
+  /** Made with --force: the refusals it overrode. */
+  forced?: readonly SafetyRefusal[];
 }
 
 const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', '~': 'yellow', ' ': undefined };
@@ -24,9 +29,18 @@ export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
   const dir = options.dir ?? 'groups';
   const changes = options.mode === 'drift' ? [formatDrift(plan, dir, options.color)] : formatPlanChanges(plan, dir, options.color, options.attribution && escapeAttribution(options.attribution));
-  const blocks = [formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, options.mode === 'drift' ? '' : formatNotes(plan), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
+  const blocks = [formatHeader(options), formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, options.mode === 'drift' ? '' : formatNotes(plan), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
+}
+
+function formatHeader(options: TextOptions): string {
+  const what = options.mode === 'drift' ? 'Drift of' : 'Plan for';
+  const store = options.store ? `${what} ${describeStore(options.store)}.` : '';
+  if (!options.forced) return store;
+  const forced = describeForced(options.forced);
+  const warning = [paint(forced.head, 'yellow', options.color), ...forced.lines.map((line) => paint(`  ! ${line}`, 'yellow', options.color))].join('\n');
+  return [store, warning].filter(Boolean).join('\n');
 }
 
 function formatRefusals(plan: Plan, color: boolean): string {

@@ -74,7 +74,27 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0);
     const forced = await project.run('plan', '--prune', '--force');
     assert.is(forced.code, 0);
-    assert.not.match(forced.out, 'Refus');
+    assert.not.match(forced.out, 'Refused by safety checks');
+    const store = `store ${project.sandbox.storeHash} at ${new URL(project.sandbox.apiUrl).origin}`;
+    assert.ok(forced.out.startsWith(`Plan for ${store}.\nMade with --force: 2 safety thresholds overridden:\n  ! delete 7 groups: more than safety.maxDeletes (5).\n  ! delete 7 of 7 groups (100%)`), forced.out);
+    assert.not.match(forced.out, 'Re-run with --force');
+    const markdown = await project.run('plan', '--prune', '--force', '--format', 'markdown');
+    assert.ok(markdown.out.startsWith(`## bcgroups plan: ${store}\n\n> [!WARNING]\n> **Made with --force: 2 safety thresholds overridden:**\n> - delete 7 groups`), markdown.out);
+    const calm = await project.run('plan', '--format', 'markdown');
+    assert.ok(calm.out.startsWith(`## bcgroups plan: ${store}\n\n|`), calm.out);
+    assert.not.match(calm.out + (await project.run('plan')).out, '--force');
+  } finally {
+    await project.close();
+  }
+});
+
+test('a forced plan that exceeds no threshold still says it was forced; a create at the defaults says so in markdown, not an empty block', async () => {
+  const project = await openProject({ 'retail.yaml': 'name: Plain\n' });
+  try {
+    const forced = await project.run('plan', '--force');
+    assert.match(forced.out, 'Made with --force: safety checks off (no threshold was exceeded).');
+    const markdown = await project.run('plan', '--format', 'markdown');
+    assert.match(markdown.out, "<summary>+ create Plain: not in live store</summary>\n\nEvery field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.\n\n</details>");
   } finally {
     await project.close();
   }

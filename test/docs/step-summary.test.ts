@@ -40,7 +40,7 @@ test('plan, apply and drift each append a markdown section to the step summary',
     assert.is(planned.code, 2, planned.err);
     const afterPlan = planned.summary;
     assert.ok(afterPlan.startsWith('earlier step\n'), 'appended after what was there');
-    assert.match(afterPlan, /^## bcgroups plan$/m);
+    assert.match(afterPlan, /^## bcgroups plan: store \w+ at http:\/\/127\.0\.0\.1:\d+$/m);
     assert.match(afterPlan, /\| Create \| Update \| Delete \|/);
 
     const applied = await run('apply', '--yes');

@@ -1,0 +1,29 @@
+// What a reviewer must know before reading a plan: which store it is for, and whether --force overrode
+// the safety checks. Shared by text and markdown so both say it in the same words.
+import type { SafetyRefusal } from '../model.js';
+
+/** The store a plan is for; `apiUrl` only when it is not the default API. */
+export interface PlanStore {
+  hash: string;
+  apiUrl?: string;
+}
+
+/** "store abc123" or "store abc123 at http://127.0.0.1:8080". */
+export function describeStore(store: PlanStore): string {
+  return `store ${store.hash}${store.apiUrl ? ` at ${new URL(store.apiUrl).origin}` : ''}`;
+}
+
+/** The plain warning of a forced plan, and the thresholds it overrode (none when none was exceeded). */
+export function describeForced(overridden: readonly SafetyRefusal[]): { head: string; lines: string[] } {
+  if (overridden.length === 0) return { head: 'Made with --force: safety checks off (no threshold was exceeded).', lines: [] };
+  return {
+    head: `Made with --force: ${overridden.length === 1 ? 'a safety threshold' : `${overridden.length} safety thresholds`} overridden:`,
+    // "Refusing to delete 7 groups: ..." is what a check says; overridden, it reads "delete 7 groups: ...".
+    lines: overridden.map((refusal) => refusal.message.replace(/\s*Re-run with --force.*$/, '').replace(/^Refusing to /, '')),
+  };
+}
+
+/** The store as renderers name it: the API origin only when it is not the default one. */
+export function planStoreOf(storeHash: string, apiUrl: string, defaultApiUrl: string): PlanStore {
+  return new URL(apiUrl).origin === new URL(defaultApiUrl).origin ? { hash: storeHash } : { hash: storeHash, apiUrl };
+}
