@@ -27,6 +27,8 @@ export interface Problem {
   hint?: string;
   /** What kind of problem, for the few callers that treat one kind differently ("pin-missing"). */
   code?: 'pin-missing';
+  /** A problem of a folder: it has no line or column, so none is shown (line and col stay 1). */
+  folder?: true;
 }
 
 /** Every problem found across all files; thrown only after all were collected. */

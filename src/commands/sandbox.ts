@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadSeedFile, SANDBOX_DEFAULTS, SCOPES, startSandbox, type HolderMode, type Sandbox, type SandboxOptions, type Scope } from '../sandbox/index.js';
 import type { Command, CommandContext } from './types.js';
+import { count as countOf } from '../words.js';
 
 export const sandboxCommand: Command = {
   name: 'sandbox',
@@ -60,8 +61,11 @@ export async function runSandbox(ctx: CommandContext, stop: () => Promise<unknow
 
 function describeContents(sandbox: Sandbox): string {
   const { categories, products, priceLists, customers } = sandbox.catalog;
-  const catalog = sandbox.catalog.hasCatalog || customers.length > 0 ? `, ${categories.length} categories, ${products.length} products, ${priceLists.length} price lists, ${customers.length} customers` : '';
-  return `${sandbox.groups().length} groups${catalog}`;
+  const catalog =
+    sandbox.catalog.hasCatalog || customers.length > 0
+      ? `, ${countOf(categories.length, 'category', 'categories')}, ${countOf(products.length, 'product')}, ${countOf(priceLists.length, 'price list')}, ${countOf(customers.length, 'customer')}`
+      : '';
+  return `${countOf(sandbox.groups().length, 'group')}${catalog}`;
 }
 
 async function readSandboxOptions({ values, io }: CommandContext): Promise<SandboxOptions> {

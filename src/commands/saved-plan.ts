@@ -6,11 +6,11 @@ import { BcgroupsError } from '../errors.js';
 import type { SavedPlan } from '../model.js';
 import { parseSavedPlan } from '../plan/index.js';
 import type { CommandContext } from './types.js';
-import { describeWriteFault } from './write-fault.js';
+import { describeReadFault, describeWriteFault } from './write-fault.js';
 
 export async function readSavedPlan(ctx: CommandContext, file: string): Promise<SavedPlan> {
-  const text = await readFile(path.resolve(ctx.io.cwd, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new BcgroupsError(`Cannot read the plan file ${file}: ${error.code ?? error.message}.`);
+  const text = await readFile(path.resolve(ctx.io.cwd, file), 'utf8').catch((error: unknown) => {
+    throw new BcgroupsError(`Cannot read the plan file: ${describeReadFault(error, file, 'a plan file')}. Give the path of a file written by \`bcgroups plan --out FILE\`. Nothing was sent to the store.`);
   });
   return parseSavedPlan(text, file);
 }

@@ -1,4 +1,4 @@
-// Why a file could not be written, in words that name the path and what to do instead of an errno.
+// Why a file could not be written or read, in words that name the path and what to do instead of an errno.
 
 /** "the folder plans does not exist" and the like, for `--out FILE` and $GITHUB_STEP_SUMMARY alike. */
 export function describeWriteFault(error: unknown, file: string): string {
@@ -23,6 +23,26 @@ export function describeWriteFault(error: unknown, file: string): string {
     default: {
       const reason = code ?? (error instanceof Error ? error.message : String(error));
       return `cannot write ${file} (${reason}); choose another path`;
+    }
+  }
+}
+
+/** "plan.json does not exist" and the like, for a saved plan given to `apply FILE`. */
+export function describeReadFault(error: unknown, file: string, what: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `${file} does not exist (check the path)`;
+    case 'EISDIR':
+      return `${file} is a folder, not ${what}`;
+    case 'ENOTDIR':
+      return `cannot read ${file}: part of the path is a file, not a folder (check the path)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot read ${file}: permission denied (give your user read access)`;
+    default: {
+      const reason = code ?? (error instanceof Error ? error.message : String(error));
+      return `cannot read ${file} (${reason})`;
     }
   }
 }

@@ -39,13 +39,14 @@ export async function listGroupFiles(dir: string, shown: string = dir): Promise<
           shown,
           `folder not found: ${dir} (set the folder with --dir or groupsDir)`,
           'create it, run `bcgroups import` to fill it from the store, or pass --dir with the folder of your group files',
+          'folder',
         ),
       };
     }
     return { problem: fsErrorProblem(shown, error, 'folder') };
   }
   if (!info.isDirectory()) {
-    return { problem: pathProblem(shown, 'not a directory', 'point --dir or groupsDir in the config at the folder of group files, not at one file') };
+    return { problem: pathProblem(shown, 'not a directory', 'point --dir or groupsDir in the config at the folder of group files, not at one file', 'folder') };
   }
   const walk: Walk = { root: dir, shown, files: [], problems: [], seen: new Map() };
   await walkFolder(walk, '', new Set());
@@ -92,7 +93,7 @@ async function visitEntry(walk: Walk, relative: string, entry: Dirent, ancestors
     const real = await realpath(path.join(walk.root, relative)).catch(() => undefined);
     if (real !== undefined && ancestors.has(real)) {
       walk.problems.push(
-        pathProblem(shownPath(walk, relative), 'symlink loop: this folder leads back to a folder that contains it', 'point the symlink somewhere outside its own folder, or remove it'),
+        pathProblem(shownPath(walk, relative), 'symlink loop: this folder leads back to a folder that contains it', 'point the symlink somewhere outside its own folder, or remove it', 'folder'),
       );
       return;
     }

@@ -179,4 +179,20 @@ test('a stale or refused saved plan suggests the plan command with the flags thi
   }
 });
 
+test('a plan file that is missing or a folder is said in words, with what to give instead, and nothing is sent', async () => {
+  const project = await openProject({ 'retail.yaml': RETAIL });
+  try {
+    const missing = await project.run('apply', 'missing.json');
+    assert.is(missing.code, 1);
+    assert.match(missing.err, 'Cannot read the plan file: missing.json does not exist (check the path). Give the path of a file written by `bcgroups plan --out FILE`.');
+    const folder = await project.run('apply', 'groups');
+    assert.is(folder.code, 1);
+    assert.match(folder.err, 'Cannot read the plan file: groups is a folder, not a plan file.');
+    assert.not.match(missing.err + folder.err, /ENOENT|EISDIR/);
+    assert.is(project.sandbox.log.length, 0);
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();

@@ -62,7 +62,7 @@ validate('a bad store prints every problem as file:line:col  field  message and 
 validate('a missing directory fails and says so', async ({ cwd }) => {
   const io = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--dir', 'nowhere'], io), 1);
-  assert.ok(io.err().startsWith(`nowhere:1:1  (file)  folder not found: ${path.join(cwd, 'nowhere')} (set the folder with --dir or groupsDir)\n`), io.err());
+  assert.ok(io.err().startsWith(`nowhere  (folder)  folder not found: ${path.join(cwd, 'nowhere')} (set the folder with --dir or groupsDir)\n`), io.err());
   assert.match(io.err(), /hint: create it, run `bcgroups import`/);
 });
 

@@ -96,9 +96,10 @@ tree('an unreadable folder is named with what to do', async ({ temp, groups }) =
 tree('--dir naming a file, a missing folder or a path too long: a message naming the path, no stack', async ({ temp, groups }) => {
   await writeFile(path.join(groups, 'one.yaml'), 'name: One\n');
   const cases: Array<[string, RegExp]> = [
-    ['groups/one.yaml', /^groups\/one\.yaml:1:1 {2}\(file\) {2}not a directory\n {4}hint: point --dir/],
-    ['missing', /^missing:1:1 {2}\(file\) {2}folder not found: /],
-    [`${'x'.repeat(300)}/groups`, /^x{300}\/groups:1:1 {2}\(file\) {2}path is too long for the file system\n {4}hint: use shorter/],
+    // A folder has no line or column: none is shown, and it is called a folder.
+    ['groups/one.yaml', /^groups\/one\.yaml {2}\(folder\) {2}not a directory\n {4}hint: point --dir/],
+    ['missing', /^missing {2}\(folder\) {2}folder not found: /],
+    [`${'x'.repeat(300)}/groups`, /^x{300}\/groups {2}\(folder\) {2}path is too long for the file system\n {4}hint: use shorter/],
   ];
   for (const [dir, expected] of cases) {
     const run = await runIn(temp, ['validate', '--dir', dir], {});
@@ -106,6 +107,8 @@ tree('--dir naming a file, a missing folder or a path too long: a message naming
     assert.match(run.err, expected);
     assert.not.match(run.err, /Unexpected error|\n\s+at /);
   }
+  const annotated = await runIn(temp, ['validate', '--dir', 'missing'], { GITHUB_ACTIONS: 'true' });
+  assert.match(annotated.out + annotated.err, /::error file=missing::folder not found/, 'no line=1,col=1 on a folder in a pull request either');
 });
 
 tree.run();

@@ -51,6 +51,9 @@ test('groups a file cannot hold, or that clash by case or normalization, are ref
     ]);
     assert.match(refusedLines[0] ?? '', "its name 'VIP' differs only in case from the name 'vip' of live group 2");
     assert.match(refusedLines[2] ?? '', `its name '${NFC}' differs only in Unicode normalization`);
+    // The two names print alike: the code points show how they differ.
+    assert.match(refusedLines[2] ?? '', 'U+00E9 here, U+0065 U+0301 there');
+    assert.match(refusedLines[3] ?? '', 'U+0065 U+0301 here, U+00E9 there');
     assert.not.match(refusedLines[2] ?? '', 'only in case');
     for (const line of refusedLines.slice(4)) assert.match(line, 'its file would not validate: ');
     assert.match(imported.err, '`apply --prune` would delete them');
@@ -85,7 +88,7 @@ test('names that match only after Unicode normalization are said to, in validate
     const planned = await runIn(cwd, ['plan'], env);
     assert.is(planned.code, 1);
     assert.match(planned.err, `name '${NFC}' matches 2 live groups: 3 ('${NFC}'), 4 ('${NFD}')`);
-    assert.match(planned.err, `'${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code points) from '${NFD}' of 4`);
+    assert.match(planned.err, `'${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, U+00E9 here, U+0065 U+0301 there) from '${NFD}' of 4`);
   });
 });
 

@@ -41,7 +41,7 @@ test('bcgroups sandbox serves a seeded catalog and customers through V3, with th
   const values = { seed: 'store.json', 'string-ids': true, 'error-style': 'v3', scopes: 'store_v2_customers_read_only,store_v2_products_read_only' };
   const running = runSandbox({ values, positionals: [], io }, () => stopped);
   while (!io.out().includes('Stop with')) await new Promise((done) => setTimeout(done, 5));
-  assert.match(io.out(), /1 groups, 1 categories, 0 products, 0 price lists, 1 customers/);
+  assert.match(io.out(), /1 group, 1 category, 0 products, 0 price lists, 1 customer\)/);
   const apiUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
   const headers = { 'X-Auth-Token': 'sandbox-token', Accept: 'application/json' };
   const customers = (await (await fetch(`${apiUrl}/stores/sandbox/v3/customers?customer_group_id:in=1&limit=1`, { headers })).json()) as { meta: { pagination: { total: number } } };
