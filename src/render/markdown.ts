@@ -85,13 +85,15 @@ function formatChange(change: Change, plan: Plan): string {
   if (lines.length > 0) {
     const fence = fenceFor(lines);
     parts.push(`${fence}diff\n${lines.join('\n')}\n${fence}`);
+  } else if (change.action === 'create') {
+    // A create at the API's defaults has no field to show: say what the group will be.
+    parts.push(AT_DEFAULTS);
   }
   const words = [...audienceLines(change), ...ruleWords(change, plan.catalog_names)];
   if (words.length > 0) parts.push(words.map((phrase) => `- ${escapeInline(phrase)}`).join('\n'));
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) parts.push(`Waits for: ${escapeInline(waits.join(', '))}`);
-  // A create at the API's defaults has no field to show: say so, rather than an empty block.
-  if (parts.length === 1 && change.action === 'create') parts.push(AT_DEFAULTS);
+  // Nothing to unfold: one line rather than an empty block.
   if (parts.length === 1) return `${ACTION_SIGN[change.action]} ${escapeInline(labelOf(change))}: ${escapeInline(describeReasons(change))}`;
   return `${parts.join('\n\n')}\n\n</details>`;
 }

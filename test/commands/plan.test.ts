@@ -94,7 +94,7 @@ test('a forced plan that exceeds no threshold still says it was forced; a create
     const forced = await project.run('plan', '--force');
     assert.match(forced.out, 'Made with --force: safety checks off (no threshold was exceeded).');
     const markdown = await project.run('plan', '--format', 'markdown');
-    assert.match(markdown.out, "<summary>+ create Plain: not in live store</summary>\n\nEvery field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.\n\n</details>");
+    assert.match(markdown.out, "<summary>+ create Plain: not in live store</summary>\n\nEvery field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.\n\n");
   } finally {
     await project.close();
   }

@@ -6,7 +6,9 @@ import { createWorkspace, groupYaml, runIn, SECRET_TOKEN } from './helpers.js';
 import { rawGroup, startHostileServer } from './hostile.js';
 
 async function planWith(liveGroups: Record<string, unknown>[], files: Record<string, string>, argv = ['plan', '--prune']) {
-  const server = await startHostileServer(() => ({ status: 200, body: JSON.stringify(liveGroups) }));
+  // The group list is the answer under test; the V3 reads (catalog, customer counts) find nothing.
+  const empty = JSON.stringify({ data: [], meta: { pagination: { total: 0, count: 0, per_page: 250, current_page: 1, total_pages: 0 } } });
+  const server = await startHostileServer((request) => ({ status: 200, body: request.url?.includes('/v2/customer_groups') ? JSON.stringify(liveGroups) : empty }));
   const workspace = await createWorkspace(files);
   try {
     const env = { BIGCOMMERCE_STORE_HASH: 'abc', BIGCOMMERCE_API_URL: server.apiUrl, BIGCOMMERCE_ACCESS_TOKEN: SECRET_TOKEN };
