@@ -6,18 +6,17 @@ import { GLOBAL_OPTIONS, parseCommandArgs, suggestFlag } from './commands/args.j
 import { renderCommandHelp, renderMainHelp } from './commands/help.js';
 import { commands } from './commands/index.js';
 import type { Command } from './commands/types.js';
-import { BcgroupsError, PlanError, RefusedPlanError, StalePlanError, UsageError, ValidationError } from './errors.js';
-import { EXIT } from './exit.js';
-import { processIo, withoutColor, type Io } from './io.js';
-import { findSecrets, redactSecrets } from './redact.js';
+import { BcgroupsError, PlanError, RefusedPlanError, StalePlanError, UsageError, ValidationError, EXIT } from './errors.js';
+import { processIo, withoutColor, type Io } from './commands/io.js';
+import { findSecrets, redactSecrets } from './text/redact.js';
 import { escapeControlKeepLines } from './render/escape.js';
 import { formatProblem } from './render/problem.js';
 import { writeAnnotations } from './commands/annotations.js';
-import { closestName } from './suggest.js';
-import { VERSION } from './version.js';
+import { closestName } from './text/suggest.js';
+import { VERSION } from './config/version.js';
 
 export { formatProblem };
-export { EXIT } from './exit.js';
+export { EXIT } from './errors.js';
 
 interface Invocation {
   /** What bcgroups alone was asked for, or the command to run with its words. */

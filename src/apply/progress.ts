@@ -1,9 +1,9 @@
 // What a person (one line per change and a live line on a terminal) or a CI log (one line per change) sees
 // while a plan applies.
 // The wording comes from the caller, so running a plan does not depend on how it is rendered.
-import type { Io, Output } from '../io.js';
-import { useColor } from '../io.js';
-import type { ApplyProgress, ChangeResult } from '../model.js';
+import type { Io, Output } from '../commands/io.js';
+import { useColor } from '../commands/io.js';
+import type { ApplyProgress, ChangeResult } from '../model/index.js';
 
 /** How the reporter words a finished change and the live line; `color` says whether it may paint. */
 export interface ProgressLines {

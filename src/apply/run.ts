@@ -2,7 +2,7 @@
 // what they depend on, and every change ends in a result; one failure never stops the rest.
 import pLimit from 'p-limit';
 import { ApiError, BcgroupsError } from '../errors.js';
-import type { ApplyProgress, Change, ChangeResult, GroupsApi } from '../model.js';
+import type { ApplyProgress, Change, ChangeResult, GroupsApi } from '../model/index.js';
 import { checkDependencies } from './order.js';
 
 export interface ApplyOptions {

@@ -1,7 +1,7 @@
 // The API may accept a write and ignore or reshape part of it, or change more than was asked; only a fresh
 // read proves convergence, and it compares every comparable field of each touched group with the plan.
-import { GROUP_FIELDS, type Change, type ChangeResult, type FieldName, type GroupState, type LiveGroup } from '../model.js';
-import { differingFields } from '../normalize.js';
+import { GROUP_FIELDS, type Change, type ChangeResult, type FieldName, type GroupState, type LiveGroup } from '../model/index.js';
+import { differingFields } from '../model/normalize.js';
 import { dependencyOrder } from './order.js';
 
 /** What one group should look like now: the `after` of its last applied change, and who wrote each field. */

@@ -1,7 +1,7 @@
 // Turns a failed answer of the API into an ApiError: V2 error arrays and V3 error objects both
 // carry the message the user needs, and nothing of the request headers ever reaches the text.
 import { ApiError } from '../errors.js';
-import { REDACTED, redactSecrets, secretPattern } from '../redact.js';
+import { REDACTED, redactSecrets, secretPattern } from '../text/redact.js';
 import { parseJson } from './parse.js';
 
 // The client does not know which variable held the token, so it names the default one.

@@ -1,8 +1,8 @@
 // The customer group endpoints over the transport. Creates are never blindly repeated: after an
 // ambiguous failure the store is asked whether the group now exists.
 import { ApiError } from '../errors.js';
-import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type LiveGroup } from '../model.js';
-import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../normalize.js';
+import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type LiveGroup } from '../model/index.js';
+import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../model/normalize.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
 import { readAllPages, type PagedList } from './paging.js';
 import { parseGroup, parseGroupList } from './parse.js';

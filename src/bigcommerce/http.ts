@@ -2,7 +2,7 @@
 // pacing, and the retries that retry.ts allows. Node's fetch keeps connections alive.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
-import type { ClientStats } from '../model.js';
+import type { ClientStats } from '../model/index.js';
 import type { PageBounds } from './paging.js';
 import { createBadAnswerError, createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
 import { AnswerProblem, parseJson } from './parse.js';

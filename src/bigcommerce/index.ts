@@ -1,7 +1,7 @@
 // The BigCommerce client: every client is built on createTransport(), so every one gets the URL check.
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { ConfigError } from '../errors.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../config/version.js';
 import { BigCommerceClient } from './groups.js';
 import { assertSafeApiUrl, Transport } from './http.js';
 import { checkToken } from './token.js';

@@ -1,10 +1,10 @@
 // Checks every answer at the boundary and turns it into the normalized live model. Leniency where
 // the API is known to vary (ids as strings, amounts as strings, missing `categories`, date formats);
 // a clear error for anything else, so a surprise never reaches the planner as a wrong diff.
-import { parseDateValue } from '../dates.js';
-import type { LiveGroup } from '../model.js';
-import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES } from '../model.js';
-import { normalizeAccess, normalizeAmount, normalizeId, normalizeRules } from '../normalize.js';
+import { parseDateValue } from '../model/dates.js';
+import type { LiveGroup } from '../model/index.js';
+import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES } from '../model/index.js';
+import { normalizeAccess, normalizeAmount, normalizeId, normalizeRules } from '../model/normalize.js';
 
 /** A problem with an answer, named by where in the body it is. */
 export class AnswerProblem extends Error {

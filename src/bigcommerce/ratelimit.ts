@@ -1,7 +1,7 @@
 // Paces requests from the X-Rate-Limit-* headers. The quota is shared by every app of the store, so
 // one client (all its concurrent calls together) stops when only the reserved share is left.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RateLimitState } from '../model.js';
+import type { RateLimitState } from '../model/index.js';
 
 /** Time to add past the server's reset so our clock never sends a hair too early. */
 const RESET_MARGIN_MS = 5;

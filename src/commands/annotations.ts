@@ -2,7 +2,7 @@
 // stdout, and stderr keeps a JSON or markdown stdout clean.
 import path from 'node:path';
 import type { Problem } from '../errors.js';
-import type { Io } from '../io.js';
+import type { Io } from './io.js';
 import { formatAnnotation } from '../render/problem.js';
 
 export function writeAnnotations(io: Io, problems: Problem[]): void {

@@ -4,10 +4,9 @@ import { createApplyReporter } from '../apply/progress.js';
 import { applyPlan } from '../apply/run.js';
 import { verifyConverged } from '../apply/verify.js';
 import { DEFAULT_CONFIG, selectStore, selectStoreOfPlan } from '../config/index.js';
-import { UsageError } from '../errors.js';
-import { EXIT } from '../exit.js';
-import { useColor } from '../io.js';
-import type { Change, ChangeResult, Config, Plan } from '../model.js';
+import { UsageError, EXIT } from '../errors.js';
+import { useColor } from './io.js';
+import type { Change, ChangeResult, Config, Plan } from '../model/index.js';
 import { checkAgainstStore, checkConsistent, checkPlannedRefusals, checkSameStore } from '../plan/index.js';
 import { describeRun } from './header.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
@@ -19,7 +18,7 @@ import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
 import type { Command, CommandContext } from './types.js';
-import { count as countOf, folderLabel } from '../words.js';
+import { count as countOf, folderLabel } from '../text/words.js';
 
 export const applyCommand: Command = {
   name: 'apply',

@@ -2,7 +2,7 @@
 // turn on, and messages that name the flag (with a did-you-mean) instead of parseArgs' own texts.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
-import { closestName } from '../suggest.js';
+import { closestName } from '../text/suggest.js';
 import type { Command, CommandContext, CommandOption } from './types.js';
 
 /** Options every command takes, before or after the command's name. */

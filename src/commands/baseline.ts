@@ -6,7 +6,7 @@ import path from 'node:path';
 import { storeNamesOf } from '../config/index.js';
 import { loadDesired, selectDesired, type DesiredState } from '../desired/index.js';
 import { PlanError, UsageError, ValidationError } from '../errors.js';
-import type { Attribution, AttributionOff, Catalog, Config, LiveGroup, LoadedGroup, Plan } from '../model.js';
+import type { Attribution, AttributionOff, Catalog, Config, LiveGroup, LoadedGroup, Plan } from '../model/index.js';
 import { attributeAgainstBaseline, describeBaselineError, type PlanOptions } from '../plan/index.js';
 import { resolveDesired } from './catalog.js';
 import type { CommandContext, CommandOption } from './types.js';

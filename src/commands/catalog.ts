@@ -3,7 +3,7 @@
 // references resolved and ids checked against it before planning. The same read names things in the plan.
 import { ValidationError } from '../errors.js';
 import type { StoreReads } from '../bigcommerce/index.js';
-import type { Catalog, CatalogKind, CatalogNeeds, Config, DesiredGroup, PlanReads, ResolvedReference } from '../model.js';
+import type { Catalog, CatalogKind, CatalogNeeds, Config, DesiredGroup, PlanReads, ResolvedReference } from '../model/index.js';
 import { sortProblems, type DesiredState } from '../desired/index.js';
 import { needsNothing, resolveReferences } from '../references/index.js';
 

@@ -1,7 +1,7 @@
 // The customer counts of a plan: one per group a change touches, never for unchanged groups, several at
 // once within the quota. Skipped, they leave notes, so the plan says what it could not check.
 import type { BigCommerceClient } from '../bigcommerce/index.js';
-import type { Config, Plan } from '../model.js';
+import type { Config, Plan } from '../model/index.js';
 import { listTouchedGroupIds } from '../plan/annotate.js';
 
 export const NO_CUSTOMERS = '--no-customers';

@@ -1,8 +1,7 @@
 // `bcgroups drift`: the plan seen as a report of how the store differs from groups/.
-import { PlanError } from '../errors.js';
-import { EXIT } from '../exit.js';
-import { useColor } from '../io.js';
-import type { LiveGroup, Plan } from '../model.js';
+import { PlanError, EXIT } from '../errors.js';
+import { useColor } from './io.js';
+import type { LiveGroup, Plan } from '../model/index.js';
 import { renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
 import { renderMissingPinsAs } from '../render/missing-pins.js';
 import { DIR_OPTION, FORMAT_OPTION, noteEmptyFolder, READ_OPTIONS, readFormat, STORE_OPTIONS } from './options.js';

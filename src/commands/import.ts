@@ -1,5 +1,5 @@
 // `bcgroups import`: start a repository from a store that already exists.
-import { EXIT } from '../exit.js';
+import { EXIT } from '../errors.js';
 import { importGroups } from '../import/index.js';
 import { escapeControl } from '../render/escape.js';
 import { describeRequests } from '../render/requests.js';
@@ -8,7 +8,7 @@ import { openStore } from './session.js';
 import { readCatalog } from './catalog.js';
 import { indexCatalog, listCatalogNeeds } from '../references/index.js';
 import type { Command } from './types.js';
-import { count as countOf } from '../words.js';
+import { count as countOf } from '../text/words.js';
 
 export const importCommand: Command = {
   name: 'import',

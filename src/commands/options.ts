@@ -2,8 +2,8 @@
 import { DEFAULT_CONFIG, loadConfig, selectStore, storeNamesOf, type ConfigOverrides } from '../config/index.js';
 import { loadDesired, selectDesired, type DesiredState } from '../desired/index.js';
 import { UsageError } from '../errors.js';
-import type { Config } from '../model.js';
-import { count, folderLabel } from '../words.js';
+import type { Config } from '../model/index.js';
+import { count, folderLabel } from '../text/words.js';
 import { FORMATS, type Format } from '../render/index.js';
 import type { CommandContext, CommandOption } from './types.js';
 

@@ -3,7 +3,7 @@
 // customers of the touched groups; put names and counts into the plan; then check safety with them.
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { DesiredState } from '../desired/index.js';
-import type { Catalog, Config, LiveGroup, LoadedGroup, Plan, ResolvedReference, SafetyRefusal } from '../model.js';
+import type { Catalog, Config, LiveGroup, LoadedGroup, Plan, ResolvedReference, SafetyRefusal } from '../model/index.js';
 import { checkSafety, createPlan } from '../plan/index.js';
 import { annotatePlan } from '../plan/annotate.js';
 import { listCatalogNeeds } from '../references/index.js';

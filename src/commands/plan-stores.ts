@@ -2,10 +2,9 @@
 // that cannot be planned is reported in its section; the others are still planned.
 import { narrowTo, storeNamesOf } from '../config/index.js';
 import { loadDesired, selectDesired, type DesiredState } from '../desired/index.js';
-import { BcgroupsError, PlanError, UsageError } from '../errors.js';
-import { EXIT } from '../exit.js';
-import { useColor } from '../io.js';
-import type { Config, Plan } from '../model.js';
+import { BcgroupsError, PlanError, UsageError, EXIT } from '../errors.js';
+import { useColor } from './io.js';
+import type { Config, Plan } from '../model/index.js';
 import { toSavedPlan } from '../plan/index.js';
 import type { Format } from '../render/index.js';
 import { formatProblem } from '../render/problem.js';

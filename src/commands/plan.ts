@@ -1,6 +1,6 @@
 // `bcgroups plan`: validate, read the live store (paged list only), plan, check safety, render.
-import { EXIT } from '../exit.js';
-import { useColor } from '../io.js';
+import { EXIT } from '../errors.js';
+import { useColor } from './io.js';
 import { toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
 import { describeRun } from './header.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadSeedFile, SANDBOX_DEFAULTS, SCOPES, startSandbox, type HolderMode, type Sandbox, type SandboxOptions, type Scope } from '../sandbox/index.js';
 import type { Command, CommandContext } from './types.js';
-import { count as countOf } from '../words.js';
+import { count as countOf } from '../text/words.js';
 
 export const sandboxCommand: Command = {
   name: 'sandbox',

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BcgroupsError } from '../errors.js';
-import type { SavedPlan } from '../model.js';
+import type { SavedPlan } from '../model/index.js';
 import { parseSavedPlan } from '../plan/index.js';
 import type { CommandContext } from './types.js';
 import { describeReadFault, describeWriteFault } from './write-fault.js';

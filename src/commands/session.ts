@@ -2,7 +2,7 @@
 // reach the network), then a client for the store.
 import { readToken, requireStoreHash } from '../config/index.js';
 import { createClient, type BigCommerceClient } from '../bigcommerce/index.js';
-import type { Config } from '../model.js';
+import type { Config } from '../model/index.js';
 import { loadDesiredFor, resolveStoreConfig } from './options.js';
 import type { CommandContext } from './types.js';
 

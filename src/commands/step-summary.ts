@@ -1,5 +1,5 @@
 import { appendFile } from 'node:fs/promises';
-import type { Io } from '../io.js';
+import type { Io } from './io.js';
 import { describeWriteFault } from './write-fault.js';
 
 /**

@@ -1,8 +1,7 @@
 // `bcgroups validate`: checks the group files offline; needs neither token nor network.
-import { ValidationError } from '../errors.js';
-import { EXIT } from '../exit.js';
+import { ValidationError, EXIT } from '../errors.js';
 import { renderProblemsJson } from '../render/problem.js';
-import { count } from '../words.js';
+import { count } from '../text/words.js';
 import { writeAnnotations } from './annotations.js';
 import { DIR_OPTION, loadDesiredFor, readFormat, resolveConfig } from './options.js';
 import type { Command, CommandContext } from './types.js';

@@ -5,7 +5,7 @@ import { toFieldPath } from '../desired/pointer.js';
 import { describeSchemaErrors, showKind } from '../desired/schema-errors.js';
 import { compileConfigSchema, findConfigProblems, rewordConfigError } from './problems.js';
 import { ConfigError, UsageError, ValidationError } from '../errors.js';
-import type { Config } from '../model.js';
+import type { Config } from '../model/index.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 import { readConfigFile, type ConfigFile } from './read.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { compileSchema } from '../schemas.js';
 import type { Problem } from '../errors.js';
-import type { Position } from '../model.js';
+import type { Position } from '../model/index.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from '../desired/pointer.js';
 import { describeSchemaErrors, showKind, type Described, type Prefer } from '../desired/schema-errors.js';
 

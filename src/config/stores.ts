@@ -1,8 +1,8 @@
 // Several stores from one repository: the config names them, a command works on one picked by name.
 // Each store reads its own token variable, so planning staging never needs production's token.
-import { closestName } from '../suggest.js';
+import { closestName } from '../text/suggest.js';
 import { UsageError } from '../errors.js';
-import type { Config } from '../model.js';
+import type { Config } from '../model/index.js';
 
 export const ENV_STORE = 'BCGROUPS_STORE';
 

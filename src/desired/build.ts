@@ -1,8 +1,8 @@
 // A checked group file -> the LoadedGroup that resolution turns into what the planner compares, keeping
 // where things were. Rules and categories keep the file's order, so problems can point into the file.
 import { createHash } from 'node:crypto';
-import type { CategoryAccessFile, DiscountRuleFile, GroupFile, LoadedAccess, LoadedGroup, LoadedRule, Position, SourceRef } from '../model.js';
-import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../normalize.js';
+import type { CategoryAccessFile, DiscountRuleFile, GroupFile, LoadedAccess, LoadedGroup, LoadedRule, Position, SourceRef } from '../model/index.js';
+import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../model/normalize.js';
 import type { ParsedFile } from './parse.js';
 import type { PositionIndex } from './pointer.js';
 

@@ -1,7 +1,7 @@
 // groups/ -> checked, normalized DesiredGroups. Every problem of every file is collected before failing.
 import path from 'node:path';
 import { ValidationError, type Problem } from '../errors.js';
-import type { ExcludedGroup, GroupFile, LoadedGroup } from '../model.js';
+import type { ExcludedGroup, GroupFile, LoadedGroup } from '../model/index.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
 import { listGroupFiles, readGroupFile } from './files.js';
 import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from './parse.js';

@@ -1,7 +1,7 @@
 // YAML text -> a plain value plus the line:col of every key and value, or the problems that stop it.
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
-import type { Position } from '../model.js';
+import type { Position } from '../model/index.js';
 import { parseFastYaml } from './fast-parse.js';
 import { joinPointer, type PositionIndex } from './pointer.js';
 

@@ -1,5 +1,5 @@
 // JSON pointers ("/discount_rules/0/amount") name places in a group file; ajv reports them the same way.
-import type { Position } from '../model.js';
+import type { Position } from '../model/index.js';
 
 /** Where each key and each value of one file sits, by JSON pointer ("" is the whole document). */
 export interface PositionIndex {

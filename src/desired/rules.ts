@@ -1,7 +1,7 @@
 // Rules about one group's discounts that a JSON Schema cannot say (or cannot say clearly).
 import type { Problem } from '../errors.js';
-import type { DiscountRuleFile, GroupFile } from '../model.js';
-import { normalizeAmount } from '../normalize.js';
+import type { DiscountRuleFile, GroupFile } from '../model/index.js';
+import { normalizeAmount } from '../model/normalize.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from './pointer.js';
 
 /** The problems of one group's rules; also run on files that fail the schema, so it reads defensively. */

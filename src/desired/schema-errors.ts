@@ -2,9 +2,9 @@
 // A source says how to find a place in its text and how to name it; a schema's owner may reword a few errors.
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
-import type { Position } from '../model.js';
+import type { Position } from '../model/index.js';
 import { joinPointer, toFieldPath, valueAt } from './pointer.js';
-import { closestName } from '../suggest.js';
+import { closestName } from '../text/suggest.js';
 
 export type Prefer = 'key' | 'value';
 

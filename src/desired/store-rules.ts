@@ -2,8 +2,8 @@
 // the checks read raw values defensively so they also run on files with schema errors. The planner relies
 // on these: it is never given two groups that claim the same single-holder flag.
 import type { Problem } from '../errors.js';
-import { HOLDER_FLAGS, type HolderFlag } from '../model.js';
-import { clashesByNormalization, nameKey } from '../normalize.js';
+import { HOLDER_FLAGS, type HolderFlag } from '../model/index.js';
+import { clashesByNormalization, nameKey } from '../model/normalize.js';
 import type { ParsedFile } from './parse.js';
 import { locate, toFieldPath, valueAt } from './pointer.js';
 

@@ -1,10 +1,10 @@
 // Group files in a repository of several stores: which stores a file is for (`stores:`), its pins per
 // store (`id: {production: 4}`), and the desired state of one store. A config of one store has no names.
 import type { Problem } from '../errors.js';
-import type { DesiredGroup, ExcludedGroup } from '../model.js';
+import type { DesiredGroup, ExcludedGroup } from '../model/index.js';
 import type { ParsedFile } from './parse.js';
 import { joinPointer, locate, toFieldPath, valueAt } from './pointer.js';
-import { closestName } from '../suggest.js';
+import { closestName } from '../text/suggest.js';
 
 /** Problems of a file's `stores` and `id` against the config's store names (empty for one store). */
 export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]): Problem[] {

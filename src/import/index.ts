@@ -2,14 +2,14 @@
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
-import type { LiveGroup } from '../model.js';
+import type { LiveGroup } from '../model/index.js';
 import { fileNameFor } from './filename.js';
 import { findExistingFiles, findFileFor } from './pins.js';
 import { findRefusals, type Refusal, type RenderedGroup } from './refusals.js';
 import { modelineFor, renderGroupFile } from './render.js';
 import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
-import { count as countOf } from '../words.js';
+import { count as countOf } from '../text/words.js';
 
 export { fileNameFor, slugify } from './filename.js';
 export { renderGroupFile, SCHEMA_MODELINE } from './render.js';

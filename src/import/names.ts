@@ -1,6 +1,6 @@
 // How an imported file names what a group points at: ids with the name as a comment (the default), or
 // the names themselves (--by-name) wherever a name resolves back to exactly that id.
-import type { CategoryAccess, DiscountRule } from '../model.js';
+import type { CategoryAccess, DiscountRule } from '../model/index.js';
 import { escapeControl } from '../render/escape.js';
 import { matchByKey, matchCategories, type CatalogIndex } from '../references/catalog-index.js';
 

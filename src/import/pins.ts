@@ -4,8 +4,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { listGroupFiles, readGroupFile } from '../desired/files.js';
 import { MAX_ALIAS_COUNT } from '../desired/parse.js';
-import type { LiveGroup } from '../model.js';
-import { nameKey } from '../normalize.js';
+import type { LiveGroup } from '../model/index.js';
+import { nameKey } from '../model/normalize.js';
 
 export interface ExistingFiles {
   /** Live id -> file (relative to dir) that pins it. */

@@ -3,8 +3,8 @@
 import { checkGroupFile } from '../desired/index.js';
 import { parseGroupYaml, type ParsedFile } from '../desired/parse.js';
 import { checkStoreRules } from '../desired/store-rules.js';
-import type { LiveGroup } from '../model.js';
-import { describeNameDifference, nameKey } from '../normalize.js';
+import type { LiveGroup } from '../model/index.js';
+import { describeNameDifference, nameKey } from '../model/normalize.js';
 
 export interface RenderedGroup {
   group: LiveGroup;

@@ -1,8 +1,8 @@
 // One live group as the canonical file the loader reads: schema modeline, `id` pin first, fields in
 // GROUP_FIELDS order, and nothing that only repeats what the API assumes anyway.
 import { Document, Scalar, isNode, isSeq, parse } from 'yaml';
-import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model.js';
-import { API_DEFAULTS, canonicalJson } from '../normalize.js';
+import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model/index.js';
+import { API_DEFAULTS, canonicalJson } from '../model/normalize.js';
 import { writeCategories, writeTarget, type ImportNames } from './names.js';
 
 /** The modeline of a file in this repository's groups/; import computes the right path for any folder. */

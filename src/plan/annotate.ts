@@ -1,6 +1,6 @@
 // The pure step after the planner: the names of what the changes refer to, the customers of each group a
 // change touches, and what was read. Renderers word these; apply and the safety pass read only counts.
-import type { Catalog, CatalogNames, Change, GroupState, Plan, PlanReads } from '../model.js';
+import type { Catalog, CatalogNames, Change, GroupState, Plan, PlanReads } from '../model/index.js';
 import { listChangeStates, listReferencedIds } from './catalog-needs.js';
 
 export interface StoreFacts {

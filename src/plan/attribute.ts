@@ -3,8 +3,8 @@
 // change comes from the compared groups/. Pure: two plans in, an Attribution out.
 import { isDeepStrictEqual } from 'node:util';
 import { PlanError, ValidationError } from '../errors.js';
-import type { Attribution, AttributionOff, Change, DesiredGroup, FieldName, LiveGroup, Plan } from '../model.js';
-import { GROUP_FIELDS } from '../model.js';
+import type { Attribution, AttributionOff, Change, DesiredGroup, FieldName, LiveGroup, Plan } from '../model/index.js';
+import { GROUP_FIELDS } from '../model/index.js';
 import { createPlan, type PlanOptions } from './create-plan.js';
 
 export function attributeChanges(headPlan: Pick<Plan, 'changes'>, basePlan: Pick<Plan, 'changes'>): Attribution {

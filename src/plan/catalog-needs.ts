@@ -1,5 +1,5 @@
 // The ids of the catalog that group states refer to, by kind: what a plan names.
-import type { Change, GroupState } from '../model.js';
+import type { Change, GroupState } from '../model/index.js';
 import { listTargets } from '../references/index.js';
 
 type Pointing = Pick<GroupState, 'category_access' | 'discount_rules'>;

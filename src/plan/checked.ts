@@ -1,5 +1,5 @@
 // The plan as commands use it: planned, then checked for safety unless the run is forced.
-import type { DesiredGroup, LiveGroup, Plan, SafetyConfig } from '../model.js';
+import type { DesiredGroup, LiveGroup, Plan, SafetyConfig } from '../model/index.js';
 import { createPlan, type PlanOptions } from './create-plan.js';
 import { checkSafety } from './safety.js';
 

@@ -1,6 +1,6 @@
 // The planner: a pure function of (desired groups, live groups, options) -> Plan. No file, no request.
-import type { Change, DesiredGroup, ExcludedGroup, GroupRef, LiveGroup, Plan, PlanNote, PlanSummary } from '../model.js';
-import { nameKey } from '../normalize.js';
+import type { Change, DesiredGroup, ExcludedGroup, GroupRef, LiveGroup, Plan, PlanNote, PlanSummary } from '../model/index.js';
+import { nameKey } from '../model/normalize.js';
 import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './diff.js';
 import { planHolders } from './holders.js';
 import { matchGroups, type MatchedPair } from './identity.js';

@@ -1,7 +1,7 @@
 // Field-by-field comparison of normalized groups, and the minimal request body for each change. Each change
 // is built once, with the flag hand-overs (holders.ts) already known.
-import { GROUP_FIELDS, type Change, type ChangeReason, type CreateChange, type GroupBody, type DeleteChange, type DesiredGroup, type FieldName, type GroupState, type LiveGroup, type UpdateChange } from '../model.js';
-import { API_DEFAULTS, differingFields, pickState, toWireBody } from '../normalize.js';
+import { GROUP_FIELDS, type Change, type ChangeReason, type CreateChange, type GroupBody, type DeleteChange, type DesiredGroup, type FieldName, type GroupState, type LiveGroup, type UpdateChange } from '../model/index.js';
+import { API_DEFAULTS, differingFields, pickState, toWireBody } from '../model/normalize.js';
 import { describeHandovers, flagsGivenAway, isReleasedFlag, releaseFlags, waitsOf, type HolderPlan } from './holders.js';
 import { changeKey } from './key.js';
 

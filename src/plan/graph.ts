@@ -1,6 +1,6 @@
 // The dependency graph of a plan's changes: whether it is whole, and what waits for what. Apply refuses a
 // broken graph before any request; a saved plan's consistency check reports it with the rest.
-import type { Change } from '../model.js';
+import type { Change } from '../model/index.js';
 
 /** Every duplicate key, unknown dependency, self-dependency and (the first) cycle, one sentence each. */
 export function findGraphProblems(changes: readonly Change[]): string[] {

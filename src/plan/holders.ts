@@ -3,7 +3,7 @@
 // holder always runs before the change that sets the new one. This module works that out as data (which
 // flag leaves which group, for whom, and who waits for whom); diff.ts builds each change from it once.
 // It relies on groups/ naming at most one holder per flag, which desired/store-rules.ts guarantees.
-import { HOLDER_FLAGS, type ChangeReason, type DesiredGroup, type FieldName, type GroupState, type HolderFlag } from '../model.js';
+import { HOLDER_FLAGS, type ChangeReason, type DesiredGroup, type FieldName, type GroupState, type HolderFlag } from '../model/index.js';
 import type { GroupMatch } from './identity.js';
 import { changeKey } from './key.js';
 

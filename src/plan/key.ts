@@ -1,5 +1,5 @@
 // The one place a change's key is spelled: apply, depends_on and saved plans all refer to changes by it.
-import type { CreateChange, DeleteChange, UpdateChange } from '../model.js';
+import type { CreateChange, DeleteChange, UpdateChange } from '../model/index.js';
 
 export type KeyedChange = Pick<CreateChange, 'action' | 'name'> | Pick<UpdateChange, 'action' | 'id' | 'kind'> | Pick<DeleteChange, 'action' | 'id'>;
 

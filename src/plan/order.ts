@@ -1,6 +1,6 @@
 // A stable, readable order: deletes and flag releases first, then updates, then creates, each by name.
 // The listed order also respects depends_on, so reading top to bottom is a valid way to apply.
-import type { Change } from '../model.js';
+import type { Change } from '../model/index.js';
 
 function rankOf(change: Change): number {
   if (change.action === 'delete') return 0;

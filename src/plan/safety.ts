@@ -2,8 +2,8 @@
 // A share of a few groups says little (1 of 2 is 50%), yet a small store can lose most of its groups too. So
 // both percent checks count a store of fewer than minGroupsForPercent groups as that many: one or two changes
 // pass, deleting most of a small store is still refused, and deletes and updates follow the same rule.
-import type { Change, Plan, SafetyConfig, SafetyRefusal } from '../model.js';
-import { count as countOf } from '../words.js';
+import type { Change, Plan, SafetyConfig, SafetyRefusal } from '../model/index.js';
+import { count as countOf } from '../text/words.js';
 
 const FORCE_HINT = 'Re-run with --force to allow it.';
 

@@ -1,6 +1,6 @@
 // The catalog arranged for lookups by id and by name: each category's path from its root, products by
 // SKU, price lists by name. Built once per catalog; matching is exact after Unicode normalization (NFC).
-import type { Catalog, CatalogPriceList, CatalogProduct, CategoryNode } from '../model.js';
+import type { Catalog, CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
 import { formatCategoryPath, splitCategoryPath } from './category-path.js';
 
 export interface IndexedCategory extends CategoryNode {

@@ -1,6 +1,6 @@
 // One target against the catalog: an id that must exist, or a reference that must match exactly one thing.
 // Problems say what was looked for and list the candidates, so a typo or an ambiguity is fixed in one go.
-import type { CatalogKind, CatalogPriceList, CatalogProduct } from '../model.js';
+import type { CatalogKind, CatalogPriceList, CatalogProduct } from '../model/index.js';
 import { matchByKey, matchCategories, nearByKey, nearCategories, type CatalogIndex, type IndexedCategory } from './catalog-index.js';
 import type { Target } from './targets.js';
 

@@ -1,6 +1,6 @@
 // A saved plan carries ids; what its references by name resolved to is kept beside it, so apply can tell
 // when a name now means another thing (a category renamed, a second one of that name added).
-import type { Catalog, ResolvedReference } from '../model.js';
+import type { Catalog, ResolvedReference } from '../model/index.js';
 import { indexCatalog } from './catalog-index.js';
 import { describeKind, matchTarget } from './match.js';
 

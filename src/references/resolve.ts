@@ -2,8 +2,8 @@
 // the problems: a reference that matches nothing or several things, an id the store lacks, two rules on
 // one resolved target. Pure: the catalog was read before, and nothing is written.
 import type { Problem } from '../errors.js';
-import type { Catalog, CategoryAccess, DesiredGroup, DiscountRule, LoadedGroup, LoadedRule, Position, ResolvedReference } from '../model.js';
-import { normalizeAccess, normalizeRules } from '../normalize.js';
+import type { Catalog, CategoryAccess, DesiredGroup, DiscountRule, LoadedGroup, LoadedRule, Position, ResolvedReference } from '../model/index.js';
+import { normalizeAccess, normalizeRules } from '../model/normalize.js';
 import { toFieldPath } from '../desired/pointer.js';
 import { indexCatalog, type CatalogIndex } from './catalog-index.js';
 import { describeKind, matchTarget } from './match.js';

@@ -1,9 +1,9 @@
 // What apply says about its results: a line per change (while running and after), the summary,
 // the JSON document and the markdown for a job summary.
-import type { ApplyProgress, ChangeResult, ClientStats, GroupsApi, Outcome, RateLimitState } from '../model.js';
+import type { ApplyProgress, ChangeResult, ClientStats, GroupsApi, Outcome, RateLimitState } from '../model/index.js';
 import { paint } from './ansi.js';
 import { escapeStrings } from './escape.js';
-import { count as countOf } from '../words.js';
+import { count as countOf } from '../text/words.js';
 
 /** The wording the live reporter of apply/ uses; the rate limit is read as each change finishes. */
 export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'>) {

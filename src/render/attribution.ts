@@ -1,8 +1,8 @@
 // The words and groupings that text and markdown share when a plan is shown next to its baseline.
-import type { Attribution, AttributionOff, Change, Plan } from '../model.js';
+import type { Attribution, AttributionOff, Change, Plan } from '../model/index.js';
 import { escapeControl, escapeStrings } from './escape.js';
 import { ACTION_SIGN, labelOf } from './lines.js';
-import { count as countOf } from '../words.js';
+import { count as countOf } from '../text/words.js';
 
 export type PlanAttribution = Attribution | AttributionOff;
 

@@ -1,7 +1,7 @@
 // Whom a change touches, in words: the customers of its group, what a delete takes from them, and the
 // reach of the guest flag. Counts come from the plan (read when planned); nothing here reads the store.
-import type { Change, Plan } from '../model.js';
-import { count as countOf } from '../words.js';
+import type { Change, Plan } from '../model/index.js';
+import { count as countOf } from '../text/words.js';
 
 /** Lines for one change; none for a plan made without the store reads (customers absent). */
 export function audienceLines(change: Change): string[] {

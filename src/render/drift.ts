@@ -1,8 +1,8 @@
 // The plan worded as a report of what differs between the store and the group files, one line per group.
-import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan, type UpdateChange } from '../model.js';
-import { differingFields } from '../normalize.js';
+import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan, type UpdateChange } from '../model/index.js';
+import { differingFields } from '../model/normalize.js';
 import { describeReasons, describeRuleDrift, formatField, pairChangedRules, type Names } from './words.js';
-import { folderLabel } from '../words.js';
+import { folderLabel } from '../text/words.js';
 
 export const IN_SYNC = 'In sync: no differences.';
 /** Drift still exits 2 for unmanaged groups, so "in sync" would contradict it; this says only what holds. */

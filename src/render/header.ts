@@ -1,6 +1,6 @@
 // What a reviewer must know before reading a plan: which store it is for, and whether --force overrode
 // the safety checks. Shared by text and markdown so both say it in the same words.
-import type { SafetyRefusal } from '../model.js';
+import type { SafetyRefusal } from '../model/index.js';
 
 /** The store a plan is for; `apiUrl` only when it is not the default API. */
 export interface PlanStore {

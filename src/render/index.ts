@@ -1,5 +1,5 @@
 // Renderers are interchangeable functions of a plan; commands pick one by format.
-import type { Plan, SafetyRefusal } from '../model.js';
+import type { Plan, SafetyRefusal } from '../model/index.js';
 import type { PlanStore } from './header.js';
 import type { PlanAttribution } from './attribution.js';
 import { renderJson } from './json.js';

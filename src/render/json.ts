@@ -1,6 +1,6 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
-import type { CatalogNames, Change, Plan } from '../model.js';
+import type { CatalogNames, Change, Plan } from '../model/index.js';
 import type { PlanAttribution } from './attribution.js';
 import { nameReferencesOf } from './names.js';
 import { describeReasons } from './words.js';

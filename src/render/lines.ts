@@ -1,9 +1,9 @@
 // What each change does, as lines shared by the text and markdown renderings.
 import { diffArrays } from 'diff';
-import { GROUP_FIELDS, type Change, type DiscountRule, type FieldName, type GroupState, type Plan } from '../model.js';
-import { API_DEFAULTS, differingFields } from '../normalize.js';
+import { GROUP_FIELDS, type Change, type DiscountRule, type FieldName, type GroupState, type Plan } from '../model/index.js';
+import { API_DEFAULTS, differingFields } from '../model/normalize.js';
 import { describeRulePair, formatField, labelRuleLine, pairChangedRules, type Names, type RulePair } from './words.js';
-import { count as countOf } from '../words.js';
+import { count as countOf } from '../text/words.js';
 
 export type Sign = '+' | '-' | '~' | ' ';
 

@@ -1,11 +1,11 @@
 // For a pull-request comment or $GITHUB_STEP_SUMMARY: refusals on top, a summary table, one collapsible
 // section per changed group with a diff block, then unmanaged groups.
-import type { Attribution, Change, Plan, SafetyRefusal } from '../model.js';
+import type { Attribution, Change, Plan, SafetyRefusal } from '../model/index.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
 import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
-import { folderLabel } from '../words.js';
+import { folderLabel } from '../text/words.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';

@@ -1,5 +1,5 @@
 // The names of one change's references, picked from the plan's map: what the JSON puts beside `body`.
-import type { CatalogNames, Change } from '../model.js';
+import type { CatalogNames, Change } from '../model/index.js';
 import { listChangeStates, listReferencedIds } from '../plan/catalog-needs.js';
 
 export function nameReferencesOf(change: Change, names: CatalogNames): CatalogNames | undefined {

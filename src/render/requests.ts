@@ -1,5 +1,5 @@
-import type { ClientStats } from '../model.js';
-import { count as countOf } from '../words.js';
+import type { ClientStats } from '../model/index.js';
+import { count as countOf } from '../text/words.js';
 
 /** A closing line for people: how much the run asked of the API ("3 API requests (3 GET)"). */
 export function describeRequests(stats: ClientStats): string {

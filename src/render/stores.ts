@@ -1,6 +1,6 @@
 // `plan --all-stores`: one section per store, in each format; JSON wraps one plan per store in a versioned
 // document. A store that could not be planned keeps its section, with what went wrong.
-import type { Plan } from '../model.js';
+import type { Plan } from '../model/index.js';
 import { escapeControlKeepLines } from './escape.js';
 import type { Format } from './index.js';
 import { renderJson } from './json.js';

@@ -1,5 +1,5 @@
 // Terraform-like text for a terminal and CI logs: + create, ~ update, - delete, field by field.
-import type { Change, Plan, SafetyRefusal } from '../model.js';
+import type { Change, Plan, SafetyRefusal } from '../model/index.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
 import { paint, type Style } from './ansi.js';
 import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
@@ -8,7 +8,7 @@ import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGE
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
-import { count as countOf, folderLabel } from '../words.js';
+import { count as countOf, folderLabel } from '../text/words.js';
 
 export interface TextOptions {
   color: boolean;

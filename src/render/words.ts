@@ -1,6 +1,6 @@
 // Discount rules, field values and reasons in words a reviewer reads at a glance:
 // "10% off Power Tools (category 18) -> 15%", or "10% off category 18 -> 15%" when no names were read.
-import type { CatalogNames, CategoryAccess, Change, ChangeReason, DiscountRule, FieldName, GroupState, HolderFlag } from '../model.js';
+import type { CatalogNames, CategoryAccess, Change, ChangeReason, DiscountRule, FieldName, GroupState, HolderFlag } from '../model/index.js';
 
 /** The names a plan carries; undefined when none was read. */
 export type Names = CatalogNames | undefined;

@@ -1,7 +1,7 @@
 // The customer group routes under /stores/{hash}/v2, answering as the API documents.
 import type { CatalogStore } from './catalog.js';
 import type { RawGroup, ResolvedOptions } from './options.js';
-import { parseDateValue } from '../dates.js';
+import { parseDateValue } from '../model/dates.js';
 import { checkBodyBasics, checkDiscountRules, refuse, type Refusal } from './rules.js';
 import { findSchemaViolations } from './schema.js';
 import type { GroupStore } from './store.js';

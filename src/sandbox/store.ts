@@ -1,7 +1,7 @@
 // The sandbox's in-memory store: ids that auto-increment, unique names, single guest/default holders,
 // amounts kept as 4-decimal strings and a date_modified that moves on every write.
 import type { HolderMode, RawGroup, RawRule, SeedGroup } from './options.js';
-import { parseDateValue } from '../dates.js';
+import { parseDateValue } from '../model/dates.js';
 import { formatStamp } from './dates.js';
 import { parseAmount, refuse, type Refusal } from './rules.js';
 

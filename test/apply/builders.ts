@@ -1,7 +1,7 @@
 // Small builders of groups and changes for the apply tests.
-import type { Change, GroupState, LiveGroup } from '../../src/model.js';
-import { GROUP_FIELDS } from '../../src/model.js';
-import { differingFields, toWireBody } from '../../src/normalize.js';
+import type { Change, GroupState, LiveGroup } from '../../src/model/index.js';
+import { GROUP_FIELDS } from '../../src/model/index.js';
+import { differingFields, toWireBody } from '../../src/model/normalize.js';
 import { changeKey } from '../../src/plan/index.js';
 
 export function state(name: string, over: Partial<GroupState> = {}): GroupState {

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createApplyReporter } from '../../src/apply/progress.js';
-import { memoryIo } from '../../src/io.js';
-import type { ChangeResult, RateLimitState } from '../../src/model.js';
+import { memoryIo } from '../../src/commands/io.js';
+import type { ChangeResult, RateLimitState } from '../../src/model/index.js';
 import { applyProgressLines } from '../../src/render/apply.js';
 import { results } from '../render/results.js';
 

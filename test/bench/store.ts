@@ -2,8 +2,8 @@
 // apply under a quota, and the bytes bcgroups sends vs a sync script that pushes every group in full.
 import { applyPlan } from '../../src/apply/run.js';
 import { verifyConverged } from '../../src/apply/verify.js';
-import { GROUP_FIELDS, type ClientStats, type DesiredGroup, type LiveGroup } from '../../src/model.js';
-import { toWireBody } from '../../src/normalize.js';
+import { GROUP_FIELDS, type ClientStats, type DesiredGroup, type LiveGroup } from '../../src/model/index.js';
+import { toWireBody } from '../../src/model/normalize.js';
 import { createPlan } from '../../src/plan/index.js';
 import { startSandbox, type Sandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
 import { desired } from '../plan/builders.js';

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { GroupState } from '../../src/model.js';
-import { GROUP_FIELDS } from '../../src/model.js';
-import { toWireBody } from '../../src/normalize.js';
+import type { GroupState } from '../../src/model/index.js';
+import { GROUP_FIELDS } from '../../src/model/index.js';
+import { toWireBody } from '../../src/model/normalize.js';
 import { callSandbox, clientFor, withSandbox } from '../support/sandbox.js';
 
 const STATES: GroupState[] = [

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ApiError } from '../../src/errors.js';
-import type { GroupBody } from '../../src/model.js';
+import type { GroupBody } from '../../src/model/index.js';
 import { clientFor, seededRandom, withSandbox } from '../support/sandbox.js';
 
 const WHOLESALE: GroupBody = {

@@ -7,10 +7,10 @@ import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
 import { renderCommandHelp } from '../../src/commands/help.js';
 import { planCommand } from '../../src/commands/plan.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../../src/commands/io.js';
 import { formatAnnotation } from '../../src/render/problem.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { VERSION } from '../../src/version.js';
+import { VERSION } from '../../src/config/version.js';
 import { createWorkspace, envFor, groupYaml, type Workspace } from '../reliability/helpers.js';
 
 const ESC = '\u001b[';

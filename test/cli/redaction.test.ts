@@ -2,7 +2,7 @@
 // prints on stderr never holds the value of a token variable, whole or in parts.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { redactSecrets } from '../../src/redact.js';
+import { redactSecrets } from '../../src/text/redact.js';
 import { createWorkspace, runIn, SECRET_TOKEN } from '../reliability/helpers.js';
 
 /** The token, and any 8 characters of it in a row. */

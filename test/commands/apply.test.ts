@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../../src/commands/io.js';
 import { GUESTS, openProject, RETAIL, VIP } from './harness.js';
 
 const writes = (log: Array<{ method: string }>) => log.filter((entry) => entry.method !== 'GET');

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../../src/commands/io.js';
 import { runDemo } from '../../src/demo/index.js';
 import { openProject, RETAIL, VIP } from './harness.js';
 

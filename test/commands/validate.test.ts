@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../../src/commands/io.js';
 import { BAD_GROUPS as BAD } from '../support/bad-input.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

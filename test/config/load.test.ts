@@ -7,8 +7,8 @@ import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
 import { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from '../../src/config/index.js';
 import { ConfigError, type Problem } from '../../src/errors.js';
-import { memoryIo } from '../../src/io.js';
-import type { Config, RequestConfig, SafetyConfig } from '../../src/model.js';
+import { memoryIo } from '../../src/commands/io.js';
+import type { Config, RequestConfig, SafetyConfig } from '../../src/model/index.js';
 import { problemsOf } from '../support/problems.js';
 
 const config = suite<{ cwd: string }>('config', { cwd: '' });

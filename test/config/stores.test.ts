@@ -6,7 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DEFAULT_CONFIG, eachStore, loadConfig, readToken, selectStore, selectStoreOfPlan } from '../../src/config/index.js';
 import { ConfigError, UsageError, type Problem } from '../../src/errors.js';
-import type { Config } from '../../src/model.js';
+import type { Config } from '../../src/model/index.js';
 import { problemsOf } from '../support/problems.js';
 
 const stores = suite<{ cwd: string }>('stores in the config', { cwd: '' });

@@ -1,8 +1,8 @@
 // The TypeScript types of a group file and the JSON Schema must describe the same thing. The typed
-// objects below fail to compile when model.ts changes; the assertions fail when the schema changes.
+// objects below fail to compile when the model (src/model/) changes; the assertions fail when the schema changes.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES, type CategoryAccessFile, type DiscountRuleFile, type GroupFile, type RuleType } from '../../src/model.js';
+import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES, type CategoryAccessFile, type DiscountRuleFile, type GroupFile, type RuleType } from '../../src/model/index.js';
 import { readGroupSchema } from '../../src/desired/schema.js';
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../../src/commands/io.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { DEMO_CATALOG } from '../../src/demo/catalog.js';
 

@@ -9,8 +9,8 @@ import { resolveReferences } from '../../src/references/index.js';
 import { BcgroupsError } from '../../src/errors.js';
 import { importGroups, renderGroupFile, SCHEMA_MODELINE } from '../../src/import/index.js';
 import { modelineFor } from '../../src/import/render.js';
-import type { GroupFile, LiveGroup } from '../../src/model.js';
-import { normalizeAccess, normalizeRules, pickState } from '../../src/normalize.js';
+import type { GroupFile, LiveGroup } from '../../src/model/index.js';
+import { normalizeAccess, normalizeRules, pickState } from '../../src/model/normalize.js';
 import { live } from '../apply/builders.js';
 
 const variedStore: LiveGroup[] = [

@@ -2,7 +2,7 @@
 // which pending changes it drops, and where merging it would overwrite a hand edit in the store.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Attribution, AttributionOff, DesiredGroup, LiveGroup } from '../../src/model.js';
+import type { Attribution, AttributionOff, DesiredGroup, LiveGroup } from '../../src/model/index.js';
 import { attributeAgainstBaseline, attributeChanges, createPlan } from '../../src/plan/index.js';
 import { desired, live, rule } from './builders.js';
 

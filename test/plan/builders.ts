@@ -1,6 +1,6 @@
 // Small builders of groups for planner tests: only what a case is about needs spelling out.
-import type { AccessType, DesiredGroup, DiscountRule, LiveGroup } from '../../src/model.js';
-import { normalizeAccess, normalizeRules } from '../../src/normalize.js';
+import type { AccessType, DesiredGroup, DiscountRule, LiveGroup } from '../../src/model/index.js';
+import { normalizeAccess, normalizeRules } from '../../src/model/normalize.js';
 
 type RuleInput = Parameters<typeof normalizeRules>[0] extends readonly (infer R)[] | undefined ? R : never;
 

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { GroupBody, UpdateChange } from '../../src/model.js';
+import type { GroupBody, UpdateChange } from '../../src/model/index.js';
 import { countRequests, createPlan } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
 import { assertConverges } from './simulate.js';

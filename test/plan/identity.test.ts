@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PlanError, type Problem } from '../../src/errors.js';
-import type { DesiredGroup, LiveGroup } from '../../src/model.js';
+import type { DesiredGroup, LiveGroup } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { desired, live } from './builders.js';
 

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { PlanError } from '../../src/errors.js';
-import type { DesiredGroup } from '../../src/model.js';
+import type { DesiredGroup } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
 import { desired, live } from './builders.js';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Change, SafetyConfig } from '../../src/model.js';
+import type { Change, SafetyConfig } from '../../src/model/index.js';
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { checkSafety } from '../../src/plan/index.js';
 import { createPlan } from '../../src/plan/index.js';

@@ -2,8 +2,8 @@
 // both ways the API may treat a second guest/default holder. The strongest check of a plan: no step ever
 // leaves two holders, every request succeeds, and the end state is the desired state.
 import * as assert from 'uvu/assert';
-import type { Change, DesiredGroup, GroupBody, GroupState, LiveGroup, Plan } from '../../src/model.js';
-import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, pickState } from '../../src/normalize.js';
+import type { Change, DesiredGroup, GroupBody, GroupState, LiveGroup, Plan } from '../../src/model/index.js';
+import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, pickState } from '../../src/model/normalize.js';
 import { createPlan, HOLDER_FLAGS } from '../../src/plan/index.js';
 
 /** 'strict': a second holder is refused; 'move': setting the flag silently takes it from the old holder. */

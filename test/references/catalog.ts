@@ -1,5 +1,5 @@
 // A small plain catalog and loaded groups for the reference tests: two trees, a name used twice.
-import type { Catalog, LoadedAccess, LoadedGroup, LoadedRule } from '../../src/model.js';
+import type { Catalog, LoadedAccess, LoadedGroup, LoadedRule } from '../../src/model/index.js';
 
 export const catalog: Catalog = {
   categories: [

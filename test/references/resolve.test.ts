@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatCategoryPath, MAX_CANDIDATES, resolveReferences, splitCategoryPath } from '../../src/references/index.js';
-import type { CategoryNode } from '../../src/model.js';
+import type { CategoryNode } from '../../src/model/index.js';
 import { catalog, loaded } from './catalog.js';
 
 const percent = { method: 'percent' as const, amount: 10 };

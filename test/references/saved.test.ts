@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StalePlanError } from '../../src/errors.js';
-import type { Catalog, ResolvedReference } from '../../src/model.js';
+import type { Catalog, ResolvedReference } from '../../src/model/index.js';
 import { checkAgainstStore, createPlan, parseSavedPlan, toSavedPlan } from '../../src/plan/index.js';
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { findMovedReferences, listCatalogNeeds, needsNothing, resolveReferences } from '../../src/references/index.js';

@@ -4,7 +4,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyPlan } from '../../src/apply/run.js';
 import type { ClientOptions } from '../../src/bigcommerce/index.js';
-import type { ChangeResult, DesiredGroup, Plan } from '../../src/model.js';
+import type { ChangeResult, DesiredGroup, Plan } from '../../src/model/index.js';
 import { startSandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
 import { desired, rule } from '../plan/builders.js';
 import { clientFor, seededRandom } from '../support/sandbox.js';

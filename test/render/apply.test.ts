@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ChangeResult } from '../../src/model.js';
+import type { ChangeResult } from '../../src/model/index.js';
 import { renderApplyJson, renderApplySummary, renderResultLine } from '../../src/render/apply.js';
 import { results, stats } from './results.js';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Attribution, Plan } from '../../src/model.js';
+import type { Attribution, Plan } from '../../src/model/index.js';
 import { attributeAgainstBaseline, createPlan } from '../../src/plan/index.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/render/index.js';
 import { desired, live, rule } from '../plan/builders.js';

@@ -1,5 +1,5 @@
 // Plans the render tests share: built by the real planner from small groups, so they stay honest.
-import type { Plan } from '../../src/model.js';
+import type { Plan } from '../../src/model/index.js';
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { checkSafety, createPlan } from '../../src/plan/index.js';
 import { desired, live, rule } from '../plan/builders.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { Plan, UpdateChange } from '../../src/model.js';
+import type { Plan, UpdateChange } from '../../src/model/index.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/render/index.js';
 import { emptyPlan, inSyncPlan, refusedPlan, swapPlan, variedPlan } from './fixtures.js';
 

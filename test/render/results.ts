@@ -1,5 +1,5 @@
 // Results of one run with every outcome, shared by the renderer and the live reporter tests.
-import type { ChangeResult, ClientStats } from '../../src/model.js';
+import type { ChangeResult, ClientStats } from '../../src/model/index.js';
 
 export const results: ChangeResult[] = [
   { key: 'update:12', action: 'update', name: 'Retail', id: 12, outcome: 'applied' },

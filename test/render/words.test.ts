@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { normalizeRules } from '../../src/normalize.js';
+import { normalizeRules } from '../../src/model/normalize.js';
 import { describeRule, describeRulePair, pairChangedRules } from '../../src/render/words.js';
 import { rule } from '../plan/builders.js';
 

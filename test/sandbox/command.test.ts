@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli.js';
 import { runSandbox } from '../../src/commands/sandbox.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../../src/commands/io.js';
 
 test('bcgroups sandbox serves a seeded store that plain HTTP can list, create, update and delete in', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bcgroups-sandbox-'));

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseDateValue } from '../../src/dates.js';
+import { parseDateValue } from '../../src/model/dates.js';
 import { callSandbox, withSandbox } from '../support/sandbox.js';
 
 const JUL_25 = Date.UTC(2023, 6, 25, 1, 15, 19) / 1000;

@@ -2,7 +2,7 @@
 // GET (retries, pacing, error hints, redaction): one group by id, and the count of groups.
 import { BigCommerceClient, createTransport, type ClientOptions } from '../../src/bigcommerce/index.js';
 import { AnswerProblem, parseGroup } from '../../src/bigcommerce/parse.js';
-import type { LiveGroup } from '../../src/model.js';
+import type { LiveGroup } from '../../src/model/index.js';
 
 export class ProbeClient extends BigCommerceClient {
   async getGroup(id: number): Promise<LiveGroup> {

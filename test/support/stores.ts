@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/io.js';
+import { memoryIo } from '../../src/commands/io.js';
 import { startSandbox, type Sandbox, type SeedGroup } from '../../src/sandbox/index.js';
 import { replaceGroupFiles } from '../commands/harness.js';
 

@@ -1,7 +1,7 @@
 // Whether a saved plan may run now: it was not refused when planned, it fits the store it was made from,
 // unchanged since, and the safety checks would pass it now (a hand-edited file must not slip past them).
 import { RefusedPlanError, StalePlanError, UsageError } from '../../errors.js';
-import type { Catalog, LiveGroup, SafetyConfig, SafetyRefusal, SavedPlan } from '../../model.js';
+import type { Catalog, LiveGroup, SafetyConfig, SafetyRefusal, SavedPlan } from '../../model/index.js';
 import { findMovedReferences } from '../../references/index.js';
 import { checkSafety } from '../safety.js';
 import { findStaleReasons } from './stale.js';

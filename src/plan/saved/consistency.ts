@@ -2,8 +2,8 @@
 // the planner would have written for the states it records. Every body is recomputed from before/after,
 // and the summary, the lists, the keys, the graph and the recorded live states must all agree.
 import { BcgroupsError } from '../../errors.js';
-import { HOLDER_FLAGS, type Change, type DeleteChange, type GroupState, type HolderFlag, type SavedPlan, type UpdateChange } from '../../model.js';
-import { canonicalJson, fingerprint, normalizeAccess, normalizeRules } from '../../normalize.js';
+import { HOLDER_FLAGS, type Change, type DeleteChange, type GroupState, type HolderFlag, type SavedPlan, type UpdateChange } from '../../model/index.js';
+import { canonicalJson, fingerprint, normalizeAccess, normalizeRules } from '../../model/normalize.js';
 import { countRequests, summarize } from '../create-plan.js';
 import { bodyOf, updateFields } from '../diff.js';
 import { findGraphProblems } from '../graph.js';

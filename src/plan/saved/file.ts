@@ -3,8 +3,8 @@
 import { BcgroupsError } from '../../errors.js';
 import { compileSchema } from '../../schemas.js';
 import { describeSchemaErrors } from '../../desired/schema-errors.js';
-import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../../model.js';
-import { fingerprint } from '../../normalize.js';
+import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../../model/index.js';
+import { fingerprint } from '../../model/normalize.js';
 
 export const PLAN_SCHEMA_ID = 'https://bcgroups.dev/schemas/plan.schema.json';
 

@@ -1,6 +1,6 @@
 // The single-holder rule, checked on a saved plan as apply may run it: at most one guest group and one
 // default group after every request, in any order the dependencies allow (changes run concurrently).
-import { HOLDER_FLAGS, type Change, type CreateChange, type DeleteChange, type HolderFlag, type UpdateChange } from '../../model.js';
+import { HOLDER_FLAGS, type Change, type CreateChange, type DeleteChange, type HolderFlag, type UpdateChange } from '../../model/index.js';
 import { createWaitsFor } from '../graph.js';
 
 /** The changes of one group, first to last; `id` is absent for a group the plan creates. */

@@ -1,6 +1,6 @@
 // A saved plan is only safe to apply against the store it was made from (check.ts), unchanged since.
-import { HOLDER_FLAGS, type Change, type LiveGroup, type SavedPlan } from '../../model.js';
-import { fingerprint, nameKey } from '../../normalize.js';
+import { HOLDER_FLAGS, type Change, type LiveGroup, type SavedPlan } from '../../model/index.js';
+import { fingerprint, nameKey } from '../../model/normalize.js';
 
 /** Every reason the saved plan no longer fits the live store, each naming the group; empty when fresh. */
 export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[]): string[] {

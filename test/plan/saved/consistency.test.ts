@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BcgroupsError } from '../../../src/errors.js';
-import type { Change, DesiredGroup, LiveGroup, SavedPlan, UpdateChange } from '../../../src/model.js';
+import type { Change, DesiredGroup, LiveGroup, SavedPlan, UpdateChange } from '../../../src/model/index.js';
 import { checkConsistent, createPlan, findInconsistencies, toSavedPlan } from '../../../src/plan/index.js';
 import { desired, live, rule } from '../builders.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BcgroupsError } from '../../../src/errors.js';
-import { fingerprint } from '../../../src/normalize.js';
+import { fingerprint } from '../../../src/model/normalize.js';
 import { createPlan, parseSavedPlan, toSavedPlan } from '../../../src/plan/index.js';
 import { desired, live, rule } from '../builders.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Change, SavedPlan } from '../../../src/model.js';
-import { fingerprint } from '../../../src/normalize.js';
+import type { Change, SavedPlan } from '../../../src/model/index.js';
+import { fingerprint } from '../../../src/model/normalize.js';
 import { findStaleReasons } from '../../../src/plan/index.js';
 import { createChange, deleteChange, live, state, updateChange } from '../../apply/builders.js';
 

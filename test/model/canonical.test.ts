@@ -2,12 +2,12 @@
 // replace, on every value a plan, a hash or a fingerprint can meet (and stranger ones).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { canonicalJson, equalJson } from '../src/canonical.js';
-import { hashDesiredGroups } from '../src/desired/build.js';
-import { GROUP_FIELDS } from '../src/model.js';
-import { differingFields } from '../src/normalize.js';
-import { desired } from './plan/builders.js';
-import { seededRandom } from './support/sandbox.js';
+import { canonicalJson, equalJson } from '../../src/model/canonical.js';
+import { hashDesiredGroups } from '../../src/desired/build.js';
+import { GROUP_FIELDS } from '../../src/model/index.js';
+import { differingFields } from '../../src/model/normalize.js';
+import { desired } from '../plan/builders.js';
+import { seededRandom } from '../support/sandbox.js';
 import { createHash } from 'node:crypto';
 
 const canonical = suite('canonical JSON');

@@ -12,7 +12,7 @@ import type {
   AccessType,
   RuleMethod,
   WireRule,
-} from './model.js';
+} from './index.js';
 
 export { canonicalJson, equalJson };
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { differingFields, fingerprint, normalizeAccess, normalizeAmount, normalizeRules, toWireBody } from '../src/normalize.js';
-import { GROUP_FIELDS, type GroupState } from '../src/model.js';
+import { differingFields, fingerprint, normalizeAccess, normalizeAmount, normalizeRules, toWireBody } from '../../src/model/normalize.js';
+import { GROUP_FIELDS, type GroupState } from '../../src/model/index.js';
 
 const state = (over: Partial<GroupState> = {}): GroupState => ({
   name: 'Retail',
