@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import { importGroups } from '../import/index.js';
 import { escapeControl } from '../render/escape.js';
 import { describeRequests } from '../render/requests.js';
-import { DIR_OPTION, STORE_OPTIONS, resolveStoreConfig } from './options.js';
+import { DIR_OPTION, READ_OPTIONS, STORE_OPTIONS, resolveStoreConfig } from './options.js';
 import { openStore } from './session.js';
 import { readCatalog } from './catalog.js';
 import { indexCatalog, listCatalogNeeds } from '../references/index.js';
@@ -16,6 +16,7 @@ export const importCommand: Command = {
   options: {
     dir: DIR_OPTION,
     ...STORE_OPTIONS,
+    'no-catalog': READ_OPTIONS['no-catalog']!,
     overwrite: { type: 'boolean', default: false, description: 'replace existing files that differ' },
     'by-name': { type: 'boolean', default: false, description: 'write categories, products and price lists by name instead of by id' },
   },

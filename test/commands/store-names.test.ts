@@ -163,7 +163,7 @@ test('--no-customers skips the counts: changes say so, and a delete is refused u
   }
 });
 
-test('a token without the products scope is told the scope and --no-catalog; with the flag the plan runs', async () => {
+test('a token without the products scope is told the scope and --no-catalog; with the flag plan and import run', async () => {
   const project = await openProject(ALL_FILES, { ...CATALOG_STORE, scopes: ['store_v2_customers_read_only'] });
   try {
     const refused = await project.run('plan');
@@ -171,6 +171,13 @@ test('a token without the products scope is told the scope and --no-catalog; wit
     assert.match(refused.err, 'store_v2_products_read_only');
     assert.match(refused.err, '--no-catalog');
     assert.is((await project.run('plan', '--no-catalog')).code, 0);
+    // import reads the catalog for its comments, so it needs the same way out.
+    const importRefused = await project.run('import', '--dir', 'imported');
+    assert.is(importRefused.code, 1);
+    assert.match(importRefused.err, '--no-catalog');
+    const imported = await project.run('import', '--dir', 'imported', '--no-catalog');
+    assert.is(imported.code, 0, imported.err);
+    assert.match(imported.out, 'wrote imported/');
   } finally {
     await project.close();
   }
