@@ -50,7 +50,8 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 }
 
 const exactKey = (text: string): string => text.normalize('NFC');
-const pathKey = (names: readonly string[]): string => names.map(exactKey).join('\u0000');
+// JSON keeps every name whole, so no name (not even one holding U+0000 or quotes) can fake a deeper path.
+const pathKey = (names: readonly string[]): string => JSON.stringify(names.map(exactKey));
 
 /** A parent that is missing or loops (a catalog changing under the read) ends the path where it breaks. */
 function indexCategories(categories: readonly CategoryNode[]): Map<number, IndexedCategory> {

@@ -139,4 +139,17 @@ test('names match after Unicode normalization, so NFD and NFC spellings are one 
   assert.equal(groups[0]?.discount_rules, [{ type: 'category', ...percent, category_id: 5 }]);
 });
 
+test('a name holding the separator of a path never stands for a deeper path', () => {
+  const categories: CategoryNode[] = [
+    { id: 1, name: 'Tools\u0000Power Tools', parent_id: 0, tree_id: 1 },
+    { id: 2, name: 'Tools', parent_id: 0, tree_id: 1 },
+    { id: 3, name: 'Power Tools', parent_id: 2, tree_id: 1 },
+    { id: 4, name: '","', parent_id: 0, tree_id: 1 },
+  ];
+  const { problems, groups } = resolveReferences([loaded([{ type: 'category', ...percent, category: 'Tools/Power Tools' }], { type: 'specific', categories: ['","'] })], { categories });
+  assert.equal(problems, []);
+  assert.equal(groups[0]?.discount_rules, [{ type: 'category', ...percent, category_id: 3 }]);
+  assert.equal(groups[0]?.category_access, { type: 'specific', categories: [4] });
+});
+
 test.run();
