@@ -1,5 +1,6 @@
 // Read-only reads of the catalog the groups point at: every category of every tree, only the products
 // referred to (by id and SKU, in batches whose URLs stay well under 2,000 characters), every price list.
+import { findBrokenTree } from './category-tree.js';
 import type { Transport } from './http.js';
 import { AnswerProblem, describe, expectObject, expectString, parseId } from './parse.js';
 import { readAllV3Pages, V3_PAGE_LIMIT, type RequestCounter, type StoreRead } from './v3.js';
@@ -34,7 +35,10 @@ const ORIGIN_ALLOWANCE = 100;
 
 export async function readCategories(transport: Transport): Promise<StoreRead<StoreCategory[]>> {
   const counter: RequestCounter = { requests: 0 };
-  const value = await readAllV3Pages(transport, '/v3/catalog/trees/categories', '', parseCategory, (c) => c.id, counter, PRODUCTS_SCOPE_HINT);
+  const path = '/v3/catalog/trees/categories';
+  const value = await readAllV3Pages(transport, path, '', parseCategory, (c) => c.id, counter, PRODUCTS_SCOPE_HINT);
+  const broken = findBrokenTree(value, transport.describePath(path));
+  if (broken) throw broken;
   return { value, requests: counter.requests };
 }
 

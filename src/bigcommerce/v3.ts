@@ -38,8 +38,9 @@ export function parseV3Page<T>(raw: unknown, parseItem: (item: unknown, where: s
   const pagination = expectObject(expectObject(body.meta, 'meta').pagination, 'meta.pagination');
   const read = (field: keyof V3Pagination) => {
     const value = pagination[field];
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-    throw new AnswerProblem(`meta.pagination.${field} is ${describe(value)}, expected a whole number`);
+    // Beyond 2^53 a count is no longer exact, so 1e300 customers is as wrong as "two".
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+    throw new AnswerProblem(`meta.pagination.${field} is ${describe(value)}, expected a whole number up to ${Number.MAX_SAFE_INTEGER}`);
   };
   return {
     items: body.data.map((item, index) => parseItem(item, `data[${index}]`)),
@@ -66,7 +67,8 @@ export async function readV3Page<T>(
 }
 
 /** Every page of a V3 list, 250 at a time, within the transport's paging bounds. It stops at the first
- *  page's total_pages (or an empty page), and refuses a total_pages beyond request.maxPages at once. */
+ *  page's total_pages (or an empty page), refuses a total_pages beyond request.maxPages at once, and
+ *  refuses a later page whose total_pages differs from the first's. */
 export async function readAllV3Pages<T>(
   transport: Transport,
   path: string,
@@ -87,6 +89,8 @@ export async function readAllV3Pages<T>(
       const answer = await readV3Page(transport, pagePath(page), parseItem, counter, scopeHint);
       const broken = (problem: string) => createBadAnswerError('GET', transport.describePath(pagePath(page)), 200, problem);
       if (page === 1) totalPages = answer.pagination.total_pages;
+      // A list that grew or shrank under the read would otherwise come back cut short or padded.
+      else if (answer.pagination.total_pages !== totalPages) throw broken(`meta.pagination.total_pages is ${answer.pagination.total_pages} on page ${page}, but ${totalPages} on page 1 (the list changed during the read: run again)`);
       if (totalPages > maxPages) throw broken(`meta.pagination.total_pages is ${totalPages}, more than request.maxPages (${maxPages})`);
       if (answer.pagination.current_page !== page) throw broken(`meta.pagination.current_page is ${answer.pagination.current_page}, expected ${page}`);
       return { items: answer.items, more: page < totalPages && answer.items.length > 0 };

@@ -53,7 +53,8 @@ const exactKey = (text: string): string => text.normalize('NFC');
 // JSON keeps every name whole, so no name (not even one holding U+0000 or quotes) can fake a deeper path.
 const pathKey = (names: readonly string[]): string => JSON.stringify(names.map(exactKey));
 
-/** A parent that is missing or loops (a catalog changing under the read) ends the path where it breaks. */
+/** The store reads refuse broken trees; a catalog from elsewhere that still has a missing or looping parent
+ *  gets paths that end where they break, never an endless walk. */
 function indexCategories(categories: readonly CategoryNode[]): Map<number, IndexedCategory> {
   const byId = new Map(categories.map((category) => [category.id, category]));
   const indexed = new Map<number, IndexedCategory>();

@@ -125,6 +125,61 @@ for (const [title, answer, expected] of [
   });
 }
 
+/** What a read makes of a server answering every page with `answers(page)`: its error ("" when none), and the requests. */
+async function withAnswers(answers: (page: number, url: URL) => string, read: (client: ReturnType<typeof createClient>) => Promise<unknown>): Promise<{ message: string; requests: number }> {
+  const server = await startHostileServer((request) => {
+    const url = new URL(request.url ?? '/', 'http://x');
+    return { status: 200, body: answers(Number(url.searchParams.get('page') ?? '1'), url) };
+  }, { everyPage: true });
+  try {
+    const client = createClient({ apiUrl: server.apiUrl, storeHash: 'h', token: 'hostile-token', retryBaseMs: 1 });
+    const message = await read(client).then(() => '', (error: Error) => `${error.name}: ${error.message}`);
+    return { message, requests: server.requests.length };
+  } finally {
+    await server.close();
+  }
+}
+
+const tree = (categories: [id: number, parent: number, tree?: number][]) =>
+  JSON.stringify({
+    data: categories.map(([id, parent, tree_id = 1]) => ({ category_id: id, parent_id: parent, tree_id, name: `C${id}` })),
+    meta: { pagination: { total: categories.length, count: categories.length, per_page: 250, current_page: 1, total_pages: 1 } },
+  });
+
+for (const [title, categories, expected] of [
+  ['a category that is its own parent', [[1, 0], [2, 2]], /category 2 is its own parent/],
+  ['a cycle of parents', [[1, 0], [5, 7], [6, 5], [7, 6]], /categories 5 -> 7 -> 6 -> 5 form a cycle of parents/],
+  ['a parent no tree holds', [[1, 0], [2, 1], [3, 99]], /category 3 names parent 99, which no tree holds .*run again/],
+  ['a parent in another tree', [[1, 0, 1], [2, 1, 2]], /category 2 of tree 2 names parent 1 of tree 1/],
+] as const) {
+  test(`a category tree with ${title} is refused as a bad answer naming the ids`, async () => {
+    const { message } = await withAnswers(() => tree(categories.map((c) => [...c])), (client) => client.store.readCategories());
+    assert.match(message, /^ApiError: GET \/stores\/h\/v3\/catalog\/trees\/categories answered 200 with an unexpected body: /);
+    assert.match(message, expected);
+  });
+}
+
+test('a sound tree of several levels and trees is read as it is', async () => {
+  const { message } = await withAnswers(() => tree([[3, 2], [2, 1], [1, 0], [4, 0, 2], [5, 4, 2]]), (client) => client.store.readCategories());
+  assert.is(message, '');
+});
+
+for (const total of [1e300, 2 ** 53 + 2, -1, 2.5]) {
+  test(`a customer count of ${total} is an error, not a number of customers`, async () => {
+    const { message } = await withAnswers(
+      () => JSON.stringify({ data: [], meta: { pagination: { total, count: 0, per_page: 1, current_page: 1, total_pages: 1 } } }),
+      (client) => client.store.countCustomers([1]),
+    );
+    assert.match(message, /^ApiError: .*meta\.pagination\.total is .*expected a whole number up to 9007199254740991/);
+  });
+}
+
+test('total_pages that changes between pages is an error, not a list cut short', async () => {
+  const { message, requests } = await withAnswers((n) => page([n], { current_page: n, total_pages: n === 1 ? 3 : 2 }), (client) => client.store.readCategories());
+  assert.match(message, /total_pages is 2 on page 2, but 3 on page 1 \(the list changed during the read: run again\)/);
+  assert.is(requests, 2);
+});
+
 test('reading stops at total_pages even when the server would answer more', async () => {
   const server = await startHostileServer((request) => {
     const n = Number(new URL(request.url ?? '/', 'http://x').searchParams.get('page'));
