@@ -139,6 +139,9 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
   }
   if (isAmount) return { message: `amount must be a number such as 5 or "5.50" (found ${showValue(found)})` };
   if (error.keyword === 'minimum') return { message: `must be an integer of 1 or more (found ${showValue(found)})` };
+  const reference = describeReferenceKind(path);
+  const hidden = reference && typeof found === 'string' ? describeHidden(found, reference) : undefined;
+  if (hidden) return hidden;
   if (path.endsWith('/category') || /^\/category_access\/categories\/\d+$/.test(path)) {
     return {
       message: `is not a category path (found ${showValue(found)})`,
@@ -154,13 +157,26 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
 const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 function describeBadName(name: string, label: string): { message: string; hint?: string } {
-  const hidden = HIDDEN_CHARACTER.exec(name);
-  if (!hidden) return { message: `${label} must not be blank or start or end with spaces`, hint: 'the API would trim it and the group would never match' };
+  return describeHidden(name, label) ?? { message: `${label} must not be blank or start or end with spaces`, hint: 'the API would trim it and the group would never match' };
+}
+
+/** What a reference (category path, SKU, price list name) is called in messages, by where it sits. */
+function describeReferenceKind(path: string): string | undefined {
+  if (path.endsWith('/category') || /^\/category_access\/categories\/\d+$/.test(path)) return 'category path';
+  if (path.endsWith('/product_sku')) return 'product_sku';
+  if (path.endsWith('/price_list')) return 'price_list';
+  return undefined;
+}
+
+function describeHidden(text: string, label: string): { message: string; hint: string } | undefined {
+  const hidden = HIDDEN_CHARACTER.exec(text);
+  if (!hidden) return undefined;
   const codePoint = hidden[0].codePointAt(0) ?? 0;
-  const character = [...name.slice(0, hidden.index)].length + 1;
+  const character = [...text.slice(0, hidden.index)].length + 1;
+  const what = label === 'name' || label === 'an earlier name' ? 'names' : 'references';
   return {
     message: `${label} holds ${describeCodePoint(codePoint)} at character ${character}`,
-    hint: 'names may not hold control characters, invisible format characters (bidi overrides, zero-width) or line separators: they make one name look like another; remove it',
+    hint: `${what} may not hold control characters, invisible format characters (bidi overrides, zero-width) or line separators: they make one ${what === 'names' ? 'name' : 'reference'} look like another; remove it${what === 'names' ? '' : ', or use the id'}`,
   };
 }
 

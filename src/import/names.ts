@@ -2,6 +2,7 @@
 // the names themselves (--by-name) wherever a name resolves back to exactly that id.
 import type { CategoryAccess, DiscountRule } from '../model/index.js';
 import { escapeControl } from '../render/escape.js';
+import { compileSchema } from '../schemas.js';
 import { matchByKey, matchCategories, type CatalogIndex } from '../references/catalog-index.js';
 
 export interface ImportNames {
@@ -23,19 +24,19 @@ export function writeTarget(rule: Exclude<DiscountRule, { type: 'all' }>, names:
     case 'category': {
       const category = index?.categories?.byId.get(rule.category_id);
       const unique = category && index?.categories && matchCategories(index.categories, category.path).length === 1;
-      if (category && unique && names?.byName) return { key: 'category', value: category.path };
+      if (category && unique && names?.byName && isWritable('categoryPath', category.path)) return { key: 'category', value: category.path };
       return withComment('category_id', rule.category_id, category?.path);
     }
     case 'product': {
       const product = index?.products?.byId.get(rule.product_id);
       const unique = product && product.sku !== '' && index?.products && matchByKey(index.products, product.sku).length === 1;
-      if (product && unique && names?.byName) return { key: 'product_sku', value: product.sku };
+      if (product && unique && names?.byName && isWritable('productSku', product.sku)) return { key: 'product_sku', value: product.sku };
       return withComment('product_id', rule.product_id, product ? `${product.name}${product.sku ? ` (SKU ${product.sku})` : ''}` : undefined);
     }
     case 'price_list': {
       const list = index?.priceLists?.byId.get(rule.price_list_id);
       const unique = list && index?.priceLists && matchByKey(index.priceLists, list.name).length === 1;
-      if (list && unique && names?.byName) return { key: 'price_list', value: list.name };
+      if (list && unique && names?.byName && isWritable('priceListName', list.name)) return { key: 'price_list', value: list.name };
       return withComment('price_list_id', rule.price_list_id, list?.name);
     }
   }
@@ -46,11 +47,16 @@ export function writeCategories(access: Extract<CategoryAccess, { type: 'specifi
   const categories = names?.index.categories;
   const items = access.categories.map((id) => {
     const category = categories?.byId.get(id);
-    return category && categories && names?.byName && matchCategories(categories, category.path).length === 1 ? category.path : id;
+    return category && categories && names?.byName && isWritable('categoryPath', category.path) && matchCategories(categories, category.path).length === 1 ? category.path : id;
   });
   const named = items.filter((item): item is number => typeof item === 'number').map((id) => categories?.byId.get(id)?.path);
   const comment = named.length > 0 && named.every((path) => path !== undefined) ? named.join(', ') : undefined;
   return comment ? { items, comment: toComment(comment) } : { items };
+}
+
+/** A name the file format accepts (no hidden characters, not too long); any other stays an id, named in a comment. */
+function isWritable(definition: 'categoryPath' | 'productSku' | 'priceListName', value: string): boolean {
+  return compileSchema('customer-group.schema.json', { strictRequired: false, allowUnionTypes: true }, definition)(value);
 }
 
 function withComment(key: string, value: number, label: string | undefined): WrittenTarget {

@@ -2,9 +2,10 @@
 // sequences, or invisible format characters (bidi overrides, zero-width joiners) that make one name
 // look like another. People-facing output shows them escaped (\u001b, \u202e), never raw; JSON escapes on its own.
 
-// Cc and Cf (format characters: bidi controls, zero-width characters, tags) plus the line and paragraph separators.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const CONTROL_BUT_NEWLINE = /(?!\n)[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+// Cc and Cf (format characters: bidi controls, zero-width characters, tags), lone surrogates (Cs) and the
+// line and paragraph separators.
+const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
+const CONTROL_BUT_NEWLINE = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
 
 function escapeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;

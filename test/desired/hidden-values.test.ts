@@ -44,6 +44,18 @@ test('a name with a control, format or separator character is refused, naming th
   assert.equal(await problemsIn('name: "Caf\u00e9 \u00fcber \u{1F600}"\n'), [], 'letters, accents and emoji stay welcome');
 });
 
+test('a reference (category path, SKU, price list name) with a hidden character is refused like a name', async () => {
+  const cases: [string, string][] = [
+    ['name: A\ncategory_access: {type: specific, categories: ["Evil\u202eliv"]}\n', '2:48 category_access.categories[0] category path holds U+202E (a bidi control) at character 5'],
+    ['name: A\ndiscount_rules: [{type: category, method: percent, amount: 5, category: "Tools\\0Power Tools"}]\n', '2:73 discount_rules[0].category category path holds U+0000 (a C0 control character) at character 6'],
+    ['name: A\ndiscount_rules: [{type: product, method: percent, amount: 5, product_sku: "HAM\u200b16"}]\n', '2:75 discount_rules[0].product_sku product_sku holds U+200B (a zero-width character) at character 4'],
+    ['name: A\ndiscount_rules: [{type: price_list, price_list: "Trade\u2028"}]\n', '2:49 discount_rules[0].price_list price_list holds U+2028 (a line or paragraph separator) at character 6'],
+    ['name: A\ndiscount_rules: [{type: price_list, price_list: "T\\ud800"}]\n', '2:49 discount_rules[0].price_list price_list holds U+D800 (half of a surrogate pair) at character 2'],
+  ];
+  for (const [text, expected] of cases) assert.equal(await problemsIn(text), [expected], JSON.stringify(text));
+  assert.equal(await problemsIn('name: A\ncategory_access: {type: specific, categories: ["Caf\u00e9/\u{1F600} Toys", 4]}\n'), [], 'letters and emoji stay welcome');
+});
+
 test('an id beyond 2^53 is refused wherever an id goes, not rounded', async () => {
   const big = '99999999999999999999999';
   assert.equal(await problemsIn(`name: A\nid: ${big}\n`), ['2:5 id is too large for an id (found 1e+23): ids are whole numbers up to 9007199254740991, beyond which they are rounded']);
