@@ -29,10 +29,8 @@ function writeGroupYaml(index: number): string {
   ].join('\n');
 }
 
-/** Writes count group files (20 rules each) to a temp dir, then times loadDesired over them. */
-export async function benchLoad(count: number): Promise<LoadBenchResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-'));
-  try {
+/** Writes `count` group files (20 rules each) into `dir`, in shards of 500. */
+export async function writeGroupFiles(dir: string, count: number): Promise<void> {
     for (let start = 0; start < count; start += 500) {
       const shard = path.join(dir, `shard-${start / 500}`);
       await mkdir(shard);
@@ -42,6 +40,13 @@ export async function benchLoad(count: number): Promise<LoadBenchResult> {
       }
       await Promise.all(batch);
     }
+}
+
+/** Writes count group files (20 rules each) to a temp dir, then times loadDesired over them. */
+export async function benchLoad(count: number): Promise<LoadBenchResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-'));
+  try {
+    await writeGroupFiles(dir, count);
     const started = performance.now();
     const state = await loadDesired(dir);
     const ms = performance.now() - started;
