@@ -12,6 +12,14 @@ export interface LoadBenchResult {
   rssMb: number;
 }
 
+/** The live twin of a group file, as a sandbox seed; every 33rd differs in its store-wide amount. */
+export function seedGroupOf(index: number) {
+  const rules: Array<Record<string, unknown>> = [{ type: 'all', method: 'percent', amount: (index % 50) + (index % 33 === 0 ? 1 : 0) }];
+  for (let n = 1; n <= 10; n += 1) rules.push({ type: 'category', method: 'price', amount: `${n}.50`, category_id: index * 10 + n });
+  for (let n = 1; n <= 9; n += 1) rules.push({ type: 'product', method: 'fixed', amount: n * 3 + 0.25, product_id: index * 9 + n });
+  return { name: `Group ${index}`, category_access: { type: 'specific', categories: [index + 1, index + 2, index + 3] }, discount_rules: rules };
+}
+
 /** A group file with 20 rules: one store-wide, ten categories, nine products. */
 function writeGroupYaml(index: number): string {
   const rules = [`  - {type: all, method: percent, amount: ${index % 50}}`];

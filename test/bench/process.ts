@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeGroupFiles } from './load.js';
+import { seedGroupOf, writeGroupFiles } from './load.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -27,7 +27,7 @@ function timeNode(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): Pr
   const peaks: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test/bench/report-rss.cjs'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test/bench/report-rss.cjs'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     times.push(performance.now() - started);
     const rss = /maxrss (\d+)/.exec(child.stderr ?? '');
     if (!rss) throw new Error(`node ${args.join(' ')} printed no peak memory: ${child.stderr}`);
@@ -71,9 +71,9 @@ async function startSandboxProcess(seed: unknown[], latencyMs: number): Promise<
   return { origin, stop: () => { child.kill(); void rm(dir, { recursive: true, force: true }); } };
 }
 
-/** `plan` of `count` files against `count` live groups (sandbox in its own process, catalog reads off). */
+/** `plan` of `count` files against their `count` live twins, about 3% changed (sandbox in its own process, catalog reads off). */
 export async function benchPlanProcess(count: number, latencyMs: number, runs: number): Promise<ProcessFigure> {
-  const seed = Array.from({ length: count }, (_, index) => ({ name: `Group ${index}`, discount_rules: [{ type: 'all', method: 'percent', amount: index % 50 }] }));
+  const seed = Array.from({ length: count }, (_, index) => seedGroupOf(index));
   const sandbox = await startSandboxProcess(seed, latencyMs);
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-plan-'));
   try {
