@@ -5,7 +5,7 @@ import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type Live
 import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../model/normalize.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
 import { readAllPages, type PagedList } from './paging.js';
-import { parseGroup, parseGroupList } from './parse.js';
+import { parseGroup, parseGroupCount, parseGroupList } from './parse.js';
 import { createStoreReads, type StoreReads } from './store-reads.js';
 
 export const PAGE_LIMIT = 250;
@@ -28,7 +28,24 @@ export class BigCommerceClient implements GroupsApi {
   }
 
   listGroups(): Promise<LiveGroup[]> {
-    return this.listPages(new URLSearchParams());
+    return this.listPages(new URLSearchParams(), () => this.measureGroups());
+  }
+
+  /** How many groups the store holds (`GET /customer_groups/count`). */
+  async countGroups(): Promise<number> {
+    const path = `${GROUPS}/count`;
+    return this.read('GET', path, await this.transport.send('GET', path), parseGroupCount);
+  }
+
+  /** The size of the group list, so its pages can be read at once; a store that cannot count is read page by page. */
+  private async measureGroups() {
+    try {
+      const items = await this.countGroups();
+      return { items, pages: Math.ceil(items / PAGE_LIMIT) };
+    } catch (error) {
+      if (error instanceof ApiError) return undefined;
+      throw error;
+    }
   }
 
   /** Groups whose name is exactly `name` (the API's filter, checked again here). */
@@ -97,7 +114,7 @@ export class BigCommerceClient implements GroupsApi {
     );
   }
 
-  private listPages(filters: URLSearchParams): Promise<LiveGroup[]> {
+  private listPages(filters: URLSearchParams, measure?: PagedList<LiveGroup>['measure']): Promise<LiveGroup[]> {
     const pathOf = (page: number) => {
       const query = new URLSearchParams(filters);
       query.set('page', String(page));
@@ -114,6 +131,7 @@ export class BigCommerceClient implements GroupsApi {
         const items = this.read('GET', pathOf(page), answer, parseGroupList);
         return { items, more: items.length >= PAGE_LIMIT };
       },
+      ...(measure ? { measure } : {}),
     };
     return readAllPages(list, this.transport.paging);
   }

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model/index.js';
-import type { PageBounds } from './paging.js';
+import { LIST_CONCURRENCY, type PageBounds } from './paging.js';
 import { createBadAnswerError, createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
 import { AnswerProblem, parseJson } from './parse.js';
 import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
@@ -74,7 +74,7 @@ export class Transport {
 
   constructor(options: TransportOptions) {
     const { token, retries, retryBaseMs, maxPages, maxWaitMs, ...rest } = options;
-    this.paging = { maxPages };
+    this.paging = { maxPages, concurrency: LIST_CONCURRENCY };
     this.#token = token;
     this.#options = rest;
     this.policy = createRetryPolicy(retries, retryBaseMs, maxWaitMs);

@@ -38,6 +38,13 @@ export function parseGroupList(raw: unknown): LiveGroup[] {
 export const MAX_ANSWER_DEPTH = 64;
 
 /** JSON.parse that reports an unreadable body as a problem of the answer, quoting it whole (the caller cuts it). */
+/** The answer of `GET /customer_groups/count`. */
+export function parseGroupCount(raw: unknown): number {
+  const count = expectObject(raw, 'body').count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw new AnswerProblem(`count is ${describe(count)}, expected a whole number`);
+  return count;
+}
+
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw new AnswerProblem('the body is empty, expected JSON');
   let value: unknown;

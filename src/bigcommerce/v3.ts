@@ -66,9 +66,9 @@ export async function readV3Page<T>(
   return transport.parseAnswer('GET', path, answer, (raw) => parseV3Page(raw, parseItem));
 }
 
-/** Every page of a V3 list, 250 at a time, within the transport's paging bounds. It stops at the first
- *  page's total_pages (or an empty page), refuses a total_pages beyond request.maxPages at once, and
- *  refuses a later page whose total_pages differs from the first's. */
+/** Every page of a V3 list, 250 at a time, within the transport's paging bounds. It reads the pages after
+ *  the first at once up to the first page's total_pages, stops there (or at an empty page), refuses a
+ *  total_pages beyond request.maxPages at once, and a later page whose total_pages differs from the first's. */
 export async function readAllV3Pages<T>(
   transport: Transport,
   path: string,
@@ -80,7 +80,7 @@ export async function readAllV3Pages<T>(
 ): Promise<T[]> {
   const { maxPages } = transport.paging;
   const pagePath = (page: number) => `${path}?${filters ? `${filters}&` : ''}limit=${V3_PAGE_LIMIT}&page=${page}`;
-  let totalPages = 1;
+  let size = { pages: 1, items: 0 };
   const list: PagedList<T> = {
     method: 'GET',
     pathOf: (page) => transport.describePath(pagePath(page)),
@@ -88,13 +88,15 @@ export async function readAllV3Pages<T>(
     fetchPage: async (page) => {
       const answer = await readV3Page(transport, pagePath(page), parseItem, counter, scopeHint);
       const broken = (problem: string) => createBadAnswerError('GET', transport.describePath(pagePath(page)), 200, problem);
-      if (page === 1) totalPages = answer.pagination.total_pages;
+      if (page === 1) size = { pages: answer.pagination.total_pages, items: answer.pagination.total };
       // A list that grew or shrank under the read would otherwise come back cut short or padded.
-      else if (answer.pagination.total_pages !== totalPages) throw broken(`meta.pagination.total_pages is ${answer.pagination.total_pages} on page ${page}, but ${totalPages} on page 1 (the list changed during the read: run again)`);
+      else if (answer.pagination.total_pages !== size.pages) throw broken(`meta.pagination.total_pages is ${answer.pagination.total_pages} on page ${page}, but ${size.pages} on page 1 (the list changed during the read: run again)`);
+      const totalPages = size.pages;
       if (totalPages > maxPages) throw broken(`meta.pagination.total_pages is ${totalPages}, more than request.maxPages (${maxPages})`);
       if (answer.pagination.current_page !== page) throw broken(`meta.pagination.current_page is ${answer.pagination.current_page}, expected ${page}`);
       return { items: answer.items, more: page < totalPages && answer.items.length > 0 };
     },
+    measure: async () => size,
   };
   return readAllPages(list, transport.paging);
 }

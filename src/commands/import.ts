@@ -1,6 +1,5 @@
 // `bcgroups import`: start a repository from a store that already exists.
 import { EXIT } from '../errors.js';
-import { importGroups } from '../import/index.js';
 import { escapeControl } from '../render/escape.js';
 import { describeRequests } from '../render/requests.js';
 import { DIR_OPTION, READ_OPTIONS, STORE_OPTIONS, resolveStoreConfig } from './options.js';
@@ -27,7 +26,7 @@ export const importCommand: Command = {
     // The catalog names what the groups point at: as comments beside ids, or instead of them.
     const { catalog } = await readCatalog(store.client.store, listCatalogNeeds(liveGroups), config);
     const names = { index: indexCatalog(catalog), byName: ctx.values['by-name'] === true };
-    const result = await importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd, names, storeName: config.storeName });
+    const result = await (await import('../import/index.js')).importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd, names, storeName: config.storeName });
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
     for (const refusal of result.refused) {

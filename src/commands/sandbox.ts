@@ -1,7 +1,8 @@
 // `bcgroups sandbox`: a local BigCommerce-compatible store to try bcgroups against, until Ctrl-C.
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadSeedFile, SANDBOX_DEFAULTS, SCOPES, startSandbox, type HolderMode, type Sandbox, type SandboxOptions, type Scope } from '../sandbox/index.js';
+import type { Sandbox } from '../sandbox/index.js';
+import { SANDBOX_DEFAULTS, SCOPES, type HolderMode, type SandboxOptions, type Scope } from '../sandbox/options.js';
 import type { Command, CommandContext } from './types.js';
 import { count as countOf } from '../text/words.js';
 
@@ -38,6 +39,8 @@ export const sandboxCommand: Command = {
 /** Runs the store until `stop()` settles; split from the command so tests can stop it without signals.
  *  `stop` is called only once the store runs, so bad flags leave no signal handler behind. */
 export async function runSandbox(ctx: CommandContext, stop: () => Promise<unknown>): Promise<number> {
+  // The server is loaded when it is started, so other commands never load it.
+  const { startSandbox } = await import('../sandbox/index.js');
   const sandbox = await startSandbox(await readSandboxOptions(ctx));
   const stopped = stop();
   const tokenNote = ctx.values.token === undefined ? `the default sandbox token (see 'bcgroups sandbox --help')` : 'the token given with --token';
@@ -71,6 +74,7 @@ function describeContents(sandbox: Sandbox): string {
 async function readSandboxOptions({ values, io }: CommandContext): Promise<SandboxOptions> {
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const seedFile = text('seed');
+  const { loadSeedFile } = await import('../sandbox/seed.js');
   const seed = seedFile ? await loadSeedFile(resolve(io.cwd, seedFile)).catch((error: Error) => Promise.reject(new UsageError(error.message))) : { groups: [] };
   return {
     port: readNumber(text('port'), '--port', 0, 65535, true),

@@ -2,7 +2,7 @@
 // Values are never quoted back unless they are numbers or booleans: a config may hold a misplaced secret.
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { compileSchema } from '../schemas.js';
+import { loadValidator } from '../schemas.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from '../desired/pointer.js';
@@ -15,7 +15,7 @@ const PATTERN_MESSAGES: Record<string, string> = {
 };
 
 export function compileConfigSchema(): ValidateFunction {
-  return compileSchema('config.schema.json', { verbose: true });
+  return loadValidator('config');
 }
 
 export interface ConfigFileSource {

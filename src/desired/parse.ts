@@ -1,9 +1,10 @@
 // YAML text -> a plain value plus the line:col of every key and value, or the problems that stop it.
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import type { Document, YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { parseFastYaml } from './fast-parse.js';
 import { joinPointer, type PositionIndex } from './pointer.js';
+import { loadYaml } from './yaml.js';
 
 /** yaml's own default; a handful of aliases is plenty for a group, a billion laughs is not. */
 export const MAX_ALIAS_COUNT = 100;
@@ -55,8 +56,8 @@ export function parseGroupYaml(file: string, text: string): ParseResult {
  * an empty document (nothing, only comments or null) is no problems at all.
  */
 export function parseYaml(file: string, text: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new (loadYaml().LineCounter)();
+  const documents = loadYaml().parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const [document, second] = documents;
   if (!document || isEmpty(document)) return { problems: [] };
@@ -100,7 +101,7 @@ export function parseYaml(file: string, text: string): ParseResult {
 
 function isEmpty(document: Document.Parsed): boolean {
   const contents = document.contents;
-  return contents === null || (isScalar(contents) && contents.value === null && document.errors.length === 0);
+  return contents === null || (loadYaml().isScalar(contents) && contents.value === null && document.errors.length === 0);
 }
 
 function describeYamlError(file: string, text: string, error: YAMLError, at: (offset: number) => Position): Problem {
@@ -131,10 +132,10 @@ function keyTextAt(text: string, offset: number): string {
 
 function firstAliasOffset(document: Document.Parsed): number {
   let offset = 0;
-  visit(document, {
+  loadYaml().visit(document, {
     Alias(_key, node) {
       offset = node.range?.[0] ?? 0;
-      return visit.BREAK;
+      return loadYaml().visit.BREAK;
     },
   });
   return offset;
@@ -143,16 +144,16 @@ function firstAliasOffset(document: Document.Parsed): number {
 function indexPositions(document: Document.Parsed, at: (offset: number) => Position): PositionIndex {
   const positions: PositionIndex = { keys: new Map(), values: new Map() };
   const walk = (node: unknown, pointer: string): void => {
-    if (isNode(node) && node.range) positions.values.set(pointer, at(node.range[0]));
-    if (isAlias(node)) return;
-    if (isMap(node)) {
+    if (loadYaml().isNode(node) && node.range) positions.values.set(pointer, at(node.range[0]));
+    if (loadYaml().isAlias(node)) return;
+    if (loadYaml().isMap(node)) {
       for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
+        if (!loadYaml().isScalar(pair.key)) continue;
         const child = joinPointer(pointer, String(pair.key.value));
         if (pair.key.range) positions.keys.set(child, at(pair.key.range[0]));
         walk(pair.value, child);
       }
-    } else if (isSeq(node)) {
+    } else if (loadYaml().isSeq(node)) {
       node.items.forEach((item, index) => walk(item, joinPointer(pointer, index)));
     }
   };

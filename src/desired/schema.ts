@@ -2,7 +2,7 @@
 // the file format (editors use the same file), and points each error at its key or value.
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
-import { compileSchema, readSchema } from '../schemas.js';
+import { loadValidator, readSchema } from '../schemas.js';
 import type { ParsedFile } from './parse.js';
 import { joinPointer, locate, valueAt } from './pointer.js';
 import { describeSchemaErrors, showValue, type Described, type Prefer } from './schema-errors.js';
@@ -12,7 +12,7 @@ export function readGroupSchema(): Record<string, unknown> {
 }
 
 function compileGroupSchema() {
-  return compileSchema('customer-group.schema.json', { strictRequired: false, allowUnionTypes: true, verbose: true });
+  return loadValidator('group');
 }
 
 /** Every schema problem of one file; an empty list when the file matches the schema. */

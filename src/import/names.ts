@@ -2,7 +2,7 @@
 // the names themselves (--by-name) wherever a name resolves back to exactly that id.
 import type { CategoryAccess, DiscountRule } from '../model/index.js';
 import { escapeControl } from '../render/escape.js';
-import { compileSchema } from '../schemas.js';
+import { loadValidator } from '../schemas.js';
 import { matchByKey, matchCategories, type CatalogIndex } from '../references/catalog-index.js';
 
 export interface ImportNames {
@@ -56,7 +56,7 @@ export function writeCategories(access: Extract<CategoryAccess, { type: 'specifi
 
 /** A name the file format accepts (no hidden characters, not too long); any other stays an id, named in a comment. */
 function isWritable(definition: 'categoryPath' | 'productSku' | 'priceListName', value: string): boolean {
-  return compileSchema('customer-group.schema.json', { strictRequired: false, allowUnionTypes: true }, definition)(value);
+  return loadValidator(definition)(value);
 }
 
 function withComment(key: string, value: number, label: string | undefined): WrittenTarget {

@@ -1,9 +1,9 @@
 // Which existing file already describes which live group, so a re-import refreshes that file in place
 // instead of writing a second file for the same group beside it.
 import path from 'node:path';
-import { parse } from 'yaml';
 import { listGroupFiles, readGroupFile } from '../desired/files.js';
 import { MAX_ALIAS_COUNT } from '../desired/parse.js';
+import { loadYaml } from '../desired/yaml.js';
 import type { LiveGroup } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 
@@ -28,7 +28,7 @@ export async function findExistingFiles(dir: string, storeName?: string): Promis
     const read = readGroupFile(path.join(dir, relative));
     if ('problem' in read) continue;
     try {
-      const value: unknown = parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
+      const value: unknown = loadYaml().parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
       const { id: pin, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
       const perStore = storeName !== undefined && pin !== null && typeof pin === 'object' && !Array.isArray(pin) ? (pin as Record<string, unknown>) : undefined;
       if (perStore) existing.storePins.set(relative, Object.fromEntries(Object.entries(perStore).filter(([, id]) => Number.isInteger(id))) as Record<string, number>);

@@ -1,6 +1,6 @@
 // One live group as the canonical file the loader reads: schema modeline, `id` pin first, fields in
 // GROUP_FIELDS order, and nothing that only repeats what the API assumes anyway.
-import { Document, Scalar, isNode, isSeq, parse } from 'yaml';
+import { loadYaml } from '../desired/yaml.js';
 import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson } from '../model/normalize.js';
 import { writeCategories, writeTarget, type ImportNames } from './names.js';
@@ -36,14 +36,14 @@ export function renderGroupFile(group: LiveGroup, modeline: string | null = SCHE
     content.category_access = { type: 'specific', categories: written.items };
     if (written.comment) comments.push({ path: ['category_access', 'categories'], comment: written.comment });
   }
-  const document = new Document(content);
+  const document = new (loadYaml().Document)(content);
   const name = document.get('name', true);
-  if (name instanceof Scalar && needsDoubleQuotes(group.name)) name.type = Scalar.QUOTE_DOUBLE;
+  if (name instanceof loadYaml().Scalar && needsDoubleQuotes(group.name)) name.type = 'QUOTE_DOUBLE';
   const categories = document.getIn(['category_access', 'categories'], true);
-  if (isSeq(categories)) categories.flow = true;
+  if (loadYaml().isSeq(categories)) categories.flow = true;
   for (const { path, comment } of comments) {
     const node = document.getIn(path, true);
-    if (isNode(node)) node.comment = comment;
+    if (loadYaml().isNode(node)) node.comment = comment;
   }
   return `${modeline === null ? '' : `${modeline}\n`}${document.toString({ lineWidth: 0 })}`;
 }
@@ -62,7 +62,7 @@ function needsDoubleQuotes(name: string): boolean {
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(name)) return true;
   if (name !== name.trim()) return true;
   try {
-    return parse(`v: ${name}`, { version: '1.1' })?.v !== name;
+    return loadYaml().parse(`v: ${name}`, { version: '1.1' })?.v !== name;
   } catch {
     return true;
   }

@@ -1,12 +1,12 @@
 // The project's request schema (written from the official spec) checks every body the sandbox receives,
 // so a test run proves the client only sends documented bodies.
-import { compileSchema, schemaUrl } from '../schemas.js';
+import { loadValidator, schemaUrl } from '../schemas.js';
 
 export const REQUEST_SCHEMA_URL = schemaUrl('customer-group-request.schema.json');
 
 /** Compiled on the first body, so commands that never start the sandbox never pay for it. */
 function compileRequestSchema() {
-  return compileSchema('customer-group-request.schema.json', { strict: false });
+  return loadValidator('request');
 }
 
 /** Messages for each way the body breaks the schema; empty when it conforms. */

@@ -12,6 +12,14 @@ export interface LoadBenchResult {
   rssMb: number;
 }
 
+/** The live twin of a group file, as a sandbox seed; every 33rd differs in its store-wide amount. */
+export function seedGroupOf(index: number) {
+  const rules: Array<Record<string, unknown>> = [{ type: 'all', method: 'percent', amount: (index % 50) + (index % 33 === 0 ? 1 : 0) }];
+  for (let n = 1; n <= 10; n += 1) rules.push({ type: 'category', method: 'price', amount: `${n}.50`, category_id: index * 10 + n });
+  for (let n = 1; n <= 9; n += 1) rules.push({ type: 'product', method: 'fixed', amount: n * 3 + 0.25, product_id: index * 9 + n });
+  return { name: `Group ${index}`, category_access: { type: 'specific', categories: [index + 1, index + 2, index + 3] }, discount_rules: rules };
+}
+
 /** A group file with 20 rules: one store-wide, ten categories, nine products. */
 function writeGroupYaml(index: number): string {
   const rules = [`  - {type: all, method: percent, amount: ${index % 50}}`];
@@ -29,10 +37,8 @@ function writeGroupYaml(index: number): string {
   ].join('\n');
 }
 
-/** Writes count group files (20 rules each) to a temp dir, then times loadDesired over them. */
-export async function benchLoad(count: number): Promise<LoadBenchResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-'));
-  try {
+/** Writes `count` group files (20 rules each) into `dir`, in shards of 500. */
+export async function writeGroupFiles(dir: string, count: number): Promise<void> {
     for (let start = 0; start < count; start += 500) {
       const shard = path.join(dir, `shard-${start / 500}`);
       await mkdir(shard);
@@ -42,6 +48,13 @@ export async function benchLoad(count: number): Promise<LoadBenchResult> {
       }
       await Promise.all(batch);
     }
+}
+
+/** Writes count group files (20 rules each) to a temp dir, then times loadDesired over them. */
+export async function benchLoad(count: number): Promise<LoadBenchResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-'));
+  try {
+    await writeGroupFiles(dir, count);
     const started = performance.now();
     const state = await loadDesired(dir);
     const ms = performance.now() - started;

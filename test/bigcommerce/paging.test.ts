@@ -1,20 +1,25 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { LIST_CONCURRENCY } from '../../src/bigcommerce/paging.js';
 import { clientFor, seedGroups, withSandbox } from '../support/sandbox.js';
 
-// Groups in the store -> pages the client must ask for (limit 250; a full last page needs one more ask).
+// Groups in the store -> requests the client must send: pages of 250; after a full first page one count,
+// which lets the rest be read at once and tells whether a full last page ends the list. Never more than
+// ceil(N/250) + 1.
 const CASES: Array<[number, number]> = [
   [0, 1],
   [1, 1],
   [250, 2],
-  [251, 2],
-  [600, 3],
+  [251, 3],
+  [600, 4],
+  [2000, 9],
 ];
+const LIST_OR_COUNT = /\/customer_groups(\?page=\d+&limit=250|\/count)$/;
 
 for (const endOfList of ['204', 'empty'] as const) {
   for (const [count, pages] of CASES) {
-    test(`listGroups reads all ${count} groups in ${pages} page(s) when the end is ${endOfList}`, () =>
-      withSandbox({ seed: seedGroups(count), endOfList }, async (sandbox) => {
+    test(`listGroups reads all ${count} groups in ${pages} request(s) when the end is ${endOfList}`, () =>
+      withSandbox({ seed: seedGroups(count), endOfList, latencyMs: 5 }, async (sandbox) => {
         const client = clientFor(sandbox);
         const liveGroups = await client.listGroups();
         assert.is(liveGroups.length, count);
@@ -24,8 +29,13 @@ for (const endOfList of ['204', 'empty'] as const) {
         );
         assert.is(new Set(liveGroups.map((group) => group.name)).size, count);
         assert.is(sandbox.log.length, pages);
-        assert.ok(sandbox.log.every((entry) => /\/customer_groups\?page=\d+&limit=250$/.test(entry.path)), 'only list requests, limit=250');
+        assert.ok(pages <= Math.ceil(count / 250) + 1);
+        assert.ok(sandbox.log.every((entry) => LIST_OR_COUNT.test(entry.path)), 'only list requests (limit=250) and the count');
+        assert.is(sandbox.log.filter((entry) => entry.path.endsWith('/count')).length, count >= 250 ? 1 : 0);
         assert.is(client.stats.requests.GET, pages);
+        // Once the count is known the remaining pages overlap, within the client's list concurrency.
+        if (count >= 750) assert.ok(sandbox.counters.maxInFlight > 1, `${sandbox.counters.maxInFlight} in flight`);
+        assert.ok(sandbox.counters.maxInFlight <= LIST_CONCURRENCY);
       }));
   }
 }

@@ -1,7 +1,7 @@
 // Writing and reading the saved plan: the plan wrapped with what apply needs to notice that the store or
 // groups/ moved on since. It holds hashes, dates and fingerprints only, never a token.
 import { BcgroupsError } from '../../errors.js';
-import { compileSchema } from '../../schemas.js';
+import { loadValidator } from '../../schemas.js';
 import { describeSchemaErrors } from '../../desired/schema-errors.js';
 import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../../model/index.js';
 import { fingerprint } from '../../model/normalize.js';
@@ -63,5 +63,5 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
 
 /** The schema ships beside dist/ and src/ alike; it is read once, on the first parse. */
 function savedPlanValidator() {
-  return compileSchema('plan.schema.json', {}, 'savedPlan');
+  return loadValidator('savedPlan');
 }
