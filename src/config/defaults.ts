@@ -1,7 +1,7 @@
 // Each default is written once, as a `default` keyword of schemas/config.schema.json (editors show the
 // same one); ajv fills them into an empty config, and the help text, README test and loader read that.
 import type { Config } from '../model/index.js';
-import { readSchema } from '../schemas.js';
+import { readSchema } from '../schema/index.js';
 
 interface SchemaNode {
   default?: unknown;

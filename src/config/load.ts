@@ -1,8 +1,8 @@
 // Where settings come from: flags > environment > config file (found by cosmiconfig) > defaults.
 // The access token never comes from a file, only from the environment variable named by accessTokenEnv.
 import path from 'node:path';
-import { toFieldPath } from '../desired/pointer.js';
-import { describeSchemaErrors, showKind } from '../desired/schema-errors.js';
+import { toFieldPath } from '../schema/pointer.js';
+import { describeSchemaErrors, showKind } from '../schema/errors.js';
 import { compileConfigSchema, findConfigProblems, rewordConfigError } from './problems.js';
 import { ConfigError, UsageError, ValidationError } from '../errors.js';
 import type { Config } from '../model/index.js';

@@ -2,11 +2,11 @@
 // Values are never quoted back unless they are numbers or booleans: a config may hold a misplaced secret.
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import { loadValidator } from '../schemas.js';
+import { loadValidator } from '../schema/index.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
-import { joinPointer, locate, toFieldPath, type PositionIndex } from '../desired/pointer.js';
-import { describeSchemaErrors, showKind, type Described, type Prefer } from '../desired/schema-errors.js';
+import { joinPointer, locate, toFieldPath, type PositionIndex } from '../schema/pointer.js';
+import { describeSchemaErrors, showKind, type Described, type Prefer } from '../schema/errors.js';
 
 const PATTERN_MESSAGES: Record<string, string> = {
   storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { parseYaml } from '../desired/parse.js';
-import type { PositionIndex } from '../desired/pointer.js';
+import type { PositionIndex } from '../schema/pointer.js';
 import { ConfigError } from '../errors.js';
 
 export const CONFIG_SEARCH_PLACES = [

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { CategoryAccessFile, DiscountRuleFile, GroupFile, LoadedAccess, LoadedGroup, LoadedRule, Position, SourceRef } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../model/normalize.js';
 import type { ParsedFile } from './parse.js';
-import type { PositionIndex } from './pointer.js';
+import type { PositionIndex } from '../schema/pointer.js';
 
 export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedGroup {
   return {

@@ -3,7 +3,7 @@ import type { Document, YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { parseFastYaml } from './fast-parse.js';
-import { joinPointer, type PositionIndex } from './pointer.js';
+import { joinPointer, type PositionIndex } from '../schema/pointer.js';
 import { loadYaml } from './yaml.js';
 
 /** yaml's own default; a handful of aliases is plenty for a group, a billion laughs is not. */

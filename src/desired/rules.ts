@@ -2,7 +2,7 @@
 import type { Problem } from '../errors.js';
 import type { DiscountRuleFile, GroupFile } from '../model/index.js';
 import { normalizeAmount } from '../model/normalize.js';
-import { joinPointer, locate, toFieldPath, type PositionIndex } from './pointer.js';
+import { joinPointer, locate, toFieldPath, type PositionIndex } from '../schema/pointer.js';
 
 /** The problems of one group's rules; also run on files that fail the schema, so it reads defensively. */
 export function checkGroupRules(file: string, group: GroupFile, positions: PositionIndex): Problem[] {

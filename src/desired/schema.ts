@@ -2,10 +2,10 @@
 // the file format (editors use the same file), and points each error at its key or value.
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
-import { loadValidator, readSchema } from '../schemas.js';
+import { loadValidator, readSchema } from '../schema/index.js';
 import type { ParsedFile } from './parse.js';
-import { joinPointer, locate, valueAt } from './pointer.js';
-import { describeSchemaErrors, showValue, type Described, type Prefer } from './schema-errors.js';
+import { joinPointer, locate, valueAt } from '../schema/pointer.js';
+import { describeSchemaErrors, showValue, type Described, type Prefer } from '../schema/errors.js';
 
 export function readGroupSchema(): Record<string, unknown> {
   return readSchema('customer-group.schema.json');

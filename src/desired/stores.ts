@@ -3,7 +3,7 @@
 import type { Problem } from '../errors.js';
 import type { DesiredGroup, ExcludedGroup } from '../model/index.js';
 import type { ParsedFile } from './parse.js';
-import { joinPointer, locate, toFieldPath, valueAt } from './pointer.js';
+import { joinPointer, locate, toFieldPath, valueAt } from '../schema/pointer.js';
 import { closestName } from '../text/suggest.js';
 
 /** Problems of a file's `stores` and `id` against the config's store names (empty for one store). */

@@ -2,7 +2,7 @@
 // the names themselves (--by-name) wherever a name resolves back to exactly that id.
 import type { CategoryAccess, DiscountRule } from '../model/index.js';
 import { escapeControl } from '../render/escape.js';
-import { loadValidator } from '../schemas.js';
+import { loadValidator } from '../schema/index.js';
 import { matchByKey, matchCategories, type CatalogIndex } from '../references/catalog-index.js';
 
 export interface ImportNames {

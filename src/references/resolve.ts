@@ -4,7 +4,7 @@
 import type { Problem } from '../errors.js';
 import type { Catalog, CategoryAccess, DesiredGroup, DiscountRule, LoadedGroup, LoadedRule, Position, ResolvedReference } from '../model/index.js';
 import { normalizeAccess, normalizeRules } from '../model/normalize.js';
-import { toFieldPath } from '../desired/pointer.js';
+import { toFieldPath } from '../schema/pointer.js';
 import { indexCatalog, type CatalogIndex } from './catalog-index.js';
 import { describeKind, matchTarget } from './match.js';
 import { listTargets, type Target } from './targets.js';

@@ -1,6 +1,6 @@
 // The project's request schema (written from the official spec) checks every body the sandbox receives,
 // so a test run proves the client only sends documented bodies.
-import { loadValidator, schemaUrl } from '../schemas.js';
+import { loadValidator, schemaUrl } from '../schema/index.js';
 
 export const REQUEST_SCHEMA_URL = schemaUrl('customer-group-request.schema.json');
 

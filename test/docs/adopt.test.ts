@@ -10,7 +10,7 @@ import { extractCodeBlocks, extractSection } from './commands.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const SEED = path.join(ROOT, 'examples/sandbox-seed.yaml');
+const SEED = path.join(ROOT, 'schemas/sandbox-seed.example.yaml');
 
 test('the walk-through comes before the lifecycle and goes in the order a new user needs', () => {
   const adopt = extractSection(readme, 'Adopt it in your repository');
@@ -37,10 +37,10 @@ test('no README command installs bcgroups from a registry or runs it through npx
 });
 
 test('the example seed exists, is the one the README shows, and is a store the sandbox accepts', async () => {
-  const block = extractCodeBlocks(readme).find((candidate) => candidate.text.startsWith('# examples/sandbox-seed.yaml\n'));
-  assert.ok(block, 'the README shows examples/sandbox-seed.yaml');
+  const block = extractCodeBlocks(readme).find((candidate) => candidate.text.startsWith('# schemas/sandbox-seed.example.yaml\n'));
+  assert.ok(block, 'the README shows schemas/sandbox-seed.example.yaml');
   assert.is(readFileSync(SEED, 'utf8'), block.text);
-  assert.ok(readme.includes('--seed examples/sandbox-seed.yaml'), 'a command uses it');
+  assert.ok(readme.includes('--seed schemas/sandbox-seed.example.yaml'), 'a command uses it');
   const seed = await loadSeedFile(SEED);
   assert.equal(findStoreSeedProblems(seed), []);
   assert.is(seed.groups.length, 1);

@@ -79,9 +79,9 @@ test('a git install can build: prepare runs the build with tools from devDepende
     bin: Record<string, string>;
   };
   assert.is(manifest.scripts.prepare, 'npm run build');
-  // tsc, then the validators as standalone code, written by a plain script that a git checkout holds.
-  assert.match(manifest.scripts.build ?? '', /^tsc -p tsconfig\.build\.json && node scripts\/write-validators\.mjs$/);
-  await access(path.join(ROOT, 'scripts', 'write-validators.mjs'));
+  // tsc, then the validators as standalone code, written by a module that tsc has just built from src/.
+  assert.match(manifest.scripts.build ?? '', /^tsc -p tsconfig\.build\.json && node dist\/schema\/write-validators\.js$/);
+  await access(path.join(ROOT, 'src', 'schema', 'write-validators.ts'));
   assert.ok(manifest.devDependencies.typescript, 'tsc comes from devDependencies, which npm installs for a git dependency before prepare');
   for (const file of ['tsconfig.build.json', 'tsconfig.json']) await access(path.join(ROOT, file));
   assert.ok(Object.values(manifest.bin).every((bin) => manifest.files.some((entry) => bin.startsWith(`${entry}/`))), 'every bin is inside a packed folder');

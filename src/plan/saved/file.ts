@@ -1,8 +1,8 @@
 // Writing and reading the saved plan: the plan wrapped with what apply needs to notice that the store or
 // groups/ moved on since. It holds hashes, dates and fingerprints only, never a token.
 import { BcgroupsError } from '../../errors.js';
-import { loadValidator } from '../../schemas.js';
-import { describeSchemaErrors } from '../../desired/schema-errors.js';
+import { loadValidator } from '../../schema/index.js';
+import { describeSchemaErrors } from '../../schema/errors.js';
 import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../../model/index.js';
 import { fingerprint } from '../../model/normalize.js';
 

@@ -25,14 +25,14 @@ export type ValidatorName = keyof typeof VALIDATORS;
 const require = createRequire(import.meta.url);
 
 export function schemaUrl(file: SchemaFile): URL {
-  return new URL(`../schemas/${file}`, import.meta.url);
+  return new URL(`../../schemas/${file}`, import.meta.url);
 }
 
 export function readSchema(file: SchemaFile): Record<string, unknown> {
   return JSON.parse(readFileSync(schemaUrl(file), 'utf8')) as Record<string, unknown>;
 }
 
-/** Where the build writes a validator's standalone code (beside dist/schemas.js). */
+/** Where the build writes a validator's standalone code (beside dist/schema/index.js). */
 export function precompiledUrl(name: ValidatorName): URL {
   return new URL(`./validators/${name}.cjs`, import.meta.url);
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { compileValidator, generateValidatorCode, VALIDATORS, type ValidatorName } from '../src/schemas.js';
+import { compileValidator, generateValidatorCode, VALIDATORS, type ValidatorName } from '../../src/schema/index.js';
 
 const require = createRequire(import.meta.url);
 
