@@ -10,6 +10,7 @@ import { listTargets } from '../references/index.js';
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check the group files (offline): syntax, schema and store-wide rules.',
+  offline: true,
   options: {
     dir: DIR_OPTION,
     format: { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text or json (a document listing every problem)' },
