@@ -43,7 +43,7 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       return EXIT.ok;
     }
     const runIo = parsed.values['no-color'] ? withoutColor(io) : io;
-    return await command.run({ ...parsed, io: runIo }).catch((error: unknown) => reportError(error, runIo));
+    return await command.run({ ...parsed, io: runIo }).catch((error: unknown) => reportError(error, runIo, command.offline === true));
   } catch (error) {
     return reportError(error, io);
   }
@@ -101,11 +101,11 @@ function findCommand(name: string): Command {
   throw new UsageError(`Unknown command '${name}'.${near ? ` Did you mean '${near}'?` : ''} Run 'bcgroups --help' for the list of commands.`);
 }
 
-function reportError(error: unknown, io: Io): number {
+function reportError(error: unknown, io: Io, offline = false): number {
   if (error instanceof ValidationError || (error instanceof PlanError && error.problems.length > 0)) {
     const problems = error instanceof ValidationError ? error.problems : (error as PlanError).problems;
     writeAnnotations(io, problems);
-    io.stderr.write(`${problems.map(formatProblem).join('\n')}\n\n${error.message}. Nothing was sent to the store.\n`);
+    io.stderr.write(`${problems.map(formatProblem).join('\n')}\n\n${error.message}.${offline ? '' : ' Nothing was sent to the store.'}\n`);
     return EXIT.error;
   }
   // Both messages are whole paragraphs that say what to run next; no "Error:" in front.

@@ -8,7 +8,7 @@ import type { Config, Plan } from '../model/index.js';
 import { toSavedPlan } from '../plan/index.js';
 import type { Format } from '../render/index.js';
 import { formatProblem } from '../render/problem.js';
-import { describeRequests } from '../render/requests.js';
+import { describeReadTrouble } from '../render/requests.js';
 import { renderStoresAs, renderStoresMarkdown, type StoreSection } from '../render/stores.js';
 import { pruneOverride, resolveConfig, stringFlag } from './options.js';
 import { planAgainstStore } from './plan-store.js';
@@ -60,7 +60,7 @@ async function planStore(ctx: CommandContext, config: Config, desired: DesiredSt
     await writeSavedPlan(ctx, file, toSavedPlan(plan, { storeHash: store.storeHash, storeName: config.storeName, desiredHash: desired.hash, liveGroups: live, forced: force, references }));
     ctx.io.stderr.write(`Saved the plan of store ${config.storeName} to ${file}${plan.refusals.length > 0 ? ', but a safety check refused it, so apply will not run it' : `; run \`bcgroups apply ${file}\``}.\n`);
   }
-  return { plan, readLine: `Read ${live.length} live groups with ${describeRequests(store.client.stats)}.` };
+  return { plan, readLine: describeReadTrouble(store.client.stats) };
 }
 
 function describeError(error: BcgroupsError): string {

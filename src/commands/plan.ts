@@ -5,7 +5,7 @@ import { toSavedPlan } from '../plan/index.js';
 import { renderMarkdown, renderPlanAs } from '../render/index.js';
 import { describeRun } from './header.js';
 import { describeAttributionOff } from '../render/attribution.js';
-import { describeRequests } from '../render/requests.js';
+import { describeReadTrouble } from '../render/requests.js';
 import { DIR_OPTION, FORCE_OPTION, FORMAT_OPTION, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, STORE_OPTIONS, stringFlag } from './options.js';
 import { attributeBaseline, BASELINE_OPTION, baselineGroups, loadBaseline } from './baseline.js';
 import { writeSavedPlan } from './saved-plan.js';
@@ -50,7 +50,8 @@ export const planCommand: Command = {
     if (attribution && !attribution.compared && format === 'json') ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
     ctx.io.stdout.write(renderPlanAs(format, plan, { color: useColor(ctx.io), mode: 'plan', dir: session.config.groupsDir, ...header, ...(attribution ? { attribution } : {}) }));
-    if (format === 'text') ctx.io.stdout.write(`Read ${live.length} live groups with ${describeRequests(session.client.stats)}.\n`);
+    const trouble = describeReadTrouble(session.client.stats);
+    if (format === 'text' && trouble) ctx.io.stdout.write(`${trouble}\n`);
     if (out !== undefined) {
       const saved = toSavedPlan(plan, { storeHash: session.storeHash, storeName: session.config.storeName, desiredHash: session.desired.hash, liveGroups: live, forced: force, references });
       await writeSavedPlan(ctx, out, saved);

@@ -58,7 +58,7 @@ export async function runSandbox(ctx: CommandContext, stop: () => Promise<unknow
   await stopped;
   await sandbox.close();
   const total = Object.values(sandbox.counters.requests).reduce((sum, n) => sum + n, 0);
-  ctx.io.stdout.write(`Sandbox stopped after ${total} requests (${sandbox.counters.rateLimited} rate-limited, ${sandbox.counters.faults} faults).\n`);
+  ctx.io.stdout.write(`Sandbox stopped after ${countOf(total, 'request')} (${sandbox.counters.rateLimited} rate-limited, ${countOf(sandbox.counters.faults, 'fault')}).\n`);
   return 0;
 }
 

@@ -25,6 +25,8 @@ export interface Command {
   positionals?: string;
   maxPositionals?: number;
   options: Record<string, CommandOption>;
+  /** Never talks to a store, so its errors do not reassure that nothing was sent. */
+  offline?: boolean;
   /** Returns the exit code; cli.ts is the only place that sets it on the process. */
   run(ctx: CommandContext): Promise<number>;
 }

@@ -10,6 +10,7 @@ import { listTargets } from '../references/index.js';
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check the group files (offline): syntax, schema and store-wide rules.',
+  offline: true,
   options: {
     dir: DIR_OPTION,
     format: { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text or json (a document listing every problem)' },
@@ -28,7 +29,7 @@ export const validateCommand: Command = {
     if (targets.length > 0) {
       const byName = targets.filter((target) => target.ref !== undefined).length;
       ctx.io.stdout.write(
-        `Not checked offline: whether the categories, products and price lists the groups point at exist in the store (${targets.length} ids and references, ${byName} by name); plan checks them.\n`,
+        `Not checked offline: whether the categories, products and price lists the groups point at exist in the store (${count(targets.length, 'target')}: ${targets.length - byName} by id, ${byName} by name); plan checks them.\n`,
       );
     }
     return EXIT.ok;

@@ -1,6 +1,7 @@
 // The pure step after the planner: the names of what the changes refer to, the customers of each group a
 // change touches, and what was read. Renderers word these; apply and the safety pass read only counts.
 import type { Catalog, CatalogNames, Change, GroupState, Plan, PlanReads } from '../model/index.js';
+import { indexCatalog } from '../references/index.js';
 import { listChangeStates, listReferencedIds } from './catalog-needs.js';
 
 export interface StoreFacts {
@@ -34,8 +35,9 @@ export function nameReferences(states: readonly GroupState[], catalog: Catalog):
   const names: CatalogNames = { categories: {}, products: {}, price_lists: {} };
   const { categories, products, priceLists } = catalog;
   if (categories) {
-    const byId = new Map(categories.map((category) => [category.id, category.name]));
-    for (const id of ids.categories) names.categories[id] = byId.get(id) ?? null;
+    // The full path, as files and import comments write it: a last name may be shared ("Garden/Power Tools").
+    const byId = indexCatalog({ categories }).categories?.byId;
+    for (const id of ids.categories) names.categories[id] = byId?.get(id)?.path ?? null;
   }
   if (products) {
     const byId = new Map(products.map((product) => [product.id, { name: product.name, sku: product.sku }]));

@@ -75,7 +75,7 @@ function checkDeletedCustomers(changes: readonly Change[], limit: number): Safet
 function describePercent(percent: number, liveCount: number, safety: SafetyConfig): string {
   const share = formatPercent(percent);
   if (liveCount >= safety.minGroupsForPercent) return share;
-  return `${share}, counted as a share of ${safety.minGroupsForPercent} groups, safety.minGroupsForPercent, since the store has fewer`;
+  return `${share}, counted as a share of ${countOf(safety.minGroupsForPercent, 'group')}, safety.minGroupsForPercent, since the store has fewer`;
 }
 
 function percentOf(part: number, whole: number): number {

@@ -25,7 +25,7 @@ export function matchTarget(index: CatalogIndex, target: Target, unread = 'they 
     if (known.has(id)) return { id, checked: true };
     return {
       message: `${describeKind(kind)} ${id} is not in the store (${countKnown(known.size, noun.plural)})`,
-      hint: `check the id, or name it instead of ${noun.idKey}: ${noun.refKey}: "..."`,
+      hint: target.rule === undefined ? 'check the id, or write the category\'s path in the list instead ("Tools/Power Tools")' : `check the id, or name it instead of ${noun.idKey}: ${noun.refKey}: "..."`,
     };
   }
   const ref = target.ref;
@@ -37,13 +37,22 @@ export function matchTarget(index: CatalogIndex, target: Target, unread = 'they 
   if (matches.length > 1) {
     return {
       message: `${describeKind(kind)} ${noun.refWord} '${ref}' matches ${matches.length} ${noun.plural}: ${listCandidates(matches)}`,
-      hint: kind === 'category' ? 'write the full path from the root of its tree, or use category_id' : `use ${noun.idKey} to say which`,
+      hint: hintAmbiguous(target, matches),
     };
   }
   return {
     message: `no ${describeKind(kind)} has the ${noun.refWord} '${ref}'${near.length > 0 ? `; near: ${listCandidates(near)}` : ''}`,
     hint: `${kind === 'category' ? 'a path runs from the root of its tree, names joined by /; ' : ''}names are matched exactly (case matters); or use ${noun.idKey}`,
   };
+}
+
+/** Categories that share one path (one per tree) only an id tells apart; a list item takes the id itself. */
+function hintAmbiguous(target: Target, matches: readonly Candidate[]): string {
+  const byId = target.rule === undefined ? 'write its id in the list instead' : `use ${NOUNS[target.kind].idKey} to say which`;
+  if (target.kind !== 'category') return byId;
+  const paths = new Set(matches.map((match) => ('path' in match ? match.path.normalize('NFC') : '')));
+  const [path] = paths;
+  return paths.size === 1 ? `they all have the path '${path}', so only the id tells them apart: ${byId}` : `write the full path from the root of its tree, or ${byId}`;
 }
 
 type Candidate = IndexedCategory | CatalogProduct | CatalogPriceList;

@@ -34,9 +34,10 @@ function describeGuestReach(change: Change): string | undefined {
     : "guest flag: every shopper who is not signed in stops getting this group's pricing";
 }
 
-/** "Read requests: 1 for groups, 8 for categories, ..."; empty for a plan made without the store reads. */
+/** "Read requests: 11 (1 for groups, 8 for categories, ...)": the one closing count of what the plan read. */
 export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
   if (!plan.reads) return '';
   const { groups, categories, products, price_lists: priceLists, customers } = plan.reads.requests;
-  return `Read requests: ${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts.`;
+  const total = groups + categories + products + priceLists + customers;
+  return `Read requests: ${total} (${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts).`;
 }

@@ -11,6 +11,7 @@ export interface StoreSection {
   store: string;
   storeHash: string;
   /** The plan, or why there is none (a missing token, an API error, a pin that does not fit). */
+  /** readLine: the retries and waits of its reads, or '' when there were none. */
   outcome: { plan: Plan; readLine: string } | { error: string };
 }
 
@@ -30,7 +31,7 @@ export function renderStoresAs(format: Format, sections: readonly StoreSection[]
 function renderTextSection(section: StoreSection, color: boolean): string {
   const head = `━━ Store ${section.store} (${section.storeHash})\n\n`;
   if ('error' in section.outcome) return `${head}Could not plan this store: ${escapeControlKeepLines(section.outcome.error)}\n`;
-  return `${head}${renderText(section.outcome.plan, { color, mode: 'plan' })}${section.outcome.readLine}\n`;
+  return `${head}${renderText(section.outcome.plan, { color, mode: 'plan' })}${section.outcome.readLine ? `${section.outcome.readLine}\n` : ''}`;
 }
 
 export function renderStoresMarkdown(sections: readonly StoreSection[]): string {

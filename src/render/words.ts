@@ -1,5 +1,5 @@
 // Discount rules, field values and reasons in words a reviewer reads at a glance:
-// "10% off Power Tools (category 18) -> 15%", or "10% off category 18 -> 15%" when no names were read.
+// "10% off Tools/Power Tools (category 18) -> 15%", or "10% off category 18 -> 15%" when no names were read.
 import type { CatalogNames, CategoryAccess, Change, ChangeReason, DiscountRule, FieldName, GroupState, HolderFlag } from '../model/index.js';
 
 /** The names a plan carries; undefined when none was read. */
@@ -32,7 +32,7 @@ function targetOf(rule: DiscountRule, names: Names): string {
   }
 }
 
-/** "Power Tools (category 18)", "category 99 (not in the catalog)", "category 18" (names not read). */
+/** "Tools/Power Tools (category 18)", "category 99 (not in the catalog)", "category 18" (names not read). */
 export function nameCategory(id: number, names: Names): string {
   const name = names?.categories[id];
   return name === undefined ? `category ${id}` : name === null ? `category ${id} (${MISSING})` : `${name} (category ${id})`;
@@ -52,7 +52,7 @@ export function namePriceList(id: number, names: Names): string {
   return name === undefined ? `price list ${id}` : name === null ? `price list ${id} (${MISSING})` : `price list ${name} (id ${id})`;
 }
 
-/** An item of category access: "Power Tools (18)", "99 (not in the catalog)", "18". */
+/** An item of category access: "Tools/Power Tools (18)", "99 (not in the catalog)", "18". */
 function nameAccessItem(id: number, names: Names): string {
   const name = names?.categories[id];
   return name === undefined ? String(id) : name === null ? `${id} (${MISSING})` : `${name} (${id})`;

@@ -5,6 +5,7 @@ import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { joinPointer, toFieldPath, valueAt } from './pointer.js';
 import { closestName } from '../text/suggest.js';
+import { count } from '../text/words.js';
 
 export type Prefer = 'key' | 'value';
 
@@ -89,7 +90,7 @@ function describeError(error: ErrorObject, found: unknown, show: (value: unknown
     case 'minLength':
       return value('must not be empty');
     case 'maxLength':
-      return value(`is longer than ${String(params.limit)} characters`);
+      return value(`is longer than ${count(Number(params.limit), 'character')}`);
     case 'minProperties':
     case 'minItems':
       return value(`must not be empty`);

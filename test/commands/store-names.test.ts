@@ -16,12 +16,12 @@ test('text: rules, category access and price lists by name and id; a vanished id
   try {
     const { code, out, err } = await project.run('plan');
     assert.is(code, 0, err);
-    assert.match(out, '10% off Power Tools (category 19) -> 15%');
+    assert.match(out, '10% off Tools/Power Tools (category 19) -> 15%');
     assert.match(out, 'removed 5% off category 99 (not in the catalog)');
     assert.match(out, 'added $5.00 off Claw Hammer (SKU HAM-16, product 77)');
     assert.match(out, 'category_access: specific [Tools (18)] -> specific [Tools (18), Garden (23)]');
     assert.match(out, 'added price list Wholesale 2026 (id 2)');
-    assert.match(out, '{ type: category, category_id: 19, method: percent, amount: 15 }  # Power Tools');
+    assert.match(out, '{ type: category, category_id: 19, method: percent, amount: 15 }  # Tools/Power Tools');
     assert.match(out, '3 customers in this group');
     assert.match(out, '2 customers in this group');
     assert.not.match(out, 'Not checked');
@@ -37,7 +37,8 @@ test('reads stay at the lower bound: one page per catalog kind, products only th
     assert.is(code, 0);
     // Retail and Trade change; Quiet, Old and Empty are unchanged and never counted.
     assert.equal(countReadsByKind(project.sandbox), { groups: 1, categories: 1, products: 1, price_lists: 1, customers: 2 });
-    assert.match(out, 'Read requests: 1 for groups, 1 for categories, 1 for products, 1 for price lists, 2 for customer counts.');
+    assert.not.match(out, 'live groups', 'catalog reads are not live groups, and the count is said once');
+    assert.match(out, 'Read requests: 6 (1 for groups, 1 for categories, 1 for products, 1 for price lists, 2 for customer counts).\n');
     const productPaths = project.sandbox.log.filter((entry) => entry.path.includes('/catalog/products')).map((entry) => decodeURIComponent(entry.path));
     assert.match(productPaths[0] ?? '', 'id:in=77&');
   } finally {
@@ -61,19 +62,19 @@ test('markdown and drift name them too; JSON keeps ids in body, names and counts
   const project = await openProject(ALL_FILES, CATALOG_STORE);
   try {
     const markdown = await project.run('plan', '--format', 'markdown');
-    assert.match(markdown.out, '10% off Power Tools (category 19) -&gt; 15%');
+    assert.match(markdown.out, '10% off Tools/Power Tools (category 19) -&gt; 15%');
     assert.match(markdown.out, '3 customers in this group');
-    assert.match(markdown.out, 'Read requests: 1 for groups');
+    assert.match(markdown.out, 'Read requests: 6 (1 for groups');
     const drift = await project.run('drift');
     assert.is(drift.code, 2);
-    assert.match(drift.out, 'store has 10% off Power Tools (category 19), the file says 15%');
+    assert.match(drift.out, 'store has 10% off Tools/Power Tools (category 19), the file says 15%');
     assert.match(drift.out, 'store also has 5% off category 99 (not in the catalog)');
     const json = await project.run('plan', '--format', 'json');
     const plan = JSON.parse(json.out) as { changes: Array<Record<string, unknown>>; reads: { requests: Record<string, number> } };
     assert.ok(validatePlan(plan), JSON.stringify(validatePlan.errors));
     const retail = plan.changes.find((change) => change.id === 1);
     assert.equal((retail?.body as { discount_rules: unknown[] }).discount_rules[0], { type: 'category', method: 'percent', amount: '15.0000', category_id: 19 });
-    assert.equal(retail?.catalog_names, { categories: { 19: 'Power Tools', 99: null }, products: { 77: { name: 'Claw Hammer', sku: 'HAM-16' } }, price_lists: {} });
+    assert.equal(retail?.catalog_names, { categories: { 19: 'Tools/Power Tools', 99: null }, products: { 77: { name: 'Claw Hammer', sku: 'HAM-16' } }, price_lists: {} });
     assert.is(retail?.customers, 3);
     assert.equal(plan.reads.requests, { groups: 1, categories: 1, products: 1, price_lists: 1, customers: 2 });
   } finally {
@@ -188,7 +189,7 @@ test('apply shows names and counts before writing, and the saved plan keeps them
   try {
     const applied = await project.run('apply', '--yes');
     assert.is(applied.code, 0, applied.err);
-    assert.match(applied.out, '10% off Power Tools (category 19) -> 15%');
+    assert.match(applied.out, '10% off Tools/Power Tools (category 19) -> 15%');
     assert.match(applied.out, '3 customers in this group');
     // Planned while 4 deleted customers were allowed; the threshold is back at 0 when the file is applied.
     const { 'old.yaml': _old, ...withoutOld } = ALL_FILES;

@@ -152,7 +152,10 @@ config('the CLI prints config problems like group problems, closing with the con
   const io = memoryIo({ cwd, env: { BIGCOMMERCE_STORE_HASH: 'abc', BIGCOMMERCE_ACCESS_TOKEN: 'not-used' } });
   assert.is(await runCli(['validate'], io), 1);
   assert.match(io.err(), /^bcgroups\.config\.yaml:2:14  concurrency  must be at most 40 \(found 99\)\n    hint: concurrency: /);
-  assert.match(io.err(), /\n\n1 problem in the config file\. Nothing was sent to the store\.\n$/);
+  assert.match(io.err(), /\n\n1 problem in the config file\.\n$/);
+  const plan = memoryIo({ cwd, env: { BIGCOMMERCE_STORE_HASH: 'abc', BIGCOMMERCE_ACCESS_TOKEN: 'not-used' } });
+  assert.is(await runCli(['plan'], plan), 1);
+  assert.match(plan.err(), /\n\n1 problem in the config file\. Nothing was sent to the store\.\n$/);
 });
 
 config('a bad environment value names the variable', async ({ cwd }) => {

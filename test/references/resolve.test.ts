@@ -65,7 +65,13 @@ test('a reference that matches several things lists them, with ids and trees, at
       [5, 'category_access.categories[0]', "category path 'Tools' matches 2 categories: 'Tools' (id 10, tree 1), 'Tools' (id 110, tree 2)"],
     ],
   );
-  assert.match(problems[0]?.hint ?? '', /full path from the root/);
+  assert.equal(problems.map((problem) => problem.hint), [
+    "they all have the path 'Tools/Power Tools', so only the id tells them apart: use category_id to say which",
+    "they all have the path 'Tools', so only the id tells them apart: write its id in the list instead",
+  ]);
+  const gardenPower = { ...catalog, categories: [...(catalog.categories ?? []), { id: 30, name: 'Power Tools', parent_id: 20, tree_id: 1 }] };
+  const bare = resolveReferences([loaded([{ type: 'category', ...percent, category: 'Power Tools' }])], gardenPower).problems;
+  assert.equal(bare.map((problem) => problem.hint), ['write the full path from the root of its tree, or use category_id to say which']);
   const trade = resolveReferences([loaded([{ type: 'price_list', price_list: 'Trade' }])], catalog).problems;
   assert.equal(trade.map((problem) => problem.message), ["price list name 'Trade' matches 2 price lists: 'Trade' (id 3), 'Trade' (id 4)"]);
 });
@@ -99,6 +105,9 @@ test('an id the catalog lacks is a problem with the id, for rules and category a
       ['groups/vip.yaml', 5, 20, 'category_access.categories[1]', 'category 404 is not in the store (it has 8 categories)'],
     ],
   );
+  assert.match(problems[0]?.hint ?? '', /instead of category_id/);
+  assert.not.match(problems[2]?.hint ?? '', /category_id/);
+  assert.match(problems[2]?.hint ?? '', /path in the list/);
   const list = resolveReferences([loaded([{ type: 'price_list', price_list_id: 9 }])], catalog).problems;
   assert.equal(list.map((problem) => problem.message), ['price list 9 is not in the store (it has 3 price lists)']);
 });

@@ -8,6 +8,7 @@ import { countRequests, summarize } from '../create-plan.js';
 import { bodyOf, updateFields } from '../diff.js';
 import { findGraphProblems } from '../graph.js';
 import { changeKey } from '../key.js';
+import { count } from '../../text/words.js';
 import { findHolderProblems, type GroupSteps } from './holder-steps.js';
 
 /** Throws a BcgroupsError (exit 1) naming every inconsistency of the file; nothing has been sent yet. */
@@ -145,7 +146,7 @@ function findListProblems(saved: SavedPlan): string[] {
   if (canonicalJson(summary) !== canonicalJson(counted)) {
     problems.push(`the summary says ${describeSummary(summary)}, but the changes and lists make ${describeSummary(counted)}`);
   }
-  if (requests !== countRequests({ changes })) problems.push(`the plan says ${requests} write requests, but it has ${changes.length} changes`);
+  if (requests !== countRequests({ changes })) problems.push(`the plan says ${count(requests, 'write request')}, but it has ${count(changes.length, 'change')}`);
   const touchedBy = new Map<number, Change[]>();
   for (const change of changes) if (change.action !== 'create') touchedBy.set(change.id, [...(touchedBy.get(change.id) ?? []), change]);
   const listed = new Set<number>();
