@@ -97,8 +97,12 @@ export class StalePlanError extends BcgroupsError {
 export class RefusedPlanError extends BcgroupsError {
   override name = 'RefusedPlanError';
   /** `what` says which file and when ("p.json was refused by a safety check when it was planned"). */
-  constructor(what: string, readonly refusals: SafetyRefusal[], replan: string) {
+  /** `forcedApply`: for a plan made with --force, the apply command that confirms it. */
+  constructor(what: string, readonly refusals: SafetyRefusal[], replan: string, forcedApply?: string) {
     const lines = refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
-    super(`${what}:\n${lines.join('\n')}\nA saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file.`);
+    const fix = forcedApply
+      ? `A forced plan applies past the checks only when apply is given --force as well: if the changes are intended, run \`${forcedApply}\`.`
+      : `A saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file with --force.`;
+    super(`${what}:\n${lines.join('\n')}\n${fix}`);
   }
 }

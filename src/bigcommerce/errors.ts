@@ -4,9 +4,11 @@ import { ApiError } from '../errors.js';
 import { REDACTED, redactSecrets, secretPattern } from '../text/redact.js';
 import { parseJson } from './parse.js';
 
-// The client does not know which variable held the token, so it names the default one.
-const TOKEN_HINT =
-  'The access token was refused (wrong or revoked): check the access token (BIGCOMMERCE_ACCESS_TOKEN by default), the variable named by accessTokenEnv.';
+/** Names the variable that held the token when the client was told it (a store of several has its own). */
+function describeTokenRefused(tokenEnv: string | undefined): string {
+  const where = tokenEnv ? `in ${tokenEnv}, the variable it was read from` : '(BIGCOMMERCE_ACCESS_TOKEN by default), the variable named by accessTokenEnv';
+  return `The access token was refused (wrong or revoked): check the access token ${where}.`;
+}
 const SCOPE_HINT =
   'The API account lacks an OAuth scope: give it store_v2_customers (modify); read-only commands need at least store_v2_customers_read_only.';
 const STORE_HASH_HINT =
@@ -78,17 +80,18 @@ export function showServerText(text: string, token: string, limit = MAX_SERVER_T
   return clean.length <= limit ? clean : `${clean.slice(0, limit)}... (${clean.length - limit} more characters)`;
 }
 
-export function createHttpError(method: string, path: string, status: number, bodyText: string, token: string): ApiError {
+/** `tokenEnv`: the variable the token was read from, for the hint of a 401. */
+export function createHttpError(method: string, path: string, status: number, bodyText: string, token: string, tokenEnv?: string): ApiError {
   const readMessage = readApiMessage(bodyText);
   const apiMessage = readMessage === undefined ? undefined : showServerText(readMessage, token);
   const head = `${method} ${path} failed with ${status}${apiMessage ? `: ${apiMessage}` : ''}`;
-  const hint = chooseHint(status, path);
+  const hint = chooseHint(status, path, tokenEnv);
   const message = hint ? `${endSentence(head)} ${hint}` : head;
   return new ApiError(message, { method, path, status, apiMessage });
 }
 
-function chooseHint(status: number, path: string): string | undefined {
-  if (status === 401) return TOKEN_HINT;
+function chooseHint(status: number, path: string, tokenEnv: string | undefined): string | undefined {
+  if (status === 401) return describeTokenRefused(tokenEnv);
   if (status === 403) return SCOPE_HINT;
   if (status === 404 && COLLECTION_PATH.test(path)) return STORE_HASH_HINT;
   return undefined;

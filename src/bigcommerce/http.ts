@@ -14,6 +14,8 @@ export type { Method };
 export interface TransportOptions {
   baseUrl: string;
   token: string;
+  /** The variable the token was read from, named when the API refuses it. */
+  tokenEnv?: string | undefined;
   timeoutMs: number;
   /** How many times a failed request that is safe to repeat is sent again. */
   retries: number;
@@ -140,7 +142,7 @@ export class Transport {
       }
       // Our earlier attempt deleted it, and its answer was lost.
       if (status === 404 && method === 'DELETE' && attempts > 1) return { status, bodyText, attempts };
-      throw createHttpError(method, shownPath, status, bodyText, this.#token);
+      throw createHttpError(method, shownPath, status, bodyText, this.#token, this.#options.tokenEnv);
     }
   }
 

@@ -59,6 +59,7 @@ export function createTransport(options: ClientOptions): Transport {
     // The store's root: group paths start with /v2, catalog and customers paths with /v3.
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}`,
     token,
+    tokenEnv: options.tokenEnv,
     timeoutMs: options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs,
     retries: options.retries ?? CLIENT_DEFAULTS.retries,
     reserveShare,

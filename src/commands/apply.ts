@@ -17,6 +17,7 @@ import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
 import { appendStepSummary } from './step-summary.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
+import { recountDeletedCustomers } from './customer-counts.js';
 import type { Command, CommandContext } from './types.js';
 import { count as countOf, folderLabel } from '../text/words.js';
 
@@ -30,7 +31,7 @@ export const applyCommand: Command = {
     ...STORE_OPTIONS,
     concurrency: { type: 'string', valueName: 'N', default: String(DEFAULT_CONFIG.concurrency), description: 'changes in flight at once (or concurrency in the config)' },
     prune: PRUNE_OPTION,
-    force: FORCE_OPTION,
+    force: { ...FORCE_OPTION, description: 'override the safety thresholds for this run (with PLANFILE: only of a plan made with --force)' },
     yes: { type: 'boolean', short: 'y', default: false, description: 'apply without asking (required without a terminal, e.g. in CI)' },
     format: { ...FORMAT_OPTION, description: 'text or json (the results)' },
     ...READ_OPTIONS,
@@ -102,8 +103,9 @@ async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean>
 
 /**
  * A saved plan runs only if it is exactly what the planner would write for the states it records, against
- * the store it was made from, unchanged since, and only if the safety checks would pass it now (unless it
- * was made with --force); inconsistencies, refusals and staleness are thrown before any write.
+ * the store it was made from, unchanged since, and only if the safety checks would pass it now, with the
+ * deleted groups' customers counted again (unless it was made with --force and apply is given --force);
+ * inconsistencies, refusals and staleness are thrown before any write.
  */
 async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, file: string, json: boolean): Promise<Prepared> {
   const saved = await readSavedPlan(commandCtx, file);
@@ -116,17 +118,18 @@ async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, fi
   checkSameStore(saved, store.storeHash, context);
   const liveGroups = await store.client.listGroups();
   const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
-  checkAgainstStore(saved, { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog }, context);
-  if (saved.plan.changes.length === 0) {
+  const plan = await recountDeletedCustomers(store.client, saved.plan, config);
+  const overridden = checkAgainstStore({ ...saved, plan }, { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: ctx.values.force === true }, context);
+  if (plan.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {
     // The log of a run shows what it applied, not only that it applied something.
-    // A saved plan keeps whether it was forced, not what that overrode: the store is named, the rest was shown at plan time.
-    showPlan(ctx, config, saved.plan, json, describeRun(store.storeHash, config, undefined));
+    // A forced plan says so, with what --force overrides now (the file keeps only that it was forced).
+    showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, saved.forced ? overridden : undefined));
     await noteChangedFiles(ctx, config, saved.desired_hash, file);
     ctx.io.stderr.write(`Applying ${countOf(saved.plan.changes.length, 'change')} from ${file}.\n`);
   }
-  return { config, store, plan: saved.plan };
+  return { config, store, plan };
 }
 
 /** A re-plan suggested for a saved plan names the store it was for, even when the plan file picked it. */

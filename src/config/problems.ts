@@ -6,6 +6,7 @@ import { loadValidator } from '../schema/index.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from '../schema/pointer.js';
+import { findSharedStores } from './store-sharing.js';
 import { describeSchemaErrors, showKind, type Described, type Prefer } from '../schema/errors.js';
 
 const PATTERN_MESSAGES: Record<string, string> = {
@@ -47,7 +48,7 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
     message: `'${toFieldPath(pointer)}' looks like a secret. Tokens come only from the environment variable named by accessTokenEnv (${variable})`,
     hint: `remove it from the file and set ${variable} in the environment instead`,
   }));
-  problems.push(...findSingleStoreKeys(config, at, file));
+  problems.push(...findSingleStoreKeys(config, at, file), ...findSharedStores(config, at, file));
   const validate = compileConfigSchema();
   if (!validate(config)) {
     // A token key is often also an unknown key: the secret warning says enough.

@@ -152,7 +152,7 @@ test('a saved plan whose refusals were edited away is checked again and refused;
 
     assert.is((await project.run('plan', '--prune', '--force', '--out', 'plan.json')).code, 0);
     await project.writeGroups({ 'vip.yaml': VIP, 'retail.yaml': RETAIL });
-    const forced = await project.run('apply', 'plan.json');
+    const forced = await project.run('apply', 'plan.json', '--force');
     assert.is(forced.code, 0, forced.err);
     assert.match(forced.err, 'groups/ has changed since plan.json was made');
     assert.equal(project.sandbox.groups().map((g) => g.name), ['VIP'], 'the saved plan, not the current files');

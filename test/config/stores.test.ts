@@ -65,6 +65,18 @@ stores('every problem of the stores sits at its file:line:col', async ({ cwd }) 
   assert.match(problems[3]?.hint ?? '', "did you mean 'accessTokenEnv'?");
 });
 
+stores('two stores that read one token variable, by default or by name, or that are one store, are config problems', async ({ cwd }) => {
+  const text = ['stores:', '  a-b:', '    storeHash: abc', '  a_b:', '    storeHash: def', '  c:', '    storeHash: abc', '  d:', '    storeHash: xyz', '    accessTokenEnv: BIGCOMMERCE_ACCESS_TOKEN_C', '  e:', '    storeHash: abc', '    apiUrl: http://127.0.0.1:9', ''].join('\n');
+  await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), text);
+  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+  assert.equal(brief(problems), [
+    ".bcgroupsrc.yaml:4:3 stores.a_b: stores 'a-b' and 'a_b' both read their token from BIGCOMMERCE_ACCESS_TOKEN_A_B ('a-b' and 'a_b' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
+    ".bcgroupsrc.yaml:7:16 stores.c.storeHash: stores 'a-b' and 'c' are the same store (one storeHash at one apiUrl)",
+    ".bcgroupsrc.yaml:10:21 stores.d.accessTokenEnv: stores 'c' and 'd' both read their token from BIGCOMMERCE_ACCESS_TOKEN_C ('c' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
+  ], 'store e has the same hash at another API and is a store of its own');
+  assert.match(problems[0]?.hint ?? '', 'set stores.a_b.accessTokenEnv to a variable of its own');
+});
+
 stores('a hash from the environment or a flag is refused beside named stores', async ({ cwd }) => {
   await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), 'stores:\n  production:\n    storeHash: prod1\n');
   await loadConfig({ cwd, env: { BIGCOMMERCE_STORE_HASH: 'abc' } }).then(

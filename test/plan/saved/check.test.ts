@@ -30,12 +30,17 @@ test('refusals recorded when planning refuse the file before the store is asked'
   assert.is(thrown(() => checkPlannedRefusals(saved, context)), undefined);
 });
 
-test('the safety checks run again against the store now, unless the plan was forced', () => {
+test('the safety checks run again against the store now, unless the plan was forced and apply is given --force too', () => {
   const store = { storeHash: 'abc123', liveGroups, safety };
   const error = thrown(() => checkAgainstStore(saved, store, context));
   assert.instance(error, RefusedPlanError);
   assert.match((error as Error).message, 'p.json would be refused by the safety checks:');
-  assert.is(thrown(() => checkAgainstStore({ ...saved, forced: true }, store, context)), undefined);
+  assert.instance(thrown(() => checkAgainstStore(saved, { ...store, force: true }, context)), RefusedPlanError, '--force on apply does not force a plan made without it');
+  const forcedInFile = thrown(() => checkAgainstStore({ ...saved, forced: true }, store, context));
+  assert.instance(forcedInFile, RefusedPlanError, 'a forced flag in the file alone overrides nothing');
+  assert.match((forcedInFile as Error).message, 'p.json was made with --force, and the safety checks would refuse it now:');
+  assert.match((forcedInFile as Error).message, 'run `bcgroups apply p.json --force`');
+  assert.equal(checkAgainstStore({ ...saved, forced: true }, { ...store, force: true }, context).map((refusal) => refusal.check), ['maxDeletes'], 'what --force overrides, for the printed plan');
 });
 
 test('a stale plan is a StalePlanError quoting the re-plan with the flags it was made with', () => {
