@@ -1,0 +1,199 @@
+// A customer group in each of its forms: as a file gives it, as the planner compares it, as the API
+// sends and takes it; and the catalog its rules point at.
+export const ACCESS_TYPES = ['all', 'specific', 'none'] as const;
+export const RULE_TYPES = ['all', 'category', 'product', 'price_list'] as const;
+export const RULE_METHODS = ['percent', 'fixed', 'price'] as const;
+/** The comparable fields of a group, in the order plans show them. */
+export const GROUP_FIELDS = ['name', 'is_default', 'is_group_for_guests', 'category_access', 'discount_rules'] as const;
+/** Flags the store lets one group hold at a time. */
+export const HOLDER_FLAGS = ['is_group_for_guests', 'is_default'] as const;
+
+export type AccessType = (typeof ACCESS_TYPES)[number];
+export type RuleType = (typeof RULE_TYPES)[number];
+export type RuleMethod = (typeof RULE_METHODS)[number];
+export type FieldName = (typeof GROUP_FIELDS)[number];
+export type HolderFlag = (typeof HOLDER_FLAGS)[number];
+
+/** An amount as people and the API write it: 5, 5.5, "5.0000". */
+export type AmountInput = number | string;
+
+/** One file of groups/ exactly as the schema allows it (before normalization). */
+export interface GroupFile {
+  /** One pin, or one per store when the config names stores. */
+  id?: number | Record<string, number>;
+  name: string;
+  renamed_from?: string[];
+  /** The stores of the config that have this group; absent: every store. */
+  stores?: string[];
+  is_default?: boolean;
+  is_group_for_guests?: boolean;
+  category_access?: CategoryAccessFile;
+  discount_rules?: DiscountRuleFile[];
+}
+
+export interface CategoryAccessFile {
+  type: AccessType;
+  /** Category ids, or category paths ("Tools/Power Tools") resolved at plan time. */
+  categories?: (number | string)[];
+}
+
+/** A rule names its target by id or by reference (exactly one of the two), resolved at plan time. */
+export type DiscountRuleFile =
+  | { type: 'all'; method: RuleMethod; amount: AmountInput }
+  | { type: 'category'; method: RuleMethod; amount: AmountInput; category_id: number }
+  | { type: 'category'; method: RuleMethod; amount: AmountInput; category: string }
+  | { type: 'product'; method: RuleMethod; amount: AmountInput; product_id: number }
+  | { type: 'product'; method: RuleMethod; amount: AmountInput; product_sku: string }
+  | { type: 'price_list'; price_list_id: number }
+  | { type: 'price_list'; price_list: string };
+
+/** Normalized category access: categories only under `specific`, sorted and unique. */
+export type CategoryAccess = { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: number[] };
+
+/** Normalized rule: amounts are numbers rounded to 4 decimals, ids are integers. */
+export type DiscountRule =
+  | { type: 'all'; method: RuleMethod; amount: number }
+  | { type: 'category'; method: RuleMethod; amount: number; category_id: number }
+  | { type: 'product'; method: RuleMethod; amount: number; product_id: number }
+  | { type: 'price_list'; price_list_id: number };
+
+/** The comparable state of a group, fully normalized (defaults filled, rules in canonical order). */
+export interface GroupState {
+  name: string;
+  is_default: boolean;
+  is_group_for_guests: boolean;
+  category_access: CategoryAccess;
+  discount_rules: DiscountRule[];
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** Where a desired group came from, for messages: the file, the group's own position, and each key's. */
+export interface SourceRef extends Position {
+  file: string;
+  /** JSON-pointer-like paths ("/discount_rules/0/amount") to the position of that key or value. */
+  positions: Record<string, Position>;
+}
+
+export interface DesiredGroup extends GroupState {
+  /** A pin to a live group (of the store being planned); how a rename is expressed. */
+  id?: number;
+  /** Pins per store (the config names stores); `id` is set from it once a store is picked. */
+  pins?: Record<string, number>;
+  /** Earlier names: a live group by one of them is this group, renamed. */
+  renamed_from?: string[];
+  /** The stores that have this group; absent: every store. */
+  stores?: string[];
+  source: SourceRef;
+}
+
+/** A rule as its file gives it, amount normalized: the target by id, or by a reference not yet resolved. */
+export type LoadedRule =
+  | DiscountRule
+  | { type: 'category'; method: RuleMethod; amount: number; category: string }
+  | { type: 'product'; method: RuleMethod; amount: number; product_sku: string }
+  | { type: 'price_list'; price_list: string };
+
+/** Category access as its file gives it: ids and paths in file order. */
+export type LoadedAccess = { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: (number | string)[] };
+
+/**
+ * A desired group as loaded from its file, before references by name are resolved against the catalog.
+ * Rules and categories keep the file's order, so index i is the file's `discount_rules[i]`.
+ */
+export interface LoadedGroup extends Omit<DesiredGroup, 'category_access' | 'discount_rules'> {
+  category_access: LoadedAccess;
+  discount_rules: LoadedRule[];
+}
+
+/** What a group can point at besides itself. */
+export const CATALOG_KINDS = ['category', 'product', 'price_list'] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+/** One category of one tree (a multi-storefront store has a tree per channel); the client reads these shapes. */
+export interface CategoryNode {
+  id: number;
+  name: string;
+  /** 0 at the root of its tree. */
+  parent_id: number;
+  tree_id: number;
+}
+
+export interface CatalogProduct {
+  id: number;
+  name: string;
+  /** "" when the product has none. */
+  sku: string;
+}
+
+export interface CatalogPriceList {
+  id: number;
+  name: string;
+}
+
+/**
+ * The parts of the store the groups point at. A kind left undefined was not read: its ids are not
+ * checked and its references cannot resolve. Products hold only those looked up (by id and SKU).
+ */
+export interface Catalog {
+  categories?: CategoryNode[];
+  products?: CatalogProduct[];
+  priceLists?: CatalogPriceList[];
+  /** Why a kind that was needed is undefined, for messages ("--no-catalog was given"). */
+  unread?: string;
+}
+
+/** The reads of the catalog a set of groups needs; nothing at all when no group points at anything. */
+export interface CatalogNeeds {
+  categories: boolean;
+  priceLists: boolean;
+  productIds: number[];
+  productSkus: string[];
+}
+
+/** What one reference by name of a file resolved to when planned; a saved plan keeps them to detect moves. */
+export interface ResolvedReference {
+  file: string;
+  /** The field, as a path ("discount_rules[1].category", "category_access.categories[0]"). */
+  path: string;
+  kind: CatalogKind;
+  ref: string;
+  resolved_id: number;
+}
+
+/** A group some file describes, but for other stores only: not desired in the store being planned. */
+export interface ExcludedGroup {
+  name: string;
+  file: string;
+  stores: string[];
+}
+
+export interface LiveGroup extends GroupState {
+  id: number;
+  /** As the API sent them; compared as strings only. */
+  date_created: string | null;
+  date_modified: string | null;
+}
+
+/** A request body in the API's own shape (amounts as decimal strings). */
+export interface GroupBody {
+  name?: string;
+  is_default?: boolean;
+  is_group_for_guests?: boolean;
+  category_access?: { type: AccessType; categories?: number[] };
+  discount_rules?: WireRule[];
+}
+
+export type WireRule =
+  | { type: 'all'; method: RuleMethod; amount: string }
+  | { type: 'category'; method: RuleMethod; amount: string; category_id: number }
+  | { type: 'product'; method: RuleMethod; amount: string; product_id: number }
+  | { type: 'price_list'; price_list_id: number };
+
+export interface GroupRef {
+  id: number;
+  name: string;
+}
