@@ -1,6 +1,7 @@
 // Finding and reading the files of groups/: recursive, in a stable order, bounded in size, UTF-8 only.
-// Symlinks are followed, so a linked file or folder is read like any other; what cannot be read
-// (a dangling link, a loop, a FIFO or device, a folder without permission) is a problem, never skipped.
+// Symlinks within the project are followed, so a linked file or folder is read like any other; a link
+// leading out of the project is refused unread (a pull request could otherwise link a secret in). What
+// cannot be read (a dangling link, a loop, a FIFO or device, a folder without permission) is a problem.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
@@ -15,6 +16,8 @@ export type DirectoryListing = { files: string[]; problems: Problem[] } | { prob
 
 interface Walk {
   root: string;
+  /** Real path of the project: no link may lead outside it. */
+  project: string;
   shown: string;
   files: string[];
   problems: Problem[];
@@ -26,8 +29,9 @@ interface Walk {
  * Every *.yaml / *.yml below dir (an absolute path), as paths relative to it, sorted so runs and hashes
  * are stable, with a problem for every entry that looks like a group file (or may hold some) but cannot
  * be read. Problems name paths as `shown` (the folder as the user gave it) joined with the relative path.
+ * The project is cwd (the repository root in CI), or dir itself when dir lies outside cwd.
  */
-export async function listGroupFiles(dir: string, shown: string = dir): Promise<DirectoryListing> {
+export async function listGroupFiles(dir: string, shown: string = dir, cwd?: string): Promise<DirectoryListing> {
   let info: Stats;
   try {
     info = await stat(dir);
@@ -48,7 +52,8 @@ export async function listGroupFiles(dir: string, shown: string = dir): Promise<
   if (!info.isDirectory()) {
     return { problem: pathProblem(shown, 'not a directory', 'point --dir or groupsDir in the config at the folder of group files, not at one file', 'folder') };
   }
-  const walk: Walk = { root: dir, shown, files: [], problems: [], seen: new Map() };
+  const project = await findProject(dir, cwd);
+  const walk: Walk = { root: dir, project, shown, files: [], problems: [], seen: new Map() };
   await walkFolder(walk, '', new Set());
   walk.files.sort(compareText);
   return { files: walk.files, problems: walk.problems };
@@ -82,7 +87,13 @@ async function visitEntry(walk: Walk, relative: string, entry: Dirent, ancestors
   let kind: Dirent | Stats = entry;
   if (entry.isSymbolicLink()) {
     try {
-      kind = await stat(path.join(walk.root, relative));
+      // The target's real path is checked before anything of it is looked at, let alone opened.
+      const target = await realpath(path.join(walk.root, relative));
+      if (!isWithin(target, walk.project)) {
+        walk.problems.push(outsideProblem(shownPath(walk, relative), isGroupFile ? 'file' : 'folder'));
+        return;
+      }
+      kind = await stat(target);
     } catch (error) {
       // A link that leads nowhere may have been a folder of groups: say so rather than guess.
       walk.problems.push(fsErrorProblem(shownPath(walk, relative), error));
@@ -119,6 +130,26 @@ function reachedTwice(walk: Walk, relative: string, earlier: string, what: 'file
     shownPath(walk, relative),
     `the same ${what} as ${shownPath(walk, earlier)} (reached twice through a symlink); it is read once, from there`,
     'remove one of the two paths, so each group is described in one place',
+  );
+}
+
+async function findProject(dir: string, cwd: string | undefined): Promise<string> {
+  const realDir = await realpath(dir);
+  const realCwd = cwd === undefined ? undefined : await realpath(cwd).catch(() => undefined);
+  return realCwd !== undefined && isWithin(realDir, realCwd) ? realCwd : realDir;
+}
+
+function isWithin(target: string, folder: string): boolean {
+  const relative = path.relative(folder, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function outsideProblem(link: string, what: 'file' | 'folder'): Problem {
+  return pathProblem(
+    link,
+    'symlink whose target is outside the project; it is not read',
+    'copy the file into the repository, or point the link at a file inside it',
+    what,
   );
 }
 

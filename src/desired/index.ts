@@ -32,9 +32,10 @@ export interface LoadOptions {
 
 /** Loads and checks every group file below dir; throws ValidationError listing all problems. */
 export async function loadDesired(dir: string, options: LoadOptions = {}): Promise<DesiredState> {
-  const root = path.resolve(options.cwd ?? process.cwd(), dir);
+  const cwd = options.cwd ?? process.cwd();
+  const root = path.resolve(cwd, dir);
   const storeNames = options.storeNames ?? [];
-  const listing = await listGroupFiles(root, dir);
+  const listing = await listGroupFiles(root, dir, cwd);
   if ('problem' in listing) throw new ValidationError([listing.problem]);
   const files = listing.files.map((relative) => path.join(dir, relative));
   // Synchronous reads: thousands of small files read faster in a plain loop than through the thread pool.

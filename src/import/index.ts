@@ -47,7 +47,7 @@ export async function importGroups(
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, dir);
   const schemaPath = schemaPathFrom(root, cwd, options.schemaFile ?? GROUP_SCHEMA_FILE);
-  const existing = await findExistingFiles(root, options.storeName);
+  const existing = await findExistingFiles(root, options.storeName, cwd);
   const taken = new Set<string>(existing.all.map((file) => file.toLowerCase()));
   const rendered: Array<RenderedGroup & { path: string; withoutPin?: string }> = [];
   for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {

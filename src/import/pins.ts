@@ -19,9 +19,9 @@ export interface ExistingFiles {
 }
 
 /** `storeName`: pins are per store (id: {staging: 9}), and only that store's pin says which group a file is. */
-export async function findExistingFiles(dir: string, storeName?: string): Promise<ExistingFiles> {
+export async function findExistingFiles(dir: string, storeName?: string, cwd?: string): Promise<ExistingFiles> {
   const existing: ExistingFiles = { byId: new Map(), byName: new Map(), all: [], storePins: new Map() };
-  const listing = await listGroupFiles(dir);
+  const listing = await listGroupFiles(dir, dir, cwd);
   if ('problem' in listing) return existing;
   existing.all = listing.files;
   for (const relative of listing.files) {

@@ -1,5 +1,6 @@
-// Odd file trees: symlinks are followed, and what cannot be read is a problem naming the path, never
-// skipped (a skipped file is a group that --prune deletes) and never read forever.
+// Odd file trees: symlinks within the project are followed, links out of it are refused unread, and what
+// cannot be read is a problem naming the path, never skipped (a skipped file is a group that --prune
+// deletes) and never read forever.
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -76,7 +77,27 @@ tree('a FIFO or a device named like a group file is refused without being opened
   await symlink('pipe.yaml', path.join(groups, 'to-pipe.yml'));
   await writeFile(path.join(groups, 'ok.yaml'), 'name: Fine\n');
   const special = 'not a regular file (a FIFO, socket or device); it is not read';
-  assert.equal(await messagesOf(temp), [`groups/pipe.yaml: ${special}`, `groups/to-pipe.yml: ${special}`, `groups/zero.yaml: ${special}`]);
+  const outside = 'symlink whose target is outside the project; it is not read';
+  assert.equal(await messagesOf(temp), [`groups/pipe.yaml: ${special}`, `groups/to-pipe.yml: ${special}`, `groups/zero.yaml: ${outside}`]);
+});
+
+tree('links whose target is outside the project are refused, files and folders alike; links inside it are read', async ({ temp, groups }) => {
+  const elsewhere = await mkdtemp(path.join(tmpdir(), 'bcgroups-elsewhere-'));
+  try {
+    await writeFile(path.join(elsewhere, 'secret.yaml'), 'name: Secret\n');
+    await symlink(path.join(elsewhere, 'secret.yaml'), path.join(groups, 'secret.yaml'));
+    await symlink(elsewhere, path.join(groups, 'away'));
+    await symlink('/etc', path.join(groups, 'etc'));
+    await writeFile(path.join(temp, 'inside.yaml'), 'name: Inside\n');
+    await symlink('../inside.yaml', path.join(groups, 'inside.yaml'));
+    const outside = 'symlink whose target is outside the project; it is not read';
+    assert.equal(await messagesOf(temp), [`groups/away: ${outside}`, `groups/etc: ${outside}`, `groups/secret.yaml: ${outside}`]);
+    // A groups folder outside cwd is its own project: links within it still work, links out of it do not.
+    const state = await loadDesired(path.join(temp, 'groups'), { cwd: elsewhere, exactOnly: true }).catch((error: { problems?: Array<{ message: string }> }) => error.problems?.map((p) => p.message));
+    assert.equal(state, [outside, outside, outside, outside]);
+  } finally {
+    await rm(elsewhere, { recursive: true, force: true });
+  }
 });
 
 tree('an unreadable folder is named with what to do', async ({ temp, groups }) => {
