@@ -7,7 +7,7 @@ import { renderCommandHelp, renderMainHelp } from './commands/help.js';
 import { commands } from './commands/index.js';
 import type { Command } from './commands/types.js';
 import { BcgroupsError, PlanError, RefusedPlanError, StalePlanError, UsageError, ValidationError, EXIT } from './errors.js';
-import { processIo, withoutColor, type Io } from './commands/io.js';
+import { processIo, withoutColor, type Io, type Output } from './commands/io.js';
 import { findSecrets, redactSecrets } from './text/redact.js';
 import { escapeControlKeepLines } from './render/escape.js';
 import { formatProblem } from './render/problem.js';
@@ -25,7 +25,7 @@ interface Invocation {
 }
 
 export async function runCli(argv: string[], rawIo: Io): Promise<number> {
-  const io = withRedactedStderr(rawIo);
+  const io = withRedactedOutput(rawIo);
   try {
     const invocation = readInvocation(argv);
     if (invocation.action === 'usage' || invocation.action === 'help') {
@@ -50,13 +50,14 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
 }
 
 /**
- * Every message and warning goes to stderr, and whatever raised it (a config file that throws, a server's
- * echo) may hold a token: each write loses the values of the token variables, whole and in parts.
+ * Whatever a command prints (a config file that throws, a server's echo, a problem quoting a file, in any
+ * format) may hold a token: each write to stdout or stderr loses the values of the token variables, whole
+ * and in parts.
  */
-function withRedactedStderr(io: Io): Io {
+function withRedactedOutput(io: Io): Io {
   const tokenEnvNames = io.tokenEnvNames ?? new Set<string>();
-  const write = (text: string) => io.stderr.write(redactSecrets(text, findSecrets(io.env, tokenEnvNames)));
-  return { ...io, tokenEnvNames, stderr: { write, isTTY: io.stderr.isTTY } };
+  const redacted = (output: Output): Output => ({ write: (text) => output.write(redactSecrets(text, findSecrets(io.env, tokenEnvNames))), isTTY: output.isTTY });
+  return { ...io, tokenEnvNames, stdout: redacted(io.stdout), stderr: redacted(io.stderr) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { ConfigError, UsageError, ValidationError } from '../errors.js';
 import type { Config } from '../model/index.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 import { readConfigFile, type ConfigFile } from './read.js';
+import { recordTokenEnvNames, recordTokenEnvNamesOfFiles } from './token-names.js';
 
 export const ENV_STORE_HASH = 'BIGCOMMERCE_STORE_HASH';
 export const ENV_API_URL = 'BIGCOMMERCE_API_URL';
@@ -31,9 +32,11 @@ type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> & P
 const FLAG_OF: Record<string, string> = { storeHash: '--store-hash', apiUrl: '--api-url', groupsDir: '--dir', concurrency: '--concurrency', prune: '--prune' };
 
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
-  const found = await readConfigFile(options.cwd, options.configFile);
-  const named = (found?.config as { accessTokenEnv?: unknown } | undefined)?.accessTokenEnv;
-  if (typeof named === 'string') options.tokenEnvNames?.add(named);
+  const found = await readConfigFile(options.cwd, options.configFile).catch((error: unknown) => {
+    if (options.tokenEnvNames) recordTokenEnvNamesOfFiles(options.cwd, options.configFile, options.tokenEnvNames);
+    throw error;
+  });
+  if (options.tokenEnvNames) recordTokenEnvNames(found?.config, options.tokenEnvNames);
   const label = found ? path.relative(options.cwd, found.filepath) || found.filepath : '';
   const fromFile = found ? checkConfigFile(found, label) : {};
   const fromEnv = dropUndefined({ storeHash: nonEmpty(options.env[ENV_STORE_HASH]), apiUrl: nonEmpty(options.env[ENV_API_URL]) });
