@@ -1,4 +1,5 @@
 // YAML text -> a plain value plus the line:col of every key and value, or the problems that stop it.
+import { clipQuoted } from '../text/clip.js';
 import type { Document, YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
@@ -112,7 +113,7 @@ function describeYamlError(file: string, text: string, error: YAMLError, at: (of
       file,
       ...at(start),
       field: key,
-      message: `duplicate key '${key}'`,
+      message: `duplicate key '${clipQuoted(key)}'`,
       hint: 'each key may appear once in a mapping; keep one of them',
     };
   }

@@ -1,4 +1,5 @@
 // Rules about one group's discounts that a JSON Schema cannot say (or cannot say clearly).
+import { clipQuoted } from '../text/clip.js';
 import type { Problem } from '../errors.js';
 import type { DiscountRuleFile, GroupFile } from '../model/index.js';
 import { normalizeAmount } from '../model/normalize.js';
@@ -42,7 +43,7 @@ export function checkGroupRules(file: string, group: GroupFile, positions: Posit
 
   rules.forEach((rule, index) => {
     if (rule.type !== 'price_list' && rule.method === 'percent' && normalizeAmount(rule.amount) > 100) {
-      problems.push(problemAt(index, '/amount', `a percent discount is at most 100 (found ${JSON.stringify(rule.amount)})`));
+      problems.push(problemAt(index, '/amount', `a percent discount is at most 100 (found ${clipQuoted(JSON.stringify(rule.amount) ?? 'nothing')})`));
     }
   });
   return problems;
@@ -58,9 +59,9 @@ function describeTarget(rule: DiscountRuleFile): string | undefined {
     case 'all':
       return 'the whole store';
     case 'category':
-      return isId(fields.category_id) ? `category ${Number(fields.category_id)}` : isRef(fields.category) ? `category '${fields.category}'` : undefined;
+      return isId(fields.category_id) ? `category ${Number(fields.category_id)}` : isRef(fields.category) ? `category '${clipQuoted(String(fields.category))}'` : undefined;
     case 'product':
-      return isId(fields.product_id) ? `product ${Number(fields.product_id)}` : isRef(fields.product_sku) ? `product SKU '${fields.product_sku}'` : undefined;
+      return isId(fields.product_id) ? `product ${Number(fields.product_id)}` : isRef(fields.product_sku) ? `product SKU '${clipQuoted(String(fields.product_sku))}'` : undefined;
     case 'price_list':
       return undefined;
   }

@@ -1,6 +1,7 @@
 // Rules across files: what must be unique in the store. Each problem names every file involved, and
 // the checks read raw values defensively so they also run on files with schema errors. The planner relies
 // on these: it is never given two groups that claim the same single-holder flag.
+import { clipQuoted } from '../text/clip.js';
 import type { Problem } from '../errors.js';
 import { HOLDER_FLAGS, type HolderFlag } from '../model/index.js';
 import { clashesByNormalization, nameKey } from '../model/normalize.js';
@@ -19,7 +20,7 @@ interface Claim {
 export function checkStoreRules(files: readonly ParsedFile[], idPointer = '/id'): Problem[] {
   return [
     ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? nameKey(value) : undefined), (value, others, otherValues) => ({
-      message: `name '${value}' is also used by ${others} (${describeNameRule(value, otherValues)})`,
+      message: `name '${clipQuoted(value)}' is also used by ${others} (${describeNameRule(value, otherValues)})`,
       hint: 'group names are unique in a store; rename one of them',
     })),
     ...checkUnique(files, idPointer, (value) => (Number.isInteger(value) ? String(value) : undefined), (value, others) => ({
@@ -49,11 +50,11 @@ function checkEarlierNames(files: readonly ParsedFile[]): Problem[] {
       const named = byName.get(nameKey(name));
       const other = claimed.get(nameKey(name));
       if (named && named !== parsed) {
-        problems.push({ ...claimProblem(claim), message: `'${name}' is the name of ${describeClaim({ parsed: named, pointer: '/name' })}, so it cannot be a name this group had`, hint: 'remove it from renamed_from, or rename the other group' });
+        problems.push({ ...claimProblem(claim), message: `'${clipQuoted(name)}' is the name of ${describeClaim({ parsed: named, pointer: '/name' })}, so it cannot be a name this group had`, hint: 'remove it from renamed_from, or rename the other group' });
       } else if (named === parsed) {
-        problems.push({ ...claimProblem(claim), message: `'${name}' is this group's own name`, hint: 'renamed_from lists earlier names only' });
+        problems.push({ ...claimProblem(claim), message: `'${clipQuoted(name)}' is this group's own name`, hint: 'renamed_from lists earlier names only' });
       } else if (other && other !== parsed) {
-        problems.push({ ...claimProblem(claim), message: `'${name}' is also an earlier name in ${describeClaim({ parsed: other, pointer: '/renamed_from' })}`, hint: 'one group can take over an old name; keep it in one file' });
+        problems.push({ ...claimProblem(claim), message: `'${clipQuoted(name)}' is also an earlier name in ${describeClaim({ parsed: other, pointer: '/renamed_from' })}`, hint: 'one group can take over an old name; keep it in one file' });
       }
       claimed.set(nameKey(name), parsed);
     });

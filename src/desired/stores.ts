@@ -1,5 +1,6 @@
 // Group files in a repository of several stores: which stores a file is for (`stores:`), its pins per
 // store (`id: {production: 4}`), and the desired state of one store. A config of one store has no names.
+import { clipQuoted } from '../text/clip.js';
 import type { Problem } from '../errors.js';
 import type { DesiredGroup, ExcludedGroup } from '../model/index.js';
 import type { ParsedFile } from './parse.js';
@@ -27,7 +28,7 @@ export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]
   const known = (name: unknown, pointer: string, what: string): void => {
     if (typeof name !== 'string' || storeNames.includes(name)) return;
     const near = closestName(name, storeNames);
-    problems.push(problemAt(pointer, `${what} '${name}' is not a store of the config`, `${near ? `did you mean '${near}'? ` : ''}the stores are: ${storeNames.join(', ')}`));
+    problems.push(problemAt(pointer, `${what} '${clipQuoted(name)}' is not a store of the config`, `${near ? `did you mean '${near}'? ` : ''}the stores are: ${storeNames.join(', ')}`));
   };
   if (Array.isArray(listed)) listed.forEach((name, index) => known(name, joinPointer('/stores', index), 'store'));
   if (Number.isInteger(id)) {
@@ -37,7 +38,7 @@ export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]
     for (const name of Object.keys(id)) {
       known(name, joinPointer('/id', name), "the pin's store");
       if (Array.isArray(listed) && storeNames.includes(name) && !listed.includes(name)) {
-        problems.push(problemAt(joinPointer('/id', name), `pins a group of store '${name}', which this file's stores leave out`, `add ${name} to stores, or remove the pin`));
+        problems.push(problemAt(joinPointer('/id', name), `pins a group of store '${clipQuoted(name)}', which this file's stores leave out`, `add ${clipQuoted(name)} to stores, or remove the pin`));
       }
     }
   }

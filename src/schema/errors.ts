@@ -4,10 +4,14 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { joinPointer, toFieldPath, valueAt } from './pointer.js';
+import { clipQuoted } from '../text/clip.js';
 import { closestName } from '../text/suggest.js';
 import { count } from '../text/words.js';
 
 export type Prefer = 'key' | 'value';
+
+/** A field path is made of keys from the file: shown at most twice as long as one quoted key. */
+const MAX_FIELD = 60;
 
 export interface SchemaSource {
   file: string;
@@ -45,7 +49,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], source: Sch
     const problem: Problem = {
       file: source.file,
       ...source.locate(described.at ?? described.pointer, described.prefer),
-      field: nameOf(described.pointer),
+      field: clipQuoted(nameOf(described.pointer), 2 * MAX_FIELD),
       message: described.message,
       ...(described.hint ? { hint: described.hint } : {}),
     };
@@ -65,16 +69,16 @@ function describeError(error: ErrorObject, found: unknown, show: (value: unknown
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((name) => name !== '$schema');
-      const near = closestName(key, allowed);
+      const near = closestName(clipQuoted(key), allowed);
       const hint = `${near ? `did you mean '${near}'? ` : ''}allowed here: ${allowed.join(', ')}`;
-      return { pointer: joinPointer(pointer, key), prefer: 'key', message: `unknown key '${key}'`, hint };
+      return { pointer: joinPointer(pointer, key), prefer: 'key', message: `unknown key '${clipQuoted(key)}'`, hint };
     }
     case 'required': {
       const key = String(params.missingProperty);
       return { pointer: joinPointer(pointer, key), at: pointer, prefer: 'key', message: `missing required key '${key}'` };
     }
     case 'false schema':
-      return { pointer, prefer: 'key', message: `'${pointer.slice(pointer.lastIndexOf('/') + 1)}' is not allowed here` };
+      return { pointer, prefer: 'key', message: `'${clipQuoted(pointer.slice(pointer.lastIndexOf('/') + 1))}' is not allowed here` };
     case 'enum':
       return value(`must be one of ${(params.allowedValues as unknown[]).join(', ')} (found ${show(found)})`);
     case 'type':
@@ -118,7 +122,7 @@ function describeType(type: string): string {
 /** A found value as JSON ("nothing" when absent); what JSON cannot spell (.inf, !!binary, a date) by its kind. */
 export function showValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(clipQuoted(value));
   return showKind(value);
 }
 
