@@ -6,6 +6,7 @@ import { renderMarkdown, renderPlanAs, type Format } from '../render/index.js';
 import { renderMissingPinsAs } from '../render/missing-pins.js';
 import { DIR_OPTION, FORMAT_OPTION, noteEmptyFolder, READ_OPTIONS, readFormat, STORE_OPTIONS } from './options.js';
 import { openSession } from './session.js';
+import { describeRun } from './header.js';
 import { planAgainstStore } from './plan-store.js';
 import { appendStepSummary } from './step-summary.js';
 import type { Command, CommandContext } from './types.js';
@@ -37,8 +38,10 @@ export const driftCommand: Command = {
       throw error;
     }
     const shown = ctx.values['ignore-unmanaged'] ? { ...plan, unmanaged: [], summary: { ...plan.summary, unmanaged: 0 } } : plan;
-    ctx.io.stdout.write(renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: session.config.groupsDir }));
-    await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift', dir: session.config.groupsDir }));
+    // A scheduled report of several stores must say which store it speaks of, as plan does.
+    const { store } = describeRun(session.storeHash, session.config, undefined);
+    ctx.io.stdout.write(renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: session.config.groupsDir, store }));
+    await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift', dir: session.config.groupsDir, store }));
     return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },
 };

@@ -19,6 +19,9 @@ test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted un
     assert.is(drifted.code, 2);
     assert.match(drifted.out, 'VIP');
     assert.match(drifted.out, 'store has 12% off all products, the file says 10%');
+    // A scheduled report names the store it speaks of, in markdown and in text.
+    assert.match(drifted.out, `## bcgroups drift: store ${project.sandbox.storeHash}`);
+    assert.match((await project.run('drift')).out, `Drift of store ${project.sandbox.storeHash}`);
 
     await project.writeGroups({ 'retail.yaml': RETAIL });
     assert.is((await project.run('drift')).code, 2, 'VIP is now unmanaged');
