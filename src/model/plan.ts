@@ -137,6 +137,11 @@ export interface Attribution {
    * baseline's files do not hold either, so merging overwrites a hand edit in the store (or an unapplied merge).
    */
   overwrites: Record<string, FieldName[]>;
+  /**
+   * Per key of an update: the fields whose value the baseline plan would send to that group too, so they were
+   * pending before this change. All of a pending update's fields; some, none or all of this change's own.
+   */
+  pending_fields: Record<string, FieldName[]>;
   /** Changes of the baseline plan that this plan no longer makes: the store keeps what it has there. */
   dropped: Change[];
 }

@@ -1,7 +1,8 @@
 // The words and groupings that text and markdown share when a plan is shown next to its baseline.
-import type { Attribution, AttributionOff, Change, Plan } from '../model/index.js';
+import type { Attribution, AttributionOff, Change, ChangeReason, Plan } from '../model/index.js';
 import { escapeControl, escapeStrings } from './escape.js';
 import { ACTION_SIGN, labelOf } from './lines.js';
+import { describeReason, describeReasons, formatField, type Names } from './words.js';
 import { count as countOf } from '../text/words.js';
 
 export type PlanAttribution = Attribution | AttributionOff;
@@ -34,9 +35,42 @@ export function overwriteLines(plan: Pick<Plan, 'changes'>, attribution: Attribu
   });
 }
 
-/** "~ update Trade (id 2): is_default", one per baseline change this plan no longer makes. */
-export function droppedLines(attribution: Attribution): string[] {
-  return attribution.dropped.map((change) => `${ACTION_SIGN[change.action]} ${labelOf(change)}${change.action === 'update' ? `: ${change.fields.join(', ')}` : ''}`);
+/**
+ * "~ update Trade (id 2): is_default: the base files would set false; the store keeps true", one per
+ * baseline change this plan no longer makes, with the values so a reviewer sees what staying put means.
+ */
+export function droppedLines(attribution: Attribution, names?: Names): string[] {
+  return attribution.dropped.map((change) => {
+    const label = `${ACTION_SIGN[change.action]} ${labelOf(change)}`;
+    if (change.action !== 'update') return label;
+    const fields = change.fields.map((field) => `${field}: the base files would set ${formatField(field, change.after, names)}; the store keeps ${formatField(field, change.before, names)}`);
+    return `${label}: ${fields.join('; ')}`;
+  });
+}
+
+/** How a change is shown in its section: its own fields only, its reason, and what else it sends. */
+export interface ChangeView {
+  change: Change;
+  reason: string;
+  /** "also sends pending: is_default true -> false", when an update of this change carries pending fields too. */
+  note?: string;
+}
+
+/**
+ * An update of this change that also carries pending fields shows only the fields the compared groups/
+ * changes and names the rest; a pending change says it reverts drift, since its file may be the same in both.
+ */
+export function viewChange(change: Change, attribution: Attribution, names?: Names): ChangeView {
+  const pending = change.action === 'update' ? (attribution.pending_fields[change.key] ?? []) : [];
+  if (attribution.origins[change.key] === 'pending') return { change, reason: change.reasons.map(describePendingReason).join('; ') };
+  if (change.action !== 'update' || pending.length === 0) return { change, reason: describeReasons(change) };
+  const own = change.fields.filter((field) => !pending.includes(field));
+  const sent = pending.map((field) => `${field} ${formatField(field, change.before, names)} -> ${formatField(field, change.after, names)}`);
+  return { change: { ...change, fields: own }, reason: describeReasons(change), note: `also sends pending: ${sent.join('; ')} (the base files say so too)` };
+}
+
+function describePendingReason(reason: ChangeReason): string {
+  return reason.fact === 'edited' ? `pending drift: the store differs from ${reason.file}, as it does from the base files` : describeReason(reason);
 }
 
 /** The opening sentence: what this change does first, then what was pending anyway. */
@@ -56,5 +90,5 @@ export function describeAttributionOff(attribution: AttributionOff): string {
 export function escapeAttribution(attribution: PlanAttribution): PlanAttribution {
   if (!attribution.compared) return { compared: false, reason: escapeControl(attribution.reason) };
   const escapeKeys = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [escapeControl(key), value]));
-  return { compared: true, origins: escapeKeys(attribution.origins), overwrites: escapeKeys(attribution.overwrites), dropped: escapeStrings(attribution.dropped) };
+  return { compared: true, origins: escapeKeys(attribution.origins), overwrites: escapeKeys(attribution.overwrites), pending_fields: escapeKeys(attribution.pending_fields), dropped: escapeStrings(attribution.dropped) };
 }

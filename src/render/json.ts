@@ -1,7 +1,7 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
 import type { CatalogNames, Change, Plan } from '../model/index.js';
-import type { PlanAttribution } from './attribution.js';
+import { viewChange, type PlanAttribution } from './attribution.js';
 import { nameReferencesOf } from './names.js';
 import { describeReasons } from './words.js';
 
@@ -30,7 +30,11 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
 function withOrigin(ordered: Record<string, unknown>, change: Change, attribution: PlanAttribution | undefined): Record<string, unknown> {
   if (!attribution?.compared) return ordered;
   const overwrites = attribution.overwrites[change.key];
-  return { ...ordered, origin: attribution.origins[change.key] ?? 'change', ...(overwrites ? { overwrites_hand_edits: overwrites } : {}) };
+  const pending = attribution.pending_fields[change.key];
+  const origin = attribution.origins[change.key] ?? 'change';
+  // A pending change reverts drift: its reason must not claim the compared groups/ changed its file.
+  const reason = origin === 'pending' ? { reason: viewChange(change, attribution).reason } : {};
+  return { ...ordered, ...reason, origin, ...(pending ? { pending_fields: pending } : {}), ...(overwrites ? { overwrites_hand_edits: overwrites } : {}) };
 }
 
 /** What the baseline comparison found beyond each change's origin: the dropped changes, or why there is none. */

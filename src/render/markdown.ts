@@ -2,7 +2,7 @@
 // section per changed group with a diff block, then unmanaged groups.
 import type { Attribution, Change, Plan, SafetyRefusal } from '../model/index.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
-import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
+import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, viewChange, type ChangeView, type PlanAttribution } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { folderLabel } from '../text/words.js';
@@ -79,9 +79,11 @@ function formatChanges(plan: Plan, dir: string): string {
 
 const AT_DEFAULTS = "Every field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.";
 
-function formatChange(change: Change, plan: Plan): string {
+function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
+  const change = view?.change ?? whole;
+  const reason = view?.reason ?? describeReasons(change);
   const lines = changeLines(change, 'split', plan.catalog_names).map((line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`);
-  const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(describeReasons(change))}</summary>`];
+  const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(reason)}</summary>`];
   if (lines.length > 0) {
     const fence = fenceFor(lines);
     parts.push(`${fence}diff\n${lines.join('\n')}\n${fence}`);
@@ -89,12 +91,12 @@ function formatChange(change: Change, plan: Plan): string {
     // A create at the API's defaults has no field to show: say what the group will be.
     parts.push(AT_DEFAULTS);
   }
-  const words = [...audienceLines(change), ...ruleWords(change, plan.catalog_names)];
+  const words = [...audienceLines(change), ...ruleWords(change, plan.catalog_names), ...(view?.note ? [view.note] : [])];
   if (words.length > 0) parts.push(words.map((phrase) => `- ${escapeInline(phrase)}`).join('\n'));
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) parts.push(`Waits for: ${escapeInline(waits.join(', '))}`);
   // Nothing to unfold: one line rather than an empty block.
-  if (parts.length === 1) return `${ACTION_SIGN[change.action]} ${escapeInline(labelOf(change))}: ${escapeInline(describeReasons(change))}`;
+  if (parts.length === 1) return `${ACTION_SIGN[change.action]} ${escapeInline(labelOf(change))}: ${escapeInline(reason)}`;
   return `${parts.join('\n\n')}\n\n</details>`;
 }
 
@@ -104,9 +106,9 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
   const overwrites = overwriteLines(plan, attribution);
   const warning = overwrites.length === 0 ? '' : ['> [!WARNING]', `> **${OVERWRITE_WARNING}.** ${OVERWRITE_NOTE}`, ...overwrites.map((line) => `> - ${escapeInline(line)}`)].join('\n');
   const section = (heading: string, changes: Change[], note?: string) =>
-    changes.length === 0 ? '' : [`### ${heading} (${changes.length})`, ...(note ? [`_${note}_`] : []), ...changes.map((change) => formatChange(change, plan))].join('\n\n');
+    changes.length === 0 ? '' : [`### ${heading} (${changes.length})`, ...(note ? [`_${note}_`] : []), ...changes.map((change) => formatChange(change, plan, viewChange(change, attribution, plan.catalog_names)))].join('\n\n');
   const dropped =
-    attribution.dropped.length === 0 ? '' : [`### ${DROPPED_HEADING} (${attribution.dropped.length})`, `_${DROPPED_NOTE}_`, droppedLines(attribution).map((line) => `- ${escapeInline(line)}`).join('\n')].join('\n\n');
+    attribution.dropped.length === 0 ? '' : [`### ${DROPPED_HEADING} (${attribution.dropped.length})`, `_${DROPPED_NOTE}_`, droppedLines(attribution, plan.catalog_names).map((line) => `- ${escapeInline(line)}`).join('\n')].join('\n\n');
   const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : '';
   return [escapeInline(describeAttribution(plan, attribution)), warning, formatPlanTable(plan), changes, section(OWN_HEADING, own), section(PENDING_HEADING, pending, PENDING_NOTE), dropped];
 }

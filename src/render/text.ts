@@ -2,7 +2,7 @@
 import type { Change, Plan, SafetyRefusal } from '../model/index.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
 import { paint, type Style } from './ansi.js';
-import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, type PlanAttribution } from './attribution.js';
+import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, viewChange, type ChangeView, type PlanAttribution } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
@@ -67,14 +67,15 @@ function formatPlanChanges(plan: Plan, dir: string, color: boolean, attribution:
   const overwrites = overwriteLines(plan, attribution);
   const warning = overwrites.length === 0 ? '' : [paint(`${OVERWRITE_WARNING}:`, 'yellow', color), ...overwrites.map((line) => paint(`  ! ${line}`, 'yellow', color)), `  ${OVERWRITE_NOTE}`].join('\n');
   const section = (heading: string, changes: Change[], note?: string) =>
-    changes.length === 0 ? '' : [`${heading}:${note ? `\n  ${note}` : ''}`, ...changes.map((change) => formatChange(change, plan, color))].join('\n\n');
-  const dropped = attribution.dropped.length === 0 ? '' : [`${DROPPED_HEADING}:`, `  ${DROPPED_NOTE}`, ...droppedLines(attribution).map((line) => `  ${line}`)].join('\n');
+    changes.length === 0 ? '' : [`${heading}:${note ? `\n  ${note}` : ''}`, ...changes.map((change) => formatChange(change, plan, color, viewChange(change, attribution, plan.catalog_names)))].join('\n\n');
+  const dropped = attribution.dropped.length === 0 ? '' : [`${DROPPED_HEADING}:`, `  ${DROPPED_NOTE}`, ...droppedLines(attribution, plan.catalog_names).map((line) => `  ${line}`)].join('\n');
   return [describeAttribution(plan, attribution), warning, section(OWN_HEADING, own), section(PENDING_HEADING, pending, PENDING_NOTE), dropped];
 }
 
-function formatChange(change: Change, plan: Plan, color: boolean): string {
+function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeView): string {
+  const change = view?.change ?? whole;
   const sign = ACTION_SIGN[change.action];
-  const lines = [`  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${describeReasons(change)}`];
+  const lines = [`  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${view?.reason ?? describeReasons(change)}`];
   for (const line of audienceLines(change)) lines.push(paint(`      ${line}`, 'dim', color));
   for (const line of changeLines(change, 'arrow', plan.catalog_names)) {
     const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
@@ -83,6 +84,7 @@ function formatChange(change: Change, plan: Plan, color: boolean): string {
   }
   const words = ruleWords(change, plan.catalog_names);
   if (words.length > 0) lines.push(`        in words: ${words.join('; ')}`);
+  if (view?.note) lines.push(`      ${view.note}`);
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) lines.push(paint(`      waits for: ${waits.join(', ')}`, 'dim', color));
   return lines.join('\n');

@@ -37,6 +37,41 @@ test('plan --baseline tells the pull request`s own change from drift the store a
   }
 });
 
+test('plan --baseline attributes per field: a rename of a hand-edited group warns of no hand edit it does not make', async () => {
+  // By hand, Trade became the default and Wholesale got 12%; both branches say false and 10%. The PR renames Trade.
+  const wholesale = 'name: Wholesale\ndiscount_rules:\n  - type: all\n    method: percent\n    amount: 10\n';
+  const seed = [{ id: 1, name: 'Retail' }, { id: 2, name: 'Trade', is_default: true }, { id: 3, name: 'Wholesale', discount_rules: [{ type: 'all', method: 'percent', amount: '12.0000' }] }];
+  const head = { 'retail.yaml': 'name: Retail\n', 'trade.yaml': 'name: Trade Partners\nrenamed_from: [Trade]\n', 'wholesale.yaml': wholesale };
+  const project = await openProject(head, { seed });
+  try {
+    await writeBaseline(project, { 'retail.yaml': 'name: Retail\n', 'trade.yaml': 'name: Trade\n', 'wholesale.yaml': wholesale });
+    const text = await project.run('plan', '--baseline', 'base');
+    assert.is(text.code, 0, text.err);
+    assert.not.match(text.out, 'Merging this would also revert hand edits', 'the PR writes only the name');
+    assert.match(text.out, /From this change:\n\n {2}~ update Trade Partners \(id 2\)[^\n]*\n[^\n]*\n {6}~ name: "Trade" -> "Trade Partners"\n {6}also sends pending: is_default true -> false/);
+    assert.match(text.out, /Already pending before it:[\s\S]*update Wholesale \(id 3\): pending drift: the store differs from groups\/wholesale\.yaml/);
+    assert.not.match(text.out, 'changed in groups/wholesale.yaml', 'the file is the same in base and head');
+    const json = await project.run('plan', '--baseline', 'base', '--format', 'json');
+    const document = JSON.parse(json.out) as { changes: { key: string; origin: string; pending_fields?: string[]; overwrites_hand_edits?: string[]; reason: string }[] };
+    assert.equal(
+      document.changes.map((change) => [change.key, change.origin, change.pending_fields, change.overwrites_hand_edits]),
+      [
+        ['update:2', 'change', ['is_default'], undefined],
+        ['update:3', 'pending', ['discount_rules'], undefined],
+      ],
+    );
+    assert.match(document.changes[1]!.reason, /^pending drift/);
+    // The PR now keeps the store's 12%: the pending revert is dropped, with both values shown.
+    await project.writeGroups({ ...head, 'wholesale.yaml': wholesale.replace('10', '12') });
+    const kept = await project.run('plan', '--baseline', 'base');
+    assert.match(kept.out, 'No longer pending:');
+    assert.match(kept.out, '~ update Wholesale (id 3): discount_rules: the base files would set 10% off all products; the store keeps 12% off all products');
+    assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0, 'plan only reads');
+  } finally {
+    await project.close();
+  }
+});
+
 test('a missing baseline folder is a usage error before any request; a baseline without groups/ has no groups', async () => {
   const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [] });
   try {

@@ -28,6 +28,7 @@ test('with no baseline difference every change is pending, and an identical crea
   const baseline = [desired('Retail', { id: 1 }), desired('Trade', { id: 2 }), desired('VIP', { id: 3, discount_rules: [rule.all(20)] }), desired('New')];
   const attribution = attribute(baseline, baseline, store);
   assert.equal(attribution.origins, { 'update:1': 'pending', 'create:New': 'pending' });
+  assert.equal(attribution.pending_fields, { 'update:1': ['discount_rules'] }, 'every field of a pending update');
 });
 
 test('the same group changed differently is from this change, even when the baseline also changes it', () => {
@@ -39,13 +40,33 @@ test('the same group changed differently is from this change, even when the base
   assert.equal(attribution.overwrites, { 'update:1': ['discount_rules'] });
 });
 
-test('a pull request that edits another field of a drifted group sets the drifted field back: a warning', () => {
-  // Store: VIP has 20% by hand; base says 10%. The PR renames VIP and keeps 10%, so the update is its own.
+test('a pull request that renames a drifted group carries the drifted field along as pending: no warning', () => {
+  // Store: VIP has 20% by hand; base says 10%. The PR renames VIP and keeps 10%: the rules were pending anyway.
   const baseline = [desired('Retail', { id: 1, discount_rules: [rule.all(5)] }), desired('Trade', { id: 2 }), desired('VIP', { id: 3, discount_rules: [rule.all(10)] })];
   const head = [baseline[0]!, baseline[1]!, desired('VIP', { id: 3, name: 'VIP Club', discount_rules: [rule.all(10)] })];
   const attribution = attribute(baseline, head, store);
-  assert.equal(attribution.origins, { 'update:3': 'change' });
-  assert.equal(attribution.overwrites, { 'update:3': ['discount_rules'] }, 'the rename is the PR, the rules revert the hand edit');
+  assert.equal(attribution.origins, { 'update:3': 'change' }, 'the rename is the PR');
+  assert.equal(attribution.pending_fields, { 'update:3': ['discount_rules'] });
+  assert.equal(attribution.overwrites, {});
+});
+
+test('per field: a hand-edited flag the base files already set back is pending; drift on another group stays pending too', () => {
+  // Store: Trade is the default by hand, Wholesale has 12%; both file sets say false and 10%. The PR renames Trade.
+  const shop = [live(1, 'Retail', { is_default: true }), live(2, 'Trade', { is_default: true }), live(3, 'Wholesale', { discount_rules: [rule.all(12)] })];
+  const baseline = [desired('Retail', { id: 1, is_default: true }), desired('Trade', { id: 2 }), desired('Wholesale', { id: 3, discount_rules: [rule.all(10)] })];
+  const head = [baseline[0]!, desired('Trade Partners', { id: 2 }), baseline[2]!];
+  const attribution = attribute(baseline, head, shop);
+  assert.equal(attribution.origins, { 'update:2': 'change', 'update:3': 'pending' });
+  assert.equal(attribution.pending_fields, { 'update:2': ['is_default'], 'update:3': ['discount_rules'] });
+  assert.equal(attribution.overwrites, {}, 'the PR writes only the name, which nobody edited by hand');
+});
+
+test('a field the baseline also writes, but to another value, is this change writing over a hand edit', () => {
+  const baseline = [desired('Retail', { id: 1, discount_rules: [rule.all(7)] }), desired('Trade', { id: 2 }), desired('VIP', { id: 3, discount_rules: [rule.all(10)] })];
+  const head = [desired('Retail', { id: 1, name: 'Retail Club', discount_rules: [rule.all(8)] }), baseline[1]!, desired('VIP', { id: 3, name: 'VIP Club', discount_rules: [rule.all(10)] })];
+  const attribution = attribute(baseline, head, store);
+  assert.equal(attribution.pending_fields, { 'update:1': [], 'update:3': ['discount_rules'] });
+  assert.equal(attribution.overwrites, { 'update:1': ['discount_rules'] });
 });
 
 test('a field the store already matches in the baseline is no hand edit: no warning', () => {
@@ -85,7 +106,11 @@ test('attributeChanges works on any two plans: keys and bodies alone decide', ()
   const headPlan = createPlan([desired('A', { id: 1, is_default: true, is_group_for_guests: true })], [live(1, 'A')], { prune: false });
   const attribution = attributeChanges(headPlan, basePlan);
   assert.equal(attribution.origins, { 'update:1': 'change' });
-  assert.equal(attribution.overwrites, { 'update:1': ['is_default'] });
+  assert.equal(attribution.pending_fields, { 'update:1': ['is_default'] }, 'the baseline sends is_default: true as well');
+  assert.equal(attribution.overwrites, {});
+  const otherPlan = createPlan([desired('A', { id: 1, is_group_for_guests: true, discount_rules: [rule.all(3)] })], [live(1, 'A', { discount_rules: [rule.all(1)] })], { prune: false });
+  const againstRules = createPlan([desired('A', { id: 1, discount_rules: [rule.all(2)] })], [live(1, 'A', { discount_rules: [rule.all(1)] })], { prune: false });
+  assert.equal(attributeChanges(otherPlan, againstRules).overwrites, { 'update:1': ['discount_rules'] });
   assert.equal(attributeChanges(basePlan, basePlan).origins, { 'update:1': 'pending' });
 });
 

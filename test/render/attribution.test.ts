@@ -8,12 +8,13 @@ import { attributeAgainstBaseline, createPlan } from '../../src/plan/index.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/render/index.js';
 import { desired, live, rule } from '../plan/builders.js';
 
-/** The store: Trade is the default by a hand edit, VIP has 20% by a hand edit; the base branch says neither. */
+/** The store: Trade is the default by a hand edit, VIP has 20% and Retail 5% by hand edits; the base branch says neither. */
 function attributedPlan(): { plan: Plan; attribution: Attribution } {
   const store = [live(1, 'Retail', { discount_rules: [rule.all(5)] }), live(2, 'Trade', { is_default: true }), live(3, 'VIP', { discount_rules: [rule.all(20)] }), live(4, 'Staff')];
   const baseline = [desired('Retail', { id: 1 }), desired('Trade', { id: 2 }), desired('VIP', { id: 3, discount_rules: [rule.all(10)] }), desired('Staff', { id: 4, is_group_for_guests: true })];
-  // The pull request renames VIP (keeping 10%), adds New, and makes Trade the default as the store has it.
-  const head = [baseline[0]!, desired('Trade', { id: 2, is_default: true }), desired('VIP', { id: 3, name: 'VIP Club', discount_rules: [rule.all(10)] }), baseline[3]!, desired('New')];
+  // The pull request renames VIP (keeping 10%, pending anyway), gives Retail 8% over the store's 5%, adds New,
+  // and makes Trade the default as the store has it.
+  const head = [desired('Retail', { id: 1, discount_rules: [rule.all(8)] }), desired('Trade', { id: 2, is_default: true }), desired('VIP', { id: 3, name: 'VIP Club', discount_rules: [rule.all(10)] }), baseline[3]!, desired('New')];
   const plan = createPlan(head, store, { prune: false });
   const attribution = attributeAgainstBaseline(plan, baseline, store, { prune: false });
   assert.ok(attribution.compared);
@@ -33,29 +34,43 @@ function assertInOrder(text: string, phrases: string[]): void {
 test('text: the warning, then this change, then the pending changes, then the dropped ones', () => {
   const { plan, attribution } = attributedPlan();
   const text = renderText(plan, { color: false, attribution });
-  const order = ['This change makes 2 changes to the store; 2 changes were pending before it; it drops 1 pending change.', 'Merging this would also revert hand edits in the store:', '! update VIP Club (id 3): discount_rules', 'From this change:', 'update VIP Club (id 3)', 'create New', 'Already pending before it:', 'update Retail (id 1)', 'update Staff (id 4)', 'No longer pending:', '~ update Trade (id 2): is_default', 'Plan: 1 to create'];
+  const order = [
+    'This change makes 3 changes to the store; 1 change was pending before it; it drops 1 pending change.',
+    'Merging this would also revert hand edits in the store:',
+    '! update Retail (id 1): discount_rules',
+    'From this change:',
+    '~ update VIP Club (id 3): renamed (pinned id 3); changed in groups/vip.yaml\n      ~ name: "VIP" -> "VIP Club"\n      also sends pending: discount_rules 20% off all products -> 10% off all products',
+    'create New',
+    'Already pending before it:',
+    'update Staff (id 4): pending drift: the store differs from groups/staff.yaml',
+    'No longer pending:',
+    '~ update Trade (id 2): is_default: the base files would set false; the store keeps true',
+    'Plan: 1 to create',
+  ];
   assertInOrder(text, order);
+  assert.not.match(text, '! update VIP Club', 'the rules VIP sends were pending: no hand edit of this change');
+  assert.not.match(text, 'update Staff (id 4): changed in', 'a pending change does not claim its file changed');
 });
 
 test('markdown: the comment leads with what the pull request does and warns before the list', () => {
   const { plan, attribution } = attributedPlan();
   const markdown = renderMarkdown(plan, { attribution });
   const lead = markdown.split('\n\n')[1];
-  assert.is(lead, 'This change makes 2 changes to the store; 2 changes were pending before it; it drops 1 pending change.');
-  const order = ['> [!WARNING]', '### From this change (2)', 'update VIP Club (id 3)', '### Already pending before it (2)', '### No longer pending (1)', '- \\~ update Trade (id 2): is\\_default'];
+  assert.is(lead, 'This change makes 3 changes to the store; 1 change was pending before it; it drops 1 pending change.');
+  const order = ['> [!WARNING]', '> - update Retail (id 1): discount\\_rules', '### From this change (3)', 'update VIP Club (id 3)', '- also sends pending: discount\\_rules', '### Already pending before it (1)', '### No longer pending (1)', '- \\~ update Trade (id 2): is\\_default: the base files would set false; the store keeps true'];
   assertInOrder(markdown, order);
 });
 
 test('json: an origin per change, the hand edits, the dropped changes, valid against the schema', () => {
   const { plan, attribution } = attributedPlan();
-  const document = JSON.parse(renderJson(plan, { attribution })) as { changes: { key: string; origin: string; overwrites_hand_edits?: string[] }[]; baseline: unknown };
+  const document = JSON.parse(renderJson(plan, { attribution })) as { changes: { key: string; origin: string; pending_fields?: string[]; overwrites_hand_edits?: string[] }[]; baseline: unknown };
   assert.equal(
-    document.changes.map((change) => [change.key, change.origin, change.overwrites_hand_edits]),
+    document.changes.map((change) => [change.key, change.origin, change.pending_fields, change.overwrites_hand_edits]),
     [
-      ['update:1', 'pending', undefined],
-      ['update:4', 'pending', undefined],
-      ['update:3', 'change', ['discount_rules']],
-      ['create:New', 'change', undefined],
+      ['update:1', 'change', [], ['discount_rules']],
+      ['update:4', 'pending', ['is_group_for_guests'], undefined],
+      ['update:3', 'change', ['discount_rules'], undefined],
+      ['create:New', 'change', undefined, undefined],
     ].sort((a, b) => plan.changes.findIndex((c) => c.key === a[0]) - plan.changes.findIndex((c) => c.key === b[0])),
   );
   assert.equal(document.baseline, { compared: true, dropped: [{ action: 'update', key: 'update:2', name: 'Trade', id: 2 }] });
