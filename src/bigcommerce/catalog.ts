@@ -1,29 +1,10 @@
 // Read-only reads of the catalog the groups point at: every category of every tree, only the products
 // referred to (by id and SKU, in batches whose URLs stay well under 2,000 characters), every price list.
+import type { CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
 import { findBrokenTree } from './category-tree.js';
 import type { Transport } from './http.js';
 import { AnswerProblem, describe, expectObject, expectString, parseId } from './parse.js';
 import { readAllV3Pages, V3_PAGE_LIMIT, type RequestCounter, type StoreRead } from './v3.js';
-
-export interface StoreCategory {
-  id: number;
-  /** 0 at the root of its tree. */
-  parent_id: number;
-  tree_id: number;
-  name: string;
-}
-
-export interface StoreProduct {
-  id: number;
-  name: string;
-  /** '' when the product has none. */
-  sku: string;
-}
-
-export interface StorePriceList {
-  id: number;
-  name: string;
-}
 
 export const PRODUCTS_SCOPE_HINT =
   'The API account lacks the products read-only scope (store_v2_products_read_only), which reading categories, products and price lists needs: add it to the account, or skip these reads with --no-catalog.';
@@ -33,7 +14,7 @@ export const MAX_BATCH_URL = 1_500;
 /** Room for the origin (https://api.bigcommerce.com and any path of apiUrl) beside the path the transport shows. */
 const ORIGIN_ALLOWANCE = 100;
 
-export async function readCategories(transport: Transport): Promise<StoreRead<StoreCategory[]>> {
+export async function readCategories(transport: Transport): Promise<StoreRead<CategoryNode[]>> {
   const counter: RequestCounter = { requests: 0 };
   const path = '/v3/catalog/trees/categories';
   const value = await readAllV3Pages(transport, path, '', parseCategory, (c) => c.id, counter, PRODUCTS_SCOPE_HINT);
@@ -42,16 +23,16 @@ export async function readCategories(transport: Transport): Promise<StoreRead<St
   return { value, requests: counter.requests };
 }
 
-export async function readPriceLists(transport: Transport): Promise<StoreRead<StorePriceList[]>> {
+export async function readPriceLists(transport: Transport): Promise<StoreRead<CatalogPriceList[]>> {
   const counter: RequestCounter = { requests: 0 };
   const value = await readAllV3Pages(transport, '/v3/pricelists', '', parsePriceList, (l) => l.id, counter, PRODUCTS_SCOPE_HINT);
   return { value, requests: counter.requests };
 }
 
 /** The products with these ids or SKUs, each once; ids and SKUs that match nothing are simply absent. */
-export async function readProducts(transport: Transport, wanted: { ids?: readonly number[]; skus?: readonly string[] }): Promise<StoreRead<StoreProduct[]>> {
+export async function readProducts(transport: Transport, wanted: { ids?: readonly number[]; skus?: readonly string[] }): Promise<StoreRead<CatalogProduct[]>> {
   const counter: RequestCounter = { requests: 0 };
-  const found = new Map<number, StoreProduct>();
+  const found = new Map<number, CatalogProduct>();
   const ids = [...new Set(wanted.ids ?? [])].map(String);
   const skus = [...new Set(wanted.skus ?? [])].filter((sku) => sku !== '');
   // A comma would split the list, so such a SKU is asked for alone.
@@ -88,7 +69,7 @@ export function batchFilters(transport: Transport, key: string, values: readonly
   return batches.map((batch) => `${key}=${batch.join(',')}`);
 }
 
-function parseCategory(raw: unknown, where: string): StoreCategory {
+function parseCategory(raw: unknown, where: string): CategoryNode {
   const category = expectObject(raw, where);
   return {
     id: parseId(category.category_id, `${where}.category_id`),
@@ -103,14 +84,14 @@ function isRoot(parentId: unknown): boolean {
   return parentId === undefined || parentId === null || parentId === 0 || parentId === '0';
 }
 
-function parseProduct(raw: unknown, where: string): StoreProduct {
+function parseProduct(raw: unknown, where: string): CatalogProduct {
   const product = expectObject(raw, where);
   const sku = product.sku ?? '';
   if (typeof sku !== 'string') throw new AnswerProblem(`${where}.sku is ${describe(sku)}, expected a string`);
   return { id: parseId(product.id, `${where}.id`), name: expectString(product.name, `${where}.name`), sku };
 }
 
-function parsePriceList(raw: unknown, where: string): StorePriceList {
+function parsePriceList(raw: unknown, where: string): CatalogPriceList {
   const list = expectObject(raw, where);
   return { id: parseId(list.id, `${where}.id`), name: expectString(list.name, `${where}.name`) };
 }

@@ -4,17 +4,17 @@
 // it is refused as a bad answer instead. A missing parent can be a catalog edited during the read, so
 // the message says to run again.
 import type { ApiError } from '../errors.js';
-import type { StoreCategory } from './catalog.js';
+import type { CategoryNode } from '../model/index.js';
 import { createBadAnswerError } from './errors.js';
 
 /** The first break of the trees, as an error naming the ids; undefined when every chain reaches a root. */
-export function findBrokenTree(categories: readonly StoreCategory[], path: string): ApiError | undefined {
+export function findBrokenTree(categories: readonly CategoryNode[], path: string): ApiError | undefined {
   const byId = new Map(categories.map((category) => [category.id, category]));
   const broken = (problem: string) => createBadAnswerError('GET', path, 200, problem);
   const reachesRoot = new Set<number>();
   for (const start of categories) {
     const chain: number[] = [];
-    for (let category: StoreCategory = start; category.parent_id !== 0 && !reachesRoot.has(category.id); ) {
+    for (let category: CategoryNode = start; category.parent_id !== 0 && !reachesRoot.has(category.id); ) {
       if (category.parent_id === category.id) return broken(`category ${category.id} is its own parent`);
       chain.push(category.id);
       const parent = byId.get(category.parent_id);

@@ -11,7 +11,7 @@ export { assertSafeApiUrl, isLoopback, type Transport } from './http.js';
 export { readAllPages, type Page, type PageBounds, type PagedList } from './paging.js';
 export { readApiMessage } from './errors.js';
 export { parseGroup, parseGroupList } from './parse.js';
-export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT, type StoreCategory, type StorePriceList, type StoreProduct } from './catalog.js';
+export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT } from './catalog.js';
 export { CUSTOMERS_SCOPE_HINT, DEFAULT_COUNT_CONCURRENCY } from './customers.js';
 export type { StoreReads } from './store-reads.js';
 export type { StoreRead } from './v3.js';

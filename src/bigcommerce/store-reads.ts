@@ -1,16 +1,17 @@
 // The read-only V3 reads of the store around the groups, bound to the client's transport so they share
 // its pacing, retries, redaction and request counts with the group calls.
-import { readCategories, readPriceLists, readProducts, type StoreCategory, type StorePriceList, type StoreProduct } from './catalog.js';
+import type { CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
+import { readCategories, readPriceLists, readProducts } from './catalog.js';
 import { countCustomers } from './customers.js';
 import type { Transport } from './http.js';
 import type { StoreRead } from './v3.js';
 
 export interface StoreReads {
   /** Every category of every tree (one tree per channel on a multi-storefront store). */
-  readCategories(): Promise<StoreRead<StoreCategory[]>>;
+  readCategories(): Promise<StoreRead<CategoryNode[]>>;
   /** Only the products asked for, by id and SKU, each once. */
-  readProducts(wanted: { ids?: readonly number[]; skus?: readonly string[] }): Promise<StoreRead<StoreProduct[]>>;
-  readPriceLists(): Promise<StoreRead<StorePriceList[]>>;
+  readProducts(wanted: { ids?: readonly number[]; skus?: readonly string[] }): Promise<StoreRead<CatalogProduct[]>>;
+  readPriceLists(): Promise<StoreRead<CatalogPriceList[]>>;
   /** Customers per group id; `concurrency` bounds the requests in flight. */
   countCustomers(groupIds: readonly number[], concurrency?: number): Promise<StoreRead<Map<number, number>>>;
 }
