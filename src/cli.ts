@@ -6,7 +6,15 @@ import { GLOBAL_OPTIONS, parseCommandArgs, suggestFlag } from './commands/args.j
 import { renderCommandHelp, renderMainHelp } from './commands/help.js';
 import { commands } from './commands/index.js';
 import type { Command } from './commands/types.js';
-import { BcgroupsError, PlanError, RefusedPlanError, StalePlanError, UsageError, ValidationError, EXIT } from './errors.js';
+import {
+  BcgroupsError,
+  PlanError,
+  RefusedPlanError,
+  StalePlanError,
+  UsageError,
+  ValidationError,
+  EXIT,
+} from './errors.js';
 import { processIo, withoutColor, type Io, type Output } from './commands/io.js';
 import { findSecrets, redactSecrets } from './text/redact.js';
 import { escapeControlKeepLines } from './render/escape.js';
@@ -43,7 +51,9 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
       return EXIT.ok;
     }
     const runIo = parsed.values['no-color'] ? withoutColor(io) : io;
-    return await command.run({ ...parsed, io: runIo }).catch((error: unknown) => reportError(error, runIo, command.offline === true));
+    return await command
+      .run({ ...parsed, io: runIo })
+      .catch((error: unknown) => reportError(error, runIo, command.offline === true));
   } catch (error) {
     return reportError(error, io);
   }
@@ -56,7 +66,10 @@ export async function runCli(argv: string[], rawIo: Io): Promise<number> {
  */
 function withRedactedOutput(io: Io): Io {
   const tokenEnvNames = io.tokenEnvNames ?? new Set<string>();
-  const redacted = (output: Output): Output => ({ write: (text) => output.write(redactSecrets(text, findSecrets(io.env, tokenEnvNames))), isTTY: output.isTTY });
+  const redacted = (output: Output): Output => ({
+    write: (text) => output.write(redactSecrets(text, findSecrets(io.env, tokenEnvNames))),
+    isTTY: output.isTTY,
+  });
   return { ...io, tokenEnvNames, stdout: redacted(io.stdout), stderr: redacted(io.stderr) };
 }
 
@@ -76,12 +89,15 @@ function readInvocation(argv: string[]): Invocation {
       global.push(word);
     } else if (word === '--config') {
       const value = argv[index + 1];
-      if (value === undefined || value.startsWith('-')) throw new UsageError('--config needs a value: bcgroups --config FILE <command>.');
+      if (value === undefined || value.startsWith('-'))
+        throw new UsageError('--config needs a value: bcgroups --config FILE <command>.');
       global.push(word, value);
       index++;
     } else {
       const near = suggestFlag(word, { ...GLOBAL_OPTIONS, version: { type: 'boolean', description: '' } });
-      throw new UsageError(`Unknown flag '${word}' before the command.${near} A command's own flags go after its name, e.g. 'bcgroups plan --prune'.`);
+      throw new UsageError(
+        `Unknown flag '${word}' before the command.${near} A command's own flags go after its name, e.g. 'bcgroups plan --prune'.`,
+      );
     }
   }
   const name = argv[index];
@@ -98,15 +114,22 @@ function readInvocation(argv: string[]): Invocation {
 function findCommand(name: string): Command {
   const command = commands.find((c) => c.name === name);
   if (command) return command;
-  const near = closestName(name, commands.map((c) => c.name));
-  throw new UsageError(`Unknown command '${name}'.${near ? ` Did you mean '${near}'?` : ''} Run 'bcgroups --help' for the list of commands.`);
+  const near = closestName(
+    name,
+    commands.map((c) => c.name),
+  );
+  throw new UsageError(
+    `Unknown command '${name}'.${near ? ` Did you mean '${near}'?` : ''} Run 'bcgroups --help' for the list of commands.`,
+  );
 }
 
 function reportError(error: unknown, io: Io, offline = false): number {
   if (error instanceof ValidationError || (error instanceof PlanError && error.problems.length > 0)) {
     const problems = error instanceof ValidationError ? error.problems : (error as PlanError).problems;
     writeAnnotations(io, problems);
-    io.stderr.write(`${problems.map(formatProblem).join('\n')}\n\n${error.message}.${offline ? '' : ' Nothing was sent to the store.'}\n`);
+    io.stderr.write(
+      `${problems.map(formatProblem).join('\n')}\n\n${error.message}.${offline ? '' : ' Nothing was sent to the store.'}\n`,
+    );
     return EXIT.error;
   }
   // Both messages are whole paragraphs that say what to run next; no "Error:" in front.

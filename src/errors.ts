@@ -88,8 +88,13 @@ export class ApiError extends BcgroupsError {
 export class StalePlanError extends BcgroupsError {
   override name = 'StalePlanError';
   /** `replan` is the plan command that makes a fresh plan with the same flags; the advice quotes it. */
-  constructor(readonly reasons: string[], replan = 'bcgroups plan --out FILE') {
-    super(`The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`${replan}\`, review it, and apply the new file.`);
+  constructor(
+    readonly reasons: string[],
+    replan = 'bcgroups plan --out FILE',
+  ) {
+    super(
+      `The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`${replan}\`, review it, and apply the new file.`,
+    );
   }
 }
 
@@ -98,7 +103,12 @@ export class RefusedPlanError extends BcgroupsError {
   override name = 'RefusedPlanError';
   /** `what` says which file and when ("p.json was refused by a safety check when it was planned"). */
   /** `forcedApply`: for a plan made with --force, the apply command that confirms it. */
-  constructor(what: string, readonly refusals: SafetyRefusal[], replan: string, forcedApply?: string) {
+  constructor(
+    what: string,
+    readonly refusals: SafetyRefusal[],
+    replan: string,
+    forcedApply?: string,
+  ) {
     const lines = refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
     const fix = forcedApply
       ? `A forced plan applies past the checks only when apply is given --force as well: if the changes are intended, run \`${forcedApply}\`.`

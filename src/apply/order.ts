@@ -8,7 +8,9 @@ import { findGraphProblems } from '../plan/graph.js';
 export function checkDependencies(changes: readonly Change[]): void {
   const problems = findGraphProblems(changes);
   if (problems.length > 0) {
-    throw new BcgroupsError(`The plan cannot be applied; nothing was sent:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    throw new BcgroupsError(
+      `The plan cannot be applied; nothing was sent:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 

@@ -1,6 +1,13 @@
 // The API may accept a write and ignore or reshape part of it, or change more than was asked; only a fresh
 // read proves convergence, and it compares every comparable field of each touched group with the plan.
-import { GROUP_FIELDS, type Change, type ChangeResult, type FieldName, type GroupState, type LiveGroup } from '../model/index.js';
+import {
+  GROUP_FIELDS,
+  type Change,
+  type ChangeResult,
+  type FieldName,
+  type GroupState,
+  type LiveGroup,
+} from '../model/index.js';
 import { differingFields } from '../model/normalize.js';
 import { dependencyOrder } from './order.js';
 
@@ -30,13 +37,14 @@ export function verifyConverged(changes: Change[], results: ChangeResult[], live
   for (const index of dependencyOrder(changes)) {
     const change = changes[index] as Change;
     const result = verified[index];
-    if (!result || result.outcome !== 'applied') continue;
+    if (result?.outcome !== 'applied') continue;
     if (change.action === 'delete') {
       if (liveById.has(change.id)) notConverged(index, `group still exists after delete (id ${change.id})`);
       expectations.delete(change.id);
       continue;
     }
-    const id = change.action === 'update' ? change.id : (result.id ?? liveGroups.find((g) => g.name === change.after.name)?.id);
+    const id =
+      change.action === 'update' ? change.id : (result.id ?? liveGroups.find((g) => g.name === change.after.name)?.id);
     if (id === undefined || !liveById.has(id)) {
       notConverged(index, `group '${change.after.name}' not found after ${change.action}`);
       continue;
@@ -56,7 +64,10 @@ export function verifyConverged(changes: Change[], results: ChangeResult[], live
       byChange.set(index, [...(byChange.get(index) ?? []), field]);
     }
     for (const [index, fields] of byChange) {
-      notConverged(index, `the store does not hold what was planned: ${fields.join(', ')} differ${fields.length === 1 ? 's' : ''}`);
+      notConverged(
+        index,
+        `the store does not hold what was planned: ${fields.join(', ')} differ${fields.length === 1 ? 's' : ''}`,
+      );
     }
   }
   return verified;

@@ -25,12 +25,23 @@ export async function readCategories(transport: Transport): Promise<StoreRead<Ca
 
 export async function readPriceLists(transport: Transport): Promise<StoreRead<CatalogPriceList[]>> {
   const counter: RequestCounter = { requests: 0 };
-  const value = await readAllV3Pages(transport, '/v3/pricelists', '', parsePriceList, (l) => l.id, counter, PRODUCTS_SCOPE_HINT);
+  const value = await readAllV3Pages(
+    transport,
+    '/v3/pricelists',
+    '',
+    parsePriceList,
+    (l) => l.id,
+    counter,
+    PRODUCTS_SCOPE_HINT,
+  );
   return { value, requests: counter.requests };
 }
 
 /** The products with these ids or SKUs, each once; ids and SKUs that match nothing are simply absent. */
-export async function readProducts(transport: Transport, wanted: { ids?: readonly number[]; skus?: readonly string[] }): Promise<StoreRead<CatalogProduct[]>> {
+export async function readProducts(
+  transport: Transport,
+  wanted: { ids?: readonly number[]; skus?: readonly string[] },
+): Promise<StoreRead<CatalogProduct[]>> {
   const counter: RequestCounter = { requests: 0 };
   const found = new Map<number, CatalogProduct>();
   const ids = [...new Set(wanted.ids ?? [])].map(String);
@@ -43,7 +54,15 @@ export async function readProducts(transport: Transport, wanted: { ids?: readonl
     ...skus.filter((sku) => sku.includes(',')).map((sku) => `sku=${encodeURIComponent(sku)}`),
   ];
   for (const filter of filters) {
-    const products = await readAllV3Pages(transport, '/v3/catalog/products', `${filter}&include_fields=id,name,sku`, parseProduct, (p) => p.id, counter, PRODUCTS_SCOPE_HINT);
+    const products = await readAllV3Pages(
+      transport,
+      '/v3/catalog/products',
+      `${filter}&include_fields=id,name,sku`,
+      parseProduct,
+      (p) => p.id,
+      counter,
+      PRODUCTS_SCOPE_HINT,
+    );
     for (const product of products) found.set(product.id, product);
   }
   return { value: [...found.values()].sort((a, b) => a.id - b.id), requests: counter.requests };
@@ -51,7 +70,9 @@ export async function readProducts(transport: Transport, wanted: { ids?: readonl
 
 /** `key=v1,v2,...` filters, each within one page and the URL budget. */
 export function batchFilters(transport: Transport, key: string, values: readonly string[]): string[] {
-  const fixed = transport.describePath(`/v3/catalog/products?${key}=&include_fields=id,name,sku&limit=${V3_PAGE_LIMIT}&page=1000`).length + ORIGIN_ALLOWANCE;
+  const fixed =
+    transport.describePath(`/v3/catalog/products?${key}=&include_fields=id,name,sku&limit=${V3_PAGE_LIMIT}&page=1000`)
+      .length + ORIGIN_ALLOWANCE;
   const batches: string[][] = [];
   let current: string[] = [];
   let length = fixed;

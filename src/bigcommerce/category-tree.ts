@@ -18,10 +18,17 @@ export function findBrokenTree(categories: readonly CategoryNode[], path: string
       if (category.parent_id === category.id) return broken(`category ${category.id} is its own parent`);
       chain.push(category.id);
       const parent = byId.get(category.parent_id);
-      if (!parent) return broken(`category ${category.id} names parent ${category.parent_id}, which no tree holds (the catalog may have changed during the read: run again)`);
-      if (parent.tree_id !== category.tree_id) return broken(`category ${category.id} of tree ${category.tree_id} names parent ${parent.id} of tree ${parent.tree_id}`);
+      if (!parent)
+        return broken(
+          `category ${category.id} names parent ${category.parent_id}, which no tree holds (the catalog may have changed during the read: run again)`,
+        );
+      if (parent.tree_id !== category.tree_id)
+        return broken(
+          `category ${category.id} of tree ${category.tree_id} names parent ${parent.id} of tree ${parent.tree_id}`,
+        );
       const loop = chain.indexOf(parent.id);
-      if (loop >= 0) return broken(`categories ${[...chain.slice(loop), parent.id].join(' -> ')} form a cycle of parents`);
+      if (loop >= 0)
+        return broken(`categories ${[...chain.slice(loop), parent.id].join(' -> ')} form a cycle of parents`);
       category = parent;
     }
     for (const id of chain) reachesRoot.add(id);

@@ -23,7 +23,13 @@ export async function countCustomers(
   const totals = await Promise.all(
     unique.map((id) =>
       limit(async () => {
-        const page = await readV3Page(transport, `/v3/customers?customer_group_id:in=${id}&limit=1`, (item, where) => expectObject(item, where), counter, CUSTOMERS_SCOPE_HINT);
+        const page = await readV3Page(
+          transport,
+          `/v3/customers?customer_group_id:in=${id}&limit=1`,
+          (item, where) => expectObject(item, where),
+          counter,
+          CUSTOMERS_SCOPE_HINT,
+        );
         return [id, page.pagination.total] as const;
       }),
     ),

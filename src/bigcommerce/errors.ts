@@ -6,7 +6,9 @@ import { parseJson } from './parse.js';
 
 /** Names the variable that held the token when the client was told it (a store of several has its own). */
 function describeTokenRefused(tokenEnv: string | undefined): string {
-  const where = tokenEnv ? `in ${tokenEnv}, the variable it was read from` : '(BIGCOMMERCE_ACCESS_TOKEN by default), the variable named by accessTokenEnv';
+  const where = tokenEnv
+    ? `in ${tokenEnv}, the variable it was read from`
+    : '(BIGCOMMERCE_ACCESS_TOKEN by default), the variable named by accessTokenEnv';
   return `The access token was refused (wrong or revoked): check the access token ${where}.`;
 }
 const SCOPE_HINT =
@@ -48,7 +50,9 @@ function readOneMessage(entry: unknown): string | undefined {
 
 function describeDetails(details: unknown): string | undefined {
   if (!details || typeof details !== 'object') return undefined;
-  const parts = Object.entries(details as Record<string, unknown>).map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const parts = Object.entries(details as Record<string, unknown>).map(
+    ([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`,
+  );
   return parts.length > 0 ? `(${parts.join(', ')})` : undefined;
 }
 
@@ -68,7 +72,8 @@ export function redactJson(value: unknown, token: string, text: string): unknown
   const walk = (node: unknown): unknown => {
     if (typeof node === 'string') return node.replace(pattern, REDACTED);
     if (Array.isArray(node)) return node.map(walk);
-    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, child]) => [walk(key), walk(child)]));
+    if (node && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([key, child]) => [walk(key), walk(child)]));
     return node;
   };
   return walk(value);
@@ -81,7 +86,14 @@ export function showServerText(text: string, token: string, limit = MAX_SERVER_T
 }
 
 /** `tokenEnv`: the variable the token was read from, for the hint of a 401. */
-export function createHttpError(method: string, path: string, status: number, bodyText: string, token: string, tokenEnv?: string): ApiError {
+export function createHttpError(
+  method: string,
+  path: string,
+  status: number,
+  bodyText: string,
+  token: string,
+  tokenEnv?: string,
+): ApiError {
   const readMessage = readApiMessage(bodyText);
   const apiMessage = readMessage === undefined ? undefined : showServerText(readMessage, token);
   const head = `${method} ${path} failed with ${status}${apiMessage ? `: ${apiMessage}` : ''}`;
@@ -103,12 +115,28 @@ function endSentence(text: string): string {
 }
 
 /** A 3xx is never followed; the message names where it pointed by origin only (a query may hold secrets). */
-export function createRedirectError(method: string, path: string, status: number, location: string | null, apiUrl: string, token: string): ApiError {
-  const target = location === null ? 'a redirect without a location' : `a redirect to ${describeOrigin(location, apiUrl)}`;
+export function createRedirectError(
+  method: string,
+  path: string,
+  status: number,
+  location: string | null,
+  apiUrl: string,
+  token: string,
+): ApiError {
+  const target =
+    location === null ? 'a redirect without a location' : `a redirect to ${describeOrigin(location, apiUrl)}`;
   const apiOrigin = new URL(apiUrl).origin;
-  const reason = showServerText(`${target}; bcgroups never follows redirects, so the token goes only to ${apiOrigin}`, token);
+  const reason = showServerText(
+    `${target}; bcgroups never follows redirects, so the token goes only to ${apiOrigin}`,
+    token,
+  );
   const hint = 'If the API has moved, set apiUrl (or BIGCOMMERCE_API_URL) to its new address.';
-  return new ApiError(`${method} ${path} answered ${status}, ${reason}. ${hint}`, { method, path, status, apiMessage: reason });
+  return new ApiError(`${method} ${path} answered ${status}, ${reason}. ${hint}`, {
+    method,
+    path,
+    status,
+    apiMessage: reason,
+  });
 }
 
 function describeOrigin(location: string, base: string): string {
@@ -121,14 +149,25 @@ function describeOrigin(location: string, base: string): string {
 }
 
 /** `host` is the API's host (never the token), so the user sees which server could not be reached. */
-export function createNetworkError(method: string, path: string, error: unknown, token: string, host?: string): ApiError {
+export function createNetworkError(
+  method: string,
+  path: string,
+  error: unknown,
+  token: string,
+  host?: string,
+): ApiError {
   const reason = showServerText(describeNetworkError(error, host), token);
   return new ApiError(`${method} ${path} failed: ${reason}`, { method, path, apiMessage: reason });
 }
 
 /** An answer whose body is not what the API documents (wrong types, not JSON). */
 export function createBadAnswerError(method: string, path: string, status: number, problem: string): ApiError {
-  return new ApiError(`${method} ${path} answered ${status} with an unexpected body: ${problem}`, { method, path, status, apiMessage: problem });
+  return new ApiError(`${method} ${path} answered ${status} with an unexpected body: ${problem}`, {
+    method,
+    path,
+    status,
+    apiMessage: problem,
+  });
 }
 
 /** What the codes of an answer that broke off or lied about itself mean, in words. */
@@ -140,10 +179,12 @@ const BROKEN_ANSWERS: Record<string, string> = {
 };
 
 function describeNetworkError(error: unknown, host: string | undefined): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'the request timed out';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+    return 'the request timed out';
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code) {
-    const what = BROKEN_ANSWERS[cause.code] ?? (cause.code.startsWith('HPE_') ? 'the answer is not valid HTTP' : undefined);
+    const what =
+      BROKEN_ANSWERS[cause.code] ?? (cause.code.startsWith('HPE_') ? 'the answer is not valid HTTP' : undefined);
     return `network error${what ? `: ${what}` : ''} (${[cause.code, host].filter(Boolean).join(' ')})`;
   }
   const detail = cause?.message ?? (error instanceof Error ? error.message : String(error));

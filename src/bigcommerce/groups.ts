@@ -84,7 +84,14 @@ export class BigCommerceClient implements GroupsApi {
       if (existing) return this.settleExisting(existing, body);
       if (attempt >= this.transport.policy.limit) {
         const path = this.transport.describePath(GROUPS);
-        throw failure ?? new ApiError(`POST ${path} kept failing (${answer?.status}) and the group '${body.name}' was not created`, { method: 'POST', path, status: answer?.status });
+        throw (
+          failure ??
+          new ApiError(`POST ${path} kept failing (${answer?.status}) and the group '${body.name}' was not created`, {
+            method: 'POST',
+            path,
+            status: answer?.status,
+          })
+        );
       }
       // The store has no such group, even after waiting for a slow first POST: sending it again is safe.
       await this.transport.pause(attempt);
@@ -105,7 +112,10 @@ export class BigCommerceClient implements GroupsApi {
   /** After an ambiguous create: the group is ours when its fields are what we sent. */
   private async settleExisting(existing: LiveGroup, body: GroupBody): Promise<LiveGroup> {
     // A create leaves out what it wants at the API's defaults, so those are compared too.
-    const differing = differingBodyFields(existing, { ...toWireBody({ name: existing.name, ...API_DEFAULTS }, GROUP_FIELDS), ...body });
+    const differing = differingBodyFields(existing, {
+      ...toWireBody({ name: existing.name, ...API_DEFAULTS }, GROUP_FIELDS),
+      ...body,
+    });
     if (differing.length === 0) return existing;
     const path = this.transport.describePath(GROUPS);
     throw new ApiError(
@@ -150,5 +160,7 @@ export function differingBodyFields(live: LiveGroup, body: GroupBody): FieldName
     category_access: body.category_access && normalizeAccess(body.category_access),
     discount_rules: body.discount_rules && normalizeRules(body.discount_rules),
   };
-  return (Object.keys(sent) as FieldName[]).filter((field) => sent[field] !== undefined && canonicalJson(sent[field]) !== canonicalJson(live[field]));
+  return (Object.keys(sent) as FieldName[]).filter(
+    (field) => sent[field] !== undefined && canonicalJson(sent[field]) !== canonicalJson(live[field]),
+  );
 }

@@ -4,7 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, ConfigError } from '../errors.js';
 import type { ClientStats } from '../model/index.js';
 import { LIST_CONCURRENCY, type PageBounds } from './paging.js';
-import { createBadAnswerError, createHttpError, createNetworkError, createRedirectError, redactJson, showServerText } from './errors.js';
+import {
+  createBadAnswerError,
+  createHttpError,
+  createNetworkError,
+  createRedirectError,
+  redactJson,
+  showServerText,
+} from './errors.js';
 import { AnswerProblem, parseJson } from './parse.js';
 import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
@@ -66,7 +73,13 @@ export function isLoopback(hostname: string): boolean {
 }
 
 export class Transport {
-  readonly stats: ClientStats = { requests: { GET: 0, POST: 0, PUT: 0, DELETE: 0 }, retries: 0, rateLimited: 0, waitedMs: 0, bytesSent: 0 };
+  readonly stats: ClientStats = {
+    requests: { GET: 0, POST: 0, PUT: 0, DELETE: 0 },
+    retries: 0,
+    rateLimited: 0,
+    waitedMs: 0,
+    bytesSent: 0,
+  };
   readonly limiter: RateLimiter;
   readonly policy: RetryPolicy;
   /** The bounds every list read through this transport keeps. */
@@ -97,7 +110,12 @@ export class Transport {
       return parse(redactJson(parseJson(answer.bodyText), this.#token, answer.bodyText));
     } catch (error) {
       if (!(error instanceof AnswerProblem)) throw error;
-      throw createBadAnswerError(method, this.describePath(path), answer.status, showServerText(error.message, this.#token));
+      throw createBadAnswerError(
+        method,
+        this.describePath(path),
+        answer.status,
+        showServerText(error.message, this.#token),
+      );
     }
   }
 
@@ -115,9 +133,17 @@ export class Transport {
         answer = await this.sendOnce(method, path, options.body);
       } catch (error) {
         // Asking again would only download the same runaway answer again.
-        if (error instanceof AnswerTooLarge) throw new ApiError(`${method} ${shownPath} failed: ${error.message}`, { method, path: shownPath, apiMessage: error.message });
+        if (error instanceof AnswerTooLarge)
+          throw new ApiError(`${method} ${shownPath} failed: ${error.message}`, {
+            method,
+            path: shownPath,
+            apiMessage: error.message,
+          });
         if (error instanceof WaitTooLong) {
-          throw new ApiError(`${method} ${shownPath} not sent: ${error.message}; stopped rather than wait that long. Try again later, or raise request.maxWaitMs.`, { method, path: shownPath, apiMessage: error.message });
+          throw new ApiError(
+            `${method} ${shownPath} not sent: ${error.message}; stopped rather than wait that long. Try again later, or raise request.maxWaitMs.`,
+            { method, path: shownPath, apiMessage: error.message },
+          );
         }
         if (shouldRetry(this.policy, { method, status: undefined, failures, rateLimited })) {
           await this.backoff(failures++);
@@ -126,7 +152,15 @@ export class Transport {
         throw createNetworkError(method, shownPath, error, this.#token, new URL(this.#options.baseUrl).host);
       }
       const { status, bodyText, headers } = answer;
-      if (status >= 300 && status < 400) throw createRedirectError(method, shownPath, status, headers.get('location'), this.#options.baseUrl, this.#token);
+      if (status >= 300 && status < 400)
+        throw createRedirectError(
+          method,
+          shownPath,
+          status,
+          headers.get('location'),
+          this.#options.baseUrl,
+          this.#token,
+        );
       const retry = shouldRetry(this.policy, { method, status, failures, rateLimited });
       if (retry === 'rate-limited') {
         this.stats.rateLimited += 1;
@@ -137,7 +171,10 @@ export class Transport {
         await this.backoff(failures++);
         continue;
       }
-      if ((status >= 200 && status < 300 && status !== 207) || (isRetryStatus(this.policy, status) && !this.policy.methods.includes(method))) {
+      if (
+        (status >= 200 && status < 300 && status !== 207) ||
+        (isRetryStatus(this.policy, status) && !this.policy.methods.includes(method))
+      ) {
         return { status, bodyText, attempts };
       }
       // Our earlier attempt deleted it, and its answer was lost.
@@ -160,7 +197,7 @@ export class Transport {
       headers['Content-Type'] = 'application/json';
       this.stats.bytesSent += Buffer.byteLength(payload);
     }
-    let rateHeaders;
+    let rateHeaders: ReturnType<typeof readRateLimitHeaders> | undefined;
     try {
       const response = await fetch(`${this.#options.baseUrl}${path}`, {
         method,

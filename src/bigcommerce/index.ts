@@ -49,12 +49,15 @@ export function createClient(options: ClientOptions): BigCommerceClient {
 export function createTransport(options: ClientOptions): Transport {
   const url = assertSafeApiUrl(options.apiUrl);
   const token = checkToken(options.token, options.tokenEnv ?? 'the token option');
-  if (!/^[A-Za-z0-9_-]+$/.test(options.storeHash)) throw new ConfigError(`The store hash '${options.storeHash}' is not valid (letters, digits, - and _ only).`);
+  if (!/^[A-Za-z0-9_-]+$/.test(options.storeHash))
+    throw new ConfigError(`The store hash '${options.storeHash}' is not valid (letters, digits, - and _ only).`);
   const reserveShare = options.reserveShare ?? CLIENT_DEFAULTS.reserveShare;
-  if (!(reserveShare >= 0 && reserveShare < 1)) throw new ConfigError(`reserveShare must be at least 0 and below 1, got ${reserveShare}.`);
+  if (!(reserveShare >= 0 && reserveShare < 1))
+    throw new ConfigError(`reserveShare must be at least 0 and below 1, got ${reserveShare}.`);
   const maxWaitMs = options.maxWaitMs ?? CLIENT_DEFAULTS.maxWaitMs;
   // Node fires a longer timer at once, which would turn every wait into a busy loop.
-  if (!(maxWaitMs >= 0 && maxWaitMs <= MAX_TIMER_MS)) throw new ConfigError(`maxWaitMs must be from 0 to ${MAX_TIMER_MS}, got ${maxWaitMs}.`);
+  if (!(maxWaitMs >= 0 && maxWaitMs <= MAX_TIMER_MS))
+    throw new ConfigError(`maxWaitMs must be from 0 to ${MAX_TIMER_MS}, got ${maxWaitMs}.`);
   return new Transport({
     // The store's root: group paths start with /v2, catalog and customers paths with /v3.
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}`,

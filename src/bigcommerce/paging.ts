@@ -79,7 +79,12 @@ async function measureList(list: PagedList<unknown>, firstItems: number): Promis
  * Pages 2..last, at most `concurrency` in flight, each checked in page order as soon as it and those
  * before it are in; a problem or the end of the list cancels the pages not yet sent. False: the list ended.
  */
-async function collectPagesAtOnce<T>(list: PagedList<T>, last: number, concurrency: number, collect: (page: number, answer: Page<T>) => boolean): Promise<boolean> {
+async function collectPagesAtOnce<T>(
+  list: PagedList<T>,
+  last: number,
+  concurrency: number,
+  collect: (page: number, answer: Page<T>) => boolean,
+): Promise<boolean> {
   const limit = pLimit(Math.max(1, concurrency));
   const pending = Array.from({ length: Math.max(0, last - 1) }, (_, index) => limit(() => list.fetchPage(index + 2)));
   // Pages still in flight when reading stops must not end as unhandled rejections.

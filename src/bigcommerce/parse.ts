@@ -41,7 +41,8 @@ export const MAX_ANSWER_DEPTH = 64;
 /** The answer of `GET /customer_groups/count`. */
 export function parseGroupCount(raw: unknown): number {
   const count = expectObject(raw, 'body').count;
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw new AnswerProblem(`count is ${describe(count)}, expected a whole number`);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+    throw new AnswerProblem(`count is ${describe(count)}, expected a whole number`);
   return count;
 }
 
@@ -53,7 +54,8 @@ export function parseJson(text: string): unknown {
   } catch {
     throw new AnswerProblem(`the body is not JSON: ${JSON.stringify(text)}`);
   }
-  if (isDeeperThan(value, MAX_ANSWER_DEPTH)) throw new AnswerProblem(`the body is nested deeper than ${MAX_ANSWER_DEPTH} levels`);
+  if (isDeeperThan(value, MAX_ANSWER_DEPTH))
+    throw new AnswerProblem(`the body is nested deeper than ${MAX_ANSWER_DEPTH} levels`);
   return value;
 }
 
@@ -69,12 +71,16 @@ function isDeeperThan(value: unknown, maxDepth: number): boolean {
   return false;
 }
 
-function parseAccess(raw: unknown, where: string): { type: (typeof ACCESS_TYPES)[number]; categories?: number[] } | undefined {
+function parseAccess(
+  raw: unknown,
+  where: string,
+): { type: (typeof ACCESS_TYPES)[number]; categories?: number[] } | undefined {
   if (raw === undefined || raw === null) return undefined;
   const access = expectObject(raw, where);
   const type = expectEnum(access.type, ACCESS_TYPES, `${where}.type`);
   if (access.categories === undefined || access.categories === null) return { type };
-  if (!Array.isArray(access.categories)) throw new AnswerProblem(`${where}.categories is ${describe(access.categories)}, expected an array`);
+  if (!Array.isArray(access.categories))
+    throw new AnswerProblem(`${where}.categories is ${describe(access.categories)}, expected an array`);
   return { type, categories: access.categories.map((id, index) => parseId(id, `${where}.categories[${index}]`)) };
 }
 
@@ -89,7 +95,8 @@ function parseRules(raw: unknown, where: string) {
     const method = expectEnum(rule.method, RULE_METHODS, `${at}.method`);
     const amount = parseAmount(rule.amount, `${at}.amount`);
     if (type === 'all') return { type, method, amount };
-    if (type === 'category') return { type, method, amount, category_id: parseId(rule.category_id, `${at}.category_id`) };
+    if (type === 'category')
+      return { type, method, amount, category_id: parseId(rule.category_id, `${at}.category_id`) };
     return { type, method, amount, product_id: parseId(rule.product_id, `${at}.product_id`) };
   });
 }
@@ -104,7 +111,8 @@ function parseAmount(raw: unknown, where: string): number {
 
 /** Ids are positive integers; a 0, a negative or an unsafe integer would break pins and saved plans later. */
 export function parseId(raw: unknown, where: string): number {
-  const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? normalizeId(raw) : NaN;
+  const id =
+    typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? normalizeId(raw) : NaN;
   if (Number.isSafeInteger(id) && id > 0) return id;
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected a positive integer id`);
 }

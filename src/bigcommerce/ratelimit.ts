@@ -39,7 +39,9 @@ export class WaitTooLong extends Error {
     readonly waitMs: number,
     readonly maxWaitMs: number,
   ) {
-    super(`the rate-limit headers say the quota resets in ${Math.round(waitMs)} ms, more than request.maxWaitMs (${maxWaitMs} ms)`);
+    super(
+      `the rate-limit headers say the quota resets in ${Math.round(waitMs)} ms, more than request.maxWaitMs (${maxWaitMs} ms)`,
+    );
   }
 }
 

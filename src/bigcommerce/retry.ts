@@ -54,7 +54,8 @@ export interface Attempt {
 
 /** 'rate-limited': wait for the reset and send again; 'backoff': back off and send again; false: final. */
 export function shouldRetry(policy: RetryPolicy, attempt: Attempt): 'rate-limited' | 'backoff' | false {
-  if (attempt.status === policy.rateLimited.status && attempt.rateLimited < policy.rateLimited.limit) return 'rate-limited';
+  if (attempt.status === policy.rateLimited.status && attempt.rateLimited < policy.rateLimited.limit)
+    return 'rate-limited';
   const failed = attempt.status === undefined || isRetryStatus(policy, attempt.status);
   return failed && policy.methods.includes(attempt.method) && attempt.failures < policy.limit ? 'backoff' : false;
 }

@@ -9,7 +9,8 @@ import { ConfigError } from '../errors.js';
  */
 export function checkToken(token: string, source: string): string {
   const trimmed = token.trim();
-  if (trimmed === '') throw new ConfigError(`The access token in ${source} is empty: set it to an API token of the store.`);
+  if (trimmed === '')
+    throw new ConfigError(`The access token in ${source} is empty: set it to an API token of the store.`);
   const index = [...trimmed].findIndex((char) => !/^[\x21-\x7e]$/.test(char));
   if (index === -1) return trimmed;
   const char = [...trimmed][index] ?? '';

@@ -40,11 +40,19 @@ export function parseV3Page<T>(raw: unknown, parseItem: (item: unknown, where: s
     const value = pagination[field];
     // Beyond 2^53 a count is no longer exact, so 1e300 customers is as wrong as "two".
     if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-    throw new AnswerProblem(`meta.pagination.${field} is ${describe(value)}, expected a whole number up to ${Number.MAX_SAFE_INTEGER}`);
+    throw new AnswerProblem(
+      `meta.pagination.${field} is ${describe(value)}, expected a whole number up to ${Number.MAX_SAFE_INTEGER}`,
+    );
   };
   return {
     items: body.data.map((item, index) => parseItem(item, `data[${index}]`)),
-    pagination: { total: read('total'), count: read('count'), per_page: read('per_page'), current_page: read('current_page'), total_pages: read('total_pages') },
+    pagination: {
+      total: read('total'),
+      count: read('count'),
+      per_page: read('per_page'),
+      current_page: read('current_page'),
+      total_pages: read('total_pages'),
+    },
   };
 }
 
@@ -56,7 +64,7 @@ export async function readV3Page<T>(
   counter: RequestCounter,
   scopeHint: string,
 ): Promise<V3Page<T>> {
-  let answer;
+  let answer: Awaited<ReturnType<Transport['send']>>;
   try {
     answer = await transport.send('GET', path);
   } catch (error) {
@@ -87,13 +95,19 @@ export async function readAllV3Pages<T>(
     idOf,
     fetchPage: async (page) => {
       const answer = await readV3Page(transport, pagePath(page), parseItem, counter, scopeHint);
-      const broken = (problem: string) => createBadAnswerError('GET', transport.describePath(pagePath(page)), 200, problem);
+      const broken = (problem: string) =>
+        createBadAnswerError('GET', transport.describePath(pagePath(page)), 200, problem);
       if (page === 1) size = { pages: answer.pagination.total_pages, items: answer.pagination.total };
       // A list that grew or shrank under the read would otherwise come back cut short or padded.
-      else if (answer.pagination.total_pages !== size.pages) throw broken(`meta.pagination.total_pages is ${answer.pagination.total_pages} on page ${page}, but ${size.pages} on page 1 (the list changed during the read: run again)`);
+      else if (answer.pagination.total_pages !== size.pages)
+        throw broken(
+          `meta.pagination.total_pages is ${answer.pagination.total_pages} on page ${page}, but ${size.pages} on page 1 (the list changed during the read: run again)`,
+        );
       const totalPages = size.pages;
-      if (totalPages > maxPages) throw broken(`meta.pagination.total_pages is ${totalPages}, more than request.maxPages (${maxPages})`);
-      if (answer.pagination.current_page !== page) throw broken(`meta.pagination.current_page is ${answer.pagination.current_page}, expected ${page}`);
+      if (totalPages > maxPages)
+        throw broken(`meta.pagination.total_pages is ${totalPages}, more than request.maxPages (${maxPages})`);
+      if (answer.pagination.current_page !== page)
+        throw broken(`meta.pagination.current_page is ${answer.pagination.current_page}, expected ${page}`);
       return { items: answer.items, more: page < totalPages && answer.items.length > 0 };
     },
     measure: async () => size,
@@ -103,5 +117,10 @@ export async function readAllV3Pages<T>(
 
 function explainMissingScope(error: ApiError, hint: string): ApiError {
   const head = `${error.method} ${error.path} failed with 403${error.apiMessage ? `: ${error.apiMessage.replace(/[.!?]$/, '')}` : ''}.`;
-  return new ApiError(`${head} ${hint}`, { method: error.method, path: error.path, status: 403, apiMessage: error.apiMessage });
+  return new ApiError(`${head} ${hint}`, {
+    method: error.method,
+    path: error.path,
+    status: 403,
+    apiMessage: error.apiMessage,
+  });
 }

@@ -9,7 +9,9 @@ export function writeAnnotations(io: Io, problems: Problem[]): void {
   if (io.env.GITHUB_ACTIONS !== 'true' || problems.length === 0) return;
   // Annotations name files from the repository's root, which a run from a subfolder does not share.
   const root = io.env.GITHUB_WORKSPACE ?? io.cwd;
-  const lines = problems.map((problem) => formatAnnotation(problem, toPosix(path.relative(root, path.resolve(io.cwd, problem.file)))));
+  const lines = problems.map((problem) =>
+    formatAnnotation(problem, toPosix(path.relative(root, path.resolve(io.cwd, problem.file)))),
+  );
   io.stderr.write(`${lines.join('\n')}\n`);
 }
 

@@ -11,7 +11,22 @@ import { checkAgainstStore, checkConsistent, checkPlannedRefusals, checkSameStor
 import { describeRun } from './header.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../render/apply.js';
 import { renderText } from '../render/index.js';
-import { DIR_OPTION, STORE_OPTIONS, FORCE_OPTION, FORMAT_OPTION, integerFlag, loadDesiredFor, noteEmptyFolder, PRUNE_OPTION, pruneOverride, READ_OPTIONS, readFormat, replanCommand, resolveConfig, stringFlag } from './options.js';
+import {
+  DIR_OPTION,
+  STORE_OPTIONS,
+  FORCE_OPTION,
+  FORMAT_OPTION,
+  integerFlag,
+  loadDesiredFor,
+  noteEmptyFolder,
+  PRUNE_OPTION,
+  pruneOverride,
+  READ_OPTIONS,
+  readFormat,
+  replanCommand,
+  resolveConfig,
+  stringFlag,
+} from './options.js';
 import { planAgainstStore } from './plan-store.js';
 import { readSavedPlan } from './saved-plan.js';
 import { openStore, type Store } from './session.js';
@@ -29,19 +44,38 @@ export const applyCommand: Command = {
   options: {
     dir: DIR_OPTION,
     ...STORE_OPTIONS,
-    concurrency: { type: 'string', valueName: 'N', default: String(DEFAULT_CONFIG.concurrency), description: 'changes in flight at once (or concurrency in the config)' },
+    concurrency: {
+      type: 'string',
+      valueName: 'N',
+      default: String(DEFAULT_CONFIG.concurrency),
+      description: 'changes in flight at once (or concurrency in the config)',
+    },
     prune: PRUNE_OPTION,
-    force: { ...FORCE_OPTION, description: 'override the safety thresholds for this run (with PLANFILE: only of a plan made with --force)' },
-    yes: { type: 'boolean', short: 'y', default: false, description: 'apply without asking (required without a terminal, e.g. in CI)' },
+    force: {
+      ...FORCE_OPTION,
+      description: 'override the safety thresholds for this run (with PLANFILE: only of a plan made with --force)',
+    },
+    yes: {
+      type: 'boolean',
+      short: 'y',
+      default: false,
+      description: 'apply without asking (required without a terminal, e.g. in CI)',
+    },
     format: { ...FORMAT_OPTION, description: 'text or json (the results)' },
     ...READ_OPTIONS,
   },
   async run(ctx) {
     const format = readFormat(ctx, ['text', 'json']);
     const concurrency = integerFlag(ctx, 'concurrency');
-    const settings = await resolveConfig(ctx, { ...(concurrency === undefined ? {} : { concurrency }), ...pruneOverride(ctx) });
+    const settings = await resolveConfig(ctx, {
+      ...(concurrency === undefined ? {} : { concurrency }),
+      ...pruneOverride(ctx),
+    });
     const planFile = ctx.positionals[0];
-    const { config, store, plan } = planFile === undefined ? await planNow(ctx, settings, format === 'json') : await prepareSavedPlan(ctx, settings, planFile, format === 'json');
+    const { config, store, plan } =
+      planFile === undefined
+        ? await planNow(ctx, settings, format === 'json')
+        : await prepareSavedPlan(ctx, settings, planFile, format === 'json');
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
     if (plan.changes.length === 0) return EXIT.ok;
@@ -50,15 +84,24 @@ export const applyCommand: Command = {
 
     const started = performance.now();
     const reporter = createApplyReporter(ctx.io, applyProgressLines(store.client));
-    const results = await applyPlan(changes, store.client, { concurrency: config.concurrency, onResult: reporter.onResult });
+    const results = await applyPlan(changes, store.client, {
+      concurrency: config.concurrency,
+      onResult: reporter.onResult,
+    });
     reporter.finish();
     const verified = await verifyAfterApply(ctx, store, changes, results);
     const ms = performance.now() - started;
 
-    ctx.io.stdout.write(format === 'json' ? renderApplyJson(verified, store.client.stats, ms) : renderApplySummary(verified, store.client.stats, ms));
+    ctx.io.stdout.write(
+      format === 'json'
+        ? renderApplyJson(verified, store.client.stats, ms)
+        : renderApplySummary(verified, store.client.stats, ms),
+    );
     await appendStepSummary(ctx.io, renderApplyMarkdown(verified));
     if (verified.every((result) => result.outcome === 'applied')) return EXIT.ok;
-    ctx.io.stderr.write('Some changes did not apply; nothing applied was undone. Fix the cause and run apply again: it converges.\n');
+    ctx.io.stderr.write(
+      'Some changes did not apply; nothing applied was undone. Fix the cause and run apply again: it converges.\n',
+    );
     return EXIT.failed;
   },
 };
@@ -85,7 +128,13 @@ async function planNow(ctx: CommandContext, settings: Config, json: boolean): Pr
 }
 
 /** The plan about to run, as `plan` renders it (on stderr with --format json, so stdout carries the results alone). */
-function showPlan(ctx: CommandContext, config: Config, plan: Plan, json: boolean, header: ReturnType<typeof describeRun>): void {
+function showPlan(
+  ctx: CommandContext,
+  config: Config,
+  plan: Plan,
+  json: boolean,
+  header: ReturnType<typeof describeRun>,
+): void {
   const out = json ? ctx.io.stderr : ctx.io.stdout;
   out.write(renderText(plan, { color: useColor(ctx.io, out), dir: config.groupsDir, ...header }));
 }
@@ -94,7 +143,9 @@ function showPlan(ctx: CommandContext, config: Config, plan: Plan, json: boolean
 async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean> {
   if (ctx.values.yes) return true;
   if (!ctx.io.confirm) {
-    throw new UsageError('Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.');
+    throw new UsageError(
+      'Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.',
+    );
   }
   if (await ctx.io.confirm(`Apply these changes to store '${store.storeHash}' at ${store.origin}?`)) return true;
   ctx.io.stderr.write('Apply cancelled; nothing was changed.\n');
@@ -107,10 +158,19 @@ async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean>
  * deleted groups' customers counted again (unless it was made with --force and apply is given --force);
  * inconsistencies, refusals and staleness are thrown before any write.
  */
-async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, file: string, json: boolean): Promise<Prepared> {
+async function prepareSavedPlan(
+  commandCtx: CommandContext,
+  settings: Config,
+  file: string,
+  json: boolean,
+): Promise<Prepared> {
   const saved = await readSavedPlan(commandCtx, file);
   checkConsistent(saved, file);
-  const config = selectStoreOfPlan(settings, { flag: stringFlag(commandCtx, 'store'), env: commandCtx.io.env }, { file, store: saved.store, storeHash: saved.store_hash });
+  const config = selectStoreOfPlan(
+    settings,
+    { flag: stringFlag(commandCtx, 'store'), env: commandCtx.io.env },
+    { file, store: saved.store, storeHash: saved.store_hash },
+  );
   const ctx = withStore(commandCtx, config);
   const context = { file, replan: (flags: { prune: boolean; force: boolean }) => replanCommand(ctx, file, flags) };
   checkPlannedRefusals(saved, context);
@@ -119,7 +179,11 @@ async function prepareSavedPlan(commandCtx: CommandContext, settings: Config, fi
   const liveGroups = await store.client.listGroups();
   const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
   const plan = await recountDeletedCustomers(store.client, saved.plan, config);
-  const overridden = checkAgainstStore({ ...saved, plan }, { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: ctx.values.force === true }, context);
+  const overridden = checkAgainstStore(
+    { ...saved, plan },
+    { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: ctx.values.force === true },
+    context,
+  );
   if (plan.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {
@@ -141,19 +205,30 @@ function withStore(ctx: CommandContext, config: Config): CommandContext {
 async function noteChangedFiles(ctx: CommandContext, config: Config, desiredHash: string, file: string): Promise<void> {
   const current = await loadDesiredFor(ctx, config).catch(() => undefined);
   if (current && current.hash !== desiredHash) {
-    ctx.io.stderr.write(`Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`);
+    ctx.io.stderr.write(
+      `Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`,
+    );
   }
 }
 
 /** Re-reads the store to confirm each change landed; if that read fails, the results still stand. */
-async function verifyAfterApply(ctx: CommandContext, store: Store, changes: Change[], results: ChangeResult[]): Promise<ChangeResult[]> {
+async function verifyAfterApply(
+  ctx: CommandContext,
+  store: Store,
+  changes: Change[],
+  results: ChangeResult[],
+): Promise<ChangeResult[]> {
   try {
     return verifyConverged(changes, results, await store.client.listGroups());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    ctx.io.stderr.write(`Could not re-read the store to confirm the changes (${reason}); run \`bcgroups drift\` to check.\n`);
+    ctx.io.stderr.write(
+      `Could not re-read the store to confirm the changes (${reason}); run \`bcgroups drift\` to check.\n`,
+    );
     return results.map((result) =>
-      result.outcome === 'applied' ? { ...result, outcome: 'not_converged', error: 'applied, but not confirmed: the store could not be re-read' } : result,
+      result.outcome === 'applied'
+        ? { ...result, outcome: 'not_converged', error: 'applied, but not confirmed: the store could not be re-read' }
+        : result,
     );
   }
 }

@@ -7,7 +7,11 @@ import type { Command, CommandContext, CommandOption } from './types.js';
 
 /** Options every command takes, before or after the command's name. */
 export const GLOBAL_OPTIONS: Record<string, CommandOption> = {
-  config: { type: 'string', valueName: 'FILE', description: 'config file (default: searched from the current directory)' },
+  config: {
+    type: 'string',
+    valueName: 'FILE',
+    description: 'config file (default: searched from the current directory)',
+  },
   'no-color': { type: 'boolean', description: 'no colour, even on a terminal (as NO_COLOR or FORCE_COLOR=0)' },
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };
@@ -32,11 +36,13 @@ export function parseCommandArgs(command: Command, args: string[]): Pick<Command
     // Node 20's parseArgs has no negation: the last of --flag and --no-flag wins, as on any command line.
     for (const token of parsed.tokens) {
       if (token.kind !== 'option') continue;
-      const negated = token.name.startsWith('no-') && options[token.name.slice(3)]?.negatable ? token.name.slice(3) : undefined;
+      const negated =
+        token.name.startsWith('no-') && options[token.name.slice(3)]?.negatable ? token.name.slice(3) : undefined;
       if (negated) values[negated] = false;
       else if (options[token.name]?.negatable) values[token.name] = true;
     }
-    for (const key of Object.keys(values)) if (key.startsWith('no-') && options[key.slice(3)]?.negatable) delete values[key];
+    for (const key of Object.keys(values))
+      if (key.startsWith('no-') && options[key.slice(3)]?.negatable) delete values[key];
     return { values, positionals: parsed.positionals };
   } catch (error) {
     const message = describeParseError(command, options, error);
@@ -55,7 +61,10 @@ export function flagsOf(options: Record<string, CommandOption>): string[] {
 
 /** "Did you mean '--prune'?" with a trailing space, or nothing. */
 export function suggestFlag(flag: string, options: Record<string, CommandOption>): string {
-  const near = closestName(flag, flagsOf(options).filter((candidate) => candidate.startsWith('--')));
+  const near = closestName(
+    flag,
+    flagsOf(options).filter((candidate) => candidate.startsWith('--')),
+  );
   return near ? ` Did you mean '${near}'?` : '';
 }
 
@@ -65,13 +74,16 @@ function describeParseError(command: Command, options: Record<string, CommandOpt
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'(-[^'\s]*)'/.exec(message)?.[1];
-    return flag ? `Unknown flag '${flag}' for 'bcgroups ${command.name}'.${suggestFlag(flag, options)}` : `Unknown flag for 'bcgroups ${command.name}'.`;
+    return flag
+      ? `Unknown flag '${flag}' for 'bcgroups ${command.name}'.${suggestFlag(flag, options)}`
+      : `Unknown flag for 'bcgroups ${command.name}'.`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /--[\w-]+/.exec(message)?.[0] ?? 'This flag';
     if (message.includes('does not take an argument')) return `${flag} takes no value.`;
     // "--out -p.json": the value may be meant, but starts with a dash.
-    if (message.includes('ambiguous')) return `${flag} needs a value; to give one that starts with a dash, write ${flag}=-VALUE.`;
+    if (message.includes('ambiguous'))
+      return `${flag} needs a value; to give one that starts with a dash, write ${flag}=-VALUE.`;
     return `${flag} needs a value.`;
   }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {

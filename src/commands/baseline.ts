@@ -23,7 +23,9 @@ export async function loadBaseline(ctx: CommandContext, config: Config, dir: str
   const root = path.resolve(ctx.io.cwd, dir);
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new UsageError(`--baseline ${dir}: ${info ? 'not a folder' : 'folder not found'}. Pass a checkout of the base branch (in a workflow: actions/checkout with ref: the base branch and path: ${dir}).`);
+    throw new UsageError(
+      `--baseline ${dir}: ${info ? 'not a folder' : 'folder not found'}. Pass a checkout of the base branch (in a workflow: actions/checkout with ref: the base branch and path: ${dir}).`,
+    );
   }
   const groupsDir = path.join(dir, relativeGroupsDir(ctx, config));
   if (!(await stat(path.resolve(ctx.io.cwd, groupsDir)).catch(() => undefined))) {
@@ -36,7 +38,8 @@ export async function loadBaseline(ctx: CommandContext, config: Config, dir: str
     const state = await loadDesired(groupsDir, { cwd: ctx.io.cwd, storeNames: storeNamesOf(config) });
     return { compared: true, desired: config.storeName === undefined ? state : selectDesired(state, config.storeName) };
   } catch (error) {
-    if (error instanceof ValidationError || error instanceof PlanError) return { compared: false, reason: describeBaselineError('are invalid', error) };
+    if (error instanceof ValidationError || error instanceof PlanError)
+      return { compared: false, reason: describeBaselineError('are invalid', error) };
     throw error;
   }
 }
@@ -62,7 +65,8 @@ export function attributeBaseline(
     const resolved = resolveDesired(baseline.desired, catalog);
     return attributeAgainstBaseline(headPlan, resolved.groups, liveGroups, options);
   } catch (error) {
-    if (error instanceof ValidationError) return { compared: false, reason: describeBaselineError('do not resolve against the catalog', error) };
+    if (error instanceof ValidationError)
+      return { compared: false, reason: describeBaselineError('do not resolve against the catalog', error) };
     throw error;
   }
 }
@@ -71,7 +75,9 @@ export function attributeBaseline(
 function relativeGroupsDir(ctx: CommandContext, config: Config): string {
   const relative = path.relative(ctx.io.cwd, path.resolve(ctx.io.cwd, config.groupsDir));
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    throw new UsageError(`--baseline needs the groups folder inside the current folder, so the baseline checkout can mirror it; '${config.groupsDir}' is not. Run bcgroups from the repository root.`);
+    throw new UsageError(
+      `--baseline needs the groups folder inside the current folder, so the baseline checkout can mirror it; '${config.groupsDir}' is not. Run bcgroups from the repository root.`,
+    );
   }
   return relative;
 }

@@ -3,7 +3,15 @@
 // references resolved and ids checked against it before planning. The same read names things in the plan.
 import { ValidationError } from '../errors.js';
 import type { StoreReads } from '../bigcommerce/index.js';
-import type { Catalog, CatalogKind, CatalogNeeds, Config, DesiredGroup, PlanReads, ResolvedReference } from '../model/index.js';
+import type {
+  Catalog,
+  CatalogKind,
+  CatalogNeeds,
+  Config,
+  DesiredGroup,
+  PlanReads,
+  ResolvedReference,
+} from '../model/index.js';
 import { sortProblems, type DesiredState } from '../desired/index.js';
 import { needsNothing, resolveReferences } from '../references/index.js';
 
@@ -44,7 +52,11 @@ export function needsOfReferences(references: readonly ResolvedReference[]): Cat
 }
 
 /** Only the reads the needs ask for, kinds in parallel; with `catalog: false`, none, and the catalog says why. */
-export async function readCatalog(reads: CatalogReads, needs: CatalogNeeds, switches: Pick<Config, 'catalog'>): Promise<CatalogRead> {
+export async function readCatalog(
+  reads: CatalogReads,
+  needs: CatalogNeeds,
+  switches: Pick<Config, 'catalog'>,
+): Promise<CatalogRead> {
   const none = { categories: 0, products: 0, price_lists: 0 };
   if (needsNothing(needs)) return { catalog: {}, requests: none, unchecked: [] };
   if (!switches.catalog) return { catalog: { unread: NO_CATALOG }, requests: none, unchecked: describeUnread(needs) };
@@ -60,12 +72,20 @@ export async function readCatalog(reads: CatalogReads, needs: CatalogNeeds, swit
       ...(products ? { products: products.value } : {}),
       ...(priceLists ? { priceLists: priceLists.value } : {}),
     },
-    requests: { categories: categories?.requests ?? 0, products: products?.requests ?? 0, price_lists: priceLists?.requests ?? 0 },
+    requests: {
+      categories: categories?.requests ?? 0,
+      products: products?.requests ?? 0,
+      price_lists: priceLists?.requests ?? 0,
+    },
     unchecked: [],
   };
 }
 
 function describeUnread(needs: CatalogNeeds): string[] {
-  const kinds = [needs.categories ? 'category' : '', needs.productIds.length + needs.productSkus.length > 0 ? 'product' : '', needs.priceLists ? 'price list' : ''].filter(Boolean);
+  const kinds = [
+    needs.categories ? 'category' : '',
+    needs.productIds.length + needs.productSkus.length > 0 ? 'product' : '',
+    needs.priceLists ? 'price list' : '',
+  ].filter(Boolean);
   return [`${kinds.join(', ')} names not read, and their ids not checked against the store (${NO_CATALOG})`];
 }

@@ -12,13 +12,18 @@ export interface CustomerCounts {
   unchecked: string[];
 }
 
-export async function countTouchedCustomers(client: BigCommerceClient, plan: Pick<Plan, 'changes'>, switches: Pick<Config, 'customers' | 'concurrency'>): Promise<CustomerCounts> {
+export async function countTouchedCustomers(
+  client: BigCommerceClient,
+  plan: Pick<Plan, 'changes'>,
+  switches: Pick<Config, 'customers' | 'concurrency'>,
+): Promise<CustomerCounts> {
   const ids = listTouchedGroupIds(plan);
   if (ids.length === 0) return { customers: new Map(), requests: 0, unchecked: [] };
   if (!switches.customers) {
     const deletes = plan.changes.some((change) => change.action === 'delete');
     const notes = [`customers of the changed groups not counted (${NO_CUSTOMERS})`];
-    if (deletes) notes.push(`safety.maxDeletedCustomers cannot be checked (${NO_CUSTOMERS}): deletes are refused without --force`);
+    if (deletes)
+      notes.push(`safety.maxDeletedCustomers cannot be checked (${NO_CUSTOMERS}): deletes are refused without --force`);
     return { requests: 0, unchecked: notes };
   }
   const counted = await client.store.countCustomers(ids, switches.concurrency);
@@ -29,10 +34,16 @@ export async function countTouchedCustomers(client: BigCommerceClient, plan: Pic
  * A saved plan's counts are lines of a file anyone can edit: before its deletes are checked, each deleted
  * group is counted again (null without counts, which the safety check refuses unless forced).
  */
-export async function recountDeletedCustomers<P extends Pick<Plan, 'changes'>>(client: BigCommerceClient, plan: P, switches: Pick<Config, 'customers' | 'concurrency'>): Promise<P> {
+export async function recountDeletedCustomers<P extends Pick<Plan, 'changes'>>(
+  client: BigCommerceClient,
+  plan: P,
+  switches: Pick<Config, 'customers' | 'concurrency'>,
+): Promise<P> {
   const ids = plan.changes.flatMap((change) => (change.action === 'delete' ? [change.id] : []));
   if (ids.length === 0) return plan;
   const counted = switches.customers ? (await client.store.countCustomers(ids, switches.concurrency)).value : undefined;
-  const changes = plan.changes.map((change) => (change.action === 'delete' ? { ...change, customers: counted?.get(change.id) ?? null } : change));
+  const changes = plan.changes.map((change) =>
+    change.action === 'delete' ? { ...change, customers: counted?.get(change.id) ?? null } : change,
+  );
   return { ...plan, changes };
 }

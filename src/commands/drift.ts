@@ -18,29 +18,47 @@ export const driftCommand: Command = {
     dir: DIR_OPTION,
     ...STORE_OPTIONS,
     format: FORMAT_OPTION,
-    'ignore-unmanaged': { type: 'boolean', default: false, description: 'do not count or list groups that no file describes' },
+    'ignore-unmanaged': {
+      type: 'boolean',
+      default: false,
+      description: 'do not count or list groups that no file describes',
+    },
     ...READ_OPTIONS,
   },
   async run(ctx) {
     const format = readFormat(ctx);
     const session = await openSession(ctx);
-    const onLive = (live: LiveGroup[]) => noteEmptyFolder(ctx, { groupsDir: session.config.groupsDir, prune: false }, session.desired, live.length);
+    const onLive = (live: LiveGroup[]) =>
+      noteEmptyFolder(ctx, { groupsDir: session.config.groupsDir, prune: false }, session.desired, live.length);
     let plan: Plan;
     try {
       // Drift never prunes: a hand-made group is reported as unmanaged, not planned away.
-      ({ plan } = await planAgainstStore(session.client, session.desired, session.config, { prune: false, force: false, checkSafety: false, onLive }));
+      ({ plan } = await planAgainstStore(session.client, session.desired, session.config, {
+        prune: false,
+        force: false,
+        checkSafety: false,
+        onLive,
+      }));
     } catch (error) {
       // A pinned group deleted by hand is drift too, though no plan can be made from it; any other
       // mismatch is a problem of the files themselves, reported like plan reports it.
-      if (error instanceof PlanError && error.problems.length > 0 && error.problems.every((problem) => problem.code === 'pin-missing')) {
+      if (
+        error instanceof PlanError &&
+        error.problems.length > 0 &&
+        error.problems.every((problem) => problem.code === 'pin-missing')
+      ) {
         return reportMissingPins(ctx, format, error);
       }
       throw error;
     }
-    const shown = ctx.values['ignore-unmanaged'] ? { ...plan, unmanaged: [], summary: { ...plan.summary, unmanaged: 0 } } : plan;
+    const shown = ctx.values['ignore-unmanaged']
+      ? { ...plan, unmanaged: [], summary: { ...plan.summary, unmanaged: 0 } }
+      : plan;
     // A scheduled report of several stores must say which store it speaks of, as plan does.
     const { store } = describeRun(session.storeHash, session.config, undefined);
-    ctx.io.stdout.write(renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: session.config.groupsDir, store }));
+    ctx.io.stdout.write(
+      renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: session.config.groupsDir, store }),
+    );
     await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift', dir: session.config.groupsDir, store }));
     return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },

@@ -26,7 +26,10 @@ export function renderCommandHelp(command: Command): string {
 
 export function renderMainHelp(): string {
   const width = Math.max(0, ...commands.map((c) => c.name.length), 'help'.length);
-  const list = [...commands.map((c) => [c.name, c.summary] as const), ['help', "Show a command's flags and their defaults: bcgroups help COMMAND."] as const]
+  const list = [
+    ...commands.map((c) => [c.name, c.summary] as const),
+    ['help', "Show a command's flags and their defaults: bcgroups help COMMAND."] as const,
+  ]
     .map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`)
     .join('\n');
   return [

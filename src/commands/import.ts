@@ -15,9 +15,13 @@ export const importCommand: Command = {
   options: {
     dir: DIR_OPTION,
     ...STORE_OPTIONS,
-    'no-catalog': READ_OPTIONS['no-catalog']!,
+    'no-catalog': READ_OPTIONS['no-catalog'],
     overwrite: { type: 'boolean', default: false, description: 'replace existing files that differ' },
-    'by-name': { type: 'boolean', default: false, description: 'write categories, products and price lists by name instead of by id' },
+    'by-name': {
+      type: 'boolean',
+      default: false,
+      description: 'write categories, products and price lists by name instead of by id',
+    },
   },
   async run(ctx) {
     const config = await resolveStoreConfig(ctx);
@@ -26,11 +30,18 @@ export const importCommand: Command = {
     // The catalog names what the groups point at: as comments beside ids, or instead of them.
     const { catalog } = await readCatalog(store.client.store, listCatalogNeeds(liveGroups), config);
     const names = { index: indexCatalog(catalog), byName: ctx.values['by-name'] === true };
-    const result = await (await import('../import/index.js')).importGroups(liveGroups, config.groupsDir, { overwrite: ctx.values.overwrite === true, cwd: ctx.io.cwd, names, storeName: config.storeName });
+    const result = await (await import('../import/index.js')).importGroups(liveGroups, config.groupsDir, {
+      overwrite: ctx.values.overwrite === true,
+      cwd: ctx.io.cwd,
+      names,
+      storeName: config.storeName,
+    });
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
     for (const refusal of result.refused) {
-      ctx.io.stderr.write(`refused '${escapeControl(refusal.name)}' (id ${refusal.id}): ${refusal.reasons.map(escapeControl).join('; ')}\n`);
+      ctx.io.stderr.write(
+        `refused '${escapeControl(refusal.name)}' (id ${refusal.id}): ${refusal.reasons.map(escapeControl).join('; ')}\n`,
+      );
     }
     const refused = result.refused.length > 0 ? `, ${result.refused.length} refused` : '';
     const of = result.refused.length > 0 ? ` of ${liveGroups.length}` : '';
@@ -53,7 +64,8 @@ const NO_MODELINE =
 
 /** What to do after an import, worded for what it did: files to review, or only groups to fix. */
 function describeNext(files: number, refused: number): string {
-  if (files === 0 && refused > 0) return 'Next: no group has a file yet; fix the refused groups in the store, then run import again.';
+  if (files === 0 && refused > 0)
+    return 'Next: no group has a file yet; fix the refused groups in the store, then run import again.';
   if (refused > 0) {
     return `Next: review the files, commit them, and run \`bcgroups plan\`: it should report no changes, with the ${countOf(refused, 'refused group')} among the unmanaged ones.`;
   }

@@ -7,4 +7,11 @@ import type { Command } from './types.js';
 import { validateCommand } from './validate.js';
 
 /** Every command, in the order --help lists them (the lifecycle order). */
-export const commands: Command[] = [validateCommand, planCommand, applyCommand, driftCommand, importCommand, sandboxCommand];
+export const commands: Command[] = [
+  validateCommand,
+  planCommand,
+  applyCommand,
+  driftCommand,
+  importCommand,
+  sandboxCommand,
+];

@@ -57,7 +57,9 @@ async function askOnTerminal(question: string): Promise<boolean> {
 }
 
 /** An Io that collects everything written, for tests and the demo. */
-export function memoryIo(options: Partial<Omit<Io, 'stdout' | 'stderr'>> & { tty?: boolean } = {}): Io & { out: () => string; err: () => string } {
+export function memoryIo(
+  options: Partial<Omit<Io, 'stdout' | 'stderr'>> & { tty?: boolean } = {},
+): Io & { out: () => string; err: () => string } {
   const out: string[] = [];
   const err: string[] = [];
   return {

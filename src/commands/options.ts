@@ -14,19 +14,29 @@ export const DIR_OPTION: CommandOption = {
   description: 'folder of group files (or groupsDir in the config)',
 };
 
-export const FORMAT_OPTION: CommandOption = { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text, json or markdown' };
+export const FORMAT_OPTION: CommandOption = {
+  type: 'string',
+  valueName: 'FORMAT',
+  default: 'text',
+  description: 'text, json or markdown',
+};
 export const PRUNE_OPTION: CommandOption = {
   type: 'boolean',
   negatable: true,
   default: DEFAULT_CONFIG.prune,
   description: 'delete live groups that no file describes (or prune: true in the config; --no-prune turns it off)',
 };
-export const FORCE_OPTION: CommandOption = { type: 'boolean', default: false, description: 'override the safety thresholds for this run' };
+export const FORCE_OPTION: CommandOption = {
+  type: 'boolean',
+  default: false,
+  description: 'override the safety thresholds for this run',
+};
 
 /** The --format flag, one of `allowed`. */
 export function readFormat(ctx: CommandContext, allowed: readonly Format[] = FORMATS): Format {
   const format = stringFlag(ctx, 'format') ?? 'text';
-  if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')}; got '${format}'.`);
+  if (!(allowed as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}; got '${format}'.`);
   return format as Format;
 }
 
@@ -46,16 +56,38 @@ export function integerFlag(ctx: CommandContext, name: string): number | undefin
 
 /** Which store to talk to, for the commands that do; flags win over the environment and the config. */
 export const STORE_OPTIONS: Record<string, CommandOption> = {
-  store: { type: 'string', valueName: 'NAME', description: 'which of the stores named in the config (or BCGROUPS_STORE)' },
-  'store-hash': { type: 'string', valueName: 'HASH', description: 'store hash (or BIGCOMMERCE_STORE_HASH, or storeHash in the config)' },
-  'api-url': { type: 'string', valueName: 'URL', default: DEFAULT_CONFIG.apiUrl, description: 'API base URL (or BIGCOMMERCE_API_URL, or apiUrl in the config)' },
+  store: {
+    type: 'string',
+    valueName: 'NAME',
+    description: 'which of the stores named in the config (or BCGROUPS_STORE)',
+  },
+  'store-hash': {
+    type: 'string',
+    valueName: 'HASH',
+    description: 'store hash (or BIGCOMMERCE_STORE_HASH, or storeHash in the config)',
+  },
+  'api-url': {
+    type: 'string',
+    valueName: 'URL',
+    default: DEFAULT_CONFIG.apiUrl,
+    description: 'API base URL (or BIGCOMMERCE_API_URL, or apiUrl in the config)',
+  },
 };
 
 /** The reads of the store around the groups, for plan, apply and drift; each skips one kind of read. */
-export const READ_OPTIONS: Record<string, CommandOption> = {
-  'no-catalog': { type: 'boolean', default: false, description: 'do not read category, product and price list names (or catalog: false in the config)' },
-  'no-customers': { type: 'boolean', default: false, description: 'do not count the customers of changed groups; deletes then need --force (or customers: false in the config)' },
-};
+export const READ_OPTIONS = {
+  'no-catalog': {
+    type: 'boolean',
+    default: false,
+    description: 'do not read category, product and price list names (or catalog: false in the config)',
+  },
+  'no-customers': {
+    type: 'boolean',
+    default: false,
+    description:
+      'do not count the customers of changed groups; deletes then need --force (or customers: false in the config)',
+  },
+} satisfies Record<string, CommandOption>;
 
 /** Loads the config the way every command does: cwd and env of the Io, --config, --dir, --store-hash, --api-url. */
 export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverrides = {}): Promise<Config> {
@@ -93,7 +125,12 @@ export async function loadDesiredFor(ctx: CommandContext, config: Config): Promi
 }
 
 /** An empty folder is allowed (a store can be taken over group by group), but it is said plainly. */
-export function noteEmptyFolder(ctx: CommandContext, config: Pick<Config, 'groupsDir' | 'prune'>, desired: DesiredState, liveGroups: number): void {
+export function noteEmptyFolder(
+  ctx: CommandContext,
+  config: Pick<Config, 'groupsDir' | 'prune'>,
+  desired: DesiredState,
+  liveGroups: number,
+): void {
   if (desired.files.length > 0) return;
   const consequence = config.prune
     ? `with prune on, all ${count(liveGroups, 'live group')} would be deleted`

@@ -3,7 +3,15 @@
 // customers of the touched groups; put names and counts into the plan; then check safety with them.
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { DesiredState } from '../desired/index.js';
-import type { Catalog, Config, LiveGroup, LoadedGroup, Plan, ResolvedReference, SafetyRefusal } from '../model/index.js';
+import type {
+  Catalog,
+  Config,
+  LiveGroup,
+  LoadedGroup,
+  Plan,
+  ResolvedReference,
+  SafetyRefusal,
+} from '../model/index.js';
 import { checkSafety, createPlan } from '../plan/index.js';
 import { annotatePlan } from '../plan/annotate.js';
 import { listCatalogNeeds } from '../references/index.js';
@@ -33,12 +41,21 @@ export interface StorePlan {
   overridden?: SafetyRefusal[];
 }
 
-export async function planAgainstStore(client: BigCommerceClient, desired: DesiredState, config: Config, options: StorePlanOptions): Promise<StorePlan> {
+export async function planAgainstStore(
+  client: BigCommerceClient,
+  desired: DesiredState,
+  config: Config,
+  options: StorePlanOptions,
+): Promise<StorePlan> {
   const before = totalRequests(client);
   const live = await client.listGroups();
   const groups = totalRequests(client) - before;
   options.onLive?.(live);
-  const read = await readCatalog(client.store, listCatalogNeeds([...desired.groups, ...live, ...(options.alsoResolves ?? [])]), config);
+  const read = await readCatalog(
+    client.store,
+    listCatalogNeeds([...desired.groups, ...live, ...(options.alsoResolves ?? [])]),
+    config,
+  );
   const resolved = resolveDesired(desired, read.catalog);
   // Groups kept for other stores are not desired here: unmanaged, or pruned with a reason of their own.
   const planned = createPlan(resolved.groups, live, { prune: options.prune, ...excludedOf(desired) });
@@ -46,7 +63,10 @@ export async function planAgainstStore(client: BigCommerceClient, desired: Desir
   const plan = annotatePlan(planned, {
     catalog: read.catalog,
     ...(counts.customers ? { customers: counts.customers } : {}),
-    reads: { requests: { groups, ...read.requests, customers: counts.requests }, unchecked: [...read.unchecked, ...counts.unchecked] },
+    reads: {
+      requests: { groups, ...read.requests, customers: counts.requests },
+      unchecked: [...read.unchecked, ...counts.unchecked],
+    },
   });
   const found = options.checkSafety ? checkSafety(plan, live.length, config.safety) : [];
   const refusals = options.force ? [] : found;

@@ -11,27 +11,125 @@ export const sandboxCommand: Command = {
   summary: 'Run a local BigCommerce-compatible store (customer groups, catalog and customers reads) on 127.0.0.1',
   options: {
     port: { type: 'string', valueName: 'N', default: '0', description: 'port to listen on (0 = any free port)' },
-    token: { type: 'string', valueName: 'TOKEN', default: SANDBOX_DEFAULTS.token, description: 'the X-Auth-Token the store accepts' },
-    'store-hash': { type: 'string', valueName: 'HASH', default: SANDBOX_DEFAULTS.storeHash, description: 'store hash in the URL path' },
-    seed: { type: 'string', valueName: 'FILE', description: 'YAML or JSON seed: a list of groups, or groups, catalog and customers' },
+    token: {
+      type: 'string',
+      valueName: 'TOKEN',
+      default: SANDBOX_DEFAULTS.token,
+      description: 'the X-Auth-Token the store accepts',
+    },
+    'store-hash': {
+      type: 'string',
+      valueName: 'HASH',
+      default: SANDBOX_DEFAULTS.storeHash,
+      description: 'store hash in the URL path',
+    },
+    seed: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'YAML or JSON seed: a list of groups, or groups, catalog and customers',
+    },
     latency: { type: 'string', valueName: 'MS', default: '0', description: 'delay added to every request' },
-    quota: { type: 'string', valueName: 'N', default: String(SANDBOX_DEFAULTS.quota), description: 'rate-limit quota per window' },
-    'window-ms': { type: 'string', valueName: 'MS', default: String(SANDBOX_DEFAULTS.windowMs), description: 'rate-limit window' },
-    'fault-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of requests answered 500 (0..1)' },
-    'ambiguous-create-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of creates that save, then answer 500' },
-    'partial-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of writes with discount_rules answered 207: the group is saved, its rules are not' },
-    'guest-mode': { type: 'string', valueName: 'MODE', default: 'strict', description: 'a second guest group: strict (422) or move (clear the old one)' },
-    'default-mode': { type: 'string', valueName: 'MODE', default: 'strict', description: 'a second default group: strict (422) or move' },
-    'reset-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of requests whose connection is reset, before or after the work' },
-    'load-429-rate': { type: 'string', valueName: 'P', default: '0', description: 'share of requests answered 429 without rate-limit headers (platform load)' },
-    'end-of-list': { type: 'string', valueName: 'HOW', default: SANDBOX_DEFAULTS.endOfList, description: 'past the last page: 204 or empty ([])' },
-    'create-status': { type: 'string', valueName: 'CODE', default: String(SANDBOX_DEFAULTS.createStatus), description: 'status of a successful create: 200 or 201' },
-    scopes: { type: 'string', valueName: 'LIST', default: SANDBOX_DEFAULTS.scopes.join(','), description: 'OAuth scopes of the token, comma-separated; other requests are answered 403' },
-    'unknown-references': { type: 'string', valueName: 'HOW', default: SANDBOX_DEFAULTS.unknownReferences, description: 'a group naming a category, product or price list the seeded catalog lacks: accept or refuse (422)' },
-    'string-ids': { type: 'boolean', default: false, description: 'answer rule target ids as strings ("category_id": "20")' },
-    'date-style': { type: 'string', valueName: 'STYLE', default: SANDBOX_DEFAULTS.dateStyle, description: 'dates the store writes: api (2023-07-25 01:15:19) or rfc2822' },
-    'error-style': { type: 'string', valueName: 'STYLE', default: SANDBOX_DEFAULTS.errorStyle, description: 'error bodies of the V2 endpoints: v2 (arrays) or v3 ({status, title, type, errors})' },
-    'max-concurrent': { type: 'string', valueName: 'N', default: String(SANDBOX_DEFAULTS.maxConcurrent), description: 'requests in flight beyond this are answered 429' },
+    quota: {
+      type: 'string',
+      valueName: 'N',
+      default: String(SANDBOX_DEFAULTS.quota),
+      description: 'rate-limit quota per window',
+    },
+    'window-ms': {
+      type: 'string',
+      valueName: 'MS',
+      default: String(SANDBOX_DEFAULTS.windowMs),
+      description: 'rate-limit window',
+    },
+    'fault-rate': {
+      type: 'string',
+      valueName: 'P',
+      default: '0',
+      description: 'share of requests answered 500 (0..1)',
+    },
+    'ambiguous-create-rate': {
+      type: 'string',
+      valueName: 'P',
+      default: '0',
+      description: 'share of creates that save, then answer 500',
+    },
+    'partial-rate': {
+      type: 'string',
+      valueName: 'P',
+      default: '0',
+      description: 'share of writes with discount_rules answered 207: the group is saved, its rules are not',
+    },
+    'guest-mode': {
+      type: 'string',
+      valueName: 'MODE',
+      default: 'strict',
+      description: 'a second guest group: strict (422) or move (clear the old one)',
+    },
+    'default-mode': {
+      type: 'string',
+      valueName: 'MODE',
+      default: 'strict',
+      description: 'a second default group: strict (422) or move',
+    },
+    'reset-rate': {
+      type: 'string',
+      valueName: 'P',
+      default: '0',
+      description: 'share of requests whose connection is reset, before or after the work',
+    },
+    'load-429-rate': {
+      type: 'string',
+      valueName: 'P',
+      default: '0',
+      description: 'share of requests answered 429 without rate-limit headers (platform load)',
+    },
+    'end-of-list': {
+      type: 'string',
+      valueName: 'HOW',
+      default: SANDBOX_DEFAULTS.endOfList,
+      description: 'past the last page: 204 or empty ([])',
+    },
+    'create-status': {
+      type: 'string',
+      valueName: 'CODE',
+      default: String(SANDBOX_DEFAULTS.createStatus),
+      description: 'status of a successful create: 200 or 201',
+    },
+    scopes: {
+      type: 'string',
+      valueName: 'LIST',
+      default: SANDBOX_DEFAULTS.scopes.join(','),
+      description: 'OAuth scopes of the token, comma-separated; other requests are answered 403',
+    },
+    'unknown-references': {
+      type: 'string',
+      valueName: 'HOW',
+      default: SANDBOX_DEFAULTS.unknownReferences,
+      description: 'a group naming a category, product or price list the seeded catalog lacks: accept or refuse (422)',
+    },
+    'string-ids': {
+      type: 'boolean',
+      default: false,
+      description: 'answer rule target ids as strings ("category_id": "20")',
+    },
+    'date-style': {
+      type: 'string',
+      valueName: 'STYLE',
+      default: SANDBOX_DEFAULTS.dateStyle,
+      description: 'dates the store writes: api (2023-07-25 01:15:19) or rfc2822',
+    },
+    'error-style': {
+      type: 'string',
+      valueName: 'STYLE',
+      default: SANDBOX_DEFAULTS.errorStyle,
+      description: 'error bodies of the V2 endpoints: v2 (arrays) or v3 ({status, title, type, errors})',
+    },
+    'max-concurrent': {
+      type: 'string',
+      valueName: 'N',
+      default: String(SANDBOX_DEFAULTS.maxConcurrent),
+      description: 'requests in flight beyond this are answered 429',
+    },
   },
   run: (ctx) => runSandbox(ctx, waitForStopSignal),
 };
@@ -43,7 +141,10 @@ export async function runSandbox(ctx: CommandContext, stop: () => Promise<unknow
   const { startSandbox } = await import('../sandbox/index.js');
   const sandbox = await startSandbox(await readSandboxOptions(ctx));
   const stopped = stop();
-  const tokenNote = ctx.values.token === undefined ? `the default sandbox token (see 'bcgroups sandbox --help')` : 'the token given with --token';
+  const tokenNote =
+    ctx.values.token === undefined
+      ? `the default sandbox token (see 'bcgroups sandbox --help')`
+      : 'the token given with --token';
   ctx.io.stdout.write(
     [
       `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${describeContents(sandbox)})`,
@@ -58,7 +159,9 @@ export async function runSandbox(ctx: CommandContext, stop: () => Promise<unknow
   await stopped;
   await sandbox.close();
   const total = Object.values(sandbox.counters.requests).reduce((sum, n) => sum + n, 0);
-  ctx.io.stdout.write(`Sandbox stopped after ${countOf(total, 'request')} (${sandbox.counters.rateLimited} rate-limited, ${countOf(sandbox.counters.faults, 'fault')}).\n`);
+  ctx.io.stdout.write(
+    `Sandbox stopped after ${countOf(total, 'request')} (${sandbox.counters.rateLimited} rate-limited, ${countOf(sandbox.counters.faults, 'fault')}).\n`,
+  );
   return 0;
 }
 
@@ -75,7 +178,11 @@ async function readSandboxOptions({ values, io }: CommandContext): Promise<Sandb
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const seedFile = text('seed');
   const { loadSeedFile } = await import('../sandbox/seed.js');
-  const seed = seedFile ? await loadSeedFile(resolve(io.cwd, seedFile)).catch((error: Error) => Promise.reject(new UsageError(error.message))) : { groups: [] };
+  const seed = seedFile
+    ? await loadSeedFile(resolve(io.cwd, seedFile)).catch((error: Error) =>
+        Promise.reject(new UsageError(error.message)),
+      )
+    : { groups: [] };
   return {
     port: readNumber(text('port'), '--port', 0, 65535, true),
     token: text('token'),
@@ -94,7 +201,10 @@ async function readSandboxOptions({ values, io }: CommandContext): Promise<Sandb
     resetRate: readNumber(text('reset-rate'), '--reset-rate', 0, 1, false),
     rateLimit429WithoutHeaders: readNumber(text('load-429-rate'), '--load-429-rate', 0, 1, false),
     endOfList: readChoice(text('end-of-list'), '--end-of-list', ['204', 'empty'] as const),
-    createStatus: readChoice(text('create-status'), '--create-status', ['200', '201'] as const, Number) as 200 | 201 | undefined,
+    createStatus: readChoice(text('create-status'), '--create-status', ['200', '201'] as const, Number) as
+      | 200
+      | 201
+      | undefined,
     scopes: readScopes(text('scopes')),
     unknownReferences: readChoice(text('unknown-references'), '--unknown-references', ['accept', 'refuse'] as const),
     stringIds: values['string-ids'] === true ? true : undefined,
@@ -104,20 +214,40 @@ async function readSandboxOptions({ values, io }: CommandContext): Promise<Sandb
   };
 }
 
-function readNumber(raw: string | undefined, flag: string, min: number, max: number, integer: boolean): number | undefined {
+function readNumber(
+  raw: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+  integer: boolean,
+): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new UsageError(`${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got '${raw}'.`);
+  if (
+    raw.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new UsageError(
+      `${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got '${raw}'.`,
+    );
   }
   return value;
 }
 
 function readScopes(raw: string | undefined): Scope[] | undefined {
   if (raw === undefined) return undefined;
-  const scopes = raw.split(',').map((scope) => scope.trim()).filter(Boolean);
+  const scopes = raw
+    .split(',')
+    .map((scope) => scope.trim())
+    .filter(Boolean);
   const unknown = scopes.filter((scope) => !(SCOPES as readonly string[]).includes(scope));
-  if (unknown.length > 0) throw new UsageError(`--scopes takes a comma-separated list of ${SCOPES.join(', ')}; '${unknown.join(', ')}' is none of them.`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--scopes takes a comma-separated list of ${SCOPES.join(', ')}; '${unknown.join(', ')}' is none of them.`,
+    );
   return scopes as Scope[];
 }
 
@@ -126,7 +256,12 @@ function readMode(raw: string | undefined, flag: string): HolderMode | undefined
 }
 
 /** One of a few documented values; `convert` turns the flag's text into the option's type. */
-function readChoice<T extends string, R = T>(raw: string | undefined, flag: string, choices: readonly T[], convert: (value: T) => R = (value) => value as unknown as R): R | undefined {
+function readChoice<T extends string, R = T>(
+  raw: string | undefined,
+  flag: string,
+  choices: readonly T[],
+  convert: (value: T) => R = (value) => value as unknown as R,
+): R | undefined {
   if (raw === undefined) return undefined;
   if ((choices as readonly string[]).includes(raw)) return convert(raw as T);
   throw new UsageError(`${flag} must be ${choices.join(' or ')}, got '${raw}'.`);

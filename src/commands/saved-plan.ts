@@ -10,13 +10,19 @@ import { describeReadFault, describeWriteFault } from './write-fault.js';
 
 export async function readSavedPlan(ctx: CommandContext, file: string): Promise<SavedPlan> {
   const text = await readFile(path.resolve(ctx.io.cwd, file), 'utf8').catch((error: unknown) => {
-    throw new BcgroupsError(`Cannot read the plan file: ${describeReadFault(error, file, 'a plan file')}. Give the path of a file written by \`bcgroups plan --out FILE\`. Nothing was sent to the store.`);
+    throw new BcgroupsError(
+      `Cannot read the plan file: ${describeReadFault(error, file, 'a plan file')}. Give the path of a file written by \`bcgroups plan --out FILE\`. Nothing was sent to the store.`,
+    );
   });
   return parseSavedPlan(text, file);
 }
 
 export async function writeSavedPlan(ctx: CommandContext, file: string, saved: SavedPlan): Promise<void> {
-  await writeFile(path.resolve(ctx.io.cwd, file), `${JSON.stringify(saved, null, 2)}\n`, 'utf8').catch((error: unknown) => {
-    throw new BcgroupsError(`The plan was not saved: ${describeWriteFault(error, file)}. Nothing was sent to the store.`);
-  });
+  await writeFile(path.resolve(ctx.io.cwd, file), `${JSON.stringify(saved, null, 2)}\n`, 'utf8').catch(
+    (error: unknown) => {
+      throw new BcgroupsError(
+        `The plan was not saved: ${describeWriteFault(error, file)}. Nothing was sent to the store.`,
+      );
+    },
+  );
 }

@@ -13,7 +13,12 @@ export const validateCommand: Command = {
   offline: true,
   options: {
     dir: DIR_OPTION,
-    format: { type: 'string', valueName: 'FORMAT', default: 'text', description: 'text or json (a document listing every problem)' },
+    format: {
+      type: 'string',
+      valueName: 'FORMAT',
+      default: 'text',
+      description: 'text or json (a document listing every problem)',
+    },
   },
   async run(ctx) {
     const format = readFormat(ctx, ['text', 'json']);
@@ -23,7 +28,9 @@ export const validateCommand: Command = {
     const groups = desired.groups.length;
     const files = desired.files.length;
     const dir = config.groupsDir.endsWith('/') ? config.groupsDir : `${config.groupsDir}/`;
-    ctx.io.stdout.write(`OK: ${count(groups, 'group')} in ${count(files, 'file')} under ${dir} ${groups === 1 ? 'is' : 'are'} valid.\n`);
+    ctx.io.stdout.write(
+      `OK: ${count(groups, 'group')} in ${count(files, 'file')} under ${dir} ${groups === 1 ? 'is' : 'are'} valid.\n`,
+    );
     // Offline means the catalog is not read: say what is left for plan to check.
     const targets = desired.groups.flatMap(listTargets);
     if (targets.length > 0) {
@@ -41,7 +48,14 @@ async function validateAsJson(ctx: CommandContext): Promise<number> {
   try {
     const config = await resolveConfig(ctx);
     const desired = await loadDesiredFor(ctx, config);
-    ctx.io.stdout.write(renderProblemsJson({ dir: config.groupsDir, groups: desired.groups.length, files: desired.files.length, problems: [] }));
+    ctx.io.stdout.write(
+      renderProblemsJson({
+        dir: config.groupsDir,
+        groups: desired.groups.length,
+        files: desired.files.length,
+        problems: [],
+      }),
+    );
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;

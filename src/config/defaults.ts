@@ -15,9 +15,11 @@ export function readDefaults(): Config {
 
 function fillDefaults(schema: SchemaNode, settings: Record<string, unknown>): Record<string, unknown> {
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
-    if (settings[key] === undefined && property.default !== undefined) settings[key] = structuredClone(property.default);
+    if (settings[key] === undefined && property.default !== undefined)
+      settings[key] = structuredClone(property.default);
     const value = settings[key];
-    if (property.properties && value && typeof value === 'object' && !Array.isArray(value)) fillDefaults(property, value as Record<string, unknown>);
+    if (property.properties && value && typeof value === 'object' && !Array.isArray(value))
+      fillDefaults(property, value as Record<string, unknown>);
   }
   return settings;
 }

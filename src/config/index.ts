@@ -2,4 +2,14 @@
 export { DEFAULT_CONFIG, DEFAULT_SAFETY } from './defaults.js';
 export { loadConfig, readToken, requireStoreHash } from './load.js';
 export type { ConfigOverrides, LoadConfigOptions } from './load.js';
-export { defaultTokenEnvOf, eachStore, ENV_STORE, narrowTo, readStorePick, selectStore, selectStoreOfPlan, storeNamesOf, type StorePick } from './stores.js';
+export {
+  defaultTokenEnvOf,
+  eachStore,
+  ENV_STORE,
+  narrowTo,
+  readStorePick,
+  selectStore,
+  selectStoreOfPlan,
+  storeNamesOf,
+  type StorePick,
+} from './stores.js';

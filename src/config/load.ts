@@ -13,7 +13,9 @@ import { recordTokenEnvNames, recordTokenEnvNamesOfFiles } from './token-names.j
 export const ENV_STORE_HASH = 'BIGCOMMERCE_STORE_HASH';
 export const ENV_API_URL = 'BIGCOMMERCE_API_URL';
 
-export type ConfigOverrides = Partial<Pick<Config, 'storeHash' | 'apiUrl' | 'groupsDir' | 'concurrency' | 'prune' | 'catalog' | 'customers'>>;
+export type ConfigOverrides = Partial<
+  Pick<Config, 'storeHash' | 'apiUrl' | 'groupsDir' | 'concurrency' | 'prune' | 'catalog' | 'customers'>
+>;
 
 export interface LoadConfigOptions {
   cwd: string;
@@ -26,10 +28,17 @@ export interface LoadConfigOptions {
   tokenEnvNames?: Set<string>;
 }
 
-type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> & Partial<Pick<Config, 'safety' | 'request'>>;
+type FileConfig = Partial<Omit<Config, 'safety' | 'request' | 'configFile'>> &
+  Partial<Pick<Config, 'safety' | 'request'>>;
 
 /** The flag that sets a setting, for messages about a bad flag value. */
-const FLAG_OF: Record<string, string> = { storeHash: '--store-hash', apiUrl: '--api-url', groupsDir: '--dir', concurrency: '--concurrency', prune: '--prune' };
+const FLAG_OF: Record<string, string> = {
+  storeHash: '--store-hash',
+  apiUrl: '--api-url',
+  groupsDir: '--dir',
+  concurrency: '--concurrency',
+  prune: '--prune',
+};
 
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const found = await readConfigFile(options.cwd, options.configFile).catch((error: unknown) => {
@@ -39,12 +48,20 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   if (options.tokenEnvNames) recordTokenEnvNames(found?.config, options.tokenEnvNames);
   const label = found ? path.relative(options.cwd, found.filepath) || found.filepath : '';
   const fromFile = found ? checkConfigFile(found, label) : {};
-  const fromEnv = dropUndefined({ storeHash: nonEmpty(options.env[ENV_STORE_HASH]), apiUrl: nonEmpty(options.env[ENV_API_URL]) });
+  const fromEnv = dropUndefined({
+    storeHash: nonEmpty(options.env[ENV_STORE_HASH]),
+    apiUrl: nonEmpty(options.env[ENV_API_URL]),
+  });
   checkSource(fromEnv, 'environment', (field) => (field === 'storeHash' ? ENV_STORE_HASH : ENV_API_URL));
   const fromFlags = dropUndefined({ ...options.overrides });
   checkSource(fromFlags, 'flags', (field) => FLAG_OF[field] ?? field);
   const { $schema: _schema, ...fileSettings } = fromFile as FileConfig & { $schema?: string };
-  if (fileSettings.stores) refuseSingleStoreHash(fromEnv.storeHash === undefined ? undefined : ENV_STORE_HASH, fromFlags.storeHash === undefined ? undefined : '--store-hash', fileSettings.stores);
+  if (fileSettings.stores)
+    refuseSingleStoreHash(
+      fromEnv.storeHash === undefined ? undefined : ENV_STORE_HASH,
+      fromFlags.storeHash === undefined ? undefined : '--store-hash',
+      fileSettings.stores,
+    );
   return {
     ...DEFAULT_CONFIG,
     ...fileSettings,
@@ -64,7 +81,11 @@ function checkConfigFile(found: ConfigFile, file: string): FileConfig {
 }
 
 /** A hash from the environment or a flag says one store; with several named it would be a guess which. */
-function refuseSingleStoreHash(fromEnv: string | undefined, fromFlag: string | undefined, stores: Record<string, unknown>): void {
+function refuseSingleStoreHash(
+  fromEnv: string | undefined,
+  fromFlag: string | undefined,
+  stores: Record<string, unknown>,
+): void {
   const source = fromFlag ?? fromEnv;
   if (!source) return;
   const names = Object.keys(stores).join(', ');
@@ -76,8 +97,16 @@ function refuseSingleStoreHash(fromEnv: string | undefined, fromFlag: string | u
 function checkSource(settings: object, source: string, nameOf: (field: string) => string): void {
   const validate = compileConfigSchema();
   if (validate(settings)) return;
-  const where = { file: source, value: settings, locate: () => ({ line: 1, col: 1 }), nameOf: (pointer: string) => nameOf(toFieldPath(pointer)), show: showKind };
-  const lines = describeSchemaErrors(validate.errors ?? [], where, rewordConfigError).map((problem) => `  - ${problem.field || '(config)'}: ${problem.message}`);
+  const where = {
+    file: source,
+    value: settings,
+    locate: () => ({ line: 1, col: 1 }),
+    nameOf: (pointer: string) => nameOf(toFieldPath(pointer)),
+    show: showKind,
+  };
+  const lines = describeSchemaErrors(validate.errors ?? [], where, rewordConfigError).map(
+    (problem) => `  - ${problem.field || '(config)'}: ${problem.message}`,
+  );
   throw new ConfigError(`Invalid settings in ${source}:\n${lines.join('\n')}`);
 }
 

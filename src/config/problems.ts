@@ -37,7 +37,15 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
   const { file } = source;
   if (!isMapping(config)) {
     const found = Array.isArray(config) ? 'a list' : config === null ? 'null' : `a ${typeof config}`;
-    return [{ file, ...at('', 'value'), field: '', message: `the config must be a mapping of settings (found ${found})`, hint: 'write settings as key: value, such as storeHash: abc123' }];
+    return [
+      {
+        file,
+        ...at('', 'value'),
+        field: '',
+        message: `the config must be a mapping of settings (found ${found})`,
+        hint: 'write settings as key: value, such as storeHash: abc123',
+      },
+    ];
   }
   const variable = tokenVariable(config, source.defaultTokenEnv);
   const tokenKeys = findTokenKeys(config, '');
@@ -53,7 +61,11 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
   if (!validate(config)) {
     // A token key is often also an unknown key: the secret warning says enough.
     const secretFields = new Set(problems.map((problem) => problem.field));
-    const schemaProblems = describeSchemaErrors(validate.errors ?? [], { file, value: config, locate: at, show: showKind }, rewordConfigError);
+    const schemaProblems = describeSchemaErrors(
+      validate.errors ?? [],
+      { file, value: config, locate: at, show: showKind },
+      rewordConfigError,
+    );
     problems.push(...schemaProblems.filter((problem) => !secretFields.has(problem.field)));
   }
   return problems.sort((a, b) => a.line - b.line || a.col - b.col);
@@ -91,17 +103,24 @@ function tokenVariable(config: Record<string, unknown>, defaultTokenEnv: string)
 function findTokenKeys(settings: Record<string, unknown>, pointer: string): string[] {
   return Object.entries(settings).flatMap(([key, value]) => {
     const child = joinPointer(pointer, key);
-    if (/(token|secret|password|apikey|credentials?)$/.test(key.toLowerCase().replace(/[^a-z0-9]/g, ''))) return [child];
+    if (/(token|secret|password|apikey|credentials?)$/.test(key.toLowerCase().replace(/[^a-z0-9]/g, '')))
+      return [child];
     return isMapping(value) ? findTokenKeys(value, child) : [];
   });
 }
 
 /** Config words: what a pattern stands for, and for a bad value what the setting is for and its default. */
 export function rewordConfigError(error: ErrorObject, described: Described): Described {
-  const storeName = error.keyword === 'propertyNames' ? (error.params as { propertyName?: string }).propertyName : (error as { propertyName?: string }).propertyName;
+  const storeName =
+    error.keyword === 'propertyNames'
+      ? (error.params as { propertyName?: string }).propertyName
+      : (error as { propertyName?: string }).propertyName;
   if (storeName !== undefined) return describeStoreName(error.instancePath, storeName);
   const field = toFieldPath(error.instancePath);
-  const message = error.keyword === 'pattern' ? (PATTERN_MESSAGES[field.replace(/^stores\.[^.]+\./, '')] ?? described.message) : described.message;
+  const message =
+    error.keyword === 'pattern'
+      ? (PATTERN_MESSAGES[field.replace(/^stores\.[^.]+\./, '')] ?? described.message)
+      : described.message;
   const about = described.prefer === 'value' ? describeSetting(field, error.parentSchema) : undefined;
   return { ...described, message, ...(about ? { hint: about } : {}) };
 }
@@ -120,7 +139,10 @@ function describeStoreName(pointer: string, name: string): Described {
 function describeSetting(field: string, schema: unknown): string | undefined {
   const description = isMapping(schema) ? schema.description : undefined;
   if (typeof description !== 'string' || !field) return undefined;
-  const fallback = isMapping(schema) && 'default' in schema && !isMapping(schema.default) ? ` Default: ${String(schema.default)}.` : '';
+  const fallback =
+    isMapping(schema) && 'default' in schema && !isMapping(schema.default)
+      ? ` Default: ${String(schema.default)}.`
+      : '';
   return `${field}: ${description}${fallback}`;
 }
 

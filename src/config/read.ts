@@ -38,13 +38,22 @@ export async function readConfigFile(cwd: string, configFile: string | undefined
   const positions = new Map<string, PositionIndex>();
   const loadYaml = yamlLoader(positions);
   const loaders = { '.json': jsonLoader(positions), '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml };
-  const explorer = cosmiconfig('bcgroups', { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'project', cache: false, loaders });
+  const explorer = cosmiconfig('bcgroups', {
+    searchPlaces: CONFIG_SEARCH_PLACES,
+    searchStrategy: 'project',
+    cache: false,
+    loaders,
+  });
   const target = configFile ? path.resolve(cwd, configFile) : undefined;
   try {
     const result = target ? await explorer.load(target) : await explorer.search(cwd);
     if (!result) return undefined;
     const found = positions.get(result.filepath);
-    return { config: result.isEmpty ? {} : result.config, filepath: result.filepath, ...(found ? { positions: found } : {}) };
+    return {
+      config: result.isEmpty ? {} : result.config,
+      filepath: result.filepath,
+      ...(found ? { positions: found } : {}),
+    };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -60,7 +69,9 @@ function yamlLoader(positions: Map<string, PositionIndex>): Loader {
     if ('problems' in result) {
       const [first] = result.problems;
       if (!first) return undefined;
-      throw new ConfigError(`${filepath}:${first.line}:${first.col}: not valid YAML: ${first.message.replace(/^YAML: /, '')}. ${FIX}`);
+      throw new ConfigError(
+        `${filepath}:${first.line}:${first.col}: not valid YAML: ${first.message.replace(/^YAML: /, '')}. ${FIX}`,
+      );
     }
     positions.set(filepath, result.parsed.positions);
     return result.parsed.value;
@@ -89,7 +100,12 @@ function jsonLoader(positions: Map<string, PositionIndex>): Loader {
  * ending early ends just after the culprit, and a prefix of a failing text fails the same way from there on.
  */
 function describeJsonError(content: string, message: string): { offset: number; reason: string } {
-  const reason = message.replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '').replace(/,?\s*(?:\.\.\.)?".*is not valid JSON.*$/s, '').replace(/ at position \d+.*$/s, '').replace(/ in JSON$/, '').replace(/^Unexpected end of JSON input$/, 'the text ends too early');
+  const reason = message
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/,?\s*(?:\.\.\.)?".*is not valid JSON.*$/s, '')
+    .replace(/ at position \d+.*$/s, '')
+    .replace(/ in JSON$/, '')
+    .replace(/^Unexpected end of JSON input$/, 'the text ends too early');
   const stated = /at position (\d+)/.exec(message)?.[1];
   if (stated !== undefined) return { offset: Number(stated), reason };
   let low = 1;
@@ -109,7 +125,10 @@ function failsBeforeEnd(prefix: string): boolean {
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     const stated = /at position (\d+)/.exec(message)?.[1];
-    return !/Unexpected end|Unterminated string/.test(message) && (stated === undefined || Number(stated) < prefix.trimEnd().length);
+    return (
+      !/Unexpected end|Unterminated string/.test(message) &&
+      (stated === undefined || Number(stated) < prefix.trimEnd().length)
+    );
   }
 }
 

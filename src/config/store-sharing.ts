@@ -67,11 +67,20 @@ function readStoreEntries(config: Record<string, unknown>): StoreEntry[] {
   return Object.entries(stores).flatMap(([name, store]) => {
     if (!isMapping(store)) return [];
     // A value that is no variable name is reported by the schema, and may be a pasted token: never echo it.
-    if (store.accessTokenEnv !== undefined && !(typeof store.accessTokenEnv === 'string' && VARIABLE.test(store.accessTokenEnv))) return [];
+    if (
+      store.accessTokenEnv !== undefined &&
+      !(typeof store.accessTokenEnv === 'string' && VARIABLE.test(store.accessTokenEnv))
+    )
+      return [];
     const explicit = typeof store.accessTokenEnv === 'string';
     const apiUrl = typeof store.apiUrl === 'string' ? store.apiUrl : topApiUrl;
-    const entry: StoreEntry = { name, tokenEnv: explicit ? (store.accessTokenEnv as string) : defaultTokenEnvOf(name), explicitTokenEnv: explicit };
-    if (typeof store.storeHash === 'string') entry.target = `${store.storeHash.toLowerCase()} ${apiUrl.replace(/\/+$/, '').toLowerCase()}`;
+    const entry: StoreEntry = {
+      name,
+      tokenEnv: explicit ? (store.accessTokenEnv as string) : defaultTokenEnvOf(name),
+      explicitTokenEnv: explicit,
+    };
+    if (typeof store.storeHash === 'string')
+      entry.target = `${store.storeHash.toLowerCase()} ${apiUrl.replace(/\/+$/, '').toLowerCase()}`;
     return [entry];
   });
 }

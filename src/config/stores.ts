@@ -38,11 +38,15 @@ export function selectStore(config: Config, pick: StorePick): Config {
   const picked = readStorePick(pick);
   if (names.length === 0) {
     if (!picked) return config;
-    throw new UsageError(`${picked.from} ${picked.name} picks one of the config's stores, but the config names none. Remove ${picked.from}, or name stores in the config (stores: {${picked.name}: {storeHash: ...}}).`);
+    throw new UsageError(
+      `${picked.from} ${picked.name} picks one of the config's stores, but the config names none. Remove ${picked.from}, or name stores in the config (stores: {${picked.name}: {storeHash: ...}}).`,
+    );
   }
   const list = names.join(', ');
   if (!picked) {
-    throw new UsageError(`The config names several stores (${list}): pick one with --store NAME or ${ENV_STORE}=NAME${names.length > 1 ? ', or run `bcgroups plan --all-stores`' : ''}.`);
+    throw new UsageError(
+      `The config names several stores (${list}): pick one with --store NAME or ${ENV_STORE}=NAME${names.length > 1 ? ', or run `bcgroups plan --all-stores`' : ''}.`,
+    );
   }
   return narrowTo(config, picked.name, picked.from);
 }
@@ -52,7 +56,9 @@ export function narrowTo(config: Config, name: string, from = '--store'): Config
   const store = config.stores?.[name];
   if (!store) {
     const near = closestName(name, storeNamesOf(config));
-    throw new UsageError(`${from} '${name}' is not a store of the config${near ? `; did you mean '${near}'?` : '.'} The stores are: ${storeNamesOf(config).join(', ')}.`);
+    throw new UsageError(
+      `${from} '${name}' is not a store of the config${near ? `; did you mean '${near}'?` : '.'} The stores are: ${storeNamesOf(config).join(', ')}.`,
+    );
   }
   return {
     ...config,
@@ -73,14 +79,22 @@ export function eachStore(config: Config): Config[] {
  * The store a saved plan runs against: the one it names, and never another (a usage error names both).
  * A plan of a single-store config picks the way any command does.
  */
-export function selectStoreOfPlan(config: Config, pick: StorePick, plan: { file: string; store?: string | undefined; storeHash: string }): Config {
+export function selectStoreOfPlan(
+  config: Config,
+  pick: StorePick,
+  plan: { file: string; store?: string | undefined; storeHash: string },
+): Config {
   if (plan.store === undefined) return selectStore(config, pick);
   const picked = readStorePick(pick);
   if (picked && picked.name !== plan.store) {
-    throw new UsageError(`${plan.file} was planned for store '${plan.store}' (${plan.storeHash}), but ${picked.from} picks store '${picked.name}'. Apply it to ${plan.store} with --store ${plan.store}, or make a plan for ${picked.name}: bcgroups plan --store ${picked.name} --out FILE.`);
+    throw new UsageError(
+      `${plan.file} was planned for store '${plan.store}' (${plan.storeHash}), but ${picked.from} picks store '${picked.name}'. Apply it to ${plan.store} with --store ${plan.store}, or make a plan for ${picked.name}: bcgroups plan --store ${picked.name} --out FILE.`,
+    );
   }
   if (storeNamesOf(config).length === 0) {
-    throw new UsageError(`${plan.file} was planned for store '${plan.store}' (${plan.storeHash}) of a config that names several stores, but this config names none. Run apply with that config (--config FILE).`);
+    throw new UsageError(
+      `${plan.file} was planned for store '${plan.store}' (${plan.storeHash}) of a config that names several stores, but this config names none. Run apply with that config (--config FILE).`,
+    );
   }
   return narrowTo(config, plan.store, `${plan.file}'s store`);
 }

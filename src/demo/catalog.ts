@@ -33,5 +33,8 @@ export const DEMO_CATALOG: SeedCatalog = {
 const MEMBERS: Record<number, number> = { 1: 6, 3: 4, 4: 3, 5: 2, 6: 1 };
 
 export const DEMO_CUSTOMERS: SeedCustomer[] = Object.entries(MEMBERS).flatMap(([group, count]) =>
-  Array.from({ length: count }, (_, index) => ({ email: `shopper${group}-${index + 1}@example.com`, customer_group_id: Number(group) })),
+  Array.from({ length: count }, (_, index) => ({
+    email: `shopper${group}-${index + 1}@example.com`,
+    customer_group_id: Number(group),
+  })),
 );

@@ -11,7 +11,13 @@ import { runStoresDemo } from './stores.js';
 
 /** Runs every step, printing each; returns 0 when every exit code was the expected one. */
 export async function runDemo(io: Io, root: string): Promise<number> {
-  const sandbox = await startSandbox({ seed: DEMO_STORE, catalog: DEMO_CATALOG, customers: DEMO_CUSTOMERS, guestMode: 'strict', defaultMode: 'strict' });
+  const sandbox = await startSandbox({
+    seed: DEMO_STORE,
+    catalog: DEMO_CATALOG,
+    customers: DEMO_CUSTOMERS,
+    guestMode: 'strict',
+    defaultMode: 'strict',
+  });
   const env = {
     ...io.env,
     BIGCOMMERCE_STORE_HASH: sandbox.storeHash,
@@ -29,20 +35,39 @@ export async function runDemo(io: Io, root: string): Promise<number> {
     { title: 'Check the files in groups/ (offline)', argv: ['validate'], expect: 0 },
     { title: 'What would change in the store?', argv: ['plan', '--detailed-exitcode'], expect: 2 },
     { title: 'Apply it (CI passes --yes)', argv: ['apply', '--yes'], expect: 0 },
-    { title: 'Drift right after apply: the store matches; groups no file describes are reported as unmanaged', argv: ['drift'], expect: 2 },
-    { title: 'Someone edits VIP in the control panel; the scheduled drift job notices', argv: ['drift', '--ignore-unmanaged'], expect: 2, before: handEdit },
-    { title: 'Apply again: only VIP changes, and only its discount rules are sent', argv: ['apply', '--yes'], expect: 0 },
+    {
+      title: 'Drift right after apply: the store matches; groups no file describes are reported as unmanaged',
+      argv: ['drift'],
+      expect: 2,
+    },
+    {
+      title: 'Someone edits VIP in the control panel; the scheduled drift job notices',
+      argv: ['drift', '--ignore-unmanaged'],
+      expect: 2,
+      before: handEdit,
+    },
+    {
+      title: 'Apply again: only VIP changes, and only its discount rules are sent',
+      argv: ['apply', '--yes'],
+      expect: 0,
+    },
     { title: 'In sync', argv: ['drift', '--ignore-unmanaged'], expect: 0 },
   ];
   let failures = 0;
   try {
-    io.stdout.write(`Sandbox store '${sandbox.storeHash}' at ${sandbox.apiUrl}, seeded with ${DEMO_STORE.length} groups that differ from groups/, a catalog of ${DEMO_CATALOG.categories?.length ?? 0} categories and ${DEMO_CUSTOMERS.length} customers.\n`);
+    io.stdout.write(
+      `Sandbox store '${sandbox.storeHash}' at ${sandbox.apiUrl}, seeded with ${DEMO_STORE.length} groups that differ from groups/, a catalog of ${DEMO_CATALOG.categories?.length ?? 0} categories and ${DEMO_CUSTOMERS.length} customers.\n`,
+    );
     failures += await runSteps(io, stepIo, steps);
   } finally {
     await sandbox.close();
   }
   failures += await runStoresDemo(io, steps.length + 1);
-  io.stdout.write(failures === 0 ? '\nDemo finished: every step exited as expected.\n' : `\nDemo finished with ${failures} unexpected exit code(s).\n`);
+  io.stdout.write(
+    failures === 0
+      ? '\nDemo finished: every step exited as expected.\n'
+      : `\nDemo finished with ${failures} unexpected exit code(s).\n`,
+  );
   return failures === 0 ? 0 : 1;
 }
 

@@ -26,28 +26,51 @@ export async function runStoresDemo(io: Io, first: number): Promise<number> {
   const staging = await startSandbox({ storeHash: 'staging', seed: STAGING });
   const root = await mkdtemp(path.join(tmpdir(), 'bcgroups-demo-'));
   try {
-    const config = { stores: { production: { storeHash: 'prod', apiUrl: production.apiUrl }, staging: { storeHash: 'staging', apiUrl: staging.apiUrl } } };
+    const config = {
+      stores: {
+        production: { storeHash: 'prod', apiUrl: production.apiUrl },
+        staging: { storeHash: 'staging', apiUrl: staging.apiUrl },
+      },
+    };
     await writeFile(path.join(root, 'package.json'), '{"name":"demo-stores"}\n');
     await writeFile(path.join(root, 'bcgroups.config.json'), `${JSON.stringify(config, null, 2)}\n`);
     await mkdir(path.join(root, 'groups'));
     for (const [name, text] of Object.entries(GROUPS)) await writeFile(path.join(root, 'groups', name), text);
-    const env = { BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: production.token, BIGCOMMERCE_ACCESS_TOKEN_STAGING: staging.token, NO_COLOR: io.env.NO_COLOR };
+    const env = {
+      BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: production.token,
+      BIGCOMMERCE_ACCESS_TOKEN_STAGING: staging.token,
+      NO_COLOR: io.env.NO_COLOR,
+    };
     const stepIo: Io = { ...io, env, cwd: root, confirm: undefined };
     io.stdout.write(
       `\nSeveral stores from one repository: production (${PRODUCTION.length} groups, ids from 1) and staging (${STAGING.length} group, ids from 101), ` +
         'named in bcgroups.config.json, each with its own token variable. trade.yaml is for production only.\n',
     );
     const rename = () => writeFile(path.join(root, 'groups', 'vip.yaml'), RENAMED);
-    return await runSteps(io, stepIo, [
-      { title: 'Plan both stores: one section each', argv: ['plan', '--all-stores', '--detailed-exitcode'], expect: 2 },
-      { title: 'Apply staging', argv: ['apply', '--store', 'staging', '--yes'], expect: 0 },
-      { title: 'Apply production', argv: ['apply', '--store', 'production', '--yes'], expect: 0 },
-      { title: 'vip.yaml becomes Gold, with renamed_from: [VIP]; each store renames its own VIP in place', argv: ['plan', '--all-stores', '--detailed-exitcode'], expect: 2, before: rename },
-      { title: 'Apply staging', argv: ['apply', '--store', 'staging', '--yes'], expect: 0 },
-      { title: 'Apply production', argv: ['apply', '--store', 'production', '--yes'], expect: 0 },
-      { title: 'Drift: staging is in sync', argv: ['drift', '--store', 'staging'], expect: 0 },
-      { title: 'Drift: production is in sync', argv: ['drift', '--store', 'production'], expect: 0 },
-    ], first);
+    return await runSteps(
+      io,
+      stepIo,
+      [
+        {
+          title: 'Plan both stores: one section each',
+          argv: ['plan', '--all-stores', '--detailed-exitcode'],
+          expect: 2,
+        },
+        { title: 'Apply staging', argv: ['apply', '--store', 'staging', '--yes'], expect: 0 },
+        { title: 'Apply production', argv: ['apply', '--store', 'production', '--yes'], expect: 0 },
+        {
+          title: 'vip.yaml becomes Gold, with renamed_from: [VIP]; each store renames its own VIP in place',
+          argv: ['plan', '--all-stores', '--detailed-exitcode'],
+          expect: 2,
+          before: rename,
+        },
+        { title: 'Apply staging', argv: ['apply', '--store', 'staging', '--yes'], expect: 0 },
+        { title: 'Apply production', argv: ['apply', '--store', 'production', '--yes'], expect: 0 },
+        { title: 'Drift: staging is in sync', argv: ['drift', '--store', 'staging'], expect: 0 },
+        { title: 'Drift: production is in sync', argv: ['drift', '--store', 'production'], expect: 0 },
+      ],
+      first,
+    );
   } finally {
     await Promise.all([production.close(), staging.close()]);
     await rm(root, { recursive: true, force: true });

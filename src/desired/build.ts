@@ -1,7 +1,16 @@
 // A checked group file -> the LoadedGroup that resolution turns into what the planner compares, keeping
 // where things were. Rules and categories keep the file's order, so problems can point into the file.
 import { createHash } from 'node:crypto';
-import type { CategoryAccessFile, DiscountRuleFile, GroupFile, LoadedAccess, LoadedGroup, LoadedRule, Position, SourceRef } from '../model/index.js';
+import type {
+  CategoryAccessFile,
+  DiscountRuleFile,
+  GroupFile,
+  LoadedAccess,
+  LoadedGroup,
+  LoadedRule,
+  Position,
+  SourceRef,
+} from '../model/index.js';
 import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../model/normalize.js';
 import type { ParsedFile } from './parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
@@ -51,8 +60,15 @@ function loadAccess(access: CategoryAccessFile | undefined): LoadedAccess {
 
 /** Amounts normalized; a target by reference stays as written until resolved. */
 function loadRule(rule: DiscountRuleFile): LoadedRule {
-  if ('category' in rule) return { type: 'category', method: rule.method, amount: normalizeAmount(rule.amount), category: rule.category };
-  if ('product_sku' in rule) return { type: 'product', method: rule.method, amount: normalizeAmount(rule.amount), product_sku: rule.product_sku };
+  if ('category' in rule)
+    return { type: 'category', method: rule.method, amount: normalizeAmount(rule.amount), category: rule.category };
+  if ('product_sku' in rule)
+    return {
+      type: 'product',
+      method: rule.method,
+      amount: normalizeAmount(rule.amount),
+      product_sku: rule.product_sku,
+    };
   if ('price_list' in rule) return { type: 'price_list', price_list: rule.price_list };
   return normalizeRule(rule);
 }
@@ -76,7 +92,10 @@ function comparableOf(group: LoadedGroup) {
     name: group.name,
     is_default: group.is_default,
     is_group_for_guests: group.is_group_for_guests,
-    category_access: group.category_access.type === 'specific' ? { type: 'specific', categories: sortCanonically(group.category_access.categories) } : group.category_access,
+    category_access:
+      group.category_access.type === 'specific'
+        ? { type: 'specific', categories: sortCanonically(group.category_access.categories) }
+        : group.category_access,
     discount_rules: sortCanonically(group.discount_rules),
   };
 }

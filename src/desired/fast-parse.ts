@@ -5,14 +5,26 @@ import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 
 /** One resolver per tag, tried in the order `yaml` tries its core tags; the regexes are yaml's own. */
 const CORE_SCALARS = [
-  new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (data) => /^(?:~|[Nn]ull|NULL)?$/.test(String(data ?? '')), construct: () => null }),
+  new Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (data) => /^(?:~|[Nn]ull|NULL)?$/.test(String(data ?? '')),
+    construct: () => null,
+  }),
   new Type('tag:yaml.org,2002:bool', {
     kind: 'scalar',
     resolve: (data) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(String(data)),
     construct: (data) => String(data)[0] === 't' || String(data)[0] === 'T',
   }),
-  new Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: (data) => resolveInt(String(data)) !== undefined, construct: (data) => resolveInt(String(data)) }),
-  new Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: (data) => resolveFloat(String(data)) !== undefined, construct: (data) => resolveFloat(String(data)) }),
+  new Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (data) => resolveInt(String(data)) !== undefined,
+    construct: (data) => resolveInt(String(data)),
+  }),
+  new Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (data) => resolveFloat(String(data)) !== undefined,
+    construct: (data) => resolveFloat(String(data)),
+  }),
 ];
 
 const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
@@ -26,7 +38,11 @@ function resolveInt(text: string): number | undefined {
 
 function resolveFloat(text: string): number | undefined {
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
-    return text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    return text.slice(-3).toLowerCase() === 'nan'
+      ? NaN
+      : text[0] === '-'
+        ? Number.NEGATIVE_INFINITY
+        : Number.POSITIVE_INFINITY;
   }
   if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
   if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
@@ -38,7 +54,8 @@ function resolveFloat(text: string): number | undefined {
  * keys, reserved indicators, tabs, carriage returns, a byte-order mark, control and special characters,
  * and document markers. Such files are rare and the exact parser reads them as the spec says.
  */
-const DOUBTFUL_TEXT = /[&*!%|>\\?<@`\t\r\uFEFF\u2028\u2029\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|^(?:---|\.\.\.)|\n(?:---|\.\.\.)/;
+const DOUBTFUL_TEXT =
+  /[&*!%|>\\?<@`\t\r\uFEFF\u2028\u2029\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|^(?:---|\.\.\.)|\n(?:---|\.\.\.)/;
 
 /** The value of a plain group file, or undefined when only the exact path may say what it holds. */
 export function parseFastYaml(text: string): Record<string, unknown> | undefined {

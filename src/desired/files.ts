@@ -50,7 +50,14 @@ export async function listGroupFiles(dir: string, shown: string = dir, cwd?: str
     return { problem: fsErrorProblem(shown, error, 'folder') };
   }
   if (!info.isDirectory()) {
-    return { problem: pathProblem(shown, 'not a directory', 'point --dir or groupsDir in the config at the folder of group files, not at one file', 'folder') };
+    return {
+      problem: pathProblem(
+        shown,
+        'not a directory',
+        'point --dir or groupsDir in the config at the folder of group files, not at one file',
+        'folder',
+      ),
+    };
   }
   const project = await findProject(dir, cwd);
   const walk: Walk = { root: dir, project, shown, files: [], problems: [], seen: new Map() };
@@ -104,7 +111,12 @@ async function visitEntry(walk: Walk, relative: string, entry: Dirent, ancestors
     const real = await realpath(path.join(walk.root, relative)).catch(() => undefined);
     if (real !== undefined && ancestors.has(real)) {
       walk.problems.push(
-        pathProblem(shownPath(walk, relative), 'symlink loop: this folder leads back to a folder that contains it', 'point the symlink somewhere outside its own folder, or remove it', 'folder'),
+        pathProblem(
+          shownPath(walk, relative),
+          'symlink loop: this folder leads back to a folder that contains it',
+          'point the symlink somewhere outside its own folder, or remove it',
+          'folder',
+        ),
       );
       return;
     }
@@ -154,7 +166,11 @@ function outsideProblem(link: string, what: 'file' | 'folder'): Problem {
 }
 
 function specialFileProblem(file: string): Problem {
-  return pathProblem(file, 'not a regular file (a FIFO, socket or device); it is not read', 'replace it with a plain YAML file, or remove it');
+  return pathProblem(
+    file,
+    'not a regular file (a FIFO, socket or device); it is not read',
+    'replace it with a plain YAML file, or remove it',
+  );
 }
 
 function shownPath(walk: Walk, relative: string): string {
@@ -197,7 +213,15 @@ export function readGroupFile(location: string, file: string = location): FileTe
   try {
     return { text: decoder.decode(bytes) };
   } catch {
-    return { problem: { file, ...locateBadByte(bytes), field: '', message: 'file is not valid UTF-8', hint: 'save the file as UTF-8' } };
+    return {
+      problem: {
+        file,
+        ...locateBadByte(bytes),
+        field: '',
+        message: 'file is not valid UTF-8',
+        hint: 'save the file as UTF-8',
+      },
+    };
   }
 }
 

@@ -10,17 +10,47 @@ export function fsErrorProblem(file: string, error: unknown, what: 'file' | 'fol
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return pathProblem(file, `${what} not found, or a symlink that points to nothing`, 'point the symlink at an existing file or folder, or remove it', what);
+      return pathProblem(
+        file,
+        `${what} not found, or a symlink that points to nothing`,
+        'point the symlink at an existing file or folder, or remove it',
+        what,
+      );
     case 'EACCES':
     case 'EPERM':
-      return pathProblem(file, `permission denied reading this ${what}`, `give your user read access (chmod u+r${what === 'folder' ? 'x' : ''}) or move it out of the groups folder`, what);
+      return pathProblem(
+        file,
+        `permission denied reading this ${what}`,
+        `give your user read access (chmod u+r${what === 'folder' ? 'x' : ''}) or move it out of the groups folder`,
+        what,
+      );
     case 'ELOOP':
-      return pathProblem(file, 'symlink loop: the links point at each other without reaching a file', 'point the symlink at a real file or folder, or remove it', what);
+      return pathProblem(
+        file,
+        'symlink loop: the links point at each other without reaching a file',
+        'point the symlink at a real file or folder, or remove it',
+        what,
+      );
     case 'ENAMETOOLONG':
-      return pathProblem(file, 'path is too long for the file system', 'use shorter folder or file names, or a groups folder closer to the root', what);
+      return pathProblem(
+        file,
+        'path is too long for the file system',
+        'use shorter folder or file names, or a groups folder closer to the root',
+        what,
+      );
     case 'ENOTDIR':
-      return pathProblem(file, 'a part of this path is a file, not a folder', 'check the path: every part but the last must be a folder', what);
+      return pathProblem(
+        file,
+        'a part of this path is a file, not a folder',
+        'check the path: every part but the last must be a folder',
+        what,
+      );
     default:
-      return pathProblem(file, `cannot read this ${what} (${code ?? String(error)})`, 'check that the path exists and is readable', what);
+      return pathProblem(
+        file,
+        `cannot read this ${what} (${code ?? String(error)})`,
+        'check that the path exists and is readable',
+        what,
+      );
   }
 }

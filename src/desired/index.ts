@@ -39,7 +39,9 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
   if ('problem' in listing) throw new ValidationError([listing.problem]);
   const files = listing.files.map((relative) => path.join(dir, relative));
   // Synchronous reads: thousands of small files read faster in a plain loop than through the thread pool.
-  const texts = listing.files.map((relative, index) => readGroupFile(path.join(root, relative), files[index] ?? relative));
+  const texts = listing.files.map((relative, index) =>
+    readGroupFile(path.join(root, relative), files[index] ?? relative),
+  );
 
   const problems: Problem[] = [...listing.problems];
   const parsedFiles: ParsedFile[] = [];
@@ -83,7 +85,12 @@ function checkRulesPerStore(files: readonly ParsedFile[], storeNames: readonly s
   if (storeNames.length === 0) return checkStoreRules(files);
   const seen = new Set<string>();
   return storeNames
-    .flatMap((name) => checkStoreRules(files.filter((parsed) => isFileForStore(parsed.value, name)), `/id/${name}`))
+    .flatMap((name) =>
+      checkStoreRules(
+        files.filter((parsed) => isFileForStore(parsed.value, name)),
+        `/id/${name}`,
+      ),
+    )
     .filter((problem) => {
       const key = `${problem.file}:${problem.line}:${problem.col}:${problem.message}`;
       if (seen.has(key)) return false;
@@ -104,7 +111,9 @@ export function checkGroupFile(parsed: ParsedFile): Problem[] {
 /** Only what the rule checks can read safely from a file that may not match the schema. */
 function rulesOf(value: unknown): GroupFile {
   const rules = value && typeof value === 'object' ? (value as { discount_rules?: unknown }).discount_rules : undefined;
-  const readable = Array.isArray(rules) ? rules.map((rule: unknown) => (rule && typeof rule === 'object' && !Array.isArray(rule) ? rule : {})) : [];
+  const readable = Array.isArray(rules)
+    ? rules.map((rule: unknown) => (rule && typeof rule === 'object' && !Array.isArray(rule) ? rule : {}))
+    : [];
   return { name: '', discount_rules: readable as GroupFile['discount_rules'] };
 }
 
@@ -112,7 +121,13 @@ function rulesOf(value: unknown): GroupFile {
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems
     .map((problem, order) => ({ problem, order }))
-    .sort((a, b) => compareText(a.problem.file, b.problem.file) || a.problem.line - b.problem.line || a.problem.col - b.problem.col || a.order - b.order)
+    .sort(
+      (a, b) =>
+        compareText(a.problem.file, b.problem.file) ||
+        a.problem.line - b.problem.line ||
+        a.problem.col - b.problem.col ||
+        a.order - b.order,
+    )
     .map(({ problem }) => problem);
 }
 

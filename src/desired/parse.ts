@@ -49,7 +49,18 @@ export function readGroupYaml(file: string, text: string): ParseResult & { fast?
 export function parseGroupYaml(file: string, text: string): ParseResult {
   const result = parseYaml(file, text);
   if ('parsed' in result || result.problems.length > 0) return result;
-  return { problems: [{ file, line: 1, col: 1, field: '', message: 'file is empty; it must describe one group', hint: 'add at least `name: ...`, or delete the file' }] };
+  return {
+    problems: [
+      {
+        file,
+        line: 1,
+        col: 1,
+        field: '',
+        message: 'file is empty; it must describe one group',
+        hint: 'add at least `name: ...`, or delete the file',
+      },
+    ],
+  };
 }
 
 /**
@@ -77,7 +88,9 @@ export function parseYaml(file: string, text: string): ParseResult {
   }
   const described = [...document.errors, ...document.warnings].map((error) => describeYamlError(file, text, error, at));
   // One cause can raise the same error many times over (deep nesting does): report it once.
-  const problems = described.filter((problem, index) => described.findIndex((other) => other.message === problem.message) === index);
+  const problems = described.filter(
+    (problem, index) => described.findIndex((other) => other.message === problem.message) === index,
+  );
   if (problems.length > 0) return { problems };
   let value: unknown;
   try {
@@ -102,7 +115,9 @@ export function parseYaml(file: string, text: string): ParseResult {
 
 function isEmpty(document: Document.Parsed): boolean {
   const contents = document.contents;
-  return contents === null || (loadYaml().isScalar(contents) && contents.value === null && document.errors.length === 0);
+  return (
+    contents === null || (loadYaml().isScalar(contents) && contents.value === null && document.errors.length === 0)
+  );
 }
 
 function describeYamlError(file: string, text: string, error: YAMLError, at: (offset: number) => Position): Problem {
@@ -118,7 +133,13 @@ function describeYamlError(file: string, text: string, error: YAMLError, at: (of
     };
   }
   if (/call stack/i.test(error.message)) {
-    return { file, ...at(start), field: '', message: 'YAML nests too deeply to read', hint: 'a group file needs at most four levels of nesting' };
+    return {
+      file,
+      ...at(start),
+      field: '',
+      message: 'YAML nests too deeply to read',
+      hint: 'a group file needs at most four levels of nesting',
+    };
   }
   const message = error.message.replace(/\s+at line \d+, column \d+.*$/s, '');
   return { file, ...at(start), field: '', message: `YAML: ${message}` };

@@ -11,7 +11,13 @@ export function checkGroupRules(file: string, group: GroupFile, positions: Posit
   const problems: Problem[] = [];
   const problemAt = (index: number, suffix: string, message: string, hint?: string): Problem => {
     const pointer = joinPointer('/discount_rules', index) + suffix;
-    return { file, ...locate(positions, pointer, suffix ? 'value' : 'key'), field: toFieldPath(pointer), message, hint };
+    return {
+      file,
+      ...locate(positions, pointer, suffix ? 'value' : 'key'),
+      field: toFieldPath(pointer),
+      message,
+      hint,
+    };
   };
   const lineOf = (index: number): number => locate(positions, joinPointer('/discount_rules', index)).line;
 
@@ -19,7 +25,12 @@ export function checkGroupRules(file: string, group: GroupFile, positions: Posit
     rules.forEach((rule, index) => {
       if (rule.type === 'price_list') {
         problems.push(
-          problemAt(index, '', `a price_list rule must be the only rule of its group (this group has ${rules.length})`, 'link the price list, or give discounts; the API refuses both at once'),
+          problemAt(
+            index,
+            '',
+            `a price_list rule must be the only rule of its group (this group has ${rules.length})`,
+            'link the price list, or give discounts; the API refuses both at once',
+          ),
         );
       }
     });
@@ -43,7 +54,13 @@ export function checkGroupRules(file: string, group: GroupFile, positions: Posit
 
   rules.forEach((rule, index) => {
     if (rule.type !== 'price_list' && rule.method === 'percent' && normalizeAmount(rule.amount) > 100) {
-      problems.push(problemAt(index, '/amount', `a percent discount is at most 100 (found ${clipQuoted(JSON.stringify(rule.amount) ?? 'nothing')})`));
+      problems.push(
+        problemAt(
+          index,
+          '/amount',
+          `a percent discount is at most 100 (found ${clipQuoted(JSON.stringify(rule.amount) ?? 'nothing')})`,
+        ),
+      );
     }
   });
   return problems;
@@ -59,9 +76,17 @@ function describeTarget(rule: DiscountRuleFile): string | undefined {
     case 'all':
       return 'the whole store';
     case 'category':
-      return isId(fields.category_id) ? `category ${Number(fields.category_id)}` : isRef(fields.category) ? `category '${clipQuoted(String(fields.category))}'` : undefined;
+      return isId(fields.category_id)
+        ? `category ${Number(fields.category_id)}`
+        : isRef(fields.category)
+          ? `category '${clipQuoted(String(fields.category))}'`
+          : undefined;
     case 'product':
-      return isId(fields.product_id) ? `product ${Number(fields.product_id)}` : isRef(fields.product_sku) ? `product SKU '${clipQuoted(String(fields.product_sku))}'` : undefined;
+      return isId(fields.product_id)
+        ? `product ${Number(fields.product_id)}`
+        : isRef(fields.product_sku)
+          ? `product SKU '${clipQuoted(String(fields.product_sku))}'`
+          : undefined;
     case 'price_list':
       return undefined;
   }

@@ -21,20 +21,36 @@ export function checkGroupSchema(parsed: ParsedFile): Problem[] {
   if (validate(parsed.value)) return [];
   const { file, value, positions } = parsed;
   const source = { file, value, locate: (pointer: string, prefer: Prefer) => locate(positions, pointer, prefer) };
-  return describeSchemaErrors(validate.errors ?? [], source, (error, described, found) => rewordGroupError(value, error, described, found));
+  return describeSchemaErrors(validate.errors ?? [], source, (error, described, found) =>
+    rewordGroupError(value, error, described, found),
+  );
 }
 
 /** The group file's own words: what a rule takes, why categories are refused, what an amount may be. */
-function rewordGroupError(document: unknown, error: ErrorObject, described: Described, found: unknown): Described | undefined {
+function rewordGroupError(
+  document: unknown,
+  error: ErrorObject,
+  described: Described,
+  found: unknown,
+): Described | undefined {
   const path = error.instancePath;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return describeMissingTarget(document, path, String(params.missingProperty)) ?? { ...described, message: describeMissing(document, path, String(params.missingProperty)) };
+      return (
+        describeMissingTarget(document, path, String(params.missingProperty)) ?? {
+          ...described,
+          message: describeMissing(document, path, String(params.missingProperty)),
+        }
+      );
     case 'oneOf':
       return describeTargetChoice(document, path, params.passingSchemas) ?? described;
     case 'type':
-      if (/^\/category_access\/categories\/\d+$/.test(path)) return { ...described, message: `must be a category id or a category path such as "Tools/Power Tools" (found ${showValue(found)})` };
+      if (/^\/category_access\/categories\/\d+$/.test(path))
+        return {
+          ...described,
+          message: `must be a category id or a category path such as "Tools/Power Tools" (found ${showValue(found)})`,
+        };
       return undefined;
     case 'false schema':
       return { ...described, ...describeForbidden(document, path) };
@@ -43,7 +59,11 @@ function rewordGroupError(document: unknown, error: ErrorObject, described: Desc
       return { ...described, ...describeRange(path, found, error) };
     case 'maximum':
       if (params.limit === Number.MAX_SAFE_INTEGER) {
-        return { ...described, message: `is too large for an id (found ${showValue(found)}): ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}, beyond which they are rounded`, hint: 'copy the id from the store exactly' };
+        return {
+          ...described,
+          message: `is too large for an id (found ${showValue(found)}): ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}, beyond which they are rounded`,
+          hint: 'copy the id from the store exactly',
+        };
       }
       if (params.limit !== 100) return { ...described, ...describeRange(path, found, error) };
       return {
@@ -53,7 +73,10 @@ function rewordGroupError(document: unknown, error: ErrorObject, described: Desc
       };
     case 'uniqueItems':
       // ajv names the pair in either order, depending on the item types.
-      return { ...described, message: `lists a category twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))})` };
+      return {
+        ...described,
+        message: `lists a category twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))})`,
+      };
     default:
       return undefined;
   }
@@ -109,7 +132,8 @@ function describeMissing(document: unknown, path: string, key: string): string {
     const type = ruleType(document, path);
     if (type) return `${describeRule(type)} needs '${key}' (it takes ${RULE_KEYS[type]})`;
   }
-  if (path === '/category_access' && key === 'categories') return `type specific needs 'categories' (a list of category ids)`;
+  if (path === '/category_access' && key === 'categories')
+    return `type specific needs 'categories' (a list of category ids)`;
   return `missing required key '${key}'`;
 }
 
@@ -124,7 +148,10 @@ function describeForbidden(document: unknown, path: string): { message: string; 
   }
   const rulePointer = path.slice(0, path.lastIndexOf('/'));
   const type = ruleType(document, rulePointer) ?? '?';
-  return { message: `'${key}' does not belong in ${describeRule(type)}`, hint: `${describeRule(type)} takes ${RULE_KEYS[type] ?? 'type'}` };
+  return {
+    message: `'${key}' does not belong in ${describeRule(type)}`,
+    hint: `${describeRule(type)} takes ${RULE_KEYS[type] ?? 'type'}`,
+  };
 }
 
 function describeRule(type: string): string {
@@ -148,8 +175,13 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
       hint: "names from the root joined by '/', no empty name; write a '/' inside a name as \\/ and a backslash as \\\\",
     };
   }
-  if (path === '/name' || /^\/renamed_from\/\d+$/.test(path)) return describeBadName(String(found), path === '/name' ? 'name' : 'an earlier name');
-  if (/^\/stores\/\d+$/.test(path)) return { message: `${showValue(found)} is not a store name (lower-case letters, digits, - or _)`, hint: 'list names of the stores in the config' };
+  if (path === '/name' || /^\/renamed_from\/\d+$/.test(path))
+    return describeBadName(String(found), path === '/name' ? 'name' : 'an earlier name');
+  if (/^\/stores\/\d+$/.test(path))
+    return {
+      message: `${showValue(found)} is not a store name (lower-case letters, digits, - or _)`,
+      hint: 'list names of the stores in the config',
+    };
   return { message: error.message ?? 'has the wrong format' };
 }
 
@@ -157,7 +189,12 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
 const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 function describeBadName(name: string, label: string): { message: string; hint?: string } {
-  return describeHidden(name, label) ?? { message: `${label} must not be blank or start or end with spaces`, hint: 'the API would trim it and the group would never match' };
+  return (
+    describeHidden(name, label) ?? {
+      message: `${label} must not be blank or start or end with spaces`,
+      hint: 'the API would trim it and the group would never match',
+    }
+  );
 }
 
 /** What a reference (category path, SKU, price list name) is called in messages, by where it sits. */
@@ -184,12 +221,22 @@ function describeHidden(text: string, label: string): { message: string; hint: s
 export function describeCodePoint(codePoint: number): string {
   const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
   const kind =
-    codePoint < 0x20 || codePoint === 0x7f ? 'a C0 control character'
-    : codePoint >= 0x80 && codePoint <= 0x9f ? 'a C1 control character'
-    : (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint === 0x200e || codePoint === 0x200f || codePoint === 0x61c ? 'a bidi control'
-    : (codePoint >= 0x200b && codePoint <= 0x200d) || codePoint === 0x2060 || codePoint === 0xfeff ? 'a zero-width character'
-    : codePoint === 0x2028 || codePoint === 0x2029 ? 'a line or paragraph separator'
-    : codePoint >= 0xd800 && codePoint <= 0xdfff ? 'half of a surrogate pair'
-    : 'an invisible format character';
+    codePoint < 0x20 || codePoint === 0x7f
+      ? 'a C0 control character'
+      : codePoint >= 0x80 && codePoint <= 0x9f
+        ? 'a C1 control character'
+        : (codePoint >= 0x202a && codePoint <= 0x202e) ||
+            (codePoint >= 0x2066 && codePoint <= 0x2069) ||
+            codePoint === 0x200e ||
+            codePoint === 0x200f ||
+            codePoint === 0x61c
+          ? 'a bidi control'
+          : (codePoint >= 0x200b && codePoint <= 0x200d) || codePoint === 0x2060 || codePoint === 0xfeff
+            ? 'a zero-width character'
+            : codePoint === 0x2028 || codePoint === 0x2029
+              ? 'a line or paragraph separator'
+              : codePoint >= 0xd800 && codePoint <= 0xdfff
+                ? 'half of a surrogate pair'
+                : 'an invisible format character';
   return `${code} (${kind})`;
 }

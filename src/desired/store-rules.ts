@@ -19,14 +19,24 @@ interface Claim {
 /** The rules of one store's files; `idPointer` is where a file pins its group in that store. */
 export function checkStoreRules(files: readonly ParsedFile[], idPointer = '/id'): Problem[] {
   return [
-    ...checkUnique(files, '/name', (value) => (typeof value === 'string' ? nameKey(value) : undefined), (value, others, otherValues) => ({
-      message: `name '${clipQuoted(value)}' is also used by ${others} (${describeNameRule(value, otherValues)})`,
-      hint: 'group names are unique in a store; rename one of them',
-    })),
-    ...checkUnique(files, idPointer, (value) => (Number.isInteger(value) ? String(value) : undefined), (value, others) => ({
-      message: `id ${value} is also pinned by ${others}`,
-      hint: 'an id pins one file to one live group; remove the id from all but one file',
-    })),
+    ...checkUnique(
+      files,
+      '/name',
+      (value) => (typeof value === 'string' ? nameKey(value) : undefined),
+      (value, others, otherValues) => ({
+        message: `name '${clipQuoted(value)}' is also used by ${others} (${describeNameRule(value, otherValues)})`,
+        hint: 'group names are unique in a store; rename one of them',
+      }),
+    ),
+    ...checkUnique(
+      files,
+      idPointer,
+      (value) => (Number.isInteger(value) ? String(value) : undefined),
+      (value, others) => ({
+        message: `id ${value} is also pinned by ${others}`,
+        hint: 'an id pins one file to one live group; remove the id from all but one file',
+      }),
+    ),
     ...HOLDER_FLAGS.flatMap((flag) => checkSingleHolder(files, flag)),
     ...checkEarlierNames(files),
   ];
@@ -50,11 +60,23 @@ function checkEarlierNames(files: readonly ParsedFile[]): Problem[] {
       const named = byName.get(nameKey(name));
       const other = claimed.get(nameKey(name));
       if (named && named !== parsed) {
-        problems.push({ ...claimProblem(claim), message: `'${clipQuoted(name)}' is the name of ${describeClaim({ parsed: named, pointer: '/name' })}, so it cannot be a name this group had`, hint: 'remove it from renamed_from, or rename the other group' });
+        problems.push({
+          ...claimProblem(claim),
+          message: `'${clipQuoted(name)}' is the name of ${describeClaim({ parsed: named, pointer: '/name' })}, so it cannot be a name this group had`,
+          hint: 'remove it from renamed_from, or rename the other group',
+        });
       } else if (named === parsed) {
-        problems.push({ ...claimProblem(claim), message: `'${clipQuoted(name)}' is this group's own name`, hint: 'renamed_from lists earlier names only' });
+        problems.push({
+          ...claimProblem(claim),
+          message: `'${clipQuoted(name)}' is this group's own name`,
+          hint: 'renamed_from lists earlier names only',
+        });
       } else if (other && other !== parsed) {
-        problems.push({ ...claimProblem(claim), message: `'${clipQuoted(name)}' is also an earlier name in ${describeClaim({ parsed: other, pointer: '/renamed_from' })}`, hint: 'one group can take over an old name; keep it in one file' });
+        problems.push({
+          ...claimProblem(claim),
+          message: `'${clipQuoted(name)}' is also an earlier name in ${describeClaim({ parsed: other, pointer: '/renamed_from' })}`,
+          hint: 'one group can take over an old name; keep it in one file',
+        });
       }
       claimed.set(nameKey(name), parsed);
     });
@@ -93,19 +115,26 @@ function checkUnique(
       const shown = valueAt(holder.parsed.value, pointer);
       const own = String(shown).toLowerCase();
       const otherValues = spellings.filter((spelling) => spelling !== own);
-      problems.push({ ...claimProblem(holder), ...describe(typeof shown === 'string' ? shown : key, others, otherValues) });
+      problems.push({
+        ...claimProblem(holder),
+        ...describe(typeof shown === 'string' ? shown : key, others, otherValues),
+      });
     }
   }
   return problems;
 }
 
 function describeNameRule(name: string, others: readonly string[]): string {
-  return clashesByNormalization(name, others) ? 'names are compared without case and after Unicode normalization (NFC)' : 'names are compared without case';
+  return clashesByNormalization(name, others)
+    ? 'names are compared without case and after Unicode normalization (NFC)'
+    : 'names are compared without case';
 }
 
 function checkSingleHolder(files: readonly ParsedFile[], flag: HolderFlag): Problem[] {
   const pointer = `/${flag}`;
-  const holders = files.filter((parsed) => valueAt(parsed.value, pointer) === true).map((parsed) => ({ parsed, pointer }));
+  const holders = files
+    .filter((parsed) => valueAt(parsed.value, pointer) === true)
+    .map((parsed) => ({ parsed, pointer }));
   if (holders.length < 2) return [];
   const all = listClaims(holders);
   return holders.map((holder) => ({

@@ -21,24 +21,56 @@ export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]
   const id = valueAt(parsed.value, '/id');
   const isPerStore = id !== null && typeof id === 'object' && !Array.isArray(id);
   if (storeNames.length === 0) {
-    if (Array.isArray(listed)) problems.push(problemAt('/stores', 'stores limits a file to some stores, but the config names no stores', 'name them in the config (stores: {production: {storeHash: ...}}), or remove this key'));
-    if (isPerStore) problems.push(problemAt('/id', 'a pin per store needs stores in the config, which names none', 'write the pin as id: 4, or name the stores in the config'));
+    if (Array.isArray(listed))
+      problems.push(
+        problemAt(
+          '/stores',
+          'stores limits a file to some stores, but the config names no stores',
+          'name them in the config (stores: {production: {storeHash: ...}}), or remove this key',
+        ),
+      );
+    if (isPerStore)
+      problems.push(
+        problemAt(
+          '/id',
+          'a pin per store needs stores in the config, which names none',
+          'write the pin as id: 4, or name the stores in the config',
+        ),
+      );
     return problems;
   }
   const known = (name: unknown, pointer: string, what: string): void => {
     if (typeof name !== 'string' || storeNames.includes(name)) return;
     const near = closestName(name, storeNames);
-    problems.push(problemAt(pointer, `${what} '${clipQuoted(name)}' is not a store of the config`, `${near ? `did you mean '${near}'? ` : ''}the stores are: ${storeNames.join(', ')}`));
+    problems.push(
+      problemAt(
+        pointer,
+        `${what} '${clipQuoted(name)}' is not a store of the config`,
+        `${near ? `did you mean '${near}'? ` : ''}the stores are: ${storeNames.join(', ')}`,
+      ),
+    );
   };
   if (Array.isArray(listed)) listed.forEach((name, index) => known(name, joinPointer('/stores', index), 'store'));
   if (Number.isInteger(id)) {
-    problems.push(problemAt('/id', `a bare id pins a group of one store, but the config names stores (${storeNames.join(', ')})`, `write the pin per store (id: {${storeNames[0]}: ${String(id)}}), or remove it: groups match by name in every store`));
+    problems.push(
+      problemAt(
+        '/id',
+        `a bare id pins a group of one store, but the config names stores (${storeNames.join(', ')})`,
+        `write the pin per store (id: {${storeNames[0]}: ${String(id)}}), or remove it: groups match by name in every store`,
+      ),
+    );
   }
   if (isPerStore) {
     for (const name of Object.keys(id)) {
       known(name, joinPointer('/id', name), "the pin's store");
       if (Array.isArray(listed) && storeNames.includes(name) && !listed.includes(name)) {
-        problems.push(problemAt(joinPointer('/id', name), `pins a group of store '${clipQuoted(name)}', which this file's stores leave out`, `add ${clipQuoted(name)} to stores, or remove the pin`));
+        problems.push(
+          problemAt(
+            joinPointer('/id', name),
+            `pins a group of store '${clipQuoted(name)}', which this file's stores leave out`,
+            `add ${clipQuoted(name)} to stores, or remove the pin`,
+          ),
+        );
       }
     }
   }
@@ -52,7 +84,10 @@ export function isFileForStore(value: unknown, storeName: string): boolean {
 }
 
 /** The groups of one store: files for other stores left out, and each pin that store's own. */
-export function selectStoreGroups<G extends Pick<DesiredGroup, 'id' | 'pins' | 'stores' | 'name' | 'source'>>(groups: readonly G[], storeName: string): { groups: G[]; excluded: ExcludedGroup[] } {
+export function selectStoreGroups<G extends Pick<DesiredGroup, 'id' | 'pins' | 'stores' | 'name' | 'source'>>(
+  groups: readonly G[],
+  storeName: string,
+): { groups: G[]; excluded: ExcludedGroup[] } {
   const selected: G[] = [];
   const excluded: ExcludedGroup[] = [];
   for (const group of groups) {

@@ -41,7 +41,13 @@ interface PlannedFile extends RenderedGroup {
 export async function importGroups(
   liveGroups: LiveGroup[],
   dir: string,
-  options: { overwrite: boolean; cwd?: string; names?: ImportNames; storeName?: string | undefined; schemaFile?: string },
+  options: {
+    overwrite: boolean;
+    cwd?: string;
+    names?: ImportNames;
+    storeName?: string | undefined;
+    schemaFile?: string;
+  },
 ): Promise<ImportResult> {
   // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
   const cwd = options.cwd ?? process.cwd();
@@ -56,15 +62,29 @@ export async function importGroups(
     const path = resolveInside(root, fileName);
     const modeline = schemaPath === undefined ? null : modelineFor(schemaPath);
     const otherPins = existing.storePins.get(fileName);
-    const content = renderGroupFile(group, modeline, options.names, options.storeName === undefined ? undefined : { ...otherPins, [options.storeName]: group.id });
-    rendered.push({ group, path, shown: join(dir, fileName), content, ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins) } : {}) });
+    const content = renderGroupFile(
+      group,
+      modeline,
+      options.names,
+      options.storeName === undefined ? undefined : { ...otherPins, [options.storeName]: group.id },
+    );
+    rendered.push({
+      group,
+      path,
+      shown: join(dir, fileName),
+      content,
+      ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins) } : {}),
+    });
   }
   const refusals = findRefusals(rendered);
   const planned: PlannedFile[] = [];
   for (const file of rendered.filter((item) => !refusals.has(item.group.id))) {
     const found = await compareExisting(file.path, file.content);
     // Another store's import made the file: adding this store's pin to it is no conflict.
-    const onlyPinAdded = found === 'different' && file.withoutPin !== undefined && (await compareExisting(file.path, file.withoutPin)) === 'same';
+    const onlyPinAdded =
+      found === 'different' &&
+      file.withoutPin !== undefined &&
+      (await compareExisting(file.path, file.withoutPin)) === 'same';
     planned.push({ ...file, existing: onlyPinAdded ? 'pin' : found });
   }
   const conflicts = planned.filter((file) => file.existing === 'different');

@@ -18,38 +18,60 @@ export interface WrittenTarget {
   comment?: string;
 }
 
-export function writeTarget(rule: Exclude<DiscountRule, { type: 'all' }>, names: ImportNames | undefined): WrittenTarget {
+export function writeTarget(
+  rule: Exclude<DiscountRule, { type: 'all' }>,
+  names: ImportNames | undefined,
+): WrittenTarget {
   const index = names?.index;
   switch (rule.type) {
     case 'category': {
       const category = index?.categories?.byId.get(rule.category_id);
       const unique = category && index?.categories && matchCategories(index.categories, category.path).length === 1;
-      if (category && unique && names?.byName && isWritable('categoryPath', category.path)) return { key: 'category', value: category.path };
+      if (category && unique && names?.byName && isWritable('categoryPath', category.path))
+        return { key: 'category', value: category.path };
       return withComment('category_id', rule.category_id, category?.path);
     }
     case 'product': {
       const product = index?.products?.byId.get(rule.product_id);
-      const unique = product && product.sku !== '' && index?.products && matchByKey(index.products, product.sku).length === 1;
-      if (product && unique && names?.byName && isWritable('productSku', product.sku)) return { key: 'product_sku', value: product.sku };
-      return withComment('product_id', rule.product_id, product ? `${product.name}${product.sku ? ` (SKU ${product.sku})` : ''}` : undefined);
+      const unique =
+        product && product.sku !== '' && index?.products && matchByKey(index.products, product.sku).length === 1;
+      if (product && unique && names?.byName && isWritable('productSku', product.sku))
+        return { key: 'product_sku', value: product.sku };
+      return withComment(
+        'product_id',
+        rule.product_id,
+        product ? `${product.name}${product.sku ? ` (SKU ${product.sku})` : ''}` : undefined,
+      );
     }
     case 'price_list': {
       const list = index?.priceLists?.byId.get(rule.price_list_id);
       const unique = list && index?.priceLists && matchByKey(index.priceLists, list.name).length === 1;
-      if (list && unique && names?.byName && isWritable('priceListName', list.name)) return { key: 'price_list', value: list.name };
+      if (list && unique && names?.byName && isWritable('priceListName', list.name))
+        return { key: 'price_list', value: list.name };
       return withComment('price_list_id', rule.price_list_id, list?.name);
     }
   }
 }
 
 /** Category access items as written, and a comment naming those left as ids. */
-export function writeCategories(access: Extract<CategoryAccess, { type: 'specific' }>, names: ImportNames | undefined): { items: (number | string)[]; comment?: string } {
+export function writeCategories(
+  access: Extract<CategoryAccess, { type: 'specific' }>,
+  names: ImportNames | undefined,
+): { items: (number | string)[]; comment?: string } {
   const categories = names?.index.categories;
   const items = access.categories.map((id) => {
     const category = categories?.byId.get(id);
-    return category && categories && names?.byName && isWritable('categoryPath', category.path) && matchCategories(categories, category.path).length === 1 ? category.path : id;
+    return category &&
+      categories &&
+      names?.byName &&
+      isWritable('categoryPath', category.path) &&
+      matchCategories(categories, category.path).length === 1
+      ? category.path
+      : id;
   });
-  const named = items.filter((item): item is number => typeof item === 'number').map((id) => categories?.byId.get(id)?.path);
+  const named = items
+    .filter((item): item is number => typeof item === 'number')
+    .map((id) => categories?.byId.get(id)?.path);
   const comment = named.length > 0 && named.every((path) => path !== undefined) ? named.join(', ') : undefined;
   return comment ? { items, comment: toComment(comment) } : { items };
 }

@@ -30,8 +30,18 @@ export async function findExistingFiles(dir: string, storeName?: string, cwd?: s
     try {
       const value: unknown = loadYaml().parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
       const { id: pin, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
-      const perStore = storeName !== undefined && pin !== null && typeof pin === 'object' && !Array.isArray(pin) ? (pin as Record<string, unknown>) : undefined;
-      if (perStore) existing.storePins.set(relative, Object.fromEntries(Object.entries(perStore).filter(([, id]) => Number.isInteger(id))) as Record<string, number>);
+      const perStore =
+        storeName !== undefined && pin !== null && typeof pin === 'object' && !Array.isArray(pin)
+          ? (pin as Record<string, unknown>)
+          : undefined;
+      if (perStore)
+        existing.storePins.set(
+          relative,
+          Object.fromEntries(Object.entries(perStore).filter(([, id]) => Number.isInteger(id))) as Record<
+            string,
+            number
+          >,
+        );
       const id = perStore && storeName !== undefined ? perStore[storeName] : pin;
       if (typeof id === 'number' && Number.isInteger(id)) {
         if (!existing.byId.has(id)) existing.byId.set(id, relative);

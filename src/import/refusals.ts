@@ -30,7 +30,10 @@ export function findRefusals(rendered: readonly RenderedGroup[]): Map<number, Re
   for (const members of groupBy(rendered, (item) => nameKey(item.group.name))) {
     for (const { group } of members) {
       for (const other of members.filter((item) => item.group !== group).map((item) => item.group)) {
-        refuse(group, `its name '${group.name}' ${describeNameDifference(group.name, other.name)} the name '${other.name}' of live group ${other.id}; files compare names without case and after Unicode normalization (NFC), so one file would describe both`);
+        refuse(
+          group,
+          `its name '${group.name}' ${describeNameDifference(group.name, other.name)} the name '${other.name}' of live group ${other.id}; files compare names without case and after Unicode normalization (NFC), so one file would describe both`,
+        );
       }
     }
   }
@@ -45,7 +48,8 @@ export function findRefusals(rendered: readonly RenderedGroup[]): Map<number, Re
   for (const item of rendered.filter((candidate) => !refusals.has(candidate.group.id))) {
     const result = parseGroupYaml(item.shown, item.content);
     const problems = 'problems' in result ? result.problems : checkGroupFile(result.parsed);
-    for (const problem of problems) refuse(item.group, `its file would not validate: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`);
+    for (const problem of problems)
+      refuse(item.group, `its file would not validate: ${problem.field ? `${problem.field}: ` : ''}${problem.message}`);
     if ('parsed' in result && problems.length === 0) {
       parsedFiles.push(result.parsed);
       groupOf.set(item.shown, item.group);

@@ -17,7 +17,12 @@ export function modelineFor(schemaPath: string): string {
  * `pins`: the config names several stores, so the pin is one per store (id: {production: 4, staging: 9}).
  * A null modeline is left out.
  */
-export function renderGroupFile(group: LiveGroup, modeline: string | null = SCHEMA_MODELINE, names?: ImportNames, pins?: Record<string, number>): string {
+export function renderGroupFile(
+  group: LiveGroup,
+  modeline: string | null = SCHEMA_MODELINE,
+  names?: ImportNames,
+  pins?: Record<string, number>,
+): string {
   const content: Record<string, unknown> = { id: pins ?? group.id };
   const comments: { path: (string | number)[]; comment: string }[] = [];
   for (const field of GROUP_FIELDS) {
@@ -50,7 +55,9 @@ export function renderGroupFile(group: LiveGroup, modeline: string | null = SCHE
 
 /** Rule keys in the order people read them: type, method, amount; the target comes last. */
 function orderRuleKeys(rule: Exclude<DiscountRule, { type: 'all' }>): Record<string, unknown> {
-  return rule.type === 'price_list' ? { type: rule.type } : { type: rule.type, method: rule.method, amount: rule.amount };
+  return rule.type === 'price_list'
+    ? { type: rule.type }
+    : { type: rule.type, method: rule.method, amount: rule.amount };
 }
 
 /**

@@ -3,7 +3,8 @@
 
 const API_STAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const RFC_2822 = /^([A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(:\d{2})?\s+([+-]\d{4}|GMT|UTC?|[ECMP][SD]T)$/;
+const RFC_2822 =
+  /^([A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{2}:\d{2}(:\d{2})?\s+([+-]\d{4}|GMT|UTC?|[ECMP][SD]T)$/;
 
 /** Seconds since the epoch, or undefined when the text is none of the three forms or no real date. */
 export function parseDateValue(text: string): number | undefined {
@@ -11,7 +12,8 @@ export function parseDateValue(text: string): number | undefined {
   let ms = NaN;
   if (API_STAMP.test(value)) ms = Date.parse(`${value.replace(' ', 'T')}Z`);
   // Date.parse reads a date-time without a zone as local time; the API's dates are UTC, so these are too.
-  else if (ISO_8601.test(value)) ms = Date.parse(value.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? `${value}Z` : value);
+  else if (ISO_8601.test(value))
+    ms = Date.parse(value.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(value) ? `${value}Z` : value);
   else if (RFC_2822.test(value)) ms = Date.parse(value);
   return Number.isNaN(ms) || (/^\d{4}-/.test(value) && !isCalendarDay(value)) ? undefined : Math.floor(ms / 1000);
 }

@@ -27,7 +27,8 @@ export const API_DEFAULTS: Omit<GroupState, 'name'> = {
 /** A number from 5, 5.5 or "5.0000"; NaN when it is not numeric. Rounded to the API's 4 decimals. */
 export function normalizeAmount(amount: AmountInput): number {
   // Files that fail the schema are still read by the rule checks, so anything but a number or string is NaN.
-  const value = typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : NaN;
+  const value =
+    typeof amount === 'number' ? amount : typeof amount === 'string' && amount.trim() !== '' ? Number(amount) : NaN;
   return Number.isFinite(value) ? Math.round(value * 10_000) / 10_000 : NaN;
 }
 
@@ -58,7 +59,11 @@ function describeCodePointDifference(name: string, other: string): string {
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let end = 0;
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  const show = (points: string[]) => points.slice(start, points.length - end).map((point) => `U+${(point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`).join(' ') || 'nothing';
+  const show = (points: string[]) =>
+    points
+      .slice(start, points.length - end)
+      .map((point) => `U+${(point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`)
+      .join(' ') || 'nothing';
   return `${show(a)} here, ${show(b)} there`;
 }
 
@@ -72,7 +77,9 @@ export function normalizeId(id: number | string): number {
   return typeof id === 'number' ? id : Number.parseInt(id, 10);
 }
 
-export function normalizeAccess(access: { type: AccessType; categories?: readonly (number | string)[] } | undefined): CategoryAccess {
+export function normalizeAccess(
+  access: { type: AccessType; categories?: readonly (number | string)[] } | undefined,
+): CategoryAccess {
   if (!access) return { type: 'all' };
   if (access.type !== 'specific') return { type: access.type };
   const categories = [...new Set((access.categories ?? []).map(normalizeId))].sort((a, b) => a - b);
@@ -95,7 +102,11 @@ function ruleTarget(rule: DiscountRule): number {
 }
 
 function compareRules(a: DiscountRule, b: DiscountRule): number {
-  return RULE_ORDER[a.type] - RULE_ORDER[b.type] || ruleTarget(a) - ruleTarget(b) || JSON.stringify(a).localeCompare(JSON.stringify(b));
+  return (
+    RULE_ORDER[a.type] - RULE_ORDER[b.type] ||
+    ruleTarget(a) - ruleTarget(b) ||
+    JSON.stringify(a).localeCompare(JSON.stringify(b))
+  );
 }
 
 /** A rule in any accepted spelling (amount as string, ids as strings) in canonical form. */
@@ -136,20 +147,33 @@ export function fieldsEqual(field: FieldName, a: GroupState, b: GroupState): boo
     case 'category_access':
       return sameAccess(a.category_access, b.category_access);
     case 'discount_rules':
-      return a.discount_rules.length === b.discount_rules.length && a.discount_rules.every((rule, index) => sameRule(rule, b.discount_rules[index]));
+      return (
+        a.discount_rules.length === b.discount_rules.length &&
+        a.discount_rules.every((rule, index) => sameRule(rule, b.discount_rules[index]))
+      );
   }
 }
 
 function sameAccess(a: CategoryAccess, b: CategoryAccess): boolean {
   if (a.type !== b.type) return false;
   if (a.type !== 'specific' || b.type !== 'specific') return equalJson(a, b);
-  return a.categories.length === b.categories.length && a.categories.every((id, index) => sameNumber(id, b.categories[index]));
+  return (
+    a.categories.length === b.categories.length &&
+    a.categories.every((id, index) => sameNumber(id, b.categories[index]))
+  );
 }
 
 function sameRule(a: DiscountRule, b: DiscountRule | undefined): boolean {
   if (!b || a.type !== b.type) return false;
   const [x, y] = [a as Partial<Record<string, unknown>>, b as Partial<Record<string, unknown>>];
-  return x.method === y.method && sameNumber(x.amount, y.amount) && sameNumber(x.category_id, y.category_id) && sameNumber(x.product_id, y.product_id) && sameNumber(x.price_list_id, y.price_list_id) && Object.keys(a).length === Object.keys(b).length;
+  return (
+    x.method === y.method &&
+    sameNumber(x.amount, y.amount) &&
+    sameNumber(x.category_id, y.category_id) &&
+    sameNumber(x.product_id, y.product_id) &&
+    sameNumber(x.price_list_id, y.price_list_id) &&
+    Object.keys(a).length === Object.keys(b).length
+  );
 }
 
 function sameNumber(a: unknown, b: unknown): boolean {
@@ -174,7 +198,10 @@ export function pickState(group: GroupState): GroupState {
 
 /** A short, stable hash of a group's normalized content; a saved plan uses it to detect hand edits. */
 export function fingerprint(group: GroupState): string {
-  return createHash('sha256').update(canonicalJson(pickState(group))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(canonicalJson(pickState(group)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** An amount as the API writes it back: a decimal string with 4 places. */

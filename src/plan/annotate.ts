@@ -47,6 +47,7 @@ export function nameReferences(states: readonly GroupState[], catalog: Catalog):
     const byId = new Map(priceLists.map((list) => [list.id, list.name]));
     for (const id of ids.price_lists) names.price_lists[id] = byId.get(id) ?? null;
   }
-  const named = Object.keys(names.categories).length + Object.keys(names.products).length + Object.keys(names.price_lists).length;
+  const named =
+    Object.keys(names.categories).length + Object.keys(names.products).length + Object.keys(names.price_lists).length;
   return named > 0 ? names : undefined;
 }

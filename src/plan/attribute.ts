@@ -4,8 +4,17 @@
 // baseline would send to that group too was pending, so it neither makes the update this change's own nor
 // counts as this change writing over a hand edit. Pure: two plans in, an Attribution out.
 import { isDeepStrictEqual } from 'node:util';
-import { PlanError, ValidationError } from '../errors.js';
-import type { Attribution, AttributionOff, Change, DesiredGroup, FieldName, LiveGroup, Plan, UpdateChange } from '../model/index.js';
+import { PlanError, type ValidationError } from '../errors.js';
+import type {
+  Attribution,
+  AttributionOff,
+  Change,
+  DesiredGroup,
+  FieldName,
+  LiveGroup,
+  Plan,
+  UpdateChange,
+} from '../model/index.js';
 import { GROUP_FIELDS } from '../model/index.js';
 import { createPlan, type PlanOptions } from './create-plan.js';
 
@@ -20,7 +29,8 @@ export function attributeChanges(headPlan: Pick<Plan, 'changes'>, basePlan: Pick
     const base = baseByKey.get(change.key);
     const pending = base !== undefined && sendsSameRequest(change, base);
     origins[change.key] = pending ? 'pending' : 'change';
-    if (change.action === 'update') pendingFields[change.key] = pending ? [...change.fields] : findPendingFields(change, baseWrites.get(change.id));
+    if (change.action === 'update')
+      pendingFields[change.key] = pending ? [...change.fields] : findPendingFields(change, baseWrites.get(change.id));
     if (pending || change.action === 'create') continue;
     const overwritten = overwrittenFields(change, baseWrites.get(change.id), pendingFields[change.key] ?? []);
     if (overwritten.length > 0) overwrites[change.key] = overwritten;
@@ -43,7 +53,8 @@ export function attributeAgainstBaseline(
   try {
     return attributeChanges(headPlan, createPlan(baselineGroups, liveGroups, options));
   } catch (error) {
-    if (error instanceof PlanError) return { compared: false, reason: describeBaselineError('cannot be matched to the store', error) };
+    if (error instanceof PlanError)
+      return { compared: false, reason: describeBaselineError('cannot be matched to the store', error) };
     throw error;
   }
 }
@@ -51,7 +62,9 @@ export function attributeAgainstBaseline(
 /** "the baseline's groups/ has 2 problems (first: groups/a.yaml:3:1 name ...)", for the attribution-off note. */
 export function describeBaselineError(what: string, error: PlanError | ValidationError): string {
   const first = error.problems[0];
-  const where = first ? ` (first: ${first.file}:${first.line}:${first.col}${first.field ? ` ${first.field}` : ''}: ${first.message})` : '';
+  const where = first
+    ? ` (first: ${first.file}:${first.line}:${first.col}${first.field ? ` ${first.field}` : ''}: ${first.message})`
+    : '';
   return `the baseline's groups ${what}: ${error.message}${where}`;
 }
 
@@ -79,14 +92,20 @@ function collectWrittenFields(changes: readonly Change[]): Map<number, Map<Field
 /** The fields of an update whose value the baseline would write to the same group as well. */
 function findPendingFields(change: UpdateChange, baseWritten: Map<FieldName, unknown> | undefined): FieldName[] {
   if (!baseWritten) return [];
-  return change.fields.filter((field) => baseWritten.has(field) && isDeepStrictEqual(baseWritten.get(field), change.after[field]));
+  return change.fields.filter(
+    (field) => baseWritten.has(field) && isDeepStrictEqual(baseWritten.get(field), change.after[field]),
+  );
 }
 
 /**
  * The fields an update itself writes (or a delete loses) whose live value the baseline's files disagree with
  * too: a hand edit this change reverts. A field the baseline would send the same value to was pending anyway.
  */
-function overwrittenFields(change: Exclude<Change, { action: 'create' }>, baseWritten: Map<FieldName, unknown> | undefined, pending: readonly FieldName[]): FieldName[] {
+function overwrittenFields(
+  change: Exclude<Change, { action: 'create' }>,
+  baseWritten: Map<FieldName, unknown> | undefined,
+  pending: readonly FieldName[],
+): FieldName[] {
   if (!baseWritten) return [];
   const fields = change.action === 'update' ? change.fields : GROUP_FIELDS;
   return fields.filter((field) => baseWritten.has(field) && !pending.includes(field));

@@ -11,7 +11,14 @@ export interface CheckedPlanOptions {
   excluded?: PlanOptions['excluded'];
 }
 
-export function createCheckedPlan(desired: readonly DesiredGroup[], live: readonly LiveGroup[], options: CheckedPlanOptions): Plan {
-  const plan = createPlan(desired, live, { prune: options.prune, ...(options.excluded ? { excluded: options.excluded } : {}) });
+export function createCheckedPlan(
+  desired: readonly DesiredGroup[],
+  live: readonly LiveGroup[],
+  options: CheckedPlanOptions,
+): Plan {
+  const plan = createPlan(desired, live, {
+    prune: options.prune,
+    ...(options.excluded ? { excluded: options.excluded } : {}),
+  });
   return { ...plan, refusals: options.force ? [] : checkSafety(plan, live.length, options.safety) };
 }

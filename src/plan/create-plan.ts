@@ -1,5 +1,14 @@
 // The planner: a pure function of (desired groups, live groups, options) -> Plan. No file, no request.
-import type { Change, DesiredGroup, ExcludedGroup, GroupRef, LiveGroup, Plan, PlanNote, PlanSummary } from '../model/index.js';
+import type {
+  Change,
+  DesiredGroup,
+  ExcludedGroup,
+  GroupRef,
+  LiveGroup,
+  Plan,
+  PlanNote,
+  PlanSummary,
+} from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './diff.js';
 import { planHolders } from './holders.js';
@@ -13,7 +22,11 @@ export interface PlanOptions {
   excluded?: readonly ExcludedGroup[];
 }
 
-export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[], options: PlanOptions): Plan {
+export function createPlan(
+  desiredGroups: readonly DesiredGroup[],
+  liveGroups: readonly LiveGroup[],
+  options: PlanOptions,
+): Plan {
   const match = matchGroups(desiredGroups, liveGroups);
   const holders = planHolders(match, options.prune);
   const changes: Change[] = [];
@@ -26,7 +39,9 @@ export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: r
   changes.push(...match.creates.map((desired) => planCreate(desired, holders)));
   const excludedByName = new Map((options.excluded ?? []).map((group) => [nameKey(group.name), group]));
   for (const live of match.unmanaged) {
-    const change = options.prune ? planDelete(live, holders, excludedByName.get(nameKey(live.name))) : planUnmanagedRelease(live, holders);
+    const change = options.prune
+      ? planDelete(live, holders, excludedByName.get(nameKey(live.name)))
+      : planUnmanagedRelease(live, holders);
     if (change) changes.push(change);
   }
   const unmanaged = options.prune ? [] : match.unmanaged.map((group) => ({ id: group.id, name: group.name }));
@@ -47,7 +62,11 @@ export function createPlan(desiredGroups: readonly DesiredGroup[], liveGroups: r
 function noteDoneRenames(pairs: readonly MatchedPair[]): PlanNote[] {
   return pairs
     .filter((pair) => pair.desired.renamed_from && pair.renamedFrom === undefined && pair.desired.id === undefined)
-    .map(({ desired, live }) => ({ name: live.name, id: live.id, reasons: [{ fact: 'already_renamed', from: desired.renamed_from ?? [] }] }));
+    .map(({ desired, live }) => ({
+      name: live.name,
+      id: live.id,
+      reasons: [{ fact: 'already_renamed', from: desired.renamed_from ?? [] }],
+    }));
 }
 
 function compareRefs(a: GroupRef, b: GroupRef): number {

@@ -1,15 +1,39 @@
 // Field-by-field comparison of normalized groups, and the minimal request body for each change. Each change
 // is built once, with the flag hand-overs (holders.ts) already known.
-import { GROUP_FIELDS, type Change, type ChangeReason, type CreateChange, type GroupBody, type DeleteChange, type DesiredGroup, type FieldName, type GroupState, type LiveGroup, type UpdateChange } from '../model/index.js';
+import {
+  GROUP_FIELDS,
+  type Change,
+  type ChangeReason,
+  type CreateChange,
+  type GroupBody,
+  type DeleteChange,
+  type DesiredGroup,
+  type FieldName,
+  type GroupState,
+  type LiveGroup,
+  type UpdateChange,
+} from '../model/index.js';
 import { API_DEFAULTS, differingFields, pickState, toWireBody } from '../model/normalize.js';
-import { describeHandovers, flagsGivenAway, isReleasedFlag, releaseFlags, waitsOf, type HolderPlan } from './holders.js';
+import {
+  describeHandovers,
+  flagsGivenAway,
+  isReleasedFlag,
+  releaseFlags,
+  waitsOf,
+  type HolderPlan,
+} from './holders.js';
 import { changeKey } from './key.js';
 
 /**
  * An update of only the differing fields (none when the pair already agrees). In a swap, the lower id's
  * flags go first in a release of their own, and its main update starts from the released state.
  */
-export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: HolderPlan, renamedFrom?: string): UpdateChange[] {
+export function planUpdates(
+  desired: DesiredGroup,
+  live: LiveGroup,
+  holders: HolderPlan,
+  renamedFrom?: string,
+): UpdateChange[] {
   const before = pickState(live);
   const after = pickState(desired);
   const allFields = updateFields(before, after);
@@ -18,7 +42,10 @@ export function planUpdates(desired: DesiredGroup, live: LiveGroup, holders: Hol
   const released = swap ? releaseFlags(before, swap.flags) : before;
   const fields = swap ? allFields.filter((field) => !(swap.flags as readonly FieldName[]).includes(field)) : allFields;
   // A group that hands a flag over is explained by the hand-over, not as an edit of its file.
-  const edited = flagsGivenAway(holders, live.id).length > 0 ? fields.filter((field) => !isReleasedFlag(field, before, after)) : fields;
+  const edited =
+    flagsGivenAway(holders, live.id).length > 0
+      ? fields.filter((field) => !isReleasedFlag(field, before, after))
+      : fields;
   const key = changeKey({ action: 'update', id: live.id, kind: 'edit' });
   const update: UpdateChange = {
     action: 'update',
@@ -85,7 +112,9 @@ export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateCh
     id: null,
     name: desired.name,
     // A rename the store never saw: neither the name nor an earlier one is live.
-    reasons: desired.renamed_from ? [{ fact: 'rename_source_missing', from: desired.renamed_from }] : [{ fact: 'not_live' }],
+    reasons: desired.renamed_from
+      ? [{ fact: 'rename_source_missing', from: desired.renamed_from }]
+      : [{ fact: 'not_live' }],
     depends_on: waitsOf(holders, key),
     body: createBody(after),
     after,
@@ -94,8 +123,14 @@ export function planCreate(desired: DesiredGroup, holders: HolderPlan): CreateCh
 }
 
 /** `excludedBy`: the file that describes the group for other stores only (so it is not desired here). */
-export function planDelete(live: LiveGroup, holders: HolderPlan, excludedBy?: { file: string; stores: string[] }): DeleteChange {
-  const why: ChangeReason = excludedBy ? { fact: 'not_for_store', file: excludedBy.file, stores: excludedBy.stores } : { fact: 'pruned' };
+export function planDelete(
+  live: LiveGroup,
+  holders: HolderPlan,
+  excludedBy?: { file: string; stores: string[] },
+): DeleteChange {
+  const why: ChangeReason = excludedBy
+    ? { fact: 'not_for_store', file: excludedBy.file, stores: excludedBy.stores }
+    : { fact: 'pruned' };
   return {
     action: 'delete',
     key: changeKey({ action: 'delete', id: live.id }),
@@ -132,9 +167,17 @@ export function bodyOf(change: Change): GroupBody {
 }
 
 /** Why a managed group changes: a rename (by pin or by an earlier name), an edit of its file, or both. */
-function describeEdit(desired: DesiredGroup, live: LiveGroup, fields: readonly FieldName[], renamedFrom: string | undefined): ChangeReason[] {
+function describeEdit(
+  desired: DesiredGroup,
+  live: LiveGroup,
+  fields: readonly FieldName[],
+  renamedFrom: string | undefined,
+): ChangeReason[] {
   const reasons: ChangeReason[] = [];
-  if (fields.includes('name')) reasons.push(renamedFrom === undefined ? { fact: 'renamed', id: live.id } : { fact: 'renamed_from', from: renamedFrom });
+  if (fields.includes('name'))
+    reasons.push(
+      renamedFrom === undefined ? { fact: 'renamed', id: live.id } : { fact: 'renamed_from', from: renamedFrom },
+    );
   if (fields.some((field) => field !== 'name')) reasons.push({ fact: 'edited', file: desired.source.file });
   return reasons;
 }

@@ -3,7 +3,14 @@
 // holder always runs before the change that sets the new one. This module works that out as data (which
 // flag leaves which group, for whom, and who waits for whom); diff.ts builds each change from it once.
 // It relies on groups/ naming at most one holder per flag, which desired/store-rules.ts guarantees.
-import { HOLDER_FLAGS, type ChangeReason, type DesiredGroup, type FieldName, type GroupState, type HolderFlag } from '../model/index.js';
+import {
+  HOLDER_FLAGS,
+  type ChangeReason,
+  type DesiredGroup,
+  type FieldName,
+  type GroupState,
+  type HolderFlag,
+} from '../model/index.js';
 import type { GroupMatch } from './identity.js';
 import { changeKey } from './key.js';
 
@@ -53,7 +60,11 @@ export function planHolders(match: GroupMatch, prune: boolean): HolderPlan {
       }
       handovers.push({ flag, from: holder.id, to: taker.desired.name });
       const kind = managedIds.has(holder.id) ? 'edit' : 'unmanaged_release';
-      const releaser = { key: changeKey(isDeleted ? { action: 'delete', id: holder.id } : { action: 'update', id: holder.id, kind }), id: holder.id, isUpdate: !isDeleted };
+      const releaser = {
+        key: changeKey(isDeleted ? { action: 'delete', id: holder.id } : { action: 'update', id: holder.id, kind }),
+        id: holder.id,
+        isUpdate: !isDeleted,
+      };
       if (taker.setter) edges.push({ flag, setter: taker.setter, releaser });
     }
   }
@@ -62,14 +73,28 @@ export function planHolders(match: GroupMatch, prune: boolean): HolderPlan {
 }
 
 /** The desired group that claims the flag, and the change that sets it (none when it already holds it). */
-function findTaker(match: GroupMatch, flag: HolderFlag): { desired: DesiredGroup; liveId?: number; setter?: HolderEdge['setter'] } | undefined {
+function findTaker(
+  match: GroupMatch,
+  flag: HolderFlag,
+): { desired: DesiredGroup; liveId?: number; setter?: HolderEdge['setter'] } | undefined {
   const pair = match.pairs.find((candidate) => candidate.desired[flag]);
   if (pair) {
-    const setter = pair.live[flag] ? undefined : { key: changeKey({ action: 'update', id: pair.live.id, kind: 'edit' }), name: pair.desired.name, id: pair.live.id };
+    const setter = pair.live[flag]
+      ? undefined
+      : {
+          key: changeKey({ action: 'update', id: pair.live.id, kind: 'edit' }),
+          name: pair.desired.name,
+          id: pair.live.id,
+        };
     return { desired: pair.desired, liveId: pair.live.id, ...(setter ? { setter } : {}) };
   }
   const created = match.creates.find((candidate) => candidate[flag]);
-  return created && { desired: created, setter: { key: changeKey({ action: 'create', name: created.name }), name: created.name } };
+  return (
+    created && {
+      desired: created,
+      setter: { key: changeKey({ action: 'create', name: created.name }), name: created.name },
+    }
+  );
 }
 
 /**
@@ -79,11 +104,16 @@ function findTaker(match: GroupMatch, flag: HolderFlag): { desired: DesiredGroup
 function findSwaps(edges: readonly HolderEdge[]): Map<number, SwapRelease> {
   const swaps = new Map<number, SwapRelease>();
   for (const edge of edges) {
-    const reverse = edges.find((other) => other.setter.id === edge.releaser.id && other.releaser.id === edge.setter.id && other.releaser.isUpdate);
+    const reverse = edges.find(
+      (other) =>
+        other.setter.id === edge.releaser.id && other.releaser.id === edge.setter.id && other.releaser.isUpdate,
+    );
     if (!reverse || !edge.releaser.isUpdate || edge.setter.id === undefined) continue;
     if (swaps.has(edge.setter.id) || swaps.has(edge.releaser.id)) continue;
     const split = Math.min(edge.setter.id, edge.releaser.id);
-    const flags = HOLDER_FLAGS.filter((flag) => edges.some((e) => e.flag === flag && e.releaser.isUpdate && e.releaser.id === split));
+    const flags = HOLDER_FLAGS.filter((flag) =>
+      edges.some((e) => e.flag === flag && e.releaser.isUpdate && e.releaser.id === split),
+    );
     swaps.set(split, { flags, to: split === edge.releaser.id ? edge.setter.name : reverse.setter.name });
   }
   return swaps;
@@ -105,19 +135,29 @@ export function waitsOf(holders: HolderPlan, key: string): string[] {
 
 /** The flags a live group gives to another group, in flag order. */
 export function flagsGivenAway(holders: HolderPlan, liveId: number): HolderFlag[] {
-  return holders.handovers.filter((handover) => handover.from === liveId && handover.to !== undefined).map((handover) => handover.flag);
+  return holders.handovers
+    .filter((handover) => handover.from === liveId && handover.to !== undefined)
+    .map((handover) => handover.flag);
 }
 
 /** What a change to a live group says about its flags: any left to no one, then those it hands over in `fields`. */
 export function describeHandovers(holders: HolderPlan, liveId: number, fields?: readonly FieldName[]): ChangeReason[] {
   const from = holders.handovers.filter((handover) => handover.from === liveId);
-  const vanishing = from.filter((handover) => handover.to === undefined).map((handover): ChangeReason => ({ fact: 'holder_vanishes', flag: handover.flag }));
-  const moving = from.flatMap((handover): ChangeReason[] => (handover.to !== undefined && (!fields || fields.includes(handover.flag)) ? [{ fact: 'flag_moves', flag: handover.flag, to: handover.to }] : []));
+  const vanishing = from
+    .filter((handover) => handover.to === undefined)
+    .map((handover): ChangeReason => ({ fact: 'holder_vanishes', flag: handover.flag }));
+  const moving = from.flatMap((handover): ChangeReason[] =>
+    handover.to !== undefined && (!fields || fields.includes(handover.flag))
+      ? [{ fact: 'flag_moves', flag: handover.flag, to: handover.to }]
+      : [],
+  );
   return [...vanishing, ...moving];
 }
 
 export function isReleasedFlag(field: FieldName, before: GroupState, after: GroupState): boolean {
-  return (HOLDER_FLAGS as readonly string[]).includes(field) && before[field as HolderFlag] && !after[field as HolderFlag];
+  return (
+    (HOLDER_FLAGS as readonly string[]).includes(field) && before[field as HolderFlag] && !after[field as HolderFlag]
+  );
 }
 
 export function releaseFlags(state: GroupState, flags: readonly HolderFlag[]): GroupState {

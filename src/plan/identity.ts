@@ -24,7 +24,8 @@ export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: 
   refuseRepeatedIds(liveGroups);
   const liveById = new Map(liveGroups.map((group) => [group.id, group]));
   const liveByName = new Map<string, LiveGroup[]>();
-  for (const group of liveGroups) liveByName.set(nameKey(group.name), [...(liveByName.get(nameKey(group.name)) ?? []), group]);
+  for (const group of liveGroups)
+    liveByName.set(nameKey(group.name), [...(liveByName.get(nameKey(group.name)) ?? []), group]);
   const claimedBy = new Map<number, DesiredGroup>();
   const problems: Problem[] = [];
   const pairs: MatchedPair[] = [];
@@ -41,7 +42,12 @@ export function matchGroups(desiredGroups: readonly DesiredGroup[], liveGroups: 
     const earlier = claimedBy.get(live.id);
     if (earlier) {
       problems.push(
-        problemAt(desired, desired.id === undefined ? '' : 'id', `matches live group ${live.id} ('${live.name}'), which ${whereIs(earlier)} also matches`, 'Each live group can be described by one file only: remove one, or pin a different id.'),
+        problemAt(
+          desired,
+          desired.id === undefined ? '' : 'id',
+          `matches live group ${live.id} ('${live.name}'), which ${whereIs(earlier)} also matches`,
+          'Each live group can be described by one file only: remove one, or pin a different id.',
+        ),
       );
       continue;
     }
@@ -66,16 +72,31 @@ function findLiveMatch(
   if (desired.id === undefined) {
     if (holders.length > 1) {
       const listed = holders.map((group) => `${group.id} ('${group.name}')`).join(', ');
-      const differences = holders.filter((group) => group.name !== desired.name).map((group) => ` '${desired.name}' ${describeNameDifference(desired.name, group.name)} '${group.name}' of ${group.id}.`);
+      const differences = holders
+        .filter((group) => group.name !== desired.name)
+        .map(
+          (group) =>
+            ` '${desired.name}' ${describeNameDifference(desired.name, group.name)} '${group.name}' of ${group.id}.`,
+        );
       problems.push(
-        problemAt(desired, 'name', `name '${desired.name}' matches ${holders.length} live groups: ${listed}; the store holds the name more than once, so the file cannot tell which it describes.${differences.join('')}`, `Pin the one this file describes (id: ${holders.map((group) => group.id).join(' or id: ')}); the others are then unmanaged.`),
+        problemAt(
+          desired,
+          'name',
+          `name '${desired.name}' matches ${holders.length} live groups: ${listed}; the store holds the name more than once, so the file cannot tell which it describes.${differences.join('')}`,
+          `Pin the one this file describes (id: ${holders.map((group) => group.id).join(' or id: ')}); the others are then unmanaged.`,
+        ),
       );
       return null;
     }
     const byName = holders[0];
     if (byName && byName.name !== desired.name) {
       problems.push(
-        problemAt(desired, 'name', `name '${desired.name}' ${describeNameDifference(desired.name, byName.name)} live group ${byName.id} ('${byName.name}'), and the store may count them as the same name`, `Pin id: ${byName.id} to rename that group, or choose a name that differs by more than case or Unicode normalization.`),
+        problemAt(
+          desired,
+          'name',
+          `name '${desired.name}' ${describeNameDifference(desired.name, byName.name)} live group ${byName.id} ('${byName.name}'), and the store may count them as the same name`,
+          `Pin id: ${byName.id} to rename that group, or choose a name that differs by more than case or Unicode normalization.`,
+        ),
       );
       return null;
     }
@@ -84,7 +105,12 @@ function findLiveMatch(
   const pinned = liveById.get(desired.id);
   if (!pinned) {
     problems.push({
-      ...problemAt(desired, 'id', `pinned id ${desired.id} does not exist in the live store`, 'Remove the id to create the group anew, or pin the id of an existing group.'),
+      ...problemAt(
+        desired,
+        'id',
+        `pinned id ${desired.id} does not exist in the live store`,
+        'Remove the id to create the group anew, or pin the id of an existing group.',
+      ),
       code: 'pin-missing',
     });
     return null;
@@ -92,7 +118,12 @@ function findLiveMatch(
   const byName = holders.find((group) => group.id !== pinned.id);
   if (byName && !holders.includes(pinned)) {
     problems.push(
-      problemAt(desired, 'name', `name '${desired.name}' belongs to live group ${byName.id}, but this file pins id ${pinned.id} (now '${pinned.name}')`, 'Names are unique in the store: pick another name, or pin the other group.'),
+      problemAt(
+        desired,
+        'name',
+        `name '${desired.name}' belongs to live group ${byName.id}, but this file pins id ${pinned.id} (now '${pinned.name}')`,
+        'Names are unique in the store: pick another name, or pin the other group.',
+      ),
     );
     return null;
   }
@@ -103,15 +134,27 @@ function findLiveMatch(
  * By name, else by an earlier name (renamed_from), so a rename works in every store without ids. A store
  * with both the name and an earlier one cannot tell which group is meant: a problem, never a guess.
  */
-function findRenamed(desired: DesiredGroup, byName: LiveGroup | undefined, liveByName: Map<string, LiveGroup[]>, problems: Problem[]): { live: LiveGroup; renamedFrom?: string } | undefined | null {
+function findRenamed(
+  desired: DesiredGroup,
+  byName: LiveGroup | undefined,
+  liveByName: Map<string, LiveGroup[]>,
+  problems: Problem[],
+): { live: LiveGroup; renamedFrom?: string } | undefined | null {
   const earlier = (desired.renamed_from ?? []).flatMap((name) => liveByName.get(nameKey(name)) ?? []);
   if (earlier.length === 0) return byName && { live: byName };
   const [first] = earlier;
   if (byName || earlier.length > 1 || !first) {
-    const holders = [...(byName ? [byName] : []), ...earlier].map((group) => `'${group.name}' (id ${group.id})`).join(' and ');
+    const holders = [...(byName ? [byName] : []), ...earlier]
+      .map((group) => `'${group.name}' (id ${group.id})`)
+      .join(' and ');
     const spare = earlier[earlier.length - 1]?.name ?? '';
     problems.push(
-      problemAt(desired, 'renamed_from', `the store has ${holders}: this group and ${byName ? 'a name it had' : 'more than one name it had'}, so it cannot tell which live group is this one`, `Delete or rename the extra group by hand, or drop '${spare}' from renamed_from (that group is then unmanaged, or deleted with --prune).`),
+      problemAt(
+        desired,
+        'renamed_from',
+        `the store has ${holders}: this group and ${byName ? 'a name it had' : 'more than one name it had'}, so it cannot tell which live group is this one`,
+        `Delete or rename the extra group by hand, or drop '${spare}' from renamed_from (that group is then unmanaged, or deleted with --prune).`,
+      ),
     );
     return null;
   }
@@ -124,7 +167,9 @@ function refuseRepeatedIds(liveGroups: readonly LiveGroup[]): void {
   for (const group of liveGroups) namesById.set(group.id, [...(namesById.get(group.id) ?? []), group.name]);
   const repeated = [...namesById].filter(([, names]) => names.length > 1);
   if (repeated.length === 0) return;
-  const lines = repeated.map(([id, names]) => `  - id ${id}: ${countOf(names.length, 'group')} (${names.map((name) => `'${name}'`).join(', ')})`);
+  const lines = repeated.map(
+    ([id, names]) => `  - id ${id}: ${countOf(names.length, 'group')} (${names.map((name) => `'${name}'`).join(', ')})`,
+  );
   throw new PlanError(
     `The store sent the same group id more than once, so its list of groups is inconsistent:\n${lines.join('\n')}\nNothing was planned. Re-run (the list may have changed while it was read); if it persists, check the groups in the store's control panel.`,
   );

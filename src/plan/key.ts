@@ -1,7 +1,10 @@
 // The one place a change's key is spelled: apply, depends_on and saved plans all refer to changes by it.
 import type { CreateChange, DeleteChange, UpdateChange } from '../model/index.js';
 
-export type KeyedChange = Pick<CreateChange, 'action' | 'name'> | Pick<UpdateChange, 'action' | 'id' | 'kind'> | Pick<DeleteChange, 'action' | 'id'>;
+export type KeyedChange =
+  | Pick<CreateChange, 'action' | 'name'>
+  | Pick<UpdateChange, 'action' | 'id' | 'kind'>
+  | Pick<DeleteChange, 'action' | 'id'>;
 
 /** "create:Retail", "update:12", "update:12/release" (a swap's separate flag release), "delete:12". */
 export function changeKey(change: KeyedChange): string {

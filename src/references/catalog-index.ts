@@ -27,15 +27,28 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   if (catalog.categories) {
     const byId = indexCategories(catalog.categories);
     const all = [...byId.values()];
-    index.categories = { byId, byKey: groupBy(all, (category) => pathKey(category.names)), byName: groupBy(all, (category) => exactKey(category.name)) };
+    index.categories = {
+      byId,
+      byKey: groupBy(all, (category) => pathKey(category.names)),
+      byName: groupBy(all, (category) => exactKey(category.name)),
+    };
   }
   if (catalog.products) {
     const products = catalog.products;
-    index.products = { byId: new Map(products.map((product) => [product.id, product])), byKey: groupBy(products.filter((product) => product.sku !== ''), (product) => exactKey(product.sku)) };
+    index.products = {
+      byId: new Map(products.map((product) => [product.id, product])),
+      byKey: groupBy(
+        products.filter((product) => product.sku !== ''),
+        (product) => exactKey(product.sku),
+      ),
+    };
   }
   if (catalog.priceLists) {
     const lists = catalog.priceLists;
-    index.priceLists = { byId: new Map(lists.map((list) => [list.id, list])), byKey: groupBy(lists, (list) => exactKey(list.name)) };
+    index.priceLists = {
+      byId: new Map(lists.map((list) => [list.id, list])),
+      byKey: groupBy(lists, (list) => exactKey(list.name)),
+    };
   }
   return index;
 }
@@ -61,7 +74,11 @@ function indexCategories(categories: readonly CategoryNode[]): Map<number, Index
   for (const category of categories) {
     const names = [category.name];
     const seen = new Set([category.id]);
-    for (let parent = byId.get(category.parent_id); parent && !seen.has(parent.id); parent = byId.get(parent.parent_id)) {
+    for (
+      let parent = byId.get(category.parent_id);
+      parent && !seen.has(parent.id);
+      parent = byId.get(parent.parent_id)
+    ) {
       seen.add(parent.id);
       names.unshift(parent.name);
     }

@@ -1,7 +1,14 @@
 // One target against the catalog: an id that must exist, or a reference that must match exactly one thing.
 // Problems say what was looked for and list the candidates, so a typo or an ambiguity is fixed in one go.
 import type { CatalogKind, CatalogPriceList, CatalogProduct } from '../model/index.js';
-import { matchByKey, matchCategories, nearByKey, nearCategories, type CatalogIndex, type IndexedCategory } from './catalog-index.js';
+import {
+  matchByKey,
+  matchCategories,
+  nearByKey,
+  nearCategories,
+  type CatalogIndex,
+  type IndexedCategory,
+} from './catalog-index.js';
 import type { Target } from './targets.js';
 
 /** Candidates listed in one message at most; the rest are counted. */
@@ -25,12 +32,18 @@ export function matchTarget(index: CatalogIndex, target: Target, unread = 'they 
     if (known.has(id)) return { id, checked: true };
     return {
       message: `${describeKind(kind)} ${id} is not in the store (${countKnown(known.size, noun.plural)})`,
-      hint: target.rule === undefined ? 'check the id, or write the category\'s path in the list instead ("Tools/Power Tools")' : `check the id, or name it instead of ${noun.idKey}: ${noun.refKey}: "..."`,
+      hint:
+        target.rule === undefined
+          ? 'check the id, or write the category\'s path in the list instead ("Tools/Power Tools")'
+          : `check the id, or name it instead of ${noun.idKey}: ${noun.refKey}: "..."`,
     };
   }
   const ref = target.ref;
   if (!known) {
-    return { message: `cannot resolve ${describeKind(kind)} '${ref}': the store's ${noun.plural} were not read (${unread})`, hint: `use ${noun.idKey} instead, or let bcgroups read the catalog` };
+    return {
+      message: `cannot resolve ${describeKind(kind)} '${ref}': the store's ${noun.plural} were not read (${unread})`,
+      hint: `use ${noun.idKey} instead, or let bcgroups read the catalog`,
+    };
   }
   const { matches, near } = findMatches(index, kind, ref);
   if (matches.length === 1) return { id: matches[0]?.id ?? 0, checked: true };
@@ -48,11 +61,14 @@ export function matchTarget(index: CatalogIndex, target: Target, unread = 'they 
 
 /** Categories that share one path (one per tree) only an id tells apart; a list item takes the id itself. */
 function hintAmbiguous(target: Target, matches: readonly Candidate[]): string {
-  const byId = target.rule === undefined ? 'write its id in the list instead' : `use ${NOUNS[target.kind].idKey} to say which`;
+  const byId =
+    target.rule === undefined ? 'write its id in the list instead' : `use ${NOUNS[target.kind].idKey} to say which`;
   if (target.kind !== 'category') return byId;
   const paths = new Set(matches.map((match) => ('path' in match ? match.path.normalize('NFC') : '')));
   const [path] = paths;
-  return paths.size === 1 ? `they all have the path '${path}', so only the id tells them apart: ${byId}` : `write the full path from the root of its tree, or ${byId}`;
+  return paths.size === 1
+    ? `they all have the path '${path}', so only the id tells them apart: ${byId}`
+    : `write the full path from the root of its tree, or ${byId}`;
 }
 
 type Candidate = IndexedCategory | CatalogProduct | CatalogPriceList;

@@ -12,8 +12,10 @@ export function findMovedReferences(references: readonly ResolvedReference[], ca
   for (const reference of references) {
     const what = `${describeKind(reference.kind)} '${reference.ref}' (${reference.file}, ${reference.path})`;
     const match = matchTarget(index, { kind: reference.kind, pointer: '', ref: reference.ref }, catalog.unread);
-    if ('message' in match) reasons.push(`${what} resolved to id ${reference.resolved_id} when planned; now: ${match.message}`);
-    else if (match.id !== reference.resolved_id) reasons.push(`${what} resolved to id ${reference.resolved_id} when planned, now to id ${match.id}`);
+    if ('message' in match)
+      reasons.push(`${what} resolved to id ${reference.resolved_id} when planned; now: ${match.message}`);
+    else if (match.id !== reference.resolved_id)
+      reasons.push(`${what} resolved to id ${reference.resolved_id} when planned, now to id ${match.id}`);
   }
   return reasons;
 }

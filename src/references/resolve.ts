@@ -2,7 +2,16 @@
 // the problems: a reference that matches nothing or several things, an id the store lacks, two rules on
 // one resolved target. Pure: the catalog was read before, and nothing is written.
 import type { Problem } from '../errors.js';
-import type { Catalog, CategoryAccess, DesiredGroup, DiscountRule, LoadedGroup, LoadedRule, Position, ResolvedReference } from '../model/index.js';
+import type {
+  Catalog,
+  CategoryAccess,
+  DesiredGroup,
+  DiscountRule,
+  LoadedGroup,
+  LoadedRule,
+  Position,
+  ResolvedReference,
+} from '../model/index.js';
 import { normalizeAccess, normalizeRules } from '../model/normalize.js';
 import { toFieldPath } from '../schema/pointer.js';
 import { indexCatalog, type CatalogIndex } from './catalog-index.js';
@@ -33,7 +42,11 @@ interface Resolved {
   id: number;
 }
 
-function resolveGroup(group: LoadedGroup, index: CatalogIndex, unread: string | undefined): { group?: DesiredGroup; references: ResolvedReference[]; problems: Problem[] } {
+function resolveGroup(
+  group: LoadedGroup,
+  index: CatalogIndex,
+  unread: string | undefined,
+): { group?: DesiredGroup; references: ResolvedReference[]; problems: Problem[] } {
   const problemAt = (pointer: string, message: string, hint?: string): Problem => ({
     file: group.source.file,
     ...locateIn(group.source.positions, pointer),
@@ -51,18 +64,35 @@ function resolveGroup(group: LoadedGroup, index: CatalogIndex, unread: string | 
   problems.push(...findSameTargets(resolved, problemAt));
   const references = resolved
     .filter(({ target }) => target.ref !== undefined)
-    .map(({ target, id }) => ({ file: group.source.file, path: toFieldPath(target.pointer), kind: target.kind, ref: target.ref ?? '', resolved_id: id }));
+    .map(({ target, id }) => ({
+      file: group.source.file,
+      path: toFieldPath(target.pointer),
+      kind: target.kind,
+      ref: target.ref ?? '',
+      resolved_id: id,
+    }));
   if (problems.length > 0) return { references, problems };
   const byPointer = new Map(resolved.map(({ target, id }) => [target.pointer, id]));
   const idAt = (pointer: string): number => byPointer.get(pointer) ?? Number.NaN;
-  return { group: { ...group, category_access: resolveAccess(group, idAt), discount_rules: resolveRules(group.discount_rules, idAt) }, references, problems };
+  return {
+    group: {
+      ...group,
+      category_access: resolveAccess(group, idAt),
+      discount_rules: resolveRules(group.discount_rules, idAt),
+    },
+    references,
+    problems,
+  };
 }
 
 /**
  * Two rules (or two access items) on one resolved target, where the files could not see it: one by id
  * and one by name, or two names of one category. The same id or name twice is the loader's to report.
  */
-function findSameTargets(resolved: readonly Resolved[], problemAt: (pointer: string, message: string, hint?: string) => Problem): Problem[] {
+function findSameTargets(
+  resolved: readonly Resolved[],
+  problemAt: (pointer: string, message: string, hint?: string) => Problem,
+): Problem[] {
   const problems: Problem[] = [];
   const first = new Map<string, Resolved>();
   for (const entry of resolved) {
@@ -79,7 +109,11 @@ function findSameTargets(resolved: readonly Resolved[], problemAt: (pointer: str
     const other = toFieldPath(earlier.target.pointer);
     problems.push(
       place === 'rule'
-        ? problemAt(entry.target.pointer, `${what} already has a rule: ${other} names the same ${describeKind(entry.target.kind)}`, 'merge them into one rule')
+        ? problemAt(
+            entry.target.pointer,
+            `${what} already has a rule: ${other} names the same ${describeKind(entry.target.kind)}`,
+            'merge them into one rule',
+          )
         : problemAt(entry.target.pointer, `lists ${what} twice: ${other} names the same category`, 'keep one of them'),
     );
   }
@@ -94,8 +128,10 @@ function resolveRules(rules: readonly LoadedRule[], idAt: (pointer: string) => n
   return normalizeRules(
     rules.map((rule, index): DiscountRule => {
       const at = (key: string) => idAt(`/discount_rules/${index}/${key}`);
-      if ('category' in rule) return { type: 'category', method: rule.method, amount: rule.amount, category_id: at('category') };
-      if ('product_sku' in rule) return { type: 'product', method: rule.method, amount: rule.amount, product_id: at('product_sku') };
+      if ('category' in rule)
+        return { type: 'category', method: rule.method, amount: rule.amount, category_id: at('category') };
+      if ('product_sku' in rule)
+        return { type: 'product', method: rule.method, amount: rule.amount, product_id: at('product_sku') };
       if ('price_list' in rule) return { type: 'price_list', price_list_id: at('price_list') };
       return rule;
     }),
@@ -105,7 +141,9 @@ function resolveRules(rules: readonly LoadedRule[], idAt: (pointer: string) => n
 function resolveAccess(group: LoadedGroup, idAt: (pointer: string) => number): CategoryAccess {
   const access = group.category_access;
   if (access.type !== 'specific') return access;
-  const categories = access.categories.map((item, index) => (typeof item === 'number' ? item : idAt(`/category_access/categories/${index}`)));
+  const categories = access.categories.map((item, index) =>
+    typeof item === 'number' ? item : idAt(`/category_access/categories/${index}`),
+  );
   return normalizeAccess({ type: 'specific', categories });
 }
 

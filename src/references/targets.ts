@@ -20,7 +20,11 @@ export function listTargets(group: Pointing): Target[] {
   group.discount_rules.forEach((rule, index) => {
     const at = (key: string) => `/discount_rules/${index}/${key}`;
     const add = (kind: CatalogKind, key: string, value: number | string) =>
-      targets.push(typeof value === 'number' ? { kind, pointer: at(key), id: value, rule: index } : { kind, pointer: at(key), ref: value, rule: index });
+      targets.push(
+        typeof value === 'number'
+          ? { kind, pointer: at(key), id: value, rule: index }
+          : { kind, pointer: at(key), ref: value, rule: index },
+      );
     if ('category_id' in rule) add('category', 'category_id', rule.category_id);
     else if ('category' in rule) add('category', 'category', rule.category);
     else if ('product_id' in rule) add('product', 'product_id', rule.product_id);
@@ -31,7 +35,9 @@ export function listTargets(group: Pointing): Target[] {
   if (group.category_access.type === 'specific') {
     group.category_access.categories.forEach((item, index) => {
       const pointer = `/category_access/categories/${index}`;
-      targets.push(typeof item === 'number' ? { kind: 'category', pointer, id: item } : { kind: 'category', pointer, ref: item });
+      targets.push(
+        typeof item === 'number' ? { kind: 'category', pointer, id: item } : { kind: 'category', pointer, ref: item },
+      );
     });
   }
   return targets;

@@ -14,7 +14,11 @@ export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'>) {
 }
 
 /** `applying 3/9 · 1 failed · 97/150 requests left in window`, rewritten in place on a terminal. */
-export function renderProgressLine(progress: ApplyProgress, rateLimit: RateLimitState | undefined, color: boolean): string {
+export function renderProgressLine(
+  progress: ApplyProgress,
+  rateLimit: RateLimitState | undefined,
+  color: boolean,
+): string {
   const parts = [`applying ${progress.done}/${progress.total}`];
   parts.push(progress.failed > 0 ? paint(`${progress.failed} failed`, 'red', color) : '0 failed');
   if (rateLimit) parts.push(`${rateLimit.left}/${rateLimit.quota} requests left in window`);
@@ -52,12 +56,15 @@ export function renderApplySummary(results: readonly ChangeResult[], stats: Clie
   const counts = countOutcomes(results);
   const lines: string[] = [];
   const problems = results.filter((result) => result.outcome !== 'applied');
-  if (problems.length > 0) lines.push('Changes that did not apply:', ...problems.map((result) => `  ${renderResultLine(result)}`), '');
+  if (problems.length > 0)
+    lines.push('Changes that did not apply:', ...problems.map((result) => `  ${renderResultLine(result)}`), '');
   lines.push(
     `Applied ${counts.applied}, failed ${counts.failed}, skipped ${counts.skipped}, not converged ${counts.not_converged} ` +
       `(of ${countOf(results.length, 'change')}) in ${formatDuration(ms)}.`,
   );
-  const byMethod = (['GET', 'POST', 'PUT', 'DELETE'] as const).map((method) => `${method} ${stats.requests[method]}`).join(', ');
+  const byMethod = (['GET', 'POST', 'PUT', 'DELETE'] as const)
+    .map((method) => `${method} ${stats.requests[method]}`)
+    .join(', ');
   const total = Object.values(stats.requests).reduce((sum, n) => sum + n, 0);
   lines.push(
     `Requests: ${total} (${byMethod}), ${stats.retries} retr${stats.retries === 1 ? 'y' : 'ies'}, ` +

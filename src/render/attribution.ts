@@ -9,11 +9,14 @@ export type PlanAttribution = Attribution | AttributionOff;
 
 export const OWN_HEADING = 'From this change';
 export const PENDING_HEADING = 'Already pending before it';
-export const PENDING_NOTE = 'The store already differs from the baseline here (store drift, or an earlier merge not yet applied); the next apply makes these changes whichever change merges.';
+export const PENDING_NOTE =
+  'The store already differs from the baseline here (store drift, or an earlier merge not yet applied); the next apply makes these changes whichever change merges.';
 export const DROPPED_HEADING = 'No longer pending';
-export const DROPPED_NOTE = 'The baseline would make these changes; this change no longer does, so the store keeps what it has.';
+export const DROPPED_NOTE =
+  'The baseline would make these changes; this change no longer does, so the store keeps what it has.';
 export const OVERWRITE_WARNING = 'Merging this would also revert hand edits in the store';
-export const OVERWRITE_NOTE = "In the store these fields differ from the baseline's files too (a hand edit, or an earlier merge not yet applied); merging this change writes over them.";
+export const OVERWRITE_NOTE =
+  "In the store these fields differ from the baseline's files too (a hand edit, or an earlier merge not yet applied); merging this change writes over them.";
 
 export interface SplitChanges {
   own: Change[];
@@ -43,7 +46,10 @@ export function droppedLines(attribution: Attribution, names?: Names): string[] 
   return attribution.dropped.map((change) => {
     const label = `${ACTION_SIGN[change.action]} ${labelOf(change)}`;
     if (change.action !== 'update') return label;
-    const fields = change.fields.map((field) => `${field}: the base files would set ${formatField(field, change.after, names)}; the store keeps ${formatField(field, change.before, names)}`);
+    const fields = change.fields.map(
+      (field) =>
+        `${field}: the base files would set ${formatField(field, change.after, names)}; the store keeps ${formatField(field, change.before, names)}`,
+    );
     return `${label}: ${fields.join('; ')}`;
   });
 }
@@ -62,22 +68,39 @@ export interface ChangeView {
  */
 export function viewChange(change: Change, attribution: Attribution, names?: Names): ChangeView {
   const pending = change.action === 'update' ? (attribution.pending_fields[change.key] ?? []) : [];
-  if (attribution.origins[change.key] === 'pending') return { change, reason: change.reasons.map(describePendingReason).join('; ') };
+  if (attribution.origins[change.key] === 'pending')
+    return { change, reason: change.reasons.map(describePendingReason).join('; ') };
   if (change.action !== 'update' || pending.length === 0) return { change, reason: describeReasons(change) };
   const own = change.fields.filter((field) => !pending.includes(field));
-  const sent = pending.map((field) => `${field} ${formatField(field, change.before, names)} -> ${formatField(field, change.after, names)}`);
-  return { change: { ...change, fields: own }, reason: describeReasons(change), note: `also sends pending: ${sent.join('; ')} (the base files say so too)` };
+  const sent = pending.map(
+    (field) => `${field} ${formatField(field, change.before, names)} -> ${formatField(field, change.after, names)}`,
+  );
+  return {
+    change: { ...change, fields: own },
+    reason: describeReasons(change),
+    note: `also sends pending: ${sent.join('; ')} (the base files say so too)`,
+  };
 }
 
 function describePendingReason(reason: ChangeReason): string {
-  return reason.fact === 'edited' ? `pending drift: the store differs from ${reason.file}, as it does from the base files` : describeReason(reason);
+  return reason.fact === 'edited'
+    ? `pending drift: the store differs from ${reason.file}, as it does from the base files`
+    : describeReason(reason);
 }
 
 /** The opening sentence: what this change does first, then what was pending anyway. */
 export function describeAttribution(plan: Pick<Plan, 'changes'>, attribution: Attribution): string {
   const { own, pending } = splitByOrigin(plan.changes, attribution);
-  const mine = own.length === 0 ? 'This change itself changes nothing in the store' : `This change makes ${countOf(own.length, 'change')} to the store`;
-  const extra = [pending.length > 0 ? `${countOf(pending.length, 'change')} ${pending.length === 1 ? 'was' : 'were'} pending before it` : '', attribution.dropped.length > 0 ? `it drops ${countOf(attribution.dropped.length, 'pending change')}` : ''].filter(Boolean);
+  const mine =
+    own.length === 0
+      ? 'This change itself changes nothing in the store'
+      : `This change makes ${countOf(own.length, 'change')} to the store`;
+  const extra = [
+    pending.length > 0
+      ? `${countOf(pending.length, 'change')} ${pending.length === 1 ? 'was' : 'were'} pending before it`
+      : '',
+    attribution.dropped.length > 0 ? `it drops ${countOf(attribution.dropped.length, 'pending change')}` : '',
+  ].filter(Boolean);
   return `${mine}${extra.length > 0 ? `; ${extra.join('; ')}` : ''}.`;
 }
 
@@ -89,6 +112,13 @@ export function describeAttributionOff(attribution: AttributionOff): string {
 /** The attribution as people-facing renderers see it: keys escaped exactly like the escaped plan's change keys. */
 export function escapeAttribution(attribution: PlanAttribution): PlanAttribution {
   if (!attribution.compared) return { compared: false, reason: escapeControl(attribution.reason) };
-  const escapeKeys = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [escapeControl(key), value]));
-  return { compared: true, origins: escapeKeys(attribution.origins), overwrites: escapeKeys(attribution.overwrites), pending_fields: escapeKeys(attribution.pending_fields), dropped: escapeStrings(attribution.dropped) };
+  const escapeKeys = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).map(([key, value]) => [escapeControl(key), value]));
+  return {
+    compared: true,
+    origins: escapeKeys(attribution.origins),
+    overwrites: escapeKeys(attribution.overwrites),
+    pending_fields: escapeKeys(attribution.pending_fields),
+    dropped: escapeStrings(attribution.dropped),
+  };
 }

@@ -20,7 +20,10 @@ function describeCount(change: Change): string | undefined {
   if (customers === null) return 'customers not counted (--no-customers)';
   if (change.action === 'create') return 'a new group: no customers yet';
   const them = countOf(customers, 'customer');
-  if (change.action === 'delete') return customers === 0 ? 'no customers in this group: nobody loses its pricing' : `${them} in this group lose its pricing`;
+  if (change.action === 'delete')
+    return customers === 0
+      ? 'no customers in this group: nobody loses its pricing'
+      : `${them} in this group lose its pricing`;
   return `${them} in this group`;
 }
 

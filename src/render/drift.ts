@@ -1,5 +1,12 @@
 // The plan worded as a report of what differs between the store and the group files, one line per group.
-import { GROUP_FIELDS, type Change, type FieldName, type GroupState, type Plan, type UpdateChange } from '../model/index.js';
+import {
+  GROUP_FIELDS,
+  type Change,
+  type FieldName,
+  type GroupState,
+  type Plan,
+  type UpdateChange,
+} from '../model/index.js';
 import { differingFields } from '../model/normalize.js';
 import { describeReasons, describeRuleDrift, formatField, pairChangedRules, type Names } from './words.js';
 import { folderLabel } from '../text/words.js';
@@ -73,7 +80,9 @@ function mergeByGroup(changes: readonly Change[]): Change[] {
 
 function describeFieldDrift(field: FieldName, store: GroupState, files: GroupState, names: Names): string {
   if (field === 'discount_rules') {
-    return `discount_rules differ (${pairChangedRules(store.discount_rules, files.discount_rules).map((pair) => describeRuleDrift(pair, names)).join('; ')})`;
+    return `discount_rules differ (${pairChangedRules(store.discount_rules, files.discount_rules)
+      .map((pair) => describeRuleDrift(pair, names))
+      .join('; ')})`;
   }
   return `${field} differs (store has ${formatField(field, store, names)}, the file says ${formatField(field, files, names)})`;
 }

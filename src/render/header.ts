@@ -15,11 +15,14 @@ export function describeStore(store: PlanStore): string {
 
 /** The plain warning of a forced plan, and the thresholds it overrode (none when none was exceeded). */
 export function describeForced(overridden: readonly SafetyRefusal[]): { head: string; lines: string[] } {
-  if (overridden.length === 0) return { head: 'Made with --force: safety checks off (no threshold was exceeded).', lines: [] };
+  if (overridden.length === 0)
+    return { head: 'Made with --force: safety checks off (no threshold was exceeded).', lines: [] };
   return {
     head: `Made with --force: ${overridden.length === 1 ? 'a safety threshold' : `${overridden.length} safety thresholds`} overridden:`,
     // "Refusing to delete 7 groups: ..." is what a check says; overridden, it reads "delete 7 groups: ...".
-    lines: overridden.map((refusal) => refusal.message.replace(/\s*Re-run with --force.*$/, '').replace(/^Refusing to /, '')),
+    lines: overridden.map((refusal) =>
+      refusal.message.replace(/\s*Re-run with --force.*$/, '').replace(/^Refusing to /, ''),
+    ),
   };
 }
 

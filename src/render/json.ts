@@ -16,44 +16,86 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     format_version: 1,
     ...(options.mode === 'drift' ? { mode: 'drift' } : {}),
     summary: plan.summary,
-    changes: plan.changes.map((change) => withOrigin(orderKeys(change, plan.catalog_names), change, options.attribution)),
+    changes: plan.changes.map((change) =>
+      withOrigin(orderKeys(change, plan.catalog_names), change, options.attribution),
+    ),
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
     refusals: plan.refusals,
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
     ...(plan.reads ? { reads: plan.reads } : {}),
-    ...(plan.notes?.length ? { notes: plan.notes.map((note) => ({ name: note.name, id: note.id, reason: describeReasons(note) })) } : {}),
+    ...(plan.notes?.length
+      ? { notes: plan.notes.map((note) => ({ name: note.name, id: note.id, reason: describeReasons(note) })) }
+      : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-function withOrigin(ordered: Record<string, unknown>, change: Change, attribution: PlanAttribution | undefined): Record<string, unknown> {
+function withOrigin(
+  ordered: Record<string, unknown>,
+  change: Change,
+  attribution: PlanAttribution | undefined,
+): Record<string, unknown> {
   if (!attribution?.compared) return ordered;
   const overwrites = attribution.overwrites[change.key];
   const pending = attribution.pending_fields[change.key];
   const origin = attribution.origins[change.key] ?? 'change';
   // A pending change reverts drift: its reason must not claim the compared groups/ changed its file.
   const reason = origin === 'pending' ? { reason: viewChange(change, attribution).reason } : {};
-  return { ...ordered, ...reason, origin, ...(pending ? { pending_fields: pending } : {}), ...(overwrites ? { overwrites_hand_edits: overwrites } : {}) };
+  return {
+    ...ordered,
+    ...reason,
+    origin,
+    ...(pending ? { pending_fields: pending } : {}),
+    ...(overwrites ? { overwrites_hand_edits: overwrites } : {}),
+  };
 }
 
 /** What the baseline comparison found beyond each change's origin: the dropped changes, or why there is none. */
 function describeBaseline(attribution: PlanAttribution): Record<string, unknown> {
   if (!attribution.compared) return { compared: false, reason: attribution.reason };
-  return { compared: true, dropped: attribution.dropped.map((change) => ({ action: change.action, key: change.key, name: change.name, id: change.id })) };
+  return {
+    compared: true,
+    dropped: attribution.dropped.map((change) => ({
+      action: change.action,
+      key: change.key,
+      name: change.name,
+      id: change.id,
+    })),
+  };
 }
 
 /** The same key order for every change, so diffs of two JSON plans stay small. */
 function orderKeys(change: Change, names: CatalogNames | undefined): Record<string, unknown> {
   const head = { action: change.action, key: change.key, name: change.name, id: change.id };
   const named = names ? nameReferencesOf(change, names) : undefined;
-  const beside = { ...(named ? { catalog_names: named } : {}), ...(change.customers !== undefined ? { customers: change.customers } : {}) };
+  const beside = {
+    ...(named ? { catalog_names: named } : {}),
+    ...(change.customers !== undefined ? { customers: change.customers } : {}),
+  };
   const tail = { depends_on: change.depends_on, reason: describeReasons(change) };
   switch (change.action) {
     case 'create':
-      return { ...head, body: change.body, ...beside, after: change.after, ...tail, ...(change.source ? { source: change.source } : {}) };
+      return {
+        ...head,
+        body: change.body,
+        ...beside,
+        after: change.after,
+        ...tail,
+        ...(change.source ? { source: change.source } : {}),
+      };
     case 'update':
-      return { ...head, body: change.body, ...beside, before: change.before, after: change.after, fields: change.fields, ...tail, managed: change.kind !== 'unmanaged_release', ...(change.source ? { source: change.source } : {}) };
+      return {
+        ...head,
+        body: change.body,
+        ...beside,
+        before: change.before,
+        after: change.after,
+        fields: change.fields,
+        ...tail,
+        managed: change.kind !== 'unmanaged_release',
+        ...(change.source ? { source: change.source } : {}),
+      };
     case 'delete':
       return { ...head, body: change.body, ...beside, before: change.before, ...tail };
   }

@@ -1,6 +1,13 @@
 // What each change does, as lines shared by the text and markdown renderings.
 import { diffArrays } from 'diff';
-import { GROUP_FIELDS, type Change, type DiscountRule, type FieldName, type GroupState, type Plan } from '../model/index.js';
+import {
+  GROUP_FIELDS,
+  type Change,
+  type DiscountRule,
+  type FieldName,
+  type GroupState,
+  type Plan,
+} from '../model/index.js';
 import { API_DEFAULTS, differingFields } from '../model/normalize.js';
 import { describeRulePair, formatField, labelRuleLine, pairChangedRules, type Names, type RulePair } from './words.js';
 import { count as countOf } from '../text/words.js';
@@ -55,10 +62,19 @@ function removedGroupLines(before: GroupState, names: Names): DiffLine[] {
 
 function wholeFieldLines(field: FieldName, state: GroupState, sign: '+' | '-', names: Names): DiffLine[] {
   if (field !== 'discount_rules') return [{ sign, depth: 0, text: `${field}: ${formatField(field, state, names)}` }];
-  return [{ sign, depth: 0, text: 'discount_rules:' }, ...state.discount_rules.map((rule) => ({ sign, depth: 1, text: labelRuleLine(rule, names) }))];
+  return [
+    { sign, depth: 0, text: 'discount_rules:' },
+    ...state.discount_rules.map((rule) => ({ sign, depth: 1, text: labelRuleLine(rule, names) })),
+  ];
 }
 
-function changedFieldLines(field: FieldName, before: GroupState, after: GroupState, style: ScalarStyle, names: Names): DiffLine[] {
+function changedFieldLines(
+  field: FieldName,
+  before: GroupState,
+  after: GroupState,
+  style: ScalarStyle,
+  names: Names,
+): DiffLine[] {
   if (field === 'discount_rules') return ruleDiffLines(before, after, names);
   const [from, to] = [formatField(field, before, names), formatField(field, after, names)];
   if (style === 'arrow') return [{ sign: '~', depth: 0, text: `${field}: ${from} -> ${to}` }];

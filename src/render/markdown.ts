@@ -2,7 +2,24 @@
 // section per changed group with a diff block, then unmanaged groups.
 import type { Attribution, Change, Plan, SafetyRefusal } from '../model/index.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
-import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, viewChange, type ChangeView, type PlanAttribution } from './attribution.js';
+import {
+  describeAttribution,
+  describeAttributionOff,
+  DROPPED_HEADING,
+  DROPPED_NOTE,
+  droppedLines,
+  escapeAttribution,
+  OVERWRITE_NOTE,
+  OVERWRITE_WARNING,
+  OWN_HEADING,
+  PENDING_HEADING,
+  PENDING_NOTE,
+  overwriteLines,
+  splitByOrigin,
+  viewChange,
+  type ChangeView,
+  type PlanAttribution,
+} from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { folderLabel } from '../text/words.js';
@@ -29,22 +46,45 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
   const dir = options.dir ?? 'groups';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
   const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
-  const body = drift ? [formatDriftTable(plan), formatDrift(plan)] : attribution?.compared ? formatAttributed(plan, attribution, dir) : [formatPlanTable(plan), formatChanges(plan, dir)];
-  const off = attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
+  const body = drift
+    ? [formatDriftTable(plan), formatDrift(plan)]
+    : attribution?.compared
+      ? formatAttributed(plan, attribution, dir)
+      : [formatPlanTable(plan), formatChanges(plan, dir)];
+  const off =
+    attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
   const heading = options.store ? `${title}: ${describeStore(options.store)}` : title;
-  const sections = [`## ${escapeInline(heading)}`, formatForced(options.forced), formatRefusals(plan), formatUnchecked(plan), off, ...body, drift ? '' : formatNotes(plan), formatUnmanaged(plan, dir, drift), describeReadRequests(plan)];
+  const sections = [
+    `## ${escapeInline(heading)}`,
+    formatForced(options.forced),
+    formatRefusals(plan),
+    formatUnchecked(plan),
+    off,
+    ...body,
+    drift ? '' : formatNotes(plan),
+    formatUnmanaged(plan, dir, drift),
+    describeReadRequests(plan),
+  ];
   return `${sections.filter(Boolean).join('\n\n')}\n`;
 }
 
 function formatForced(overridden: readonly SafetyRefusal[] | undefined): string {
   if (!overridden) return '';
   const forced = describeForced(overridden);
-  return ['> [!WARNING]', `> **${escapeInline(forced.head)}**`, ...forced.lines.map((line) => `> - ${escapeInline(line)}`)].join('\n');
+  return [
+    '> [!WARNING]',
+    `> **${escapeInline(forced.head)}**`,
+    ...forced.lines.map((line) => `> - ${escapeInline(line)}`),
+  ].join('\n');
 }
 
 function formatRefusals(plan: Plan): string {
   if (plan.refusals.length === 0) return '';
-  return ['> [!CAUTION]', '> **Refused by safety checks: apply will not run this plan.**', ...plan.refusals.map((refusal) => `> - ${escapeInline(refusal.message)}`)].join('\n');
+  return [
+    '> [!CAUTION]',
+    '> **Refused by safety checks: apply will not run this plan.**',
+    ...plan.refusals.map((refusal) => `> - ${escapeInline(refusal.message)}`),
+  ].join('\n');
 }
 
 function formatUnchecked(plan: Plan): string {
@@ -65,7 +105,10 @@ function formatPlanTable(plan: Plan): string {
 function formatDriftTable(plan: Plan): string {
   const counts = countDrift(plan);
   // Drift never prunes, so nothing is planned away; a group only in the store shows as unmanaged.
-  return formatTable(['Missing from store', 'Differ', 'In sync', 'Unmanaged'], [counts.missing, counts.differ, plan.summary.unchanged, plan.summary.unmanaged]);
+  return formatTable(
+    ['Missing from store', 'Differ', 'In sync', 'Unmanaged'],
+    [counts.missing, counts.differ, plan.summary.unchanged, plan.summary.unmanaged],
+  );
 }
 
 function formatTable(headings: string[], counts: number[]): string {
@@ -77,13 +120,18 @@ function formatChanges(plan: Plan, dir: string): string {
   return plan.changes.map((change) => formatChange(change, plan)).join('\n\n');
 }
 
-const AT_DEFAULTS = "Every field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.";
+const AT_DEFAULTS =
+  "Every field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.";
 
 function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
   const change = view?.change ?? whole;
   const reason = view?.reason ?? describeReasons(change);
-  const lines = changeLines(change, 'split', plan.catalog_names).map((line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`);
-  const parts = [`<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(reason)}</summary>`];
+  const lines = changeLines(change, 'split', plan.catalog_names).map(
+    (line) => `${line.sign} ${'  '.repeat(line.depth)}${line.text}`,
+  );
+  const parts = [
+    `<details>\n<summary>${ACTION_SIGN[change.action]} ${escapeHtml(labelOf(change))}: ${escapeHtml(reason)}</summary>`,
+  ];
   if (lines.length > 0) {
     const fence = fenceFor(lines);
     parts.push(`${fence}diff\n${lines.join('\n')}\n${fence}`);
@@ -91,12 +139,17 @@ function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
     // A create at the API's defaults has no field to show: say what the group will be.
     parts.push(AT_DEFAULTS);
   }
-  const words = [...audienceLines(change), ...ruleWords(change, plan.catalog_names), ...(view?.note ? [view.note] : [])];
+  const words = [
+    ...audienceLines(change),
+    ...ruleWords(change, plan.catalog_names),
+    ...(view?.note ? [view.note] : []),
+  ];
   if (words.length > 0) parts.push(words.map((phrase) => `- ${escapeInline(phrase)}`).join('\n'));
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) parts.push(`Waits for: ${escapeInline(waits.join(', '))}`);
   // Nothing to unfold: one line rather than an empty block.
-  if (parts.length === 1) return `${ACTION_SIGN[change.action]} ${escapeInline(labelOf(change))}: ${escapeInline(reason)}`;
+  if (parts.length === 1)
+    return `${ACTION_SIGN[change.action]} ${escapeInline(labelOf(change))}: ${escapeInline(reason)}`;
   return `${parts.join('\n\n')}\n\n</details>`;
 }
 
@@ -104,13 +157,42 @@ function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
 function formatAttributed(plan: Plan, attribution: Attribution, dir: string): string[] {
   const { own, pending } = splitByOrigin(plan.changes, attribution);
   const overwrites = overwriteLines(plan, attribution);
-  const warning = overwrites.length === 0 ? '' : ['> [!WARNING]', `> **${OVERWRITE_WARNING}.** ${OVERWRITE_NOTE}`, ...overwrites.map((line) => `> - ${escapeInline(line)}`)].join('\n');
+  const warning =
+    overwrites.length === 0
+      ? ''
+      : [
+          '> [!WARNING]',
+          `> **${OVERWRITE_WARNING}.** ${OVERWRITE_NOTE}`,
+          ...overwrites.map((line) => `> - ${escapeInline(line)}`),
+        ].join('\n');
   const section = (heading: string, changes: Change[], note?: string) =>
-    changes.length === 0 ? '' : [`### ${heading} (${changes.length})`, ...(note ? [`_${note}_`] : []), ...changes.map((change) => formatChange(change, plan, viewChange(change, attribution, plan.catalog_names)))].join('\n\n');
+    changes.length === 0
+      ? ''
+      : [
+          `### ${heading} (${changes.length})`,
+          ...(note ? [`_${note}_`] : []),
+          ...changes.map((change) => formatChange(change, plan, viewChange(change, attribution, plan.catalog_names))),
+        ].join('\n\n');
   const dropped =
-    attribution.dropped.length === 0 ? '' : [`### ${DROPPED_HEADING} (${attribution.dropped.length})`, `_${DROPPED_NOTE}_`, droppedLines(attribution, plan.catalog_names).map((line) => `- ${escapeInline(line)}`).join('\n')].join('\n\n');
+    attribution.dropped.length === 0
+      ? ''
+      : [
+          `### ${DROPPED_HEADING} (${attribution.dropped.length})`,
+          `_${DROPPED_NOTE}_`,
+          droppedLines(attribution, plan.catalog_names)
+            .map((line) => `- ${escapeInline(line)}`)
+            .join('\n'),
+        ].join('\n\n');
   const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : '';
-  return [escapeInline(describeAttribution(plan, attribution)), warning, formatPlanTable(plan), changes, section(OWN_HEADING, own), section(PENDING_HEADING, pending, PENDING_NOTE), dropped];
+  return [
+    escapeInline(describeAttribution(plan, attribution)),
+    warning,
+    formatPlanTable(plan),
+    changes,
+    section(OWN_HEADING, own),
+    section(PENDING_HEADING, pending, PENDING_NOTE),
+    dropped,
+  ];
 }
 
 function formatDrift(plan: Plan): string {
@@ -162,5 +244,7 @@ function neutralizeReferences(text: string): string {
 function escapeInline(text: string): string {
   const escaped = escapeEntities(text).replace(/([\\`*_[\]|~$])/g, '\\$1');
   // At the start of a list item, "# ", "- ", "+ " or "1. " would open a heading or a nested list.
-  return neutralizeReferences(escaped).replace(/^([#+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return neutralizeReferences(escaped)
+    .replace(/^([#+-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -3,7 +3,9 @@ import { escapeControl } from './escape.js';
 
 /** `file:line:col  field  message`, with a hint line where one helps: how every problem is shown. */
 export function formatProblem(problem: Problem): string {
-  const where = problem.folder ? escapeControl(problem.file) : `${escapeControl(problem.file)}:${problem.line}:${problem.col}`;
+  const where = problem.folder
+    ? escapeControl(problem.file)
+    : `${escapeControl(problem.file)}:${problem.line}:${problem.col}`;
   const field = escapeControl(problem.field) || (problem.folder ? '(folder)' : '(file)');
   return `${where}  ${field}  ${escapeControl(problem.message)}${problem.hint ? `\n    hint: ${escapeControl(problem.hint)}` : ''}`;
 }
@@ -13,7 +15,10 @@ export function formatProblem(problem: Problem): string {
  * relative to the repository. Escaping follows the runner: %, CR and LF everywhere, and : and , in properties.
  */
 export function formatAnnotation(problem: Problem, file: string): string {
-  const properties = [`file=${escapeProperty(file)}`, ...(problem.folder ? [] : [`line=${problem.line}`, `col=${problem.col}`])];
+  const properties = [
+    `file=${escapeProperty(file)}`,
+    ...(problem.folder ? [] : [`line=${problem.line}`, `col=${problem.col}`]),
+  ];
   if (problem.field) properties.push(`title=${escapeProperty(problem.field)}`);
   const message = problem.hint ? `${problem.message}\nhint: ${problem.hint}` : problem.message;
   return `::error ${properties.join(',')}::${escapeData(message)}`;

@@ -15,7 +15,12 @@ export function describeRequests(stats: ClientStats): string {
 /** "2 retried, 1 rate-limited (waited 300 ms)"; empty when every request went through at once. */
 export function describeRetries(stats: ClientStats): string {
   const { retries, rateLimited, waitedMs } = stats;
-  return [retries ? `${retries} retried` : '', rateLimited ? `${rateLimited} rate-limited (waited ${Math.round(waitedMs)} ms)` : ''].filter(Boolean).join(', ');
+  return [
+    retries ? `${retries} retried` : '',
+    rateLimited ? `${rateLimited} rate-limited (waited ${Math.round(waitedMs)} ms)` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** The closing line of a plan beside its read counts: only what they leave out, retries and waits. */

@@ -30,7 +30,8 @@ export function renderStoresAs(format: Format, sections: readonly StoreSection[]
 
 function renderTextSection(section: StoreSection, color: boolean): string {
   const head = `━━ Store ${section.store} (${section.storeHash})\n\n`;
-  if ('error' in section.outcome) return `${head}Could not plan this store: ${escapeControlKeepLines(section.outcome.error)}\n`;
+  if ('error' in section.outcome)
+    return `${head}Could not plan this store: ${escapeControlKeepLines(section.outcome.error)}\n`;
   return `${head}${renderText(section.outcome.plan, { color, mode: 'plan' })}${section.outcome.readLine ? `${section.outcome.readLine}\n` : ''}`;
 }
 
@@ -39,7 +40,9 @@ export function renderStoresMarkdown(sections: readonly StoreSection[]): string 
     .map((section) => {
       const title = `bcgroups plan: store ${section.store}`;
       if ('error' in section.outcome) {
-        const lines = section.outcome.error.split('\n').map((line) => `> ${line.replace(/[<>&]/g, (char) => `&#${char.charCodeAt(0)};`)}`);
+        const lines = section.outcome.error
+          .split('\n')
+          .map((line) => `> ${line.replace(/[<>&]/g, (char) => `&#${char.charCodeAt(0)};`)}`);
         return `## ${title}\n\n> [!WARNING]\n> **Could not plan this store.**\n${lines.join('\n')}\n`;
       }
       return renderMarkdown(section.outcome.plan, { mode: 'plan', title });
@@ -51,7 +54,9 @@ function renderStoresJson(sections: readonly StoreSection[]): string {
   const stores = sections.map((section) => ({
     store: section.store,
     store_hash: section.storeHash,
-    ...('error' in section.outcome ? { error: section.outcome.error } : { plan: JSON.parse(renderJson(section.outcome.plan)) as unknown }),
+    ...('error' in section.outcome
+      ? { error: section.outcome.error }
+      : { plan: JSON.parse(renderJson(section.outcome.plan)) as unknown }),
   }));
   return `${JSON.stringify({ format_version: ALL_STORES_FORMAT_VERSION, stores }, null, 2)}\n`;
 }

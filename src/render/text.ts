@@ -2,10 +2,36 @@
 import type { Change, Plan, SafetyRefusal } from '../model/index.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
 import { paint, type Style } from './ansi.js';
-import { describeAttribution, describeAttributionOff, DROPPED_HEADING, DROPPED_NOTE, droppedLines, escapeAttribution, OVERWRITE_NOTE, OVERWRITE_WARNING, OWN_HEADING, PENDING_HEADING, PENDING_NOTE, overwriteLines, splitByOrigin, viewChange, type ChangeView, type PlanAttribution } from './attribution.js';
+import {
+  describeAttribution,
+  describeAttributionOff,
+  DROPPED_HEADING,
+  DROPPED_NOTE,
+  droppedLines,
+  escapeAttribution,
+  OVERWRITE_NOTE,
+  OVERWRITE_WARNING,
+  OWN_HEADING,
+  PENDING_HEADING,
+  PENDING_NOTE,
+  overwriteLines,
+  splitByOrigin,
+  viewChange,
+  type ChangeView,
+  type PlanAttribution,
+} from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
-import { ACTION_SIGN, changeLines, dependencyLabels, formatRequestCount, formatSummaryLine, labelOf, ruleWords, type Sign } from './lines.js';
+import {
+  ACTION_SIGN,
+  changeLines,
+  dependencyLabels,
+  formatRequestCount,
+  formatSummaryLine,
+  labelOf,
+  ruleWords,
+  type Sign,
+} from './lines.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
 import { count as countOf, folderLabel } from '../text/words.js';
@@ -28,8 +54,18 @@ const SIGN_STYLE: Record<Sign, Style | undefined> = { '+': 'green', '-': 'red', 
 export function renderText(rawPlan: Plan, options: TextOptions): string {
   const plan = escapeStrings(rawPlan);
   const dir = options.dir ?? 'groups';
-  const changes = options.mode === 'drift' ? [formatDrift(plan, dir, options.color)] : formatPlanChanges(plan, dir, options.color, options.attribution && escapeAttribution(options.attribution));
-  const blocks = [formatHeader(options), formatRefusals(plan, options.color), formatUnchecked(plan), ...changes, options.mode === 'drift' ? '' : formatNotes(plan), formatUnmanaged(plan, dir, options.mode ?? 'plan')];
+  const changes =
+    options.mode === 'drift'
+      ? [formatDrift(plan, dir, options.color)]
+      : formatPlanChanges(plan, dir, options.color, options.attribution && escapeAttribution(options.attribution));
+  const blocks = [
+    formatHeader(options),
+    formatRefusals(plan, options.color),
+    formatUnchecked(plan),
+    ...changes,
+    options.mode === 'drift' ? '' : formatNotes(plan),
+    formatUnmanaged(plan, dir, options.mode ?? 'plan'),
+  ];
   const footer = options.mode === 'drift' ? formatDriftFooter(plan) : formatPlanFooter(plan, options.color);
   return `${[...blocks.filter(Boolean), footer].join('\n\n')}\n`;
 }
@@ -39,14 +75,20 @@ function formatHeader(options: TextOptions): string {
   const store = options.store ? `${what} ${describeStore(options.store)}.` : '';
   if (!options.forced) return store;
   const forced = describeForced(options.forced);
-  const warning = [paint(forced.head, 'yellow', options.color), ...forced.lines.map((line) => paint(`  ! ${line}`, 'yellow', options.color))].join('\n');
+  const warning = [
+    paint(forced.head, 'yellow', options.color),
+    ...forced.lines.map((line) => paint(`  ! ${line}`, 'yellow', options.color)),
+  ].join('\n');
   return [store, warning].filter(Boolean).join('\n');
 }
 
 function formatRefusals(plan: Plan, color: boolean): string {
   if (plan.refusals.length === 0) return '';
   const head = paint('Refused by safety checks: apply will not run this plan.', 'bold', color);
-  return [paint(head, 'red', color), ...plan.refusals.map((refusal) => paint(`  ! ${refusal.message}`, 'red', color))].join('\n');
+  return [
+    paint(head, 'red', color),
+    ...plan.refusals.map((refusal) => paint(`  ! ${refusal.message}`, 'red', color)),
+  ].join('\n');
 }
 
 function formatUnchecked(plan: Plan): string {
@@ -60,22 +102,57 @@ function formatChanges(plan: Plan, dir: string, color: boolean): string {
 }
 
 /** Without a compared baseline, one list; with one, the warning, this change's own, the pending, the dropped. */
-function formatPlanChanges(plan: Plan, dir: string, color: boolean, attribution: PlanAttribution | undefined): string[] {
+function formatPlanChanges(
+  plan: Plan,
+  dir: string,
+  color: boolean,
+  attribution: PlanAttribution | undefined,
+): string[] {
   if (!attribution) return [formatChanges(plan, dir, color)];
-  if (!attribution.compared) return [paint(describeAttributionOff(attribution), 'yellow', color), formatChanges(plan, dir, color)];
+  if (!attribution.compared)
+    return [paint(describeAttributionOff(attribution), 'yellow', color), formatChanges(plan, dir, color)];
   const { own, pending } = splitByOrigin(plan.changes, attribution);
   const overwrites = overwriteLines(plan, attribution);
-  const warning = overwrites.length === 0 ? '' : [paint(`${OVERWRITE_WARNING}:`, 'yellow', color), ...overwrites.map((line) => paint(`  ! ${line}`, 'yellow', color)), `  ${OVERWRITE_NOTE}`].join('\n');
+  const warning =
+    overwrites.length === 0
+      ? ''
+      : [
+          paint(`${OVERWRITE_WARNING}:`, 'yellow', color),
+          ...overwrites.map((line) => paint(`  ! ${line}`, 'yellow', color)),
+          `  ${OVERWRITE_NOTE}`,
+        ].join('\n');
   const section = (heading: string, changes: Change[], note?: string) =>
-    changes.length === 0 ? '' : [`${heading}:${note ? `\n  ${note}` : ''}`, ...changes.map((change) => formatChange(change, plan, color, viewChange(change, attribution, plan.catalog_names)))].join('\n\n');
-  const dropped = attribution.dropped.length === 0 ? '' : [`${DROPPED_HEADING}:`, `  ${DROPPED_NOTE}`, ...droppedLines(attribution, plan.catalog_names).map((line) => `  ${line}`)].join('\n');
-  return [describeAttribution(plan, attribution), warning, section(OWN_HEADING, own), section(PENDING_HEADING, pending, PENDING_NOTE), dropped];
+    changes.length === 0
+      ? ''
+      : [
+          `${heading}:${note ? `\n  ${note}` : ''}`,
+          ...changes.map((change) =>
+            formatChange(change, plan, color, viewChange(change, attribution, plan.catalog_names)),
+          ),
+        ].join('\n\n');
+  const dropped =
+    attribution.dropped.length === 0
+      ? ''
+      : [
+          `${DROPPED_HEADING}:`,
+          `  ${DROPPED_NOTE}`,
+          ...droppedLines(attribution, plan.catalog_names).map((line) => `  ${line}`),
+        ].join('\n');
+  return [
+    describeAttribution(plan, attribution),
+    warning,
+    section(OWN_HEADING, own),
+    section(PENDING_HEADING, pending, PENDING_NOTE),
+    dropped,
+  ];
 }
 
 function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeView): string {
   const change = view?.change ?? whole;
   const sign = ACTION_SIGN[change.action];
-  const lines = [`  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${view?.reason ?? describeReasons(change)}`];
+  const lines = [
+    `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${view?.reason ?? describeReasons(change)}`,
+  ];
   for (const line of audienceLines(change)) lines.push(paint(`      ${line}`, 'dim', color));
   for (const line of changeLines(change, 'arrow', plan.catalog_names)) {
     const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
@@ -104,13 +181,18 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 function formatPlanFooter(plan: Plan, color: boolean): string {
   const requests = plan.requests;
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
-  return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)].filter(Boolean).join('\n');
+  return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function formatDrift(plan: Plan, dir: string, color: boolean): string {
   const lines = driftLines(plan);
   if (lines.length === 0) return describeNoDrift(plan);
-  return [`Differences between the store and ${folderLabel(dir)}:`, ...lines.map((line) => `  ${paint('*', 'yellow', color)} ${line}`)].join('\n');
+  return [
+    `Differences between the store and ${folderLabel(dir)}:`,
+    ...lines.map((line) => `  ${paint('*', 'yellow', color)} ${line}`),
+  ].join('\n');
 }
 
 function formatDriftFooter(plan: Plan): string {

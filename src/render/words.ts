@@ -1,6 +1,15 @@
 // Discount rules, field values and reasons in words a reviewer reads at a glance:
 // "10% off Tools/Power Tools (category 18) -> 15%", or "10% off category 18 -> 15%" when no names were read.
-import type { CatalogNames, CategoryAccess, Change, ChangeReason, DiscountRule, FieldName, GroupState, HolderFlag } from '../model/index.js';
+import type {
+  CatalogNames,
+  CategoryAccess,
+  Change,
+  ChangeReason,
+  DiscountRule,
+  FieldName,
+  GroupState,
+  HolderFlag,
+} from '../model/index.js';
 
 /** The names a plan carries; undefined when none was read. */
 export type Names = CatalogNames | undefined;
@@ -35,7 +44,11 @@ function targetOf(rule: DiscountRule, names: Names): string {
 /** "Tools/Power Tools (category 18)", "category 99 (not in the catalog)", "category 18" (names not read). */
 export function nameCategory(id: number, names: Names): string {
   const name = names?.categories[id];
-  return name === undefined ? `category ${id}` : name === null ? `category ${id} (${MISSING})` : `${name} (category ${id})`;
+  return name === undefined
+    ? `category ${id}`
+    : name === null
+      ? `category ${id} (${MISSING})`
+      : `${name} (category ${id})`;
 }
 
 /** "Claw Hammer (SKU HAM-16, product 112)". */
@@ -49,7 +62,11 @@ export function nameProduct(id: number, names: Names): string {
 /** "price list Wholesale 2026 (id 2)". */
 export function namePriceList(id: number, names: Names): string {
   const name = names?.price_lists[id];
-  return name === undefined ? `price list ${id}` : name === null ? `price list ${id} (${MISSING})` : `price list ${name} (id ${id})`;
+  return name === undefined
+    ? `price list ${id}`
+    : name === null
+      ? `price list ${id} (${MISSING})`
+      : `price list ${name} (id ${id})`;
 }
 
 /** An item of category access: "Tools/Power Tools (18)", "99 (not in the catalog)", "18". */
@@ -59,9 +76,10 @@ function nameAccessItem(id: number, names: Names): string {
 }
 
 /** The discount without its target: "15%", "$5.00 off", "fixed price $12.00". */
-function valueOf(rule: DiscountRule, names: Names, sameMethodAs?: DiscountRule): string {
+function describeValue(rule: DiscountRule, names: Names, sameMethodAs?: DiscountRule): string {
   if (rule.type === 'price_list') return targetOf(rule, names);
-  const sameMethod = sameMethodAs !== undefined && sameMethodAs.type !== 'price_list' && sameMethodAs.method === rule.method;
+  const sameMethod =
+    sameMethodAs !== undefined && sameMethodAs.type !== 'price_list' && sameMethodAs.method === rule.method;
   switch (rule.method) {
     case 'percent':
       return sameMethod ? `${formatPercent(rule.amount)}%` : `${formatPercent(rule.amount)}% off`;
@@ -75,12 +93,19 @@ function valueOf(rule: DiscountRule, names: Names, sameMethodAs?: DiscountRule):
 /** "10% off category 18", "$5.00 off product 77", "fixed price $12.00 on product 9", "price list 3". */
 export function describeRule(rule: DiscountRule, names?: Names): string {
   if (rule.type === 'price_list') return targetOf(rule, names);
-  return `${valueOf(rule, names)} ${rule.method === 'fixed' ? 'on ' : ''}${targetOf(rule, names)}`;
+  return `${describeValue(rule, names)} ${rule.method === 'fixed' ? 'on ' : ''}${targetOf(rule, names)}`;
 }
 
 /** A rule as one line in the shape of a file of groups/, for line diffs. */
 export function formatRuleLine(rule: DiscountRule): string {
-  const target = rule.type === 'all' ? '' : rule.type === 'price_list' ? `, price_list_id: ${rule.price_list_id}` : rule.type === 'category' ? `, category_id: ${rule.category_id}` : `, product_id: ${rule.product_id}`;
+  const target =
+    rule.type === 'all'
+      ? ''
+      : rule.type === 'price_list'
+        ? `, price_list_id: ${rule.price_list_id}`
+        : rule.type === 'category'
+          ? `, category_id: ${rule.category_id}`
+          : `, product_id: ${rule.product_id}`;
   const discount = rule.type === 'price_list' ? '' : `, method: ${rule.method}, amount: ${rule.amount}`;
   return `{ type: ${rule.type}${target}${discount} }`;
 }
@@ -88,7 +113,14 @@ export function formatRuleLine(rule: DiscountRule): string {
 /** The file-shaped line with the target's name as a comment, as import writes it: "{ ... }  # Power Tools". */
 export function labelRuleLine(rule: DiscountRule, names: Names): string {
   const line = formatRuleLine(rule);
-  const target = rule.type === 'category' ? names?.categories[rule.category_id] : rule.type === 'product' ? names?.products[rule.product_id] : rule.type === 'price_list' ? names?.price_lists[rule.price_list_id] : undefined;
+  const target =
+    rule.type === 'category'
+      ? names?.categories[rule.category_id]
+      : rule.type === 'product'
+        ? names?.products[rule.product_id]
+        : rule.type === 'price_list'
+          ? names?.price_lists[rule.price_list_id]
+          : undefined;
   if (target === undefined) return line;
   if (target === null) return `${line}  # ${MISSING}`;
   return `${line}  # ${typeof target === 'string' ? target : target.sku ? `${target.name} (SKU ${target.sku})` : target.name}`;
@@ -101,7 +133,8 @@ export interface RulePair {
 
 /** Rules paired by what they discount (a store-wide rule, a category, a product, the price list); equal pairs left out. */
 export function pairChangedRules(before: readonly DiscountRule[], after: readonly DiscountRule[]): RulePair[] {
-  const keyOf = (rule: DiscountRule) => (rule.type === 'price_list' ? 'price_list' : `${rule.type}:${targetOf(rule, undefined)}`);
+  const keyOf = (rule: DiscountRule) =>
+    rule.type === 'price_list' ? 'price_list' : `${rule.type}:${targetOf(rule, undefined)}`;
   const pairs = new Map<string, RulePair[]>();
   const slot = (key: string) => pairs.get(key) ?? (pairs.set(key, []).get(key) as RulePair[]);
   for (const rule of before) slot(keyOf(rule)).push({ before: rule });
@@ -110,25 +143,31 @@ export function pairChangedRules(before: readonly DiscountRule[], after: readonl
     if (open) open.after = rule;
     else slot(keyOf(rule)).push({ after: rule });
   }
-  return [...pairs.values()].flat().filter((pair) => !pair.before || !pair.after || formatRuleLine(pair.before) !== formatRuleLine(pair.after));
+  return [...pairs.values()]
+    .flat()
+    .filter((pair) => !pair.before || !pair.after || formatRuleLine(pair.before) !== formatRuleLine(pair.after));
 }
 
 /** "10% off category 18 -> 15%", "added $5.00 off product 77", "removed price list 3". */
 export function describeRulePair(pair: RulePair, names?: Names): string {
-  if (pair.before && pair.after) return `${describeRule(pair.before, names)} -> ${valueOf(pair.after, names, pair.before)}`;
+  if (pair.before && pair.after)
+    return `${describeRule(pair.before, names)} -> ${describeValue(pair.after, names, pair.before)}`;
   if (pair.after) return `added ${describeRule(pair.after, names)}`;
   return `removed ${describeRule(pair.before as DiscountRule, names)}`;
 }
 
 /** The same pair from the store's side: "store has 10% off category 18, the file says 15%". */
 export function describeRuleDrift(pair: RulePair, names?: Names): string {
-  if (pair.before && pair.after) return `store has ${describeRule(pair.before, names)}, the file says ${valueOf(pair.after, names, pair.before)}`;
+  if (pair.before && pair.after)
+    return `store has ${describeRule(pair.before, names)}, the file says ${describeValue(pair.after, names, pair.before)}`;
   if (pair.after) return `store lacks ${describeRule(pair.after, names)}`;
   return `store also has ${describeRule(pair.before as DiscountRule, names)}`;
 }
 
 export function describeAccess(access: CategoryAccess, names?: Names): string {
-  return access.type === 'specific' ? `specific [${access.categories.map((id) => nameAccessItem(id, names)).join(', ')}]` : access.type;
+  return access.type === 'specific'
+    ? `specific [${access.categories.map((id) => nameAccessItem(id, names)).join(', ')}]`
+    : access.type;
 }
 
 /** A field's value in one short line; rules as a count (their detail is shown line by line). */
@@ -142,7 +181,9 @@ export function formatField(field: FieldName, state: GroupState, names?: Names):
     case 'category_access':
       return describeAccess(state.category_access, names);
     case 'discount_rules':
-      return state.discount_rules.length === 0 ? 'none' : state.discount_rules.map((rule) => describeRule(rule, names)).join(', ');
+      return state.discount_rules.length === 0
+        ? 'none'
+        : state.discount_rules.map((rule) => describeRule(rule, names)).join(', ');
   }
 }
 

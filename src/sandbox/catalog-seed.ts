@@ -33,7 +33,10 @@ function checkCategories(raw: unknown): string[] {
   const list = readList(raw, 'catalog.categories');
   if (typeof list === 'string') return [list];
   const problems: string[] = [];
-  if (list.length > MAX_CATEGORIES) problems.push(`catalog.categories: a store holds at most ${MAX_CATEGORIES} categories, the seed has ${list.length}`);
+  if (list.length > MAX_CATEGORIES)
+    problems.push(
+      `catalog.categories: a store holds at most ${MAX_CATEGORIES} categories, the seed has ${list.length}`,
+    );
   const byId = new Map<number, SeedCategory>();
   list.forEach((entry, index) => {
     const at = label('category', index, entry);
@@ -41,10 +44,14 @@ function checkCategories(raw: unknown): string[] {
     problems.push(...unknownKeys(entry, ['category_id', 'name', 'parent_id', 'tree_id', 'is_visible'], at));
     problems.push(...checkId(entry.category_id, `${at}: category_id`, byId));
     problems.push(...checkName(entry.name, `${at}: name`, MAX_CATEGORY_NAME));
-    if (entry.parent_id !== undefined && !(Number.isInteger(entry.parent_id) && (entry.parent_id as number) >= 0)) problems.push(`${at}: parent_id must be 0 (a root) or a category id`);
-    if (entry.tree_id !== undefined && !isPositiveInt(entry.tree_id)) problems.push(`${at}: tree_id must be a positive integer`);
-    if (entry.is_visible !== undefined && typeof entry.is_visible !== 'boolean') problems.push(`${at}: is_visible must be true or false`);
-    if (isPositiveInt(entry.category_id) && !byId.has(entry.category_id as number)) byId.set(entry.category_id as number, entry as unknown as SeedCategory);
+    if (entry.parent_id !== undefined && !(Number.isInteger(entry.parent_id) && (entry.parent_id as number) >= 0))
+      problems.push(`${at}: parent_id must be 0 (a root) or a category id`);
+    if (entry.tree_id !== undefined && !isPositiveInt(entry.tree_id))
+      problems.push(`${at}: tree_id must be a positive integer`);
+    if (entry.is_visible !== undefined && typeof entry.is_visible !== 'boolean')
+      problems.push(`${at}: is_visible must be true or false`);
+    if (isPositiveInt(entry.category_id) && !byId.has(entry.category_id as number))
+      byId.set(entry.category_id as number, entry as unknown as SeedCategory);
   });
   return problems.length > 0 ? problems : checkTreeShape([...byId.values()]);
 }
@@ -59,7 +66,10 @@ function checkTreeShape(categories: SeedCategory[]): string[] {
     const parentId = category.parent_id ?? 0;
     const parent = byId.get(parentId);
     if (parentId !== 0 && !parent) problems.push(`${at}: parent_id ${parentId} is no category of the seed`);
-    else if (parent && (parent.tree_id ?? 1) !== (category.tree_id ?? 1)) problems.push(`${at}: its parent ${parentId} is in tree ${parent.tree_id ?? 1}, not tree ${category.tree_id ?? 1}`);
+    else if (parent && (parent.tree_id ?? 1) !== (category.tree_id ?? 1))
+      problems.push(
+        `${at}: its parent ${parentId} is in tree ${parent.tree_id ?? 1}, not tree ${category.tree_id ?? 1}`,
+      );
     const key = `${category.tree_id ?? 1}/${parentId}/${category.name.trim().toLowerCase()}`;
     const twin = siblings.get(key);
     if (twin !== undefined) problems.push(`${at}: category ${twin} under the same parent already has this name`);
@@ -81,21 +91,42 @@ function checkTreeShape(categories: SeedCategory[]): string[] {
 
 function checkProducts(raw: unknown): string[] {
   const skus = new Map<string, number>();
-  return checkNamedList(raw, 'catalog.products', 'product', ['id', 'name', 'sku'], MAX_PRODUCT_NAME, (entry, at, index) => {
-    if (entry.sku === undefined || entry.sku === '') return [];
-    if (typeof entry.sku !== 'string' || entry.sku.length > MAX_SKU) return [`${at}: sku must be a string of at most ${MAX_SKU} characters`];
-    return checkUnique(entry.sku, `${at}: the SKU`, skus, index);
-  });
+  return checkNamedList(
+    raw,
+    'catalog.products',
+    'product',
+    ['id', 'name', 'sku'],
+    MAX_PRODUCT_NAME,
+    (entry, at, index) => {
+      if (entry.sku === undefined || entry.sku === '') return [];
+      if (typeof entry.sku !== 'string' || entry.sku.length > MAX_SKU)
+        return [`${at}: sku must be a string of at most ${MAX_SKU} characters`];
+      return checkUnique(entry.sku, `${at}: the SKU`, skus, index);
+    },
+  );
 }
 
 function checkPriceLists(raw: unknown): string[] {
-  return checkNamedList(raw, 'catalog.price_lists', 'price list', ['id', 'name', 'active'], MAX_PRICE_LIST_NAME, (entry, at) =>
-    entry.active !== undefined && typeof entry.active !== 'boolean' ? [`${at}: active must be true or false`] : [],
+  return checkNamedList(
+    raw,
+    'catalog.price_lists',
+    'price list',
+    ['id', 'name', 'active'],
+    MAX_PRICE_LIST_NAME,
+    (entry, at) =>
+      entry.active !== undefined && typeof entry.active !== 'boolean' ? [`${at}: active must be true or false`] : [],
   );
 }
 
 /** Entries with a unique id and a unique name, as products and price lists are; `checkRest` adds the rest. */
-function checkNamedList(raw: unknown, where: string, kind: string, fields: string[], maxName: number, checkRest: (entry: Fields, at: string, index: number) => string[]): string[] {
+function checkNamedList(
+  raw: unknown,
+  where: string,
+  kind: string,
+  fields: string[],
+  maxName: number,
+  checkRest: (entry: Fields, at: string, index: number) => string[],
+): string[] {
   const list = readList(raw, where);
   if (typeof list === 'string') return [list];
   const problems: string[] = [];
@@ -126,16 +157,21 @@ function checkCustomers(raw: unknown, groupIds: ReadonlySet<number>): string[] {
     if (!isRecord(entry)) return void problems.push(`${at}: must be a mapping`);
     problems.push(...unknownKeys(entry, ['id', 'email', 'first_name', 'last_name', 'customer_group_id'], at));
     const id = entry.id === undefined ? nextId : entry.id;
-    problems.push(...checkId(id, entry.id === undefined ? `${at}: id ${id} (the id it would be given next)` : `${at}: id`, ids));
+    problems.push(
+      ...checkId(id, entry.id === undefined ? `${at}: id ${id} (the id it would be given next)` : `${at}: id`, ids),
+    );
     if (isPositiveInt(id)) {
       ids.set(id as number, entry);
       nextId = Math.max(nextId, (id as number) + 1);
     }
     const group = (entry as Partial<SeedCustomer>).customer_group_id;
-    if (!(Number.isInteger(group) && (group as number) >= 0)) problems.push(`${at}: customer_group_id must be 0 (no group) or a group id`);
-    else if (group !== 0 && !groupIds.has(group as number)) problems.push(`${at}: customer_group_id ${group} is no group of the seed`);
+    if (!(Number.isInteger(group) && (group as number) >= 0))
+      problems.push(`${at}: customer_group_id must be 0 (no group) or a group id`);
+    else if (group !== 0 && !groupIds.has(group as number))
+      problems.push(`${at}: customer_group_id ${group} is no group of the seed`);
     for (const field of ['email', 'first_name', 'last_name'] as const) {
-      if (entry[field] !== undefined && !(typeof entry[field] === 'string' && (entry[field] as string).trim() !== '')) problems.push(`${at}: ${field} must be a non-empty string`);
+      if (entry[field] !== undefined && !(typeof entry[field] === 'string' && (entry[field] as string).trim() !== ''))
+        problems.push(`${at}: ${field} must be a non-empty string`);
     }
     if (typeof entry.email === 'string') problems.push(...checkUnique(entry.email, `${at}: the email`, emails, index));
   });
@@ -158,7 +194,9 @@ function checkId(id: unknown, at: string, seen: ReadonlyMap<number, unknown>): s
 }
 
 function checkName(name: unknown, at: string, max: number): string[] {
-  return typeof name === 'string' && name.trim() !== '' && name.length <= max ? [] : [`${at} must be a non-empty string of at most ${max} characters`];
+  return typeof name === 'string' && name.trim() !== '' && name.length <= max
+    ? []
+    : [`${at} must be a non-empty string of at most ${max} characters`];
 }
 
 /** Names, SKUs and emails compare without case, as the store compares them. */

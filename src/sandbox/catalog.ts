@@ -88,10 +88,20 @@ export class CatalogStore {
   private readonly ids: Record<CatalogReference['kind'], Set<number>>;
 
   /** The caller has validated the seed (findCatalogProblems). */
-  constructor(catalog: SeedCatalog | undefined, customers: readonly SeedCustomer[] = [], stamp = '2024-01-01T00:00:00Z') {
+  constructor(
+    catalog: SeedCatalog | undefined,
+    customers: readonly SeedCustomer[] = [],
+    stamp = '2024-01-01T00:00:00Z',
+  ) {
     this.hasCatalog = catalog !== undefined;
     this.categories = (catalog?.categories ?? [])
-      .map((c) => ({ category_id: c.category_id, parent_id: c.parent_id ?? 0, tree_id: c.tree_id ?? 1, name: c.name, is_visible: c.is_visible ?? true }))
+      .map((c) => ({
+        category_id: c.category_id,
+        parent_id: c.parent_id ?? 0,
+        tree_id: c.tree_id ?? 1,
+        name: c.name,
+        is_visible: c.is_visible ?? true,
+      }))
       .sort((a, b) => a.category_id - b.category_id);
     this.products = (catalog?.products ?? [])
       .map((p) => ({ id: p.id, name: p.name, sku: p.sku ?? '', type: 'physical' as const, is_visible: true }))
@@ -103,7 +113,13 @@ export class CatalogStore {
     this.customers = customers.map((c) => {
       const id = c.id ?? nextId;
       nextId = Math.max(nextId, id + 1);
-      return { id, email: c.email ?? `customer${id}@example.com`, first_name: c.first_name ?? 'Customer', last_name: c.last_name ?? String(id), customer_group_id: c.customer_group_id };
+      return {
+        id,
+        email: c.email ?? `customer${id}@example.com`,
+        first_name: c.first_name ?? 'Customer',
+        last_name: c.last_name ?? String(id),
+        customer_group_id: c.customer_group_id,
+      };
     });
     this.customers.sort((a, b) => a.id - b.id);
     this.ids = {
@@ -133,9 +149,16 @@ export function listReferences(body: Record<string, unknown>): CatalogReference[
   const rules = Array.isArray(body.discount_rules) ? (body.discount_rules as Array<Record<string, unknown>>) : [];
   rules.forEach((rule, index) => {
     const target = TARGETS[rule.type as keyof typeof TARGETS];
-    if (target !== undefined) references.push({ kind: rule.type as CatalogReference['kind'], id: Number(rule[target]), field: `discount_rules[${index}].${target}` });
+    if (target !== undefined)
+      references.push({
+        kind: rule.type as CatalogReference['kind'],
+        id: Number(rule[target]),
+        field: `discount_rules[${index}].${target}`,
+      });
   });
   const access = body.category_access as { categories?: unknown[] } | undefined;
-  (access?.categories ?? []).forEach((id, index) => references.push({ kind: 'category', id: Number(id), field: `category_access.categories[${index}]` }));
+  (access?.categories ?? []).forEach((id, index) =>
+    references.push({ kind: 'category', id: Number(id), field: `category_access.categories[${index}]` }),
+  );
   return references;
 }

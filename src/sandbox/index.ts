@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { SANDBOX_DEFAULTS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
 import { CatalogStore } from './catalog.js';
 import { findStoreSeedProblems } from './seed.js';
-import { createCounters, createSandboxServer, type LogEntry, type SandboxCounters, type ServerState } from './server.js';
+import {
+  createCounters,
+  createSandboxServer,
+  type LogEntry,
+  type SandboxCounters,
+  type ServerState,
+} from './server.js';
 import { GroupStore } from './store.js';
 
 export type { HolderMode, RawGroup, RawRule, SandboxOptions, Scope, SeedGroup } from './options.js';
@@ -48,7 +54,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createSandboxServer(state);
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      fail(error.code === 'EADDRINUSE' || error.code === 'EACCES' ? new ConfigError(`Cannot listen on ${state.options.host}:${state.options.port} (${error.code}): pass another --port, or 0 for any free one.`) : error),
+      fail(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES'
+          ? new ConfigError(
+              `Cannot listen on ${state.options.host}:${state.options.port} (${error.code}): pass another --port, or 0 for any free one.`,
+            )
+          : error,
+      ),
     );
     server.listen(state.options.port, state.options.host, () => done());
   });
@@ -59,7 +71,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token: state.options.token,
     groups: () => structuredClone(state.store.all()),
     catalog: state.catalog,
-    setOptions: (partial) => void (state.options = resolve(state.options, partial)),
+    setOptions: (partial) => {
+      state.options = resolve(state.options, partial);
+    },
     get counters() {
       return state.counters;
     },
@@ -79,6 +93,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 function resolve(base: ResolvedOptions, partial: Partial<SandboxOptions>): ResolvedOptions {
-  const defined = Object.fromEntries(Object.entries(partial).filter(([key, value]) => value !== undefined && !['seed', 'catalog', 'customers'].includes(key)));
+  const defined = Object.fromEntries(
+    Object.entries(partial).filter(
+      ([key, value]) => value !== undefined && !['seed', 'catalog', 'customers'].includes(key),
+    ),
+  );
   return { ...base, ...defined } as ResolvedOptions;
 }

@@ -4,7 +4,12 @@ import type { SeedCatalog, SeedCustomer } from './catalog.js';
 export type HolderMode = 'strict' | 'move';
 
 /** The scopes an API account may hold that the sandbox knows about. */
-export const SCOPES = ['store_v2_customers', 'store_v2_customers_read_only', 'store_v2_products', 'store_v2_products_read_only'] as const;
+export const SCOPES = [
+  'store_v2_customers',
+  'store_v2_customers_read_only',
+  'store_v2_products',
+  'store_v2_products_read_only',
+] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** A group to start with: loose like a POST body (amounts as numbers or strings), optionally with its id. */

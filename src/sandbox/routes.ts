@@ -39,10 +39,15 @@ export function routeRequest(request: RouteRequest, context: RouteContext): Rout
     if (method === 'GET') return listGroups(request.query, context);
     if (method === 'POST') return writeGroup(request, undefined, context);
     // Bulk delete was removed from the API in 2024.
-    return { ...fail(refuse(405, `The method ${method} is not allowed on this resource.`)), headers: { Allow: 'GET, POST' } };
+    return {
+      ...fail(refuse(405, `The method ${method} is not allowed on this resource.`)),
+      headers: { Allow: 'GET, POST' },
+    };
   }
   if (path === '/customer_groups/count') {
-    return method === 'GET' ? { status: 200, body: { count: context.store.all().length } } : fail(refuse(405, `The method ${method} is not allowed on this resource.`));
+    return method === 'GET'
+      ? { status: 200, body: { count: context.store.all().length } }
+      : fail(refuse(405, `The method ${method} is not allowed on this resource.`));
   }
   const match = /^\/customer_groups\/(\d+)$/.exec(path);
   if (!match) return fail(refuse(404, 'The requested resource was not found.'));
@@ -58,19 +63,34 @@ export function routeRequest(request: RouteRequest, context: RouteContext): Rout
     context.catalog.unassignGroup(id);
     return { status: 204 };
   }
-  return { ...fail(refuse(405, `The method ${method} is not allowed on this resource.`)), headers: { Allow: 'GET, PUT, DELETE' } };
+  return {
+    ...fail(refuse(405, `The method ${method} is not allowed on this resource.`)),
+    headers: { Allow: 'GET, PUT, DELETE' },
+  };
 }
 
 function listGroups(query: URLSearchParams, { store, options }: RouteContext): RouteAnswer {
   const page = readPositiveInt(query.get('page'), 1);
   const limit = readPositiveInt(query.get('limit'), DEFAULT_LIMIT);
-  if (page === undefined || limit === undefined) return fail(refuse(400, 'The page and limit parameters must be positive integers.'));
+  if (page === undefined || limit === undefined)
+    return fail(refuse(400, 'The page and limit parameters must be positive integers.'));
   if (limit > MAX_LIMIT) {
-    return { status: 413, body: [{ status: 413, message: `The limit is too large; the maximum is ${MAX_LIMIT}.`, details: { max_limit: MAX_LIMIT } }] };
+    return {
+      status: 413,
+      body: [
+        {
+          status: 413,
+          message: `The limit is too large; the maximum is ${MAX_LIMIT}.`,
+          details: { max_limit: MAX_LIMIT },
+        },
+      ],
+    };
   }
   const dateBounds = readDateBounds(query);
   if ('refusal' in dateBounds) return fail(dateBounds.refusal);
-  const filtered = store.all().filter((group) => matchesFilters(group, query) && withinDateBounds(group, dateBounds.bounds));
+  const filtered = store
+    .all()
+    .filter((group) => matchesFilters(group, query) && withinDateBounds(group, dateBounds.bounds));
   const pageGroups = filtered.slice((page - 1) * limit, page * limit);
   if (pageGroups.length === 0) return options.endOfList === '204' ? { status: 204 } : { status: 200, body: [] };
   return { status: 200, body: pageGroups };
@@ -99,7 +119,12 @@ function readDateBounds(query: URLSearchParams): { bounds: DateBound[] } | { ref
       for (const value of query.getAll(parameter)) {
         const seconds = parseDateValue(value);
         if (seconds === undefined) {
-          return { refusal: refuse(400, `The parameter '${parameter}' must be a date (ISO 8601, 'YYYY-MM-DD HH:MM:SS' in UTC, or RFC 2822); '${value}' is not.`) };
+          return {
+            refusal: refuse(
+              400,
+              `The parameter '${parameter}' must be a date (ISO 8601, 'YYYY-MM-DD HH:MM:SS' in UTC, or RFC 2822); '${value}' is not.`,
+            ),
+          };
         }
         bounds.push({ field, compare, seconds });
       }
@@ -116,13 +141,21 @@ function withinDateBounds(group: RawGroup, bounds: DateBound[]): boolean {
   });
 }
 
-function writeGroup({ body, dropDiscountRules }: RouteRequest, id: number | undefined, context: RouteContext): RouteAnswer {
+function writeGroup(
+  { body, dropDiscountRules }: RouteRequest,
+  id: number | undefined,
+  context: RouteContext,
+): RouteAnswer {
   const violations = findSchemaViolations(body);
   if (violations.length > 0) context.onNonConforming();
   if (id !== undefined && !context.store.get(id)) return notFound();
-  const refusal = checkBodyBasics(body, id === undefined) ?? checkDiscountRules((body as Record<string, unknown>).discount_rules) ?? checkReferences(body, context);
+  const refusal =
+    checkBodyBasics(body, id === undefined) ??
+    checkDiscountRules((body as Record<string, unknown>).discount_rules) ??
+    checkReferences(body, context);
   if (refusal) return fail(refusal);
-  if (violations.length > 0) return fail(refuse(400, ...violations.map((v) => `The request body does not match the schema: ${v}.`)));
+  if (violations.length > 0)
+    return fail(refuse(400, ...violations.map((v) => `The request body does not match the schema: ${v}.`)));
   const { discount_rules: _rules, ...withoutRules } = body as Record<string, unknown>;
   // The rules were checked above; when their update "fails" a new group has none and an old one keeps its own.
   const fields = dropDiscountRules ? withoutRules : (body as Record<string, unknown>);
@@ -137,7 +170,10 @@ function checkReferences(body: unknown, { catalog, options }: RouteContext): Ref
   if (options.unknownReferences !== 'refuse') return undefined;
   const missing = catalog.findMissingReferences(body as Record<string, unknown>);
   if (missing.length === 0) return undefined;
-  return refuse(422, ...missing.map(({ kind, id, field }) => `${field}: the ${kind.replace('_', ' ')} ${id} does not exist.`));
+  return refuse(
+    422,
+    ...missing.map(({ kind, id, field }) => `${field}: the ${kind.replace('_', ' ')} ${id} does not exist.`),
+  );
 }
 
 export function readPositiveInt(raw: string | null, fallback: number): number | undefined {

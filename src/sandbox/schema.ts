@@ -13,5 +13,7 @@ function compileRequestSchema() {
 export function findSchemaViolations(body: unknown): string[] {
   const validateBody = compileRequestSchema();
   if (validateBody(body)) return [];
-  return (validateBody.errors ?? []).map((error) => `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`);
+  return (validateBody.errors ?? []).map(
+    (error) => `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`,
+  );
 }

@@ -33,14 +33,23 @@ export async function loadSeedFile(path: string): Promise<SeedFile> {
     throw new ConfigError(`${path}: not valid ${isJson ? 'JSON' : 'YAML'} (${first}).`);
   }
   if (Array.isArray(seed)) return { groups: seed as SeedGroup[] };
-  if (!seed || typeof seed !== 'object') throw new ConfigError(`${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}.`);
+  if (!seed || typeof seed !== 'object')
+    throw new ConfigError(
+      `${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}.`,
+    );
   const unknown = Object.keys(seed).filter((key) => !SEED_KEYS.includes(key));
   if (unknown.length > 0) {
-    throw new ConfigError(`${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`);
+    throw new ConfigError(
+      `${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`,
+    );
   }
   const { groups = [], catalog, customers } = seed as Record<string, unknown>;
   if (!Array.isArray(groups)) throw new ConfigError(`${path}: groups must hold a list of groups.`);
-  return { groups: groups as SeedGroup[], catalog: catalog as SeedCatalog | undefined, customers: customers as SeedCustomer[] | undefined };
+  return {
+    groups: groups as SeedGroup[],
+    catalog: catalog as SeedCatalog | undefined,
+    customers: customers as SeedCustomer[] | undefined,
+  };
 }
 
 /** Messages for every part of a seed no real store could hold: its groups, catalog and customers. */
@@ -64,7 +73,12 @@ function checkSeedGroups(seed: readonly SeedGroup[]): { problems: string[]; ids:
   seed.forEach((group, index) => {
     const label = `seed group ${index + 1}${group && typeof group.name === 'string' ? ` ('${group.name}')` : ''}`;
     // A seed may carry its dates; the body rules apply to the rest.
-    const { id, date_created: _created, date_modified: _modified, ...body } = (group ?? {}) as SeedGroup & Record<string, unknown>;
+    const {
+      id,
+      date_created: _created,
+      date_modified: _modified,
+      ...body
+    } = (group ?? {}) as SeedGroup & Record<string, unknown>;
     if (id !== undefined && !(Number.isInteger(id) && id > 0)) problems.push(`${label}: id must be a positive integer`);
     const refusal = checkBodyBasics(body, true) ?? checkDiscountRules(body.discount_rules);
     const messages = refusal ? refusal.errors.map((e) => e.message) : findSchemaViolations(body);
@@ -77,14 +91,16 @@ function checkSeedGroups(seed: readonly SeedGroup[]): { problems: string[]; ids:
     if (storedId !== undefined) {
       const first = ids.get(storedId);
       const given = id === undefined ? ' (the id it would be given next)' : '';
-      if (first !== undefined) problems.push(`${label}: id ${storedId}${given} is already used by seed group ${first + 1}`);
+      if (first !== undefined)
+        problems.push(`${label}: id ${storedId}${given} is already used by seed group ${first + 1}`);
       else ids.set(storedId, index);
       nextId = Math.max(nextId, storedId + 1);
     }
     for (const flag of ['is_group_for_guests', 'is_default'] as const) {
       const first = holders.get(flag);
       if (body[flag] !== true) continue;
-      if (first !== undefined) problems.push(`${label}: ${flag} is already held by seed group ${first + 1}; only one group may hold it`);
+      if (first !== undefined)
+        problems.push(`${label}: ${flag} is already held by seed group ${first + 1}; only one group may hold it`);
       else holders.set(flag, index);
     }
   });

@@ -51,7 +51,9 @@ export function createSandboxServer(state: ServerState): Server {
     const overCap = counters.inFlight >= state.options.maxConcurrent;
     if (!overCap) counters.inFlight += 1;
     counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
-    const done = () => void (overCap || (counters.inFlight -= 1));
+    const done = () => {
+      if (!overCap) counters.inFlight -= 1;
+    };
     handleRequest(state, quota, request, response, overCap).then(done, (error: unknown) => {
       done();
       if (!response.headersSent) send(response, { status: 500, body: [{ status: 500, message: String(error) }] }, {});
@@ -59,7 +61,13 @@ export function createSandboxServer(state: ServerState): Server {
   });
 }
 
-async function handleRequest(state: ServerState, quota: QuotaWindow, request: IncomingMessage, response: ServerResponse, overCap: boolean): Promise<void> {
+async function handleRequest(
+  state: ServerState,
+  quota: QuotaWindow,
+  request: IncomingMessage,
+  response: ServerResponse,
+  overCap: boolean,
+): Promise<void> {
   const { options, counters } = state;
   const method = request.method ?? 'GET';
   const { socket } = request;
@@ -70,15 +78,27 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
   const chance = (rate: number) => rate > 0 && options.random() < rate;
   let body: unknown;
   const answer = (routed: RouteAnswer, extraHeaders: Record<string, string> = quota.headers()) => {
-    state.log.push({ method, path: `${url.pathname}${url.search}`, status: routed.status, ...(body === undefined ? {} : { body }) });
+    state.log.push({
+      method,
+      path: `${url.pathname}${url.search}`,
+      status: routed.status,
+      ...(body === undefined ? {} : { body }),
+    });
     const styled = styleErrorBody(routed.status, routed.body, api === 'v3' ? 'v3' : options.errorStyle);
     const ok = routed.status < 300;
-    send(response, { ...routed, body: api === 'v2' && ok && options.stringIds ? stringifyRuleIds(styled) : styled }, extraHeaders);
+    send(
+      response,
+      { ...routed, body: api === 'v2' && ok && options.stringIds ? stringifyRuleIds(styled) : styled },
+      extraHeaders,
+    );
   };
   if (overCap) {
     counters.rateLimited += 1;
     // What headers the real API sends with this 429 is undocumented; without any it reads as load.
-    return answer(v2(429, `Too many concurrent requests; at most ${options.maxConcurrent} may be in flight at once.`), {});
+    return answer(
+      v2(429, `Too many concurrent requests; at most ${options.maxConcurrent} may be in flight at once.`),
+      {},
+    );
   }
   if (options.latencyMs > 0) await sleep(options.latencyMs);
 
@@ -91,10 +111,13 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
     counters.rateLimited += 1;
     return answer(v2(429, 'The platform is under load; try again later.'), {});
   }
-  if (request.headers['x-auth-token'] !== options.token) return answer(v2(401, 'You are not authorized to access this resource.'));
+  if (request.headers['x-auth-token'] !== options.token)
+    return answer(v2(401, 'You are not authorized to access this resource.'));
   const base = `/stores/${options.storeHash}/${api}`;
-  if (api === undefined || !url.pathname.startsWith(`${base}/`)) return answer(v2(404, 'The requested resource was not found.'));
-  if (!holdsScope(options.scopes, api, url.pathname.slice(base.length), method)) return answer(v2(403, "You don't have a required scope to access the endpoint."));
+  if (api === undefined || !url.pathname.startsWith(`${base}/`))
+    return answer(v2(404, 'The requested resource was not found.'));
+  if (!holdsScope(options.scopes, api, url.pathname.slice(base.length), method))
+    return answer(v2(403, "You don't have a required scope to access the endpoint."));
   if (options.faultMethods.includes(method) && chance(options.faultRate)) {
     counters.faults += 1;
     return answer(v2(500, 'Internal server error (sandbox fault).'));
@@ -114,7 +137,9 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
     }
   }
   // Only a write that carries discount rules has a store-wide discount update that can fail.
-  const carriesRules = (method === 'POST' || method === 'PUT') && Array.isArray((body as { discount_rules?: unknown } | undefined)?.discount_rules);
+  const carriesRules =
+    (method === 'POST' || method === 'PUT') &&
+    Array.isArray((body as { discount_rules?: unknown } | undefined)?.discount_rules);
   const partial = carriesRules && chance(options.partialRate);
   const path = url.pathname.slice(base.length);
   const routed =
@@ -122,13 +147,26 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
       ? routeV3Request({ method, path, query: url.searchParams }, state.catalog)
       : routeRequest(
           { method, path, query: url.searchParams, body, dropDiscountRules: partial },
-          { store: state.store, catalog: state.catalog, options, onNonConforming: () => void (counters.nonConforming += 1) },
+          {
+            store: state.store,
+            catalog: state.catalog,
+            options,
+            onNonConforming: () => {
+              counters.nonConforming += 1;
+            },
+          },
         );
   if (reset === 'after') return destroy(state, request);
   const saved = routed.status >= 200 && routed.status < 300 && (method === 'POST' || method === 'PUT');
   if (saved && partial) {
     counters.faults += 1;
-    return answer({ status: 207, body: { status: 207, message: 'The customer group was saved, but the sitewide discount update failed. You may retry the request.' } });
+    return answer({
+      status: 207,
+      body: {
+        status: 207,
+        message: 'The customer group was saved, but the sitewide discount update failed. You may retry the request.',
+      },
+    });
   }
   if (saved && method === 'POST' && chance(options.ambiguousCreateRate)) {
     counters.faults += 1;
@@ -140,7 +178,8 @@ async function handleRequest(state: ServerState, quota: QuotaWindow, request: In
 /** Catalog and price lists need a products scope, groups and customers a customers scope; reads
  *  are allowed by the read-only scope or the modify one, writes only by the modify one. */
 function holdsScope(scopes: readonly string[], api: 'v2' | 'v3', path: string, method: string): boolean {
-  const family = api === 'v3' && (path.startsWith('/catalog') || path.startsWith('/pricelists')) ? 'products' : 'customers';
+  const family =
+    api === 'v3' && (path.startsWith('/catalog') || path.startsWith('/pricelists')) ? 'products' : 'customers';
   return scopes.includes(`store_v2_${family}`) || (method === 'GET' && scopes.includes(`store_v2_${family}_read_only`));
 }
 
@@ -160,7 +199,13 @@ function send(response: ServerResponse, answer: RouteAnswer, rateHeaders: Record
     return;
   }
   const payload = JSON.stringify(answer.body);
-  response.writeHead(answer.status, { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }).end(payload);
+  response
+    .writeHead(answer.status, {
+      ...headers,
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(payload),
+    })
+    .end(payload);
 }
 
 /** A real API refuses huge bodies; the sandbox does too, so no request can make it hold unbounded memory. */

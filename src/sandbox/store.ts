@@ -18,7 +18,14 @@ export class GroupStore {
   private readonly groups = new Map<number, RawGroup>();
   private nextId = 1;
 
-  constructor(private readonly modes: () => { guestMode: HolderMode; defaultMode: HolderMode; uniqueNames: boolean; dateStyle?: 'api' | 'rfc2822' }) {}
+  constructor(
+    private readonly modes: () => {
+      guestMode: HolderMode;
+      defaultMode: HolderMode;
+      uniqueNames: boolean;
+      dateStyle?: 'api' | 'rfc2822';
+    },
+  ) {}
 
   /** Stored groups sorted by id, as the list answers them. */
   all(): RawGroup[] {
@@ -96,17 +103,27 @@ export class GroupStore {
   }
 
   private build(id: number, body: Body, existing: RawGroup | undefined, now: number): RawGroup {
-    const access = (body.category_access as { type: RawGroup['category_access']['type']; categories?: number[] } | undefined) ?? existing?.category_access;
+    const access =
+      (body.category_access as { type: RawGroup['category_access']['type']; categories?: number[] } | undefined) ??
+      existing?.category_access;
     return {
       id,
       name: typeof body.name === 'string' ? body.name.trim() : (existing?.name ?? ''),
       is_default: typeof body.is_default === 'boolean' ? body.is_default : (existing?.is_default ?? false),
-      category_access: access?.type === 'specific' ? { type: 'specific', categories: [...(access.categories ?? [])] } : { type: access?.type ?? 'all' },
+      category_access:
+        access?.type === 'specific'
+          ? { type: 'specific', categories: [...(access.categories ?? [])] }
+          : { type: access?.type ?? 'all' },
       // A list replaces every rule; no list leaves them alone.
-      discount_rules: Array.isArray(body.discount_rules) ? body.discount_rules.map(toRawRule) : (existing?.discount_rules ?? []),
+      discount_rules: Array.isArray(body.discount_rules)
+        ? body.discount_rules.map(toRawRule)
+        : (existing?.discount_rules ?? []),
       date_created: existing?.date_created ?? this.stamp(now),
       date_modified: existing ? this.nextStamp(existing, now) : this.stamp(now),
-      is_group_for_guests: typeof body.is_group_for_guests === 'boolean' ? body.is_group_for_guests : (existing?.is_group_for_guests ?? false),
+      is_group_for_guests:
+        typeof body.is_group_for_guests === 'boolean'
+          ? body.is_group_for_guests
+          : (existing?.is_group_for_guests ?? false),
     };
   }
 

@@ -15,8 +15,14 @@ const STATUS_CODES_PAGE = 'https://developer.bigcommerce.com/api-docs/getting-st
  *  message (and any details) is kept under `errors`, so no text of the V2 form is lost. */
 export function toV3Error(status: number, errors: readonly V2Error[]): V3ErrorBody {
   const details = Object.assign({}, ...errors.map((error) => error.details ?? {})) as Record<string, unknown>;
-  const messages = errors.length > 1 ? Object.fromEntries(errors.map((error, index) => [String(index + 1), error.message])) : {};
-  return { status, title: errors[0]?.message ?? 'The request failed.', type: STATUS_CODES_PAGE, errors: { ...messages, ...details } };
+  const messages =
+    errors.length > 1 ? Object.fromEntries(errors.map((error, index) => [String(index + 1), error.message])) : {};
+  return {
+    status,
+    title: errors[0]?.message ?? 'The request failed.',
+    type: STATUS_CODES_PAGE,
+    errors: { ...messages, ...details },
+  };
 }
 
 /** A V2 error array answered in the chosen style; anything else is left alone. */
@@ -30,12 +36,15 @@ const TARGET_FIELDS = ['category_id', 'product_id', 'price_list_id'];
 /** A group answer (one group or a list) with the ids of its rules' targets as strings. */
 export function stringifyRuleIds(body: unknown): unknown {
   if (Array.isArray(body)) return body.map(stringifyRuleIds);
-  if (!body || typeof body !== 'object' || !Array.isArray((body as { discount_rules?: unknown }).discount_rules)) return body;
+  if (!body || typeof body !== 'object' || !Array.isArray((body as { discount_rules?: unknown }).discount_rules))
+    return body;
   const group = body as { discount_rules: Array<Record<string, unknown>> };
   return {
     ...group,
     discount_rules: group.discount_rules.map((rule) =>
-      Object.fromEntries(Object.entries(rule).map(([key, value]) => [key, TARGET_FIELDS.includes(key) ? String(value) : value])),
+      Object.fromEntries(
+        Object.entries(rule).map(([key, value]) => [key, TARGET_FIELDS.includes(key) ? String(value) : value]),
+      ),
     ),
   };
 }

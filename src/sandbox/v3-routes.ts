@@ -28,13 +28,39 @@ interface Listing {
 function chooseListing(path: string, catalog: CatalogStore): Listing | undefined {
   switch (path) {
     case '/catalog/trees/categories':
-      return { items: catalog.categories, idField: 'category_id', filters: { ...idFilters('category_id'), ...idFilters('tree_id'), ...idFilters('parent_id'), ...nameFilters(), is_visible: flagFilter('is_visible') } };
+      return {
+        items: catalog.categories,
+        idField: 'category_id',
+        filters: {
+          ...idFilters('category_id'),
+          ...idFilters('tree_id'),
+          ...idFilters('parent_id'),
+          ...nameFilters(),
+          is_visible: flagFilter('is_visible'),
+        },
+      };
     case '/catalog/products':
-      return { items: catalog.products, idField: 'id', filters: { ...idFilters('id'), id: ([v]) => (p) => p.id === Number(v), ...skuFilters(), ...nameFilters() } };
+      return {
+        items: catalog.products,
+        idField: 'id',
+        filters: {
+          ...idFilters('id'),
+          id:
+            ([v]) =>
+            (p) =>
+              p.id === Number(v),
+          ...skuFilters(),
+          ...nameFilters(),
+        },
+      };
     case '/pricelists':
       return { items: catalog.priceLists, idField: 'id', filters: { ...idFilters('id'), ...nameFilters() } };
     case '/customers':
-      return { items: catalog.customers, idField: 'id', filters: { ...idFilters('id'), ...idFilters('customer_group_id') } };
+      return {
+        items: catalog.customers,
+        idField: 'id',
+        filters: { ...idFilters('id'), ...idFilters('customer_group_id') },
+      };
     default:
       return undefined;
   }
@@ -43,19 +69,31 @@ function chooseListing(path: string, catalog: CatalogStore): Listing | undefined
 export function routeV3Request({ method, path, query }: V3Request, catalog: CatalogStore): RouteAnswer {
   const listing = chooseListing(path, catalog);
   if (!listing) return v3Fail(404, 'The requested resource was not found.');
-  if (method !== 'GET') return { ...v3Fail(405, `The method ${method} is not allowed on this resource in the sandbox (read-only).`), headers: { Allow: 'GET' } };
+  if (method !== 'GET')
+    return {
+      ...v3Fail(405, `The method ${method} is not allowed on this resource in the sandbox (read-only).`),
+      headers: { Allow: 'GET' },
+    };
   const page = readPositiveInt(query.get('page'), 1);
   const limit = readPositiveInt(query.get('limit'), DEFAULT_LIMIT);
-  if (page === undefined || limit === undefined) return v3Fail(400, 'The page and limit parameters must be positive integers.');
-  if (limit > MAX_LIMIT) return v3Fail(422, `The limit is too large; the maximum is ${MAX_LIMIT}.`, { limit: `must be at most ${MAX_LIMIT}` });
+  if (page === undefined || limit === undefined)
+    return v3Fail(400, 'The page and limit parameters must be positive integers.');
+  if (limit > MAX_LIMIT)
+    return v3Fail(422, `The limit is too large; the maximum is ${MAX_LIMIT}.`, {
+      limit: `must be at most ${MAX_LIMIT}`,
+    });
   const filters: Filter[] = [];
   for (const [parameter, makeFilter] of Object.entries(listing.filters)) {
     const raw = query.get(parameter);
     if (raw === null) continue;
-    const values = parameter.endsWith(':in') || parameter.endsWith(':not_in') ? raw.split(',').filter((v) => v !== '') : [raw];
+    const values =
+      parameter.endsWith(':in') || parameter.endsWith(':not_in') ? raw.split(',').filter((v) => v !== '') : [raw];
     if (parameter.includes('_id') || parameter.startsWith('id')) {
       const bad = values.find((value) => !/^\d+$/.test(value.trim()));
-      if (bad !== undefined) return v3Fail(422, `The filter '${parameter}' takes integer ids; '${bad}' is not one.`, { [parameter]: 'must be a comma-separated list of integers' });
+      if (bad !== undefined)
+        return v3Fail(422, `The filter '${parameter}' takes integer ids; '${bad}' is not one.`, {
+          [parameter]: 'must be a comma-separated list of integers',
+        });
     }
     filters.push(makeFilter(values));
   }
@@ -63,7 +101,12 @@ export function routeV3Request({ method, path, query }: V3Request, catalog: Cata
   const fields = readFieldList(query.get('include_fields'));
   const excluded = readFieldList(query.get('exclude_fields'));
   const project = (item: Item): Item =>
-    Object.fromEntries(Object.entries(item).filter(([key]) => key === listing.idField || ((fields === undefined || fields.includes(key)) && !excluded?.includes(key))));
+    Object.fromEntries(
+      Object.entries(item).filter(
+        ([key]) =>
+          key === listing.idField || ((fields === undefined || fields.includes(key)) && !excluded?.includes(key)),
+      ),
+    );
   return { status: 200, body: pageOf(matching.map(project), page, limit) };
 }
 
@@ -74,7 +117,19 @@ function pageOf(items: Item[], page: number, limit: number) {
   const links: Record<string, string> = { current: link(page) };
   if (page > 1) links.previous = link(page - 1);
   if (page < totalPages) links.next = link(page + 1);
-  return { data, meta: { pagination: { total: items.length, count: data.length, per_page: limit, current_page: page, total_pages: totalPages, links } } };
+  return {
+    data,
+    meta: {
+      pagination: {
+        total: items.length,
+        count: data.length,
+        per_page: limit,
+        current_page: page,
+        total_pages: totalPages,
+        links,
+      },
+    },
+  };
 }
 
 function idFilters(field: string): Record<string, (values: string[]) => Filter> {
@@ -86,19 +141,28 @@ function idFilters(field: string): Record<string, (values: string[]) => Filter> 
 
 function nameFilters(): Record<string, (values: string[]) => Filter> {
   return {
-    name: ([value = '']) => (item) => item.name === value,
-    'name:like': ([value = '']) => (item) => String(item.name).toLowerCase().includes(value.toLowerCase()),
+    name:
+      ([value = '']) =>
+      (item) =>
+        item.name === value,
+    'name:like':
+      ([value = '']) =>
+      (item) =>
+        String(item.name).toLowerCase().includes(value.toLowerCase()),
   };
 }
 
 /** SKUs are unique regardless of case, so they match regardless of case. */
 function skuFilters(): Record<string, (values: string[]) => Filter> {
-  const matchesAny = (values: string[]) => (item: Item) => values.some((value) => value.toLowerCase() === String(item.sku).toLowerCase());
+  const matchesAny = (values: string[]) => (item: Item) =>
+    values.some((value) => value.toLowerCase() === String(item.sku).toLowerCase());
   return { sku: matchesAny, 'sku:in': matchesAny };
 }
 
 function flagFilter(field: string): (values: string[]) => Filter {
-  return ([value]) => (item) => item[field] === (value === 'true' || value === '1');
+  return ([value]) =>
+    (item) =>
+      item[field] === (value === 'true' || value === '1');
 }
 
 function readFieldList(raw: string | null): string[] | undefined {

@@ -68,17 +68,28 @@ function describeError(error: ErrorObject, found: unknown, show: (value: unknown
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter((name) => name !== '$schema');
+      const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).filter(
+        (name) => name !== '$schema',
+      );
       const near = closestName(clipQuoted(key), allowed);
       const hint = `${near ? `did you mean '${near}'? ` : ''}allowed here: ${allowed.join(', ')}`;
       return { pointer: joinPointer(pointer, key), prefer: 'key', message: `unknown key '${clipQuoted(key)}'`, hint };
     }
     case 'required': {
       const key = String(params.missingProperty);
-      return { pointer: joinPointer(pointer, key), at: pointer, prefer: 'key', message: `missing required key '${key}'` };
+      return {
+        pointer: joinPointer(pointer, key),
+        at: pointer,
+        prefer: 'key',
+        message: `missing required key '${key}'`,
+      };
     }
     case 'false schema':
-      return { pointer, prefer: 'key', message: `'${clipQuoted(pointer.slice(pointer.lastIndexOf('/') + 1))}' is not allowed here` };
+      return {
+        pointer,
+        prefer: 'key',
+        message: `'${clipQuoted(pointer.slice(pointer.lastIndexOf('/') + 1))}' is not allowed here`,
+      };
     case 'enum':
       return value(`must be one of ${(params.allowedValues as unknown[]).join(', ')} (found ${show(found)})`);
     case 'type':
@@ -99,7 +110,11 @@ function describeError(error: ErrorObject, found: unknown, show: (value: unknown
     case 'minItems':
       return value(`must not be empty`);
     case 'uniqueItems':
-      return { pointer, prefer: 'key', message: `lists the same item twice (items ${String(params.j)} and ${String(params.i)})` };
+      return {
+        pointer,
+        prefer: 'key',
+        message: `lists the same item twice (items ${String(params.j)} and ${String(params.i)})`,
+      };
     default:
       return value(error.message ?? `fails ${error.keyword}`);
   }

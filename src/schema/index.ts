@@ -6,18 +6,37 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Options, ValidateFunction } from 'ajv/dist/2020.js';
 
-export type SchemaFile = 'customer-group.schema.json' | 'config.schema.json' | 'plan.schema.json' | 'customer-group-request.schema.json';
+export type SchemaFile =
+  | 'customer-group.schema.json'
+  | 'config.schema.json'
+  | 'plan.schema.json'
+  | 'customer-group-request.schema.json';
 
 /** Every validator the project uses: its schema file, ajv options and the definition it checks. */
 export const VALIDATORS = {
-  group: { file: 'customer-group.schema.json', options: { strictRequired: false, allowUnionTypes: true, verbose: true } },
+  group: {
+    file: 'customer-group.schema.json',
+    options: { strictRequired: false, allowUnionTypes: true, verbose: true },
+  },
   config: { file: 'config.schema.json', options: { verbose: true } },
   savedPlan: { file: 'plan.schema.json', options: {}, definition: 'savedPlan' },
   request: { file: 'customer-group-request.schema.json', options: { strict: false } },
   // import --by-name writes a name only where the file format accepts it.
-  categoryPath: { file: 'customer-group.schema.json', options: { strictRequired: false, allowUnionTypes: true }, definition: 'categoryPath' },
-  productSku: { file: 'customer-group.schema.json', options: { strictRequired: false, allowUnionTypes: true }, definition: 'productSku' },
-  priceListName: { file: 'customer-group.schema.json', options: { strictRequired: false, allowUnionTypes: true }, definition: 'priceListName' },
+  categoryPath: {
+    file: 'customer-group.schema.json',
+    options: { strictRequired: false, allowUnionTypes: true },
+    definition: 'categoryPath',
+  },
+  productSku: {
+    file: 'customer-group.schema.json',
+    options: { strictRequired: false, allowUnionTypes: true },
+    definition: 'productSku',
+  },
+  priceListName: {
+    file: 'customer-group.schema.json',
+    options: { strictRequired: false, allowUnionTypes: true },
+    definition: 'priceListName',
+  },
 } as const satisfies Record<string, { file: SchemaFile; options: Options; definition?: string }>;
 
 export type ValidatorName = keyof typeof VALIDATORS;
@@ -58,7 +77,8 @@ export function compileValidator(name: ValidatorName): ValidateFunction {
 /** The validator as ajv standalone code (CommonJS), as the build writes it. */
 export function generateValidatorCode(name: ValidatorName): string {
   const { ajv, validate } = buildValidator(name, true);
-  const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js')).default;
+  const standaloneCode = (require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js'))
+    .default;
   return standaloneCode(ajv, validate);
 }
 
@@ -67,7 +87,13 @@ function buildValidator(name: ValidatorName, source: boolean) {
   const definition = 'definition' in rest ? rest.definition : undefined;
   const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   // The schemas are ours and a test checks them against the meta-schema, so no run compiles that.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, validateSchema: false, ...options, ...(source ? { code: { source: true } } : {}) });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    validateSchema: false,
+    ...options,
+    ...(source ? { code: { source: true } } : {}),
+  });
   const schema = readSchema(file);
   if (definition === undefined) return { ajv, validate: ajv.compile(schema) };
   ajv.addSchema(schema);

@@ -19,9 +19,15 @@ const DEFAULT_TOKEN_NAME = /^BIGCOMMERCE_\w*TOKEN/i;
  * ordinary text, which is the safe side of the trade.
  */
 export function secretPattern(secrets: readonly string[]): RegExp | undefined {
-  const forms = new Set(secrets.filter((secret) => secret.length > 0).flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]));
+  const forms = new Set(
+    secrets
+      .filter((secret) => secret.length > 0)
+      .flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
+  );
   if (forms.size === 0) return undefined;
-  const escaped = [...forms].sort((a, b) => b.length - a.length).map((form) => form.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  const escaped = [...forms]
+    .sort((a, b) => b.length - a.length)
+    .map((form) => form.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
   return new RegExp(escaped.join('|'), 'gi');
 }
 

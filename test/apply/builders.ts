@@ -5,7 +5,14 @@ import { differingFields, toWireBody } from '../../src/model/normalize.js';
 import { changeKey } from '../../src/plan/index.js';
 
 export function state(name: string, over: Partial<GroupState> = {}): GroupState {
-  return { name, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [], ...over };
+  return {
+    name,
+    is_default: false,
+    is_group_for_guests: false,
+    category_access: { type: 'all' },
+    discount_rules: [],
+    ...over,
+  };
 }
 
 export function live(id: number, name: string, over: Partial<LiveGroup> = {}): LiveGroup {
@@ -13,10 +20,24 @@ export function live(id: number, name: string, over: Partial<LiveGroup> = {}): L
 }
 
 export function createChange(after: GroupState, depends_on: string[] = []): Change {
-  return { action: 'create', key: changeKey({ action: 'create', name: after.name }), id: null, name: after.name, reasons: [{ fact: 'not_live' }], depends_on, body: toWireBody(after, GROUP_FIELDS), after };
+  return {
+    action: 'create',
+    key: changeKey({ action: 'create', name: after.name }),
+    id: null,
+    name: after.name,
+    reasons: [{ fact: 'not_live' }],
+    depends_on,
+    body: toWireBody(after, GROUP_FIELDS),
+    after,
+  };
 }
 
-export function updateChange(id: number, before: GroupState, after: GroupState, options: { key?: string; depends_on?: string[] } = {}): Change {
+export function updateChange(
+  id: number,
+  before: GroupState,
+  after: GroupState,
+  options: { key?: string; depends_on?: string[] } = {},
+): Change {
   const fields = differingFields(before, after, GROUP_FIELDS);
   return {
     action: 'update',
@@ -34,5 +55,14 @@ export function updateChange(id: number, before: GroupState, after: GroupState, 
 }
 
 export function deleteChange(id: number, before: GroupState, depends_on: string[] = []): Change {
-  return { action: 'delete', key: changeKey({ action: 'delete', id }), name: before.name, reasons: [{ fact: 'unmanaged' }], depends_on, body: {}, id, before };
+  return {
+    action: 'delete',
+    key: changeKey({ action: 'delete', id }),
+    name: before.name,
+    reasons: [{ fact: 'unmanaged' }],
+    depends_on,
+    body: {},
+    id,
+    before,
+  };
 }

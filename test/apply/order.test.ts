@@ -26,11 +26,20 @@ test('unknown keys, self references, duplicates and cycles are all named', () =>
   const a = createChange(state('A'), ['create:B']);
   const b = createChange(state('B'), ['create:C']);
   const c = createChange(state('C'), ['create:A']);
-  assert.match(problemOf(() => checkDependencies([a, b, c])), /dependency cycle: create:A -> create:B -> create:C -> create:A/);
+  assert.match(
+    problemOf(() => checkDependencies([a, b, c])),
+    /dependency cycle: create:A -> create:B -> create:C -> create:A/,
+  );
   const lost = createChange(state('D'), ['update:99']);
-  assert.match(problemOf(() => checkDependencies([lost])), /'create:D' depends on 'update:99', which is not in the plan/);
+  assert.match(
+    problemOf(() => checkDependencies([lost])),
+    /'create:D' depends on 'update:99', which is not in the plan/,
+  );
   const self = createChange(state('E'), ['create:E']);
-  assert.match(problemOf(() => checkDependencies([self])), /depends on itself/);
+  assert.match(
+    problemOf(() => checkDependencies([self])),
+    /depends on itself/,
+  );
   const message = problemOf(() => checkDependencies([createChange(state('F')), createChange(state('F')), lost]));
   assert.match(message, /two changes share the key 'create:F'/);
   assert.match(message, /update:99/);

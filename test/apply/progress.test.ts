@@ -33,8 +33,18 @@ test('on a terminal, every finished change stays on screen above a live line wit
   assert.ok(text.includes('applying 2/4 · 1 failed · 97/150 requests left in window'));
   assert.ok(text.endsWith('\n'));
   // What stays on screen: each finished change on a line of its own, the last live line below them.
-  const screen = text.split('\n').map((line) => line.split('\r').at(-1)?.replace(/\x1b\[K/g, ''));
-  assert.equal(screen, ['✓ update Retail (id 12)', '✗ create VIP: 409 The group name is already in use', 'applying 2/4 · 1 failed · 97/150 requests left in window', '']);
+  const screen = text.split('\n').map((line) =>
+    line
+      .split('\r')
+      .at(-1)
+      ?.replace(/\x1b\[K/g, ''),
+  );
+  assert.equal(screen, [
+    '✓ update Retail (id 12)',
+    '✗ create VIP: 409 The group name is already in use',
+    'applying 2/4 · 1 failed · 97/150 requests left in window',
+    '',
+  ]);
 });
 
 test.run();

@@ -29,7 +29,12 @@ function withStore(options: SandboxOptions, run: (sandbox: Sandbox, api: BigComm
 /** Plans desired against the store, applies, and returns the results and the store afterwards. */
 /** `reader` lists the store before and after; it may differ from the client that writes, so a test can
  *  make writes fragile without making its own view of the store depend on which request draws a fault. */
-async function planAndApply(api: BigCommerceClient, desiredGroups: DesiredGroup[], concurrency = 4, reader: BigCommerceClient = api) {
+async function planAndApply(
+  api: BigCommerceClient,
+  desiredGroups: DesiredGroup[],
+  concurrency = 4,
+  reader: BigCommerceClient = api,
+) {
   const plan = createPlan(desiredGroups, await reader.listGroups(), { prune: true });
   const results = await applyPlan(plan.changes, api, { concurrency });
   const liveGroups = await reader.listGroups();
@@ -49,13 +54,25 @@ for (const limit of [3, 8]) {
       sandbox.resetCounters();
       const results = await applyPlan(changes, api, { concurrency: limit, onResult: (_r, p) => progress.push(p.done) });
       assert.is(sandbox.counters.maxInFlight, limit);
-      assert.equal(outcomes(results), changes.map(() => 'applied'));
-      assert.equal(results.map((r) => r.key), changes.map((c) => c.key));
-      assert.equal(progress, changes.map((_c, i) => i + 1));
+      assert.equal(
+        outcomes(results),
+        changes.map(() => 'applied'),
+      );
+      assert.equal(
+        results.map((r) => r.key),
+        changes.map((c) => c.key),
+      );
+      assert.equal(
+        progress,
+        changes.map((_c, i) => i + 1),
+      );
       const liveGroups = await api.listGroups();
       assert.is(liveGroups.length, 60);
       assert.equal(results.map((r) => r.id).sort(), liveGroups.map((g) => g.id).sort());
-      assert.equal(outcomes(verifyConverged(changes, results, liveGroups)), changes.map(() => 'applied'));
+      assert.equal(
+        outcomes(verifyConverged(changes, results, liveGroups)),
+        changes.map(() => 'applied'),
+      );
     });
   });
 }
@@ -84,7 +101,10 @@ function logIndexOf(sandbox: Sandbox, change: Change): number {
   const method = { create: 'POST', update: 'PUT', delete: 'DELETE' }[change.action];
   const path = change.action === 'create' ? '/customer_groups' : `/customer_groups/${change.id}`;
   const body = canonicalJson(change.action === 'delete' ? undefined : change.body);
-  return sandbox.log.findIndex((entry) => entry.status < 300 && entry.method === method && entry.path.endsWith(path) && canonicalJson(entry.body) === body);
+  return sandbox.log.findIndex(
+    (entry) =>
+      entry.status < 300 && entry.method === method && entry.path.endsWith(path) && canonicalJson(entry.body) === body,
+  );
 }
 
 for (const mode of ['strict', 'move'] as const) {
@@ -97,33 +117,66 @@ for (const mode of ['strict', 'move'] as const) {
     // The first two requests answered fail once and are retried later: an applier that did not wait for
     // dependencies would let a setter overtake its delayed releaser.
     const random = scriptedRandom([0, 0]);
-    await withStore({ seed, guestMode: mode, defaultMode: mode, latencyMs: 2, faultRate: 0.5, random }, async (sandbox, api) => {
-      // Retail and Wholesale swap their flags; a new group also appears.
-      const desiredGroups = [desired('Retail', { is_default: true }), desired('Wholesale', { is_group_for_guests: true }), desired('Old guests'), desired('New')];
-      sandbox.setOptions({ faultRate: 0 });
-      const plan = createPlan(desiredGroups, await api.listGroups(), { prune: true });
-      sandbox.setOptions({ faultRate: 0.5 });
-      const dependent = plan.changes.filter((change) => change.depends_on.length > 0);
-      assert.ok(dependent.length >= 2, 'the plan orders the flag moves');
-      // Listed setters first: only depends_on may hold them back.
-      const changes = [...plan.changes].reverse();
-      sandbox.resetCounters();
-      const results = await applyPlan(changes, api, { concurrency: 8 });
-      assert.equal(outcomes(results), changes.map(() => 'applied'), JSON.stringify(results));
-      assert.equal(sandbox.log.filter((entry) => entry.status >= 400 && entry.status !== 500), []);
-      assert.is(sandbox.counters.faults, 2);
-      for (const change of dependent) {
-        for (const key of change.depends_on) {
-          const dependency = changes.find((c) => c.key === key) as Change;
-          assert.ok(logIndexOf(sandbox, dependency) >= 0 && logIndexOf(sandbox, dependency) < logIndexOf(sandbox, change), `${key} before ${change.key}`);
+    await withStore(
+      { seed, guestMode: mode, defaultMode: mode, latencyMs: 2, faultRate: 0.5, random },
+      async (sandbox, api) => {
+        // Retail and Wholesale swap their flags; a new group also appears.
+        const desiredGroups = [
+          desired('Retail', { is_default: true }),
+          desired('Wholesale', { is_group_for_guests: true }),
+          desired('Old guests'),
+          desired('New'),
+        ];
+        sandbox.setOptions({ faultRate: 0 });
+        const plan = createPlan(desiredGroups, await api.listGroups(), { prune: true });
+        sandbox.setOptions({ faultRate: 0.5 });
+        const dependent = plan.changes.filter((change) => change.depends_on.length > 0);
+        assert.ok(dependent.length >= 2, 'the plan orders the flag moves');
+        // Listed setters first: only depends_on may hold them back.
+        const changes = [...plan.changes].reverse();
+        sandbox.resetCounters();
+        const results = await applyPlan(changes, api, { concurrency: 8 });
+        assert.equal(
+          outcomes(results),
+          changes.map(() => 'applied'),
+          JSON.stringify(results),
+        );
+        assert.equal(
+          sandbox.log.filter((entry) => entry.status >= 400 && entry.status !== 500),
+          [],
+        );
+        assert.is(sandbox.counters.faults, 2);
+        for (const change of dependent) {
+          for (const key of change.depends_on) {
+            const dependency = changes.find((c) => c.key === key) as Change;
+            assert.ok(
+              logIndexOf(sandbox, dependency) >= 0 && logIndexOf(sandbox, dependency) < logIndexOf(sandbox, change),
+              `${key} before ${change.key}`,
+            );
+          }
         }
-      }
-      const liveGroups = await api.listGroups();
-      assert.is(liveGroups.filter((g) => g.is_group_for_guests).map((g) => g.name).join(), 'Wholesale');
-      assert.is(liveGroups.filter((g) => g.is_default).map((g) => g.name).join(), 'Retail');
-      assert.ok(byName(liveGroups, 'New'));
-      assert.equal(outcomes(verifyConverged(changes, results, liveGroups)), changes.map(() => 'applied'));
-    });
+        const liveGroups = await api.listGroups();
+        assert.is(
+          liveGroups
+            .filter((g) => g.is_group_for_guests)
+            .map((g) => g.name)
+            .join(),
+          'Wholesale',
+        );
+        assert.is(
+          liveGroups
+            .filter((g) => g.is_default)
+            .map((g) => g.name)
+            .join(),
+          'Retail',
+        );
+        assert.ok(byName(liveGroups, 'New'));
+        assert.equal(
+          outcomes(verifyConverged(changes, results, liveGroups)),
+          changes.map(() => 'applied'),
+        );
+      },
+    );
   });
 }
 
@@ -133,7 +186,9 @@ order('a failed dependency skips its dependents, and theirs, but nothing else', 
     const changes: Change[] = [
       // Duplicate name: the store refuses it.
       { ...createChange(state('Taken')), key: 'create:Taken-again' },
-      updateChange(gold.id, pickState(gold), state('Gold', { is_default: true }), { depends_on: ['create:Taken-again'] }),
+      updateChange(gold.id, pickState(gold), state('Gold', { is_default: true }), {
+        depends_on: ['create:Taken-again'],
+      }),
       createChange(state('Platinum'), [`update:${gold.id}`]),
       createChange(state('Independent')),
     ];
@@ -157,7 +212,13 @@ const faults = suite('applyPlan: faults');
 faults('500s, ambiguous creates and 429 storms: failed changes are reported, one re-run converges', async () => {
   const seed: SeedGroup[] = Array.from({ length: 20 }, (_, i) => ({ name: `Existing ${i}` }));
   const options: SandboxOptions = {
-    seed, faultRate: 0.2, ambiguousCreateRate: 0.2, rateLimit429WithoutHeaders: 0.1, quota: 40, windowMs: 300, random: seededRandom(7),
+    seed,
+    faultRate: 0.2,
+    ambiguousCreateRate: 0.2,
+    rateLimit429WithoutHeaders: 0.1,
+    quota: 40,
+    windowMs: 300,
+    random: seededRandom(7),
   };
   await withStore(options, async (sandbox, api) => {
     // The first run never retries, so faults become failed results rather than being absorbed.
@@ -176,15 +237,21 @@ faults('500s, ambiguous creates and 429 storms: failed changes are reported, one
     const failed = first.results.filter((r) => r.outcome === 'failed');
     assert.ok(failed.length > 0, 'some changes failed');
     for (const result of failed) assert.ok(result.status !== undefined && result.error, JSON.stringify(result));
-    for (const result of first.results) assert.ok(['applied', 'failed'].includes(result.outcome), JSON.stringify(result));
+    for (const result of first.results)
+      assert.ok(['applied', 'failed'].includes(result.outcome), JSON.stringify(result));
     for (const result of verifyConverged(first.plan.changes, first.results, first.liveGroups)) {
-      if (result.outcome === 'not_converged') assert.unreachable(`applied but not in the store: ${JSON.stringify(result)}`);
+      if (result.outcome === 'not_converged')
+        assert.unreachable(`applied but not in the store: ${JSON.stringify(result)}`);
     }
 
     // The re-run, with retries and the faults still on, holds only what did not apply.
     const second = await planAndApply(sturdyApi, desiredGroups, 6);
     assert.ok(second.plan.changes.length > 0 && second.plan.changes.length <= failed.length);
-    assert.equal(outcomes(second.results), second.plan.changes.map(() => 'applied'), JSON.stringify(second.results));
+    assert.equal(
+      outcomes(second.results),
+      second.plan.changes.map(() => 'applied'),
+      JSON.stringify(second.results),
+    );
 
     sandbox.setOptions({ faultRate: 0, ambiguousCreateRate: 0, rateLimit429WithoutHeaders: 0 });
     const liveGroups = await api.listGroups();

@@ -4,13 +4,30 @@ import { verifyConverged } from '../../src/apply/verify.js';
 import type { ChangeResult } from '../../src/model/index.js';
 import { createChange, deleteChange, live, state, updateChange } from './builders.js';
 
-const applied = (key: string, action: ChangeResult['action'], name: string, id?: number): ChangeResult => ({ key, action, name, id, outcome: 'applied' });
+const applied = (key: string, action: ChangeResult['action'], name: string, id?: number): ChangeResult => ({
+  key,
+  action,
+  name,
+  id,
+  outcome: 'applied',
+});
 
 test('applied changes the store now holds stay applied', () => {
   const gold = state('Gold', { discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });
-  const changes = [createChange(gold), updateChange(12, state('Retail'), state('Retail', { is_default: true })), deleteChange(14, state('Old'))];
-  const results = [applied('create:Gold', 'create', 'Gold', 30), applied('update:12', 'update', 'Retail', 12), applied('delete:14', 'delete', 'Old', 14)];
-  const liveGroups = [live(12, 'Retail', { is_default: true }), live(30, 'Gold', { discount_rules: gold.discount_rules })];
+  const changes = [
+    createChange(gold),
+    updateChange(12, state('Retail'), state('Retail', { is_default: true })),
+    deleteChange(14, state('Old')),
+  ];
+  const results = [
+    applied('create:Gold', 'create', 'Gold', 30),
+    applied('update:12', 'update', 'Retail', 12),
+    applied('delete:14', 'delete', 'Old', 14),
+  ];
+  const liveGroups = [
+    live(12, 'Retail', { is_default: true }),
+    live(30, 'Gold', { discount_rules: gold.discount_rules }),
+  ];
   assert.equal(verifyConverged(changes, results, liveGroups), results);
 });
 
@@ -28,14 +45,21 @@ test('a group still present after delete, or missing after create, is not conver
   const changes = [deleteChange(14, state('Old')), createChange(state('New'))];
   const results = [applied('delete:14', 'delete', 'Old', 14), applied('create:New', 'create', 'New')];
   const verified = verifyConverged(changes, results, [live(14, 'Old')]);
-  assert.equal(verified.map((r) => r.outcome), ['not_converged', 'not_converged']);
+  assert.equal(
+    verified.map((r) => r.outcome),
+    ['not_converged', 'not_converged'],
+  );
   assert.match(verified[0]?.error ?? '', /still exists/);
   assert.match(verified[1]?.error ?? '', /'New' not found after create/);
 });
 
 test('a create without a known id is found by name', () => {
   const changes = [createChange(state('New', { is_default: true }))];
-  const [result] = verifyConverged(changes, [applied('create:New', 'create', 'New')], [live(40, 'New', { is_default: false })]);
+  const [result] = verifyConverged(
+    changes,
+    [applied('create:New', 'create', 'New')],
+    [live(40, 'New', { is_default: false })],
+  );
   assert.is(result?.id, 40);
   assert.is(result?.outcome, 'not_converged');
   assert.match(result?.error ?? '', /is_default/);
@@ -50,19 +74,36 @@ test('a later change of the same group decides the expected field; failed change
     updateChange(12, released, state('Shop'), { depends_on: ['update:12/release'] }),
     createChange(state('Guests', { is_group_for_guests: true }), ['update:12/release']),
   ];
-  const failed: ChangeResult = { key: 'create:Guests', action: 'create', name: 'Guests', outcome: 'failed', status: 500, error: 'boom' };
-  const results = [applied('update:12/release', 'update', 'Retail', 12), applied('update:12', 'update', 'Shop', 12), failed];
+  const failed: ChangeResult = {
+    key: 'create:Guests',
+    action: 'create',
+    name: 'Guests',
+    outcome: 'failed',
+    status: 500,
+    error: 'boom',
+  };
+  const results = [
+    applied('update:12/release', 'update', 'Retail', 12),
+    applied('update:12', 'update', 'Shop', 12),
+    failed,
+  ];
   const verified = verifyConverged(changes, results, [live(12, 'Shop')]);
   assert.equal(verified, results);
   const drifted = verifyConverged(changes, results, [live(12, 'Retail')]);
-  assert.equal(drifted.map((r) => r.outcome), ['applied', 'not_converged', 'failed']);
+  assert.equal(
+    drifted.map((r) => r.outcome),
+    ['applied', 'not_converged', 'failed'],
+  );
   assert.match(drifted[1]?.error ?? '', /name differs/);
 });
 
 test('the whole group is compared: a field the plan did not write but the store changed is not converged', () => {
   // Only the rules were sent; the store also reset category_access, which the field list never names.
   const before = state('Retail', { category_access: { type: 'none' } });
-  const after = state('Retail', { category_access: { type: 'none' }, discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });
+  const after = state('Retail', {
+    category_access: { type: 'none' },
+    discount_rules: [{ type: 'all', method: 'percent', amount: 5 }],
+  });
   const changes = [updateChange(12, before, after)];
   const reset = live(12, 'Retail', { discount_rules: after.discount_rules });
   const [result] = verifyConverged(changes, [applied('update:12', 'update', 'Retail', 12)], [reset]);

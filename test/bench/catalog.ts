@@ -32,7 +32,12 @@ function seedCategories(): SeedCategory[] {
   return Array.from({ length: CATEGORIES }, (_, index) => {
     const tree = index < CATEGORIES / 2 ? 1 : 2;
     const root = index % 100 === 0;
-    return { category_id: index + 1, name: `Category ${index + 1}`, tree_id: tree, parent_id: root ? 0 : index - (index % 100) + 1 };
+    return {
+      category_id: index + 1,
+      name: `Category ${index + 1}`,
+      tree_id: tree,
+      parent_id: root ? 0 : index - (index % 100) + 1,
+    };
   });
 }
 
@@ -41,7 +46,11 @@ const PRICE_LIST_GROUPS = 20;
 
 function seedGroup(index: number): SeedGroup {
   if (index >= GROUPS - PRICE_LIST_GROUPS) {
-    return { id: index + 1, name: `Group ${String(index + 1).padStart(4, '0')}`, discount_rules: [{ type: 'price_list', price_list_id: 1 + (index % PRICE_LISTS) }] };
+    return {
+      id: index + 1,
+      name: `Group ${String(index + 1).padStart(4, '0')}`,
+      discount_rules: [{ type: 'price_list', price_list_id: 1 + (index % PRICE_LISTS) }],
+    };
   }
   return {
     id: index + 1,
@@ -56,18 +65,29 @@ function seedGroup(index: number): SeedGroup {
 }
 
 function desiredOf(group: LiveGroup, changed: boolean): DesiredGroup {
-  const rules = group.discount_rules.map((rule) => (rule.type === 'all' && changed ? { ...rule, amount: rule.amount + 1 } : rule));
+  const rules = group.discount_rules.map((rule) =>
+    rule.type === 'all' && changed ? { ...rule, amount: rule.amount + 1 } : rule,
+  );
   return desired(group.name, { id: group.id, category_access: group.category_access, discount_rules: rules });
 }
 
 async function withCatalogStore<T>(use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
-  const customers: SeedCustomer[] = Array.from({ length: 3_000 }, (_, index) => ({ customer_group_id: 1 + (index % GROUPS) }));
+  const customers: SeedCustomer[] = Array.from({ length: 3_000 }, (_, index) => ({
+    customer_group_id: 1 + (index % GROUPS),
+  }));
   const sandbox = await startSandbox({
     seed: Array.from({ length: GROUPS }, (_, index) => seedGroup(index)),
     catalog: {
       categories: seedCategories(),
-      products: Array.from({ length: PRODUCTS + 100 }, (_, index) => ({ id: 10_000 + index, name: `Product ${index + 1}`, sku: `SKU-${index + 1}` })),
-      price_lists: Array.from({ length: PRICE_LISTS }, (_, index) => ({ id: index + 1, name: `Price list ${index + 1}` })),
+      products: Array.from({ length: PRODUCTS + 100 }, (_, index) => ({
+        id: 10_000 + index,
+        name: `Product ${index + 1}`,
+        sku: `SKU-${index + 1}`,
+      })),
+      price_lists: Array.from({ length: PRICE_LISTS }, (_, index) => ({
+        id: index + 1,
+        name: `Price list ${index + 1}`,
+      })),
     },
     customers,
     quota: 1_000_000,
@@ -94,11 +114,22 @@ export async function benchCatalogPlan(): Promise<CatalogBench> {
     const reads = countReadsByKind(sandbox);
 
     started = performance.now();
-    await planAgainstStore(clientFor(sandbox, SHIPPED_BACKOFF), desiredState, { ...config, catalog: false, customers: false }, options);
+    await planAgainstStore(
+      clientFor(sandbox, SHIPPED_BACKOFF),
+      desiredState,
+      { ...config, catalog: false, customers: false },
+      options,
+    );
     const withoutReadsMs = performance.now() - started;
 
     const transport = createTransport({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token });
-    const productIds = [...new Set(live.flatMap((group) => group.discount_rules.flatMap((rule) => (rule.type === 'product' ? [String(rule.product_id)] : []))))];
+    const productIds = [
+      ...new Set(
+        live.flatMap((group) =>
+          group.discount_rules.flatMap((rule) => (rule.type === 'product' ? [String(rule.product_id)] : [])),
+        ),
+      ),
+    ];
     const bounds = {
       // The V2 list learns it is done from a short page, or one more request past the last full one.
       groups: Math.ceil(GROUPS / PAGE) + 1,

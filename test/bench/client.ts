@@ -16,15 +16,21 @@ export interface ClientBench {
   pacedRps: number;
 }
 
-export async function benchClient(options: { requests?: number; concurrency?: number; pacedRequests?: number } = {}): Promise<ClientBench> {
+export async function benchClient(
+  options: { requests?: number; concurrency?: number; pacedRequests?: number } = {},
+): Promise<ClientBench> {
   const requests = options.requests ?? 2000;
   const concurrency = options.concurrency ?? 16;
-  const seed = Array.from({ length: 50 }, (_, i) => ({ name: `Bench ${i + 1}`, discount_rules: [{ type: 'all', method: 'percent', amount: i % 20 }] }));
+  const seed = Array.from({ length: 50 }, (_, i) => ({
+    name: `Bench ${i + 1}`,
+    discount_rules: [{ type: 'all', method: 'percent', amount: i % 20 }],
+  }));
   const sandbox = await startSandbox({ seed, quota: 1_000_000 });
   try {
     const client = clientFor(sandbox, SHIPPED_BACKOFF);
     // A mix like a plan + apply: mostly reads, some writes.
-    const call = (i: number) => (i % 4 === 3 ? client.updateGroup((i % 50) + 1, { is_default: false }) : client.getGroup((i % 50) + 1));
+    const call = (i: number) =>
+      i % 4 === 3 ? client.updateGroup((i % 50) + 1, { is_default: false }) : client.getGroup((i % 50) + 1);
     for (let i = 0; i < 100; i++) await call(i);
     let started = performance.now();
     for (let i = 0; i < requests; i++) await call(i);
@@ -41,7 +47,14 @@ export async function benchClient(options: { requests?: number; concurrency?: nu
     started = performance.now();
     await Promise.all(Array.from({ length: pacedRequests }, (_, i) => limit(() => paced.getGroup((i % 50) + 1))));
     const pacedRps = pacedRequests / ((performance.now() - started) / 1000);
-    return { requests, sequentialRps, concurrentRps, concurrency, pacedRateLimited: sandbox.counters.rateLimited, pacedRps };
+    return {
+      requests,
+      sequentialRps,
+      concurrentRps,
+      concurrency,
+      pacedRateLimited: sandbox.counters.rateLimited,
+      pacedRps,
+    };
   } finally {
     await sandbox.close();
   }

@@ -15,9 +15,16 @@ export interface PlanBench {
 
 /** `count` desired vs `count` live groups with `rules` rules each; about 3% differ by one rule amount. */
 export function benchPlan(count: number, rules: number): PlanBench {
-  const rulesOf = (i: number, bump: number) => Array.from({ length: rules }, (_, r) => (r === 0 ? rule.all(5 + bump) : rule.category(1000 + r, String((i % 50) + r))));
-  const liveGroups = Array.from({ length: count }, (_, i) => live(i + 1, `Group ${i + 1}`, { discount_rules: rulesOf(i, 0) }));
-  const desiredGroups = liveGroups.map((group, i) => desired(group.name, { discount_rules: rulesOf(i, i % 33 === 0 ? 1 : 0) }));
+  const rulesOf = (i: number, bump: number) =>
+    Array.from({ length: rules }, (_, r) =>
+      r === 0 ? rule.all(5 + bump) : rule.category(1000 + r, String((i % 50) + r)),
+    );
+  const liveGroups = Array.from({ length: count }, (_, i) =>
+    live(i + 1, `Group ${i + 1}`, { discount_rules: rulesOf(i, 0) }),
+  );
+  const desiredGroups = liveGroups.map((group, i) =>
+    desired(group.name, { discount_rules: rulesOf(i, i % 33 === 0 ? 1 : 0) }),
+  );
   const started = performance.now();
   const plan = createPlan(desiredGroups, liveGroups, { prune: false });
   const planned = performance.now();
@@ -28,5 +35,7 @@ export function benchPlan(count: number, rules: number): PlanBench {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = benchPlan(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 20));
-  console.log(`${result.count} groups x ${result.rules} rules, ${result.changes} changes: plan ${result.planMs.toFixed(0)} ms, render ${result.renderMs.toFixed(0)} ms`);
+  console.log(
+    `${result.count} groups x ${result.rules} rules, ${result.changes} changes: plan ${result.planMs.toFixed(0)} ms, render ${result.renderMs.toFixed(0)} ms`,
+  );
 }

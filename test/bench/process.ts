@@ -27,7 +27,12 @@ function timeNode(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): Pr
   const peaks: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test/bench/report-rss.cjs'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test/bench/report-rss.cjs'), ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     times.push(performance.now() - started);
     const rss = /maxrss (\d+)/.exec(child.stderr ?? '');
     if (!rss) throw new Error(`node ${args.join(' ')} printed no peak memory: ${child.stderr}`);
@@ -41,12 +46,22 @@ export function hasBuild(): boolean {
 }
 
 /** `validate` of `count` files whole-process, beside reading the same files raw. */
-export async function benchValidateProcess(count: number, runs: number): Promise<ProcessFigure & { rawMs: number; count: number }> {
+export async function benchValidateProcess(
+  count: number,
+  runs: number,
+): Promise<ProcessFigure & { rawMs: number; count: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-validate-'));
   try {
     await writeGroupFiles(dir, count);
     const figure = timeNode([CLI, 'validate', '--dir', dir], runs);
-    const raw = timeNode(['--input-type=module', '-e', `import {readdirSync, readFileSync} from 'node:fs'; const d=${JSON.stringify(dir)}; for (const s of readdirSync(d)) for (const f of readdirSync(d + '/' + s)) readFileSync(d + '/' + s + '/' + f, 'utf8');`], runs);
+    const raw = timeNode(
+      [
+        '--input-type=module',
+        '-e',
+        `import {readdirSync, readFileSync} from 'node:fs'; const d=${JSON.stringify(dir)}; for (const s of readdirSync(d)) for (const f of readdirSync(d + '/' + s)) readFileSync(d + '/' + s + '/' + f, 'utf8');`,
+      ],
+      runs,
+    );
     return { ...figure, rawMs: raw.ms, count };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -58,7 +73,11 @@ async function startSandboxProcess(seed: unknown[], latencyMs: number): Promise<
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-seed-'));
   const seedFile = path.join(dir, 'seed.json');
   await writeFile(seedFile, JSON.stringify(seed));
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--seed', seedFile, '--latency', String(latencyMs), '--quota', '1000000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'sandbox', '--seed', seedFile, '--latency', String(latencyMs), '--quota', '1000000'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const origin = await new Promise<string>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -68,7 +87,13 @@ async function startSandboxProcess(seed: unknown[], latencyMs: number): Promise<
     });
     child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
   });
-  return { origin, stop: () => { child.kill(); void rm(dir, { recursive: true, force: true }); } };
+  return {
+    origin,
+    stop: () => {
+      child.kill();
+      void rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** `plan` of `count` files against their `count` live twins, about 3% changed (sandbox in its own process, catalog reads off). */
@@ -78,7 +103,11 @@ export async function benchPlanProcess(count: number, latencyMs: number, runs: n
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-plan-'));
   try {
     await writeGroupFiles(dir, count);
-    const env = { BIGCOMMERCE_API_URL: sandbox.origin, BIGCOMMERCE_STORE_HASH: 'sandbox', BIGCOMMERCE_ACCESS_TOKEN: 'sandbox-token' };
+    const env = {
+      BIGCOMMERCE_API_URL: sandbox.origin,
+      BIGCOMMERCE_STORE_HASH: 'sandbox',
+      BIGCOMMERCE_ACCESS_TOKEN: 'sandbox-token',
+    };
     return timeNode([CLI, 'plan', '--dir', dir, '--no-catalog', '--no-customers'], runs, env);
   } finally {
     sandbox.stop();

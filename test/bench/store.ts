@@ -23,12 +23,22 @@ function seedGroup(index: number): SeedGroup {
 
 /** The desired twin of a live group; changed ones get a different store-wide amount. */
 function desiredOf(group: LiveGroup, changed: boolean): DesiredGroup {
-  const rules = group.discount_rules.map((rule) => (rule.type === 'all' && changed ? { ...rule, amount: rule.amount + 1 } : rule));
-  return desired(group.name, { is_default: group.is_default, category_access: group.category_access, discount_rules: rules });
+  const rules = group.discount_rules.map((rule) =>
+    rule.type === 'all' && changed ? { ...rule, amount: rule.amount + 1 } : rule,
+  );
+  return desired(group.name, {
+    is_default: group.is_default,
+    category_access: group.category_access,
+    discount_rules: rules,
+  });
 }
 
 async function withStore<T>(count: number, options: SandboxOptions, use: (sandbox: Sandbox) => Promise<T>): Promise<T> {
-  const sandbox = await startSandbox({ seed: Array.from({ length: count }, (_, i) => seedGroup(i)), quota: 1_000_000, ...options });
+  const sandbox = await startSandbox({
+    seed: Array.from({ length: count }, (_, i) => seedGroup(i)),
+    quota: 1_000_000,
+    ...options,
+  });
   try {
     return await use(sandbox);
   } finally {
@@ -58,7 +68,9 @@ export async function benchLivePlan(count: number): Promise<LivePlanBench> {
     const started = performance.now();
     const plan = createPlan(desiredGroups, await client.listGroups(), { prune: false });
     const ms = performance.now() - started;
-    const groupReads = sandbox.log.filter((entry) => entry.method === 'GET' && /\/customer_groups\/\d+$/.test(entry.path)).length;
+    const groupReads = sandbox.log.filter(
+      (entry) => entry.method === 'GET' && /\/customer_groups\/\d+$/.test(entry.path),
+    ).length;
     return { count, ms, listRequests: client.stats.requests.GET, groupReads, changes: plan.changes.length };
   });
 }
@@ -76,7 +88,11 @@ export interface ApplyBench {
 export async function benchApply(updates: number, concurrency: number, options: SandboxOptions): Promise<ApplyBench> {
   return withStore(updates, {}, async (sandbox) => {
     const liveGroups = await clientFor(sandbox, SHIPPED_BACKOFF).listGroups();
-    const plan = createPlan(liveGroups.map((group) => desiredOf(group, true)), liveGroups, { prune: false });
+    const plan = createPlan(
+      liveGroups.map((group) => desiredOf(group, true)),
+      liveGroups,
+      { prune: false },
+    );
     // Wait out the listing's quota window so the paced run starts from a full one.
     sandbox.setOptions(options);
     if (options.windowMs) await new Promise((resolve) => setTimeout(resolve, options.windowMs));
@@ -125,7 +141,10 @@ export async function benchSync(count: number, share: number): Promise<SyncBench
     if (unconverged.length > 0) throw new Error(`${unconverged.length} changes did not converge in the sync benchmark`);
     // A hand-written sync lists the store too (to find ids), then PUTs each desired group whole.
     const listRequests = Math.ceil((count + 1) / 250);
-    const naiveBytes = desiredGroups.reduce((sum, group) => sum + Buffer.byteLength(JSON.stringify(toWireBody(group, GROUP_FIELDS))), 0);
+    const naiveBytes = desiredGroups.reduce(
+      (sum, group) => sum + Buffer.byteLength(JSON.stringify(toWireBody(group, GROUP_FIELDS))),
+      0,
+    );
     return {
       count,
       changed: plan.changes.length,

@@ -7,9 +7,19 @@ import { createClient } from '../../src/bigcommerce/index.js';
 import { MAX_ANSWER_BYTES } from '../../src/bigcommerce/http.js';
 import { ApiError } from '../../src/errors.js';
 
-async function withHugeList(declareLength: boolean, use: (apiUrl: string, requests: () => number) => Promise<void>): Promise<void> {
+async function withHugeList(
+  declareLength: boolean,
+  use: (apiUrl: string, requests: () => number) => Promise<void>,
+): Promise<void> {
   let requests = 0;
-  const group = JSON.stringify({ id: 1, name: 'x'.repeat(200), is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [] });
+  const group = JSON.stringify({
+    id: 1,
+    name: 'x'.repeat(200),
+    is_default: false,
+    is_group_for_guests: false,
+    category_access: { type: 'all' },
+    discount_rules: [],
+  });
   const count = Math.ceil(MAX_ANSWER_BYTES / group.length) + 10;
   const server = createServer((_request, response) => {
     requests += 1;

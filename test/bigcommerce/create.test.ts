@@ -76,7 +76,10 @@ test('after an ambiguous failure, a same-named group with other fields is an err
         assert.unreachable('should refuse');
       } catch (error) {
         assert.instance(error, ApiError);
-        assert.match((error as ApiError).message, /a group named 'Wholesale' \(id 1\) now exists with different category_access, discount_rules/);
+        assert.match(
+          (error as ApiError).message,
+          /a group named 'Wholesale' \(id 1\) now exists with different category_access, discount_rules/,
+        );
       }
       assert.is(sandbox.groups().length, 1);
       assert.is(posts(sandbox.log), 0, 'the reset POST never reached the log');
@@ -84,14 +87,17 @@ test('after an ambiguous failure, a same-named group with other fields is an err
   ));
 
 test('a name-only create does not adopt a same-named group that has rules', () =>
-  withSandbox({ seed: [{ name: 'Retail', is_default: true }], resetRate: 0.5, random: drawsThen([0.1, 0.1], 0.9) }, async (sandbox) => {
-    try {
-      await clientFor(sandbox).createGroup({ name: 'Retail' });
-      assert.unreachable('should refuse');
-    } catch (error) {
-      assert.match((error as ApiError).message, /now exists with different is_default/);
-    }
-  }));
+  withSandbox(
+    { seed: [{ name: 'Retail', is_default: true }], resetRate: 0.5, random: drawsThen([0.1, 0.1], 0.9) },
+    async (sandbox) => {
+      try {
+        await clientFor(sandbox).createGroup({ name: 'Retail' });
+        assert.unreachable('should refuse');
+      } catch (error) {
+        assert.match((error as ApiError).message, /now exists with different is_default/);
+      }
+    },
+  ));
 
 test('when the store cannot even be asked whether the create happened, the POST is not repeated', () =>
   withSandbox({ faultRate: 1 }, async (sandbox) => {

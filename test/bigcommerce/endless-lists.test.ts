@@ -22,7 +22,11 @@ function endlessServer(pageOf: (page: number) => number[]): Handler {
     if (request.method === 'POST') return answerJson(response, 500, [{ status: 500, message: 'Internal error' }]);
     served += 1;
     if (served > RELIEF) return void response.writeHead(204).end();
-    answerJson(response, 200, pageOf(Number(url.searchParams.get('page'))).map((id) => wireGroup(id)));
+    answerJson(
+      response,
+      200,
+      pageOf(Number(url.searchParams.get('page'))).map((id) => wireGroup(id)),
+    );
   };
 }
 
@@ -30,7 +34,13 @@ const FULL_PAGE = Array.from({ length: PAGE_LIMIT }, (_, index) => index + 1);
 
 async function listFailure(handler: Handler, maxPages?: number) {
   return withLocalServer(handler, async (server) => {
-    const client = createClient({ apiUrl: server.origin, storeHash: 'abc', token: 'tok-endless-0123456789', retryBaseMs: 1, ...(maxPages ? { maxPages } : {}) });
+    const client = createClient({
+      apiUrl: server.origin,
+      storeHash: 'abc',
+      token: 'tok-endless-0123456789',
+      retryBaseMs: 1,
+      ...(maxPages ? { maxPages } : {}),
+    });
     const error = await catchError(client.listGroups());
     // The count asked after a full first page is not a page; these servers answer it with a page, which is no count.
     return { error, requests: server.requests.filter((request) => !request.includes('/count')).length };
@@ -40,7 +50,10 @@ async function listFailure(handler: Handler, maxPages?: number) {
 test('a server that ignores page (the same full page again) is stopped at the second page', async () => {
   const { error, requests } = await listFailure(endlessServer(() => FULL_PAGE));
   assert.instance(error, ApiError, String(error));
-  assert.match(String(error), /customer_groups\?page=2&limit=250 answered id 1 already on page 1: the server does not page as documented/);
+  assert.match(
+    String(error),
+    /customer_groups\?page=2&limit=250 answered id 1 already on page 1: the server does not page as documented/,
+  );
   assert.is(requests, 2);
 });
 
@@ -50,7 +63,10 @@ test('a page that lists an id twice is refused', async () => {
 });
 
 test('a list that always answers a full page of new ids ends at request.maxPages with a clear error', async () => {
-  const { error, requests } = await listFailure(endlessServer((page) => FULL_PAGE.map((id) => (page - 1) * PAGE_LIMIT + id)), 5);
+  const { error, requests } = await listFailure(
+    endlessServer((page) => FULL_PAGE.map((id) => (page - 1) * PAGE_LIMIT + id)),
+    5,
+  );
   assert.instance(error, ApiError, String(error));
   assert.match(String(error), 'the list did not end after 5 pages (request.maxPages)');
   assert.match(String(error), 'raise request.maxPages');
@@ -58,13 +74,21 @@ test('a list that always answers a full page of new ids ends at request.maxPages
 });
 
 test('the look-up by name after an ambiguous create is bounded too', () =>
-  withLocalServer(endlessServer(() => FULL_PAGE), async (server) => {
-    const client = createClient({ apiUrl: server.origin, storeHash: 'abc', token: 'tok-endless-0123456789', retryBaseMs: 1 });
-    const error = await catchError(client.createGroup({ name: 'Group 1' }));
-    assert.instance(error, ApiError, String(error));
-    assert.match(String(error), /customer_groups\?name=Group\+1&page=2&limit=250 answered id 1 already on page 1/);
-    assert.equal(server.requests.filter((request) => request.startsWith('POST')).length, 1);
-  }));
+  withLocalServer(
+    endlessServer(() => FULL_PAGE),
+    async (server) => {
+      const client = createClient({
+        apiUrl: server.origin,
+        storeHash: 'abc',
+        token: 'tok-endless-0123456789',
+        retryBaseMs: 1,
+      });
+      const error = await catchError(client.createGroup({ name: 'Group 1' }));
+      assert.instance(error, ApiError, String(error));
+      assert.match(String(error), /customer_groups\?name=Group\+1&page=2&limit=250 answered id 1 already on page 1/);
+      assert.equal(server.requests.filter((request) => request.startsWith('POST')).length, 1);
+    },
+  ));
 
 test('request.maxPages defaults to 1000, and the config value reaches the client', async () => {
   assert.is(DEFAULT_CONFIG.request.maxPages, 1000);
@@ -76,7 +100,10 @@ test('request.maxPages defaults to 1000, and the config value reaches the client
     // The count says 3 pages, so the list is refused before its second page.
     assert.match(err, 'holds 600 items in 3 pages, more than request.maxPages (2)');
     assert.match(err, 'raise request.maxPages');
-    assert.equal(project.sandbox.log.map((entry) => entry.path.replace(/^.*\/customer_groups/, '')), ['?page=1&limit=250', '/count']);
+    assert.equal(
+      project.sandbox.log.map((entry) => entry.path.replace(/^.*\/customer_groups/, '')),
+      ['?page=1&limit=250', '/count'],
+    );
   } finally {
     await project.close();
   }

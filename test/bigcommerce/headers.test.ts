@@ -13,16 +13,32 @@ test('requests carry X-Auth-Token, Accept, User-Agent, and Content-Type only wit
     seen.push({ method: request.method ?? '', headers: request.headers });
     request.resume();
     request.on('end', () => {
-      const group = { id: 3, name: 'Retail', is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [] };
-      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(request.method === 'GET' ? [group] : group));
+      const group = {
+        id: 3,
+        name: 'Retail',
+        is_default: false,
+        is_group_for_guests: false,
+        category_access: { type: 'all' },
+        discount_rules: [],
+      };
+      response
+        .writeHead(200, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify(request.method === 'GET' ? [group] : group));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const client = createClient({ apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, storeHash: 'abc', token: 'header-token' });
+    const client = createClient({
+      apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      storeHash: 'abc',
+      token: 'header-token',
+    });
     await client.listGroups();
     await client.updateGroup(3, { name: 'Retail' });
-    assert.equal(seen.map((entry) => entry.method), ['GET', 'PUT']);
+    assert.equal(
+      seen.map((entry) => entry.method),
+      ['GET', 'PUT'],
+    );
     for (const { headers } of seen) {
       assert.is(headers['x-auth-token'], 'header-token');
       assert.is(headers.accept, 'application/json');

@@ -30,7 +30,10 @@ for (const endOfList of ['204', 'empty'] as const) {
         assert.is(new Set(liveGroups.map((group) => group.name)).size, count);
         assert.is(sandbox.log.length, pages);
         assert.ok(pages <= Math.ceil(count / 250) + 1);
-        assert.ok(sandbox.log.every((entry) => LIST_OR_COUNT.test(entry.path)), 'only list requests (limit=250) and the count');
+        assert.ok(
+          sandbox.log.every((entry) => LIST_OR_COUNT.test(entry.path)),
+          'only list requests (limit=250) and the count',
+        );
         assert.is(sandbox.log.filter((entry) => entry.path.endsWith('/count')).length, count >= 250 ? 1 : 0);
         assert.is(client.stats.requests.GET, pages);
         // Once the count is known the remaining pages overlap, within the client's list concurrency.

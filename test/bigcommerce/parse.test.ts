@@ -36,14 +36,20 @@ test('parseGroup fills what the API leaves out: categories, rules, flags, dates'
   assert.equal(group.discount_rules, []);
   assert.is(group.is_group_for_guests, false);
   assert.is(group.date_modified, null);
-  assert.equal(parseGroup({ id: 4, name: 'S', category_access: { type: 'specific' } }).category_access, { type: 'specific', categories: [] });
+  assert.equal(parseGroup({ id: 4, name: 'S', category_access: { type: 'specific' } }).category_access, {
+    type: 'specific',
+    categories: [],
+  });
 });
 
 test('parseGroup refuses wrong types, naming the field', () => {
   assert.throws(() => parseGroup({ id: 1.5, name: 'A' }), /id is 1\.5/);
   assert.throws(() => parseGroup({ id: 1, name: '' }), /name is ""/);
   assert.throws(() => parseGroup({ id: 1, name: 'A', discount_rules: {} }), /discount_rules is \{\}/);
-  assert.throws(() => parseGroup({ id: 1, name: 'A', discount_rules: [{ type: 'all', method: 'half', amount: 1 }] }), /method is "half"/);
+  assert.throws(
+    () => parseGroup({ id: 1, name: 'A', discount_rules: [{ type: 'all', method: 'half', amount: 1 }] }),
+    /method is "half"/,
+  );
   assert.throws(() => parseGroup({ id: 1, name: 'A', date_created: 12 }), /date_created is 12/);
   assert.throws(() => parseGroup([1]), /expected an object/);
 });

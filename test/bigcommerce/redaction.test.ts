@@ -21,7 +21,12 @@ function leakedParts(text: string, token: string): string[] {
 }
 
 /** What the client throws when every request of `call` gets `status` with `body`. */
-function failureOf(status: number, body: string, headers: Record<string, string> = {}, token = TOKEN): Promise<ApiError> {
+function failureOf(
+  status: number,
+  body: string,
+  headers: Record<string, string> = {},
+  token = TOKEN,
+): Promise<ApiError> {
   return withLocalServer(
     (_request, response) => answerJson(response, status, body, headers),
     async (server) => {
@@ -40,7 +45,9 @@ function assertClean(error: ApiError, token = TOKEN): void {
 }
 
 // For each place the client quotes server text, the token straddles where a cut would fall.
-const STRADDLING = [60, 70, 75, 80, 290, 295, 300, 495, 500].map((at) => `${'x'.repeat(at - 5)}${TOKEN} and more text`.padEnd(4000, '.'));
+const STRADDLING = [60, 70, 75, 80, 290, 295, 300, 495, 500].map((at) =>
+  `${'x'.repeat(at - 5)}${TOKEN} and more text`.padEnd(4000, '.'),
+);
 
 test('a token echoed in an error body is redacted before the text is cut, as text and as JSON', async () => {
   for (const text of STRADDLING) {
@@ -59,7 +66,11 @@ test('a token in an answer that is not JSON or has wrong types is redacted befor
 
 test('a multi-megabyte message from the server is cut to a bounded length', async () => {
   const huge = 'A'.repeat(3_000_000);
-  for (const body of [huge, JSON.stringify([{ status: 422, message: huge }]), JSON.stringify({ title: 'Invalid', errors: { name: huge } })]) {
+  for (const body of [
+    huge,
+    JSON.stringify([{ status: 422, message: huge }]),
+    JSON.stringify({ title: 'Invalid', errors: { name: huge } }),
+  ]) {
     const error = await failureOf(422, body);
     assertClean(error);
     assert.match(error.message, /more characters/);

@@ -10,14 +10,27 @@ const TOKEN = 'tok-redirect-9f8e7d6c5b4a';
 
 /** The elsewhere server: answers like the API would, so a followed redirect succeeds. */
 function withElsewhere<T>(use: (elsewhere: LocalServer) => Promise<T>): Promise<T> {
-  return withLocalServer((request, response) => answerJson(response, request.method === 'POST' ? 201 : 200, request.method === 'GET' ? [wireGroup(1)] : wireGroup(1)), use);
+  return withLocalServer(
+    (request, response) =>
+      answerJson(
+        response,
+        request.method === 'POST' ? 201 : 200,
+        request.method === 'GET' ? [wireGroup(1)] : wireGroup(1),
+      ),
+    use,
+  );
 }
 
 for (const status of [301, 302, 303, 307, 308]) {
   test(`a ${status} is an error naming the status and the target origin; the target is never contacted`, () =>
     withElsewhere((elsewhere) =>
       withLocalServer(
-        (_request, response) => response.writeHead(status, { Location: `${elsewhere.origin}/stores/abc/v2/customer_groups?sig=QUERY-SECRET&t=${TOKEN}` }).end(),
+        (_request, response) =>
+          response
+            .writeHead(status, {
+              Location: `${elsewhere.origin}/stores/abc/v2/customer_groups?sig=QUERY-SECRET&t=${TOKEN}`,
+            })
+            .end(),
         async (api) => {
           const client = createClient({ apiUrl: api.origin, storeHash: 'abc', token: TOKEN, retryBaseMs: 1 });
           const calls: Array<[string, () => Promise<unknown>]> = [
@@ -44,7 +57,11 @@ for (const status of [301, 302, 303, 307, 308]) {
 }
 
 /** By group id: another scheme and host, the same origin, and no Location at all. */
-const LOCATIONS: Record<number, string | undefined> = { 1: 'https://evil.example:8443/steal?x=1', 2: '/elsewhere?x=1', 3: undefined };
+const LOCATIONS: Record<number, string | undefined> = {
+  1: 'https://evil.example:8443/steal?x=1',
+  2: '/elsewhere?x=1',
+  3: undefined,
+};
 
 test('a redirect to another scheme, a relative one and one without a location are refused too', () =>
   withLocalServer(

@@ -37,7 +37,13 @@ test('reset connections before and after the work are retried for GET, PUT and D
   withSandbox({ seed: seedGroups(12), resetRate: 0.3, random: seededRandom(3) }, async (sandbox) => {
     const client = clientFor(sandbox, { retries: 8 });
     const limit = pLimit(4);
-    await Promise.all(Array.from({ length: 6 }, (_, i) => limit(() => client.updateGroup(i + 1, { discount_rules: [{ type: 'all', method: 'percent', amount: '2.5000' }] }))));
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        limit(() =>
+          client.updateGroup(i + 1, { discount_rules: [{ type: 'all', method: 'percent', amount: '2.5000' }] }),
+        ),
+      ),
+    );
     await Promise.all(Array.from({ length: 6 }, (_, i) => limit(() => client.deleteGroup(i + 7))));
     sandbox.setOptions({ resetRate: 0 });
     assert.ok(sandbox.counters.faults > 0, 'some resets were drawn');
@@ -49,7 +55,8 @@ test('reset connections before and after the work are retried for GET, PUT and D
 test('a 207 on PUT is retried until the write is whole', () =>
   withSandbox({ seed: seedGroups(1), partialRate: 0.6, random: seededRandom(11) }, async (sandbox) => {
     const client = clientFor(sandbox, { retries: 10 });
-    for (let i = 0; i < 5; i++) await client.updateGroup(1, { discount_rules: [{ type: 'all', method: 'price', amount: `${i}.0000` }] });
+    for (let i = 0; i < 5; i++)
+      await client.updateGroup(1, { discount_rules: [{ type: 'all', method: 'price', amount: `${i}.0000` }] });
     assert.ok(sandbox.log.some((entry) => entry.status === 207));
     assert.ok(client.stats.retries > 0);
     assert.equal(sandbox.groups()[0]?.discount_rules, [{ type: 'all', method: 'price', amount: '4.0000' }]);
@@ -63,7 +70,10 @@ test('a request slower than the timeout fails with a timeout error after its ret
       assert.unreachable('should time out');
     } catch (error) {
       assert.instance(error, ApiError);
-      assert.match((error as ApiError).message, /GET \/stores\/sandbox\/v2\/customer_groups\/1 failed: the request timed out/);
+      assert.match(
+        (error as ApiError).message,
+        /GET \/stores\/sandbox\/v2\/customer_groups\/1 failed: the request timed out/,
+      );
     }
     assert.is(client.stats.requests.GET, 2);
   }));

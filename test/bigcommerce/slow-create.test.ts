@@ -22,9 +22,19 @@ async function startSlowStore(commitMs: number): Promise<SlowStore> {
     request.on('end', () => {
       if (request.method === 'POST') {
         store.posts += 1;
-        const group = { id: store.posts, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [], ...JSON.parse(text) };
+        const group = {
+          id: store.posts,
+          is_default: false,
+          is_group_for_guests: false,
+          category_access: { type: 'all' },
+          discount_rules: [],
+          ...JSON.parse(text),
+        };
         setTimeout(() => store.groups.push(group), commitMs);
-        setTimeout(() => response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(group)), commitMs * 2);
+        setTimeout(
+          () => response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(group)),
+          commitMs * 2,
+        );
         return;
       }
       const name = new URL(request.url ?? '/', 'http://x').searchParams.get('name');
@@ -45,7 +55,13 @@ async function startSlowStore(commitMs: number): Promise<SlowStore> {
 test('a timed-out create that lands late is found on a second look, and never POSTed twice', async () => {
   const store = await startSlowStore(150);
   try {
-    const client = createClient({ apiUrl: store.apiUrl, storeHash: 'slow', token: 'slow-token', timeoutMs: 60, retryBaseMs: 400 });
+    const client = createClient({
+      apiUrl: store.apiUrl,
+      storeHash: 'slow',
+      token: 'slow-token',
+      timeoutMs: 60,
+      retryBaseMs: 400,
+    });
     const group = await client.createGroup({ name: 'Late' });
     assert.is(group.name, 'Late');
     assert.is(store.posts, 1);

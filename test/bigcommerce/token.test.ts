@@ -26,7 +26,10 @@ for (const [what, [token, reason]] of Object.entries(MALFORMED)) {
     withLocalServer(
       (_request, response) => answerJson(response, 200, []),
       async (server) => {
-        const error = await catchError((async () => createClient({ apiUrl: server.origin, storeHash: 'abc', token, tokenEnv: 'SHOP_TOKEN' }).listGroups())());
+        const error = await catchError(
+          (async () =>
+            createClient({ apiUrl: server.origin, storeHash: 'abc', token, tokenEnv: 'SHOP_TOKEN' }).listGroups())(),
+        );
         assert.instance(error, ConfigError, String(error));
         const { message } = error as ConfigError;
         assert.match(message, 'SHOP_TOKEN');
@@ -42,7 +45,10 @@ test('surrounding whitespace (a trailing newline from a file) is trimmed, not re
   withLocalServer(
     (request, response) => answerJson(response, request.headers['x-auth-token'] === 'tokAAAA1111' ? 200 : 401, []),
     async (server) => {
-      assert.equal(await createClient({ apiUrl: server.origin, storeHash: 'abc', token: '  tokAAAA1111\n' }).listGroups(), []);
+      assert.equal(
+        await createClient({ apiUrl: server.origin, storeHash: 'abc', token: '  tokAAAA1111\n' }).listGroups(),
+        [],
+      );
     },
   ));
 

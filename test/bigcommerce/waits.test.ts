@@ -14,8 +14,13 @@ const HANG_MS = 20_000;
 /** The value or the error of `promise`, or an error of its own when it is still waiting after HANG_MS. */
 function settleOrHang(promise: Promise<unknown>): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise((resolve) => (timer = setTimeout(() => resolve(new Error('still waiting: the client hangs')), HANG_MS)));
-  const settled = promise.then((value) => value, (error: unknown) => error);
+  const hang = new Promise(
+    (resolve) => (timer = setTimeout(() => resolve(new Error('still waiting: the client hangs')), HANG_MS)),
+  );
+  const settled = promise.then(
+    (value) => value,
+    (error: unknown) => error,
+  );
   return Promise.race([settled, hang]).finally(() => clearTimeout(timer));
 }
 
@@ -32,7 +37,13 @@ function run(status: number, headers: Record<string, string>, options: Partial<C
       answerJson(response, answer, answer < 300 ? [] : [{ status, message: 'Slow down' }], headers);
     },
     async (server) => {
-      const client = createClient({ apiUrl: server.origin, storeHash: 'abc', token: 'tok-waits-0123456789', retryBaseMs: 1, ...options });
+      const client = createClient({
+        apiUrl: server.origin,
+        storeHash: 'abc',
+        token: 'tok-waits-0123456789',
+        retryBaseMs: 1,
+        ...options,
+      });
       const listAll = async () => {
         let groups: unknown;
         for (let count = 0; count < lists; count++) groups = await client.listGroups();
@@ -74,7 +85,11 @@ test('the cap is the config value: a 429 asking 2 s against a 1 s cap fails, aga
 
 test('negative, empty, non-numeric and infinite reset headers fall back to backoff, never a broken timer', async () => {
   for (const value of ['-5', '', 'soon', 'Infinity', 'NaN', '-1e30']) {
-    const { outcome, requests } = await run(429, { 'X-Retry-After': value, 'X-Rate-Limit-Time-Reset-Ms': value }, { retries: 0 });
+    const { outcome, requests } = await run(
+      429,
+      { 'X-Retry-After': value, 'X-Rate-Limit-Time-Reset-Ms': value },
+      { retries: 0 },
+    );
     assert.instance(outcome, ApiError, `${value}: ${String(outcome)}`);
     assert.match(String(outcome), 'failed with 429', value);
     assert.is(requests, 11, `${value}: the rate-limited limit of 10 retries, then the failure`);
@@ -82,15 +97,28 @@ test('negative, empty, non-numeric and infinite reset headers fall back to backo
 });
 
 test('rate-limit headers whose window ends days ahead fail the next request instead of pacing for days', async () => {
-  const headers = { 'X-Rate-Limit-Requests-Left': '0', 'X-Rate-Limit-Requests-Quota': '100', 'X-Rate-Limit-Time-Reset-Ms': String(3 * 86_400_000), 'X-Rate-Limit-Time-Window-Ms': '30000' };
+  const headers = {
+    'X-Rate-Limit-Requests-Left': '0',
+    'X-Rate-Limit-Requests-Quota': '100',
+    'X-Rate-Limit-Time-Reset-Ms': String(3 * 86_400_000),
+    'X-Rate-Limit-Time-Window-Ms': '30000',
+  };
   const { outcome, requests } = await run(200, headers, {}, 2);
   assert.instance(outcome, ApiError, String(outcome));
-  assert.match(String(outcome), /not sent: the rate-limit headers say the quota resets in \d+ ms, more than request\.maxWaitMs \(60000 ms\)/);
+  assert.match(
+    String(outcome),
+    /not sent: the rate-limit headers say the quota resets in \d+ ms, more than request\.maxWaitMs \(60000 ms\)/,
+  );
   assert.is(requests, 1);
 });
 
 test('a quota of 0 with nothing in flight does not poll forever: one request is sent to learn the window', async () => {
-  const headers = { 'X-Rate-Limit-Requests-Left': '0', 'X-Rate-Limit-Requests-Quota': '0', 'X-Rate-Limit-Time-Reset-Ms': '5', 'X-Rate-Limit-Time-Window-Ms': '5' };
+  const headers = {
+    'X-Rate-Limit-Requests-Left': '0',
+    'X-Rate-Limit-Requests-Quota': '0',
+    'X-Rate-Limit-Time-Reset-Ms': '5',
+    'X-Rate-Limit-Time-Window-Ms': '5',
+  };
   const { outcome, requests } = await run(200, headers, {}, 2);
   assert.not.instance(outcome, Error, String(outcome));
   assert.is(requests, 2);

@@ -30,7 +30,9 @@ async function run(cwd: string, argv: string[], options: { env?: Record<string, 
 const cli = suite<Context>('CLI conventions');
 
 cli.before.each(async (context) => {
-  context.sandbox = await startSandbox({ seed: [{ name: 'Kept', discount_rules: [] }, { name: 'Hand made' }, { name: 'Other' }, { name: 'Third' }] });
+  context.sandbox = await startSandbox({
+    seed: [{ name: 'Kept', discount_rules: [] }, { name: 'Hand made' }, { name: 'Other' }, { name: 'Third' }],
+  });
   context.workspace = await createWorkspace({ 'groups/kept.yaml': groupYaml('Kept', 5) });
   context.env = envFor(context.sandbox);
 });
@@ -40,16 +42,34 @@ cli.after.each(async ({ sandbox, workspace }) => {
   await workspace.remove();
 });
 
-cli('colour: FORCE_COLOR=0 and --no-color turn it off on a terminal, FORCE_COLOR=1 turns it on in a pipe', async ({ workspace, env }) => {
-  const { cwd } = workspace;
-  assert.ok((await run(cwd, ['plan'], { env, tty: true })).out.includes(ESC), 'a terminal has colour');
-  assert.not.ok((await run(cwd, ['plan'], { env: { ...env, FORCE_COLOR: '0' }, tty: true })).out.includes(ESC), 'FORCE_COLOR=0');
-  assert.not.ok((await run(cwd, ['plan'], { env: { ...env, NO_COLOR: '1' }, tty: true })).out.includes(ESC), 'NO_COLOR');
-  assert.not.ok((await run(cwd, ['plan', '--no-color'], { env, tty: true })).out.includes(ESC), '--no-color after the command');
-  assert.not.ok((await run(cwd, ['--no-color', 'plan'], { env: { ...env, FORCE_COLOR: '1' }, tty: true })).out.includes(ESC), '--no-color wins');
-  assert.not.ok((await run(cwd, ['plan'], { env })).out.includes(ESC), 'a pipe has none');
-  assert.ok((await run(cwd, ['plan'], { env: { ...env, FORCE_COLOR: '1' } })).out.includes(ESC), 'FORCE_COLOR=1 in a pipe');
-});
+cli(
+  'colour: FORCE_COLOR=0 and --no-color turn it off on a terminal, FORCE_COLOR=1 turns it on in a pipe',
+  async ({ workspace, env }) => {
+    const { cwd } = workspace;
+    assert.ok((await run(cwd, ['plan'], { env, tty: true })).out.includes(ESC), 'a terminal has colour');
+    assert.not.ok(
+      (await run(cwd, ['plan'], { env: { ...env, FORCE_COLOR: '0' }, tty: true })).out.includes(ESC),
+      'FORCE_COLOR=0',
+    );
+    assert.not.ok(
+      (await run(cwd, ['plan'], { env: { ...env, NO_COLOR: '1' }, tty: true })).out.includes(ESC),
+      'NO_COLOR',
+    );
+    assert.not.ok(
+      (await run(cwd, ['plan', '--no-color'], { env, tty: true })).out.includes(ESC),
+      '--no-color after the command',
+    );
+    assert.not.ok(
+      (await run(cwd, ['--no-color', 'plan'], { env: { ...env, FORCE_COLOR: '1' }, tty: true })).out.includes(ESC),
+      '--no-color wins',
+    );
+    assert.not.ok((await run(cwd, ['plan'], { env })).out.includes(ESC), 'a pipe has none');
+    assert.ok(
+      (await run(cwd, ['plan'], { env: { ...env, FORCE_COLOR: '1' } })).out.includes(ESC),
+      'FORCE_COLOR=1 in a pipe',
+    );
+  },
+);
 
 cli('did you mean: an unknown command or flag gets the closest name', async ({ workspace }) => {
   const command = await run(workspace.cwd, ['plna']);
@@ -64,16 +84,20 @@ cli('did you mean: an unknown command or flag gets the closest name', async ({ w
   assert.ok(topic.err.includes("Did you mean 'apply'?"), topic.err);
 });
 
-cli('--version, -V and -v print the version; help COMMAND prints its flags; --help lists both', async ({ workspace }) => {
-  for (const flag of ['--version', '-V', '-v']) {
-    const version = await run(workspace.cwd, [flag]);
-    assert.equal([version.code, version.out], [0, `bcgroups ${VERSION}\n`], flag);
-  }
-  const help = await run(workspace.cwd, ['help', 'plan']);
-  assert.equal([help.code, help.out], [0, renderCommandHelp(planCommand)]);
-  const main = await run(workspace.cwd, ['--help']);
-  for (const text of ['-V, --version', "'bcgroups help <command>'", '--no-color', 'help ']) assert.ok(main.out.includes(text), text);
-});
+cli(
+  '--version, -V and -v print the version; help COMMAND prints its flags; --help lists both',
+  async ({ workspace }) => {
+    for (const flag of ['--version', '-V', '-v']) {
+      const version = await run(workspace.cwd, [flag]);
+      assert.equal([version.code, version.out], [0, `bcgroups ${VERSION}\n`], flag);
+    }
+    const help = await run(workspace.cwd, ['help', 'plan']);
+    assert.equal([help.code, help.out], [0, renderCommandHelp(planCommand)]);
+    const main = await run(workspace.cwd, ['--help']);
+    for (const text of ['-V, --version', "'bcgroups help <command>'", '--no-color', 'help '])
+      assert.ok(main.out.includes(text), text);
+  },
+);
 
 cli('--config before the command is the same as after it', async ({ workspace }) => {
   const { cwd } = workspace;
@@ -92,7 +116,9 @@ cli('--no-prune overrides prune: true from the config, and a replan keeps it', a
   const { cwd } = workspace;
   await writeFile(path.join(cwd, '.bcgroupsrc.json'), JSON.stringify({ prune: true }));
   const pruned = await run(cwd, ['plan', '--format', 'json', '--force'], { env });
-  const deletes = (text: string) => (JSON.parse(text) as { changes: { action: string }[] }).changes.filter((change) => change.action === 'delete').length;
+  const deletes = (text: string) =>
+    (JSON.parse(text) as { changes: { action: string }[] }).changes.filter((change) => change.action === 'delete')
+      .length;
   assert.is(deletes(pruned.out), 3, pruned.err);
   const kept = await run(cwd, ['plan', '--format', 'json', '--no-prune'], { env });
   assert.is(deletes(kept.out), 0, kept.err);
@@ -104,51 +130,86 @@ cli('validate --format json: a versioned document of every problem', async ({ wo
   const { cwd } = workspace;
   const good = await run(cwd, ['validate', '--format', 'json']);
   assert.is(good.code, 0);
-  assert.equal(JSON.parse(good.out), { format_version: 1, valid: true, dir: 'groups', groups: 1, files: 1, problems: [] });
+  assert.equal(JSON.parse(good.out), {
+    format_version: 1,
+    valid: true,
+    dir: 'groups',
+    groups: 1,
+    files: 1,
+    problems: [],
+  });
   await writeFile(path.join(cwd, 'groups/bad.yaml'), 'name: Bad\nnmae: typo\n');
   const bad = await run(cwd, ['validate', '--format', 'json']);
   assert.is(bad.code, 1);
   assert.is(bad.err, '');
-  const document = JSON.parse(bad.out) as { format_version: number; valid: boolean; problems: Record<string, unknown>[] };
+  const document = JSON.parse(bad.out) as {
+    format_version: number;
+    valid: boolean;
+    problems: Record<string, unknown>[];
+  };
   assert.is(document.valid, false);
   assert.equal(Object.keys(document.problems[0] ?? {}), ['file', 'line', 'col', 'field', 'message', 'hint']);
-  assert.equal(document.problems.map((problem) => [problem.file, problem.line, problem.col]), [[path.join('groups', 'bad.yaml'), 2, 1]]);
+  assert.equal(
+    document.problems.map((problem) => [problem.file, problem.line, problem.col]),
+    [[path.join('groups', 'bad.yaml'), 2, 1]],
+  );
 });
 
-cli('with GITHUB_ACTIONS=true, validate and plan problems are workflow annotations on stderr', async ({ workspace, env }) => {
-  const { cwd } = workspace;
-  await writeFile(path.join(cwd, 'groups/bad,one.yaml'), 'name: Bad\nnmae: typo\n');
-  const validate = await run(cwd, ['validate'], { env: { GITHUB_ACTIONS: 'true' } });
-  assert.is(validate.code, 1);
-  assert.ok(validate.err.startsWith("::error file=groups/bad%2Cone.yaml,line=2,col=1,title=nmae::unknown key 'nmae'%0Ahint: did you mean 'name'?"), validate.err);
-  assert.not.ok((await run(cwd, ['validate'])).err.includes('::error'), 'not outside GitHub Actions');
-  const json = await run(cwd, ['validate', '--format', 'json'], { env: { GITHUB_ACTIONS: 'true' } });
-  assert.ok(json.err.startsWith('::error file=groups/bad%2Cone.yaml'), json.err);
-  await writeFile(path.join(cwd, 'groups/bad,one.yaml'), groupYaml('Other', 1, 'id: 999\n'));
-  const plan = await run(cwd, ['plan'], { env: { ...env, GITHUB_ACTIONS: 'true' } });
-  assert.ok(/^::error file=groups\/bad%2Cone\.yaml,line=\d+,col=\d+/.test(plan.err), plan.err);
-});
+cli(
+  'with GITHUB_ACTIONS=true, validate and plan problems are workflow annotations on stderr',
+  async ({ workspace, env }) => {
+    const { cwd } = workspace;
+    await writeFile(path.join(cwd, 'groups/bad,one.yaml'), 'name: Bad\nnmae: typo\n');
+    const validate = await run(cwd, ['validate'], { env: { GITHUB_ACTIONS: 'true' } });
+    assert.is(validate.code, 1);
+    assert.ok(
+      validate.err.startsWith(
+        "::error file=groups/bad%2Cone.yaml,line=2,col=1,title=nmae::unknown key 'nmae'%0Ahint: did you mean 'name'?",
+      ),
+      validate.err,
+    );
+    assert.not.ok((await run(cwd, ['validate'])).err.includes('::error'), 'not outside GitHub Actions');
+    const json = await run(cwd, ['validate', '--format', 'json'], { env: { GITHUB_ACTIONS: 'true' } });
+    assert.ok(json.err.startsWith('::error file=groups/bad%2Cone.yaml'), json.err);
+    await writeFile(path.join(cwd, 'groups/bad,one.yaml'), groupYaml('Other', 1, 'id: 999\n'));
+    const plan = await run(cwd, ['plan'], { env: { ...env, GITHUB_ACTIONS: 'true' } });
+    assert.ok(/^::error file=groups\/bad%2Cone\.yaml,line=\d+,col=\d+/.test(plan.err), plan.err);
+  },
+);
 
-cli('messages name the real groups folder; an empty one plans every live group as unmanaged and says so', async ({ workspace, env }) => {
-  const { cwd } = workspace;
-  await mkdir(path.join(cwd, 'stores/eu'), { recursive: true });
-  const plan = await run(cwd, ['plan', '--dir', 'stores/eu'], { env });
-  assert.is(plan.code, 0, plan.err);
-  assert.ok(plan.err.includes('Note: no group files in stores/eu/: every live group is unmanaged (4 groups)'), plan.err);
-  assert.ok(plan.out.includes('No changes: the store matches stores/eu/.'), plan.out);
-  assert.ok(plan.out.includes('Unmanaged (in the store, not in stores/eu/;'), plan.out);
-  const drift = await run(cwd, ['drift', '--dir', 'stores/eu/'], { env });
-  assert.ok(drift.err.includes('Note: no group files in stores/eu/: every live group is unmanaged'), drift.err);
-  for (const text of [plan.out, plan.err, drift.out, drift.err]) assert.not.ok(/(^|[^/\w])groups\//.test(text), `a hard-coded groups/ in:\n${text}`);
-  await writeFile(path.join(cwd, '.bcgroupsrc.json'), JSON.stringify({ groupsDir: 'stores/eu', prune: true }));
-  const pruned = await run(cwd, ['plan'], { env });
-  assert.ok(pruned.err.includes('Note: no group files in stores/eu/: with prune on, all 4 live groups would be deleted'), pruned.err);
-  assert.is(pruned.code, 3, 'the delete threshold refuses it');
-});
+cli(
+  'messages name the real groups folder; an empty one plans every live group as unmanaged and says so',
+  async ({ workspace, env }) => {
+    const { cwd } = workspace;
+    await mkdir(path.join(cwd, 'stores/eu'), { recursive: true });
+    const plan = await run(cwd, ['plan', '--dir', 'stores/eu'], { env });
+    assert.is(plan.code, 0, plan.err);
+    assert.ok(
+      plan.err.includes('Note: no group files in stores/eu/: every live group is unmanaged (4 groups)'),
+      plan.err,
+    );
+    assert.ok(plan.out.includes('No changes: the store matches stores/eu/.'), plan.out);
+    assert.ok(plan.out.includes('Unmanaged (in the store, not in stores/eu/;'), plan.out);
+    const drift = await run(cwd, ['drift', '--dir', 'stores/eu/'], { env });
+    assert.ok(drift.err.includes('Note: no group files in stores/eu/: every live group is unmanaged'), drift.err);
+    for (const text of [plan.out, plan.err, drift.out, drift.err])
+      assert.not.ok(/(^|[^/\w])groups\//.test(text), `a hard-coded groups/ in:\n${text}`);
+    await writeFile(path.join(cwd, '.bcgroupsrc.json'), JSON.stringify({ groupsDir: 'stores/eu', prune: true }));
+    const pruned = await run(cwd, ['plan'], { env });
+    assert.ok(
+      pruned.err.includes('Note: no group files in stores/eu/: with prune on, all 4 live groups would be deleted'),
+      pruned.err,
+    );
+    assert.is(pruned.code, 3, 'the delete threshold refuses it');
+  },
+);
 
 cli('annotation escaping: % CR LF in the message, and : , too in properties', () => {
   const problem = { file: 'x', line: 3, col: 4, field: 'a:b,c', message: '100% off\r\nnext' };
-  assert.is(formatAnnotation(problem, 'dir:1/a,b%.yaml'), '::error file=dir%3A1/a%2Cb%25.yaml,line=3,col=4,title=a%3Ab%2Cc::100%25 off%0D%0Anext');
+  assert.is(
+    formatAnnotation(problem, 'dir:1/a,b%.yaml'),
+    '::error file=dir%3A1/a%2Cb%25.yaml,line=3,col=4,title=a%3Ab%2Cc::100%25 off%0D%0Anext',
+  );
 });
 
 cli.run();

@@ -23,7 +23,11 @@ interface Run {
 /** Runs a shell line in which `bcgroups` is the real CLI. */
 function runShell(cwd: string, line: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn('bash', ['-c', DEFINE + line], { cwd, env: { PATH: process.env.PATH ?? '', NODE_BIN: process.execPath, TSX_LOADER: TSX, CLI_ENTRY: CLI, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', DEFINE + line], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', NODE_BIN: process.execPath, TSX_LOADER: TSX, CLI_ENTRY: CLI, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -33,13 +37,19 @@ function runShell(cwd: string, line: string, env: Record<string, string>): Promi
 }
 
 function assertCalm(run: Run, where: string): void {
-  for (const text of ['Unexpected error', 'EPIPE', '    at ', 'node:internal']) assert.not.ok(run.err.includes(text), `${where}: '${text}' in stderr:\n${run.err}`);
+  for (const text of ['Unexpected error', 'EPIPE', '    at ', 'node:internal'])
+    assert.not.ok(run.err.includes(text), `${where}: '${text}' in stderr:\n${run.err}`);
 }
 
-const faults = suite<{ sandbox: Sandbox; workspace: Workspace; env: Record<string, string> }>('local faults of the real CLI');
+const faults = suite<{ sandbox: Sandbox; workspace: Workspace; env: Record<string, string> }>(
+  'local faults of the real CLI',
+);
 
 faults.before.each(async (context) => {
-  const seed = Array.from({ length: 4 }, (_, i) => ({ name: `Kept ${i + 1}`, discount_rules: [{ type: 'all', method: 'percent', amount: i }] }));
+  const seed = Array.from({ length: 4 }, (_, i) => ({
+    name: `Kept ${i + 1}`,
+    discount_rules: [{ type: 'all', method: 'percent', amount: i }],
+  }));
   context.sandbox = await startSandbox({ seed });
   const files: Record<string, string> = {};
   for (let i = 0; i < 4; i++) files[`groups/kept-${i + 1}.yaml`] = groupYaml(`Kept ${i + 1}`, i === 0 ? 30 : i);
@@ -52,21 +62,24 @@ faults.after.each(async ({ sandbox, workspace }) => {
   await workspace.remove();
 });
 
-faults('--out in a missing folder, at a folder, below a file: exit 1 naming the path and the fix', async ({ workspace, env }) => {
-  await mkdir(path.join(workspace.cwd, 'plans'));
-  const cases = [
-    ['missing/plan.json', 'its folder does not exist'],
-    ['plans', 'it is a folder'],
-    ['package.json/plan.json', 'part of the path is a file'],
-    [`${'x'.repeat(300)}.json`, 'the path is too long'],
-  ] as const;
-  for (const [out, reason] of cases) {
-    const run = await runShell(workspace.cwd, `bcgroups plan --out ${out}`, env);
-    assert.is(run.code, 1, `${out}: ${run.err}`);
-    assert.ok(run.err.includes(`cannot write ${out}: ${reason}`), `${out}:\n${run.err}`);
-    assertCalm(run, out);
-  }
-});
+faults(
+  '--out in a missing folder, at a folder, below a file: exit 1 naming the path and the fix',
+  async ({ workspace, env }) => {
+    await mkdir(path.join(workspace.cwd, 'plans'));
+    const cases = [
+      ['missing/plan.json', 'its folder does not exist'],
+      ['plans', 'it is a folder'],
+      ['package.json/plan.json', 'part of the path is a file'],
+      [`${'x'.repeat(300)}.json`, 'the path is too long'],
+    ] as const;
+    for (const [out, reason] of cases) {
+      const run = await runShell(workspace.cwd, `bcgroups plan --out ${out}`, env);
+      assert.is(run.code, 1, `${out}: ${run.err}`);
+      assert.ok(run.err.includes(`cannot write ${out}: ${reason}`), `${out}:\n${run.err}`);
+      assertCalm(run, out);
+    }
+  },
+);
 
 faults('--out at a read-only path: exit 1, permission denied', async ({ workspace, env }) => {
   if (process.getuid?.() === 0) {
@@ -83,28 +96,55 @@ faults('--out at a read-only path: exit 1, permission denied', async ({ workspac
   assertCalm(run, 'read-only');
 });
 
-faults('an unwritable GITHUB_STEP_SUMMARY is a warning: apply still exits 0, plan keeps its exit code', async ({ sandbox, workspace, env }) => {
-  const summary = path.join(workspace.cwd, 'no-such-folder', 'summary.md');
-  const plan = await runShell(workspace.cwd, 'bcgroups plan --detailed-exitcode', { ...env, GITHUB_STEP_SUMMARY: summary });
-  assert.is(plan.code, 2, plan.err);
-  assert.ok(plan.err.includes(`Warning: no step summary: cannot write ${summary}: its folder does not exist`), plan.err);
-  assertCalm(plan, 'plan');
+faults(
+  'an unwritable GITHUB_STEP_SUMMARY is a warning: apply still exits 0, plan keeps its exit code',
+  async ({ sandbox, workspace, env }) => {
+    const summary = path.join(workspace.cwd, 'no-such-folder', 'summary.md');
+    const plan = await runShell(workspace.cwd, 'bcgroups plan --detailed-exitcode', {
+      ...env,
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    assert.is(plan.code, 2, plan.err);
+    assert.ok(
+      plan.err.includes(`Warning: no step summary: cannot write ${summary}: its folder does not exist`),
+      plan.err,
+    );
+    assertCalm(plan, 'plan');
 
-  const apply = await runShell(workspace.cwd, 'bcgroups apply --yes', { ...env, GITHUB_STEP_SUMMARY: workspace.cwd });
-  assert.is(apply.code, 0, apply.err);
-  assert.ok(apply.err.includes(`cannot write ${workspace.cwd}: it is a folder`), apply.err);
-  assert.is(Number((sandbox.groups().find((group) => group.name === 'Kept 1')?.discount_rules[0] as { amount?: unknown } | undefined)?.amount), 30, 'the writes happened');
-  assertCalm(apply, 'apply');
-});
+    const apply = await runShell(workspace.cwd, 'bcgroups apply --yes', { ...env, GITHUB_STEP_SUMMARY: workspace.cwd });
+    assert.is(apply.code, 0, apply.err);
+    assert.ok(apply.err.includes(`cannot write ${workspace.cwd}: it is a folder`), apply.err);
+    assert.is(
+      Number(
+        (
+          sandbox.groups().find((group) => group.name === 'Kept 1')?.discount_rules[0] as
+            | { amount?: unknown }
+            | undefined
+        )?.amount,
+      ),
+      30,
+      'the writes happened',
+    );
+    assertCalm(apply, 'apply');
+  },
+);
 
-faults('a closed stdout (| head -1, | true): a quiet exit with the command\'s own code', async ({ workspace, env }) => {
+faults("a closed stdout (| head -1, | true): a quiet exit with the command's own code", async ({ workspace, env }) => {
   for (const reader of ['head -1', 'true']) {
-    const run = await runShell(workspace.cwd, `bcgroups plan --detailed-exitcode | ${reader}; echo "exit=\${PIPESTATUS[0]}"`, env);
+    const run = await runShell(
+      workspace.cwd,
+      `bcgroups plan --detailed-exitcode | ${reader}; echo "exit=\${PIPESTATUS[0]}"`,
+      env,
+    );
     assert.ok(run.out.trimEnd().endsWith('exit=2'), `${reader}: ${run.out}\n${run.err}`);
     assert.is(run.err, '', `${reader}: nothing on stderr`);
   }
   // A larger output than a pipe holds, cut after its first line.
-  const json = await runShell(workspace.cwd, `bcgroups plan --format json | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`, env);
+  const json = await runShell(
+    workspace.cwd,
+    `bcgroups plan --format json | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`,
+    env,
+  );
   assert.ok(json.out.trimEnd().endsWith('exit=0'), json.out + json.err);
   assertCalm(json, 'json');
 });

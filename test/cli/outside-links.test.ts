@@ -23,7 +23,11 @@ interface Run {
 
 function runCliProcess(cwd: string, args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX, CLI, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -35,7 +39,10 @@ function runCliProcess(cwd: string, args: string[], env: Record<string, string>)
 const links = suite<{ workspace: Workspace; elsewhere: string }>('links out of the project, through the real CLI');
 
 links.before.each(async (context) => {
-  context.workspace = await createWorkspace({ 'groups/retail.yaml': groupYaml('Retail', 5), 'shared/trade.yaml': groupYaml('Trade', 3) });
+  context.workspace = await createWorkspace({
+    'groups/retail.yaml': groupYaml('Retail', 5),
+    'shared/trade.yaml': groupYaml('Trade', 3),
+  });
   context.elsewhere = await mkdtemp(path.join(tmpdir(), 'bcgroups-elsewhere-'));
   await writeFile(path.join(context.elsewhere, 'keys.yaml'), `${OUTSIDE_KEY}: 1\nname: Stolen\n`);
 });
@@ -45,20 +52,39 @@ links.after.each(async ({ workspace, elsewhere }) => {
   await rm(elsewhere, { recursive: true, force: true });
 });
 
-links('a link to /proc/self/environ or to a file outside is refused in text and json, nothing of either printed', async ({ workspace, elsewhere }) => {
-  const groups = path.join(workspace.cwd, 'groups');
-  await symlink('/proc/self/environ', path.join(groups, 'env.yaml'));
-  await symlink(path.join(elsewhere, 'keys.yaml'), path.join(groups, 'keys.yaml'));
-  await symlink('../shared/trade.yaml', path.join(groups, 'trade.yaml'));
-  for (const format of ['text', 'json']) {
-    const run = await runCliProcess(workspace.cwd, ['validate', '--format', format], { BIGCOMMERCE_ACCESS_TOKEN: TOKEN, GITHUB_TOKEN: 'ghs_ENVIRONvalue42', MARKER: 'marker_of_the_environment' });
-    const all = run.out + run.err;
-    assert.is(run.code, 1, all);
-    for (const leak of ['marker_of_the_environment', 'ghs_ENVIRONvalue42', 'SECRET', 'abcdef123', 'ghp_outside', 'Stolen', 'PATH=']) assert.not.ok(all.includes(leak), `${format}: '${leak}' printed:\n${all}`);
-    assert.ok(all.includes('env.yaml') && all.includes('keys.yaml') && all.includes(OUTSIDE), `${format}: both links named:\n${all}`);
-    assert.not.ok(all.includes('trade.yaml'), `${format}: the in-project link is read like any file:\n${all}`);
-  }
-});
+links(
+  'a link to /proc/self/environ or to a file outside is refused in text and json, nothing of either printed',
+  async ({ workspace, elsewhere }) => {
+    const groups = path.join(workspace.cwd, 'groups');
+    await symlink('/proc/self/environ', path.join(groups, 'env.yaml'));
+    await symlink(path.join(elsewhere, 'keys.yaml'), path.join(groups, 'keys.yaml'));
+    await symlink('../shared/trade.yaml', path.join(groups, 'trade.yaml'));
+    for (const format of ['text', 'json']) {
+      const run = await runCliProcess(workspace.cwd, ['validate', '--format', format], {
+        BIGCOMMERCE_ACCESS_TOKEN: TOKEN,
+        GITHUB_TOKEN: 'ghs_ENVIRONvalue42',
+        MARKER: 'marker_of_the_environment',
+      });
+      const all = run.out + run.err;
+      assert.is(run.code, 1, all);
+      for (const leak of [
+        'marker_of_the_environment',
+        'ghs_ENVIRONvalue42',
+        'SECRET',
+        'abcdef123',
+        'ghp_outside',
+        'Stolen',
+        'PATH=',
+      ])
+        assert.not.ok(all.includes(leak), `${format}: '${leak}' printed:\n${all}`);
+      assert.ok(
+        all.includes('env.yaml') && all.includes('keys.yaml') && all.includes(OUTSIDE),
+        `${format}: both links named:\n${all}`,
+      );
+      assert.not.ok(all.includes('trade.yaml'), `${format}: the in-project link is read like any file:\n${all}`);
+    }
+  },
+);
 
 links('an in-project link is read and planned like any file', async ({ workspace }) => {
   await symlink('../shared/trade.yaml', path.join(workspace.cwd, 'groups/trade.yaml'));
@@ -70,7 +96,10 @@ links('an in-project link is read and planned like any file', async ({ workspace
 links("a store's own token variable, named by a config that throws, is redacted on stderr", async ({ workspace }) => {
   const config = `const config = { stores: { staging: { storeHash: 'stag', accessTokenEnv: 'STAGING_KEY' } } };\nif (process.env.BOOM) throw new Error('bad config near ' + process.env.STAGING_KEY);\nexport default config;\n`;
   await writeFile(path.join(workspace.cwd, 'bcgroups.config.mjs'), config);
-  const run = await runCliProcess(workspace.cwd, ['validate'], { BOOM: '1', STAGING_KEY: 'stg_Key0123456789abcdefXYZ' });
+  const run = await runCliProcess(workspace.cwd, ['validate'], {
+    BOOM: '1',
+    STAGING_KEY: 'stg_Key0123456789abcdefXYZ',
+  });
   assert.is(run.code, 1, run.out + run.err);
   assert.match(run.err, /bad config near/);
   assert.not.ok((run.out + run.err).includes('Key0123'), run.err);
@@ -79,7 +108,9 @@ links("a store's own token variable, named by a config that throws, is redacted 
 links('stdout is redacted too: a token quoted back into a json report loses it', async ({ workspace }) => {
   await writeFile(path.join(workspace.cwd, 'groups/echo.yaml'), `name: Echo\n${TOKEN}: 1\n`);
   for (const format of ['text', 'json']) {
-    const run = await runCliProcess(workspace.cwd, ['validate', '--format', format], { BIGCOMMERCE_ACCESS_TOKEN: TOKEN });
+    const run = await runCliProcess(workspace.cwd, ['validate', '--format', format], {
+      BIGCOMMERCE_ACCESS_TOKEN: TOKEN,
+    });
     assert.is(run.code, 1, run.out + run.err);
     assert.match(run.out + run.err, /unknown key '\[redacted\]'/);
     assert.not.ok((run.out + run.err).includes('abcdef12'), `${format}:\n${run.out}${run.err}`);

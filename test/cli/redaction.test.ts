@@ -7,7 +7,11 @@ import { createWorkspace, runIn, SECRET_TOKEN } from '../reliability/helpers.js'
 
 /** The token, and any 8 characters of it in a row. */
 function assertNoPart(text: string, token: string, where: string): void {
-  for (let start = 0; start + 8 <= token.length; start++) assert.not.ok(text.includes(token.slice(start, start + 8)), `${where} shows '${token.slice(start, start + 8)}': ${text}`);
+  for (let start = 0; start + 8 <= token.length; start++)
+    assert.not.ok(
+      text.includes(token.slice(start, start + 8)),
+      `${where} shows '${token.slice(start, start + 8)}': ${text}`,
+    );
 }
 
 async function runWith(files: Record<string, string>, argv: string[], env: Record<string, string>) {
@@ -25,7 +29,10 @@ test('a JS config that throws with the token in its message shows neither the to
     ['bcgroups.config.mjs', `throw new Error('boom ${SECRET_TOKEN.slice(0, 20)}');\n`],
     ['bcgroups.config.js', `export default { storeHash: '${SECRET_TOKEN.slice(9)}-x' };\n`],
   ] as const) {
-    const run = await runWith({ [file]: text }, ['plan'], { BIGCOMMERCE_ACCESS_TOKEN: SECRET_TOKEN, BIGCOMMERCE_STORE_HASH: 'abc' });
+    const run = await runWith({ [file]: text }, ['plan'], {
+      BIGCOMMERCE_ACCESS_TOKEN: SECRET_TOKEN,
+      BIGCOMMERCE_STORE_HASH: 'abc',
+    });
     assert.is(run.code, 1, run.err);
     assert.match(run.err, /config|storeHash/);
     assertNoPart(run.err, SECRET_TOKEN, file);
@@ -44,8 +51,15 @@ test('the variable the config names is redacted too, and any BIGCOMMERCE_*TOKEN*
 
 test('redactSecrets blanks whole secrets and runs of eight of their characters with a digit, but not words or short secrets in parts', () => {
   assert.is(redactSecrets(`a ${SECRET_TOKEN} b`, [SECRET_TOKEN]), 'a [redacted] b');
-  assert.is(redactSecrets(`cut: ${SECRET_TOKEN.slice(0, 24)}`, [SECRET_TOKEN]), 'cut: tok_S[redacted]', 'the word-like start is no secret');
-  assert.is(redactSecrets(`a redirect to x, ${'tok-redirect-9f8e7d6c5b4a'.slice(4)}`, ['tok-redirect-9f8e7d6c5b4a']), 'a redirect to x, re[redacted]');
+  assert.is(
+    redactSecrets(`cut: ${SECRET_TOKEN.slice(0, 24)}`, [SECRET_TOKEN]),
+    'cut: tok_S[redacted]',
+    'the word-like start is no secret',
+  );
+  assert.is(
+    redactSecrets(`a redirect to x, ${'tok-redirect-9f8e7d6c5b4a'.slice(4)}`, ['tok-redirect-9f8e7d6c5b4a']),
+    'a redirect to x, re[redacted]',
+  );
   assert.is(redactSecrets(`end: ...${SECRET_TOKEN.slice(-9)}.`, [SECRET_TOKEN]), 'end: ...[redacted].');
   assert.is(redactSecrets('the sandbox store, sandbox-token', ['sandbox-token']), 'the sandbox store, [redacted]');
   assert.is(redactSecrets('nothing here', ['', SECRET_TOKEN]), 'nothing here');

@@ -26,14 +26,23 @@ test('apply --yes converges under strict holders; a second apply has nothing to 
     { id: 1, name: 'Retail' },
     { id: 2, name: 'Walk-in', is_group_for_guests: true, is_default: true },
   ];
-  const project = await openProject({ 'retail.yaml': RETAIL, 'guests.yaml': GUESTS, 'vip.yaml': VIP }, { seed, guestMode: 'strict', defaultMode: 'strict' });
+  const project = await openProject(
+    { 'retail.yaml': RETAIL, 'guests.yaml': GUESTS, 'vip.yaml': VIP },
+    { seed, guestMode: 'strict', defaultMode: 'strict' },
+  );
   try {
     const first = await project.run('apply', '--yes');
     assert.is(first.code, 0, first.err);
     assert.match(first.out, 'Applied 4, failed 0, skipped 0, not converged 0');
     const groups = project.sandbox.groups();
-    assert.equal(groups.filter((g) => g.is_group_for_guests).map((g) => g.name), ['Guests']);
-    assert.equal(groups.filter((g) => g.is_default).map((g) => g.name), ['Retail']);
+    assert.equal(
+      groups.filter((g) => g.is_group_for_guests).map((g) => g.name),
+      ['Guests'],
+    );
+    assert.equal(
+      groups.filter((g) => g.is_default).map((g) => g.name),
+      ['Retail'],
+    );
     // Only the differing field is sent to the unmanaged holder.
     const walkIn = project.sandbox.log.find((entry) => entry.method === 'PUT' && entry.path.endsWith('/2'));
     assert.equal(walkIn?.body, { is_default: false, is_group_for_guests: false });
@@ -74,7 +83,10 @@ test('apply PLANFILE executes the saved plan; a store edited since planning is r
 });
 
 test('a failing change is reported with its API message, dependents are skipped, exit 4; a re-run converges', async () => {
-  const project = await openProject({ 'guests.yaml': GUESTS, 'vip.yaml': VIP }, { seed: [{ id: 9, name: 'Walk-in', is_group_for_guests: true }] });
+  const project = await openProject(
+    { 'guests.yaml': GUESTS, 'vip.yaml': VIP },
+    { seed: [{ id: 9, name: 'Walk-in', is_group_for_guests: true }] },
+  );
   try {
     // No retries, so every write fails at once.
     await writeFile(path.join(project.cwd, '.bcgroupsrc.json'), JSON.stringify({ request: { retries: 0 } }));
@@ -91,7 +103,13 @@ test('a failing change is reported with its API message, dependents are skipped,
     project.sandbox.setOptions({ faultRate: 0 });
     const again = await project.run('apply', '--yes');
     assert.is(again.code, 0, again.err);
-    assert.equal(project.sandbox.groups().filter((g) => g.is_group_for_guests).map((g) => g.name), ['Guests']);
+    assert.equal(
+      project.sandbox
+        .groups()
+        .filter((g) => g.is_group_for_guests)
+        .map((g) => g.name),
+      ['Guests'],
+    );
   } finally {
     await project.close();
   }
@@ -100,13 +118,19 @@ test('a failing change is reported with its API message, dependents are skipped,
 test('when the store cannot be re-read after apply, every outcome is still reported and the exit is 4', async () => {
   const draws = [0.9];
   // Only GETs draw for faults: the first (the plan's read) passes, every later one fails.
-  const project = await openProject({ 'vip.yaml': VIP }, { faultRate: 0.5, faultMethods: ['GET'], random: () => draws.shift() ?? 0.1 });
+  const project = await openProject(
+    { 'vip.yaml': VIP },
+    { faultRate: 0.5, faultMethods: ['GET'], random: () => draws.shift() ?? 0.1 },
+  );
   try {
     await writeFile(path.join(project.cwd, '.bcgroupsrc.json'), JSON.stringify({ request: { retries: 0 } }));
     const run = await project.run('apply', '--yes', '--format', 'json');
     assert.is(run.code, 4);
     const report = JSON.parse(run.out) as { results: Array<{ key: string; outcome: string; error: string | null }> };
-    assert.equal(report.results.map((r) => [r.key, r.outcome]), [['create:VIP', 'not_converged']]);
+    assert.equal(
+      report.results.map((r) => [r.key, r.outcome]),
+      [['create:VIP', 'not_converged']],
+    );
     assert.match(report.results[0]?.error ?? '', 'not confirmed');
     assert.match(run.err, 'bcgroups drift');
     assert.is(project.sandbox.groups().length, 1, 'the create itself landed');
@@ -120,7 +144,10 @@ test('on a terminal apply asks, naming the store and API origin; anything but ye
   try {
     const answers = [false, true];
     const questions: string[] = [];
-    const ask = async (question: string) => (questions.push(question), answers.shift() ?? false);
+    const ask = async (question: string) => {
+      questions.push(question);
+      return answers.shift() ?? false;
+    };
     const declined = memoryIo({ cwd: project.cwd, env: project.env, confirm: ask });
     assert.is(await runCli(['apply'], declined), 1);
     assert.match(declined.err(), 'Apply cancelled; nothing was changed.');
@@ -130,7 +157,10 @@ test('on a terminal apply asks, naming the store and API origin; anything but ye
     const question = `Apply these changes to store '${project.sandbox.storeHash}' at ${new URL(project.sandbox.apiUrl).origin}?`;
     assert.match(question, /^Apply these changes to store 'sandbox' at http:\/\/127\.0\.0\.1:\d+\?$/);
     assert.equal(questions, [question, question]);
-    assert.equal(project.sandbox.groups().map((g) => g.name), ['VIP']);
+    assert.equal(
+      project.sandbox.groups().map((g) => g.name),
+      ['VIP'],
+    );
   } finally {
     await project.close();
   }
@@ -155,7 +185,11 @@ test('a saved plan whose refusals were edited away is checked again and refused;
     const forced = await project.run('apply', 'plan.json', '--force');
     assert.is(forced.code, 0, forced.err);
     assert.match(forced.err, 'groups/ has changed since plan.json was made');
-    assert.equal(project.sandbox.groups().map((g) => g.name), ['VIP'], 'the saved plan, not the current files');
+    assert.equal(
+      project.sandbox.groups().map((g) => g.name),
+      ['VIP'],
+      'the saved plan, not the current files',
+    );
   } finally {
     await project.close();
   }
@@ -172,7 +206,10 @@ test('a stale or refused saved plan suggests the plan command with the flags thi
     await project.editByHand('PUT', 1, { name: 'Old one' });
     const stale = await project.run('apply', 'p.json', ...store);
     assert.is(stale.code, 5);
-    assert.match(stale.err, `Re-run \`bcgroups plan --store-hash ${storeHash} --api-url ${apiUrl} --prune --force --out p.json\``);
+    assert.match(
+      stale.err,
+      `Re-run \`bcgroups plan --store-hash ${storeHash} --api-url ${apiUrl} --prune --force --out p.json\``,
+    );
     assert.is(writes(project.sandbox.log).length, 1, 'only the hand edit');
   } finally {
     await project.close();
@@ -184,7 +221,10 @@ test('a plan file that is missing or a folder is said in words, with what to giv
   try {
     const missing = await project.run('apply', 'missing.json');
     assert.is(missing.code, 1);
-    assert.match(missing.err, 'Cannot read the plan file: missing.json does not exist (check the path). Give the path of a file written by `bcgroups plan --out FILE`.');
+    assert.match(
+      missing.err,
+      'Cannot read the plan file: missing.json does not exist (check the path). Give the path of a file written by `bcgroups plan --out FILE`.',
+    );
     const folder = await project.run('apply', 'groups');
     assert.is(folder.code, 1);
     assert.match(folder.err, 'Cannot read the plan file: groups is a folder, not a plan file.');

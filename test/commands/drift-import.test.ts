@@ -33,7 +33,10 @@ test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted un
 });
 
 test('drift reports a pinned group deleted by hand as drift (exit 2), in every format', async () => {
-  const project = await openProject({ 'vip.yaml': `id: 2\n${VIP}` }, { seed: [{ id: 2, name: 'VIP', discount_rules: [{ type: 'all', method: 'percent', amount: 10 }] }] });
+  const project = await openProject(
+    { 'vip.yaml': `id: 2\n${VIP}` },
+    { seed: [{ id: 2, name: 'VIP', discount_rules: [{ type: 'all', method: 'percent', amount: 10 }] }] },
+  );
   try {
     assert.is((await project.run('drift')).code, 0);
     await project.editByHand('DELETE', 2);
@@ -45,7 +48,10 @@ test('drift reports a pinned group deleted by hand as drift (exit 2), in every f
     assert.match(markdown.out, '> [!WARNING]');
     const json = await project.run('drift', '--format', 'json');
     assert.is(json.code, 2);
-    assert.equal((JSON.parse(json.out) as { problems: Array<{ field: string }> }).problems.map((p) => p.field), ['id']);
+    assert.equal(
+      (JSON.parse(json.out) as { problems: Array<{ field: string }> }).problems.map((p) => p.field),
+      ['id'],
+    );
     assert.is((await project.run('plan')).code, 1, 'plan still refuses: it cannot plan from a pin to nothing');
   } finally {
     await project.close();
@@ -65,7 +71,15 @@ test('a mismatch of groups/ itself (a name differing only in case) is an error f
 });
 
 test('drift --ignore-unmanaged neither counts nor lists groups no file describes', async () => {
-  const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [{ id: 1, name: 'Retail', is_default: true }, { id: 5, name: 'Hand Made' }] });
+  const project = await openProject(
+    { 'retail.yaml': RETAIL },
+    {
+      seed: [
+        { id: 1, name: 'Retail', is_default: true },
+        { id: 5, name: 'Hand Made' },
+      ],
+    },
+  );
   try {
     const counted = await project.run('drift');
     assert.is(counted.code, 2);
@@ -82,13 +96,24 @@ test('drift --ignore-unmanaged neither counts nor lists groups no file describes
 
 test('import writes canonical files with pins; a plan right after reports no changes; no overwrite without --overwrite', async () => {
   const seed = [
-    { id: 7, name: 'Wholesale', category_access: { type: 'specific', categories: [23, 18] }, discount_rules: [{ type: 'category', method: 'percent', amount: '12.5000', category_id: 18 }] },
+    {
+      id: 7,
+      name: 'Wholesale',
+      category_access: { type: 'specific', categories: [23, 18] },
+      discount_rules: [{ type: 'category', method: 'percent', amount: '12.5000', category_id: 18 }],
+    },
     { id: 8, name: 'Guests', is_group_for_guests: true },
     { id: 9, name: 'Trade / EU', discount_rules: [{ type: 'price_list', price_list_id: 3 }] },
     // Specific access to no category at all is a real live state, and must survive the round trip.
     { id: 10, name: 'Hidden', category_access: { type: 'specific', categories: [] } },
   ];
-  const catalog = { categories: [{ category_id: 18, name: 'Power Tools' }, { category_id: 23, name: 'Hand Tools' }], price_lists: [{ id: 3, name: 'Trade' }] };
+  const catalog = {
+    categories: [
+      { category_id: 18, name: 'Power Tools' },
+      { category_id: 23, name: 'Hand Tools' },
+    ],
+    price_lists: [{ id: 3, name: 'Trade' }],
+  };
   const project = await openProject({}, { seed, catalog });
   try {
     const imported = await project.run('import');
@@ -111,7 +136,12 @@ test('import writes canonical files with pins; a plan right after reports no cha
     assert.is((await project.run('import', '--overwrite')).code, 0);
     // The file that pins id 8 is refreshed in place: no second file with the same pin appears.
     assert.match(await readFile(path.join(project.cwd, 'groups', 'guests.yaml'), 'utf8'), 'name: Visitors');
-    assert.equal((await readdir(path.join(project.cwd, 'groups'))).sort(), ['guests.yaml', 'hidden.yaml', 'trade-eu.yaml', 'wholesale.yaml']);
+    assert.equal((await readdir(path.join(project.cwd, 'groups'))).sort(), [
+      'guests.yaml',
+      'hidden.yaml',
+      'trade-eu.yaml',
+      'wholesale.yaml',
+    ]);
     assert.is((await project.run('plan', '--detailed-exitcode')).code, 0);
   } finally {
     await project.close();
@@ -150,7 +180,10 @@ test('import names targets in comments, or by name with --by-name; a plan right 
     assert.match(byId, 'categories: [ 18, 31 ] # Tools/Power Tools, Tools/Power Tools\n');
     assert.match(byId, 'category_id: 18 # Tools/Power Tools\n');
     assert.match(byId, 'product_id: 112 # Claw Hammer (SKU HAM-16)\n');
-    assert.match(await readFile(path.join(project.cwd, 'groups', 'trade.yaml'), 'utf8'), 'price_list_id: 3 # Trade 2026\n');
+    assert.match(
+      await readFile(path.join(project.cwd, 'groups', 'trade.yaml'), 'utf8'),
+      'price_list_id: 3 # Trade 2026\n',
+    );
     assert.is((await project.run('plan', '--detailed-exitcode')).code, 0);
 
     const named = await project.run('import', '--by-name', '--overwrite');
@@ -167,7 +200,10 @@ test('import names targets in comments, or by name with --by-name; a plan right 
 });
 
 test('import refreshes a file that names a group without a pin, rather than writing a second file for it', async () => {
-  const project = await openProject({ 'b2b.yml': 'name: B2B Buyers\n' }, { seed: [{ id: 11, name: 'B2B Buyers', discount_rules: [{ type: 'all', method: 'percent', amount: 3 }] }] });
+  const project = await openProject(
+    { 'b2b.yml': 'name: B2B Buyers\n' },
+    { seed: [{ id: 11, name: 'B2B Buyers', discount_rules: [{ type: 'all', method: 'percent', amount: 3 }] }] },
+  );
   try {
     const refused = await project.run('import');
     assert.is(refused.code, 1);
@@ -188,7 +224,8 @@ test('the demo runs the whole lifecycle with every step exiting as expected', as
   const root = path.resolve(new URL('../../', import.meta.url).pathname);
   const code = await runDemo(io, root);
   assert.is(code, 0, io.out());
-  for (const step of ['$ bcgroups validate', '$ bcgroups plan', '$ bcgroups apply --yes', '$ bcgroups drift']) assert.match(io.out(), step);
+  for (const step of ['$ bcgroups validate', '$ bcgroups plan', '$ bcgroups apply --yes', '$ bcgroups drift'])
+    assert.match(io.out(), step);
   assert.match(io.out(), 'every step exited as expected');
   // The demo's plans name the catalog and count customers.
   assert.match(io.out(), '10% off Tools (category 18) -> 15%');

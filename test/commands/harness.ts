@@ -48,7 +48,11 @@ export async function openProject(files: Record<string, string>, options: Sandbo
     async editByHand(method, id, body) {
       const response = await fetch(`${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups/${id}`, {
         method,
-        headers: { 'X-Auth-Token': sandbox.token, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          'X-Auth-Token': sandbox.token,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (!response.ok) throw new Error(`hand edit ${method} ${id} answered ${response.status}`);

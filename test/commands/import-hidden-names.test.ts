@@ -53,11 +53,17 @@ test('import --by-name falls back to the id, with an escaped comment, for a name
 });
 
 test('a file naming a category by a path with a hidden character is refused by validate', async () => {
-  const project = await openProject({ 'vip.yaml': 'name: VIP\ncategory_access: {type: specific, categories: ["Tools/Evil\u202eliv"]}\n' }, { catalog: { categories: [{ category_id: 10, name: 'Tools' }] } });
+  const project = await openProject(
+    { 'vip.yaml': 'name: VIP\ncategory_access: {type: specific, categories: ["Tools/Evil\u202eliv"]}\n' },
+    { catalog: { categories: [{ category_id: 10, name: 'Tools' }] } },
+  );
   try {
     const validated = await project.run('validate');
     assert.is(validated.code, 1);
-    assert.match(validated.out + validated.err, /groups\/vip\.yaml:2:\d+.*category path holds U\+202E \(a bidi control\) at character 11/);
+    assert.match(
+      validated.out + validated.err,
+      /groups\/vip\.yaml:2:\d+.*category path holds U\+202E \(a bidi control\) at character 11/,
+    );
   } finally {
     await project.close();
   }

@@ -6,7 +6,10 @@ import { parseSavedPlan } from '../../src/plan/index.js';
 import { GUESTS, openProject, RETAIL, VIP } from './harness.js';
 
 test('plan reads the store with one list request and shows creates; --detailed-exitcode exits 2', async () => {
-  const project = await openProject({ 'retail.yaml': RETAIL, 'vip.yaml': VIP }, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  const project = await openProject(
+    { 'retail.yaml': RETAIL, 'vip.yaml': VIP },
+    { seed: [{ id: 1, name: 'Retail', is_default: true }] },
+  );
   try {
     const { code, out } = await project.run('plan', '--detailed-exitcode');
     assert.is(code, 2);
@@ -36,13 +39,22 @@ test('plan exits 0 with changes unless --detailed-exitcode, and against a matchi
 });
 
 test('--format json is the JSON plan alone; --out writes a saved plan without the token', async () => {
-  const project = await openProject({ 'guests.yaml': GUESTS }, { seed: [{ id: 4, name: 'Walk-in', is_group_for_guests: true }] });
+  const project = await openProject(
+    { 'guests.yaml': GUESTS },
+    { seed: [{ id: 4, name: 'Walk-in', is_group_for_guests: true }] },
+  );
   try {
     const { code, out } = await project.run('plan', '--format', 'json', '--out', 'plan.json');
     assert.is(code, 0);
-    const json = JSON.parse(out) as { format_version: number; changes: Array<{ key: string; depends_on: string[]; body: unknown }> };
+    const json = JSON.parse(out) as {
+      format_version: number;
+      changes: Array<{ key: string; depends_on: string[]; body: unknown }>;
+    };
     assert.is(json.format_version, 1);
-    assert.equal(json.changes.map((c) => c.key), ['update:4', 'create:Guests']);
+    assert.equal(
+      json.changes.map((c) => c.key),
+      ['update:4', 'create:Guests'],
+    );
     assert.equal(json.changes[0]?.body, { is_group_for_guests: false });
     assert.equal(json.changes[1]?.depends_on, ['update:4']);
     const text = await readFile(path.join(project.cwd, 'plan.json'), 'utf8');
@@ -69,17 +81,31 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     const applied = await project.run('apply', 'refused.json', '--force');
     assert.is(applied.code, 3, 'a refused saved plan is never applied');
     assert.match(applied.err, 'never forced at apply time');
-    assert.match(applied.err, 'bcgroups plan --prune --force --out refused.json', 'the hint keeps --prune for a plan that deletes');
+    assert.match(
+      applied.err,
+      'bcgroups plan --prune --force --out refused.json',
+      'the hint keeps --prune for a plan that deletes',
+    );
     assert.not.match(applied.err, 'Re-run with --force');
     assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0);
     const forced = await project.run('plan', '--prune', '--force');
     assert.is(forced.code, 0);
     assert.not.match(forced.out, 'Refused by safety checks');
     const store = `store ${project.sandbox.storeHash} at ${new URL(project.sandbox.apiUrl).origin}`;
-    assert.ok(forced.out.startsWith(`Plan for ${store}.\nMade with --force: 2 safety thresholds overridden:\n  ! delete 7 groups: more than safety.maxDeletes (5).\n  ! delete 7 of 7 groups (`), forced.out);
+    assert.ok(
+      forced.out.startsWith(
+        `Plan for ${store}.\nMade with --force: 2 safety thresholds overridden:\n  ! delete 7 groups: more than safety.maxDeletes (5).\n  ! delete 7 of 7 groups (`,
+      ),
+      forced.out,
+    );
     assert.not.match(forced.out, 'Re-run with --force');
     const markdown = await project.run('plan', '--prune', '--force', '--format', 'markdown');
-    assert.ok(markdown.out.startsWith(`## bcgroups plan: ${store}\n\n> [!WARNING]\n> **Made with --force: 2 safety thresholds overridden:**\n> - delete 7 groups`), markdown.out);
+    assert.ok(
+      markdown.out.startsWith(
+        `## bcgroups plan: ${store}\n\n> [!WARNING]\n> **Made with --force: 2 safety thresholds overridden:**\n> - delete 7 groups`,
+      ),
+      markdown.out,
+    );
     const calm = await project.run('plan', '--format', 'markdown');
     assert.ok(calm.out.startsWith(`## bcgroups plan: ${store}\n\n|`), calm.out);
     assert.not.match(calm.out + (await project.run('plan')).out, '--force');
@@ -94,7 +120,10 @@ test('a forced plan that exceeds no threshold still says it was forced; a create
     const forced = await project.run('plan', '--force');
     assert.match(forced.out, 'Made with --force: safety checks off (no threshold was exceeded).');
     const markdown = await project.run('plan', '--format', 'markdown');
-    assert.match(markdown.out, "<summary>+ create Plain: not in live store</summary>\n\nEvery field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.\n\n");
+    assert.match(
+      markdown.out,
+      "<summary>+ create Plain: not in live store</summary>\n\nEvery field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.\n\n",
+    );
   } finally {
     await project.close();
   }

@@ -41,7 +41,12 @@ test('files that name their targets apply to two stores whose ids differ, and th
       assert.is(applied.code, 0, applied.err);
       const [vip] = project.sandbox.groups();
       assert.equal(vip?.category_access, { type: 'specific', categories: [offset + 1, offset + 2] });
-      assert.equal(vip?.discount_rules.map((rule) => ('category_id' in rule ? rule.category_id : 'product_id' in rule ? rule.product_id : 0)), [offset + 2, offset + 3]);
+      assert.equal(
+        vip?.discount_rules.map((rule) =>
+          'category_id' in rule ? rule.category_id : 'product_id' in rule ? rule.product_id : 0,
+        ),
+        [offset + 2, offset + 3],
+      );
       const again = await project.run('plan', '--detailed-exitcode');
       assert.is(again.code, 0, again.out + again.err);
     } finally {
@@ -51,7 +56,8 @@ test('files that name their targets apply to two stores whose ids differ, and th
 });
 
 test('an id the store lacks, or a name it does not hold, fails at file:line with nothing written', async () => {
-  const file = 'name: VIP\ndiscount_rules:\n  - type: category\n    method: percent\n    amount: 10\n    category_id: 999\n  - type: product\n    method: fixed\n    amount: 5\n    product_sku: NOPE-1\n';
+  const file =
+    'name: VIP\ndiscount_rules:\n  - type: category\n    method: percent\n    amount: 10\n    category_id: 999\n  - type: product\n    method: fixed\n    amount: 5\n    product_sku: NOPE-1\n';
   const project = await openProject({ 'vip.yaml': file }, { catalog: catalogAt(10) });
   try {
     for (const argv of [['plan'], ['apply', '--yes']]) {

@@ -7,7 +7,12 @@ import { openProject, type Project } from './harness.js';
 import { CATALOG_STORE, EMPTY_FILE, QUIET_FILE, RETAIL_FILE, TRADE_FILE } from './store-names.fixtures.js';
 
 // With --prune, one group of 4 customers is deleted: refused by safety.maxDeletedCustomers (0).
-const FILES = { 'retail.yaml': RETAIL_FILE, 'trade.yaml': TRADE_FILE, 'quiet.yaml': QUIET_FILE, 'empty.yaml': EMPTY_FILE };
+const FILES = {
+  'retail.yaml': RETAIL_FILE,
+  'trade.yaml': TRADE_FILE,
+  'quiet.yaml': QUIET_FILE,
+  'empty.yaml': EMPTY_FILE,
+};
 
 interface PlanFile {
   forced: boolean;
@@ -34,7 +39,10 @@ test('a delete whose customer count was edited to 0 is counted again at apply an
     });
     const counted = await project.run('apply', 'plan.json');
     assert.is(counted.code, 3, counted.err);
-    assert.match(counted.err, 'plan.json would be refused by the safety checks:\n  ! Refusing to delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)');
+    assert.match(
+      counted.err,
+      'plan.json would be refused by the safety checks:\n  ! Refusing to delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)',
+    );
     const uncounted = await project.run('apply', 'plan.json', '--no-customers');
     assert.is(uncounted.code, 3, uncounted.err);
     assert.match(uncounted.err, 'Refusing to delete 1 group whose customers were not counted (--no-customers)');
@@ -53,12 +61,18 @@ test('a plan edited to say forced is checked again unless apply is given --force
     });
     const refused = await project.run('apply', 'plan.json');
     assert.is(refused.code, 3, refused.err);
-    assert.match(refused.err, 'plan.json was made with --force, and the safety checks would refuse it now:\n  ! Refusing to delete 1 group holding 4 customers');
+    assert.match(
+      refused.err,
+      'plan.json was made with --force, and the safety checks would refuse it now:\n  ! Refusing to delete 1 group holding 4 customers',
+    );
     assert.match(refused.err, 'run `bcgroups apply plan.json --force`');
     assert.is(writes(project).length, 0);
     const forced = await project.run('apply', 'plan.json', '--force');
     assert.is(forced.code, 0, forced.err);
-    assert.match(forced.out, 'Made with --force: a safety threshold overridden:\n  ! delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)');
+    assert.match(
+      forced.out,
+      'Made with --force: a safety threshold overridden:\n  ! delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)',
+    );
     assert.is(writes(project).filter((entry) => entry.method === 'DELETE').length, 1);
   } finally {
     await project.close();

@@ -41,15 +41,30 @@ discount_rules:
     method: price
     amount: 5
 `;
-export const TRADE_FILE = 'name: Trade\nid: 2\ncategory_access:\n  type: specific\n  categories: [18, 23]\ndiscount_rules:\n  - type: price_list\n    price_list_id: 2\n';
+export const TRADE_FILE =
+  'name: Trade\nid: 2\ncategory_access:\n  type: specific\n  categories: [18, 23]\ndiscount_rules:\n  - type: price_list\n    price_list_id: 2\n';
 export const QUIET_FILE = 'name: Quiet\nid: 3\n';
 export const OLD_FILE = 'name: Old\nid: 4\n';
 export const EMPTY_FILE = 'name: Empty\nid: 5\n';
 
-export const ALL_FILES = { 'retail.yaml': RETAIL_FILE, 'trade.yaml': TRADE_FILE, 'quiet.yaml': QUIET_FILE, 'old.yaml': OLD_FILE, 'empty.yaml': EMPTY_FILE };
+export const ALL_FILES = {
+  'retail.yaml': RETAIL_FILE,
+  'trade.yaml': TRADE_FILE,
+  'quiet.yaml': QUIET_FILE,
+  'old.yaml': OLD_FILE,
+  'empty.yaml': EMPTY_FILE,
+};
 
 /** The store with only these live groups, and only their customers. */
-export function storeWith(seed: NonNullable<SandboxOptions['seed']>, extra: Partial<SandboxOptions> = {}): SandboxOptions {
+export function storeWith(
+  seed: NonNullable<SandboxOptions['seed']>,
+  extra: Partial<SandboxOptions> = {},
+): SandboxOptions {
   const ids = new Set(seed.map((group) => group.id));
-  return { ...CATALOG_STORE, seed, customers: (CATALOG_STORE.customers ?? []).filter((customer) => ids.has(customer.customer_group_id)), ...extra };
+  return {
+    ...CATALOG_STORE,
+    seed,
+    customers: (CATALOG_STORE.customers ?? []).filter((customer) => ids.has(customer.customer_group_id)),
+    ...extra,
+  };
 }

@@ -7,9 +7,19 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openProject } from './harness.js';
 import { countReadsByKind } from '../support/sandbox.js';
-import { ALL_FILES, CATALOG_STORE, EMPTY_FILE, QUIET_FILE, RETAIL_FILE, storeWith, TRADE_FILE } from './store-names.fixtures.js';
+import {
+  ALL_FILES,
+  CATALOG_STORE,
+  EMPTY_FILE,
+  QUIET_FILE,
+  RETAIL_FILE,
+  storeWith,
+  TRADE_FILE,
+} from './store-names.fixtures.js';
 
-const validatePlan = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object);
+const validatePlan = new Ajv2020({ strict: false }).compile(
+  JSON.parse(readFileSync(new URL('../../schemas/plan.schema.json', import.meta.url), 'utf8')) as object,
+);
 
 test('text: rules, category access and price lists by name and id; a vanished id shown as such; counts', async () => {
   const project = await openProject(ALL_FILES, CATALOG_STORE);
@@ -36,10 +46,21 @@ test('reads stay at the lower bound: one page per catalog kind, products only th
     const { code, out } = await project.run('plan');
     assert.is(code, 0);
     // Retail and Trade change; Quiet, Old and Empty are unchanged and never counted.
-    assert.equal(countReadsByKind(project.sandbox), { groups: 1, categories: 1, products: 1, price_lists: 1, customers: 2 });
+    assert.equal(countReadsByKind(project.sandbox), {
+      groups: 1,
+      categories: 1,
+      products: 1,
+      price_lists: 1,
+      customers: 2,
+    });
     assert.not.match(out, 'live groups', 'catalog reads are not live groups, and the count is said once');
-    assert.match(out, 'Read requests: 6 (1 for groups, 1 for categories, 1 for products, 1 for price lists, 2 for customer counts).\n');
-    const productPaths = project.sandbox.log.filter((entry) => entry.path.includes('/catalog/products')).map((entry) => decodeURIComponent(entry.path));
+    assert.match(
+      out,
+      'Read requests: 6 (1 for groups, 1 for categories, 1 for products, 1 for price lists, 2 for customer counts).\n',
+    );
+    const productPaths = project.sandbox.log
+      .filter((entry) => entry.path.includes('/catalog/products'))
+      .map((entry) => decodeURIComponent(entry.path));
     assert.match(productPaths[0] ?? '', 'id:in=77&');
   } finally {
     await project.close();
@@ -47,11 +68,20 @@ test('reads stay at the lower bound: one page per catalog kind, products only th
 });
 
 test('no group refers to the catalog: nothing of it is read', async () => {
-  const project = await openProject({ 'quiet.yaml': 'name: Quiet\nid: 3\ndiscount_rules:\n  - type: all\n    method: percent\n    amount: 3\n' }, storeWith([{ id: 3, name: 'Quiet' }]));
+  const project = await openProject(
+    { 'quiet.yaml': 'name: Quiet\nid: 3\ndiscount_rules:\n  - type: all\n    method: percent\n    amount: 3\n' },
+    storeWith([{ id: 3, name: 'Quiet' }]),
+  );
   try {
     const { code, out } = await project.run('plan');
     assert.is(code, 0);
-    assert.equal(countReadsByKind(project.sandbox), { groups: 1, categories: 0, products: 0, price_lists: 0, customers: 1 });
+    assert.equal(countReadsByKind(project.sandbox), {
+      groups: 1,
+      categories: 0,
+      products: 0,
+      price_lists: 0,
+      customers: 1,
+    });
     assert.match(out, '1 customer in this group');
   } finally {
     await project.close();
@@ -70,11 +100,23 @@ test('markdown and drift name them too; JSON keeps ids in body, names and counts
     assert.match(drift.out, 'store has 10% off Tools/Power Tools (category 19), the file says 15%');
     assert.match(drift.out, 'store also has 5% off category 99 (not in the catalog)');
     const json = await project.run('plan', '--format', 'json');
-    const plan = JSON.parse(json.out) as { changes: Array<Record<string, unknown>>; reads: { requests: Record<string, number> } };
+    const plan = JSON.parse(json.out) as {
+      changes: Array<Record<string, unknown>>;
+      reads: { requests: Record<string, number> };
+    };
     assert.ok(validatePlan(plan), JSON.stringify(validatePlan.errors));
     const retail = plan.changes.find((change) => change.id === 1);
-    assert.equal((retail?.body as { discount_rules: unknown[] }).discount_rules[0], { type: 'category', method: 'percent', amount: '15.0000', category_id: 19 });
-    assert.equal(retail?.catalog_names, { categories: { 19: 'Tools/Power Tools', 99: null }, products: { 77: { name: 'Claw Hammer', sku: 'HAM-16' } }, price_lists: {} });
+    assert.equal((retail!.body as unknown as { discount_rules: unknown[] }).discount_rules[0], {
+      type: 'category',
+      method: 'percent',
+      amount: '15.0000',
+      category_id: 19,
+    });
+    assert.equal(retail?.catalog_names, {
+      categories: { 19: 'Tools/Power Tools', 99: null },
+      products: { 77: { name: 'Claw Hammer', sku: 'HAM-16' } },
+      price_lists: {},
+    });
     assert.is(retail?.customers, 3);
     assert.equal(plan.reads.requests, { groups: 1, categories: 1, products: 1, price_lists: 1, customers: 2 });
   } finally {
@@ -83,7 +125,18 @@ test('markdown and drift name them too; JSON keeps ids in body, names and counts
 });
 
 test('names from the store are escaped like group names', async () => {
-  const project = await openProject({ 'trade.yaml': TRADE_FILE }, storeWith([{ id: 2, name: 'Trade' }], { catalog: { categories: [{ category_id: 18, name: 'Tools\u202e' }, { category_id: 23, name: 'Gar\u001b[31mden' }], price_lists: [{ id: 2, name: 'Whole\u200bsale' }] } }));
+  const project = await openProject(
+    { 'trade.yaml': TRADE_FILE },
+    storeWith([{ id: 2, name: 'Trade' }], {
+      catalog: {
+        categories: [
+          { category_id: 18, name: 'Tools\u202e' },
+          { category_id: 23, name: 'Gar\u001b[31mden' },
+        ],
+        price_lists: [{ id: 2, name: 'Whole\u200bsale' }],
+      },
+    }),
+  );
   try {
     for (const format of ['text', 'markdown']) {
       const { out } = await project.run('plan', '--format', format);
@@ -96,13 +149,21 @@ test('names from the store are escaped like group names', async () => {
 });
 
 test('deleting a group with members is refused by safety.maxDeletedCustomers; an empty one is not; --force allows', async () => {
-  const files = { 'retail.yaml': RETAIL_FILE, 'trade.yaml': TRADE_FILE, 'quiet.yaml': QUIET_FILE, 'empty.yaml': EMPTY_FILE };
+  const files = {
+    'retail.yaml': RETAIL_FILE,
+    'trade.yaml': TRADE_FILE,
+    'quiet.yaml': QUIET_FILE,
+    'empty.yaml': EMPTY_FILE,
+  };
   const project = await openProject(files, CATALOG_STORE);
   try {
     const refused = await project.run('plan', '--prune');
     assert.is(refused.code, 3, refused.out);
     assert.match(refused.out, '4 customers in this group lose its pricing');
-    assert.match(refused.out, 'Refusing to delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)');
+    assert.match(
+      refused.out,
+      'Refusing to delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)',
+    );
     assert.is((await project.run('plan', '--prune', '--force')).code, 0);
     await writeFile(path.join(project.cwd, '.bcgroupsrc.json'), JSON.stringify({ safety: { maxDeletedCustomers: 4 } }));
     assert.is((await project.run('plan', '--prune')).code, 0);
@@ -118,7 +179,10 @@ test('deleting a group with members is refused by safety.maxDeletedCustomers; an
 });
 
 test('a guest-flag change says it reaches every shopper who is not signed in', async () => {
-  const project = await openProject({ 'quiet.yaml': 'name: Quiet\nid: 3\nis_group_for_guests: true\n' }, storeWith([{ id: 3, name: 'Quiet' }]));
+  const project = await openProject(
+    { 'quiet.yaml': 'name: Quiet\nid: 3\nis_group_for_guests: true\n' },
+    storeWith([{ id: 3, name: 'Quiet' }]),
+  );
   try {
     const { out } = await project.run('plan');
     assert.match(out, "guest flag: this group's pricing will apply to every shopper who is not signed in");
@@ -136,10 +200,19 @@ test('--no-catalog and catalog: false skip the catalog reads and say what went u
     assert.match(out, 'Not checked:\n  - category, product, price list names not read');
     assert.match(out, '(--no-catalog)');
     assert.match(out, '10% off category 19 -> 15%');
-    assert.equal(countReadsByKind(project.sandbox), { groups: 1, categories: 0, products: 0, price_lists: 0, customers: 2 });
+    assert.equal(countReadsByKind(project.sandbox), {
+      groups: 1,
+      categories: 0,
+      products: 0,
+      price_lists: 0,
+      customers: 2,
+    });
     await writeFile(path.join(project.cwd, '.bcgroupsrc.json'), JSON.stringify({ catalog: false }));
     const configured = await project.run('plan', '--format', 'json');
-    const plan = JSON.parse(configured.out) as { reads: { unchecked: string[] }; changes: Array<Record<string, unknown>> };
+    const plan = JSON.parse(configured.out) as {
+      reads: { unchecked: string[] };
+      changes: Array<Record<string, unknown>>;
+    };
     assert.is(plan.reads.unchecked.length, 1);
     assert.is(plan.changes[0]?.catalog_names, undefined);
   } finally {
@@ -148,7 +221,10 @@ test('--no-catalog and catalog: false skip the catalog reads and say what went u
 });
 
 test('--no-customers skips the counts: changes say so, and a delete is refused unless forced', async () => {
-  const project = await openProject({ 'retail.yaml': RETAIL_FILE, 'trade.yaml': TRADE_FILE, 'quiet.yaml': QUIET_FILE, 'empty.yaml': EMPTY_FILE }, CATALOG_STORE);
+  const project = await openProject(
+    { 'retail.yaml': RETAIL_FILE, 'trade.yaml': TRADE_FILE, 'quiet.yaml': QUIET_FILE, 'empty.yaml': EMPTY_FILE },
+    CATALOG_STORE,
+  );
   try {
     const { code, out } = await project.run('plan', '--prune', '--no-customers');
     assert.is(code, 3, out);
@@ -156,7 +232,9 @@ test('--no-customers skips the counts: changes say so, and a delete is refused u
     assert.match(out, 'safety.maxDeletedCustomers cannot be checked (--no-customers)');
     assert.match(out, 'Refusing to delete 1 group whose customers were not counted (--no-customers)');
     assert.is(countReadsByKind(project.sandbox).customers, 0);
-    const json = JSON.parse((await project.run('plan', '--no-customers', '--format', 'json')).out) as { changes: Array<{ customers: unknown }> };
+    const json = JSON.parse((await project.run('plan', '--no-customers', '--format', 'json')).out) as {
+      changes: Array<{ customers: unknown }>;
+    };
     assert.ok(json.changes.every((change) => change.customers === null));
     assert.is((await project.run('plan', '--prune', '--no-customers', '--force')).code, 0);
   } finally {

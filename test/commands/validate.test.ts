@@ -35,7 +35,10 @@ validate('the example groups/ pass with a summary, saying what only plan checks,
 
 validate('one of a thing is counted in the singular', async ({ cwd }) => {
   await mkdir(path.join(cwd, 'one'));
-  await writeFile(path.join(cwd, 'one', 'vip.yaml'), 'name: VIP\ndiscount_rules:\n  - { type: category, category: Tools, method: percent, amount: 5 }\n');
+  await writeFile(
+    path.join(cwd, 'one', 'vip.yaml'),
+    'name: VIP\ndiscount_rules:\n  - { type: category, category: Tools, method: percent, amount: 5 }\n',
+  );
   const io = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--dir', 'one'], io), 0, io.err());
   assert.is(
@@ -65,8 +68,16 @@ validate('a bad store prints every problem as file:line:col  field  message and 
   assert.is(io.out(), '');
   const lines = io.err().split('\n');
   assert.ok(lines.includes('many-problems/a.yaml:2:13  is_default  must be true or false (found "yes")'), io.err());
-  assert.ok(lines.includes('many-problems/b.yaml:3:11  discount_rules[0].type  must be one of all, category, product, price_list (found "everything")'), io.err());
-  assert.ok(lines.some((line) => line.startsWith('many-problems/c.yaml:2:1  (file)  YAML: ')), io.err());
+  assert.ok(
+    lines.includes(
+      'many-problems/b.yaml:3:11  discount_rules[0].type  must be one of all, category, product, price_list (found "everything")',
+    ),
+    io.err(),
+  );
+  assert.ok(
+    lines.some((line) => line.startsWith('many-problems/c.yaml:2:1  (file)  YAML: ')),
+    io.err(),
+  );
   assert.ok(lines.includes('    hint: group names are unique in a store; rename one of them'), io.err());
   assert.match(io.err(), /\n\n5 problems in the desired state\.\n$/);
   assert.not.match(io.err(), /sent to the store/, 'validate never talks to a store');
@@ -75,14 +86,24 @@ validate('a bad store prints every problem as file:line:col  field  message and 
 validate('a missing directory fails and says so', async ({ cwd }) => {
   const io = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--dir', 'nowhere'], io), 1);
-  assert.ok(io.err().startsWith(`nowhere  (folder)  folder not found: ${path.join(cwd, 'nowhere')} (set the folder with --dir or groupsDir)\n`), io.err());
+  assert.ok(
+    io
+      .err()
+      .startsWith(
+        `nowhere  (folder)  folder not found: ${path.join(cwd, 'nowhere')} (set the folder with --dir or groupsDir)\n`,
+      ),
+    io.err(),
+  );
   assert.match(io.err(), /hint: create it, run `bcgroups import`/);
 });
 
-validate('an unknown flag is named in our words, not parseArgs\'s', async ({ cwd }) => {
+validate("an unknown flag is named in our words, not parseArgs's", async ({ cwd }) => {
   const io = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--bogus'], io), 1);
-  assert.is(io.err(), "Error: Unknown flag '--bogus' for 'bcgroups validate'.\nRun 'bcgroups validate --help' for its flags.\n");
+  assert.is(
+    io.err(),
+    "Error: Unknown flag '--bogus' for 'bcgroups validate'.\nRun 'bcgroups validate --help' for its flags.\n",
+  );
 });
 
 validate('a flag without its value, or a value a switch does not take, says which flag', async ({ cwd }) => {
@@ -91,7 +112,10 @@ validate('a flag without its value, or a value a switch does not take, says whic
   assert.is(missing.err(), "Error: --dir needs a value.\nRun 'bcgroups validate --help' for its flags.\n");
   const swallowed = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--dir', '--help'], swallowed), 1);
-  assert.match(swallowed.err(), /^Error: --dir needs a value; to give one that starts with a dash, write --dir=-VALUE\./);
+  assert.match(
+    swallowed.err(),
+    /^Error: --dir needs a value; to give one that starts with a dash, write --dir=-VALUE\./,
+  );
   const switchValue = memoryIo({ cwd });
   assert.is(await runCli(['validate', '--help=yes'], switchValue), 1);
   assert.match(switchValue.err(), /^Error: --help takes no value\./);

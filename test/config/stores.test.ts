@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DEFAULT_CONFIG, eachStore, loadConfig, readToken, selectStore, selectStoreOfPlan } from '../../src/config/index.js';
+import {
+  DEFAULT_CONFIG,
+  eachStore,
+  loadConfig,
+  readToken,
+  selectStore,
+  selectStoreOfPlan,
+} from '../../src/config/index.js';
 import { ConfigError, UsageError, type Problem } from '../../src/errors.js';
 import type { Config } from '../../src/model/index.js';
 import { problemsOf } from '../support/problems.js';
@@ -22,11 +29,16 @@ stores.after.each(async (context) => {
 
 const TWO: Config = {
   ...DEFAULT_CONFIG,
-  stores: { production: { storeHash: 'prod1' }, staging: { storeHash: 'stage1', apiUrl: 'http://127.0.0.1:9', accessTokenEnv: 'STAGING_TOKEN' } },
+  stores: {
+    production: { storeHash: 'prod1' },
+    staging: { storeHash: 'stage1', apiUrl: 'http://127.0.0.1:9', accessTokenEnv: 'STAGING_TOKEN' },
+  },
 };
 
 function brief(problems: Problem[]): string[] {
-  return problems.map((problem) => `${problem.file}:${problem.line}:${problem.col} ${problem.field}: ${problem.message}`);
+  return problems.map(
+    (problem) => `${problem.file}:${problem.line}:${problem.col} ${problem.field}: ${problem.message}`,
+  );
 }
 
 function thrown(run: () => unknown): Error {
@@ -39,20 +51,36 @@ function thrown(run: () => unknown): Error {
   throw new Error('unreachable');
 }
 
-stores('a config with stores loads, and each store is narrowed to its own hash, URL and token variable', async ({ cwd }) => {
-  await writeFile(path.join(cwd, 'bcgroups.config.yaml'), 'apiUrl: http://127.0.0.1:1\nstores:\n  production:\n    storeHash: prod1\n  staging:\n    storeHash: stage1\n    accessTokenEnv: STAGING_TOKEN\n');
-  const config = await loadConfig({ cwd, env: {} });
-  assert.equal(
-    eachStore(config).map((store) => [store.storeName, store.storeHash, store.apiUrl, store.accessTokenEnv]),
-    [
-      ['production', 'prod1', 'http://127.0.0.1:1', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
-      ['staging', 'stage1', 'http://127.0.0.1:1', 'STAGING_TOKEN'],
-    ],
-  );
-});
+stores(
+  'a config with stores loads, and each store is narrowed to its own hash, URL and token variable',
+  async ({ cwd }) => {
+    await writeFile(
+      path.join(cwd, 'bcgroups.config.yaml'),
+      'apiUrl: http://127.0.0.1:1\nstores:\n  production:\n    storeHash: prod1\n  staging:\n    storeHash: stage1\n    accessTokenEnv: STAGING_TOKEN\n',
+    );
+    const config = await loadConfig({ cwd, env: {} });
+    assert.equal(
+      eachStore(config).map((store) => [store.storeName, store.storeHash, store.apiUrl, store.accessTokenEnv]),
+      [
+        ['production', 'prod1', 'http://127.0.0.1:1', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
+        ['staging', 'stage1', 'http://127.0.0.1:1', 'STAGING_TOKEN'],
+      ],
+    );
+  },
+);
 
 stores('every problem of the stores sits at its file:line:col', async ({ cwd }) => {
-  const text = ['storeHash: abc', 'stores:', '  Prod:', '    storeHash: abc', '  staging:', '    storeHash: x-y', '    accesTokenEnv: X', '  qa: {}', ''].join('\n');
+  const text = [
+    'storeHash: abc',
+    'stores:',
+    '  Prod:',
+    '    storeHash: abc',
+    '  staging:',
+    '    storeHash: x-y',
+    '    accesTokenEnv: X',
+    '  qa: {}',
+    '',
+  ].join('\n');
   await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), text);
   const problems = await problemsOf(loadConfig({ cwd, env: {} }));
   assert.equal(brief(problems), [
@@ -65,17 +93,39 @@ stores('every problem of the stores sits at its file:line:col', async ({ cwd }) 
   assert.match(problems[3]?.hint ?? '', "did you mean 'accessTokenEnv'?");
 });
 
-stores('two stores that read one token variable, by default or by name, or that are one store, are config problems', async ({ cwd }) => {
-  const text = ['stores:', '  a-b:', '    storeHash: abc', '  a_b:', '    storeHash: def', '  c:', '    storeHash: abc', '  d:', '    storeHash: xyz', '    accessTokenEnv: BIGCOMMERCE_ACCESS_TOKEN_C', '  e:', '    storeHash: abc', '    apiUrl: http://127.0.0.1:9', ''].join('\n');
-  await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), text);
-  const problems = await problemsOf(loadConfig({ cwd, env: {} }));
-  assert.equal(brief(problems), [
-    ".bcgroupsrc.yaml:4:3 stores.a_b: stores 'a-b' and 'a_b' both read their token from BIGCOMMERCE_ACCESS_TOKEN_A_B ('a-b' and 'a_b' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
-    ".bcgroupsrc.yaml:7:16 stores.c.storeHash: stores 'a-b' and 'c' are the same store (one storeHash at one apiUrl)",
-    ".bcgroupsrc.yaml:10:21 stores.d.accessTokenEnv: stores 'c' and 'd' both read their token from BIGCOMMERCE_ACCESS_TOKEN_C ('c' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
-  ], 'store e has the same hash at another API and is a store of its own');
-  assert.match(problems[0]?.hint ?? '', 'set stores.a_b.accessTokenEnv to a variable of its own');
-});
+stores(
+  'two stores that read one token variable, by default or by name, or that are one store, are config problems',
+  async ({ cwd }) => {
+    const text = [
+      'stores:',
+      '  a-b:',
+      '    storeHash: abc',
+      '  a_b:',
+      '    storeHash: def',
+      '  c:',
+      '    storeHash: abc',
+      '  d:',
+      '    storeHash: xyz',
+      '    accessTokenEnv: BIGCOMMERCE_ACCESS_TOKEN_C',
+      '  e:',
+      '    storeHash: abc',
+      '    apiUrl: http://127.0.0.1:9',
+      '',
+    ].join('\n');
+    await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), text);
+    const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+    assert.equal(
+      brief(problems),
+      [
+        ".bcgroupsrc.yaml:4:3 stores.a_b: stores 'a-b' and 'a_b' both read their token from BIGCOMMERCE_ACCESS_TOKEN_A_B ('a-b' and 'a_b' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
+        ".bcgroupsrc.yaml:7:16 stores.c.storeHash: stores 'a-b' and 'c' are the same store (one storeHash at one apiUrl)",
+        ".bcgroupsrc.yaml:10:21 stores.d.accessTokenEnv: stores 'c' and 'd' both read their token from BIGCOMMERCE_ACCESS_TOKEN_C ('c' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
+      ],
+      'store e has the same hash at another API and is a store of its own',
+    );
+    assert.match(problems[0]?.hint ?? '', 'set stores.a_b.accessTokenEnv to a variable of its own');
+  },
+);
 
 stores('a hash from the environment or a flag is refused beside named stores', async ({ cwd }) => {
   await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), 'stores:\n  production:\n    storeHash: prod1\n');
@@ -95,7 +145,10 @@ stores('a hash from the environment or a flag is refused beside named stores', a
 stores('with stores and none picked, the command names them; --store wins over BCGROUPS_STORE', () => {
   const none = thrown(() => selectStore(TWO, { env: {} }));
   assert.instance(none, UsageError);
-  assert.match(none.message, 'The config names several stores (production, staging): pick one with --store NAME or BCGROUPS_STORE=NAME');
+  assert.match(
+    none.message,
+    'The config names several stores (production, staging): pick one with --store NAME or BCGROUPS_STORE=NAME',
+  );
   assert.is(selectStore(TWO, { env: { BCGROUPS_STORE: 'staging' } }).storeName, 'staging');
   assert.is(selectStore(TWO, { flag: 'production', env: { BCGROUPS_STORE: 'staging' } }).storeName, 'production');
   assert.equal(selectStore(DEFAULT_CONFIG, { env: {} }), DEFAULT_CONFIG, 'a config of one store is as it was');
@@ -104,17 +157,32 @@ stores('with stores and none picked, the command names them; --store wins over B
 stores('an unknown store name gets a did-you-mean and the list', () => {
   const error = thrown(() => selectStore(TWO, { flag: 'stagign', env: {} }));
   assert.instance(error, UsageError);
-  assert.is(error.message, "--store 'stagign' is not a store of the config; did you mean 'staging'? The stores are: production, staging.");
+  assert.is(
+    error.message,
+    "--store 'stagign' is not a store of the config; did you mean 'staging'? The stores are: production, staging.",
+  );
   const fromEnv = thrown(() => selectStore(TWO, { env: { BCGROUPS_STORE: 'qa' } }));
   assert.is(fromEnv.message, "BCGROUPS_STORE 'qa' is not a store of the config. The stores are: production, staging.");
-  assert.instance(thrown(() => selectStore(DEFAULT_CONFIG, { flag: 'staging', env: {} })), UsageError);
+  assert.instance(
+    thrown(() => selectStore(DEFAULT_CONFIG, { flag: 'staging', env: {} })),
+    UsageError,
+  );
 });
 
 stores("each store reads only its own token variable, never another store's or the global one", () => {
-  const everyToken = { BIGCOMMERCE_ACCESS_TOKEN: 'global', BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: 'prod-token', STAGING_TOKEN: 'stage-token' };
+  const everyToken = {
+    BIGCOMMERCE_ACCESS_TOKEN: 'global',
+    BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: 'prod-token',
+    STAGING_TOKEN: 'stage-token',
+  };
   assert.is(readToken(selectStore(TWO, { flag: 'staging', env: {} }), everyToken), 'stage-token');
   assert.is(readToken(selectStore(TWO, { flag: 'production', env: {} }), everyToken), 'prod-token');
-  const missing = thrown(() => readToken(selectStore(TWO, { flag: 'production', env: {} }), { BIGCOMMERCE_ACCESS_TOKEN: 'global', STAGING_TOKEN: 'stage-token' }));
+  const missing = thrown(() =>
+    readToken(selectStore(TWO, { flag: 'production', env: {} }), {
+      BIGCOMMERCE_ACCESS_TOKEN: 'global',
+      STAGING_TOKEN: 'stage-token',
+    }),
+  );
   assert.match(missing.message, /^set BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION to an API token of store production/);
 });
 
@@ -124,8 +192,15 @@ stores('a saved plan runs against the store it names, never another', () => {
   const other = thrown(() => selectStoreOfPlan(TWO, { flag: 'staging', env: {} }, plan));
   assert.instance(other, UsageError);
   assert.match(other.message, "p.json was planned for store 'production' (prod1), but --store picks store 'staging'");
-  assert.instance(thrown(() => selectStoreOfPlan(DEFAULT_CONFIG, { env: {} }, plan)), UsageError);
-  assert.instance(thrown(() => selectStoreOfPlan(TWO, { env: {} }, { ...plan, store: 'qa' })), UsageError, 'a store the config no longer names');
+  assert.instance(
+    thrown(() => selectStoreOfPlan(DEFAULT_CONFIG, { env: {} }, plan)),
+    UsageError,
+  );
+  assert.instance(
+    thrown(() => selectStoreOfPlan(TWO, { env: {} }, { ...plan, store: 'qa' })),
+    UsageError,
+    'a store the config no longer names',
+  );
 });
 
 stores.run();

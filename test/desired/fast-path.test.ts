@@ -23,7 +23,10 @@ function sameValue(a: unknown, b: unknown): boolean {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keysA = Object.keys(a);
     const keysB = Object.keys(b);
-    return keysA.join('\0') === keysB.join('\0') && keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    return (
+      keysA.join('\0') === keysB.join('\0') &&
+      keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+    );
   }
   return a === b;
 }
@@ -37,10 +40,15 @@ fast('every file the fast path accepts reads the same through the exact path, wi
     accepted += 1;
     const exact = parseGroupYaml('g.yaml', text);
     if (!('parsed' in exact)) {
-      assert.unreachable(`fast path accepted a file the exact path refuses:\n${text.slice(0, 300)}\n${JSON.stringify(exact.problems)}`);
+      assert.unreachable(
+        `fast path accepted a file the exact path refuses:\n${text.slice(0, 300)}\n${JSON.stringify(exact.problems)}`,
+      );
       continue;
     }
-    if (!sameValue(value, exact.parsed.value)) assert.unreachable(`values differ for:\n${text}\nfast ${JSON.stringify(value)}\nexact ${JSON.stringify(exact.parsed.value)}`);
+    if (!sameValue(value, exact.parsed.value))
+      assert.unreachable(
+        `values differ for:\n${text}\nfast ${JSON.stringify(value)}\nexact ${JSON.stringify(exact.parsed.value)}`,
+      );
   }
   // The corpus must exercise the fast path, not only the fallback.
   assert.ok(accepted > files.length / 3, `only ${accepted} of ${files.length} files took the fast path`);
@@ -52,16 +60,35 @@ fast('the YAML 1.2 core scalars resolve as the yaml package resolves them', () =
     const value = parseFastYaml(text);
     if (value === undefined) continue;
     const exact = parseGroupYaml('g.yaml', text);
-    assert.ok('parsed' in exact && sameValue(value.value, (exact.parsed.value as { value: unknown }).value), `scalar ${scalar}`);
+    assert.ok(
+      'parsed' in exact && sameValue(value.value, (exact.parsed.value as { value: unknown }).value),
+      `scalar ${scalar}`,
+    );
   }
   assert.equal(parseFastYaml('a: 0b101\nb: +.5\nc: 0o17\nd: 0x1F\ne: 1_000\nf: yes\ng: 2001-12-14\n'), {
-    a: '0b101', b: 0.5, c: 15, d: 31, e: '1_000', f: 'yes', g: '2001-12-14',
+    a: '0b101',
+    b: 0.5,
+    c: 15,
+    d: 31,
+    e: '1_000',
+    f: 'yes',
+    g: '2001-12-14',
   });
   assert.ok(Object.is(parseFastYaml('a: -0\n')?.a, -0));
 });
 
 fast('files with anchors, tags, duplicate keys or null keys take the exact path', () => {
-  for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: 1\na: 2\n', '~: 1\n', 'null: 1\n', '__proto__: 1\n', '- 1\n', '5\n', '']) {
+  for (const text of [
+    'a: &x 1\nb: *x\n',
+    'a: !!str 1\n',
+    'a: 1\na: 2\n',
+    '~: 1\n',
+    'null: 1\n',
+    '__proto__: 1\n',
+    '- 1\n',
+    '5\n',
+    '',
+  ]) {
     assert.is(parseFastYaml(text), undefined, text);
   }
 });
@@ -70,7 +97,9 @@ fast('the loader gives the same problems, groups and hash through either path', 
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-fast-'));
   try {
     const files = trickyFiles();
-    await Promise.all(files.map((text, index) => writeFile(path.join(dir, `g${String(index).padStart(4, '0')}.yaml`), text)));
+    await Promise.all(
+      files.map((text, index) => writeFile(path.join(dir, `g${String(index).padStart(4, '0')}.yaml`), text)),
+    );
     const outcome = async (exactOnly: boolean) => {
       try {
         const state = await loadDesired(dir, { exactOnly });
@@ -92,10 +121,13 @@ fast('the loader gives the same problems, groups and hash through either path', 
     const cleanDir = await mkdtemp(path.join(tmpdir(), 'bcgroups-fast-'));
     try {
       await Promise.all(clean.map((text, index) => writeFile(path.join(cleanDir, `g${index}.yaml`), text)));
-      const outcomeOf = async (exactOnly: boolean) => loadDesired(cleanDir, { exactOnly }).then(
-        (state) => ({ groups: JSON.stringify(state.groups), hash: state.hash }),
-        (error: ValidationError) => ({ problems: error.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`) }),
-      );
+      const outcomeOf = async (exactOnly: boolean) =>
+        loadDesired(cleanDir, { exactOnly }).then(
+          (state) => ({ groups: JSON.stringify(state.groups), hash: state.hash }),
+          (error: ValidationError) => ({
+            problems: error.problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`),
+          }),
+        );
       assert.equal(await outcomeOf(false), await outcomeOf(true));
     } finally {
       await rm(cleanDir, { recursive: true, force: true });

@@ -41,31 +41,64 @@ test('a name with a control, format or separator character is refused, naming th
     ['name: "\u{1F600}\u00ad"\n', '1:7 name name holds U+00AD (an invisible format character) at character 2'],
   ];
   for (const [text, expected] of cases) assert.equal(await problemsIn(text), [expected], JSON.stringify(text));
-  assert.equal(await problemsIn('name: "Caf\u00e9 \u00fcber \u{1F600}"\n'), [], 'letters, accents and emoji stay welcome');
+  assert.equal(
+    await problemsIn('name: "Caf\u00e9 \u00fcber \u{1F600}"\n'),
+    [],
+    'letters, accents and emoji stay welcome',
+  );
 });
 
 test('a reference (category path, SKU, price list name) with a hidden character is refused like a name', async () => {
   const cases: [string, string][] = [
-    ['name: A\ncategory_access: {type: specific, categories: ["Evil\u202eliv"]}\n', '2:48 category_access.categories[0] category path holds U+202E (a bidi control) at character 5'],
-    ['name: A\ndiscount_rules: [{type: category, method: percent, amount: 5, category: "Tools\\0Power Tools"}]\n', '2:73 discount_rules[0].category category path holds U+0000 (a C0 control character) at character 6'],
-    ['name: A\ndiscount_rules: [{type: product, method: percent, amount: 5, product_sku: "HAM\u200b16"}]\n', '2:75 discount_rules[0].product_sku product_sku holds U+200B (a zero-width character) at character 4'],
-    ['name: A\ndiscount_rules: [{type: price_list, price_list: "Trade\u2028"}]\n', '2:49 discount_rules[0].price_list price_list holds U+2028 (a line or paragraph separator) at character 6'],
-    ['name: A\ndiscount_rules: [{type: price_list, price_list: "T\\ud800"}]\n', '2:49 discount_rules[0].price_list price_list holds U+D800 (half of a surrogate pair) at character 2'],
+    [
+      'name: A\ncategory_access: {type: specific, categories: ["Evil\u202eliv"]}\n',
+      '2:48 category_access.categories[0] category path holds U+202E (a bidi control) at character 5',
+    ],
+    [
+      'name: A\ndiscount_rules: [{type: category, method: percent, amount: 5, category: "Tools\\0Power Tools"}]\n',
+      '2:73 discount_rules[0].category category path holds U+0000 (a C0 control character) at character 6',
+    ],
+    [
+      'name: A\ndiscount_rules: [{type: product, method: percent, amount: 5, product_sku: "HAM\u200b16"}]\n',
+      '2:75 discount_rules[0].product_sku product_sku holds U+200B (a zero-width character) at character 4',
+    ],
+    [
+      'name: A\ndiscount_rules: [{type: price_list, price_list: "Trade\u2028"}]\n',
+      '2:49 discount_rules[0].price_list price_list holds U+2028 (a line or paragraph separator) at character 6',
+    ],
+    [
+      'name: A\ndiscount_rules: [{type: price_list, price_list: "T\\ud800"}]\n',
+      '2:49 discount_rules[0].price_list price_list holds U+D800 (half of a surrogate pair) at character 2',
+    ],
   ];
   for (const [text, expected] of cases) assert.equal(await problemsIn(text), [expected], JSON.stringify(text));
-  assert.equal(await problemsIn('name: A\ncategory_access: {type: specific, categories: ["Caf\u00e9/\u{1F600} Toys", 4]}\n'), [], 'letters and emoji stay welcome');
+  assert.equal(
+    await problemsIn('name: A\ncategory_access: {type: specific, categories: ["Caf\u00e9/\u{1F600} Toys", 4]}\n'),
+    [],
+    'letters and emoji stay welcome',
+  );
 });
 
 test('an id beyond 2^53 is refused wherever an id goes, not rounded', async () => {
   const big = '99999999999999999999999';
-  assert.equal(await problemsIn(`name: A\nid: ${big}\n`), ['2:5 id is too large for an id (found 1e+23): ids are whole numbers up to 9007199254740991, beyond which they are rounded']);
+  assert.equal(await problemsIn(`name: A\nid: ${big}\n`), [
+    '2:5 id is too large for an id (found 1e+23): ids are whole numbers up to 9007199254740991, beyond which they are rounded',
+  ]);
   const rules = [
     `  - { type: category, method: percent, amount: 5, category_id: ${big} }`,
     `  - { type: product, method: percent, amount: 5, product_id: ${big} }`,
   ].join('\n');
-  const problems = await problemsIn(`name: A\ncategory_access: { type: specific, categories: [${big}] }\ndiscount_rules:\n${rules}\n`);
-  assert.equal(problems.map((line) => line.split(' ')[1]), ['category_access.categories[0]', 'discount_rules[0].category_id', 'discount_rules[1].product_id']);
-  assert.ok(problems.every((line) => line.includes('is too large for an id')), problems.join('\n'));
+  const problems = await problemsIn(
+    `name: A\ncategory_access: { type: specific, categories: [${big}] }\ndiscount_rules:\n${rules}\n`,
+  );
+  assert.equal(
+    problems.map((line) => line.split(' ')[1]),
+    ['category_access.categories[0]', 'discount_rules[0].category_id', 'discount_rules[1].product_id'],
+  );
+  assert.ok(
+    problems.every((line) => line.includes('is too large for an id')),
+    problems.join('\n'),
+  );
   assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: price_list, price_list_id: 9007199254740992 }]\n'), [
     '2:53 discount_rules[0].price_list_id is too large for an id (found 9007199254740992): ids are whole numbers up to 9007199254740991, beyond which they are rounded',
   ]);
@@ -73,11 +106,21 @@ test('an id beyond 2^53 is refused wherever an id goes, not rounded', async () =
 });
 
 test('values JSON cannot spell are described as what they are, not as null or a mapping', async () => {
-  assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: all, method: price, amount: .inf }]\n'), ['2:54 discount_rules[0].amount must be a number or a numeric string (found Infinity)']);
-  assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: all, method: price, amount: -.inf }]\n'), ['2:54 discount_rules[0].amount must be a number or a numeric string (found -Infinity)']);
-  assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: all, method: price, amount: .nan }]\n'), ['2:54 discount_rules[0].amount must be a number or a numeric string (found NaN)']);
-  assert.equal(await problemsIn('name: !!binary QUJD\n'), ['1:16 name must be a string (found binary data (!!binary, 3 bytes))']);
-  assert.equal(await problemsIn('name: !!timestamp 2024-01-02\n'), ['1:19 name must be a string (found a date (!!timestamp))']);
+  assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: all, method: price, amount: .inf }]\n'), [
+    '2:54 discount_rules[0].amount must be a number or a numeric string (found Infinity)',
+  ]);
+  assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: all, method: price, amount: -.inf }]\n'), [
+    '2:54 discount_rules[0].amount must be a number or a numeric string (found -Infinity)',
+  ]);
+  assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: all, method: price, amount: .nan }]\n'), [
+    '2:54 discount_rules[0].amount must be a number or a numeric string (found NaN)',
+  ]);
+  assert.equal(await problemsIn('name: !!binary QUJD\n'), [
+    '1:16 name must be a string (found binary data (!!binary, 3 bytes))',
+  ]);
+  assert.equal(await problemsIn('name: !!timestamp 2024-01-02\n'), [
+    '1:19 name must be a string (found a date (!!timestamp))',
+  ]);
 });
 
 test('an amount too small for YAML to hold is 0, the same rounding to 4 decimals as 0.00001', async () => {

@@ -72,19 +72,32 @@ load('the hash depends on content only, not on file names or order', async ({ te
   assert.is.not(pinned.hash, before.hash);
 });
 
-load('references by name load as written, offline; the same reference twice is a duplicate already', async ({ temp }) => {
-  const rules = '  - type: category\n    method: percent\n    amount: 5\n    category: Tools/Power Tools\n  - type: product\n    method: fixed\n    amount: 9\n    product_sku: HAM-16\n';
-  await writeFile(path.join(temp, 'vip.yaml'), `name: VIP\ncategory_access:\n  type: specific\n  categories: [18, 'Nuts\\/Bolts']\ndiscount_rules:\n${rules}`);
-  const state = await loadDesired(temp);
-  assert.equal(state.groups[0]?.category_access, { type: 'specific', categories: [18, 'Nuts\\/Bolts'] });
-  assert.equal(state.groups[0]?.discount_rules, [
-    { type: 'category', method: 'percent', amount: 5, category: 'Tools/Power Tools' },
-    { type: 'product', method: 'fixed', amount: 9, product_sku: 'HAM-16' },
-  ]);
-  await writeFile(path.join(temp, 'vip.yaml'), `name: VIP\ndiscount_rules:\n${rules}${rules.split('\n').slice(0, 4).join('\n')}\n`);
-  const problems = await problemsOf(loadDesired(temp));
-  assert.equal(problems.map((problem) => [problem.line, problem.message]), [[11, "category 'Tools/Power Tools' already has a rule at line 3"]]);
-});
+load(
+  'references by name load as written, offline; the same reference twice is a duplicate already',
+  async ({ temp }) => {
+    const rules =
+      '  - type: category\n    method: percent\n    amount: 5\n    category: Tools/Power Tools\n  - type: product\n    method: fixed\n    amount: 9\n    product_sku: HAM-16\n';
+    await writeFile(
+      path.join(temp, 'vip.yaml'),
+      `name: VIP\ncategory_access:\n  type: specific\n  categories: [18, 'Nuts\\/Bolts']\ndiscount_rules:\n${rules}`,
+    );
+    const state = await loadDesired(temp);
+    assert.equal(state.groups[0]?.category_access, { type: 'specific', categories: [18, 'Nuts\\/Bolts'] });
+    assert.equal(state.groups[0]?.discount_rules, [
+      { type: 'category', method: 'percent', amount: 5, category: 'Tools/Power Tools' },
+      { type: 'product', method: 'fixed', amount: 9, product_sku: 'HAM-16' },
+    ]);
+    await writeFile(
+      path.join(temp, 'vip.yaml'),
+      `name: VIP\ndiscount_rules:\n${rules}${rules.split('\n').slice(0, 4).join('\n')}\n`,
+    );
+    const problems = await problemsOf(loadDesired(temp));
+    assert.equal(
+      problems.map((problem) => [problem.line, problem.message]),
+      [[11, "category 'Tools/Power Tools' already has a rule at line 3"]],
+    );
+  },
+);
 
 load('the example store in groups/ is valid', async () => {
   const state = await loadDesired('groups', { cwd: ROOT });
@@ -101,11 +114,17 @@ load('an empty directory is a valid, empty state', async ({ temp }) => {
 
 load('a missing directory or a file in its place is a problem', async ({ temp }) => {
   const missing = await problemsOf(loadDesired('nope', { cwd: temp }));
-  assert.equal(missing.map((p) => [p.file, p.line, p.col, p.message]), [['nope', 1, 1, `folder not found: ${path.join(temp, 'nope')} (set the folder with --dir or groupsDir)`]]);
+  assert.equal(
+    missing.map((p) => [p.file, p.line, p.col, p.message]),
+    [['nope', 1, 1, `folder not found: ${path.join(temp, 'nope')} (set the folder with --dir or groupsDir)`]],
+  );
   assert.match(missing[0]?.hint ?? '', /bcgroups import.*--dir/);
   await writeFile(path.join(temp, 'file'), 'name: x\n');
   const notDir = await problemsOf(loadDesired('file', { cwd: temp }));
-  assert.equal(notDir.map((p) => [p.file, p.message]), [['file', 'not a directory']]);
+  assert.equal(
+    notDir.map((p) => [p.file, p.message]),
+    [['file', 'not a directory']],
+  );
 });
 
 load('a file over 1 MiB is refused without parsing it', async ({ temp }) => {
@@ -119,7 +138,10 @@ load('a file over 1 MiB is refused without parsing it', async ({ temp }) => {
 });
 
 load('a byte order mark and CRLF line ends are accepted', async ({ temp }) => {
-  await writeFile(path.join(temp, 'bom.yaml'), '\uFEFFname: Retail\r\ndiscount_rules:\r\n  - {type: all, method: percent, amount: "5"}\r\n');
+  await writeFile(
+    path.join(temp, 'bom.yaml'),
+    '\uFEFFname: Retail\r\ndiscount_rules:\r\n  - {type: all, method: percent, amount: "5"}\r\n',
+  );
   const state = await loadDesired(temp);
   assert.equal(state.groups[0]?.discount_rules, [{ type: 'all', method: 'percent', amount: 5 }]);
 });

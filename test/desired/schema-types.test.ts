@@ -2,7 +2,15 @@
 // objects below fail to compile when the model (src/model/) changes; the assertions fail when the schema changes.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES, type CategoryAccessFile, type DiscountRuleFile, type GroupFile, type RuleType } from '../../src/model/index.js';
+import {
+  ACCESS_TYPES,
+  RULE_METHODS,
+  RULE_TYPES,
+  type CategoryAccessFile,
+  type DiscountRuleFile,
+  type GroupFile,
+  type RuleType,
+} from '../../src/model/index.js';
 import { readGroupSchema } from '../../src/desired/schema.js';
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
@@ -43,16 +51,25 @@ const RULE_VARIANTS = {
     { type: true, method: true, amount: true, product_id: true },
     { type: true, method: true, amount: true, product_sku: true },
   ],
-  price_list: [{ type: true, price_list_id: true }, { type: true, price_list: true }],
+  price_list: [
+    { type: true, price_list_id: true },
+    { type: true, price_list: true },
+  ],
 } satisfies { [T in RuleType]: Variant<RuleOf<T>>[] };
 
-const RULE_KEYS_ALL_REQUIRED: { [T in RuleType]: AllRequired<RuleOf<T>> } = { all: true, category: true, product: true, price_list: true };
-const RULE_KEYS_COVER: { [T in RuleType]: Same<KeysOfEach<(typeof RULE_VARIANTS)[T][number]>, KeysOfEach<RuleOf<T>>> } = {
+const RULE_KEYS_ALL_REQUIRED: { [T in RuleType]: AllRequired<RuleOf<T>> } = {
   all: true,
   category: true,
   product: true,
   price_list: true,
 };
+const RULE_KEYS_COVER: { [T in RuleType]: Same<KeysOfEach<(typeof RULE_VARIANTS)[T][number]>, KeysOfEach<RuleOf<T>>> } =
+  {
+    all: true,
+    category: true,
+    product: true,
+    price_list: true,
+  };
 const RULE_REQUIRED = RULE_KEYS_ALL_REQUIRED && RULE_KEYS_COVER && RULE_VARIANTS;
 
 interface SchemaNode {
@@ -87,7 +104,9 @@ test('each rule variant requires exactly its keys and forbids the others', () =>
   const variants = (type: RuleType): string[][] => RULE_REQUIRED[type].map((variant) => Object.keys(variant));
   assert.equal(sorted(allRuleKeys), sorted(new Set(RULE_TYPES.flatMap((type) => variants(type).flat()))));
   for (const type of RULE_TYPES) {
-    const branch = rule?.allOf?.find((entry) => (propertyOf(entry.if, 'type') as { const?: string } | undefined)?.const === type);
+    const branch = rule?.allOf?.find(
+      (entry) => (propertyOf(entry.if, 'type') as { const?: string } | undefined)?.const === type,
+    );
     assert.ok(branch, `no if/then branch for rule type ${type}`);
     // The schema says a variant as the keys every rule of the type requires plus one oneOf alternative.
     const common = ['type', ...(branch.then.required ?? [])];
@@ -95,8 +114,14 @@ test('each rule variant requires exactly its keys and forbids the others', () =>
     const schemaVariants = alternatives.map((keys) => sorted([...common, ...keys])).sort();
     assert.equal(schemaVariants, variants(type).map(sorted).sort(), `variants of a '${type}' rule`);
     const allowed = new Set(variants(type).flat());
-    const forbidden = Object.entries(branch.then.properties ?? {}).filter(([, value]) => value === false).map(([key]) => key);
-    assert.equal(sorted(forbidden), sorted(allRuleKeys.filter((key) => !allowed.has(key))), `keys forbidden in a '${type}' rule`);
+    const forbidden = Object.entries(branch.then.properties ?? {})
+      .filter(([, value]) => value === false)
+      .map(([key]) => key);
+    assert.equal(
+      sorted(forbidden),
+      sorted(allRuleKeys.filter((key) => !allowed.has(key))),
+      `keys forbidden in a '${type}' rule`,
+    );
   }
 });
 

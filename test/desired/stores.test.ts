@@ -26,7 +26,9 @@ async function writeGroups(cwd: string, groups: Record<string, string>): Promise
 }
 
 function brief(problems: Problem[]): string[] {
-  return problems.map((problem) => `${problem.file}:${problem.line}:${problem.col} ${problem.field}: ${problem.message}`);
+  return problems.map(
+    (problem) => `${problem.file}:${problem.line}:${problem.col} ${problem.field}: ${problem.message}`,
+  );
 }
 
 files('a file for some stores is left out of the others, and each store gets its own pin', async ({ cwd }) => {
@@ -37,10 +39,23 @@ files('a file for some stores is left out of the others, and each store gets its
   });
   const state = await loadDesired('groups', { cwd, storeNames: STORES });
   const staging = selectDesired(state, 'staging');
-  assert.equal(staging.groups.map((group) => [group.name, group.id]), [['Retail', undefined], ['VIP', 9]]);
+  assert.equal(
+    staging.groups.map((group) => [group.name, group.id]),
+    [
+      ['Retail', undefined],
+      ['VIP', 9],
+    ],
+  );
   assert.equal(staging.excluded, [{ name: 'Trade', file: 'groups/trade.yaml', stores: ['production'] }]);
   const production = selectDesired(state, 'production');
-  assert.equal(production.groups.map((group) => [group.name, group.id]), [['Retail', undefined], ['Trade', undefined], ['VIP', 4]]);
+  assert.equal(
+    production.groups.map((group) => [group.name, group.id]),
+    [
+      ['Retail', undefined],
+      ['Trade', undefined],
+      ['VIP', 4],
+    ],
+  );
   assert.is.not(staging.hash, production.hash, 'each store has the hash of its own desired state');
 });
 
@@ -78,9 +93,18 @@ files('names, pins and single-holder flags are unique per store, not across stor
     'retail-stage.yaml': 'name: Retail\nis_default: true\nstores: [staging]\nid: {staging: 1}\n',
   });
   assert.is((await loadDesired('groups', { cwd, storeNames: STORES })).groups.length, 2);
-  await writeGroups(cwd, { 'a.yaml': 'name: A\nis_default: true\n', 'b.yaml': 'name: B\nis_default: true\nstores: [staging]\n' });
+  await writeGroups(cwd, {
+    'a.yaml': 'name: A\nis_default: true\n',
+    'b.yaml': 'name: B\nis_default: true\nstores: [staging]\n',
+  });
   const problems = await problemsOf(loadDesired('groups', { cwd, storeNames: STORES }));
-  assert.equal(brief(problems).map((line) => line.replace(/ \(.*$/, '')), ['groups/a.yaml:2:1 is_default: 2 files set is_default: true', 'groups/b.yaml:2:1 is_default: 2 files set is_default: true']);
+  assert.equal(
+    brief(problems).map((line) => line.replace(/ \(.*$/, '')),
+    [
+      'groups/a.yaml:2:1 is_default: 2 files set is_default: true',
+      'groups/b.yaml:2:1 is_default: 2 files set is_default: true',
+    ],
+  );
 });
 
 files('an earlier name may not be another group, its own name, or claimed twice', async ({ cwd }) => {

@@ -3,13 +3,111 @@
 
 /** Scalars whose type differs between YAML 1.1, js-yaml's core schema and YAML 1.2's core schema. */
 export const TRICKY_SCALARS = [
-  '0', '-0', '+0', '007', '08', '0o17', '0o8', '0x1F', '0xff', '0X1F', '0b101', '1_000', '1,000', '100000000000000000000',
-  '12', '-12', '+12', '1.5', '1.50', '1.', '.5', '+.5', '-.5', '5.', '1e3', '1E3', '1e+3', '1.5e-3', '.5e3', '1e', 'e3',
-  '.inf', '-.inf', '+.inf', '.Inf', '.INF', '.nan', '.NaN', '.NAN', 'NaN', 'nan', 'inf', 'Infinity',
-  '~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n',
-  '2001-12-14', '2001-12-14t21:59:43.10-05:00', '12:30:00', '1:20', '190:20:30', '0777', '"5"', "'5'", '"5.0000"', "'it''s'",
-  '""', "''", '"a\\"b"', '"tab\\there"', '"\\u00e9"', 'é', 'Grüße', '😀 smile', 'a b  c', 'a#b', 'a #b', 'a: b', "'a: b'", '"a: b"',
-  '-', '- a', ':', '"#"', '[]', '{}', '[1, 2]', '{a: 1}', '=', '<<', '&a', '*a', '!x', '%', '@x', '`x', '|', '>', '?', '? x',
+  '0',
+  '-0',
+  '+0',
+  '007',
+  '08',
+  '0o17',
+  '0o8',
+  '0x1F',
+  '0xff',
+  '0X1F',
+  '0b101',
+  '1_000',
+  '1,000',
+  '100000000000000000000',
+  '12',
+  '-12',
+  '+12',
+  '1.5',
+  '1.50',
+  '1.',
+  '.5',
+  '+.5',
+  '-.5',
+  '5.',
+  '1e3',
+  '1E3',
+  '1e+3',
+  '1.5e-3',
+  '.5e3',
+  '1e',
+  'e3',
+  '.inf',
+  '-.inf',
+  '+.inf',
+  '.Inf',
+  '.INF',
+  '.nan',
+  '.NaN',
+  '.NAN',
+  'NaN',
+  'nan',
+  'inf',
+  'Infinity',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  'nULL',
+  'true',
+  'True',
+  'TRUE',
+  'tRUE',
+  'false',
+  'False',
+  'FALSE',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  '2001-12-14',
+  '2001-12-14t21:59:43.10-05:00',
+  '12:30:00',
+  '1:20',
+  '190:20:30',
+  '0777',
+  '"5"',
+  "'5'",
+  '"5.0000"',
+  "'it''s'",
+  '""',
+  "''",
+  '"a\\"b"',
+  '"tab\\there"',
+  '"\\u00e9"',
+  'é',
+  'Grüße',
+  '😀 smile',
+  'a b  c',
+  'a#b',
+  'a #b',
+  'a: b',
+  "'a: b'",
+  '"a: b"',
+  '-',
+  '- a',
+  ':',
+  '"#"',
+  '[]',
+  '{}',
+  '[1, 2]',
+  '{a: 1}',
+  '=',
+  '<<',
+  '&a',
+  '*a',
+  '!x',
+  '%',
+  '@x',
+  '`x',
+  '|',
+  '>',
+  '?',
+  '? x',
 ];
 
 const RULES = [
@@ -19,7 +117,11 @@ const RULES = [
 ];
 
 /** A group file with one slot filled; the rest is a plain valid group so only the slot is in question. */
-function groupWith(index: number, slot: 'name' | 'suffix' | 'flag' | 'id' | 'amount' | 'flow-amount' | 'category' | 'access', scalar: string): string {
+function groupWith(
+  index: number,
+  slot: 'name' | 'suffix' | 'flag' | 'id' | 'amount' | 'flow-amount' | 'category' | 'access',
+  scalar: string,
+): string {
   const name = slot === 'name' ? scalar : slot === 'suffix' ? `Group ${index} ${scalar}` : `Group ${index}`;
   const lines = [`name: ${name}`];
   if (slot === 'flag') lines.push(`is_default: ${scalar}`);
@@ -28,7 +130,8 @@ function groupWith(index: number, slot: 'name' | 'suffix' | 'flag' | 'id' | 'amo
   if (slot === 'category') lines.push('category_access:', '  type: specific', `  categories: [${scalar}, 3]`);
   lines.push('discount_rules:');
   if (slot === 'amount') lines.push(`  - type: all\n    method: percent\n    amount: ${scalar}`);
-  else if (slot === 'flow-amount') lines.push(`  - {type: product, method: fixed, amount: ${scalar}, product_id: ${index}}`);
+  else if (slot === 'flow-amount')
+    lines.push(`  - {type: product, method: fixed, amount: ${scalar}, product_id: ${index}}`);
   else lines.push(...RULES);
   return `${lines.join('\n')}\n`;
 }
@@ -86,8 +189,8 @@ const STRUCTURES = [
   'name: Two all\ndiscount_rules: [{type: all, method: percent, amount: 1}, {type: all, method: fixed, amount: 2}]\n',
   'name: Price list\ndiscount_rules: [{type: price_list, price_list_id: 3}, {type: all, method: percent, amount: 1}]\n',
   'name: Access\ncategory_access: {type: all, categories: [1]}\n',
-  'name: Long key\n' + 'k'.repeat(1100) + ': 1\n',
-  'name: ' + 'Long value '.repeat(200) + '\n',
+  `name: Long key\n${'k'.repeat(1100)}: 1\n`,
+  `name: ${'Long value '.repeat(200)}\n`,
   'name: No newline at end',
   '\n\n\nname: Leading blank lines\n',
   'name: Trailing blank lines\n\n\n\n',
@@ -125,6 +228,8 @@ const STRUCTURES = [
 export function trickyFiles(): string[] {
   const slots = ['name', 'suffix', 'flag', 'id', 'amount', 'flow-amount', 'category', 'access'] as const;
   const files: string[] = [];
-  TRICKY_SCALARS.forEach((scalar, s) => slots.forEach((slot, n) => files.push(groupWith(s * slots.length + n, slot, scalar))));
+  TRICKY_SCALARS.forEach((scalar, s) =>
+    slots.forEach((slot, n) => files.push(groupWith(s * slots.length + n, slot, scalar))),
+  );
   return [...files, ...STRUCTURES];
 }

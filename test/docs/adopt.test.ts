@@ -16,20 +16,31 @@ test('the walk-through comes before the lifecycle and goes in the order a new us
   const adopt = extractSection(readme, 'Adopt it in your repository');
   assert.ok(adopt, 'a section "Adopt it in your repository"');
   assert.ok(readme.indexOf('## Adopt it in your repository') < readme.indexOf('## The lifecycle'));
-  const steps = ['**Create a repository**', '**Install bcgroups**', '**Set the store and a token.**', '**Start with an empty `groups/`**', 'npx --no bcgroups import', 'the first pull request'];
+  const steps = [
+    '**Create a repository**',
+    '**Install bcgroups**',
+    '**Set the store and a token.**',
+    '**Start with an empty `groups/`**',
+    'npx --no bcgroups import',
+    'the first pull request',
+  ];
   let from = 0;
   for (const step of steps) {
     const at = adopt.indexOf(step, from);
     assert.ok(at >= 0, `'${step}' after the step before it`);
     from = at;
   }
-  for (const scope of ['store_v2_customers_read_only', 'store_v2_products_read_only', 'store_v2_customers`']) assert.ok(adopt.includes(scope), scope);
+  for (const scope of ['store_v2_customers_read_only', 'store_v2_products_read_only', 'store_v2_customers`'])
+    assert.ok(adopt.includes(scope), scope);
   assert.match(adopt, /npm install --save-dev git\+https:\/\//);
   assert.match(adopt, /npm install --save-dev \S+\.tgz/);
 });
 
 test('no README command installs bcgroups from a registry or runs it through npx without --no', () => {
-  const shell = extractCodeBlocks(readme).filter((block) => block.lang === 'sh').map((block) => block.text).join('\n');
+  const shell = extractCodeBlocks(readme)
+    .filter((block) => block.lang === 'sh')
+    .map((block) => block.text)
+    .join('\n');
   assert.not.match(shell, /npm (install|i)( --save-dev| -D)? bcgroups\b/);
   assert.not.match(readme, /npx bcgroups/);
   assert.not.match(readme, /npm install (--save-dev )?bcgroups\b/);
@@ -37,14 +48,19 @@ test('no README command installs bcgroups from a registry or runs it through npx
 });
 
 test('the example seed exists, is the one the README shows, and is a store the sandbox accepts', async () => {
-  const block = extractCodeBlocks(readme).find((candidate) => candidate.text.startsWith('# schemas/sandbox-seed.example.yaml\n'));
+  const block = extractCodeBlocks(readme).find((candidate) =>
+    candidate.text.startsWith('# schemas/sandbox-seed.example.yaml\n'),
+  );
   assert.ok(block, 'the README shows schemas/sandbox-seed.example.yaml');
   assert.is(readFileSync(SEED, 'utf8'), block.text);
   assert.ok(readme.includes('--seed schemas/sandbox-seed.example.yaml'), 'a command uses it');
   const seed = await loadSeedFile(SEED);
   assert.equal(findStoreSeedProblems(seed), []);
   assert.is(seed.groups.length, 1);
-  assert.ok((seed.catalog?.categories?.length ?? 0) > 0 && (seed.customers?.length ?? 0) > 0, 'groups, catalog and customers');
+  assert.ok(
+    (seed.catalog?.categories?.length ?? 0) > 0 && (seed.customers?.length ?? 0) > 0,
+    'groups, catalog and customers',
+  );
 });
 
 test.run();

@@ -24,7 +24,11 @@ export function extractInvocations(shell: string): Invocation[] {
       const match = segment.match(/(?:^|[\s"'(`])bcgroups\s+(.*)$/);
       if (!match) continue;
       // Redirections end the arguments: `> plan.md`, `2>&1`, `< input`.
-      const words = (match[1] ?? '').replace(/\s*\d*[<>].*$/, '').trim().split(/\s+/).filter(Boolean);
+      const words = (match[1] ?? '')
+        .replace(/\s*\d*[<>].*$/, '')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
       const [first = '', ...args] = words;
       const topLevel = first.startsWith('-');
       // Global flags may come before the command: `bcgroups --config ci.json plan`.
@@ -55,12 +59,19 @@ function toFlagName(word: string): string {
 /** Problems of one invocation: an unknown command, or a flag the command does not take. */
 export function checkInvocation(invocation: Invocation): string[] {
   if (invocation.command === '') {
-    return invocation.flags.filter((flag) => !MAIN_FLAGS.includes(flag)).map((flag) => `'${invocation.line}': bcgroups has no top-level flag --${flag}`);
+    return invocation.flags
+      .filter((flag) => !MAIN_FLAGS.includes(flag))
+      .map((flag) => `'${invocation.line}': bcgroups has no top-level flag --${flag}`);
   }
   const command = commands.find((c) => c.name === invocation.command);
-  if (!command) return [`'${invocation.line}': no command '${invocation.command}' (known: ${commands.map((c) => c.name).join(', ')})`];
+  if (!command)
+    return [
+      `'${invocation.line}': no command '${invocation.command}' (known: ${commands.map((c) => c.name).join(', ')})`,
+    ];
   const known = new Set([...GLOBAL_FLAGS, ...flagsOf(command.options).map(toFlagName)]);
-  return invocation.flags.filter((flag) => !known.has(flag)).map((flag) => `'${invocation.line}': '${command.name}' has no flag --${flag}`);
+  return invocation.flags
+    .filter((flag) => !known.has(flag))
+    .map((flag) => `'${invocation.line}': '${command.name}' has no flag --${flag}`);
 }
 
 /** The fenced code blocks of a markdown text (list items may indent them), with their language. */
@@ -78,7 +89,9 @@ export function extractSection(markdown: string, heading: string): string {
   const start = lines.findIndex((line) => line.replace(/^#+\s*/, '') === heading && line.startsWith('#'));
   if (start < 0) return '';
   const level = (lines[start]?.match(/^#+/)?.[0] ?? '#').length;
-  const end = lines.findIndex((line, index) => index > start && /^#+\s/.test(line) && (line.match(/^#+/)?.[0].length ?? 0) <= level);
+  const end = lines.findIndex(
+    (line, index) => index > start && /^#+\s/.test(line) && (line.match(/^#+/)?.[0].length ?? 0) <= level,
+  );
   return lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
 }
 
@@ -87,5 +100,11 @@ export function extractTableRows(text: string): string[][] {
   return text
     .split('\n')
     .filter((line) => line.trim().startsWith('|') && !/^\|[\s:|-]+\|$/.test(line.trim()))
-    .map((line) => line.trim().slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .trim()
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
 }

@@ -13,7 +13,13 @@ import { MAIN_OPTIONS, renderMainHelp } from '../../src/commands/help.js';
 import { commands } from '../../src/commands/index.js';
 import { DEFAULT_CONFIG, loadConfig } from '../../src/config/index.js';
 import { loadDesired } from '../../src/desired/index.js';
-import { checkInvocation, extractCodeBlocks, extractInvocations, extractSection, extractTableRows } from './commands.js';
+import {
+  checkInvocation,
+  extractCodeBlocks,
+  extractInvocations,
+  extractSection,
+  extractTableRows,
+} from './commands.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -65,7 +71,11 @@ test('every command has a section whose flag table matches its options and defau
     assert.ok(section, `a section ${heading}`);
     const rows = codeRows(section);
     const documented = rows.map(([flag = '']) => flag.replace(/^-\w, /, '').split(' ')[0]);
-    assert.equal(documented, Object.keys(command.options).map((key) => `--${key}`), `${command.name}: flags in order`);
+    assert.equal(
+      documented,
+      Object.keys(command.options).map((key) => `--${key}`),
+      `${command.name}: flags in order`,
+    );
     for (const [key, option] of Object.entries(command.options)) {
       const row = rows.find(([flag = '']) => flag.replace(/^-\w, /, '').split(' ')[0] === `--${key}`);
       const expected = option.default === undefined ? '(none)' : `\`${String(option.default)}\``;
@@ -79,7 +89,10 @@ test('the global flag table matches the global options and the help', () => {
   const rows = codeRows(extractSection(readme, 'Commands and flags'))
     .filter(([flag = '']) => !flag.startsWith('bcgroups'))
     .map(([flag = '', meaning = '']) => [flag.replace(/^-\w, /, '').split(' ')[0], meaning]);
-  const expected = [...Object.entries(GLOBAL_OPTIONS).map(([key, option]) => [`--${key}`, option.description]), ...Object.entries(MAIN_OPTIONS).map(([key, option]) => [`--${key}`, option.description])];
+  const expected = [
+    ...Object.entries(GLOBAL_OPTIONS).map(([key, option]) => [`--${key}`, option.description]),
+    ...Object.entries(MAIN_OPTIONS).map(([key, option]) => [`--${key}`, option.description]),
+  ];
   assert.equal(rows.slice(0, expected.length), expected);
   const help = renderMainHelp();
   for (const [flag] of expected) assert.ok(help.includes(flag ?? ''), `--help shows ${flag}`);
@@ -97,11 +110,15 @@ test('the documented config keys are the schema properties, with the real defaul
   const documented = rows.map(([key = '']) => key).sort();
   const schemaKeys = Object.entries(configSchema.properties)
     .filter(([key]) => key !== '$schema')
-    .flatMap(([key, value]) => (value.properties ? Object.keys(value.properties).map((nested) => `${key}.${nested}`) : [key]))
+    .flatMap(([key, value]) =>
+      value.properties ? Object.keys(value.properties).map((nested) => `${key}.${nested}`) : [key],
+    )
     .sort();
   assert.equal(documented, schemaKeys);
   for (const [key = '', fallback = ''] of rows) {
-    const value = key.split('.').reduce<unknown>((settings, part) => (settings as Record<string, unknown> | undefined)?.[part], DEFAULT_CONFIG);
+    const value = key
+      .split('.')
+      .reduce<unknown>((settings, part) => (settings as Record<string, unknown> | undefined)?.[part], DEFAULT_CONFIG);
     assert.is(fallback, value === undefined ? '(none)' : `\`${String(value)}\``, `${key} default`);
   }
 });
@@ -138,7 +155,8 @@ test('the several-stores examples load together: the config names the stores the
     await writeFile(path.join(dir, 'package.json'), '{"name":"store"}');
     await writeFile(path.join(dir, 'bcgroups.config.yaml'), configBlock!.text);
     await mkdir(path.join(dir, 'groups'));
-    for (const [index, block] of groupBlocks.entries()) await writeFile(path.join(dir, 'groups', `${index}.yaml`), block.text);
+    for (const [index, block] of groupBlocks.entries())
+      await writeFile(path.join(dir, 'groups', `${index}.yaml`), block.text);
     const config = await loadConfig({ cwd: dir, env: {} });
     const desired = await loadDesired('groups', { cwd: dir, storeNames: Object.keys(config.stores ?? {}) });
     assert.is(desired.groups.length, groupBlocks.length);
@@ -146,7 +164,12 @@ test('the several-stores examples load together: the config names the stores the
 });
 
 test('the README names both secrets and the OAuth scope the workflows need', () => {
-  for (const phrase of ['BIGCOMMERCE_STORE_HASH', 'BIGCOMMERCE_ACCESS_TOKEN', 'store_v2_customers', 'GITHUB_STEP_SUMMARY']) {
+  for (const phrase of [
+    'BIGCOMMERCE_STORE_HASH',
+    'BIGCOMMERCE_ACCESS_TOKEN',
+    'store_v2_customers',
+    'GITHUB_STEP_SUMMARY',
+  ]) {
     assert.ok(readme.includes(phrase), phrase);
   }
 });

@@ -52,7 +52,10 @@ test('plan, apply and drift each append a markdown section to the step summary',
     const drifted = await run('drift', '--ignore-unmanaged');
     assert.is(drifted.code, 0, drifted.err);
     assert.ok(drifted.summary.startsWith(applied.summary), 'drift keeps the earlier sections');
-    assert.match(drifted.summary.slice(applied.summary.length), /^## bcgroups drift: store \w+ at http:\/\/127\.0\.0\.1:\d+$/m);
+    assert.match(
+      drifted.summary.slice(applied.summary.length),
+      /^## bcgroups drift: store \w+ at http:\/\/127\.0\.0\.1:\d+$/m,
+    );
 
     assert.not.ok(drifted.summary.includes(sandbox.token), 'the token never reaches the summary');
   } finally {

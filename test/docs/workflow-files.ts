@@ -44,7 +44,9 @@ export interface WorkflowFile {
 }
 
 export function readWorkflows(): WorkflowFile[] {
-  const files = readdirSync(WORKFLOWS_DIR).filter((file) => /\.ya?ml$/.test(file)).sort();
+  const files = readdirSync(WORKFLOWS_DIR)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort();
   return files.map((file) => {
     const text = readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8');
     return { file, text, workflow: parse(text) as Workflow };

@@ -21,20 +21,42 @@ test('plan: each store planned against a checkout of the base branch, then one c
   assert.is(plan.strategy?.matrix?.include, MATRIX);
   const invocation = invocationsOf(plan).find((i) => i.command === 'plan');
   assert.ok(invocation, 'a plan step');
-  for (const flag of ['baseline', 'format', 'out', 'detailed-exitcode', 'dir']) assert.ok(invocation.flags.includes(flag), `plan --${flag}`);
+  for (const flag of ['baseline', 'format', 'out', 'detailed-exitcode', 'dir'])
+    assert.ok(invocation.flags.includes(flag), `plan --${flag}`);
   const baselineDir = invocation.line.match(/--baseline (\S+)/)?.[1];
-  const base = (plan.steps ?? []).find((step) => step.uses?.startsWith('actions/checkout') && step.with?.path === baselineDir);
-  assert.is(base?.with?.ref, '${{ github.event.pull_request.base.sha }}', 'the base branch is checked out where --baseline reads');
-  assert.ok((plan.steps ?? []).some((step) => step.uses?.startsWith('actions/upload-artifact') && step.with?.name === 'bcgroups-plan-${{ matrix.label }}'), 'a plan artifact per store');
+  const base = (plan.steps ?? []).find(
+    (step) => step.uses?.startsWith('actions/checkout') && step.with?.path === baselineDir,
+  );
+  assert.is(
+    base?.with?.ref,
+    '${{ github.event.pull_request.base.sha }}',
+    'the base branch is checked out where --baseline reads',
+  );
+  assert.ok(
+    (plan.steps ?? []).some(
+      (step) =>
+        step.uses?.startsWith('actions/upload-artifact') && step.with?.name === 'bcgroups-plan-${{ matrix.label }}',
+    ),
+    'a plan artifact per store',
+  );
   assert.not.ok(holdsSecret(plan, 'BIGCOMMERCE_ACCESS_TOKEN'), 'no write token on a pull request');
   const comment = jobNamed(workflow, 'comment');
   assert.equal(needsOf(comment), ['stores', 'plan']);
   assert.equal(comment.permissions, { 'pull-requests': 'write' });
-  const script = String(comment.steps?.find((step) => step.uses?.startsWith('actions/github-script'))?.with?.script ?? '');
+  const script = String(
+    comment.steps?.find((step) => step.uses?.startsWith('actions/github-script'))?.with?.script ?? '',
+  );
   assert.match(script, /updateComment/);
   assert.match(script, /sections\.join/);
-  assert.ok(script.indexOf('core.setFailed') > script.indexOf('createComment'), 'the check fails after the comment is posted');
-  assert.match(String(jobNamed(workflow, 'stores').if), 'github.event.pull_request.head.repo.full_name == github.repository', 'forks are skipped');
+  assert.ok(
+    script.indexOf('core.setFailed') > script.indexOf('createComment'),
+    'the check fails after the comment is posted',
+  );
+  assert.match(
+    String(jobNamed(workflow, 'stores').if),
+    'github.event.pull_request.head.repo.full_name == github.repository',
+    'forks are skipped',
+  );
   assert.is(workflowNamed('bcgroups-plan.yml').permissions?.['pull-requests'], 'write');
 });
 
@@ -43,21 +65,35 @@ test('apply: the environment gate comes after the plan, and the apply job runs e
   const plan = jobNamed(workflow, 'plan');
   const apply = jobNamed(workflow, 'apply');
   assert.is(plan.environment, undefined, 'planning waits for no one and holds no write token');
-  assert.ok(holdsSecret(plan, 'secrets[matrix.read_secret]') && !holdsSecret(plan, 'BIGCOMMERCE_ACCESS_TOKEN'), 'plan reads with the read-only token');
-  assert.ok(invocationsOf(plan).some((i) => i.command === 'plan' && i.flags.includes('out')), 'plan --out');
+  assert.ok(
+    holdsSecret(plan, 'secrets[matrix.read_secret]') && !holdsSecret(plan, 'BIGCOMMERCE_ACCESS_TOKEN'),
+    'plan reads with the read-only token',
+  );
+  assert.ok(
+    invocationsOf(plan).some((i) => i.command === 'plan' && i.flags.includes('out')),
+    'plan --out',
+  );
   assert.not.ok(invocationsOf(plan).some((i) => i.command === 'apply'));
   assert.ok(needsOf(apply).includes('plan'), 'apply needs the plan job: the gate opens after the plan');
   assert.is(apply.environment, '${{ matrix.environment }}');
   assert.is(apply.strategy?.matrix?.include, MATRIX);
   assert.ok(holdsSecret(apply, '${{ secrets.BIGCOMMERCE_ACCESS_TOKEN }}'), 'the write token is the environment secret');
-  assert.equal(invocationsOf(apply).map((i) => i.command), ['apply'], 'apply never plans again');
+  assert.equal(
+    invocationsOf(apply).map((i) => i.command),
+    ['apply'],
+    'apply never plans again',
+  );
   assert.match(invocationsOf(apply)[0]?.line ?? '', /apply plan\.json$/);
   const uploaded = (plan.steps ?? []).find((step) => step.uses?.startsWith('actions/upload-artifact'));
   const downloaded = (apply.steps ?? []).find((step) => step.uses?.startsWith('actions/download-artifact'));
   assert.is(uploaded?.with?.path, 'plan.json');
   assert.is(downloaded?.with?.name, uploaded?.with?.name, 'the apply job downloads the artifact the plan job saved');
   const steps = (apply.steps ?? []).map((step) => step.uses ?? step.name ?? '');
-  assert.ok(steps.indexOf('Apply only the newest commit') < steps.findIndex((name) => name.startsWith('actions/download-artifact')), 'a newer commit wins over an approved old plan');
+  assert.ok(
+    steps.indexOf('Apply only the newest commit') <
+      steps.findIndex((name) => name.startsWith('actions/download-artifact')),
+    'a newer commit wins over an approved old plan',
+  );
   const caller = workflowNamed('bcgroups-apply.yml');
   assert.ok('push' in caller.on);
   assert.is(caller.concurrency?.['cancel-in-progress'], false);
@@ -94,16 +130,24 @@ test('Node 22 or newer, from the node-version input; the callers pass 22 or newe
     for (const step of stepsOf(workflow).filter((candidate) => candidate.uses?.startsWith('actions/setup-node'))) {
       assert.is(step.with?.['node-version'], '${{ inputs.node-version }}', `${file}: setup-node`);
     }
-    const versions = isReusable(file) ? [workflow.on.workflow_call?.inputs?.['node-version']?.default] : Object.values(workflow.jobs).map((job) => job.with?.['node-version']);
+    const versions = isReusable(file)
+      ? [workflow.on.workflow_call?.inputs?.['node-version']?.default]
+      : Object.values(workflow.jobs).map((job) => job.with?.['node-version']);
     for (const version of versions) assert.ok(Number(version) >= 22, `${file}: Node ${version}`);
   }
 });
 
 test('a store is picked by BCGROUPS_STORE per matrix entry; a single store keeps its hash variable', () => {
   for (const { file, workflow } of readWorkflows().filter((entry) => isReusable(entry.file))) {
-    for (const [name, job] of Object.entries(workflow.jobs).filter(([jobName]) => jobName !== 'stores' && jobName !== 'comment')) {
+    for (const [name, job] of Object.entries(workflow.jobs).filter(
+      ([jobName]) => jobName !== 'stores' && jobName !== 'comment',
+    )) {
       assert.is(job.env?.BCGROUPS_STORE, '${{ matrix.store }}', `${file}/${name}`);
-      assert.is(job.env?.BIGCOMMERCE_STORE_HASH, "${{ matrix.store == '' && vars.BIGCOMMERCE_STORE_HASH || '' }}", `${file}/${name}: named stores keep the hash of the config`);
+      assert.is(
+        job.env?.BIGCOMMERCE_STORE_HASH,
+        "${{ matrix.store == '' && vars.BIGCOMMERCE_STORE_HASH || '' }}",
+        `${file}/${name}: named stores keep the hash of the config`,
+      );
     }
   }
 });
@@ -117,7 +161,8 @@ test('the paths filters follow the groups-dir the caller passes', () => {
   }
   for (const { file, workflow } of readWorkflows().filter((entry) => isReusable(entry.file))) {
     for (const invocation of stepsOf(workflow).flatMap((step) => extractInvocations(step.run ?? ''))) {
-      if (invocation.command !== 'apply') assert.ok(invocation.flags.includes('dir'), `${file}: ${invocation.line} reads the groups-dir`);
+      if (invocation.command !== 'apply')
+        assert.ok(invocation.flags.includes('dir'), `${file}: ${invocation.line} reads the groups-dir`);
     }
   }
 });

@@ -14,7 +14,17 @@ const INPUTS = ['stores', 'groups-dir', 'node-version'];
 
 test('three callers, each calling one reusable workflow with the same inputs and inherited secrets', () => {
   const workflows = readWorkflows();
-  assert.equal(workflows.map((entry) => entry.file), ['bcgroups-apply.yml', 'bcgroups-drift.yml', 'bcgroups-plan.yml', 'bcgroups-reusable-apply.yml', 'bcgroups-reusable-drift.yml', 'bcgroups-reusable-plan.yml']);
+  assert.equal(
+    workflows.map((entry) => entry.file),
+    [
+      'bcgroups-apply.yml',
+      'bcgroups-drift.yml',
+      'bcgroups-plan.yml',
+      'bcgroups-reusable-apply.yml',
+      'bcgroups-reusable-drift.yml',
+      'bcgroups-reusable-plan.yml',
+    ],
+  );
   for (const { file, workflow } of workflows) {
     assert.type(workflow.on, 'object', `${file}: on`);
     const jobs = Object.entries(workflow.jobs ?? {});
@@ -22,11 +32,16 @@ test('three callers, each calling one reusable workflow with the same inputs and
     if (isReusable(file)) {
       assert.equal(Object.keys(workflow.on), ['workflow_call'], `${file}: only called`);
       assert.equal(Object.keys(workflow.on.workflow_call?.inputs ?? {}), INPUTS, `${file}: inputs`);
-      for (const [name, job] of jobs) assert.ok(Array.isArray(job.steps) && job.steps.length > 0, `${file}: job ${name} has steps`);
+      for (const [name, job] of jobs)
+        assert.ok(Array.isArray(job.steps) && job.steps.length > 0, `${file}: job ${name} has steps`);
     } else {
       assert.is(jobs.length, 1, `${file}: one calling job`);
       const [, job] = jobs[0]!;
-      assert.is(job.uses, `./.github/workflows/bcgroups-reusable-${file.replace('bcgroups-', '')}`, `${file}: calls its reusable workflow`);
+      assert.is(
+        job.uses,
+        `./.github/workflows/bcgroups-reusable-${file.replace('bcgroups-', '')}`,
+        `${file}: calls its reusable workflow`,
+      );
       assert.equal(Object.keys(job.with ?? {}), INPUTS, `${file}: passes every input`);
       assert.is(job.secrets, 'inherit', `${file}: secrets`);
     }
@@ -53,7 +68,10 @@ test('the checker itself rejects an unknown command and an unknown flag', () => 
   assert.equal(checkInvocation(extractInvocations('npx bcgroups plna')[0]!).length, 1);
   assert.equal(checkInvocation(extractInvocations('npx --no bcgroups drift --prune > d.md')[0]!).length, 1);
   assert.equal(checkInvocation(extractInvocations('bcgroups apply plan.json -y --concurrency=4 2>&1')[0]!), []);
-  assert.equal(extractInvocations('a && bcgroups validate; bcgroups plan --out x # bcgroups nothing').map((i) => i.command), ['validate', 'plan']);
+  assert.equal(
+    extractInvocations('a && bcgroups validate; bcgroups plan --out x # bcgroups nothing').map((i) => i.command),
+    ['validate', 'plan'],
+  );
 });
 
 test('secrets are named only as the write token, a store read token, or inherited by a caller', () => {
@@ -64,15 +82,31 @@ test('secrets are named only as the write token, a store read token, or inherite
     const plain = [...code.matchAll(/\$\{\{\s*secrets\.([A-Z][A-Z0-9_]*)\s*\}\}/g)];
     const byStore = [...code.matchAll(/\$\{\{ secrets\[matrix\.read_secret\] \}\}/g)];
     const inherited = [...code.matchAll(/^\s+secrets: inherit$/gm)];
-    assert.is(plain.length + byStore.length + inherited.length, mentions, `${file}: every mention of secrets is one of the three forms`);
-    for (const reference of plain) assert.is(reference[1], 'BIGCOMMERCE_ACCESS_TOKEN', `${file}: secret ${reference[1]}`);
+    assert.is(
+      plain.length + byStore.length + inherited.length,
+      mentions,
+      `${file}: every mention of secrets is one of the three forms`,
+    );
+    for (const reference of plain)
+      assert.is(reference[1], 'BIGCOMMERCE_ACCESS_TOKEN', `${file}: secret ${reference[1]}`);
     for (const job of Object.values(workflow.jobs)) {
       // The token reaches only the steps that run bcgroups against the store, never npm ci or scripts.
-      assert.not.ok(Object.values(job.env ?? {}).some((value) => String(value).includes('secrets')), `${file}: a secret at job level`);
+      assert.not.ok(
+        Object.values(job.env ?? {}).some((value) => String(value).includes('secrets')),
+        `${file}: a secret at job level`,
+      );
       for (const step of job.steps ?? []) {
         if (!Object.values(step.env ?? {}).some((value) => String(value).includes('secrets'))) continue;
-        assert.match(String(step.run), /npx --no bcgroups (plan|apply|drift)/, `${file}: ${step.name} holds a token and runs bcgroups`);
-        assert.match(String(step.run), /^export "\$TOKEN_ENV=\$TOKEN"\nunset TOKEN\n/, `${file}: ${step.name} hands the token to the store's variable only`);
+        assert.match(
+          String(step.run),
+          /npx --no bcgroups (plan|apply|drift)/,
+          `${file}: ${step.name} holds a token and runs bcgroups`,
+        );
+        assert.match(
+          String(step.run),
+          /^export "\$TOKEN_ENV=\$TOKEN"\nunset TOKEN\n/,
+          `${file}: ${step.name} hands the token to the store's variable only`,
+        );
       }
     }
   }
@@ -89,7 +123,10 @@ test('run scripts are valid bash, and github-script scripts are valid JavaScript
       const script = step.with?.script;
       if (typeof script === 'string') {
         const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => unknown;
-        assert.not.throws(() => new AsyncFunction('github', 'context', 'core', 'require', script), `${file}: ${step.name}`);
+        assert.not.throws(
+          () => new AsyncFunction('github', 'context', 'core', 'require', script),
+          `${file}: ${step.name}`,
+        );
       }
     }
   }
@@ -99,25 +136,47 @@ test('the stores job turns the stores input into one matrix entry per store, and
   const step = stepsOf(workflowNamed('bcgroups-reusable-plan.yml')).find((candidate) => candidate.id === 'list');
   assert.ok(step?.run, 'a stores step');
   for (const { file, workflow } of readWorkflows().filter((entry) => isReusable(entry.file))) {
-    assert.is(stepsOf(workflow).find((candidate) => candidate.id === 'list')?.run, step.run, `${file}: the same stores job`);
+    assert.is(
+      stepsOf(workflow).find((candidate) => candidate.id === 'list')?.run,
+      step.run,
+      `${file}: the same stores job`,
+    );
   }
   const listStores = (stores: string) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bcgroups-stores-'));
     try {
       const output = path.join(dir, 'output');
-      const run = spawnSync('bash', ['-e', '-c', step.run!], { env: { PATH: process.env.PATH, STORES: stores, GITHUB_OUTPUT: output }, encoding: 'utf8', timeout: 10000 });
+      const run = spawnSync('bash', ['-e', '-c', step.run!], {
+        env: { PATH: process.env.PATH, STORES: stores, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+        timeout: 10000,
+      });
       if (run.status !== 0) return { status: run.status, stdout: run.stdout + run.stderr };
-      return { status: 0, matrix: JSON.parse(readFileSync(output, 'utf8').replace(/^matrix=/, '')) as Record<string, string>[] };
+      return {
+        status: 0,
+        matrix: JSON.parse(readFileSync(output, 'utf8').replace(/^matrix=/, '')) as Record<string, string>[],
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
-  assert.equal(listStores('').matrix, [{ store: '', label: 'store', environment: 'bcgroups-store', read_secret: 'BIGCOMMERCE_READ_TOKEN', token_env: 'BIGCOMMERCE_ACCESS_TOKEN' }]);
-  const two = listStores('["production", "eu-staging"]').matrix ?? [];
-  assert.equal(two.map((entry) => [entry.store, entry.environment, entry.read_secret, entry.token_env]), [
-    ['production', 'bcgroups-production', 'BIGCOMMERCE_READ_TOKEN_PRODUCTION', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
-    ['eu-staging', 'bcgroups-eu-staging', 'BIGCOMMERCE_READ_TOKEN_EU_STAGING', 'BIGCOMMERCE_ACCESS_TOKEN_EU_STAGING'],
+  assert.equal(listStores('').matrix, [
+    {
+      store: '',
+      label: 'store',
+      environment: 'bcgroups-store',
+      read_secret: 'BIGCOMMERCE_READ_TOKEN',
+      token_env: 'BIGCOMMERCE_ACCESS_TOKEN',
+    },
   ]);
+  const two = listStores('["production", "eu-staging"]').matrix ?? [];
+  assert.equal(
+    two.map((entry) => [entry.store, entry.environment, entry.read_secret, entry.token_env]),
+    [
+      ['production', 'bcgroups-production', 'BIGCOMMERCE_READ_TOKEN_PRODUCTION', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
+      ['eu-staging', 'bcgroups-eu-staging', 'BIGCOMMERCE_READ_TOKEN_EU_STAGING', 'BIGCOMMERCE_ACCESS_TOKEN_EU_STAGING'],
+    ],
+  );
   for (const entry of two) assert.match(entry.read_secret ?? '', READ_SECRET);
   for (const bad of ['production', '["Prod uction"]', '[1]']) {
     const refused = listStores(bad);

@@ -12,7 +12,22 @@ test('ordinary names become lowercase slugs', () => {
 });
 
 test('hostile names give safe, unique file names', () => {
-  const hostile = ['../etc/passwd', 'CON', 'nul', 'Com1', 'a\u0000b\u0007c\nd', '😀😀', '😀 VIP', 'x'.repeat(300), '', '...', '.hidden', 'C:\\Windows\\System32', '/abs/path', 'etc passwd'];
+  const hostile = [
+    '../etc/passwd',
+    'CON',
+    'nul',
+    'Com1',
+    'a\u0000b\u0007c\nd',
+    '😀😀',
+    '😀 VIP',
+    'x'.repeat(300),
+    '',
+    '...',
+    '.hidden',
+    'C:\\Windows\\System32',
+    '/abs/path',
+    'etc passwd',
+  ];
   const taken = new Set<string>();
   hostile.forEach((name, index) => {
     const file = fileNameFor(name, taken, index + 1);

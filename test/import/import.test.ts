@@ -70,7 +70,13 @@ test('names an older YAML reader would misread, or with control characters, are 
 });
 
 test('every file of a varied store parses back to the live state', () => {
-  const awkward = [live(20, 'tab\there\nnewline'), live(21, '  padded  '), live(22, 'x\u2028y'), live(23, 'true'), live(24, '1e3')];
+  const awkward = [
+    live(20, 'tab\there\nnewline'),
+    live(21, '  padded  '),
+    live(22, 'x\u2028y'),
+    live(23, 'true'),
+    live(24, '1e3'),
+  ];
   for (const group of [...variedStore, ...awkward]) {
     assert.equal(parseBack(renderGroupFile(group)), { id: group.id, ...pickState(group) }, group.name);
   }
@@ -86,8 +92,13 @@ test('import then load gives the live store back, files stay inside dir', async 
     assert.equal((await readdir(dir)).sort(), ['groups']);
     assert.is(new Set(await readdir(groupsDir)).size, variedStore.length);
     const desired = await loadDesired(groupsDir);
-    const loaded = resolveReferences(desired.groups, {}).groups.map((group) => ({ id: group.id, ...pickState(group) })).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
-    assert.equal(loaded, variedStore.map((group) => ({ id: group.id, ...pickState(group) })));
+    const loaded = resolveReferences(desired.groups, {})
+      .groups.map((group) => ({ id: group.id, ...pickState(group) }))
+      .sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    assert.equal(
+      loaded,
+      variedStore.map((group) => ({ id: group.id, ...pickState(group) })),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -96,12 +107,17 @@ test('import then load gives the live store back, files stay inside dir', async 
 test('a live name with a control or invisible character is refused, not written into a file validate would refuse', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
   try {
-    const result = await importGroups([live(1, 'bell\u0007inside'), live(2, 'Retail\u202e'), live(3, 'Fine')], dir, { overwrite: false });
+    const result = await importGroups([live(1, 'bell\u0007inside'), live(2, 'Retail\u202e'), live(3, 'Fine')], dir, {
+      overwrite: false,
+    });
     assert.equal(result.written, [join(dir, 'fine.yaml')]);
-    assert.equal(result.refused.map((refusal) => [refusal.id, refusal.reasons.join('; ')]), [
-      [1, 'its file would not validate: name: name holds U+0007 (a C0 control character) at character 5'],
-      [2, 'its file would not validate: name: name holds U+202E (a bidi control) at character 7'],
-    ]);
+    assert.equal(
+      result.refused.map((refusal) => [refusal.id, refusal.reasons.join('; ')]),
+      [
+        [1, 'its file would not validate: name: name holds U+0007 (a C0 control character) at character 5'],
+        [2, 'its file would not validate: name: name holds U+202E (a bidi control) at character 7'],
+      ],
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -113,13 +129,28 @@ test('the modeline points at the schema relative to the files only when the sche
     const schemaFile = join(project, 'node_modules', 'bcgroups', 'schemas', 'customer-group.schema.json');
     const inside = await importGroups([live(1, 'Retail')], 'groups', { overwrite: false, cwd: project, schemaFile });
     assert.is(inside.schemaPath, '../node_modules/bcgroups/schemas/customer-group.schema.json');
-    assert.is(await readFile(join(project, 'groups', 'retail.yaml'), 'utf8'), `${modelineFor(inside.schemaPath ?? '')}\nid: 1\nname: Retail\n`);
-    const nested = await importGroups([live(1, 'Retail')], 'stores/eu/groups', { overwrite: false, cwd: project, schemaFile });
+    assert.is(
+      await readFile(join(project, 'groups', 'retail.yaml'), 'utf8'),
+      `${modelineFor(inside.schemaPath ?? '')}\nid: 1\nname: Retail\n`,
+    );
+    const nested = await importGroups([live(1, 'Retail')], 'stores/eu/groups', {
+      overwrite: false,
+      cwd: project,
+      schemaFile,
+    });
     assert.is(nested.schemaPath, '../../../node_modules/bcgroups/schemas/customer-group.schema.json');
-    const outside = await importGroups([live(1, 'Retail')], 'elsewhere', { overwrite: false, cwd: project, schemaFile: join(tmpdir(), 'global', 'bcgroups', 'schemas', 'customer-group.schema.json') });
+    const outside = await importGroups([live(1, 'Retail')], 'elsewhere', {
+      overwrite: false,
+      cwd: project,
+      schemaFile: join(tmpdir(), 'global', 'bcgroups', 'schemas', 'customer-group.schema.json'),
+    });
     assert.is(outside.schemaPath, undefined);
     assert.is(await readFile(join(project, 'elsewhere', 'retail.yaml'), 'utf8'), 'id: 1\nname: Retail\n');
-    const away = await importGroups([live(1, 'Retail')], join(project, 'away'), { overwrite: false, cwd: join(project, 'node_modules'), schemaFile });
+    const away = await importGroups([live(1, 'Retail')], join(project, 'away'), {
+      overwrite: false,
+      cwd: join(project, 'node_modules'),
+      schemaFile,
+    });
     assert.is(away.schemaPath, undefined, 'files outside the project get no path that only works on this machine');
   } finally {
     await rm(project, { recursive: true, force: true });
@@ -132,7 +163,12 @@ test('existing files are refused unless overwrite; identical ones are skipped', 
     const store = [live(1, 'Retail'), live(2, 'Gold')];
     await importGroups(store, dir, { overwrite: false });
     const again = await importGroups(store, dir, { overwrite: false });
-    assert.equal(again, { written: [], skipped: [join(dir, 'retail.yaml'), join(dir, 'gold.yaml')], refused: [], schemaPath: undefined });
+    assert.equal(again, {
+      written: [],
+      skipped: [join(dir, 'retail.yaml'), join(dir, 'gold.yaml')],
+      refused: [],
+      schemaPath: undefined,
+    });
 
     await writeFile(join(dir, 'gold.yaml'), 'name: Gold\nis_default: true\n');
     const changed = [live(1, 'Retail', { is_default: true }), live(2, 'Gold')];

@@ -27,7 +27,11 @@ async function withAwkwardStore(use: (cwd: string, env: Record<string, string>) 
   const server = await startHostileServer(() => ({ status: 200, body: JSON.stringify(awkwardStore) }));
   const workspace = await createWorkspace();
   try {
-    await use(workspace.cwd, { BIGCOMMERCE_STORE_HASH: 'awkward', BIGCOMMERCE_API_URL: server.apiUrl, BIGCOMMERCE_ACCESS_TOKEN: 'token' });
+    await use(workspace.cwd, {
+      BIGCOMMERCE_STORE_HASH: 'awkward',
+      BIGCOMMERCE_API_URL: server.apiUrl,
+      BIGCOMMERCE_ACCESS_TOKEN: 'token',
+    });
   } finally {
     await workspace.remove();
     await server.close();
@@ -39,16 +43,19 @@ test('groups a file cannot hold, or that clash by case or normalization, are ref
     const imported = await runIn(cwd, ['import'], env);
     assert.is(imported.code, 1, imported.out + imported.err);
     const refusedLines = imported.err.split('\n').filter((line) => line.startsWith('refused '));
-    assert.equal(refusedLines.map((line) => line.slice(0, line.indexOf(':'))), [
-      "refused 'VIP' (id 1)",
-      "refused 'vip' (id 2)",
-      `refused '${NFC}' (id 3)`,
-      `refused '${NFD}' (id 4)`,
-      "refused ' Padded ' (id 5)",
-      `refused '${'n'.repeat(300)}' (id 6)`,
-      "refused 'Huge amount' (id 7)",
-      "refused 'Over 100 percent' (id 8)",
-    ]);
+    assert.equal(
+      refusedLines.map((line) => line.slice(0, line.indexOf(':'))),
+      [
+        "refused 'VIP' (id 1)",
+        "refused 'vip' (id 2)",
+        `refused '${NFC}' (id 3)`,
+        `refused '${NFD}' (id 4)`,
+        "refused ' Padded ' (id 5)",
+        `refused '${'n'.repeat(300)}' (id 6)`,
+        "refused 'Huge amount' (id 7)",
+        "refused 'Over 100 percent' (id 8)",
+      ],
+    );
     assert.match(refusedLines[0] ?? '', "its name 'VIP' differs only in case from the name 'vip' of live group 2");
     assert.match(refusedLines[2] ?? '', `its name '${NFC}' differs only in Unicode normalization`);
     // The two names print alike: the code points show how they differ.
@@ -69,10 +76,16 @@ test('groups a file cannot hold, or that clash by case or normalization, are ref
 
 test('a file naming one of two clashing groups is left as it is, not written with both in turn', async () => {
   await withAwkwardStore(async (cwd, env) => {
-    await writeFile(path.join(cwd, 'groups/vip.yaml'), 'name: VIP\ndiscount_rules: [{type: all, method: percent, amount: 9}]\n');
+    await writeFile(
+      path.join(cwd, 'groups/vip.yaml'),
+      'name: VIP\ndiscount_rules: [{type: all, method: percent, amount: 9}]\n',
+    );
     const imported = await runIn(cwd, ['import', '--overwrite'], env);
     assert.is(imported.code, 1);
-    assert.is(await readFile(path.join(cwd, 'groups/vip.yaml'), 'utf8'), 'name: VIP\ndiscount_rules: [{type: all, method: percent, amount: 9}]\n');
+    assert.is(
+      await readFile(path.join(cwd, 'groups/vip.yaml'), 'utf8'),
+      'name: VIP\ndiscount_rules: [{type: all, method: percent, amount: 9}]\n',
+    );
   });
 });
 
@@ -82,13 +95,19 @@ test('names that match only after Unicode normalization are said to, in validate
     await writeFile(path.join(cwd, 'groups/b.yaml'), `name: ${NFD}\n`);
     const validated = await runIn(cwd, ['validate'], env);
     assert.is(validated.code, 1);
-    assert.match(validated.err, `name '${NFC}' is also used by groups/b.yaml:1 (names are compared without case and after Unicode normalization (NFC))`);
+    assert.match(
+      validated.err,
+      `name '${NFC}' is also used by groups/b.yaml:1 (names are compared without case and after Unicode normalization (NFC))`,
+    );
     await writeFile(path.join(cwd, 'groups/b.yaml'), `name: Trade\n`);
     await writeFile(path.join(cwd, 'groups/a.yaml'), `name: ${NFC}\n`);
     const planned = await runIn(cwd, ['plan'], env);
     assert.is(planned.code, 1);
     assert.match(planned.err, `name '${NFC}' matches 2 live groups: 3 ('${NFC}'), 4 ('${NFD}')`);
-    assert.match(planned.err, `'${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, U+00E9 here, U+0065 U+0301 there) from '${NFD}' of 4`);
+    assert.match(
+      planned.err,
+      `'${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, U+00E9 here, U+0065 U+0301 there) from '${NFD}' of 4`,
+    );
   });
 });
 

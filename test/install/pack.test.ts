@@ -22,13 +22,22 @@ function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-async function runIn(cwd: string, file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
+async function runIn(
+  cwd: string,
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string; err: string }> {
   try {
     const { stdout, stderr } = await run(file, args, { cwd, env, timeout: 5 * MINUTES, maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, out: stdout, err: stderr };
   } catch (error) {
     const failed = error as { code?: number | string; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === 'number' ? failed.code : -1, out: failed.stdout ?? '', err: `${failed.stderr ?? ''}${String(error)}` };
+    return {
+      code: typeof failed.code === 'number' ? failed.code : -1,
+      out: failed.stdout ?? '',
+      err: `${failed.stderr ?? ''}${String(error)}`,
+    };
   }
 }
 
@@ -37,9 +46,19 @@ test('the packed tarball installs into an empty project and validates, plans and
   const sandbox = await startSandbox({ seed: [{ id: 1, name: 'Retail', is_default: true }] });
   try {
     // Pack what a build of this checkout gives; scripts are skipped so the build runs once, here.
-    const build = await runIn(ROOT, process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], process.env);
+    const build = await runIn(
+      ROOT,
+      process.execPath,
+      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+      process.env,
+    );
     assert.is(build.code, 0, build.out + build.err);
-    const packed = await runIn(ROOT, 'npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', temp], userEnv({}));
+    const packed = await runIn(
+      ROOT,
+      'npm',
+      ['pack', '--ignore-scripts', '--json', '--pack-destination', temp],
+      userEnv({}),
+    );
     assert.is(packed.code, 0, packed.err);
     const tarball = path.join(temp, (JSON.parse(packed.out) as Array<{ filename: string }>)[0]?.filename ?? '');
 
@@ -47,9 +66,21 @@ test('the packed tarball installs into an empty project and validates, plans and
     await mkdir(path.join(project, 'groups'), { recursive: true });
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'my-store', private: true }));
     await writeFile(path.join(project, 'groups/retail.yaml'), 'name: Retail\nis_default: true\n');
-    await writeFile(path.join(project, 'groups/vip.yaml'), 'name: VIP\ndiscount_rules:\n  - {type: all, method: percent, amount: 10}\n');
-    const env = userEnv({ BIGCOMMERCE_STORE_HASH: sandbox.storeHash, BIGCOMMERCE_API_URL: sandbox.apiUrl, BIGCOMMERCE_ACCESS_TOKEN: sandbox.token });
-    const installed = await runIn(project, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], env);
+    await writeFile(
+      path.join(project, 'groups/vip.yaml'),
+      'name: VIP\ndiscount_rules:\n  - {type: all, method: percent, amount: 10}\n',
+    );
+    const env = userEnv({
+      BIGCOMMERCE_STORE_HASH: sandbox.storeHash,
+      BIGCOMMERCE_API_URL: sandbox.apiUrl,
+      BIGCOMMERCE_ACCESS_TOKEN: sandbox.token,
+    });
+    const installed = await runIn(
+      project,
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball],
+      env,
+    );
     assert.is(installed.code, 0, installed.out + installed.err);
 
     const validated = await runIn(project, 'npx', ['--no', 'bcgroups', 'validate'], env);
@@ -80,11 +111,20 @@ test('a git install can build: prepare runs the build with tools from devDepende
   };
   assert.is(manifest.scripts.prepare, 'npm run build');
   // tsc, then the validators as standalone code, written by a module that tsc has just built from src/.
-  assert.match(manifest.scripts.build ?? '', /^tsc -p tsconfig\.build\.json && node dist\/schema\/write-validators\.js$/);
+  assert.match(
+    manifest.scripts.build ?? '',
+    /^tsc -p tsconfig\.build\.json && node dist\/schema\/write-validators\.js$/,
+  );
   await access(path.join(ROOT, 'src', 'schema', 'write-validators.ts'));
-  assert.ok(manifest.devDependencies.typescript, 'tsc comes from devDependencies, which npm installs for a git dependency before prepare');
+  assert.ok(
+    manifest.devDependencies.typescript,
+    'tsc comes from devDependencies, which npm installs for a git dependency before prepare',
+  );
   for (const file of ['tsconfig.build.json', 'tsconfig.json']) await access(path.join(ROOT, file));
-  assert.ok(Object.values(manifest.bin).every((bin) => manifest.files.some((entry) => bin.startsWith(`${entry}/`))), 'every bin is inside a packed folder');
+  assert.ok(
+    Object.values(manifest.bin).every((bin) => manifest.files.some((entry) => bin.startsWith(`${entry}/`))),
+    'every bin is inside a packed folder',
+  );
 });
 
 test.run();

@@ -16,12 +16,36 @@ const canonical = suite('canonical JSON');
 function referenceJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
 
-const LEAVES: unknown[] = [0, -0, 1, -1.5, 1e21, 1e-7, NaN, Infinity, -Infinity, null, undefined, true, false, '', 'a', 'é', '😀', '"\\\n', '\u2028', () => 1, new Date(0)];
+const LEAVES: unknown[] = [
+  0,
+  -0,
+  1,
+  -1.5,
+  1e21,
+  1e-7,
+  NaN,
+  Infinity,
+  -Infinity,
+  null,
+  undefined,
+  true,
+  false,
+  '',
+  'a',
+  'é',
+  '😀',
+  '"\\\n',
+  '\u2028',
+  () => 1,
+  new Date(0),
+];
 const KEYS = ['a', 'b', 'B', 'é', '10', '9', '', '__x', 'amount', 'type', 'z'];
 
 function randomValue(random: () => number, depth: number): unknown {
@@ -29,7 +53,8 @@ function randomValue(random: () => number, depth: number): unknown {
   if (depth > 3 || pick < 0.4) return LEAVES[Math.floor(random() * LEAVES.length)];
   if (pick < 0.7) return Array.from({ length: Math.floor(random() * 4) }, () => randomValue(random, depth + 1));
   const object: Record<string, unknown> = {};
-  for (let n = Math.floor(random() * 5); n > 0; n -= 1) object[KEYS[Math.floor(random() * KEYS.length)] ?? 'k'] = randomValue(random, depth + 1);
+  for (let n = Math.floor(random() * 5); n > 0; n -= 1)
+    object[KEYS[Math.floor(random() * KEYS.length)] ?? 'k'] = randomValue(random, depth + 1);
   return object;
 }
 
@@ -77,19 +102,24 @@ canonical('field comparison and the desired hash are unchanged', () => {
     desired(`G${Math.floor(random() * 1000)}`, {
       ...(random() < 0.3 ? { id: i + 1 } : {}),
       is_default: random() < 0.5,
-      category_access: random() < 0.5 ? { type: 'specific', categories: [3, 1, Math.floor(random() * 5)] } : { type: 'all' },
+      category_access:
+        random() < 0.5 ? { type: 'specific', categories: [3, 1, Math.floor(random() * 5)] } : { type: 'all' },
       discount_rules: [{ type: 'all', method: 'percent', amount: Math.floor(random() * 3) }],
     }),
   );
   // The hash as it was defined: one canonical JSON of the whole sorted list, rules and categories sorted by their text.
-  const sortByText = <T>(items: readonly T[]): T[] => [...items].sort((a, b) => (referenceJson(a) < referenceJson(b) ? -1 : referenceJson(a) > referenceJson(b) ? 1 : 0));
+  const sortByText = <T>(items: readonly T[]): T[] =>
+    [...items].sort((a, b) => (referenceJson(a) < referenceJson(b) ? -1 : referenceJson(a) > referenceJson(b) ? 1 : 0));
   const comparable = groups
     .map((group) => ({
       id: group.id ?? null,
       name: group.name,
       is_default: group.is_default,
       is_group_for_guests: group.is_group_for_guests,
-      category_access: group.category_access.type === 'specific' ? { type: 'specific', categories: sortByText(group.category_access.categories) } : group.category_access,
+      category_access:
+        group.category_access.type === 'specific'
+          ? { type: 'specific', categories: sortByText(group.category_access.categories) }
+          : group.category_access,
       discount_rules: sortByText(group.discount_rules),
     }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -1,6 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { differingFields, fingerprint, normalizeAccess, normalizeAmount, normalizeRules, toWireBody } from '../../src/model/normalize.js';
+import {
+  differingFields,
+  fingerprint,
+  normalizeAccess,
+  normalizeAmount,
+  normalizeRules,
+  toWireBody,
+} from '../../src/model/normalize.js';
 import { GROUP_FIELDS, type GroupState } from '../../src/model/index.js';
 
 const state = (over: Partial<GroupState> = {}): GroupState => ({
@@ -21,7 +28,10 @@ test('amounts from numbers and 4-decimal strings are equal', () => {
 });
 
 test('categories are a sorted set and only kept under specific', () => {
-  assert.equal(normalizeAccess({ type: 'specific', categories: [23, '18', 23] }), { type: 'specific', categories: [18, 23] });
+  assert.equal(normalizeAccess({ type: 'specific', categories: [23, '18', 23] }), {
+    type: 'specific',
+    categories: [18, 23],
+  });
   assert.equal(normalizeAccess({ type: 'all', categories: [1] }), { type: 'all' });
   assert.equal(normalizeAccess(undefined), { type: 'all' });
 });
@@ -58,7 +68,10 @@ test('wire bodies carry only the asked fields, amounts as 4-decimal strings', ()
   assert.equal(toWireBody(s, ['discount_rules']), {
     discount_rules: [{ type: 'category', method: 'price', amount: '2.0000', category_id: 3 }],
   });
-  assert.equal(toWireBody(s, ['name', 'category_access']), { name: 'Retail', category_access: { type: 'specific', categories: [3] } });
+  assert.equal(toWireBody(s, ['name', 'category_access']), {
+    name: 'Retail',
+    category_access: { type: 'specific', categories: [3] },
+  });
 });
 
 test.run();

@@ -23,7 +23,12 @@ export function desired(name: string, over: GroupOver & { id?: number; file?: st
 }
 
 export function live(id: number, name: string, over: GroupOver & { date_modified?: string } = {}): LiveGroup {
-  return { id, ...stateOf(name, over), date_created: '2024-01-02 03:04:05', date_modified: over.date_modified ?? '2024-05-06 07:08:09' };
+  return {
+    id,
+    ...stateOf(name, over),
+    date_created: '2024-01-02 03:04:05',
+    date_modified: over.date_modified ?? '2024-05-06 07:08:09',
+  };
 }
 
 function stateOf(name: string, over: GroupOver) {
@@ -37,9 +42,21 @@ function stateOf(name: string, over: GroupOver) {
 }
 
 export const rule = {
-  all: (amount: number | string, method: 'percent' | 'fixed' | 'price' = 'percent'): RuleInput => ({ type: 'all', method, amount }),
-  category: (category_id: number | string, amount: number | string, method: 'percent' | 'fixed' | 'price' = 'percent'): RuleInput => ({ type: 'category', method, amount, category_id }),
-  product: (product_id: number | string, amount: number | string, method: 'percent' | 'fixed' | 'price' = 'percent'): RuleInput => ({ type: 'product', method, amount, product_id }),
+  all: (amount: number | string, method: 'percent' | 'fixed' | 'price' = 'percent'): RuleInput => ({
+    type: 'all',
+    method,
+    amount,
+  }),
+  category: (
+    category_id: number | string,
+    amount: number | string,
+    method: 'percent' | 'fixed' | 'price' = 'percent',
+  ): RuleInput => ({ type: 'category', method, amount, category_id }),
+  product: (
+    product_id: number | string,
+    amount: number | string,
+    method: 'percent' | 'fixed' | 'price' = 'percent',
+  ): RuleInput => ({ type: 'product', method, amount, product_id }),
   priceList: (price_list_id: number | string): RuleInput => ({ type: 'price_list', price_list_id }),
 };
 

@@ -6,13 +6,26 @@ import { describeReasons } from '../../src/render/words.js';
 import { assertConverges } from './simulate.js';
 import { desired, live, rule, type GroupOver } from './builders.js';
 
-const base: GroupOver = { category_access: { type: 'specific', categories: [18, 23] }, discount_rules: [rule.all(5), rule.category(18, 10)] };
+const base: GroupOver = {
+  category_access: { type: 'specific', categories: [18, 23] },
+  discount_rules: [rule.all(5), rule.category(18, 10)],
+};
 
 const updateCases: { title: string; over: GroupOver; fields: string[]; body: GroupBody }[] = [
   { title: 'name (by pin)', over: { name: 'Wholesale' }, fields: ['name'], body: { name: 'Wholesale' } },
   { title: 'is_default', over: { is_default: true }, fields: ['is_default'], body: { is_default: true } },
-  { title: 'is_group_for_guests', over: { is_group_for_guests: true }, fields: ['is_group_for_guests'], body: { is_group_for_guests: true } },
-  { title: 'category_access type', over: { category_access: { type: 'none' } }, fields: ['category_access'], body: { category_access: { type: 'none' } } },
+  {
+    title: 'is_group_for_guests',
+    over: { is_group_for_guests: true },
+    fields: ['is_group_for_guests'],
+    body: { is_group_for_guests: true },
+  },
+  {
+    title: 'category_access type',
+    over: { category_access: { type: 'none' } },
+    fields: ['category_access'],
+    body: { category_access: { type: 'none' } },
+  },
   {
     title: 'one category more (sent whole)',
     over: { category_access: { type: 'specific', categories: [18, 23, 40] } },
@@ -31,20 +44,40 @@ const updateCases: { title: string; over: GroupOver; fields: string[]; body: Gro
       ],
     },
   },
-  { title: 'a rule removed', over: { discount_rules: [rule.category(18, 10)] }, fields: ['discount_rules'], body: { discount_rules: [{ type: 'category', method: 'percent', amount: '10.0000', category_id: 18 }] } },
+  {
+    title: 'a rule removed',
+    over: { discount_rules: [rule.category(18, 10)] },
+    fields: ['discount_rules'],
+    body: { discount_rules: [{ type: 'category', method: 'percent', amount: '10.0000', category_id: 18 }] },
+  },
   {
     title: 'a rule amount changed',
     over: { discount_rules: [rule.all(5), rule.category(18, 15)] },
     fields: ['discount_rules'],
-    body: { discount_rules: [{ type: 'all', method: 'percent', amount: '5.0000' }, { type: 'category', method: 'percent', amount: '15.0000', category_id: 18 }] },
+    body: {
+      discount_rules: [
+        { type: 'all', method: 'percent', amount: '5.0000' },
+        { type: 'category', method: 'percent', amount: '15.0000', category_id: 18 },
+      ],
+    },
   },
   {
     title: 'a rule method changed',
     over: { discount_rules: [rule.all(5, 'fixed'), rule.category(18, 10)] },
     fields: ['discount_rules'],
-    body: { discount_rules: [{ type: 'all', method: 'fixed', amount: '5.0000' }, { type: 'category', method: 'percent', amount: '10.0000', category_id: 18 }] },
+    body: {
+      discount_rules: [
+        { type: 'all', method: 'fixed', amount: '5.0000' },
+        { type: 'category', method: 'percent', amount: '10.0000', category_id: 18 },
+      ],
+    },
   },
-  { title: 'all rules cleared', over: { discount_rules: [] }, fields: ['discount_rules'], body: { discount_rules: [] } },
+  {
+    title: 'all rules cleared',
+    over: { discount_rules: [] },
+    fields: ['discount_rules'],
+    body: { discount_rules: [] },
+  },
 ];
 
 for (const { title, over, fields, body } of updateCases) {
@@ -64,11 +97,31 @@ for (const { title, over, fields, body } of updateCases) {
 }
 
 const noiseCases: { title: string; want: GroupOver; have: GroupOver }[] = [
-  { title: 'amount 5 vs "5.0000"', want: { discount_rules: [rule.all(5)] }, have: { discount_rules: [rule.all('5.0000')] } },
-  { title: 'ids as strings', want: { discount_rules: [rule.category(18, 10)] }, have: { discount_rules: [rule.category('18', '10.0000')] } },
-  { title: 'rules reordered', want: { discount_rules: [rule.product(77, 1), rule.all(2), rule.category(18, 3)] }, have: { discount_rules: [rule.category(18, 3), rule.all(2), rule.product(77, 1)] } },
-  { title: 'categories as a set', want: { category_access: { type: 'specific', categories: [23, 18, 18] } }, have: { category_access: { type: 'specific', categories: ['18', 23] } } },
-  { title: 'categories under all', want: { category_access: { type: 'all', categories: [4] } }, have: { category_access: { type: 'all' } } },
+  {
+    title: 'amount 5 vs "5.0000"',
+    want: { discount_rules: [rule.all(5)] },
+    have: { discount_rules: [rule.all('5.0000')] },
+  },
+  {
+    title: 'ids as strings',
+    want: { discount_rules: [rule.category(18, 10)] },
+    have: { discount_rules: [rule.category('18', '10.0000')] },
+  },
+  {
+    title: 'rules reordered',
+    want: { discount_rules: [rule.product(77, 1), rule.all(2), rule.category(18, 3)] },
+    have: { discount_rules: [rule.category(18, 3), rule.all(2), rule.product(77, 1)] },
+  },
+  {
+    title: 'categories as a set',
+    want: { category_access: { type: 'specific', categories: [23, 18, 18] } },
+    have: { category_access: { type: 'specific', categories: ['18', 23] } },
+  },
+  {
+    title: 'categories under all',
+    want: { category_access: { type: 'all', categories: [4] } },
+    have: { category_access: { type: 'all' } },
+  },
 ];
 
 for (const { title, want, have } of noiseCases) {
@@ -80,7 +133,11 @@ for (const { title, want, have } of noiseCases) {
 }
 
 test('a changed rule among unchanged ones is not noise', () => {
-  const plan = createPlan([desired('Retail', { discount_rules: [rule.all(5), rule.category(18, '10.0001')] })], [live(3, 'Retail', { discount_rules: [rule.all(5), rule.category(18, 10)] })], { prune: false });
+  const plan = createPlan(
+    [desired('Retail', { discount_rules: [rule.all(5), rule.category(18, '10.0001')] })],
+    [live(3, 'Retail', { discount_rules: [rule.all(5), rule.category(18, 10)] })],
+    { prune: false },
+  );
   assert.equal((plan.changes[0] as UpdateChange).fields, ['discount_rules']);
 });
 
@@ -90,18 +147,27 @@ test('a create sends the name and only non-default fields', () => {
     [{ category_access: { type: 'all' }, discount_rules: [] }, { name: 'Retail' }],
     [{ is_default: true }, { name: 'Retail', is_default: true }],
     [{ category_access: { type: 'none' } }, { name: 'Retail', category_access: { type: 'none' } }],
-    [{ discount_rules: [rule.priceList(3)] }, { name: 'Retail', discount_rules: [{ type: 'price_list', price_list_id: 3 }] }],
+    [
+      { discount_rules: [rule.priceList(3)] },
+      { name: 'Retail', discount_rules: [{ type: 'price_list', price_list_id: 3 }] },
+    ],
   ];
   for (const [over, body] of cases) {
     const plan = assertConverges([desired('Retail', over)], []);
-    assert.equal(plan.changes.map((c) => [c.key, c.action, c.body, describeReasons(c)]), [['create:Retail', 'create', body, 'not in live store']]);
+    assert.equal(
+      plan.changes.map((c) => [c.key, c.action, c.body, describeReasons(c)]),
+      [['create:Retail', 'create', body, 'not in live store']],
+    );
   }
 });
 
 test('a rename by pin is an update of the name only', () => {
   const plan = assertConverges([desired('Trade', { id: 12 })], [live(12, 'Wholesale')]);
   const change = plan.changes[0] as UpdateChange;
-  assert.equal([change.key, change.fields, change.body, describeReasons(change)], ['update:12', ['name'], { name: 'Trade' }, 'renamed (pinned id 12)']);
+  assert.equal(
+    [change.key, change.fields, change.body, describeReasons(change)],
+    ['update:12', ['name'], { name: 'Trade' }, 'renamed (pinned id 12)'],
+  );
   assert.equal(change.before.name, 'Wholesale');
 });
 
@@ -111,37 +177,62 @@ test('a rename with an edit says both', () => {
 });
 
 test('unmanaged groups are listed and left alone without prune', () => {
-  const plan = assertConverges([desired('Retail')], [live(1, 'Retail'), live(2, 'Legacy', { discount_rules: [rule.all(3)] }), live(3, 'Archive')]);
+  const plan = assertConverges(
+    [desired('Retail')],
+    [live(1, 'Retail'), live(2, 'Legacy', { discount_rules: [rule.all(3)] }), live(3, 'Archive')],
+  );
   assert.equal(plan.changes, []);
-  assert.equal(plan.unmanaged, [{ id: 3, name: 'Archive' }, { id: 2, name: 'Legacy' }]);
+  assert.equal(plan.unmanaged, [
+    { id: 3, name: 'Archive' },
+    { id: 2, name: 'Legacy' },
+  ]);
   assert.equal(plan.summary, { create: 0, update: 0, delete: 0, unchanged: 1, unmanaged: 2 });
 });
 
 test('with prune, unmanaged groups are deleted', () => {
-  const plan = assertConverges([desired('Retail')], [live(1, 'Retail'), live(2, 'Legacy'), live(3, 'Archive')], { prune: true });
-  assert.equal(plan.changes.map((c) => [c.key, c.body, describeReasons(c)]), [
-    ['delete:3', {}, 'described by no file (prune is on)'],
-    ['delete:2', {}, 'described by no file (prune is on)'],
-  ]);
+  const plan = assertConverges([desired('Retail')], [live(1, 'Retail'), live(2, 'Legacy'), live(3, 'Archive')], {
+    prune: true,
+  });
+  assert.equal(
+    plan.changes.map((c) => [c.key, c.body, describeReasons(c)]),
+    [
+      ['delete:3', {}, 'described by no file (prune is on)'],
+      ['delete:2', {}, 'described by no file (prune is on)'],
+    ],
+  );
   assert.equal(plan.unmanaged, []);
   assert.is(plan.summary.delete, 2);
 });
 
 test('changes are listed deletes, then updates, then creates, each by name', () => {
   const plan = assertConverges(
-    [desired('Zeta', { id: 5, is_default: true }), desired('Alpha', { id: 6, category_access: { type: 'none' } }), desired('Newer'), desired('New')],
+    [
+      desired('Zeta', { id: 5, is_default: true }),
+      desired('Alpha', { id: 6, category_access: { type: 'none' } }),
+      desired('Newer'),
+      desired('New'),
+    ],
     [live(5, 'Zeta'), live(6, 'Alpha'), live(7, 'Old B'), live(8, 'Old A')],
     { prune: true },
   );
-  assert.equal(plan.changes.map((c) => c.key), ['delete:8', 'delete:7', 'update:6', 'update:5', 'create:New', 'create:Newer']);
+  assert.equal(
+    plan.changes.map((c) => c.key),
+    ['delete:8', 'delete:7', 'update:6', 'update:5', 'create:New', 'create:Newer'],
+  );
   assert.is(countRequests(plan), 6);
   assert.equal(plan.summary, { create: 2, update: 2, delete: 2, unchanged: 0, unmanaged: 0 });
 });
 
 test('planning twice against an unchanged store gives the same plan', () => {
-  const desiredGroups = [desired('Retail', { id: 1, discount_rules: [rule.all(5)] }), desired('Guests', { is_group_for_guests: true })];
+  const desiredGroups = [
+    desired('Retail', { id: 1, discount_rules: [rule.all(5)] }),
+    desired('Guests', { is_group_for_guests: true }),
+  ];
   const liveGroups = [live(1, 'Retail'), live(2, 'Legacy', { is_group_for_guests: true })];
-  assert.equal(createPlan(desiredGroups, liveGroups, { prune: false }), createPlan(desiredGroups, liveGroups, { prune: false }));
+  assert.equal(
+    createPlan(desiredGroups, liveGroups, { prune: false }),
+    createPlan(desiredGroups, liveGroups, { prune: false }),
+  );
 });
 
 test.run();

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { UpdateChange } from '../../src/model/index.js';
-import { countRequests, createPlan, HOLDER_FLAGS } from '../../src/plan/index.js';
+import { countRequests, type createPlan, HOLDER_FLAGS } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
 import { assertConverges } from './simulate.js';
 import { desired, live } from './builders.js';
@@ -9,7 +9,8 @@ import { desired, live } from './builders.js';
 const WORDS = { is_group_for_guests: 'guest flag', is_default: 'default flag' } as const;
 
 /** [key, body, depends_on, reason] of each change, in plan order. */
-const outline = (plan: ReturnType<typeof createPlan>) => plan.changes.map((c) => [c.key, c.body, c.depends_on, describeReasons(c)]);
+const outline = (plan: ReturnType<typeof createPlan>) =>
+  plan.changes.map((c) => [c.key, c.body, c.depends_on, describeReasons(c)]);
 
 for (const flag of HOLDER_FLAGS) {
   const words = WORDS[flag];
@@ -24,21 +25,38 @@ for (const flag of HOLDER_FLAGS) {
   });
 
   test(`${flag}: moves between two managed groups`, () => {
-    const plan = assertConverges([desired('Old', { id: 1 }), desired('New', { id: 2, ...holds })], [live(1, 'Old', holds), live(2, 'New')]);
-    assert.equal(outline(plan), [
-      ['update:2', { [flag]: true }, ['update:1'], 'changed in groups/new.yaml'],
-      ['update:1', { [flag]: false }, [], `${words} moves to New`],
-    ].reverse());
+    const plan = assertConverges(
+      [desired('Old', { id: 1 }), desired('New', { id: 2, ...holds })],
+      [live(1, 'Old', holds), live(2, 'New')],
+    );
+    assert.equal(
+      outline(plan),
+      [
+        ['update:2', { [flag]: true }, ['update:1'], 'changed in groups/new.yaml'],
+        ['update:1', { [flag]: false }, [], `${words} moves to New`],
+      ].reverse(),
+    );
   });
 
   test(`${flag}: the old holder's own edits ride along in the same request`, () => {
-    const plan = assertConverges([desired('Old', { category_access: { type: 'none' } }), desired('New', holds)], [live(1, 'Old', holds)]);
-    assert.equal(outline(plan)[0], ['update:1', { [flag]: false, category_access: { type: 'none' } }, [], `changed in groups/old.yaml; ${words} moves to New`]);
+    const plan = assertConverges(
+      [desired('Old', { category_access: { type: 'none' } }), desired('New', holds)],
+      [live(1, 'Old', holds)],
+    );
+    assert.equal(outline(plan)[0], [
+      'update:1',
+      { [flag]: false, category_access: { type: 'none' } },
+      [],
+      `changed in groups/old.yaml; ${words} moves to New`,
+    ]);
     assert.is(countRequests(plan), 2);
   });
 
   test(`${flag}: an unmanaged holder gets an update of just that flag`, () => {
-    const plan = assertConverges([desired('New', holds)], [live(1, 'New'), live(9, 'Legacy', { ...holds, category_access: { type: 'none' } })]);
+    const plan = assertConverges(
+      [desired('New', holds)],
+      [live(1, 'New'), live(9, 'Legacy', { ...holds, category_access: { type: 'none' } })],
+    );
     assert.equal(outline(plan), [
       ['update:9', { [flag]: false }, [], `described by no file; ${words} moves to New`],
       ['update:1', { [flag]: true }, ['update:9'], 'changed in groups/new.yaml'],
@@ -64,26 +82,46 @@ for (const flag of HOLDER_FLAGS) {
   test(`${flag}: a managed holder that gives the flag to no one is cleared, and the plan says the store is left without one`, () => {
     const role = flag === 'is_default' ? 'default' : 'guest';
     const plan = assertConverges([desired('Retail')], [live(1, 'Retail', holds)]);
-    assert.equal(outline(plan), [['update:1', { [flag]: false }, [], `changed in groups/retail.yaml; the store is left without a ${role} group`]]);
+    assert.equal(outline(plan), [
+      ['update:1', { [flag]: false }, [], `changed in groups/retail.yaml; the store is left without a ${role} group`],
+    ]);
     const pruned = assertConverges([desired('Other')], [live(1, 'Retail', holds), live(2, 'Other')], { prune: true });
-    assert.equal(outline(pruned), [['delete:1', {}, [], `described by no file (prune is on); the store is left without a ${role} group`]]);
+    assert.equal(outline(pruned), [
+      ['delete:1', {}, [], `described by no file (prune is on); the store is left without a ${role} group`],
+    ]);
   });
 
   test(`${flag}: a holder that keeps it needs no request`, () => {
-    const plan = assertConverges([desired('Retail', holds), desired('Other')], [live(1, 'Retail', holds), live(2, 'Other')]);
+    const plan = assertConverges(
+      [desired('Retail', holds), desired('Other')],
+      [live(1, 'Retail', holds), live(2, 'Other')],
+    );
     assert.equal(plan.changes, []);
   });
 
   test(`${flag}: a renamed holder hands it over under its new name`, () => {
     const plan = assertConverges([desired('Trade', { id: 1 }), desired('New', holds)], [live(1, 'Wholesale', holds)]);
-    assert.equal(outline(plan)[0], ['update:1', { name: 'Trade', [flag]: false }, [], `renamed (pinned id 1); ${words} moves to New`]);
+    assert.equal(outline(plan)[0], [
+      'update:1',
+      { name: 'Trade', [flag]: false },
+      [],
+      `renamed (pinned id 1); ${words} moves to New`,
+    ]);
   });
 }
 
 test('both flags leave one unmanaged group in a single request', () => {
-  const plan = assertConverges([desired('Guests', { is_group_for_guests: true }), desired('Retail', { is_default: true })], [live(9, 'Legacy', { is_default: true, is_group_for_guests: true })]);
+  const plan = assertConverges(
+    [desired('Guests', { is_group_for_guests: true }), desired('Retail', { is_default: true })],
+    [live(9, 'Legacy', { is_default: true, is_group_for_guests: true })],
+  );
   assert.equal(outline(plan), [
-    ['update:9', { is_default: false, is_group_for_guests: false }, [], 'described by no file; guest flag moves to Guests; default flag moves to Retail'],
+    [
+      'update:9',
+      { is_default: false, is_group_for_guests: false },
+      [],
+      'described by no file; guest flag moves to Guests; default flag moves to Retail',
+    ],
     ['create:Guests', { name: 'Guests', is_group_for_guests: true }, ['update:9'], 'not in live store'],
     ['create:Retail', { name: 'Retail', is_default: true }, ['update:9'], 'not in live store'],
   ]);
@@ -91,21 +129,38 @@ test('both flags leave one unmanaged group in a single request', () => {
 
 test('both flags move together from one group to another', () => {
   const both = { is_default: true, is_group_for_guests: true };
-  const plan = assertConverges([desired('A', { id: 1 }), desired('B', { id: 2, ...both })], [live(1, 'A', both), live(2, 'B')]);
+  const plan = assertConverges(
+    [desired('A', { id: 1 }), desired('B', { id: 2, ...both })],
+    [live(1, 'A', both), live(2, 'B')],
+  );
   assert.equal(outline(plan), [
-    ['update:1', { is_default: false, is_group_for_guests: false }, [], 'guest flag moves to B; default flag moves to B'],
+    [
+      'update:1',
+      { is_default: false, is_group_for_guests: false },
+      [],
+      'guest flag moves to B; default flag moves to B',
+    ],
     ['update:2', { is_default: true, is_group_for_guests: true }, ['update:1'], 'changed in groups/b.yaml'],
   ]);
 });
 
 test('a chain (guest A -> B, default B -> C) needs no split', () => {
   const plan = assertConverges(
-    [desired('A', { id: 1 }), desired('B', { id: 2, is_group_for_guests: true }), desired('C', { id: 3, is_default: true })],
+    [
+      desired('A', { id: 1 }),
+      desired('B', { id: 2, is_group_for_guests: true }),
+      desired('C', { id: 3, is_default: true }),
+    ],
     [live(1, 'A', { is_group_for_guests: true }), live(2, 'B', { is_default: true }), live(3, 'C')],
   );
   assert.equal(outline(plan), [
     ['update:1', { is_group_for_guests: false }, [], 'guest flag moves to B'],
-    ['update:2', { is_default: false, is_group_for_guests: true }, ['update:1'], 'changed in groups/b.yaml; default flag moves to C'],
+    [
+      'update:2',
+      { is_default: false, is_group_for_guests: true },
+      ['update:1'],
+      'changed in groups/b.yaml; default flag moves to C',
+    ],
     ['update:3', { is_default: true }, ['update:2'], 'changed in groups/c.yaml'],
   ]);
   assert.is(countRequests(plan), 3);
@@ -117,8 +172,18 @@ test('a swap (A guest, B default -> A default, B guest) is broken by a separate 
     [live(1, 'A', { is_group_for_guests: true }), live(2, 'B', { is_default: true })],
   );
   assert.equal(outline(plan), [
-    ['update:1/release', { is_group_for_guests: false }, [], 'guest flag moves to B (released first: the two groups swap flags)'],
-    ['update:2', { is_default: false, is_group_for_guests: true }, ['update:1/release'], 'changed in groups/b.yaml; default flag moves to A'],
+    [
+      'update:1/release',
+      { is_group_for_guests: false },
+      [],
+      'guest flag moves to B (released first: the two groups swap flags)',
+    ],
+    [
+      'update:2',
+      { is_default: false, is_group_for_guests: true },
+      ['update:1/release'],
+      'changed in groups/b.yaml; default flag moves to A',
+    ],
     ['update:1', { is_default: true }, ['update:2'], 'changed in groups/a.yaml'],
   ]);
   const [release, , main] = plan.changes as UpdateChange[];
@@ -131,21 +196,35 @@ test('a swap (A guest, B default -> A default, B guest) is broken by a separate 
 
 test('a swap with other edits keeps them in the main update', () => {
   const plan = assertConverges(
-    [desired('A', { id: 1, is_group_for_guests: true, category_access: { type: 'none' } }), desired('B', { id: 2, is_default: true, name: 'Bee' })],
+    [
+      desired('A', { id: 1, is_group_for_guests: true, category_access: { type: 'none' } }),
+      desired('B', { id: 2, is_default: true, name: 'Bee' }),
+    ],
     [live(1, 'A', { is_default: true }), live(2, 'B', { is_group_for_guests: true })],
   );
-  assert.equal(plan.changes.map((c) => [c.key, c.body]), [
-    ['update:1/release', { is_default: false }],
-    ['update:2', { name: 'Bee', is_default: true, is_group_for_guests: false }],
-    ['update:1', { is_group_for_guests: true, category_access: { type: 'none' } }],
-  ]);
+  assert.equal(
+    plan.changes.map((c) => [c.key, c.body]),
+    [
+      ['update:1/release', { is_default: false }],
+      ['update:2', { name: 'Bee', is_default: true, is_group_for_guests: false }],
+      ['update:1', { is_group_for_guests: true, category_access: { type: 'none' } }],
+    ],
+  );
 });
 
 test('a group that hands one flag over and leaves the other to no one says both', () => {
   const both = { is_default: true, is_group_for_guests: true };
-  const plan = assertConverges([desired('A', { id: 1 }), desired('B', { id: 2, is_group_for_guests: true })], [live(1, 'A', both), live(2, 'B')]);
+  const plan = assertConverges(
+    [desired('A', { id: 1 }), desired('B', { id: 2, is_group_for_guests: true })],
+    [live(1, 'A', both), live(2, 'B')],
+  );
   assert.equal(outline(plan), [
-    ['update:1', { is_default: false, is_group_for_guests: false }, [], 'the store is left without a default group; guest flag moves to B'],
+    [
+      'update:1',
+      { is_default: false, is_group_for_guests: false },
+      [],
+      'the store is left without a default group; guest flag moves to B',
+    ],
     ['update:2', { is_group_for_guests: true }, ['update:1'], 'changed in groups/b.yaml'],
   ]);
 });

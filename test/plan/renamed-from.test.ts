@@ -25,7 +25,10 @@ test('a store that already has the new name needs nothing, and the plan says so'
   assert.equal(plan.changes, []);
   assert.equal(plan.unchanged, [{ id: 8, name: 'Gold' }]);
   assert.equal(plan.notes, [{ name: 'Gold', id: 8, reasons: [{ fact: 'already_renamed', from: ['VIP'] }] }]);
-  assert.is(describeReasons(plan.notes![0]!), "already named so: the store has no 'VIP' left to rename (renamed_from can go once every store is renamed)");
+  assert.is(
+    describeReasons(plan.notes![0]!),
+    "already named so: the store has no 'VIP' left to rename (renamed_from can go once every store is renamed)",
+  );
 });
 
 test('a store with neither name gets the group created, and is told why', () => {
@@ -36,14 +39,20 @@ test('a store with neither name gets the group created, and is told why', () => 
 });
 
 test('a store with both names is a problem at renamed_from: no guess which group is meant', () => {
-  const withPosition = { ...gold(), source: { file: 'groups/gold.yaml', line: 1, col: 1, positions: { '/renamed_from': { line: 2, col: 1 } } } };
+  const withPosition = {
+    ...gold(),
+    source: { file: 'groups/gold.yaml', line: 1, col: 1, positions: { '/renamed_from': { line: 2, col: 1 } } },
+  };
   try {
     createPlan([withPosition], [live(3, 'VIP'), live(8, 'Gold')], { prune: false });
     assert.unreachable('a store with both names must be refused');
   } catch (error) {
     assert.instance(error, PlanError);
     const [problem] = (error as PlanError).problems;
-    assert.is(`${problem?.file}:${problem?.line}:${problem?.col} ${problem?.field}`, 'groups/gold.yaml:2:1 renamed_from');
+    assert.is(
+      `${problem?.file}:${problem?.line}:${problem?.col} ${problem?.field}`,
+      'groups/gold.yaml:2:1 renamed_from',
+    );
     assert.match(problem?.message ?? '', "the store has 'Gold' (id 8) and 'VIP' (id 3)");
     assert.match(problem?.hint ?? '', "drop 'VIP' from renamed_from");
   }
@@ -51,7 +60,10 @@ test('a store with both names is a problem at renamed_from: no guess which group
 
 test('a pin wins over renamed_from', () => {
   const plan = createPlan([{ ...gold(), id: 8 }], [live(3, 'VIP'), live(8, 'Old gold')], { prune: false });
-  assert.equal(plan.changes.map((change) => [change.key, describeReasons(change)]), [['update:8', 'renamed (pinned id 8)']]);
+  assert.equal(
+    plan.changes.map((change) => [change.key, describeReasons(change)]),
+    [['update:8', 'renamed (pinned id 8)']],
+  );
   assert.equal(plan.unmanaged, [{ id: 3, name: 'VIP' }]);
 });
 
@@ -60,7 +72,10 @@ test('a group whose file is for other stores is unmanaged here, and deleted only
   const kept = createPlan([desired('Retail')], [live(1, 'Retail'), live(5, 'Trade')], { prune: false, excluded });
   assert.equal(kept.changes, []);
   assert.equal(kept.unmanaged, [{ id: 5, name: 'Trade' }]);
-  const pruned = createPlan([desired('Retail')], [live(1, 'Retail'), live(5, 'Trade'), live(6, 'Promo')], { prune: true, excluded });
+  const pruned = createPlan([desired('Retail')], [live(1, 'Retail'), live(5, 'Trade'), live(6, 'Promo')], {
+    prune: true,
+    excluded,
+  });
   assert.equal(
     pruned.changes.map((change) => [change.key, describeReasons(change)]),
     [

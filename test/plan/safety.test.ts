@@ -9,53 +9,126 @@ import { desired, live } from './builders.js';
 /** A plan of `deletes` deletes and `updates` updated groups in a store of `liveCount` groups. */
 function planOf(deletes: number, updates: number, liveCount: number): { changes: Change[] } {
   const liveGroups = Array.from({ length: liveCount }, (_, i) => live(i + 1, `G${i + 1}`));
-  const desiredGroups = liveGroups.slice(deletes).map((g, i) => desired(g.name, i < updates ? { category_access: { type: 'none' } } : {}));
+  const desiredGroups = liveGroups
+    .slice(deletes)
+    .map((g, i) => desired(g.name, i < updates ? { category_access: { type: 'none' } } : {}));
   return createPlan(desiredGroups, liveGroups, { prune: true });
 }
 
-const cases: { title: string; deletes: number; updates: number; live: number; safety?: Partial<SafetyConfig>; checks: string[] }[] = [
+const cases: {
+  title: string;
+  deletes: number;
+  updates: number;
+  live: number;
+  safety?: Partial<SafetyConfig>;
+  checks: string[];
+}[] = [
   { title: '5 deletes of 40 pass', deletes: 5, updates: 0, live: 40, checks: [] },
   { title: '6 deletes of 40 exceed maxDeletes', deletes: 6, updates: 0, live: 40, checks: ['maxDeletes'] },
   { title: '3 deletes of 12 (25%) pass', deletes: 3, updates: 0, live: 12, checks: [] },
-  { title: '3 deletes of 11 (27%) exceed maxDeletePercent', deletes: 3, updates: 0, live: 11, checks: ['maxDeletePercent'] },
+  {
+    title: '3 deletes of 11 (27%) exceed maxDeletePercent',
+    deletes: 3,
+    updates: 0,
+    live: 11,
+    checks: ['maxDeletePercent'],
+  },
   { title: '6 deletes of 6 exceed both', deletes: 6, updates: 0, live: 6, checks: ['maxDeletes', 'maxDeletePercent'] },
   { title: '5 updates of 10 (50%) pass', deletes: 0, updates: 5, live: 10, checks: [] },
   { title: '6 updates of 10 exceed maxUpdatePercent', deletes: 0, updates: 6, live: 10, checks: ['maxUpdatePercent'] },
-  { title: 'deleting 1 of 1 group counts as 1 of 10 and passes, as updating it does', deletes: 1, updates: 0, live: 1, checks: [] },
+  {
+    title: 'deleting 1 of 1 group counts as 1 of 10 and passes, as updating it does',
+    deletes: 1,
+    updates: 0,
+    live: 1,
+    checks: [],
+  },
   { title: 'updating 1 of 1 group passes', deletes: 0, updates: 1, live: 1, checks: [] },
-  { title: 'deleting 3 of 4 groups counts as 30% and is refused', deletes: 3, updates: 0, live: 4, checks: ['maxDeletePercent'] },
-  { title: 'updating 6 of 9 groups counts as 60% and is refused, as deleting most of them is', deletes: 0, updates: 6, live: 9, checks: ['maxUpdatePercent'] },
+  {
+    title: 'deleting 3 of 4 groups counts as 30% and is refused',
+    deletes: 3,
+    updates: 0,
+    live: 4,
+    checks: ['maxDeletePercent'],
+  },
+  {
+    title: 'updating 6 of 9 groups counts as 60% and is refused, as deleting most of them is',
+    deletes: 0,
+    updates: 6,
+    live: 9,
+    checks: ['maxUpdatePercent'],
+  },
   { title: 'updating 5 of 9 groups counts as 50% and passes', deletes: 0, updates: 5, live: 9, checks: [] },
-  { title: 'a lower minimum makes the share of a small store its real share', deletes: 1, updates: 0, live: 2, safety: { minGroupsForPercent: 0 }, checks: ['maxDeletePercent'] },
+  {
+    title: 'a lower minimum makes the share of a small store its real share',
+    deletes: 1,
+    updates: 0,
+    live: 2,
+    safety: { minGroupsForPercent: 0 },
+    checks: ['maxDeletePercent'],
+  },
   { title: 'config raises a limit', deletes: 6, updates: 0, live: 40, safety: { maxDeletes: 10 }, checks: [] },
-  { title: 'config lowers a limit', deletes: 1, updates: 0, live: 40, safety: { maxDeletes: 0 }, checks: ['maxDeletes'] },
+  {
+    title: 'config lowers a limit',
+    deletes: 1,
+    updates: 0,
+    live: 40,
+    safety: { maxDeletes: 0 },
+    checks: ['maxDeletes'],
+  },
 ];
 
 for (const c of cases) {
   test(c.title, () => {
     const refusals = checkSafety(planOf(c.deletes, c.updates, c.live), c.live, { ...DEFAULT_SAFETY, ...c.safety });
-    assert.equal(refusals.map((r) => r.check), c.checks);
+    assert.equal(
+      refusals.map((r) => r.check),
+      c.checks,
+    );
   });
 }
 
 test('each refusal names the threshold, the numbers and --force', () => {
   const refusals = checkSafety(planOf(6, 0, 12), 12, DEFAULT_SAFETY);
-  assert.equal(refusals.map((r) => r.message), [
-    'Refusing to delete 6 groups: more than safety.maxDeletes (5). Re-run with --force to allow it.',
-    'Refusing to delete 6 of 12 groups (50%): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
-  ]);
-  assert.equal(refusals.map((r) => [r.limit, r.actual]), [[5, 6], [25, 50]]);
+  assert.equal(
+    refusals.map((r) => r.message),
+    [
+      'Refusing to delete 6 groups: more than safety.maxDeletes (5). Re-run with --force to allow it.',
+      'Refusing to delete 6 of 12 groups (50%): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
+    ],
+  );
+  assert.equal(
+    refusals.map((r) => [r.limit, r.actual]),
+    [
+      [5, 6],
+      [25, 50],
+    ],
+  );
   const updates = checkSafety(planOf(0, 7, 12), 12, DEFAULT_SAFETY);
-  assert.equal(updates.map((r) => r.message), ['Refusing to update 7 of 12 groups (58.3%): more than safety.maxUpdatePercent (50%). Re-run with --force to allow it.']);
-  assert.equal(updates.map((r) => r.actual), [58.33]);
+  assert.equal(
+    updates.map((r) => r.message),
+    [
+      'Refusing to update 7 of 12 groups (58.3%): more than safety.maxUpdatePercent (50%). Re-run with --force to allow it.',
+    ],
+  );
+  assert.equal(
+    updates.map((r) => r.actual),
+    [58.33],
+  );
 });
 
 test('in a small store the refusal says the share was counted of the minimum', () => {
   const refusals = checkSafety(planOf(4, 0, 4), 4, DEFAULT_SAFETY);
-  assert.equal(refusals.map((r) => r.message), [
-    'Refusing to delete 4 of 4 groups (40%, counted as a share of 10 groups, safety.minGroupsForPercent, since the store has fewer): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
-  ]);
-  assert.equal(refusals.map((r) => [r.limit, r.actual]), [[25, 40]]);
+  assert.equal(
+    refusals.map((r) => r.message),
+    [
+      'Refusing to delete 4 of 4 groups (40%, counted as a share of 10 groups, safety.minGroupsForPercent, since the store has fewer): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
+    ],
+  );
+  assert.equal(
+    refusals.map((r) => [r.limit, r.actual]),
+    [[25, 40]],
+  );
 });
 
 test.run();

@@ -17,14 +17,20 @@ export interface Simulation {
   order: string[];
 }
 
-export function simulatePlan(plan: Pick<Plan, 'changes'>, liveGroups: readonly LiveGroup[], behaviour: ApiBehaviour, pick: ReadyPick = 'first'): Simulation {
+export function simulatePlan(
+  plan: Pick<Plan, 'changes'>,
+  liveGroups: readonly LiveGroup[],
+  behaviour: ApiBehaviour,
+  pick: ReadyPick = 'first',
+): Simulation {
   const store = new Map(liveGroups.map((group) => [group.id, structuredClone(group)]));
   let nextId = Math.max(0, ...liveGroups.map((group) => group.id)) + 1;
   const violations: string[] = [];
   const order: string[] = [];
   const keys = new Set(plan.changes.map((change) => change.key));
   for (const change of plan.changes) {
-    for (const dependency of change.depends_on) if (!keys.has(dependency)) violations.push(`${change.key} depends on unknown ${dependency}`);
+    for (const dependency of change.depends_on)
+      if (!keys.has(dependency)) violations.push(`${change.key} depends on unknown ${dependency}`);
   }
   const done = new Set<string>();
   let pending = [...plan.changes];
@@ -49,7 +55,12 @@ export function simulatePlan(plan: Pick<Plan, 'changes'>, liveGroups: readonly L
 }
 
 /** One request as the store would treat it; returns why it was refused, if it was. */
-function sendRequest(store: Map<number, LiveGroup>, change: Change, behaviour: ApiBehaviour, newId: () => number): string | undefined {
+function sendRequest(
+  store: Map<number, LiveGroup>,
+  change: Change,
+  behaviour: ApiBehaviour,
+  newId: () => number,
+): string | undefined {
   if (change.action === 'delete') {
     if (!store.delete(change.id)) return 'no such group';
     return undefined;
@@ -58,7 +69,8 @@ function sendRequest(store: Map<number, LiveGroup>, change: Change, behaviour: A
   if (change.action === 'update' && !current) return 'no such group';
   const id = current?.id ?? newId();
   const name = change.body.name;
-  if (name !== undefined && [...store.values()].some((group) => group.name === name && group.id !== id)) return `duplicate name '${name}'`;
+  if (name !== undefined && [...store.values()].some((group) => group.name === name && group.id !== id))
+    return `duplicate name '${name}'`;
   for (const flag of HOLDER_FLAGS) {
     if (change.body[flag] !== true) continue;
     const others = [...store.values()].filter((group) => group[flag] && group.id !== id);
@@ -66,7 +78,13 @@ function sendRequest(store: Map<number, LiveGroup>, change: Change, behaviour: A
     if (behaviour === 'strict') return `refused: group ${others[0]?.id} already holds ${flag}`;
     for (const other of others) other[flag] = false;
   }
-  const base: LiveGroup = current ?? { id, name: change.body.name ?? '', ...structuredClone(API_DEFAULTS), date_created: 'now', date_modified: 'now' };
+  const base: LiveGroup = current ?? {
+    id,
+    name: change.body.name ?? '',
+    ...structuredClone(API_DEFAULTS),
+    date_created: 'now',
+    date_modified: 'now',
+  };
   store.set(id, { ...base, ...applyBody(base, change.body), date_modified: 'later' });
   return undefined;
 }
@@ -82,7 +100,12 @@ function applyBody(state: GroupState, body: GroupBody): GroupState {
 }
 
 /** Differences between the simulated end state and what groups/ (and the unmanaged rule) ask for. */
-export function checkEndState(groups: readonly LiveGroup[], desiredGroups: readonly DesiredGroup[], liveGroups: readonly LiveGroup[], prune: boolean): string[] {
+export function checkEndState(
+  groups: readonly LiveGroup[],
+  desiredGroups: readonly DesiredGroup[],
+  liveGroups: readonly LiveGroup[],
+  prune: boolean,
+): string[] {
   const problems: string[] = [];
   const described = new Set<number>();
   for (const want of desiredGroups) {
@@ -92,7 +115,8 @@ export function checkEndState(groups: readonly LiveGroup[], desiredGroups: reado
       continue;
     }
     described.add(got.id);
-    if (canonicalJson(pickState(got)) !== canonicalJson(pickState(want))) problems.push(`${want.name} is ${canonicalJson(pickState(got))}`);
+    if (canonicalJson(pickState(got)) !== canonicalJson(pickState(want)))
+      problems.push(`${want.name} is ${canonicalJson(pickState(got))}`);
   }
   for (const group of groups.filter((g) => !described.has(g.id))) {
     const original = liveGroups.find((g) => g.id === group.id);
@@ -101,14 +125,19 @@ export function checkEndState(groups: readonly LiveGroup[], desiredGroups: reado
     else {
       const expected = { ...pickState(original) };
       for (const flag of HOLDER_FLAGS) if (desiredGroups.some((d) => d[flag])) expected[flag] = false;
-      if (canonicalJson(pickState(group)) !== canonicalJson(expected)) problems.push(`unmanaged ${group.name} changed beyond its flags`);
+      if (canonicalJson(pickState(group)) !== canonicalJson(expected))
+        problems.push(`unmanaged ${group.name} changed beyond its flags`);
     }
   }
   return problems;
 }
 
 /** Plans, runs the plan under every behaviour and order, and asserts it converges; returns the plan. */
-export function assertConverges(desiredGroups: DesiredGroup[], liveGroups: LiveGroup[], options = { prune: false }): Plan {
+export function assertConverges(
+  desiredGroups: DesiredGroup[],
+  liveGroups: LiveGroup[],
+  options = { prune: false },
+): Plan {
   const plan = createPlan(desiredGroups, liveGroups, options);
   for (const behaviour of ['strict', 'move'] as const) {
     for (const pick of ['first', 'last'] as const) {

@@ -28,9 +28,13 @@ export function loaded(rules: LoadedRule[], access: LoadedAccess = { type: 'all'
   const positions: Record<string, { line: number; col: number }> = {};
   rules.forEach((rule, index) => {
     positions[`/discount_rules/${index}`] = { line: 10 + index * 10, col: 5 };
-    for (const key of Object.keys(rule)) positions[`/discount_rules/${index}/${key}`] = { line: 10 + index * 10 + Object.keys(rule).indexOf(key), col: 5 };
+    for (const key of Object.keys(rule))
+      positions[`/discount_rules/${index}/${key}`] = { line: 10 + index * 10 + Object.keys(rule).indexOf(key), col: 5 };
   });
-  if (access.type === 'specific') access.categories.forEach((_, index) => (positions[`/category_access/categories/${index}`] = { line: 5, col: 16 + index * 4 }));
+  if (access.type === 'specific')
+    access.categories.forEach(
+      (_, index) => (positions[`/category_access/categories/${index}`] = { line: 5, col: 16 + index * 4 }),
+    );
   return {
     name,
     is_default: false,

@@ -24,24 +24,27 @@ badInput('the corpus is large enough to mean something', () => {
 });
 
 for (const input of corpus) {
-  badInput(`${input.name}: exit 1 naming ${input.file}${input.line ? `:${input.line}` : ''}, zero requests`, async ({ sandbox }) => {
-    const workspace = await createWorkspace(input.files);
-    try {
-      for (const argv of [['plan'], ['apply', '--yes'], ['plan', '--out', 'plan.json']]) {
-        sandbox.resetCounters();
-        const run = await runIn(workspace.cwd, argv, envFor(sandbox));
-        const shown = `${argv.join(' ')}\n${run.err}`;
-        assert.is(run.code, 1, shown);
-        assert.is(totalRequests(sandbox), 0, `${argv.join(' ')} sent a request`);
-        const where = input.line === undefined ? input.file : `${input.file}:${input.line}:`;
-        assert.ok(run.err.includes(where), `expected '${where}' in:\n${shown}`);
-        assertNoToken(run.out + run.err, SECRET_TOKEN, `${input.name} (${argv.join(' ')})`);
-        assert.ok(run.err.length < 4000, `a message of ${run.err.length} characters`);
+  badInput(
+    `${input.name}: exit 1 naming ${input.file}${input.line ? `:${input.line}` : ''}, zero requests`,
+    async ({ sandbox }) => {
+      const workspace = await createWorkspace(input.files);
+      try {
+        for (const argv of [['plan'], ['apply', '--yes'], ['plan', '--out', 'plan.json']]) {
+          sandbox.resetCounters();
+          const run = await runIn(workspace.cwd, argv, envFor(sandbox));
+          const shown = `${argv.join(' ')}\n${run.err}`;
+          assert.is(run.code, 1, shown);
+          assert.is(totalRequests(sandbox), 0, `${argv.join(' ')} sent a request`);
+          const where = input.line === undefined ? input.file : `${input.file}:${input.line}:`;
+          assert.ok(run.err.includes(where), `expected '${where}' in:\n${shown}`);
+          assertNoToken(run.out + run.err, SECRET_TOKEN, `${input.name} (${argv.join(' ')})`);
+          assert.ok(run.err.length < 4000, `a message of ${run.err.length} characters`);
+        }
+      } finally {
+        await workspace.remove();
       }
-    } finally {
-      await workspace.remove();
-    }
-  });
+    },
+  );
 }
 
 badInput.run();

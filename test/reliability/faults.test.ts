@@ -28,7 +28,10 @@ function desiredStore(): DesiredGroup[] {
     desired(`Group ${i + 1}`, { is_default: i === 2, discount_rules: [rule.all(i < 16 ? i + 50 : i)] }),
   );
   const created = Array.from({ length: 12 }, (_, i) =>
-    desired(`New ${i + 1}`, { category_access: { type: 'specific', categories: [i + 1, i + 7] }, discount_rules: [rule.all(i + 1), rule.category(i + 30, 2)] }),
+    desired(`New ${i + 1}`, {
+      category_access: { type: 'specific', categories: [i + 1, i + 7] },
+      discount_rules: [rule.all(i + 1), rule.category(i + 30, 2)],
+    }),
   );
   return [...kept, ...created];
 }
@@ -57,10 +60,23 @@ const scenarios: Record<string, Scenario> = {
   '207 answers to writes': { faults: { partialRate: 0.3 } },
   'ambiguous creates (saved, then 500)': { faults: { ambiguousCreateRate: 0.6 } },
   // Every request outlives the client's patience but still lands on the server: the writes all "fail", then count.
-  'timeouts (latency above the client timeout)': { faults: { latencyMs: 90 }, client: { timeoutMs: 40, retries: 1 }, flickerLatencyMs: 0 },
-  'heavy: 60% 500s and resets with one retry (many changes fail)': { faults: { faultRate: 0.4, resetRate: 0.2 }, client: { retries: 1 } },
+  'timeouts (latency above the client timeout)': {
+    faults: { latencyMs: 90 },
+    client: { timeoutMs: 40, retries: 1 },
+    flickerLatencyMs: 0,
+  },
+  'heavy: 60% 500s and resets with one retry (many changes fail)': {
+    faults: { faultRate: 0.4, resetRate: 0.2 },
+    client: { retries: 1 },
+  },
   'everything at once': {
-    faults: { faultRate: 0.1, resetRate: 0.1, rateLimit429WithoutHeaders: 0.1, partialRate: 0.1, ambiguousCreateRate: 0.3 },
+    faults: {
+      faultRate: 0.1,
+      resetRate: 0.1,
+      rateLimit429WithoutHeaders: 0.1,
+      partialRate: 0.1,
+      ambiguousCreateRate: 0.3,
+    },
     client: { timeoutMs: 60 },
     flickerLatencyMs: 120,
   },
@@ -81,21 +97,36 @@ for (const [name, scenario] of Object.entries(scenarios)) {
     let flicker: NodeJS.Timeout | undefined;
     try {
       const desiredGroups = desiredStore();
-      const keptIds = sandbox.groups().filter((group) => group.id < PRUNED_FROM).map((group) => group.id);
+      const keptIds = sandbox
+        .groups()
+        .filter((group) => group.id < PRUNED_FROM)
+        .map((group) => group.id);
       const plan = await planAgainst(sandbox, desiredGroups, true);
       assert.ok(plan.changes.length >= 32, `plan has ${plan.changes.length} changes`);
 
       sandbox.setOptions(scenario.faults);
       if (scenario.flickerLatencyMs) {
         let slow = false;
-        flicker = setInterval(() => sandbox.setOptions({ latencyMs: (slow = !slow) ? (scenario.flickerLatencyMs as number) : 0 }), 25);
+        flicker = setInterval(() => {
+          slow = !slow;
+          sandbox.setOptions({ latencyMs: slow ? (scenario.flickerLatencyMs as number) : 0 });
+        }, 25);
       }
       const client = clientFor(sandbox, { retryBaseMs: 5, ...scenario.client });
       const results = await applyPlan(plan.changes, client, { concurrency: 4 });
       clearInterval(flicker);
-      sandbox.setOptions({ faultRate: 0, resetRate: 0, rateLimit429WithoutHeaders: 0, partialRate: 0, ambiguousCreateRate: 0, latencyMs: 0 });
+      sandbox.setOptions({
+        faultRate: 0,
+        resetRate: 0,
+        rateLimit429WithoutHeaders: 0,
+        partialRate: 0,
+        ambiguousCreateRate: 0,
+        latencyMs: 0,
+      });
       // Requests still running on the server after a client timeout must land before the store is read.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(scenario.flickerLatencyMs ?? 0, scenario.faults.latencyMs ?? 0) + 20));
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.max(scenario.flickerLatencyMs ?? 0, scenario.faults.latencyMs ?? 0) + 20),
+      );
       assertEveryChangeHasAnOutcome(plan, results);
       assert.ok(client.stats.retries + client.stats.rateLimited + sandbox.counters.faults > 0, 'no fault was injected');
       assertNothingLost(sandbox, keptIds);
@@ -109,7 +140,9 @@ for (const [name, scenario] of Object.entries(scenarios)) {
       assertNothingLost(sandbox, keptIds);
       assert.is(sandbox.groups().length, desiredGroups.length);
       const failed = results.filter((result) => result.outcome !== 'applied').length;
-      survived.push(`${name}: ${sandbox.counters.faults} faults + ${sandbox.counters.rateLimited} 429s, ${client.stats.retries} retries, ${failed}/${results.length} not applied in run 1, re-run ${rerun.changes.length} changes`);
+      survived.push(
+        `${name}: ${sandbox.counters.faults} faults + ${sandbox.counters.rateLimited} 429s, ${client.stats.retries} retries, ${failed}/${results.length} not applied in run 1, re-run ${rerun.changes.length} changes`,
+      );
     } finally {
       clearInterval(flicker);
       await sandbox.close();

@@ -34,7 +34,11 @@ export async function createWorkspace(files: Record<string, string | Uint8Array>
 
 /** What a user exports to point bcgroups at the sandbox. */
 export function envFor(sandbox: Sandbox): Record<string, string> {
-  return { BIGCOMMERCE_STORE_HASH: sandbox.storeHash, BIGCOMMERCE_API_URL: sandbox.apiUrl, BIGCOMMERCE_ACCESS_TOKEN: sandbox.token };
+  return {
+    BIGCOMMERCE_STORE_HASH: sandbox.storeHash,
+    BIGCOMMERCE_API_URL: sandbox.apiUrl,
+    BIGCOMMERCE_ACCESS_TOKEN: sandbox.token,
+  };
 }
 
 export interface CliRun {

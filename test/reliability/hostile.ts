@@ -17,7 +17,10 @@ export interface HostileServer {
 
 /** Answers page 1 of the list with `answer(request)`, later pages with 204 (the end of the list),
  *  or every page with `answer` when `everyPage` is set. */
-export async function startHostileServer(answer: (request: IncomingMessage) => HostileAnswer, { everyPage = false } = {}): Promise<HostileServer> {
+export async function startHostileServer(
+  answer: (request: IncomingMessage) => HostileAnswer,
+  { everyPage = false } = {},
+): Promise<HostileServer> {
   const requests: string[] = [];
   const server = createServer((request, response) => {
     requests.push(`${request.method} ${request.url}`);

@@ -4,7 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { assertNoToken, assertNothingLost, createWorkspace, envFor, groupYaml, planFromDir, runIn, sleep } from './helpers.js';
+import {
+  assertNoToken,
+  assertNothingLost,
+  createWorkspace,
+  envFor,
+  groupYaml,
+  planFromDir,
+  runIn,
+  sleep,
+} from './helpers.js';
 
 /** tsx by location: the child runs in a temp repository that has no node_modules. */
 const TSX = import.meta.resolve('tsx');
@@ -15,7 +24,10 @@ function countWrites(log: { method: string }[]): number {
 }
 
 test('apply killed after a few writes: a second apply converges with no duplicate and no group lost', async () => {
-  const seed = Array.from({ length: 10 }, (_, i) => ({ name: `Kept ${i + 1}`, discount_rules: [{ type: 'all', method: 'percent', amount: i }] }));
+  const seed = Array.from({ length: 10 }, (_, i) => ({
+    name: `Kept ${i + 1}`,
+    discount_rules: [{ type: 'all', method: 'percent', amount: i }],
+  }));
   const sandbox = await startSandbox({ seed, token: 'tok_SECRET_interrupt_7c1f' });
   const files: Record<string, string> = {};
   for (let i = 0; i < 10; i++) files[`groups/kept-${i + 1}.yaml`] = groupYaml(`Kept ${i + 1}`, i < 4 ? i + 20 : i);
@@ -33,7 +45,9 @@ test('apply killed after a few writes: a second apply converges with no duplicat
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let running = true;
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     void exited.then(() => (running = false));
 
     const deadline = Date.now() + 20_000;
@@ -46,7 +60,10 @@ test('apply killed after a few writes: a second apply converges with no duplicat
     // Writes the server was still handling when the client died land now; the store is half applied.
     await sleep(200);
     const half = await planFromDir(sandbox, workspace.cwd);
-    assert.ok(half.changes.length > 0 && half.changes.length < 24, `a half-applied store, ${half.changes.length} changes left`);
+    assert.ok(
+      half.changes.length > 0 && half.changes.length < 24,
+      `a half-applied store, ${half.changes.length} changes left`,
+    );
     assertNothingLost(sandbox, keptIds);
 
     sandbox.setOptions({ latencyMs: 0 });

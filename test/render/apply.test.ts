@@ -21,8 +21,19 @@ test('json carries format_version 1 and every change in order', () => {
   const document = JSON.parse(renderApplyJson(results, stats, 1234.5));
   assert.is(document.format_version, 1);
   assert.equal(document.summary, { applied: 1, failed: 1, skipped: 1, not_converged: 1, total: 4 });
-  assert.equal(document.results[1], { key: 'create:VIP', action: 'create', name: 'VIP', id: null, outcome: 'failed', status: 409, error: 'The group name is already in use' });
-  assert.equal(document.results.map((r: { key: string }) => r.key), results.map((r) => r.key));
+  assert.equal(document.results[1], {
+    key: 'create:VIP',
+    action: 'create',
+    name: 'VIP',
+    id: null,
+    outcome: 'failed',
+    status: 409,
+    error: 'The group name is already in use',
+  });
+  assert.equal(
+    document.results.map((r: { key: string }) => r.key),
+    results.map((r) => r.key),
+  );
   assert.is(document.requests.PUT, 7);
   assert.is(document.duration_ms, 1235);
 });

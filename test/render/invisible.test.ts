@@ -9,7 +9,15 @@ import { createWorkspace, runIn } from '../reliability/helpers.js';
 import { rawGroup, startHostileServer } from '../reliability/hostile.js';
 
 const INVISIBLE = /[\p{Cf}\u2028\u2029]/u;
-const SPOOFS = ['Retail\u202e', 'Re\u200btail', '\u2066VIP\u2069', 'Whole\u00adsale', 'Tag\u{e0041}ged', 'Line\u2028sep', '\ufeffBOM'];
+const SPOOFS = [
+  'Retail\u202e',
+  'Re\u200btail',
+  '\u2066VIP\u2069',
+  'Whole\u00adsale',
+  'Tag\u{e0041}ged',
+  'Line\u2028sep',
+  '\ufeffBOM',
+];
 
 test('format characters are escaped by code point; ordinary letters, emoji and line breaks are kept', () => {
   assert.is(escapeControl('Retail\u202e'), 'Retail\\u202e');
@@ -19,15 +27,27 @@ test('format characters are escaped by code point; ordinary letters, emoji and l
 });
 
 test('plan (text and markdown) and drift show spoofing names escaped', async () => {
-  const server = await startHostileServer(() => ({ status: 200, body: JSON.stringify(SPOOFS.map((name, index) => rawGroup(index + 1, name))) }));
+  const server = await startHostileServer(() => ({
+    status: 200,
+    body: JSON.stringify(SPOOFS.map((name, index) => rawGroup(index + 1, name))),
+  }));
   const workspace = await createWorkspace();
   try {
-    const env = { BIGCOMMERCE_STORE_HASH: 'spoof', BIGCOMMERCE_API_URL: server.apiUrl, BIGCOMMERCE_ACCESS_TOKEN: 'token' };
+    const env = {
+      BIGCOMMERCE_STORE_HASH: 'spoof',
+      BIGCOMMERCE_API_URL: server.apiUrl,
+      BIGCOMMERCE_ACCESS_TOKEN: 'token',
+    };
     await mkdir(path.join(workspace.cwd, 'none'));
-    for (const argv of [['plan', '--dir', 'none', '--prune', '--force'], ['plan', '--dir', 'none', '--prune', '--force', '--format', 'markdown'], ['drift', '--dir', 'none']].map((argv) => [...argv, '--no-customers'])) {
+    for (const argv of [
+      ['plan', '--dir', 'none', '--prune', '--force'],
+      ['plan', '--dir', 'none', '--prune', '--force', '--format', 'markdown'],
+      ['drift', '--dir', 'none'],
+    ].map((argv) => [...argv, '--no-customers'])) {
       const run = await runIn(workspace.cwd, argv, env);
       assert.not.match(run.out + run.err, INVISIBLE, `a raw format character reached the output of ${argv.join(' ')}`);
-      for (const escaped of ['Retail\\u202e', 'Re\\u200btail', '\\u2066VIP\\u2069', 'Tag\\u{e0041}ged']) assert.ok(run.out.includes(escaped), `${argv.join(' ')}: ${escaped} in\n${run.out}`);
+      for (const escaped of ['Retail\\u202e', 'Re\\u200btail', '\\u2066VIP\\u2069', 'Tag\\u{e0041}ged'])
+        assert.ok(run.out.includes(escaped), `${argv.join(' ')}: ${escaped} in\n${run.out}`);
     }
   } finally {
     await workspace.remove();

@@ -4,11 +4,20 @@ import * as assert from 'uvu/assert';
 import { describeReadRequests } from '../../src/render/audience.js';
 import { describeReadTrouble, describeRequests } from '../../src/render/requests.js';
 
-const stats = (retries: number, rateLimited: number) => ({ requests: { GET: 1, POST: 0, PUT: 0, DELETE: 0 }, retries, rateLimited, waitedMs: 1200.4, bytesSent: 0 });
+const stats = (retries: number, rateLimited: number) => ({
+  requests: { GET: 1, POST: 0, PUT: 0, DELETE: 0 },
+  retries,
+  rateLimited,
+  waitedMs: 1200.4,
+  bytesSent: 0,
+});
 
 test('the read requests line gives the total before the kinds', () => {
   const reads = { requests: { groups: 1, categories: 1, products: 0, price_lists: 1, customers: 2 }, unchecked: [] };
-  assert.is(describeReadRequests({ reads }), 'Read requests: 5 (1 for groups, 1 for categories, 0 for products, 1 for price lists, 2 for customer counts).');
+  assert.is(
+    describeReadRequests({ reads }),
+    'Read requests: 5 (1 for groups, 1 for categories, 0 for products, 1 for price lists, 2 for customer counts).',
+  );
   assert.is(describeReadRequests({}), '');
 });
 

@@ -19,9 +19,20 @@ test('each method and target in words', () => {
 });
 
 test('changes between rule lists in words', () => {
-  const pairs = pairChangedRules(one([rule.category(18, 10), rule.all(5), rule.product(9, 2, 'price')]), one([rule.category(18, 15), rule.product(9, 2, 'fixed'), rule.product(77, 5, 'price')]));
-  assert.equal(pairs.map((pair) => describeRulePair(pair)).sort(), ['$2.00 off product 9 -> fixed price $2.00', '10% off category 18 -> 15%', 'added $5.00 off product 77', 'removed 5% off all products']);
-  assert.equal(pairChangedRules(one([rule.priceList(3)]), one([rule.priceList(4)])).map((pair) => describeRulePair(pair)), ['price list 3 -> price list 4']);
+  const pairs = pairChangedRules(
+    one([rule.category(18, 10), rule.all(5), rule.product(9, 2, 'price')]),
+    one([rule.category(18, 15), rule.product(9, 2, 'fixed'), rule.product(77, 5, 'price')]),
+  );
+  assert.equal(pairs.map((pair) => describeRulePair(pair)).sort(), [
+    '$2.00 off product 9 -> fixed price $2.00',
+    '10% off category 18 -> 15%',
+    'added $5.00 off product 77',
+    'removed 5% off all products',
+  ]);
+  assert.equal(
+    pairChangedRules(one([rule.priceList(3)]), one([rule.priceList(4)])).map((pair) => describeRulePair(pair)),
+    ['price list 3 -> price list 4'],
+  );
   assert.equal(pairChangedRules(one([rule.all(5)]), one([rule.all('5.0000')])), []);
 });
 

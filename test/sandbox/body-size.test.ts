@@ -15,13 +15,23 @@ function hugeBody(): string {
 function streamPost(sandbox: Sandbox, body: string): Promise<number> {
   const url = new URL(`${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups`);
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: 'POST', headers: { 'X-Auth-Token': sandbox.token, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const outgoing = request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'X-Auth-Token': sandbox.token, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     // The server may close before the whole body is sent: that is the point, not a failure.
-    outgoing.on('error', (error: NodeJS.ErrnoException) => (['EPIPE', 'ECONNRESET'].includes(error.code ?? '') ? undefined : reject(error)));
-    for (let offset = 0; offset < body.length; offset += 64 * 1024) outgoing.write(body.slice(offset, offset + 64 * 1024));
+    outgoing.on('error', (error: NodeJS.ErrnoException) =>
+      ['EPIPE', 'ECONNRESET'].includes(error.code ?? '') ? undefined : reject(error),
+    );
+    for (let offset = 0; offset < body.length; offset += 64 * 1024)
+      outgoing.write(body.slice(offset, offset + 64 * 1024));
     outgoing.end();
   });
 }
@@ -39,7 +49,10 @@ test('a streamed body that grows over the limit is answered 413; a body under it
     assert.is(await streamPost(sandbox, hugeBody()), 413);
     assert.equal(sandbox.groups(), []);
     assert.is((await callSandbox(sandbox, 'POST', '/customer_groups', { name: 'Small' })).status, 200);
-    assert.equal(sandbox.groups().map((group) => group.name), ['Small']);
+    assert.equal(
+      sandbox.groups().map((group) => group.name),
+      ['Small'],
+    );
   }));
 
 test.run();

@@ -6,11 +6,19 @@ import { callSandbox, withSandbox } from '../support/sandbox.js';
 const JUL_25 = Date.UTC(2023, 6, 25, 1, 15, 19) / 1000;
 
 test('dates in the API format (UTC), ISO 8601 and RFC 2822 read as the same moment', () => {
-  for (const text of ['2023-07-25 01:15:19', '2023-07-25T01:15:19Z', '2023-07-25T01:15:19', '2023-07-25T03:15:19+02:00', 'Tue, 25 Jul 2023 01:15:19 +0000', '25 Jul 2023 03:15:19 +0200']) {
+  for (const text of [
+    '2023-07-25 01:15:19',
+    '2023-07-25T01:15:19Z',
+    '2023-07-25T01:15:19',
+    '2023-07-25T03:15:19+02:00',
+    'Tue, 25 Jul 2023 01:15:19 +0000',
+    '25 Jul 2023 03:15:19 +0200',
+  ]) {
     assert.is(parseDateValue(text), JUL_25, text);
   }
   assert.is(parseDateValue('2023-07-25'), Date.UTC(2023, 6, 25) / 1000);
-  for (const text of ['yesterday', '1', '', '2023-02-30', '2023-13-01 00:00:00', '2023-07-25 25:00:00', '25/07/2023']) assert.is(parseDateValue(text), undefined, text);
+  for (const text of ['yesterday', '1', '', '2023-02-30', '2023-13-01 00:00:00', '2023-07-25 25:00:00', '25/07/2023'])
+    assert.is(parseDateValue(text), undefined, text);
 });
 
 const SEED = [
@@ -21,13 +29,25 @@ const SEED = [
 
 test('date_created and date_modified filter the list: exact, :min and :max, in any accepted form', () =>
   withSandbox({ seed: SEED, endOfList: 'empty' }, async (sandbox) => {
-    const names = async (query: string) => ((await callSandbox(sandbox, 'GET', `/customer_groups?${query}`)).body as Array<{ name: string }>).map((g) => g.name);
+    const names = async (query: string) =>
+      ((await callSandbox(sandbox, 'GET', `/customer_groups?${query}`)).body as Array<{ name: string }>).map(
+        (g) => g.name,
+      );
     assert.equal(await names('date_created=2023-07-25%2001:15:19'), ['Mid']);
     assert.equal(await names('date_created=2023-07-25T01:15:20Z'), []);
     assert.equal(await names('date_created:min=2023-07-25T01:15:19Z'), ['Mid', 'New']);
     assert.equal(await names('date_created:max=2023-07-25'), ['Old']);
-    assert.equal(await names(`date_modified:min=${encodeURIComponent('Sun, 01 May 2022 00:00:00 +0000')}&date_modified:max=2023-12-31`), ['Old', 'Mid']);
-    assert.equal(await names('date_modified:max=2024-01-01T12:00:00%2B00:00&name:like=w'), ['New'], ':max is inclusive');
+    assert.equal(
+      await names(
+        `date_modified:min=${encodeURIComponent('Sun, 01 May 2022 00:00:00 +0000')}&date_modified:max=2023-12-31`,
+      ),
+      ['Old', 'Mid'],
+    );
+    assert.equal(
+      await names('date_modified:max=2024-01-01T12:00:00%2B00:00&name:like=w'),
+      ['New'],
+      ':max is inclusive',
+    );
     assert.equal(await names('date_modified:max=2024-01-01T13:59:59%2B02:00'), ['Old', 'Mid'], 'an offset is honoured');
   }));
 

@@ -7,7 +7,10 @@ test('the list pages by 50 by default, sorted by id, and answers 204 past the en
     const first = await callSandbox(sandbox, 'GET', '/customer_groups');
     assert.is((first.body as unknown[]).length, 50);
     const second = await callSandbox(sandbox, 'GET', '/customer_groups?page=2');
-    assert.equal((second.body as Array<{ id: number }>).map((g) => g.id), Array.from({ length: 10 }, (_, i) => 51 + i));
+    assert.equal(
+      (second.body as Array<{ id: number }>).map((g) => g.id),
+      Array.from({ length: 10 }, (_, i) => 51 + i),
+    );
     const past = await callSandbox(sandbox, 'GET', '/customer_groups?page=3');
     assert.is(past.status, 204);
     assert.is(past.body, undefined);
@@ -29,14 +32,26 @@ test('a limit above 250 is 413 with details.max_limit; a bad page is 400', () =>
   }));
 
 test('filters: name, name:like, is_default, is_group_for_guests', () =>
-  withSandbox({ seed: [{ name: 'Retail', is_default: true }, { name: 'Retail Plus' }, { name: 'Guests', is_group_for_guests: true }] }, async (sandbox) => {
-    const names = async (query: string) => ((await callSandbox(sandbox, 'GET', `/customer_groups?${query}`)).body as Array<{ name: string }>).map((g) => g.name);
-    assert.equal(await names('name=Retail'), ['Retail']);
-    assert.equal(await names('name:like=retail'), ['Retail', 'Retail Plus']);
-    assert.equal(await names('is_default=true'), ['Retail']);
-    assert.equal(await names('is_group_for_guests=1'), ['Guests']);
-    assert.equal(await names('is_default=false&is_group_for_guests=false'), ['Retail Plus']);
-  }));
+  withSandbox(
+    {
+      seed: [
+        { name: 'Retail', is_default: true },
+        { name: 'Retail Plus' },
+        { name: 'Guests', is_group_for_guests: true },
+      ],
+    },
+    async (sandbox) => {
+      const names = async (query: string) =>
+        ((await callSandbox(sandbox, 'GET', `/customer_groups?${query}`)).body as Array<{ name: string }>).map(
+          (g) => g.name,
+        );
+      assert.equal(await names('name=Retail'), ['Retail']);
+      assert.equal(await names('name:like=retail'), ['Retail', 'Retail Plus']);
+      assert.equal(await names('is_default=true'), ['Retail']);
+      assert.equal(await names('is_group_for_guests=1'), ['Guests']);
+      assert.equal(await names('is_default=false&is_group_for_guests=false'), ['Retail Plus']);
+    },
+  ));
 
 test('count, get, delete, and 404 V2 arrays for unknown ids and routes', () =>
   withSandbox({ seed: seedGroups(2) }, async (sandbox) => {
@@ -62,7 +77,9 @@ test('401 without the right X-Auth-Token, and the store hash must match', async 
     const answer = await callSandbox(sandbox, 'GET', '/customer_groups', undefined, { 'X-Auth-Token': 'wrong' });
     assert.is(answer.status, 401);
     assert.is((answer.body as Array<{ status: number }>)[0]?.status, 401);
-    const otherStore = await fetch(`${sandbox.apiUrl}/stores/other/v2/customer_groups`, { headers: { 'X-Auth-Token': 'right' } });
+    const otherStore = await fetch(`${sandbox.apiUrl}/stores/other/v2/customer_groups`, {
+      headers: { 'X-Auth-Token': 'right' },
+    });
     assert.is(otherStore.status, 404);
   });
 });
@@ -70,7 +87,10 @@ test('401 without the right X-Auth-Token, and the store hash must match', async 
 test('rate-limit headers on every answer, 429 over the quota, fresh quota in the next window', () =>
   withSandbox({ quota: 3, windowMs: 100 }, async (sandbox) => {
     const lefts: string[] = [];
-    for (let i = 0; i < 3; i++) lefts.push((await callSandbox(sandbox, 'GET', '/customer_groups/count')).headers.get('x-rate-limit-requests-left') ?? '');
+    for (let i = 0; i < 3; i++)
+      lefts.push(
+        (await callSandbox(sandbox, 'GET', '/customer_groups/count')).headers.get('x-rate-limit-requests-left') ?? '',
+      );
     assert.equal(lefts, ['2', '1', '0']);
     const limited = await callSandbox(sandbox, 'GET', '/customer_groups/count');
     assert.is(limited.status, 429);

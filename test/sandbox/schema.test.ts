@@ -6,20 +6,34 @@ import { parse } from 'yaml';
 import { REQUEST_SCHEMA_URL, findSchemaViolations } from '../../src/sandbox/schema.js';
 
 const SPEC_URL = new URL('../../../shared/reference/bigcommerce-customers.v2.yml', import.meta.url);
+// biome-ignore lint/suspicious/noExplicitAny: a walk over an OpenAPI document of any shape
 type Node = Record<string, any>;
 const schema = JSON.parse(readFileSync(REQUEST_SCHEMA_URL, 'utf8')) as Node;
 
 test('the schema accepts documented bodies and refuses undocumented ones', () => {
-  assert.equal(findSchemaViolations({ name: 'A', discount_rules: [{ type: 'all', method: 'percent', amount: 5 }, { type: 'product', method: 'fixed', amount: '1.5', product_id: 2 }] }), []);
+  assert.equal(
+    findSchemaViolations({
+      name: 'A',
+      discount_rules: [
+        { type: 'all', method: 'percent', amount: 5 },
+        { type: 'product', method: 'fixed', amount: '1.5', product_id: 2 },
+      ],
+    }),
+    [],
+  );
   assert.equal(findSchemaViolations({ category_access: { type: 'specific', categories: [1] } }), []);
   assert.ok(findSchemaViolations({ id: 3 }).length > 0);
   assert.ok(findSchemaViolations({ discount_rules: [{ type: 'all', method: 'percent', amount: 'lots' }] }).length > 0);
-  assert.ok(findSchemaViolations({ discount_rules: [{ type: 'price_list', price_list_id: 1, method: 'percent' }] }).length > 0);
+  assert.ok(
+    findSchemaViolations({ discount_rules: [{ type: 'price_list', price_list_id: 1, method: 'percent' }] }).length > 0,
+  );
   assert.ok(findSchemaViolations({ category_access: { type: 'none', categories: [1] } }).length > 0);
 });
 
 if (!existsSync(SPEC_URL)) {
-  console.log(`SKIPPED: the official spec is not at ${SPEC_URL.pathname}; the request schema was not compared with it.`);
+  console.log(
+    `SKIPPED: the official spec is not at ${SPEC_URL.pathname}; the request schema was not compared with it.`,
+  );
 } else {
   const spec = parse(readFileSync(SPEC_URL, 'utf8')) as Node;
   const schemas = spec.components.schemas as Node;
@@ -28,10 +42,21 @@ if (!existsSync(SPEC_URL)) {
 
   test('writable fields are exactly those of customerGroup_Post_Put; read-only ones are the rest of customerGroup_Full', () => {
     const ours = Object.entries(schema.properties as Node);
-    const writable = ours.filter(([, s]) => !String(s.$ref ?? '').endsWith('/readOnly')).map(([k]) => k).sort();
-    const readOnly = ours.filter(([, s]) => String(s.$ref ?? '').endsWith('/readOnly')).map(([k]) => k).sort();
+    const writable = ours
+      .filter(([, s]) => !String(s.$ref ?? '').endsWith('/readOnly'))
+      .map(([k]) => k)
+      .sort();
+    const readOnly = ours
+      .filter(([, s]) => String(s.$ref ?? '').endsWith('/readOnly'))
+      .map(([k]) => k)
+      .sort();
     assert.equal(writable, Object.keys(postPut.properties).sort());
-    assert.equal(readOnly, Object.keys(full.properties).filter((k) => !(k in postPut.properties)).sort());
+    assert.equal(
+      readOnly,
+      Object.keys(full.properties)
+        .filter((k) => !(k in postPut.properties))
+        .sort(),
+    );
     assert.is(schema.properties.is_default.type, postPut.properties.is_default.type);
     assert.is(schema.properties.is_group_for_guests.type, postPut.properties.is_group_for_guests.type);
     assert.is(schema.properties.name.type, postPut.properties.name.type);
@@ -49,7 +74,12 @@ if (!existsSync(SPEC_URL)) {
     const [priceList, others] = postPut.properties.discount_rules.oneOf as Node[];
     const theirRules: Node[] = [priceList!.items, ...(others!.items.oneOf as Node[])];
     const byType = new Map(theirRules.map((rule) => [rule.properties.type.enum[0] as string, rule]));
-    const ourDefs: Record<string, string> = { price_list: 'priceListRule', all: 'allRule', category: 'categoryRule', product: 'productRule' };
+    const ourDefs: Record<string, string> = {
+      price_list: 'priceListRule',
+      all: 'allRule',
+      category: 'categoryRule',
+      product: 'productRule',
+    };
     assert.equal([...byType.keys()].sort(), Object.keys(ourDefs).sort());
     for (const [type, defName] of Object.entries(ourDefs)) {
       const ours = schema.$defs[defName] as Node;
@@ -66,7 +96,10 @@ if (!existsSync(SPEC_URL)) {
 
   test('the customer_groups paths and methods the sandbox serves are the documented ones', () => {
     const paths = spec.paths as Node;
-    const methods = (path: string) => Object.keys(paths[path]).filter((k) => k !== 'parameters').sort();
+    const methods = (path: string) =>
+      Object.keys(paths[path])
+        .filter((k) => k !== 'parameters')
+        .sort();
     assert.equal(methods('/customer_groups'), ['get', 'post']);
     assert.equal(methods('/customer_groups/{customer_group_id}'), ['delete', 'get', 'put']);
     assert.equal(methods('/customer_groups/count'), ['get']);

@@ -10,18 +10,27 @@ test('207 on a POST with rules: the group is saved without its rules', () =>
   withSandbox({ partialRate: 1 }, async (sandbox) => {
     const answer = await callSandbox(sandbox, 'POST', '/customer_groups', { name: 'Trade', discount_rules: FIVE_OFF });
     assert.is(answer.status, 207);
-    assert.equal(sandbox.groups().map((g) => [g.name, g.discount_rules]), [['Trade', []]]);
+    assert.equal(
+      sandbox.groups().map((g) => [g.name, g.discount_rules]),
+      [['Trade', []]],
+    );
   }));
 
 test('207 on a PUT with rules keeps the previous rules and the other fields are saved; a retry converges', () =>
   withSandbox({ seed: [{ name: 'Trade', discount_rules: FIVE_OFF }], partialRate: 1 }, async (sandbox) => {
-    const answer = await callSandbox(sandbox, 'PUT', '/customer_groups/1', { name: 'Trade 2', discount_rules: TEN_OFF });
+    const answer = await callSandbox(sandbox, 'PUT', '/customer_groups/1', {
+      name: 'Trade 2',
+      discount_rules: TEN_OFF,
+    });
     assert.is(answer.status, 207);
     const [kept] = sandbox.groups();
     assert.is(kept?.name, 'Trade 2');
     assert.equal(kept?.discount_rules, [{ type: 'all', method: 'percent', amount: '5.0000' }]);
     sandbox.setOptions({ partialRate: 0 });
-    const retried = await callSandbox(sandbox, 'PUT', '/customer_groups/1', { name: 'Trade 2', discount_rules: TEN_OFF });
+    const retried = await callSandbox(sandbox, 'PUT', '/customer_groups/1', {
+      name: 'Trade 2',
+      discount_rules: TEN_OFF,
+    });
     assert.is(retried.status, 200);
     assert.equal((retried.body as RawGroup).discount_rules, [{ type: 'all', method: 'price', amount: '10.0000' }]);
   }));
@@ -35,7 +44,10 @@ test('writes without discount_rules are never answered 207', () =>
 
 test('a refused write with rules stays refused, not 207', () =>
   withSandbox({ partialRate: 1 }, async (sandbox) => {
-    const answer = await callSandbox(sandbox, 'POST', '/customer_groups', { name: 'Bad', discount_rules: [{ type: 'all', method: 'percent' }] });
+    const answer = await callSandbox(sandbox, 'POST', '/customer_groups', {
+      name: 'Bad',
+      discount_rules: [{ type: 'all', method: 'percent' }],
+    });
     assert.is(answer.status, 422);
     assert.is(sandbox.groups().length, 0);
   }));

@@ -6,7 +6,10 @@ import { GroupStore } from '../../src/sandbox/store.js';
 // The store alone, so it can be handed a state the seed check would refuse: two holders of a flag.
 function storeWithTwoHolders(flag: 'is_group_for_guests' | 'is_default', mode: HolderMode): GroupStore {
   const store = new GroupStore(() => ({ guestMode: mode, defaultMode: mode, uniqueNames: true }));
-  store.seed([{ name: 'A', [flag]: true, date_modified: '2020-01-01 00:00:00' }, { name: 'B', [flag]: true, date_modified: '2020-01-01 00:00:00' }]);
+  store.seed([
+    { name: 'A', [flag]: true, date_modified: '2020-01-01 00:00:00' },
+    { name: 'B', [flag]: true, date_modified: '2020-01-01 00:00:00' },
+  ]);
   return store;
 }
 
@@ -30,7 +33,10 @@ for (const flag of ['is_group_for_guests', 'is_default'] as const) {
 
 test('strict guests with move defaults: only the default flag moves', () => {
   const store = new GroupStore(() => ({ guestMode: 'strict', defaultMode: 'move', uniqueNames: true }));
-  store.seed([{ name: 'A', is_group_for_guests: true, is_default: true }, { name: 'B', is_group_for_guests: true }]);
+  store.seed([
+    { name: 'A', is_group_for_guests: true, is_default: true },
+    { name: 'B', is_group_for_guests: true },
+  ]);
   store.update(2, { is_default: true });
   assert.equal([store.get(1)?.is_default, store.get(2)?.is_default], [false, true]);
   assert.equal([store.get(1)?.is_group_for_guests, store.get(2)?.is_group_for_guests], [true, true]);

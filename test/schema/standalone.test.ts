@@ -17,7 +17,10 @@ const SAMPLES: Record<ValidatorName, unknown[]> = {
     { name: 'Trade', is_default: 'maybe', discount_rules: [{ type: 'category', method: 'percent', amount: 120 }] },
     { name: '', category_access: { type: 'specific', categories: [1, 1, 'x/y', {}] }, extra: true },
   ],
-  config: [{ storeHash: 'abc', concurrency: 4 }, { storeHash: 'a b', concurrency: 0, request: { maxPages: -1 }, unknown: 1 }],
+  config: [
+    { storeHash: 'abc', concurrency: 4 },
+    { storeHash: 'a b', concurrency: 0, request: { maxPages: -1 }, unknown: 1 },
+  ],
   savedPlan: [{}, { formatVersion: 'x', changes: [{ action: 'drop' }] }],
   request: [{ name: 'Retail' }, { name: 5, discount_rules: [{ type: 'all' }] }],
   categoryPath: ['Tools/Power Tools', 'Nuts\\/Bolts', 'Tools//Drills', 'Evil\u202eliv', ''],
@@ -27,7 +30,16 @@ const SAMPLES: Record<ValidatorName, unknown[]> = {
 
 function judge(validate: ValidateFunction, document: unknown) {
   const valid = validate(document);
-  return { valid, errors: (validate.errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({ instancePath, schemaPath, keyword, params, message })) };
+  return {
+    valid,
+    errors: (validate.errors ?? []).map(({ instancePath, schemaPath, keyword, params, message }) => ({
+      instancePath,
+      schemaPath,
+      keyword,
+      params,
+      message,
+    })),
+  };
 }
 
 test('every validator has samples', () => {
@@ -43,8 +55,12 @@ for (const name of Object.keys(VALIDATORS) as ValidatorName[]) {
       writeFileSync(file, generateValidatorCode(name));
       const standalone = require(file) as ValidateFunction;
       const compiled = compileValidator(name);
-      for (const sample of SAMPLES[name]) assert.equal(judge(standalone, sample), judge(compiled, sample), JSON.stringify(sample));
-      assert.ok(SAMPLES[name].some((sample) => !compiled(sample)), 'a sample that fails');
+      for (const sample of SAMPLES[name])
+        assert.equal(judge(standalone, sample), judge(compiled, sample), JSON.stringify(sample));
+      assert.ok(
+        SAMPLES[name].some((sample) => !compiled(sample)),
+        'a sample that fails',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

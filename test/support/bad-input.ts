@@ -28,11 +28,15 @@ export const FIXTURE_PROBLEMS: Record<string, Expected[]> = {
   'unknown-key': [['group.yaml', 2, 1, 'discounts', /^unknown key 'discounts'$/]],
   'missing-name': [['group.yaml', 1, 1, 'name', /^missing required key 'name'$/]],
   'not-a-mapping': [['group.yaml', 1, 1, '', /^must be a mapping \(key: value\) \(found a list\)$/]],
-  'bad-access-type': [['group.yaml', 3, 9, 'category_access.type', /^must be one of all, specific, none \(found "some"\)$/]],
+  'bad-access-type': [
+    ['group.yaml', 3, 9, 'category_access.type', /^must be one of all, specific, none \(found "some"\)$/],
+  ],
   'bad-id': [['group.yaml', 1, 5, 'id', /^must be an integer of 1 or more \(found 0\)$/]],
   'wrong-type': [['group.yaml', 2, 13, 'is_default', /^must be true or false \(found "yes"\)$/]],
   'blank-name': [['group.yaml', 1, 7, 'name', /^name must not be blank or start or end with spaces$/]],
-  'amount-not-numeric': [['group.yaml', 5, 13, 'discount_rules[0].amount', /^amount must be a number such as 5 or "5.50" \(found "ten"\)$/]],
+  'amount-not-numeric': [
+    ['group.yaml', 5, 13, 'discount_rules[0].amount', /^amount must be a number such as 5 or "5.50" \(found "ten"\)$/],
+  ],
   'negative-amount': [
     ['group.yaml', 5, 13, 'discount_rules[0].amount', /^amount must not be negative \(found -5\)$/],
     ['group.yaml', 9, 13, 'discount_rules[1].amount', /^amount must not be negative \(found "-2.50"\)$/],
@@ -41,40 +45,122 @@ export const FIXTURE_PROBLEMS: Record<string, Expected[]> = {
     ['group.yaml', 5, 13, 'discount_rules[0].amount', /^amount is too large \(found 1e\+21\)$/],
     ['group.yaml', 8, 13, 'discount_rules[1].amount', /^amount is too large \(found "12345678901234567890123"\)$/],
   ],
-  'percent-over-100': [['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found 150\)$/]],
-  'percent-over-100-string': [['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found "100.5"\)$/]],
-  'rule-both-targets': [['group.yaml', 7, 5, 'discount_rules[0].category', /^gives both 'category_id' and 'category'; a rule names its target once$/]],
+  'percent-over-100': [
+    ['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found 150\)$/],
+  ],
+  'percent-over-100-string': [
+    ['group.yaml', 5, 13, 'discount_rules[0].amount', /^a percent discount is at most 100 \(found "100.5"\)$/],
+  ],
+  'rule-both-targets': [
+    [
+      'group.yaml',
+      7,
+      5,
+      'discount_rules[0].category',
+      /^gives both 'category_id' and 'category'; a rule names its target once$/,
+    ],
+  ],
   'bad-category-path': [
     ['group.yaml', 4, 20, 'category_access.categories[1]', /^is not a category path \(found "Tools\/\/Drills"\)$/],
     ['group.yaml', 4, 37, 'category_access.categories[2]', /^must be a category id or a category path/],
     ['group.yaml', 9, 15, 'discount_rules[0].category', /^is not a category path \(found "Tools\/"\)$/],
   ],
-  'rule-missing-target': [['group.yaml', 3, 5, 'discount_rules[0]', /^a 'category' rule needs 'category_id' \(an id\) or 'category' \(a path of names/]],
-  'rule-extra-key': [['group.yaml', 6, 5, 'discount_rules[0].product_id', /^'product_id' does not belong in an 'all' rule$/]],
+  'rule-missing-target': [
+    [
+      'group.yaml',
+      3,
+      5,
+      'discount_rules[0]',
+      /^a 'category' rule needs 'category_id' \(an id\) or 'category' \(a path of names/,
+    ],
+  ],
+  'rule-extra-key': [
+    ['group.yaml', 6, 5, 'discount_rules[0].product_id', /^'product_id' does not belong in an 'all' rule$/],
+  ],
   'rule-unknown-key': [
     ['group.yaml', 3, 5, 'discount_rules[0].amount', /^an 'all' rule needs 'amount'/],
     ['group.yaml', 5, 5, 'discount_rules[0].ammount', /^unknown key 'ammount'$/],
   ],
-  'price-list-with-amount': [['group.yaml', 5, 5, 'discount_rules[0].amount', /^'amount' does not belong in a 'price_list' rule$/]],
-  'price-list-not-alone': [['group.yaml', 6, 5, 'discount_rules[1]', /^a price_list rule must be the only rule of its group \(this group has 2\)$/]],
-  'two-all-rules': [['group.yaml', 6, 5, 'discount_rules[1]', /^a group has at most one store-wide \('all'\) rule; another is at line 3$/]],
+  'price-list-with-amount': [
+    ['group.yaml', 5, 5, 'discount_rules[0].amount', /^'amount' does not belong in a 'price_list' rule$/],
+  ],
+  'price-list-not-alone': [
+    [
+      'group.yaml',
+      6,
+      5,
+      'discount_rules[1]',
+      /^a price_list rule must be the only rule of its group \(this group has 2\)$/,
+    ],
+  ],
+  'two-all-rules': [
+    [
+      'group.yaml',
+      6,
+      5,
+      'discount_rules[1]',
+      /^a group has at most one store-wide \('all'\) rule; another is at line 3$/,
+    ],
+  ],
   'duplicate-category-rule': [['group.yaml', 11, 5, 'discount_rules[2]', /^category 18 already has a rule at line 3$/]],
   'duplicate-product-rule': [['group.yaml', 4, 5, 'discount_rules[1]', /^product 112 already has a rule at line 3$/]],
-  'categories-not-specific': [['group.yaml', 4, 3, 'category_access.categories', /^categories only go with type specific; with type all the API silently drops them$/]],
-  'specific-without-categories': [['group.yaml', 2, 1, 'category_access.categories', /^type specific needs 'categories'/]],
-  'duplicate-categories': [['group.yaml', 4, 3, 'category_access.categories', /^lists a category twice \(items 0 and 2\)$/]],
+  'categories-not-specific': [
+    [
+      'group.yaml',
+      4,
+      3,
+      'category_access.categories',
+      /^categories only go with type specific; with type all the API silently drops them$/,
+    ],
+  ],
+  'specific-without-categories': [
+    ['group.yaml', 2, 1, 'category_access.categories', /^type specific needs 'categories'/],
+  ],
+  'duplicate-categories': [
+    ['group.yaml', 4, 3, 'category_access.categories', /^lists a category twice \(items 0 and 2\)$/],
+  ],
   'duplicate-names': [
-    ['a.yaml', 1, 1, 'name', /^name 'VIP' is also used by duplicate-names\/nested\/b\.yml:2 \(names are compared without case\)$/],
-    ['nested/b.yml', 2, 1, 'name', /^name 'vip' is also used by duplicate-names\/a\.yaml:1 \(names are compared without case\)$/],
+    [
+      'a.yaml',
+      1,
+      1,
+      'name',
+      /^name 'VIP' is also used by duplicate-names\/nested\/b\.yml:2 \(names are compared without case\)$/,
+    ],
+    [
+      'nested/b.yml',
+      2,
+      1,
+      'name',
+      /^name 'vip' is also used by duplicate-names\/a\.yaml:1 \(names are compared without case\)$/,
+    ],
   ],
   'two-guest-groups': ['a.yaml:2:1', 'b.yaml:2:1', 'c.yaml:3:1'].map((where): Expected => {
     const [file = '', line, col] = where.split(':');
     const all = 'two-guest-groups/a\\.yaml:2, two-guest-groups/b\\.yaml:2, two-guest-groups/c\\.yaml:3';
-    return [file, Number(line), Number(col), 'is_group_for_guests', new RegExp(`^3 files set is_group_for_guests: true \\(${all}\\); a store has one guest group$`)];
+    return [
+      file,
+      Number(line),
+      Number(col),
+      'is_group_for_guests',
+      new RegExp(`^3 files set is_group_for_guests: true \\(${all}\\); a store has one guest group$`),
+    ];
   }),
   'two-default-groups': [
-    ['a.yaml', 2, 1, 'is_default', /^2 files set is_default: true \(two-default-groups\/a\.yaml:2, two-default-groups\/b\.yaml:2\)/],
-    ['b.yaml', 2, 1, 'is_default', /^2 files set is_default: true \(two-default-groups\/a\.yaml:2, two-default-groups\/b\.yaml:2\)/],
+    [
+      'a.yaml',
+      2,
+      1,
+      'is_default',
+      /^2 files set is_default: true \(two-default-groups\/a\.yaml:2, two-default-groups\/b\.yaml:2\)/,
+    ],
+    [
+      'b.yaml',
+      2,
+      1,
+      'is_default',
+      /^2 files set is_default: true \(two-default-groups\/a\.yaml:2, two-default-groups\/b\.yaml:2\)/,
+    ],
   ],
   'duplicate-id-pins': [
     ['a.yaml', 1, 1, 'id', /^id 12 is also pinned by duplicate-id-pins\/b\.yaml:1$/],
@@ -86,10 +172,28 @@ export const FIXTURE_PROBLEMS: Record<string, Expected[]> = {
     ['group.yaml', 6, 5, 'discount_rules[1]', /store-wide|'all' rule|all rule/],
   ],
   'many-problems': [
-    ['a.yaml', 1, 1, 'name', /^name 'Retail' is also used by many-problems\/b\.yaml:1 \(names are compared without case\)$/],
+    [
+      'a.yaml',
+      1,
+      1,
+      'name',
+      /^name 'Retail' is also used by many-problems\/b\.yaml:1 \(names are compared without case\)$/,
+    ],
     ['a.yaml', 2, 13, 'is_default', /^must be true or false \(found "yes"\)$/],
-    ['b.yaml', 1, 1, 'name', /^name 'Retail' is also used by many-problems\/a\.yaml:1 \(names are compared without case\)$/],
-    ['b.yaml', 3, 11, 'discount_rules[0].type', /^must be one of all, category, product, price_list \(found "everything"\)$/],
+    [
+      'b.yaml',
+      1,
+      1,
+      'name',
+      /^name 'Retail' is also used by many-problems\/a\.yaml:1 \(names are compared without case\)$/,
+    ],
+    [
+      'b.yaml',
+      3,
+      11,
+      'discount_rules[0].type',
+      /^must be one of all, category, product, price_list \(found "everything"\)$/,
+    ],
     ['c.yaml', 2, 1, '', /^YAML: /],
   ],
 };
@@ -122,7 +226,12 @@ export function buildCorpus(): BadInput[] {
 
 function fixtureInputs(): BadInput[] {
   return Object.entries(FIXTURE_PROBLEMS).map(([name, [first]]) => {
-    const files = Object.fromEntries(listFiles(path.join(BAD_GROUPS, name)).map((file) => [`groups/${file}`, readFileSync(path.join(BAD_GROUPS, name, file))]));
+    const files = Object.fromEntries(
+      listFiles(path.join(BAD_GROUPS, name)).map((file) => [
+        `groups/${file}`,
+        readFileSync(path.join(BAD_GROUPS, name, file)),
+      ]),
+    );
     return { name, files, file: `groups/${first?.[0]}`, line: first?.[1] };
   });
 }
@@ -138,7 +247,15 @@ function generatedInputs(): BadInput[] {
   return [
     groupFile('only a comment', '# nothing here\n', 1),
     // Fixed bytes, not random ones: a random 0x0a would move the first bad byte to another line.
-    groupFile('binary data', Buffer.concat([Buffer.from('name: '), Buffer.from(Array.from({ length: 64 }, (_, i) => 0x80 + ((i * 37) % 0x7f))), Buffer.from([0xff, 0xfe, 0x00])]), 1),
+    groupFile(
+      'binary data',
+      Buffer.concat([
+        Buffer.from('name: '),
+        Buffer.from(Array.from({ length: 64 }, (_, i) => 0x80 + ((i * 37) % 0x7f))),
+        Buffer.from([0xff, 0xfe, 0x00]),
+      ]),
+      1,
+    ),
     groupFile('NUL bytes', 'name: A\nis_default: \u0000\u0000\n', 2),
     groupFile('file over 1 MiB', `name: Big\n# ${'x'.repeat(1024 * 1024 + 16)}\n`, 1),
     groupFile('deep nesting', `name: Deep\nextra: ${'['.repeat(3000)}${']'.repeat(3000)}\n`, 2),
@@ -152,12 +269,32 @@ function generatedInputs(): BadInput[] {
     groupFile('a name with an escaped NUL', 'name: "A\\0B"\n', 1),
     groupFile('an id beyond 2^53', 'name: A\nid: 99999999999999999999999\n', 2),
     groupFile('an infinite amount', rule('  - type: all\n    method: price\n    amount: .inf\n'), 5),
-    configFile('a token in the config file', 'bcgroups.config.json', JSON.stringify({ storeHash: 'abc', accessToken: SECRET_TOKEN }), 1),
-    configFile('a token nested in the config', '.bcgroupsrc.yaml', `request:\n  timeoutMs: 1000\n  api_secret: ${SECRET_TOKEN}\n`, 3),
+    configFile(
+      'a token in the config file',
+      'bcgroups.config.json',
+      JSON.stringify({ storeHash: 'abc', accessToken: SECRET_TOKEN }),
+      1,
+    ),
+    configFile(
+      'a token nested in the config',
+      '.bcgroupsrc.yaml',
+      `request:\n  timeoutMs: 1000\n  api_secret: ${SECRET_TOKEN}\n`,
+      3,
+    ),
     configFile('malformed JSON config', 'bcgroups.config.json', '{"concurrency": 4,,}', 1),
     configFile('malformed YAML config', '.bcgroupsrc.yaml', 'concurrency: [4\nprune: true\n', 2),
-    configFile('malformed JSON config holding a token', 'bcgroups.config.json', `{"accessToken": "${SECRET_TOKEN}",,}`, 1),
-    configFile('malformed YAML config holding a token', '.bcgroupsrc.yaml', `apiToken: ${SECRET_TOKEN}\nconcurrency: [4\nprune: true\n`, 3),
+    configFile(
+      'malformed JSON config holding a token',
+      'bcgroups.config.json',
+      `{"accessToken": "${SECRET_TOKEN}",,}`,
+      1,
+    ),
+    configFile(
+      'malformed YAML config holding a token',
+      '.bcgroupsrc.yaml',
+      `apiToken: ${SECRET_TOKEN}\nconcurrency: [4\nprune: true\n`,
+      3,
+    ),
     configFile('config value of the wrong type', 'bcgroups.config.json', JSON.stringify({ concurrency: 'many' }), 1),
     configFile('unknown config key', 'bcgroups.config.json', JSON.stringify({ concurency: 4 }), 1),
     configFile('config as a list', '.bcgroupsrc.json', '[1, 2]', 1),

@@ -30,13 +30,27 @@ export async function withLocalServer<T>(handler: Handler, use: (server: LocalSe
 }
 
 /** Sends `body` as JSON with `status` and any extra headers. */
-export function answerJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(typeof body === 'string' ? body : JSON.stringify(body));
+export function answerJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response
+    .writeHead(status, { 'Content-Type': 'application/json', ...headers })
+    .end(typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 /** A group as the API sends it. */
 export function wireGroup(id: number, name = `Group ${id}`): Record<string, unknown> {
-  return { id, name, is_default: false, is_group_for_guests: false, category_access: { type: 'all' }, discount_rules: [] };
+  return {
+    id,
+    name,
+    is_default: false,
+    is_group_for_guests: false,
+    category_access: { type: 'all' },
+    discount_rules: [],
+  };
 }
 
 /** The rejection of a promise that must fail (a resolved one fails the test). */

@@ -9,7 +9,6 @@ export class ProbeClient extends BigCommerceClient {
     const path = `/v2/customer_groups/${id}`;
     return this.read('GET', path, await this.transport.send('GET', path), parseGroup);
   }
-
 }
 
 export function createProbeClient(options: ClientOptions): ProbeClient {

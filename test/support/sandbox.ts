@@ -17,7 +17,13 @@ export const SHIPPED_BACKOFF: Partial<ClientOptions> = { retryBaseMs: undefined 
 
 /** A client for the sandbox with fast retries, so fault tests stay quick. */
 export function clientFor(sandbox: Sandbox, options: Partial<ClientOptions> = {}): ProbeClient {
-  return createProbeClient({ apiUrl: sandbox.apiUrl, storeHash: sandbox.storeHash, token: sandbox.token, retryBaseMs: 2, ...options });
+  return createProbeClient({
+    apiUrl: sandbox.apiUrl,
+    storeHash: sandbox.storeHash,
+    token: sandbox.token,
+    retryBaseMs: 2,
+    ...options,
+  });
 }
 
 /** A raw request to the sandbox, for checking its answers without the client in between. */
@@ -88,7 +94,9 @@ export const SMALL_CATALOG = {
 };
 
 /** The GETs the sandbox saw, by kind of read: what a plan's "Read requests" line must agree with. */
-export function countReadsByKind(sandbox: Sandbox): Record<'groups' | 'categories' | 'products' | 'price_lists' | 'customers', number> {
+export function countReadsByKind(
+  sandbox: Sandbox,
+): Record<'groups' | 'categories' | 'products' | 'price_lists' | 'customers', number> {
   const paths = sandbox.log.filter((entry) => entry.method === 'GET').map((entry) => entry.path);
   const count = (pattern: RegExp) => paths.filter((path) => pattern.test(path)).length;
   return {

@@ -31,7 +31,10 @@ export async function openTwoStores(seeds: { production: SeedGroup[]; staging: S
   };
   await writeFile(path.join(cwd, 'package.json'), JSON.stringify({ name: 'store' }));
   await writeFile(path.join(cwd, 'bcgroups.config.json'), JSON.stringify(config, null, 2));
-  const env = { BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: production.token, BIGCOMMERCE_ACCESS_TOKEN_STAGING: staging.token };
+  const env = {
+    BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: production.token,
+    BIGCOMMERCE_ACCESS_TOKEN_STAGING: staging.token,
+  };
   return {
     cwd,
     production,
@@ -43,7 +46,11 @@ export async function openTwoStores(seeds: { production: SeedGroup[]; staging: S
       const code = await runCli(argv, io);
       return { code, out: io.out(), err: io.err() };
     },
-    namesIn: (sandbox) => sandbox.groups().map((group) => group.name).sort(),
+    namesIn: (sandbox) =>
+      sandbox
+        .groups()
+        .map((group) => group.name)
+        .sort(),
     async close() {
       await Promise.all([production.close(), staging.close()]);
       await rm(cwd, { recursive: true, force: true });

@@ -25,7 +25,8 @@ export interface StoreNow {
 
 /** Throws RefusedPlanError if the plan carries refusals: checked before the store is contacted. */
 export function checkPlannedRefusals(saved: SavedPlan, context: SavedPlanContext): void {
-  if (saved.plan.refusals.length > 0) throw refuse(saved, context, saved.plan.refusals, 'was refused by a safety check when it was planned');
+  if (saved.plan.refusals.length > 0)
+    throw refuse(saved, context, saved.plan.refusals, 'was refused by a safety check when it was planned');
 }
 
 /**
@@ -53,7 +54,8 @@ export function checkAgainstStore(saved: SavedPlan, store: StoreNow, context: Sa
     ...findStaleReasons(saved, [...store.liveGroups]),
     ...findMovedReferences(saved.references ?? [], store.catalog ?? { unread: 'the catalog was not read again' }),
   ];
-  if (reasons.length > 0) throw new StalePlanError(reasons, context.replan({ prune: hasDeletes(saved), force: saved.forced }));
+  if (reasons.length > 0)
+    throw new StalePlanError(reasons, context.replan({ prune: hasDeletes(saved), force: saved.forced }));
   const found = checkSafety(saved.plan, store.liveGroups.length, store.safety);
   // The forced flag is a line of the file anyone can edit: it counts only when apply is given --force too.
   if (saved.forced && store.force === true) return found;
@@ -63,13 +65,22 @@ export function checkAgainstStore(saved: SavedPlan, store: StoreNow, context: Sa
 }
 
 function refuse(saved: SavedPlan, context: SavedPlanContext, refusals: SafetyRefusal[], why: string): RefusedPlanError {
-  return new RefusedPlanError(`${context.file} ${why}`, refusals, context.replan({ prune: hasDeletes(saved), force: true }));
+  return new RefusedPlanError(
+    `${context.file} ${why}`,
+    refusals,
+    context.replan({ prune: hasDeletes(saved), force: true }),
+  );
 }
 
 /** A plan made with --force is applied past the checks only with apply --force: the file alone cannot say it. */
 function refuseForced(saved: SavedPlan, context: SavedPlanContext, refusals: SafetyRefusal[]): RefusedPlanError {
   const apply = `bcgroups apply ${context.file} --force`;
-  return new RefusedPlanError(`${context.file} was made with --force, and the safety checks would refuse it now`, refusals, context.replan({ prune: hasDeletes(saved), force: true }), apply);
+  return new RefusedPlanError(
+    `${context.file} was made with --force, and the safety checks would refuse it now`,
+    refusals,
+    context.replan({ prune: hasDeletes(saved), force: true }),
+    apply,
+  );
 }
 
 /** Deletes come only from pruning, so a plan with deletes is re-made with --prune. */

@@ -28,7 +28,10 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
   for (const change of plan.changes) {
     if (change.action === 'create') continue;
     const group = liveById.get(change.id);
-    if (!group) throw new BcgroupsError(`The plan touches group ${change.id} ('${change.name}'), which is not among the live groups it was planned from.`);
+    if (!group)
+      throw new BcgroupsError(
+        `The plan touches group ${change.id} ('${change.name}'), which is not among the live groups it was planned from.`,
+      );
     live[String(change.id)] = { date_modified: group.date_modified, fingerprint: fingerprint(group) };
   }
   return {
@@ -50,13 +53,24 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BcgroupsError(`${file} is not a saved plan: not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+    throw new BcgroupsError(
+      `${file} is not a saved plan: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const validate = savedPlanValidator();
   if (!validate(value)) {
-    const source = { file, value, locate: () => ({ line: 1, col: 1 }), nameOf: (pointer: string) => pointer || '(top)' };
-    const problems = describeSchemaErrors(validate.errors ?? [], source).slice(0, 10).map((problem) => `  - ${problem.field} ${problem.message}`);
-    throw new BcgroupsError(`${file} is not a valid saved plan (schemas/plan.schema.json):\n${problems.join('\n')}\nRe-create it with \`bcgroups plan --out ${file}\`.`);
+    const source = {
+      file,
+      value,
+      locate: () => ({ line: 1, col: 1 }),
+      nameOf: (pointer: string) => pointer || '(top)',
+    };
+    const problems = describeSchemaErrors(validate.errors ?? [], source)
+      .slice(0, 10)
+      .map((problem) => `  - ${problem.field} ${problem.message}`);
+    throw new BcgroupsError(
+      `${file} is not a valid saved plan (schemas/plan.schema.json):\n${problems.join('\n')}\nRe-create it with \`bcgroups plan --out ${file}\`.`,
+    );
   }
   return value as SavedPlan;
 }

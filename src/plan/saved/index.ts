@@ -1,5 +1,11 @@
 // The saved plan in one place, as Terraform keeps its planfile: writing, reading and checking it.
 export { toSavedPlan, parseSavedPlan, PLAN_SCHEMA_ID, type SaveContext } from './file.js';
 export { findStaleReasons } from './stale.js';
-export { checkAgainstStore, checkPlannedRefusals, checkSameStore, type SavedPlanContext, type StoreNow } from './check.js';
+export {
+  checkAgainstStore,
+  checkPlannedRefusals,
+  checkSameStore,
+  type SavedPlanContext,
+  type StoreNow,
+} from './check.js';
 export { checkConsistent, findInconsistencies } from './consistency.js';

@@ -14,9 +14,14 @@ export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[]): str
       reasons.push(`${label} no longer exists`);
       continue;
     }
-    const planned = saved.live[String(change.id)] ?? { date_modified: undefined, fingerprint: fingerprint(change.before) };
+    const planned = saved.live[String(change.id)] ?? {
+      date_modified: undefined,
+      fingerprint: fingerprint(change.before),
+    };
     if (planned.date_modified !== undefined && planned.date_modified !== live.date_modified) {
-      reasons.push(`${label} was modified since planning (date_modified ${planned.date_modified ?? 'none'} -> ${live.date_modified ?? 'none'})`);
+      reasons.push(
+        `${label} was modified since planning (date_modified ${planned.date_modified ?? 'none'} -> ${live.date_modified ?? 'none'})`,
+      );
     } else if (planned.fingerprint !== fingerprint(live)) {
       reasons.push(`${label} changed content since planning`);
     }
@@ -24,16 +29,24 @@ export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[]): str
   const untouched = liveGroups.filter((group) => !touched.has(group.id));
   for (const change of saved.plan.changes) {
     if (change.action === 'delete') continue;
-    const label = change.action === 'create' ? `group '${change.after.name}' the plan creates` : `the new name '${change.after.name}' of group ${change.id}`;
+    const label =
+      change.action === 'create'
+        ? `group '${change.after.name}' the plan creates`
+        : `the new name '${change.after.name}' of group ${change.id}`;
     // A live group the plan itself renames or deletes may hold the name now; its own checks cover it.
     const renamed = change.action === 'create' || change.fields.includes('name');
-    const nameHolder = renamed ? untouched.find((group) => nameKey(group.name) === nameKey(change.after.name)) : undefined;
+    const nameHolder = renamed
+      ? untouched.find((group) => nameKey(group.name) === nameKey(change.after.name))
+      : undefined;
     if (nameHolder) reasons.push(`${label} is now taken by group '${nameHolder.name}' (id ${nameHolder.id})`);
     for (const flag of HOLDER_FLAGS) {
       if (!change.after[flag] || (change.action === 'update' && change.before[flag])) continue;
       // The plan would take the flag from a group it never mentions: with the API's "move" behaviour, silently.
       const flagHolder = untouched.find((group) => group[flag]);
-      if (flagHolder) reasons.push(`group '${flagHolder.name}' (id ${flagHolder.id}) now holds ${flag}, which the plan gives to '${change.after.name}'`);
+      if (flagHolder)
+        reasons.push(
+          `group '${flagHolder.name}' (id ${flagHolder.id}) now holds ${flag}, which the plan gives to '${change.after.name}'`,
+        );
     }
   }
   return reasons;

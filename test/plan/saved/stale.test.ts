@@ -54,7 +54,9 @@ test('a touched group that is gone, re-dated or hand-edited is named', () => {
 
 test('a group the plan creates that now exists is named, unless the plan frees the name itself', () => {
   const vip = live(20, 'VIP');
-  assert.equal(findStaleReasons(savedPlan(), [retail, gold, vip]), [`group 'VIP' the plan creates is now taken by group 'VIP' (id 20)`]);
+  assert.equal(findStaleReasons(savedPlan(), [retail, gold, vip]), [
+    `group 'VIP' the plan creates is now taken by group 'VIP' (id 20)`,
+  ]);
 
   // Group 14 is deleted by the plan, so its holding the name 'VIP' was known when planning.
   const goldNamedVip = { ...gold, name: 'VIP' };
@@ -72,7 +74,6 @@ test('without a recorded live entry the change before-state is the reference', (
   assert.equal(findStaleReasons(plan, [edited, gold]), [`group 'Retail' (id 12) changed content since planning`]);
 });
 
-
 test('a flag the plan gives away, now held by a group the plan never mentions, makes the plan stale', () => {
   const wholesale = live(20, 'Wholesale');
   const handEdited = { ...wholesale, is_default: true };
@@ -82,7 +83,10 @@ test('a flag the plan gives away, now held by a group the plan never mentions, m
 });
 
 test('a create or rename target now taken, in any case, by a group the plan never mentions is named', () => {
-  const renamed = savedPlan({ changes: [updateChange(12, retail, state('Shop')), createChange(state('VIP'))], live: { '12': { date_modified: retail.date_modified, fingerprint: fingerprint(retail) } } });
+  const renamed = savedPlan({
+    changes: [updateChange(12, retail, state('Shop')), createChange(state('VIP'))],
+    live: { '12': { date_modified: retail.date_modified, fingerprint: fingerprint(retail) } },
+  });
   const reasons = findStaleReasons(renamed, [retail, live(30, 'vip'), live(31, 'SHOP')]);
   assert.equal(reasons, [
     "the new name 'Shop' of group 12 is now taken by group 'SHOP' (id 31)",
