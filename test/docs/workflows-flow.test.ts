@@ -66,7 +66,7 @@ test('apply: the environment gate comes after the plan, and the apply job runs e
   const apply = jobNamed(workflow, 'apply');
   assert.is(plan.environment, undefined, 'planning waits for no one and holds no write token');
   assert.ok(
-    holdsSecret(plan, 'secrets[matrix.read_secret]') && !holdsSecret(plan, 'BIGCOMMERCE_ACCESS_TOKEN'),
+    holdsSecret(plan, 'secrets.BIGCOMMERCE_READ_TOKENS') && !holdsSecret(plan, 'BIGCOMMERCE_ACCESS_TOKEN'),
     'plan reads with the read-only token',
   );
   assert.ok(
