@@ -74,20 +74,32 @@ test('apply: the environment gate comes after the plan, and the apply job runs e
     'plan --out',
   );
   assert.not.ok(invocationsOf(plan).some((i) => i.command === 'apply'));
-  assert.ok(needsOf(apply).includes('plan'), 'apply needs the plan job: the gate opens after the plan');
+  const changed = jobNamed(workflow, 'changed');
+  assert.equal(needsOf(changed), ['stores', 'plan'], 'the stores with changes are known after every plan');
+  assert.equal(needsOf(apply), ['changed'], 'apply needs the plans: the gate opens after them');
+  assert.is(apply.if, "needs.changed.outputs.matrix != '[]'", 'no approval is asked when nothing is to apply');
+  assert.is(changed.outputs?.matrix, '${{ steps.pick.outputs.matrix }}');
+  assert.ok(
+    invocationsOf(plan).some((i) => i.command === 'plan' && i.flags.includes('detailed-exitcode')),
+    'plan tells changes (exit 2) from none (exit 0)',
+  );
   assert.is(apply.environment, '${{ matrix.environment }}');
-  assert.is(apply.strategy?.matrix?.include, MATRIX);
+  assert.is(apply.strategy?.matrix?.include, '${{ fromJSON(needs.changed.outputs.matrix) }}');
   assert.ok(holdsSecret(apply, '${{ secrets.BIGCOMMERCE_ACCESS_TOKEN }}'), 'the write token is the environment secret');
   assert.equal(
     invocationsOf(apply).map((i) => i.command),
     ['apply'],
     'apply never plans again',
   );
-  assert.match(invocationsOf(apply)[0]?.line ?? '', /apply plan\.json$/);
+  const planned = invocationsOf(plan).find((i) => i.command === 'plan');
+  const out = planned?.line.match(/--out (\S+)/)?.[1];
+  assert.ok(out, 'plan --out FILE');
+  assert.match(invocationsOf(apply)[0]?.line ?? '', new RegExp(`apply ${out.replace('.', '\\.')}$`));
   const uploaded = (plan.steps ?? []).find((step) => step.uses?.startsWith('actions/upload-artifact'));
   const downloaded = (apply.steps ?? []).find((step) => step.uses?.startsWith('actions/download-artifact'));
-  assert.is(uploaded?.with?.path, 'plan.json');
+  assert.is(`${uploaded?.with?.path}plan.json`, out, 'the saved plan is in the artifact');
   assert.is(downloaded?.with?.name, uploaded?.with?.name, 'the apply job downloads the artifact the plan job saved');
+  assert.is(downloaded?.with?.path, uploaded?.with?.path, 'where apply reads it');
   const steps = (apply.steps ?? []).map((step) => step.uses ?? step.name ?? '');
   assert.ok(
     steps.indexOf('Apply only the newest commit') <
@@ -140,7 +152,7 @@ test('Node 22 or newer, from the node-version input; the callers pass 22 or newe
 test('a store is picked by BCGROUPS_STORE per matrix entry; a single store keeps its hash variable', () => {
   for (const { file, workflow } of readWorkflows().filter((entry) => isReusable(entry.file))) {
     for (const [name, job] of Object.entries(workflow.jobs).filter(
-      ([jobName]) => jobName !== 'stores' && jobName !== 'comment',
+      ([jobName]) => !['stores', 'comment', 'changed'].includes(jobName),
     )) {
       assert.is(job.env?.BCGROUPS_STORE, '${{ matrix.store }}', `${file}/${name}`);
       assert.is(

@@ -1,7 +1,7 @@
 // The shell and JavaScript the workflows run, run here: against a local HTTP server standing in for the
 // GitHub API, and with fake GitHub clients, so what a step does is tested and not only how it reads.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,10 @@ function runStep(script: string, env: Record<string, string>, cwd?: string): Pro
 function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bcgroups-steps-'));
   return use(dir).finally(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+function readIfExists(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 function stepNamed(steps: Step[] | undefined, name: string): Step {
@@ -94,6 +98,85 @@ test('the newest-commit checks ask the API with the job token, and never git, wh
   } finally {
     server.close();
   }
+});
+
+/** A stand-in for `npx --no bcgroups ...` that records its arguments and exits with FAKE_EXIT. */
+function writeFakeNpx(dir: string): void {
+  writeFileSync(path.join(dir, 'npx'), '#!/bin/sh\necho "npx $*" >> "$CALLS"\nexit "${FAKE_EXIT:-0}"\n');
+  chmodSync(path.join(dir, 'npx'), 0o755);
+}
+
+test('the apply workflow plan step keeps exit 0 or 2 for the next job, and fails on a refusal or an error', async () => {
+  const step = stepNamed(
+    jobNamed(workflowNamed('bcgroups-reusable-apply.yml'), 'plan').steps,
+    'Plan from the merged commit',
+  );
+  for (const [code, expected] of [
+    ['0', 0],
+    ['2', 0],
+    ['3', 3],
+    ['1', 1],
+  ] as const) {
+    await withTempDir(async (dir) => {
+      writeFakeNpx(dir);
+      const ran = await runStep(
+        step.run!,
+        {
+          PATH: `${dir}:${process.env.PATH}`,
+          CALLS: path.join(dir, 'calls'),
+          FAKE_EXIT: code,
+          TOKEN: 'read-token',
+          TOKEN_ENV: 'BIGCOMMERCE_ACCESS_TOKEN',
+          GROUPS_DIR: 'groups',
+        },
+        dir,
+      );
+      assert.is(ran.status, expected, `bcgroups plan exit ${code}: ${ran.output}`);
+      const kept = readIfExists(path.join(dir, 'bcgroups-out/exitcode'));
+      assert.is(kept?.trim(), expected === 0 ? code : undefined, `exit ${code}: what the next job reads`);
+    });
+  }
+});
+
+test('only the stores whose plan has changes reach the apply job, so no approval is asked for nothing', async () => {
+  const pick = stepNamed(
+    jobNamed(workflowNamed('bcgroups-reusable-apply.yml'), 'changed').steps,
+    'Pick the stores with changes',
+  );
+  const entry = (label: string) => ({ store: label, label, environment: `bcgroups-${label}` });
+  const picked = (codes: Record<string, string>) =>
+    withTempDir(async (dir) => {
+      for (const [label, code] of Object.entries(codes)) {
+        mkdirSync(path.join(dir, 'plans', `bcgroups-apply-${label}`), { recursive: true });
+        writeFileSync(path.join(dir, 'plans', `bcgroups-apply-${label}`, 'exitcode'), `${code}\n`);
+      }
+      const env = {
+        PATH: process.env.PATH ?? '',
+        MATRIX: JSON.stringify(['production', 'staging', 'outlet'].map(entry)),
+        GITHUB_OUTPUT: path.join(dir, 'output'),
+        GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+      };
+      const ran = await runStep(pick.run!, env, dir);
+      const output = readIfExists(env.GITHUB_OUTPUT);
+      return {
+        status: ran.status,
+        matrix: output === undefined ? undefined : (JSON.parse(output.replace(/^matrix=/, '')) as { label: string }[]),
+        summary: readIfExists(env.GITHUB_STEP_SUMMARY) ?? '',
+      };
+    });
+  const some = await picked({ production: '2', staging: '0', outlet: '2' });
+  assert.is(some.status, 0);
+  assert.equal(
+    some.matrix?.map((store) => store.label),
+    ['production', 'outlet'],
+  );
+  assert.equal(some.matrix?.[0], entry('production'), 'the whole matrix entry, environment included');
+  assert.match(some.summary, 'Nothing to apply to staging');
+  const none = await picked({ production: '0', staging: '0', outlet: '0' });
+  assert.equal(none.matrix, [], "an empty list: the apply job's if skips it");
+  const missing = await picked({ production: '2', staging: '0' });
+  assert.is.not(missing.status, 0, 'a store without a plan is an error, not "nothing to apply"');
+  assert.is(missing.matrix, undefined);
 });
 
 test.run();
