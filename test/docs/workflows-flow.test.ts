@@ -106,9 +106,22 @@ test('apply: the environment gate comes after the plan, and the apply job runs e
       steps.findIndex((name) => name.startsWith('actions/download-artifact')),
     'a newer commit wins over an approved old plan',
   );
+});
+
+test('applies to one store never overlap: one writer per store, and the example runs one apply at a time', () => {
+  const apply = jobNamed(workflowNamed('bcgroups-reusable-apply.yml'), 'apply');
+  // Keyed by the store, so whoever calls the reusable workflow, two jobs never write to one store at once.
+  assert.equal(apply.concurrency, { group: 'bcgroups-write-${{ matrix.label }}', 'cancel-in-progress': false });
   const caller = workflowNamed('bcgroups-apply.yml');
   assert.ok('push' in caller.on);
-  assert.is(caller.concurrency?.['cancel-in-progress'], false);
+  assert.equal(caller.concurrency, { group: 'bcgroups-apply', 'cancel-in-progress': false });
+  // A job whose group is the calling workflow's own would wait for itself: GitHub cancels it as a deadlock.
+  assert.not.ok(
+    ['store', 'production'].some(
+      (label) => apply.concurrency?.group.replace('${{ matrix.label }}', label) === caller.concurrency?.group,
+    ),
+    'the groups of the caller and of the apply job never meet',
+  );
 });
 
 test('the write token is reachable only from apply jobs in a store environment', () => {
