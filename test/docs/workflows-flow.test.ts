@@ -143,8 +143,9 @@ test('drift: one job per store, one issue per store titled with it', () => {
   assert.is(drift.strategy?.matrix?.include, MATRIX);
   const issue = drift.steps?.find((step) => step.uses?.startsWith('actions/github-script'));
   assert.is(issue?.env?.STORE_LABEL, '${{ matrix.store || vars.BIGCOMMERCE_STORE_HASH }}');
+  assert.is(issue?.env?.STORE_KEY, '${{ matrix.label }}');
   const script = String(issue?.with?.script ?? '');
-  assert.match(script, 'bcgroups drift: store ${process.env.STORE_LABEL}');
+  assert.match(script, 'bcgroups drift: store ${label}');
   for (const call of ['issues.create', 'issues.update', "state: 'closed'"]) assert.ok(script.includes(call), call);
   assert.ok('schedule' in workflowNamed('bcgroups-drift.yml').on);
   assert.is(workflowNamed('bcgroups-drift.yml').permissions?.issues, 'write');

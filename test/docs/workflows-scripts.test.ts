@@ -179,4 +179,129 @@ test('only the stores whose plan has changes reach the apply job, so no approval
   assert.is(missing.matrix, undefined);
 });
 
+interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  user: { login: string };
+  state: string;
+  pull_request?: object;
+}
+
+/** Runs the drift workflow's issue script against an in-memory repository of issues. */
+async function runDriftIssueScript(issues: Issue[], env: Record<string, string>, report = '## bcgroups drift\n') {
+  const step = jobNamed(workflowNamed('bcgroups-reusable-drift.yml'), 'drift').steps?.find((candidate) =>
+    candidate.uses?.startsWith('actions/github-script'),
+  );
+  const script = String(step?.with?.script ?? '');
+  assert.ok(script, 'an issue script');
+  const calls: string[] = [];
+  const listForRepo = Symbol('listForRepo');
+  const github = {
+    paginate: async (method: unknown, params: { state?: string }) => {
+      assert.is(method, listForRepo);
+      return issues.filter((issue) => issue.state === params.state);
+    },
+    rest: {
+      issues: {
+        listForRepo,
+        create: async ({ title, body }: { title: string; body: string }) => {
+          calls.push(`create ${title}`);
+          issues.push({
+            number: issues.length + 1,
+            title,
+            body,
+            user: { login: 'github-actions[bot]' },
+            state: 'open',
+          });
+        },
+        update: async (params: { issue_number: number; title?: string; body?: string; state?: string }) => {
+          calls.push(`update #${params.issue_number}${params.state ? ` ${params.state}` : ''}`);
+          const issue = issues.find((candidate) => candidate.number === params.issue_number)!;
+          Object.assign(issue, { ...(params.title ? { title: params.title } : {}), ...params });
+        },
+        createComment: async ({ issue_number }: { issue_number: number }) => {
+          calls.push(`comment #${issue_number}`);
+        },
+      },
+    },
+  };
+  const context = { repo: { owner: 'merchant', repo: 'store-groups' }, serverUrl: 'https://github.com', runId: 7 };
+  const fakeRequire = (name: string) => {
+    assert.is(name, 'node:fs');
+    return { readFileSync: () => report };
+  };
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+    ...args: string[]
+  ) => (...values: unknown[]) => Promise<void>;
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  try {
+    await new AsyncFunction('github', 'context', 'core', 'require', script)(github, context, {}, fakeRequire);
+  } finally {
+    for (const key of Object.keys(env)) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  }
+  return calls;
+}
+
+const bot = { login: 'github-actions[bot]' };
+const marker = (store: string) => `<!-- bcgroups-drift store=${store} -->`;
+
+test('drift adopts only an issue it opened for that store: by the bot, led by the store marker', async () => {
+  const issues: Issue[] = [
+    {
+      number: 1,
+      title: 'bcgroups drift: store production',
+      body: 'a person wrote this',
+      user: { login: 'mallory' },
+      state: 'open',
+    },
+    {
+      number: 2,
+      title: 'bcgroups drift: store production',
+      body: `${marker('production')}\nold`,
+      user: { login: 'mallory' },
+      state: 'open',
+    },
+    { number: 3, title: 'bcgroups drift: store staging', body: `${marker('staging')}\nx`, user: bot, state: 'open' },
+    {
+      number: 4,
+      title: 'bcgroups drift: store production',
+      body: `quoted ${marker('production')}\n`,
+      user: bot,
+      state: 'open',
+    },
+    { number: 5, title: 'renamed by a person', body: `${marker('production')}\nold report`, user: bot, state: 'open' },
+  ];
+  const env = { DRIFT_EXIT: '2', STORE_KEY: 'production', STORE_LABEL: 'production' };
+  assert.equal(await runDriftIssueScript(issues, env, 'new report'), ['update #5']);
+  assert.is(issues[4]?.title, 'bcgroups drift: store production', 'its title is put back');
+  assert.ok(issues[4]?.body.startsWith(`${marker('production')}\nnew report`), 'the marker leads the new body');
+  for (const untouched of issues.slice(0, 4)) assert.not.match(untouched.body, 'new report', `#${untouched.number}`);
+
+  assert.equal(await runDriftIssueScript(issues, { ...env, DRIFT_EXIT: '0' }), ['comment #5', 'update #5 closed']);
+  assert.equal(
+    await runDriftIssueScript(issues, { ...env, DRIFT_EXIT: '0' }),
+    [],
+    'in sync, and no issue of its own is open: the look-alikes stay open',
+  );
+  assert.equal(await runDriftIssueScript(issues, env), ['create bcgroups drift: store production']);
+  assert.ok(issues.at(-1)?.body.startsWith(`${marker('production')}\n`));
+});
+
+test('a drift issue title never ends in "store " with nothing after it', async () => {
+  const issues: Issue[] = [];
+  const calls = await runDriftIssueScript(issues, { DRIFT_EXIT: '2', STORE_KEY: 'store', STORE_LABEL: '' });
+  assert.equal(calls, ['create bcgroups drift']);
+  await runDriftIssueScript(issues, { DRIFT_EXIT: '2', STORE_KEY: 'store', STORE_LABEL: 'abc123' });
+  assert.equal(
+    issues.map((issue) => issue.title),
+    ['bcgroups drift: store abc123'],
+    'the same issue, titled once the hash is known',
+  );
+});
+
 test.run();
