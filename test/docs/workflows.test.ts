@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkInvocation, extractInvocations } from './commands.js';
-import { isReusable, readWorkflows, stepsOf, workflowNamed } from './workflow-files.js';
+import { isReusable, readAllWorkflows, readWorkflows, stepsOf, workflowNamed } from './workflow-files.js';
 
 const INPUTS = ['stores', 'groups-dir', 'node-version'];
 /** How an example calls its reusable workflow: by the bcgroups repository, pinned to the commit installed. */
@@ -55,6 +55,24 @@ test('three callers, each calling one reusable workflow with the same inputs and
         assert.ok(called.on.workflow_call?.secrets?.[name], `${file}: ${name} is a secret the reusable one declares`);
     }
   }
+});
+
+test('this repository runs its own tests on push and pull request, and nothing here runs against a store', () => {
+  const running = readAllWorkflows().filter(
+    (entry) => entry.path.includes(`${path.sep}workflows${path.sep}`) && !isReusable(entry.file),
+  );
+  assert.equal(
+    running.map((entry) => entry.file),
+    ['test.yml'],
+    'beside the reusable workflows, which only run when called',
+  );
+  const [own] = running;
+  assert.equal(Object.keys(own!.workflow.on).sort(), ['pull_request', 'push']);
+  assert.ok(
+    stepsOf(own!.workflow).some((step) => step.run === 'npm ci && npm test'),
+    "the README's test command",
+  );
+  assert.not.match(own!.text.replace(/^\s*#.*$/gm, ''), /secrets|bcgroups (plan|apply|drift)|schedule/);
 });
 
 test('every bcgroups invocation in a run step is a real command with real flags', () => {
