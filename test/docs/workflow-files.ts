@@ -1,4 +1,5 @@
-// Reading the example workflows for the tests: the callers a repository keeps, and the reusable ones they call.
+// Reading the workflows for the tests: the example callers a repository copies (in .github/examples/, where
+// they never run here), the reusable ones they call, and this repository's own test workflow.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import * as assert from 'uvu/assert';
 import { parse } from 'yaml';
 
 export const WORKFLOWS_DIR = fileURLToPath(new URL('../../.github/workflows/', import.meta.url));
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../.github/examples/', import.meta.url));
 
 export interface Step {
   name?: string;
@@ -19,6 +21,8 @@ export interface Step {
 
 export interface Job {
   if?: string;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
+  outputs?: Record<string, string>;
   needs?: string | string[];
   uses?: string;
   with?: Record<string, unknown>;
@@ -31,26 +35,48 @@ export interface Job {
 }
 
 export interface Workflow {
-  on: Record<string, { paths?: string[]; inputs?: Record<string, { type: string; default?: string }> } | null>;
+  on: Record<
+    string,
+    {
+      paths?: string[];
+      inputs?: Record<string, { type: string; default?: string }>;
+      secrets?: Record<string, { required?: boolean }>;
+    } | null
+  >;
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
   permissions?: Record<string, string>;
   jobs: Record<string, Job>;
 }
 
 export interface WorkflowFile {
+  /** The file name, which is also its name in .github/workflows/ of a repository that copies an example. */
   file: string;
+  /** The path in this repository. */
+  path: string;
   text: string;
   workflow: Workflow;
 }
 
+function readDir(dir: string, filter: (file: string) => boolean): WorkflowFile[] {
+  return readdirSync(dir)
+    .filter((file) => /\.ya?ml$/.test(file) && filter(file))
+    .sort()
+    .map((file) => {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      return { file, path: path.join(dir, file), text, workflow: parse(text) as Workflow };
+    });
+}
+
+/** The bcgroups workflows: the example callers and the reusable workflows they call. */
 export function readWorkflows(): WorkflowFile[] {
-  const files = readdirSync(WORKFLOWS_DIR)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .sort();
-  return files.map((file) => {
-    const text = readFileSync(path.join(WORKFLOWS_DIR, file), 'utf8');
-    return { file, text, workflow: parse(text) as Workflow };
-  });
+  return [...readDir(EXAMPLES_DIR, () => true), ...readDir(WORKFLOWS_DIR, isReusable)].sort((a, b) =>
+    a.file.localeCompare(b.file),
+  );
+}
+
+/** Every workflow file of this repository: the bcgroups ones and its own test workflow. */
+export function readAllWorkflows(): WorkflowFile[] {
+  return [...readWorkflows(), ...readDir(WORKFLOWS_DIR, (file) => !isReusable(file))];
 }
 
 export function workflowNamed(name: string): Workflow {

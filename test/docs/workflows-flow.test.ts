@@ -66,7 +66,7 @@ test('apply: the environment gate comes after the plan, and the apply job runs e
   const apply = jobNamed(workflow, 'apply');
   assert.is(plan.environment, undefined, 'planning waits for no one and holds no write token');
   assert.ok(
-    holdsSecret(plan, 'secrets[matrix.read_secret]') && !holdsSecret(plan, 'BIGCOMMERCE_ACCESS_TOKEN'),
+    holdsSecret(plan, 'secrets.BIGCOMMERCE_READ_TOKENS') && !holdsSecret(plan, 'BIGCOMMERCE_ACCESS_TOKEN'),
     'plan reads with the read-only token',
   );
   assert.ok(
@@ -74,29 +74,54 @@ test('apply: the environment gate comes after the plan, and the apply job runs e
     'plan --out',
   );
   assert.not.ok(invocationsOf(plan).some((i) => i.command === 'apply'));
-  assert.ok(needsOf(apply).includes('plan'), 'apply needs the plan job: the gate opens after the plan');
+  const changed = jobNamed(workflow, 'changed');
+  assert.equal(needsOf(changed), ['stores', 'plan'], 'the stores with changes are known after every plan');
+  assert.equal(needsOf(apply), ['changed'], 'apply needs the plans: the gate opens after them');
+  assert.is(apply.if, "needs.changed.outputs.matrix != '[]'", 'no approval is asked when nothing is to apply');
+  assert.is(changed.outputs?.matrix, '${{ steps.pick.outputs.matrix }}');
+  assert.ok(
+    invocationsOf(plan).some((i) => i.command === 'plan' && i.flags.includes('detailed-exitcode')),
+    'plan tells changes (exit 2) from none (exit 0)',
+  );
   assert.is(apply.environment, '${{ matrix.environment }}');
-  assert.is(apply.strategy?.matrix?.include, MATRIX);
+  assert.is(apply.strategy?.matrix?.include, '${{ fromJSON(needs.changed.outputs.matrix) }}');
   assert.ok(holdsSecret(apply, '${{ secrets.BIGCOMMERCE_ACCESS_TOKEN }}'), 'the write token is the environment secret');
   assert.equal(
     invocationsOf(apply).map((i) => i.command),
     ['apply'],
     'apply never plans again',
   );
-  assert.match(invocationsOf(apply)[0]?.line ?? '', /apply plan\.json$/);
+  const planned = invocationsOf(plan).find((i) => i.command === 'plan');
+  const out = planned?.line.match(/--out (\S+)/)?.[1];
+  assert.ok(out, 'plan --out FILE');
+  assert.match(invocationsOf(apply)[0]?.line ?? '', new RegExp(`apply ${out.replace('.', '\\.')}$`));
   const uploaded = (plan.steps ?? []).find((step) => step.uses?.startsWith('actions/upload-artifact'));
   const downloaded = (apply.steps ?? []).find((step) => step.uses?.startsWith('actions/download-artifact'));
-  assert.is(uploaded?.with?.path, 'plan.json');
+  assert.is(`${uploaded?.with?.path}plan.json`, out, 'the saved plan is in the artifact');
   assert.is(downloaded?.with?.name, uploaded?.with?.name, 'the apply job downloads the artifact the plan job saved');
+  assert.is(downloaded?.with?.path, uploaded?.with?.path, 'where apply reads it');
   const steps = (apply.steps ?? []).map((step) => step.uses ?? step.name ?? '');
   assert.ok(
     steps.indexOf('Apply only the newest commit') <
       steps.findIndex((name) => name.startsWith('actions/download-artifact')),
     'a newer commit wins over an approved old plan',
   );
+});
+
+test('applies to one store never overlap: one writer per store, and the example runs one apply at a time', () => {
+  const apply = jobNamed(workflowNamed('bcgroups-reusable-apply.yml'), 'apply');
+  // Keyed by the store, so whoever calls the reusable workflow, two jobs never write to one store at once.
+  assert.equal(apply.concurrency, { group: 'bcgroups-write-${{ matrix.label }}', 'cancel-in-progress': false });
   const caller = workflowNamed('bcgroups-apply.yml');
   assert.ok('push' in caller.on);
-  assert.is(caller.concurrency?.['cancel-in-progress'], false);
+  assert.equal(caller.concurrency, { group: 'bcgroups-apply', 'cancel-in-progress': false });
+  // A job whose group is the calling workflow's own would wait for itself: GitHub cancels it as a deadlock.
+  assert.not.ok(
+    ['store', 'production'].some(
+      (label) => apply.concurrency?.group.replace('${{ matrix.label }}', label) === caller.concurrency?.group,
+    ),
+    'the groups of the caller and of the apply job never meet',
+  );
 });
 
 test('the write token is reachable only from apply jobs in a store environment', () => {
@@ -118,8 +143,9 @@ test('drift: one job per store, one issue per store titled with it', () => {
   assert.is(drift.strategy?.matrix?.include, MATRIX);
   const issue = drift.steps?.find((step) => step.uses?.startsWith('actions/github-script'));
   assert.is(issue?.env?.STORE_LABEL, '${{ matrix.store || vars.BIGCOMMERCE_STORE_HASH }}');
+  assert.is(issue?.env?.STORE_KEY, '${{ matrix.label }}');
   const script = String(issue?.with?.script ?? '');
-  assert.match(script, 'bcgroups drift: store ${process.env.STORE_LABEL}');
+  assert.match(script, 'bcgroups drift: store ${label}');
   for (const call of ['issues.create', 'issues.update', "state: 'closed'"]) assert.ok(script.includes(call), call);
   assert.ok('schedule' in workflowNamed('bcgroups-drift.yml').on);
   assert.is(workflowNamed('bcgroups-drift.yml').permissions?.issues, 'write');
@@ -140,7 +166,7 @@ test('Node 22 or newer, from the node-version input; the callers pass 22 or newe
 test('a store is picked by BCGROUPS_STORE per matrix entry; a single store keeps its hash variable', () => {
   for (const { file, workflow } of readWorkflows().filter((entry) => isReusable(entry.file))) {
     for (const [name, job] of Object.entries(workflow.jobs).filter(
-      ([jobName]) => jobName !== 'stores' && jobName !== 'comment',
+      ([jobName]) => !['stores', 'comment', 'changed'].includes(jobName),
     )) {
       assert.is(job.env?.BCGROUPS_STORE, '${{ matrix.store }}', `${file}/${name}`);
       assert.is(

@@ -6,13 +6,17 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkInvocation, extractInvocations } from './commands.js';
-import { isReusable, readWorkflows, stepsOf, workflowNamed } from './workflow-files.js';
+import { isReusable, readAllWorkflows, readWorkflows, stepsOf, workflowNamed } from './workflow-files.js';
 
-/** The read-only tokens, by store, and the write token, an environment secret of the apply job only. */
-const READ_SECRET = /^BIGCOMMERCE_READ_TOKEN(_[A-Z0-9_]+)?$/;
 const INPUTS = ['stores', 'groups-dir', 'node-version'];
+/** How an example calls its reusable workflow: by the bcgroups repository, pinned to the commit installed. */
+const CALLED = (file: string) =>
+  `OWNER/bcgroups/.github/workflows/bcgroups-reusable-${file.replace('bcgroups-', '')}@COMMIT_SHA`;
+/** The one expression a reusable workflow reads a store's read token with. */
+const READ_TOKEN =
+  "${{ matrix.store == '' && secrets.BIGCOMMERCE_READ_TOKEN || fromJSON(secrets.BIGCOMMERCE_READ_TOKENS || '{}')[matrix.store] }}";
 
-test('three callers, each calling one reusable workflow with the same inputs and inherited secrets', () => {
+test('three callers, each calling one reusable workflow with the same inputs and named secrets', () => {
   const workflows = readWorkflows();
   assert.equal(
     workflows.map((entry) => entry.file),
@@ -25,27 +29,50 @@ test('three callers, each calling one reusable workflow with the same inputs and
       'bcgroups-reusable-plan.yml',
     ],
   );
-  for (const { file, workflow } of workflows) {
+  for (const { file, path: where, workflow } of workflows) {
     assert.type(workflow.on, 'object', `${file}: on`);
     const jobs = Object.entries(workflow.jobs ?? {});
     assert.ok(jobs.length > 0, `${file}: jobs`);
     if (isReusable(file)) {
+      assert.match(where, /\.github\/workflows\/[^/]+$/, `${file}: where callers find it`);
       assert.equal(Object.keys(workflow.on), ['workflow_call'], `${file}: only called`);
       assert.equal(Object.keys(workflow.on.workflow_call?.inputs ?? {}), INPUTS, `${file}: inputs`);
       for (const [name, job] of jobs)
         assert.ok(Array.isArray(job.steps) && job.steps.length > 0, `${file}: job ${name} has steps`);
     } else {
+      assert.match(where, /\.github\/examples\/[^/]+$/, `${file}: an example, which never runs here`);
       assert.is(jobs.length, 1, `${file}: one calling job`);
       const [, job] = jobs[0]!;
-      assert.is(
-        job.uses,
-        `./.github/workflows/bcgroups-reusable-${file.replace('bcgroups-', '')}`,
-        `${file}: calls its reusable workflow`,
-      );
+      assert.is(job.uses, CALLED(file), `${file}: calls its reusable workflow at a pinned commit`);
       assert.equal(Object.keys(job.with ?? {}), INPUTS, `${file}: passes every input`);
-      assert.is(job.secrets, 'inherit', `${file}: secrets`);
+      assert.equal(
+        job.secrets,
+        { BIGCOMMERCE_READ_TOKEN: '${{ secrets.BIGCOMMERCE_READ_TOKEN }}' },
+        `${file}: passes the read token by name, and no write token`,
+      );
+      const called = workflowNamed(`bcgroups-reusable-${file.replace('bcgroups-', '')}`);
+      for (const name of Object.keys(job.secrets as Record<string, string>))
+        assert.ok(called.on.workflow_call?.secrets?.[name], `${file}: ${name} is a secret the reusable one declares`);
     }
   }
+});
+
+test('this repository runs its own tests on push and pull request, and nothing here runs against a store', () => {
+  const running = readAllWorkflows().filter(
+    (entry) => entry.path.includes(`${path.sep}workflows${path.sep}`) && !isReusable(entry.file),
+  );
+  assert.equal(
+    running.map((entry) => entry.file),
+    ['test.yml'],
+    'beside the reusable workflows, which only run when called',
+  );
+  const [own] = running;
+  assert.equal(Object.keys(own!.workflow.on).sort(), ['pull_request', 'push']);
+  assert.ok(
+    stepsOf(own!.workflow).some((step) => step.run === 'npm ci && npm test'),
+    "the README's test command",
+  );
+  assert.not.match(own!.text.replace(/^\s*#.*$/gm, ''), /secrets|bcgroups (plan|apply|drift)|schedule/);
 });
 
 test('every bcgroups invocation in a run step is a real command with real flags', () => {
@@ -74,21 +101,21 @@ test('the checker itself rejects an unknown command and an unknown flag', () => 
   );
 });
 
-test('secrets are named only as the write token, a store read token, or inherited by a caller', () => {
+test('secrets are named only as the write token, a store read token, or a read token a caller passes', () => {
   for (const { file, text, workflow } of readWorkflows()) {
-    // Comments may explain secrets; everything else that names them must be one of the three forms.
+    // Comments may explain secrets; everything else that names them must be one of these forms.
     const code = text.replace(/^\s*#.*$/gm, '');
     const mentions = [...code.matchAll(/secrets/g)].length;
+    const keys = [...code.matchAll(/^\s+secrets:$/gm)];
     const plain = [...code.matchAll(/\$\{\{\s*secrets\.([A-Z][A-Z0-9_]*)\s*\}\}/g)];
-    const byStore = [...code.matchAll(/\$\{\{ secrets\[matrix\.read_secret\] \}\}/g)];
-    const inherited = [...code.matchAll(/^\s+secrets: inherit$/gm)];
-    assert.is(
-      plain.length + byStore.length + inherited.length,
-      mentions,
-      `${file}: every mention of secrets is one of the three forms`,
-    );
-    for (const reference of plain)
-      assert.is(reference[1], 'BIGCOMMERCE_ACCESS_TOKEN', `${file}: secret ${reference[1]}`);
+    // The expression may be folded over lines (>-), which reads back as one line with single spaces.
+    const readPattern = READ_TOKEN.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+    const read = [...code.matchAll(new RegExp(readPattern, 'g'))].length;
+    assert.is(keys.length + plain.length + 2 * read, mentions, `${file}: every mention of secrets is one of the forms`);
+    for (const reference of plain) {
+      const allowed = isReusable(file) ? /^BIGCOMMERCE_ACCESS_TOKEN$/ : /^BIGCOMMERCE_READ_TOKEN(_[A-Z0-9_]+)?$/;
+      assert.match(reference[1] ?? '', allowed, `${file}: secret ${reference[1]}`);
+    }
     for (const job of Object.values(workflow.jobs)) {
       // The token reaches only the steps that run bcgroups against the store, never npm ci or scripts.
       assert.not.ok(
@@ -104,9 +131,11 @@ test('secrets are named only as the write token, a store read token, or inherite
         );
         assert.match(
           String(step.run),
-          /^export "\$TOKEN_ENV=\$TOKEN"\nunset TOKEN\n/,
+          /^(echo "::add-mask::\$TOKEN"\n)?export "\$TOKEN_ENV=\$TOKEN"\nunset TOKEN\n/,
           `${file}: ${step.name} hands the token to the store's variable only`,
         );
+        if (step.env?.TOKEN === READ_TOKEN)
+          assert.ok(String(step.run).startsWith('echo "::add-mask::$TOKEN"\n'), `${file}: ${step.name} masks it`);
       }
     }
   }
@@ -165,19 +194,17 @@ test('the stores job turns the stores input into one matrix entry per store, and
       store: '',
       label: 'store',
       environment: 'bcgroups-store',
-      read_secret: 'BIGCOMMERCE_READ_TOKEN',
       token_env: 'BIGCOMMERCE_ACCESS_TOKEN',
     },
   ]);
   const two = listStores('["production", "eu-staging"]').matrix ?? [];
   assert.equal(
-    two.map((entry) => [entry.store, entry.environment, entry.read_secret, entry.token_env]),
+    two.map((entry) => [entry.store, entry.environment, entry.token_env]),
     [
-      ['production', 'bcgroups-production', 'BIGCOMMERCE_READ_TOKEN_PRODUCTION', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
-      ['eu-staging', 'bcgroups-eu-staging', 'BIGCOMMERCE_READ_TOKEN_EU_STAGING', 'BIGCOMMERCE_ACCESS_TOKEN_EU_STAGING'],
+      ['production', 'bcgroups-production', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
+      ['eu-staging', 'bcgroups-eu-staging', 'BIGCOMMERCE_ACCESS_TOKEN_EU_STAGING'],
     ],
   );
-  for (const entry of two) assert.match(entry.read_secret ?? '', READ_SECRET);
   for (const bad of ['production', '["Prod uction"]', '[1]']) {
     const refused = listStores(bad);
     assert.is.not(refused.status, 0, `refuses ${bad}`);
