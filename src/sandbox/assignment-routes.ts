@@ -13,8 +13,8 @@ const MAX_LIMIT = 250;
 const DEFAULT_LIMIT = 50;
 const ROW_FIELDS = ['id', 'price_list_id', 'customer_group_id', 'channel_id'] as const;
 /** The filters DELETE documents; GET takes these and the `:in` form of each. */
-const DELETE_FILTERS = [...ROW_FIELDS, 'channel_id:in'];
-const GET_FILTERS = [...ROW_FIELDS, ...ROW_FIELDS.map((field) => `${field}:in`)];
+export const DELETE_FILTERS = [...ROW_FIELDS, 'channel_id:in'];
+export const GET_FILTERS = [...ROW_FIELDS, ...ROW_FIELDS.map((field) => `${field}:in`)];
 
 type Row = { price_list_id: number; customer_group_id: number; channel_id: number | null };
 
