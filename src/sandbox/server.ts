@@ -18,6 +18,8 @@ export interface SandboxCounters {
   requests: Record<string, number>;
   /** Requests per endpoint, "GET /v3/pricelists/assignments", ids in the path as {id}, so tests count reads. */
   endpoints: Record<string, number>;
+  /** PUT /v3/pricelists/{id}/assignments in flight; the spec allows 25 at once and answers 429 beyond. */
+  upsertsInFlight: number;
   inFlight: number;
   maxInFlight: number;
   rateLimited: number;
@@ -33,8 +35,21 @@ export interface LogEntry {
   body?: unknown;
 }
 
+/** "Supports up to 25 simultaneous PUT requests" (price lists spec, upsert of an assignment). */
+export const MAX_CONCURRENT_UPSERTS = 25;
+const ASSIGNMENT_UPSERT = /^\/stores\/[^/]+\/v3\/pricelists\/\d+\/assignments(?:\?|$)/;
+
 export function createCounters(): SandboxCounters {
-  return { requests: {}, endpoints: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, faults: 0, nonConforming: 0 };
+  return {
+    requests: {},
+    endpoints: {},
+    upsertsInFlight: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    rateLimited: 0,
+    faults: 0,
+    nonConforming: 0,
+  };
 }
 
 export interface ServerState {
@@ -52,12 +67,20 @@ export function createSandboxServer(state: ServerState): Server {
     const { counters } = state;
     const method = request.method ?? 'GET';
     counters.requests[method] = (counters.requests[method] ?? 0) + 1;
-    // A request over the cap is refused at once and never counts as in flight.
-    const overCap = counters.inFlight >= state.options.maxConcurrent;
+    // A request over a cap is refused at once and never counts as in flight.
+    const upsert = method === 'PUT' && ASSIGNMENT_UPSERT.test(request.url ?? '');
+    const overCap =
+      counters.inFlight >= state.options.maxConcurrent
+        ? `Too many concurrent requests; at most ${state.options.maxConcurrent} may be in flight at once.`
+        : upsert && counters.upsertsInFlight >= MAX_CONCURRENT_UPSERTS
+          ? `Too many concurrent price list assignment upserts; at most ${MAX_CONCURRENT_UPSERTS} at once.`
+          : undefined;
     if (!overCap) counters.inFlight += 1;
+    if (!overCap && upsert) counters.upsertsInFlight += 1;
     counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
     const done = () => {
       if (!overCap) counters.inFlight -= 1;
+      if (!overCap && upsert) counters.upsertsInFlight -= 1;
     };
     handleRequest(state, quota, request, response, overCap).then(done, (error: unknown) => {
       done();
@@ -71,7 +94,7 @@ async function handleRequest(
   quota: QuotaWindow,
   request: IncomingMessage,
   response: ServerResponse,
-  overCap: boolean,
+  overCap: string | undefined,
 ): Promise<void> {
   const { options, counters } = state;
   const method = request.method ?? 'GET';
@@ -102,10 +125,7 @@ async function handleRequest(
   if (overCap) {
     counters.rateLimited += 1;
     // What headers the real API sends with this 429 is undocumented; without any it reads as load.
-    return answer(
-      v2(429, `Too many concurrent requests; at most ${options.maxConcurrent} may be in flight at once.`),
-      {},
-    );
+    return answer(v2(429, overCap), {});
   }
   if (options.latencyMs > 0) await sleep(options.latencyMs);
 

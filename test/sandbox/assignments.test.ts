@@ -124,6 +124,17 @@ test('PUT upserts the (group, channel) pair: an existing pair keeps its id and m
     );
   }));
 
+test('at most 25 upserts are in flight at once; the others are answered 429, as the spec warns', () =>
+  withSandbox({ ...STORE, latencyMs: 100 }, async (sandbox) => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        v3(sandbox, 'PUT', '/pricelists/8/assignments', { customer_group_id: 3, channel_id: 1 }),
+      ),
+    );
+    assert.equal(answers.filter((answer) => answer.status === 429).length, 5);
+    assert.is(sandbox.counters.upsertsInFlight, 0);
+  }));
+
 test('DELETE needs a filter and removes every row the filter matches, not just one', () =>
   withSandbox(STORE, async (sandbox) => {
     assert.is((await v3(sandbox, 'DELETE', '/pricelists/assignments')).status, 422);
