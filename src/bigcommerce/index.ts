@@ -13,6 +13,23 @@ export { readApiMessage } from './errors.js';
 export { parseGroup, parseGroupList } from './parse.js';
 export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT } from './catalog.js';
 export { CUSTOMERS_SCOPE_HINT, DEFAULT_COUNT_CONCURRENCY } from './customers.js';
+export {
+  CHANNEL_SETTINGS_READ_SCOPE_HINT,
+  CHANNEL_SETTINGS_WRITE_SCOPE_HINT,
+  CHANNELS_SCOPE_HINT,
+  listChannels,
+  readChannelGroupSettings,
+  writeChannelGroupSettings,
+} from './channels.js';
+export {
+  addAssignments,
+  ASSIGNMENTS_READ_SCOPE_HINT,
+  ASSIGNMENTS_WRITE_SCOPE_HINT,
+  deleteAssignment,
+  MAX_ASSIGNMENT_BATCH,
+  readAssignments,
+  upsertAssignment,
+} from './assignments.js';
 export type { StoreReads } from './store-reads.js';
 export type { StoreRead } from './v3.js';
 

@@ -1,8 +1,10 @@
 // A BigCommerce-compatible customer groups store on 127.0.0.1, for the demo, the tests and the benchmarks.
 import { ConfigError } from '../errors.js';
 import type { AddressInfo } from 'node:net';
-import { SANDBOX_DEFAULTS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
+import { SANDBOX_DEFAULTS, SEED_OPTIONS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
 import { CatalogStore } from './catalog.js';
+import { ChannelStore } from './channels.js';
+import { adoptSeededHolders } from './storefront-sync.js';
 import { findStoreSeedProblems } from './seed.js';
 import {
   createCounters,
@@ -17,6 +19,14 @@ export type { HolderMode, RawGroup, RawRule, SandboxOptions, Scope, SeedGroup } 
 export type { SeedCatalog, SeedCategory, SeedCustomer, SeedPriceList, SeedProduct } from './catalog.js';
 export type { SeedFile } from './seed.js';
 export type { CatalogStore } from './catalog.js';
+export type {
+  ChannelCustomerSettings,
+  ChannelStore,
+  SeedAssignment,
+  SeedChannel,
+  StoredAssignment,
+  StoredChannel,
+} from './channels.js';
 export type { LogEntry, SandboxCounters } from './server.js';
 export { SANDBOX_DEFAULTS, SCOPES } from './options.js';
 export { loadSeedFile, findSeedProblems, findStoreSeedProblems } from './seed.js';
@@ -30,6 +40,8 @@ export interface Sandbox {
   groups(): RawGroup[];
   /** The seeded catalog and customers (customers move to group 0 when their group is deleted). */
   readonly catalog: CatalogStore;
+  /** Channels, their customer settings (and which other settings a PUT touched), price list assignments. */
+  readonly channels: ChannelStore;
   /** Changes faults, modes or limits while running. */
   setOptions(partial: Partial<SandboxOptions>): void;
   readonly counters: SandboxCounters;
@@ -39,18 +51,26 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { seed = [], catalog, customers, ...rest } = options;
-  const problems = findStoreSeedProblems({ groups: seed, catalog, customers });
+  const { seed = [], catalog, customers, channels, assignments, ...rest } = options;
+  const problems = findStoreSeedProblems({
+    groups: seed,
+    catalog,
+    customers,
+    channels,
+    price_list_assignments: assignments,
+  });
   if (problems.length > 0) throw new ConfigError(`The sandbox seed is not valid:\n  ${problems.join('\n  ')}`);
   const state: ServerState = {
     options: resolve(SANDBOX_DEFAULTS, rest),
     store: undefined as unknown as GroupStore,
     catalog: new CatalogStore(catalog, customers),
+    channels: new ChannelStore(channels, assignments),
     counters: createCounters(),
     log: [],
   };
   state.store = new GroupStore(() => state.options);
   state.store.seed(seed);
+  adoptSeededHolders({ ...state, onNonConforming: () => undefined });
   const server = createSandboxServer(state);
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -71,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token: state.options.token,
     groups: () => structuredClone(state.store.all()),
     catalog: state.catalog,
+    channels: state.channels,
     setOptions: (partial) => {
       state.options = resolve(state.options, partial);
     },
@@ -95,7 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 function resolve(base: ResolvedOptions, partial: Partial<SandboxOptions>): ResolvedOptions {
   const defined = Object.fromEntries(
     Object.entries(partial).filter(
-      ([key, value]) => value !== undefined && !['seed', 'catalog', 'customers'].includes(key),
+      ([key, value]) => value !== undefined && !(SEED_OPTIONS as readonly string[]).includes(key),
     ),
   );
   return { ...base, ...defined } as ResolvedOptions;

@@ -1,5 +1,6 @@
 // What the sandbox can be told to do, and the shapes it stores and answers.
 import type { SeedCatalog, SeedCustomer } from './catalog.js';
+import type { SeedAssignment, SeedChannel } from './channels.js';
 
 export type HolderMode = 'strict' | 'move';
 
@@ -9,6 +10,8 @@ export const SCOPES = [
   'store_v2_customers_read_only',
   'store_v2_products',
   'store_v2_products_read_only',
+  'store_channel_settings',
+  'store_channel_settings_read_only',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -52,6 +55,23 @@ export interface SandboxOptions {
   /** The store around the groups, served through V3; without it the V3 catalog lists are empty. */
   catalog?: SeedCatalog;
   customers?: SeedCustomer[];
+  /** Channels (channel 1, the default storefront, is added when missing) with their customer settings. */
+  channels?: SeedChannel[];
+  /** Price list assignments; customer_group_id 0 is a channel's default price list. */
+  assignments?: SeedAssignment[];
+  /** Whether a V2 group's `price_list` discount rule is its channel-less assignment (undocumented): `mirror`
+   *  keeps the two in step both ways, `independent` (default) keeps them apart. */
+  priceListRules?: 'mirror' | 'independent';
+  /** Who may hold is_group_for_guests / is_default in V2 (undocumented on multi-storefront stores):
+   *  `store-wide` (default) one group, as guestMode/defaultMode say, channel settings apart; `per-channel`
+   *  every group that is a channel's guest/default group holds the flag, and a V2 write of the flag sets
+   *  or clears the group on channel 1. */
+  channelHolders?: 'store-wide' | 'per-channel';
+  /** A POST /v3/pricelists/assignments batch with a bad row: 422 and nothing saved (`none-saved`, default),
+   *  or 422 with the good rows saved and counted in meta.saved_records (`partial`), as the spec allows. */
+  assignmentBatchErrors?: 'none-saved' | 'partial';
+  /** Path prefixes below /stores/{hash} ("/v3/pricelists/assignments") answered 403, as a missing scope. */
+  forbiddenPaths?: string[];
   /** The scopes of the token; a request outside them is answered 403. */
   scopes?: Scope[];
   /** A group write naming a category, product or price list id the catalog lacks: accepted silently
@@ -95,7 +115,10 @@ export interface SandboxOptions {
   random?: () => number;
 }
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'seed' | 'catalog' | 'customers'>>;
+/** The options that seed the store once, rather than set how it behaves. */
+export const SEED_OPTIONS = ['seed', 'catalog', 'customers', 'channels', 'assignments'] as const;
+
+export type ResolvedOptions = Required<Omit<SandboxOptions, (typeof SEED_OPTIONS)[number]>>;
 
 export const SANDBOX_DEFAULTS: ResolvedOptions = {
   port: 0,
@@ -122,5 +145,9 @@ export const SANDBOX_DEFAULTS: ResolvedOptions = {
   dateStyle: 'api',
   errorStyle: 'v2',
   maxConcurrent: 40,
+  priceListRules: 'independent',
+  channelHolders: 'store-wide',
+  assignmentBatchErrors: 'none-saved',
+  forbiddenPaths: [],
   random: Math.random,
 };

@@ -6,6 +6,8 @@ import { ConfigError } from '../errors.js';
 import { loadYaml } from '../desired/yaml.js';
 import type { SeedCatalog, SeedCustomer } from './catalog.js';
 import { findCatalogProblems } from './catalog-seed.js';
+import type { SeedAssignment, SeedChannel } from './channels.js';
+import { findStorefrontProblems } from './channels-seed.js';
 import type { SeedGroup } from './options.js';
 import { checkBodyBasics, checkDiscountRules } from './rules.js';
 import { findSchemaViolations } from './schema.js';
@@ -15,9 +17,12 @@ export interface SeedFile {
   groups: SeedGroup[];
   catalog?: SeedCatalog;
   customers?: SeedCustomer[];
+  /** Channels, each with its customer settings; channel 1 is added when missing. */
+  channels?: SeedChannel[];
+  price_list_assignments?: SeedAssignment[];
 }
 
-const SEED_KEYS = ['groups', 'catalog', 'customers'];
+const SEED_KEYS = ['groups', 'catalog', 'customers', 'channels', 'price_list_assignments'];
 
 export async function loadSeedFile(path: string): Promise<SeedFile> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -43,19 +48,32 @@ export async function loadSeedFile(path: string): Promise<SeedFile> {
       `${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`,
     );
   }
-  const { groups = [], catalog, customers } = seed as Record<string, unknown>;
+  const { groups = [], catalog, customers, channels, price_list_assignments } = seed as Record<string, unknown>;
   if (!Array.isArray(groups)) throw new ConfigError(`${path}: groups must hold a list of groups.`);
   return {
     groups: groups as SeedGroup[],
     catalog: catalog as SeedCatalog | undefined,
     customers: customers as SeedCustomer[] | undefined,
+    // Only when present, so a seed without storefronts reads exactly as before.
+    ...(channels === undefined ? {} : { channels: channels as SeedChannel[] }),
+    ...(price_list_assignments === undefined
+      ? {}
+      : { price_list_assignments: price_list_assignments as SeedAssignment[] }),
   };
 }
 
 /** Messages for every part of a seed no real store could hold: its groups, catalog and customers. */
 export function findStoreSeedProblems(seed: SeedFile): string[] {
   const { problems, ids } = checkSeedGroups(seed.groups);
-  return [...problems, ...findCatalogProblems(seed.catalog, seed.customers, ids)];
+  const priceLists = seed.catalog?.price_lists && new Set(seed.catalog.price_lists.map((list) => list.id));
+  return [
+    ...problems,
+    ...findCatalogProblems(seed.catalog, seed.customers, ids),
+    ...findStorefrontProblems(seed.channels, seed.price_list_assignments, {
+      groups: ids,
+      priceLists: seed.catalog ? (priceLists ?? new Set()) : undefined,
+    }),
+  ];
 }
 
 /** Messages for every seed group the API itself would refuse, each naming the group by position and name. */

@@ -5,15 +5,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CatalogStore } from './catalog.js';
+import type { ChannelStore } from './channels.js';
 import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
 import { routeRequest, type RouteAnswer } from './routes.js';
 import type { GroupStore } from './store.js';
+import { routeStorefrontRequest } from './storefront-routes.js';
 import { stringifyRuleIds, styleErrorBody } from './styles.js';
 import { routeV3Request } from './v3-routes.js';
 
 export interface SandboxCounters {
   requests: Record<string, number>;
+  /** Requests per endpoint, "GET /v3/pricelists/assignments", ids in the path as {id}, so tests count reads. */
+  endpoints: Record<string, number>;
+  /** PUT /v3/pricelists/{id}/assignments in flight; the spec allows 25 at once and answers 429 beyond. */
+  upsertsInFlight: number;
   inFlight: number;
   maxInFlight: number;
   rateLimited: number;
@@ -29,14 +35,28 @@ export interface LogEntry {
   body?: unknown;
 }
 
+/** "Supports up to 25 simultaneous PUT requests" (price lists spec, upsert of an assignment). */
+export const MAX_CONCURRENT_UPSERTS = 25;
+const ASSIGNMENT_UPSERT = /^\/stores\/[^/]+\/v3\/pricelists\/\d+\/assignments(?:\?|$)/;
+
 export function createCounters(): SandboxCounters {
-  return { requests: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, faults: 0, nonConforming: 0 };
+  return {
+    requests: {},
+    endpoints: {},
+    upsertsInFlight: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    rateLimited: 0,
+    faults: 0,
+    nonConforming: 0,
+  };
 }
 
 export interface ServerState {
   options: ResolvedOptions;
   store: GroupStore;
   catalog: CatalogStore;
+  channels: ChannelStore;
   counters: SandboxCounters;
   log: LogEntry[];
 }
@@ -47,12 +67,20 @@ export function createSandboxServer(state: ServerState): Server {
     const { counters } = state;
     const method = request.method ?? 'GET';
     counters.requests[method] = (counters.requests[method] ?? 0) + 1;
-    // A request over the cap is refused at once and never counts as in flight.
-    const overCap = counters.inFlight >= state.options.maxConcurrent;
+    // A request over a cap is refused at once and never counts as in flight.
+    const upsert = method === 'PUT' && ASSIGNMENT_UPSERT.test(request.url ?? '');
+    const overCap =
+      counters.inFlight >= state.options.maxConcurrent
+        ? `Too many concurrent requests; at most ${state.options.maxConcurrent} may be in flight at once.`
+        : upsert && counters.upsertsInFlight >= MAX_CONCURRENT_UPSERTS
+          ? `Too many concurrent price list assignment upserts; at most ${MAX_CONCURRENT_UPSERTS} at once.`
+          : undefined;
     if (!overCap) counters.inFlight += 1;
+    if (!overCap && upsert) counters.upsertsInFlight += 1;
     counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
     const done = () => {
       if (!overCap) counters.inFlight -= 1;
+      if (!overCap && upsert) counters.upsertsInFlight -= 1;
     };
     handleRequest(state, quota, request, response, overCap).then(done, (error: unknown) => {
       done();
@@ -66,7 +94,7 @@ async function handleRequest(
   quota: QuotaWindow,
   request: IncomingMessage,
   response: ServerResponse,
-  overCap: boolean,
+  overCap: string | undefined,
 ): Promise<void> {
   const { options, counters } = state;
   const method = request.method ?? 'GET';
@@ -75,6 +103,8 @@ async function handleRequest(
   if (bodyText === undefined) return refuseLargeBody(state, request, response, socket);
   const url = new URL(request.url ?? '/', 'http://sandbox');
   const api = /^\/stores\/[^/]+\/(v2|v3)\//.exec(url.pathname)?.[1] as 'v2' | 'v3' | undefined;
+  const endpoint = `${method} ${url.pathname.replace(/^\/stores\/[^/]+/, '').replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
+  counters.endpoints[endpoint] = (counters.endpoints[endpoint] ?? 0) + 1;
   const chance = (rate: number) => rate > 0 && options.random() < rate;
   let body: unknown;
   const answer = (routed: RouteAnswer, extraHeaders: Record<string, string> = quota.headers()) => {
@@ -95,10 +125,7 @@ async function handleRequest(
   if (overCap) {
     counters.rateLimited += 1;
     // What headers the real API sends with this 429 is undocumented; without any it reads as load.
-    return answer(
-      v2(429, `Too many concurrent requests; at most ${options.maxConcurrent} may be in flight at once.`),
-      {},
-    );
+    return answer(v2(429, overCap), {});
   }
   if (options.latencyMs > 0) await sleep(options.latencyMs);
 
@@ -116,7 +143,9 @@ async function handleRequest(
   const base = `/stores/${options.storeHash}/${api}`;
   if (api === undefined || !url.pathname.startsWith(`${base}/`))
     return answer(v2(404, 'The requested resource was not found.'));
-  if (!holdsScope(options.scopes, api, url.pathname.slice(base.length), method))
+  const storePath = url.pathname.slice(`/stores/${options.storeHash}`.length);
+  const forbidden = options.forbiddenPaths.some((prefix) => storePath.startsWith(prefix));
+  if (forbidden || !holdsScope(options.scopes, api, url.pathname.slice(base.length), method))
     return answer(v2(403, "You don't have a required scope to access the endpoint."));
   if (options.faultMethods.includes(method) && chance(options.faultRate)) {
     counters.faults += 1;
@@ -142,20 +171,15 @@ async function handleRequest(
     Array.isArray((body as { discount_rules?: unknown } | undefined)?.discount_rules);
   const partial = carriesRules && chance(options.partialRate);
   const path = url.pathname.slice(base.length);
-  const routed =
+  const onNonConforming = () => {
+    counters.nonConforming += 1;
+  };
+  const context = { store: state.store, catalog: state.catalog, channels: state.channels, options, onNonConforming };
+  const routed = routeStorefrontRequest({ api, method, path, query: url.searchParams, body }, context, () =>
     api === 'v3'
       ? routeV3Request({ method, path, query: url.searchParams }, state.catalog)
-      : routeRequest(
-          { method, path, query: url.searchParams, body, dropDiscountRules: partial },
-          {
-            store: state.store,
-            catalog: state.catalog,
-            options,
-            onNonConforming: () => {
-              counters.nonConforming += 1;
-            },
-          },
-        );
+      : routeRequest({ method, path, query: url.searchParams, body, dropDiscountRules: partial }, context),
+  );
   if (reset === 'after') return destroy(state, request);
   const saved = routed.status >= 200 && routed.status < 300 && (method === 'POST' || method === 'PUT');
   if (saved && partial) {
@@ -175,12 +199,17 @@ async function handleRequest(
   answer(routed);
 }
 
-/** Catalog and price lists need a products scope, groups and customers a customers scope; reads
+/** Catalog and price lists (assignments too) need a products scope, channels a channel settings scope,
+ *  groups and customers (channel customer settings too) a customers scope; reads
  *  are allowed by the read-only scope or the modify one, writes only by the modify one. */
 function holdsScope(scopes: readonly string[], api: 'v2' | 'v3', path: string, method: string): boolean {
-  const family =
-    api === 'v3' && (path.startsWith('/catalog') || path.startsWith('/pricelists')) ? 'products' : 'customers';
-  return scopes.includes(`store_v2_${family}`) || (method === 'GET' && scopes.includes(`store_v2_${family}_read_only`));
+  const scope =
+    api === 'v3' && path.startsWith('/channels')
+      ? 'store_channel_settings'
+      : api === 'v3' && (path.startsWith('/catalog') || path.startsWith('/pricelists'))
+        ? 'store_v2_products'
+        : 'store_v2_customers';
+  return scopes.includes(scope) || (method === 'GET' && scopes.includes(`${scope}_read_only`));
 }
 
 function destroy(state: ServerState, request: IncomingMessage): void {

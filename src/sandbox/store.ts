@@ -53,6 +53,13 @@ export class GroupStore {
     }
   }
 
+  /** Sets a holder flag as the side effect of a channel settings write, past the holder modes. */
+  setFlag(id: number, flag: 'is_default' | 'is_group_for_guests', value: boolean): void {
+    const group = this.groups.get(id);
+    if (!group || group[flag] === value) return;
+    this.groups.set(id, { ...group, [flag]: value, date_modified: this.nextStamp(group) });
+  }
+
   create(body: Body): WriteResult {
     const conflict = this.findConflict(body, undefined);
     if (conflict) return { refusal: conflict };
