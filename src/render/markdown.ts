@@ -1,6 +1,7 @@
 // For a pull-request comment or $GITHUB_STEP_SUMMARY: refusals on top, a summary table, one collapsible
 // section per changed group with a diff block, then unmanaged groups.
 import type { Attribution, Change, Plan, SafetyRefusal } from '../model/index.js';
+import { describeRefusalWithOverride } from './refusal.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
 import {
   describeAttribution,
@@ -83,7 +84,7 @@ function formatRefusals(plan: Plan): string {
   return [
     '> [!CAUTION]',
     '> **Refused by safety checks: apply will not run this plan.**',
-    ...plan.refusals.map((refusal) => `> - ${escapeInline(refusal.message)}`),
+    ...plan.refusals.map((refusal) => `> - ${escapeInline(describeRefusalWithOverride(refusal))}`),
   ].join('\n');
 }
 
