@@ -121,8 +121,6 @@ export interface Plan {
   summary: PlanSummary;
   /** Filled by the safety pass; a plan with refusals is printed but never applied. */
   refusals: SafetyRefusal[];
-  /** The write requests apply will send: one per change. */
-  requests: number;
   /** Names of the categories, products and price lists the changes refer to; absent when none was read. */
   catalog_names?: CatalogNames;
   /** What was read of the store to make the plan, and what could not be checked. */

@@ -53,7 +53,6 @@ export function createPlan(
     unmanaged: unmanaged.sort(compareRefs),
     summary: summarize(ordered, unchanged.length, unmanaged.length),
     refusals: [],
-    requests: countRequests({ changes: ordered }),
     ...(notes.length > 0 ? { notes } : {}),
   };
 }
@@ -84,9 +83,4 @@ export function summarize(changes: readonly Change[], unchanged: number, unmanag
     else updatedIds.add(change.id);
   }
   return { create, update: updatedIds.size, delete: remove, unchanged, unmanaged };
-}
-
-/** What apply will send: one request per change. */
-export function countRequests(plan: Pick<Plan, 'changes'>): number {
-  return plan.changes.length;
 }

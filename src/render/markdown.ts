@@ -98,7 +98,7 @@ function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
   return formatTable(
     ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
-    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.requests],
+    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.changes.length],
   );
 }
 

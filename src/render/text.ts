@@ -180,7 +180,8 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
-  const requests = plan.requests;
+  // Apply sends one write request per change.
+  const requests = plan.changes.length;
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
   return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
     .filter(Boolean)

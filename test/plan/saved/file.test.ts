@@ -46,14 +46,7 @@ test('the saved plan holds only the documented keys (no room for a token)', () =
     'plan',
     'store_hash',
   ]);
-  assert.equal(Object.keys(saved.plan).sort(), [
-    'changes',
-    'refusals',
-    'requests',
-    'summary',
-    'unchanged',
-    'unmanaged',
-  ]);
+  assert.equal(Object.keys(saved.plan).sort(), ['changes', 'refusals', 'summary', 'unchanged', 'unmanaged']);
   const withToken = { ...saved, access_token: 'secret' };
   assert.throws(() => parseSavedPlan(JSON.stringify(withToken), 'plan.json'), /access_token|additional properties/);
   const tokenInPlan = { ...saved, plan: { ...saved.plan, access_token: 'secret' } };

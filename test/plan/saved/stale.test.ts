@@ -30,7 +30,6 @@ function savedPlan(over: { changes?: Change[]; live?: SavedPlan['live'] } = {}):
       unchanged: [],
       unmanaged: [],
       refusals: [],
-      requests: changes.length,
     },
   };
 }
