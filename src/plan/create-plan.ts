@@ -14,6 +14,7 @@ import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './dif
 import { planHolders } from './holders.js';
 import { matchGroups, type MatchedPair } from './identity.js';
 import { orderChanges } from './order.js';
+import { compareText } from '../text/compare.js';
 
 export interface PlanOptions {
   /** Delete live groups that no file describes. */
@@ -69,7 +70,7 @@ function noteDoneRenames(pairs: readonly MatchedPair[]): PlanNote[] {
 }
 
 function compareRefs(a: GroupRef, b: GroupRef): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id;
+  return compareText(a.name, b.name) || a.id - b.id;
 }
 
 /** Updates count groups, not requests: a swap's separate flag release is the same group. */

@@ -2,6 +2,7 @@
 // The listed order also respects depends_on, so reading top to bottom is a valid way to apply.
 import type { Change } from '../model/index.js';
 import { listAfterDependencies } from './graph.js';
+import { compareText } from '../text/compare.js';
 
 function rankOf(change: Change): number {
   if (change.action === 'delete') return 0;
@@ -11,10 +12,6 @@ function rankOf(change: Change): number {
 
 export function compareChanges(a: Change, b: Change): number {
   return rankOf(a) - rankOf(b) || compareText(a.name, b.name) || compareText(a.key, b.key);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sorted readably, then each change held back until its dependencies are listed. */
