@@ -11,7 +11,7 @@ import type {
   GroupState,
   AccessType,
   RuleMethod,
-  WireRule,
+  DiscountRuleOf,
 } from './index.js';
 
 export { canonicalJson, equalJson };
@@ -183,7 +183,7 @@ export function formatAmount(amount: number): string {
   return amount.toFixed(4);
 }
 
-export function toWireRule(rule: DiscountRule): WireRule {
+export function toWireRule(rule: DiscountRule): DiscountRuleOf<'request'> {
   return rule.type === 'price_list' ? { ...rule } : { ...rule, amount: formatAmount(rule.amount) };
 }
 
