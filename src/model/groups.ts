@@ -33,19 +33,21 @@ export interface GroupFile {
 
 /**
  * The stages a discount rule and a category access pass through, and how each writes them. One family of
- * types (DiscountRuleOf, CategoryAccessOf) follows them, so the stages cannot drift apart. Live groups are
- * read straight into the resolved form. schemas/customer-group.schema.json stays the truth of the file stage
+ * types (DiscountRuleOf, CategoryAccessOf) follows them, so the stages cannot drift apart. A live group is
+ * normalized into the resolved form as it is read. schemas/customer-group.schema.json stays the truth of the file stage
  * (test/desired/schema-types.test.ts compares them).
  */
 interface StageForms {
   /** A file as the schema allows it: amounts as written, targets by id or by name, access as one shape. */
-  file: { amount: AmountInput; category: number | string; byName: true; normalized: false };
+  file: { amount: AmountInput; id: number; category: number | string; byName: true; normalized: false };
   /** Loaded from its file: amounts normalized, names not yet resolved, rules and categories in file order. */
-  loaded: { amount: number; category: number | string; byName: true; normalized: true };
+  loaded: { amount: number; id: number; category: number | string; byName: true; normalized: true };
   /** Resolved and canonical, as the planner compares desired and live groups. */
-  resolved: { amount: number; category: number; byName: false; normalized: true };
+  resolved: { amount: number; id: number; category: number; byName: false; normalized: true };
+  /** As the API answers, before normalization: amounts and ids in any spelling (old answers send "12"). */
+  live: { amount: AmountInput; id: number | string; category: number | string; byName: false; normalized: false };
   /** A request body in the API's own shape: amounts as decimal strings. */
-  request: { amount: string; category: number; byName: false; normalized: false };
+  request: { amount: string; id: number; category: number; byName: false; normalized: false };
 }
 export type Stage = keyof StageForms;
 
@@ -53,7 +55,7 @@ type Amounted<S extends Stage> = { method: RuleMethod; amount: StageForms[S]['am
 
 /** A rule's target: its id, or (before resolution) a reference by name; exactly one of the two. */
 type TargetOf<S extends Stage, Id extends string, Ref extends string> =
-  | { [K in Id]: number }
+  | { [K in Id]: StageForms[S]['id'] }
   | (StageForms[S]['byName'] extends true ? { [K in Ref]: string } : never);
 
 export type DiscountRuleOf<S extends Stage> =

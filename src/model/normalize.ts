@@ -5,12 +5,11 @@ import { canonicalJson, equalJson } from './canonical.js';
 import type {
   AmountInput,
   CategoryAccess,
+  CategoryAccessOf,
   DiscountRule,
   FieldName,
   GroupBody,
   GroupState,
-  AccessType,
-  RuleMethod,
   DiscountRuleOf,
 } from './index.js';
 
@@ -51,9 +50,7 @@ export function normalizeId(id: number | string): number {
   return typeof id === 'number' ? id : Number.parseInt(id, 10);
 }
 
-export function normalizeAccess(
-  access: { type: AccessType; categories?: readonly (number | string)[] } | undefined,
-): CategoryAccess {
+export function normalizeAccess(access: CategoryAccessOf<'live'> | undefined): CategoryAccess {
   if (!access) return { type: 'all' };
   if (access.type !== 'specific') return { type: access.type };
   const categories = [...new Set((access.categories ?? []).map(normalizeId))].sort((a, b) => a - b);
@@ -83,26 +80,27 @@ function compareRules(a: DiscountRule, b: DiscountRule): number {
   );
 }
 
-/** A rule in any accepted spelling (amount as string, ids as strings) in canonical form. */
-export function normalizeRule(rule: {
-  type: DiscountRule['type'];
-  method?: RuleMethod;
-  amount?: AmountInput;
-  category_id?: number | string;
-  product_id?: number | string;
-  price_list_id?: number | string;
-}): DiscountRule {
-  const method = rule.method as RuleMethod;
-  const amount = normalizeAmount(rule.amount ?? NaN);
+/** A rule by id in any accepted spelling (amounts and ids as strings or numbers) in canonical form. */
+export function normalizeRule(rule: DiscountRuleOf<'live'>): DiscountRule {
   switch (rule.type) {
     case 'price_list':
-      return { type: 'price_list', price_list_id: normalizeId(rule.price_list_id ?? NaN) };
+      return { type: 'price_list', price_list_id: normalizeId(rule.price_list_id) };
     case 'all':
-      return { type: 'all', method, amount };
+      return { type: 'all', method: rule.method, amount: normalizeAmount(rule.amount) };
     case 'category':
-      return { type: 'category', method, amount, category_id: normalizeId(rule.category_id ?? NaN) };
+      return {
+        type: 'category',
+        method: rule.method,
+        amount: normalizeAmount(rule.amount),
+        category_id: normalizeId(rule.category_id),
+      };
     case 'product':
-      return { type: 'product', method, amount, product_id: normalizeId(rule.product_id ?? NaN) };
+      return {
+        type: 'product',
+        method: rule.method,
+        amount: normalizeAmount(rule.amount),
+        product_id: normalizeId(rule.product_id),
+      };
   }
 }
 
