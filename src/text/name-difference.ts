@@ -5,7 +5,8 @@ export function describeNameDifference(name: string, other: string): string {
   if (name === other) return 'is the same name as';
   if (name.toLowerCase() === other.toLowerCase()) return 'differs only in case from';
   if (name.normalize('NFC') === other.normalize('NFC')) {
-    return `differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, ${describeCodePointDifference(name, other)}) from`;
+    const points = describeCodePointDifference(name, other);
+    return `differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, ${points}) from`;
   }
   return `differs only in case and Unicode normalization (${describeCodePointDifference(name, other)}) from`;
 }

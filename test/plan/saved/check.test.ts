@@ -43,7 +43,8 @@ test('refusals recorded when planning refuse the file before the store is asked'
   assert.instance(error, RefusedPlanError);
   assert.match(
     (error as Error).message,
-    'p.json was refused by a safety check when it was planned:\n  ! Refusing to delete 2 groups: more than safety.maxDeletes (1).\n',
+    'p.json was refused by a safety check when it was planned:\n' +
+      '  ! Refusing to delete 2 groups: more than safety.maxDeletes (1).\n',
   );
   assert.match((error as Error).message, '`replan prune force`');
   assert.is(
