@@ -1,5 +1,6 @@
 // One base class and a few small subclasses. Only cli.ts turns them into exit codes.
 import type { SafetyRefusal } from './model/index.js';
+import { describeRefusing } from './render/refusal.js';
 import { count as countOf } from './text/words.js';
 
 /** Exit codes of every command; cli.ts is the only place that sets them on the process. */
@@ -109,7 +110,7 @@ export class RefusedPlanError extends BcgroupsError {
     replan: string,
     forcedApply?: string,
   ) {
-    const lines = refusals.map((refusal) => `  ! ${refusal.message.replace(/\s*Re-run with --force.*$/, '')}`);
+    const lines = refusals.map((refusal) => `  ! ${describeRefusing(refusal)}`);
     const fix = forcedApply
       ? `A forced plan applies past the checks only when apply is given --force as well: if the changes are intended, run \`${forcedApply}\`.`
       : `A saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file with --force.`;

@@ -13,22 +13,3 @@ export function checkDependencies(changes: readonly Change[]): void {
     );
   }
 }
-
-/** Indices of the changes with each one after everything it depends on, otherwise in list order. */
-export function dependencyOrder(changes: readonly Change[]): number[] {
-  const indexOf = new Map(changes.map((change, index) => [change.key, index]));
-  const placed = new Set<number>();
-  const order: number[] = [];
-  const place = (index: number, path: Set<number>): void => {
-    if (placed.has(index) || path.has(index)) return;
-    path.add(index);
-    for (const key of changes[index]?.depends_on ?? []) {
-      const dependency = indexOf.get(key);
-      if (dependency !== undefined) place(dependency, path);
-    }
-    placed.add(index);
-    order.push(index);
-  };
-  changes.forEach((_change, index) => place(index, new Set()));
-  return order;
-}

@@ -3,6 +3,7 @@
 import pLimit from 'p-limit';
 import { ApiError, BcgroupsError } from '../errors.js';
 import type { ApplyProgress, Change, ChangeResult, GroupsApi } from '../model/index.js';
+import { dependencyOrder } from '../plan/graph.js';
 import { checkDependencies } from './order.js';
 
 export interface ApplyOptions {
@@ -19,7 +20,6 @@ export async function applyPlan(changes: Change[], api: GroupsApi, options: Appl
   const limit = pLimit(options.concurrency);
   const progress: ApplyProgress = { done: 0, total: changes.length, failed: 0 };
   const running = new Map<string, Promise<ChangeResult>>();
-  const byKey = new Map(changes.map((change) => [change.key, change]));
 
   const settle = (result: ChangeResult): ChangeResult => {
     progress.done += 1;
@@ -40,17 +40,12 @@ export async function applyPlan(changes: Change[], api: GroupsApi, options: Appl
     return settle(await limit(() => executeChange(change, api)));
   };
 
-  // Plans list dependencies first, but a hand-edited file may not: resolve keys lazily.
-  const schedule = (change: Change): Promise<ChangeResult> => {
-    const existing = running.get(change.key);
-    if (existing) return existing;
-    for (const dependency of change.depends_on) schedule(byKey.get(dependency) as Change);
-    const promise = start(change);
-    running.set(change.key, promise);
-    return promise;
-  };
-
-  return Promise.all(changes.map(schedule));
+  // Plans list dependencies first, but a hand-edited file may not: each starts after what it depends on.
+  for (const index of dependencyOrder(changes)) {
+    const change = changes[index] as Change;
+    running.set(change.key, start(change));
+  }
+  return Promise.all(changes.map((change) => running.get(change.key) as Promise<ChangeResult>));
 }
 
 function baseResult(change: Change): ChangeResult {

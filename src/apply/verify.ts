@@ -9,7 +9,7 @@ import {
   type LiveGroup,
 } from '../model/index.js';
 import { differingFields } from '../model/normalize.js';
-import { dependencyOrder } from './order.js';
+import { dependencyOrder } from '../plan/graph.js';
 
 /** What one group should look like now: the `after` of its last applied change, and who wrote each field. */
 interface Expectation {

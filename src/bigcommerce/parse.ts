@@ -5,6 +5,7 @@ import { parseDateValue } from '../model/dates.js';
 import type { LiveGroup } from '../model/index.js';
 import { ACCESS_TYPES, RULE_METHODS, RULE_TYPES } from '../model/index.js';
 import { normalizeAccess, normalizeAmount, normalizeId, normalizeRules } from '../model/normalize.js';
+import { isMapping } from '../text/mapping.js';
 
 /** A problem with an answer, named by where in the body it is. */
 export class AnswerProblem extends Error {
@@ -132,7 +133,7 @@ function parseDate(raw: unknown, where: string): string | null {
 }
 
 export function expectObject(raw: unknown, where: string): Json {
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as Json;
+  if (isMapping(raw)) return raw as Json;
   throw new AnswerProblem(`${where} is ${describe(raw)}, expected an object`);
 }
 

@@ -2,6 +2,7 @@
 // same one); ajv fills them into an empty config, and the help text, README test and loader read that.
 import type { Config } from '../model/index.js';
 import { readSchema } from '../schema/index.js';
+import { isMapping } from '../text/mapping.js';
 
 interface SchemaNode {
   default?: unknown;
@@ -18,8 +19,7 @@ function fillDefaults(schema: SchemaNode, settings: Record<string, unknown>): Re
     if (settings[key] === undefined && property.default !== undefined)
       settings[key] = structuredClone(property.default);
     const value = settings[key];
-    if (property.properties && value && typeof value === 'object' && !Array.isArray(value))
-      fillDefaults(property, value as Record<string, unknown>);
+    if (property.properties && isMapping(value)) fillDefaults(property, value);
   }
   return settings;
 }

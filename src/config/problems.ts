@@ -8,6 +8,7 @@ import type { Position } from '../model/index.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from '../schema/pointer.js';
 import { findSharedStores } from './store-sharing.js';
 import { describeSchemaErrors, showKind, type Described, type Prefer } from '../schema/errors.js';
+import { isMapping } from '../text/mapping.js';
 
 const PATTERN_MESSAGES: Record<string, string> = {
   storeHash: 'must be letters and digits only (the part after /stores/ in the API path)',
@@ -144,8 +145,4 @@ function describeSetting(field: string, schema: unknown): string | undefined {
       ? ` Default: ${String(schema.default)}.`
       : '';
   return `${field}: ${description}${fallback}`;
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -5,6 +5,7 @@ import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { parseYaml } from '../desired/parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
 import { ConfigError } from '../errors.js';
+import { fsFaultOf } from '../text/errno.js';
 
 export const CONFIG_SEARCH_PLACES = [
   'package.json',
@@ -56,8 +57,7 @@ export async function readConfigFile(cwd: string, configFile: string | undefined
     };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (target && code === 'ENOENT') throw new ConfigError(`Config file not found: ${configFile}`);
+    if (target && fsFaultOf(error) === 'missing') throw new ConfigError(`Config file not found: ${configFile}`);
     throw new ConfigError(describeLoadError(error, target));
   }
 }

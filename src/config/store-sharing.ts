@@ -6,6 +6,7 @@ import type { Prefer } from '../schema/errors.js';
 import { joinPointer } from '../schema/pointer.js';
 import { DEFAULT_CONFIG } from './defaults.js';
 import { defaultTokenEnvOf } from './stores.js';
+import { isMapping } from '../text/mapping.js';
 
 const VARIABLE = /^[A-Z_][A-Z0-9_]*$/;
 
@@ -83,8 +84,4 @@ function readStoreEntries(config: Record<string, unknown>): StoreEntry[] {
       entry.target = `${store.storeHash.toLowerCase()} ${apiUrl.replace(/\/+$/, '').toLowerCase()}`;
     return [entry];
   });
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -3,17 +3,18 @@
 import { existsSync, closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_SEARCH_PLACES } from './read.js';
+import { isMapping } from '../text/mapping.js';
 
 const MAX_SCANNED_BYTES = 256 * 1024;
 const NAMED_IN_TEXT = /accessTokenEnv["']?\s*[:=]\s*["'`]?([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Adds the top-level accessTokenEnv and every store's to `names`, whatever else the config holds. */
 export function recordTokenEnvNames(config: unknown, names: Set<string>): void {
-  if (!isRecord(config)) return;
+  if (!isMapping(config)) return;
   if (typeof config.accessTokenEnv === 'string') names.add(config.accessTokenEnv);
-  if (!isRecord(config.stores)) return;
+  if (!isMapping(config.stores)) return;
   for (const store of Object.values(config.stores)) {
-    if (isRecord(store) && typeof store.accessTokenEnv === 'string') names.add(store.accessTokenEnv);
+    if (isMapping(store) && typeof store.accessTokenEnv === 'string') names.add(store.accessTokenEnv);
   }
 }
 
@@ -48,8 +49,4 @@ function readStart(file: string): string {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,16 +1,7 @@
 // A checked group file -> the LoadedGroup that resolution turns into what the planner compares, keeping
 // where things were. Rules and categories keep the file's order, so problems can point into the file.
 import { createHash } from 'node:crypto';
-import type {
-  CategoryAccessFile,
-  DiscountRuleFile,
-  GroupFile,
-  LoadedAccess,
-  LoadedGroup,
-  LoadedRule,
-  Position,
-  SourceRef,
-} from '../model/index.js';
+import type { CategoryAccessOf, DiscountRuleOf, GroupFile, LoadedGroup, Position, SourceRef } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../model/normalize.js';
 import type { ParsedFile } from './parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
@@ -52,14 +43,14 @@ function describeSource(file: string, index: PositionIndex): SourceRef {
   };
 }
 
-function loadAccess(access: CategoryAccessFile | undefined): LoadedAccess {
+function loadAccess(access: CategoryAccessOf<'file'> | undefined): CategoryAccessOf<'loaded'> {
   if (!access) return API_DEFAULTS.category_access;
   if (access.type !== 'specific') return { type: access.type };
   return { type: 'specific', categories: [...(access.categories ?? [])] };
 }
 
 /** Amounts normalized; a target by reference stays as written until resolved. */
-function loadRule(rule: DiscountRuleFile): LoadedRule {
+function loadRule(rule: DiscountRuleOf<'file'>): DiscountRuleOf<'loaded'> {
   if ('category' in rule)
     return { type: 'category', method: rule.method, amount: normalizeAmount(rule.amount), category: rule.category };
   if ('product_sku' in rule)

@@ -2,6 +2,7 @@
 // YAML 1.2 core schema does. Anything it is not sure of returns undefined, and the caller takes the exact
 // path (parse.ts), which also finds the positions and words the problems; both give the same values.
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { isMapping } from '../text/mapping.js';
 
 /** One resolver per tag, tried in the order `yaml` tries its core tags; the regexes are yaml's own. */
 const CORE_SCALARS = [
@@ -66,7 +67,7 @@ export function parseFastYaml(text: string): Record<string, unknown> | undefined
   } catch {
     return undefined;
   }
-  return isPlainMapping(value) && hasPlainKeys(value) ? value : undefined;
+  return isMapping(value) && hasPlainKeys(value) ? value : undefined;
 }
 
 /** yaml refuses an implicit key whose ':' is more than 1024 characters in; long lines take the exact path. */
@@ -80,14 +81,10 @@ function hasLongLine(text: string): boolean {
   return false;
 }
 
-function isPlainMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** A null key reads as "null" here and "" in `yaml`; such keys (and __proto__) take the exact path. */
 function hasPlainKeys(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(hasPlainKeys);
-  if (!isPlainMapping(value)) return true;
+  if (!isMapping(value)) return true;
   for (const key of Object.keys(value)) {
     if (key === 'null' || key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return false;
     if (!hasPlainKeys(value[key])) return false;

@@ -8,6 +8,8 @@ import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { fsErrorProblem, pathProblem } from './fs-problems.js';
+import { compareText } from '../text/compare.js';
+import { fsFaultOf } from '../text/errno.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 const GROUP_FILE = /\.ya?ml$/i;
@@ -36,7 +38,7 @@ export async function listGroupFiles(dir: string, shown: string = dir, cwd?: str
   try {
     info = await stat(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (fsFaultOf(error) === 'missing') {
       // dir is already resolved, so the user sees exactly where we looked, whatever the cwd was.
       return {
         problem: pathProblem(
@@ -242,8 +244,4 @@ function locateBadByte(bytes: Uint8Array): { line: number; col: number } {
   const before = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD')));
   const lines = before.split('\n');
   return { line: lines.length, col: (lines.at(-1)?.length ?? 0) + 1 };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

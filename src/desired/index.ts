@@ -9,6 +9,7 @@ import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
 import { checkStoreRules } from './store-rules.js';
 import { checkStoreKeys, isFileForStore, selectStoreGroups } from './stores.js';
+import { compareText } from '../text/compare.js';
 
 export interface DesiredState {
   /** References by name are resolved at plan time (src/references/), against the catalog. */
@@ -129,8 +130,4 @@ export function sortProblems(problems: Problem[]): Problem[] {
         a.order - b.order,
     )
     .map(({ problem }) => problem);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

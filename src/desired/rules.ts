@@ -1,7 +1,7 @@
 // Rules about one group's discounts that a JSON Schema cannot say (or cannot say clearly).
 import { clipQuoted } from '../text/clip.js';
 import type { Problem } from '../errors.js';
-import type { DiscountRuleFile, GroupFile } from '../model/index.js';
+import type { DiscountRuleOf, GroupFile } from '../model/index.js';
 import { normalizeAmount } from '../model/normalize.js';
 import { joinPointer, locate, toFieldPath, type PositionIndex } from '../schema/pointer.js';
 
@@ -70,7 +70,7 @@ export function checkGroupRules(file: string, group: GroupFile, positions: Posit
  * What a rule discounts as written, for finding two rules on the same thing; price lists are checked
  * apart. A rule by id and one by name of one category are found at plan time, once names are resolved.
  */
-function describeTarget(rule: DiscountRuleFile): string | undefined {
+function describeTarget(rule: DiscountRuleOf<'file'>): string | undefined {
   const fields = rule as Partial<Record<'category_id' | 'category' | 'product_id' | 'product_sku', unknown>>;
   switch (rule.type) {
     case 'all':

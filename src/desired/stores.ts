@@ -6,6 +6,7 @@ import type { DesiredGroup, ExcludedGroup } from '../model/index.js';
 import type { ParsedFile } from './parse.js';
 import { joinPointer, locate, toFieldPath, valueAt } from '../schema/pointer.js';
 import { closestName } from '../text/suggest.js';
+import { isMapping } from '../text/mapping.js';
 
 /** Problems of a file's `stores` and `id` against the config's store names (empty for one store). */
 export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]): Problem[] {
@@ -19,7 +20,7 @@ export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]
   const problems: Problem[] = [];
   const listed = valueAt(parsed.value, '/stores');
   const id = valueAt(parsed.value, '/id');
-  const isPerStore = id !== null && typeof id === 'object' && !Array.isArray(id);
+  const isPerStore = isMapping(id);
   if (storeNames.length === 0) {
     if (Array.isArray(listed))
       problems.push(

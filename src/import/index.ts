@@ -10,6 +10,7 @@ import { modelineFor, renderGroupFile } from './render.js';
 import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../text/words.js';
+import { fsFaultOf } from '../text/errno.js';
 
 export { fileNameFor, slugify } from './filename.js';
 export { renderGroupFile, SCHEMA_MODELINE } from './render.js';
@@ -137,7 +138,7 @@ function resolveInside(root: string, fileName: string): string {
 
 async function compareExisting(path: string, content: string): Promise<'none' | 'same' | 'different'> {
   const stats = await lstat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+    if (fsFaultOf(error) === 'missing') return undefined;
     throw error;
   });
   if (!stats) return 'none';

@@ -6,6 +6,7 @@ import { MAX_ALIAS_COUNT } from '../desired/parse.js';
 import { loadYaml } from '../desired/yaml.js';
 import type { LiveGroup } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
+import { isMapping } from '../text/mapping.js';
 
 export interface ExistingFiles {
   /** Live id -> file (relative to dir) that pins it. */
@@ -30,10 +31,7 @@ export async function findExistingFiles(dir: string, storeName?: string, cwd?: s
     try {
       const value: unknown = loadYaml().parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
       const { id: pin, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
-      const perStore =
-        storeName !== undefined && pin !== null && typeof pin === 'object' && !Array.isArray(pin)
-          ? (pin as Record<string, unknown>)
-          : undefined;
+      const perStore = storeName !== undefined && isMapping(pin) ? pin : undefined;
       if (perStore)
         existing.storePins.set(
           relative,

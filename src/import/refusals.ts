@@ -4,7 +4,8 @@ import { checkGroupFile } from '../desired/index.js';
 import { parseGroupYaml, type ParsedFile } from '../desired/parse.js';
 import { checkStoreRules } from '../desired/store-rules.js';
 import type { LiveGroup } from '../model/index.js';
-import { describeNameDifference, nameKey } from '../model/normalize.js';
+import { nameKey } from '../model/normalize.js';
+import { describeNameDifference } from '../text/name-difference.js';
 
 export interface RenderedGroup {
   group: LiveGroup;

@@ -1,12 +1,13 @@
 // Canonical JSON (object keys sorted) written in one pass, and the equality it defines, without
 // building strings: the planner compares every field of thousands of groups, and hashes them all.
+import { compareText } from '../text/compare.js';
 
 /** JSON.stringify with every object's keys sorted; the same text as stringifying sorted copies. */
 export function canonicalJson(value: unknown): string {
   // A sorted list of every key is a replacer that orders every object natively; it cannot order
   // integer-like keys (an object lists those first) or see inside toJSON, which the writer below does.
   const keys = new Set<string>();
-  if (collectKeys(value, keys)) return JSON.stringify(value, [...keys].sort(compareKeys));
+  if (collectKeys(value, keys)) return JSON.stringify(value, [...keys].sort(compareText));
   return writeValue(value) ?? (undefined as unknown as string);
 }
 
@@ -72,8 +73,8 @@ function writeObject(object: Record<string, unknown>): string {
 function sortKeys(keys: string[]): string[] {
   let indexKeys = 0;
   while (indexKeys < keys.length && isIndexKey(keys[indexKeys] ?? '')) indexKeys += 1;
-  if (indexKeys === 0) return keys.sort(compareKeys);
-  return [...keys.slice(0, indexKeys), ...keys.slice(indexKeys).sort(compareKeys)];
+  if (indexKeys === 0) return keys.sort(compareText);
+  return [...keys.slice(0, indexKeys), ...keys.slice(indexKeys).sort(compareText)];
 }
 
 function isIndexKey(key: string): boolean {
@@ -91,10 +92,6 @@ function quoteKey(key: string): string {
     if (quotedKeys.size < 1000) quotedKeys.set(key, quoted);
   }
   return quoted;
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** True when canonicalJson(a) === canonicalJson(b), found without writing either. */

@@ -27,35 +27,53 @@ export interface GroupFile {
   stores?: string[];
   is_default?: boolean;
   is_group_for_guests?: boolean;
-  category_access?: CategoryAccessFile;
-  discount_rules?: DiscountRuleFile[];
+  category_access?: CategoryAccessOf<'file'>;
+  discount_rules?: DiscountRuleOf<'file'>[];
 }
 
-export interface CategoryAccessFile {
-  type: AccessType;
-  /** Category ids, or category paths ("Tools/Power Tools") resolved at plan time. */
-  categories?: (number | string)[];
+/**
+ * The stages a discount rule and a category access pass through, and how each writes them. One family of
+ * types (DiscountRuleOf, CategoryAccessOf) follows them, so the stages cannot drift apart. A live group is
+ * normalized into the resolved form as it is read. schemas/customer-group.schema.json stays the truth of the file stage
+ * (test/desired/schema-types.test.ts compares them).
+ */
+interface StageForms {
+  /** A file as the schema allows it: amounts as written, targets by id or by name, access as one shape. */
+  file: { amount: AmountInput; id: number; category: number | string; byName: true; normalized: false };
+  /** Loaded from its file: amounts normalized, names not yet resolved, rules and categories in file order. */
+  loaded: { amount: number; id: number; category: number | string; byName: true; normalized: true };
+  /** Resolved and canonical, as the planner compares desired and live groups. */
+  resolved: { amount: number; id: number; category: number; byName: false; normalized: true };
+  /** As the API answers, before normalization: amounts and ids in any spelling (old answers send "12"). */
+  live: { amount: AmountInput; id: number | string; category: number | string; byName: false; normalized: false };
+  /** A request body in the API's own shape: amounts as decimal strings. */
+  request: { amount: string; id: number; category: number; byName: false; normalized: false };
 }
+export type Stage = keyof StageForms;
 
-/** A rule names its target by id or by reference (exactly one of the two), resolved at plan time. */
-export type DiscountRuleFile =
-  | { type: 'all'; method: RuleMethod; amount: AmountInput }
-  | { type: 'category'; method: RuleMethod; amount: AmountInput; category_id: number }
-  | { type: 'category'; method: RuleMethod; amount: AmountInput; category: string }
-  | { type: 'product'; method: RuleMethod; amount: AmountInput; product_id: number }
-  | { type: 'product'; method: RuleMethod; amount: AmountInput; product_sku: string }
-  | { type: 'price_list'; price_list_id: number }
-  | { type: 'price_list'; price_list: string };
+type Amounted<S extends Stage> = { method: RuleMethod; amount: StageForms[S]['amount'] };
+
+/** A rule's target: its id, or (before resolution) a reference by name; exactly one of the two. */
+type TargetOf<S extends Stage, Id extends string, Ref extends string> =
+  | { [K in Id]: StageForms[S]['id'] }
+  | (StageForms[S]['byName'] extends true ? { [K in Ref]: string } : never);
+
+export type DiscountRuleOf<S extends Stage> =
+  | ({ type: 'all' } & Amounted<S>)
+  | ({ type: 'category' } & Amounted<S> & TargetOf<S, 'category_id', 'category'>)
+  | ({ type: 'product' } & Amounted<S> & TargetOf<S, 'product_id', 'product_sku'>)
+  | ({ type: 'price_list' } & TargetOf<S, 'price_list_id', 'price_list'>);
+
+/** Normalized stages keep categories only under `specific`; a file and a request body write one loose shape. */
+export type CategoryAccessOf<S extends Stage> = StageForms[S]['normalized'] extends true
+  ? { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: StageForms[S]['category'][] }
+  : { type: AccessType; categories?: StageForms[S]['category'][] };
 
 /** Normalized category access: categories only under `specific`, sorted and unique. */
-export type CategoryAccess = { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: number[] };
+export type CategoryAccess = CategoryAccessOf<'resolved'>;
 
 /** Normalized rule: amounts are numbers rounded to 4 decimals, ids are integers. */
-export type DiscountRule =
-  | { type: 'all'; method: RuleMethod; amount: number }
-  | { type: 'category'; method: RuleMethod; amount: number; category_id: number }
-  | { type: 'product'; method: RuleMethod; amount: number; product_id: number }
-  | { type: 'price_list'; price_list_id: number };
+export type DiscountRule = DiscountRuleOf<'resolved'>;
 
 /** The comparable state of a group, fully normalized (defaults filled, rules in canonical order). */
 export interface GroupState {
@@ -90,23 +108,13 @@ export interface DesiredGroup extends GroupState {
   source: SourceRef;
 }
 
-/** A rule as its file gives it, amount normalized: the target by id, or by a reference not yet resolved. */
-export type LoadedRule =
-  | DiscountRule
-  | { type: 'category'; method: RuleMethod; amount: number; category: string }
-  | { type: 'product'; method: RuleMethod; amount: number; product_sku: string }
-  | { type: 'price_list'; price_list: string };
-
-/** Category access as its file gives it: ids and paths in file order. */
-export type LoadedAccess = { type: 'all' } | { type: 'none' } | { type: 'specific'; categories: (number | string)[] };
-
 /**
  * A desired group as loaded from its file, before references by name are resolved against the catalog.
  * Rules and categories keep the file's order, so index i is the file's `discount_rules[i]`.
  */
 export interface LoadedGroup extends Omit<DesiredGroup, 'category_access' | 'discount_rules'> {
-  category_access: LoadedAccess;
-  discount_rules: LoadedRule[];
+  category_access: CategoryAccessOf<'loaded'>;
+  discount_rules: DiscountRuleOf<'loaded'>[];
 }
 
 /** What a group can point at besides itself. */
@@ -183,15 +191,9 @@ export interface GroupBody {
   name?: string;
   is_default?: boolean;
   is_group_for_guests?: boolean;
-  category_access?: { type: AccessType; categories?: number[] };
-  discount_rules?: WireRule[];
+  category_access?: CategoryAccessOf<'request'>;
+  discount_rules?: DiscountRuleOf<'request'>[];
 }
-
-export type WireRule =
-  | { type: 'all'; method: RuleMethod; amount: string }
-  | { type: 'category'; method: RuleMethod; amount: string; category_id: number }
-  | { type: 'product'; method: RuleMethod; amount: string; product_id: number }
-  | { type: 'price_list'; price_list_id: number };
 
 export interface GroupRef {
   id: number;

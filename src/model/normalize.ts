@@ -5,13 +5,12 @@ import { canonicalJson, equalJson } from './canonical.js';
 import type {
   AmountInput,
   CategoryAccess,
+  CategoryAccessOf,
   DiscountRule,
   FieldName,
   GroupBody,
   GroupState,
-  AccessType,
-  RuleMethod,
-  WireRule,
+  DiscountRuleOf,
 } from './index.js';
 
 export { canonicalJson, equalJson };
@@ -41,32 +40,6 @@ export function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase();
 }
 
-/** How two names with one nameKey differ, worded for a message: "'a' <this> 'b'". */
-export function describeNameDifference(name: string, other: string): string {
-  if (name === other) return 'is the same name as';
-  if (name.toLowerCase() === other.toLowerCase()) return 'differs only in case from';
-  if (name.normalize('NFC') === other.normalize('NFC')) {
-    return `differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, ${describeCodePointDifference(name, other)}) from`;
-  }
-  return `differs only in case and Unicode normalization (${describeCodePointDifference(name, other)}) from`;
-}
-
-/** The code points where two names differ, which print alike: "U+00E9 here, U+0065 U+0301 there". */
-function describeCodePointDifference(name: string, other: string): string {
-  const a = [...name];
-  const b = [...other];
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  const show = (points: string[]) =>
-    points
-      .slice(start, points.length - end)
-      .map((point) => `U+${(point.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`)
-      .join(' ') || 'nothing';
-  return `${show(a)} here, ${show(b)} there`;
-}
-
 /** Whether any of `others` (names with the nameKey of `name`) matches it only after Unicode normalization. */
 export function clashesByNormalization(name: string, others: readonly string[]): boolean {
   return others.some((other) => name.toLowerCase() !== other.toLowerCase());
@@ -77,9 +50,7 @@ export function normalizeId(id: number | string): number {
   return typeof id === 'number' ? id : Number.parseInt(id, 10);
 }
 
-export function normalizeAccess(
-  access: { type: AccessType; categories?: readonly (number | string)[] } | undefined,
-): CategoryAccess {
+export function normalizeAccess(access: CategoryAccessOf<'live'> | undefined): CategoryAccess {
   if (!access) return { type: 'all' };
   if (access.type !== 'specific') return { type: access.type };
   const categories = [...new Set((access.categories ?? []).map(normalizeId))].sort((a, b) => a - b);
@@ -109,26 +80,27 @@ function compareRules(a: DiscountRule, b: DiscountRule): number {
   );
 }
 
-/** A rule in any accepted spelling (amount as string, ids as strings) in canonical form. */
-export function normalizeRule(rule: {
-  type: DiscountRule['type'];
-  method?: RuleMethod;
-  amount?: AmountInput;
-  category_id?: number | string;
-  product_id?: number | string;
-  price_list_id?: number | string;
-}): DiscountRule {
-  const method = rule.method as RuleMethod;
-  const amount = normalizeAmount(rule.amount ?? NaN);
+/** A rule by id in any accepted spelling (amounts and ids as strings or numbers) in canonical form. */
+export function normalizeRule(rule: DiscountRuleOf<'live'>): DiscountRule {
   switch (rule.type) {
     case 'price_list':
-      return { type: 'price_list', price_list_id: normalizeId(rule.price_list_id ?? NaN) };
+      return { type: 'price_list', price_list_id: normalizeId(rule.price_list_id) };
     case 'all':
-      return { type: 'all', method, amount };
+      return { type: 'all', method: rule.method, amount: normalizeAmount(rule.amount) };
     case 'category':
-      return { type: 'category', method, amount, category_id: normalizeId(rule.category_id ?? NaN) };
+      return {
+        type: 'category',
+        method: rule.method,
+        amount: normalizeAmount(rule.amount),
+        category_id: normalizeId(rule.category_id),
+      };
     case 'product':
-      return { type: 'product', method, amount, product_id: normalizeId(rule.product_id ?? NaN) };
+      return {
+        type: 'product',
+        method: rule.method,
+        amount: normalizeAmount(rule.amount),
+        product_id: normalizeId(rule.product_id),
+      };
   }
 }
 
@@ -209,7 +181,7 @@ export function formatAmount(amount: number): string {
   return amount.toFixed(4);
 }
 
-export function toWireRule(rule: DiscountRule): WireRule {
+export function toWireRule(rule: DiscountRule): DiscountRuleOf<'request'> {
   return rule.type === 'price_list' ? { ...rule } : { ...rule, amount: formatAmount(rule.amount) };
 }
 

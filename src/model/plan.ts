@@ -73,13 +73,45 @@ export interface PlanSummary {
   unmanaged: number;
 }
 
-export type SafetyCheck = 'maxDeletes' | 'maxDeletePercent' | 'maxUpdatePercent' | 'maxDeletedCustomers';
+export type SafetyCheck = SafetyRefusal['check'];
 
-export interface SafetyRefusal {
-  check: SafetyCheck;
+/** A threshold a plan exceeds, as numbers; render/ words it. `override` is the flag that lets it pass. */
+export type SafetyRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal;
+
+interface RefusalCommon {
+  /** The threshold of the config. */
   limit: number;
+  override: '--force';
+}
+
+export interface DeletesRefusal extends RefusalCommon {
+  check: 'maxDeletes';
+  /** Groups the plan deletes. */
   actual: number;
-  message: string;
+}
+
+export interface PercentRefusal extends RefusalCommon {
+  check: 'maxDeletePercent' | 'maxUpdatePercent';
+  /** The share, rounded to two decimals. */
+  actual: number;
+  /** Groups deleted or updated. */
+  count: number;
+  /** Live groups in the store. */
+  total: number;
+  /** Groups the share is counted of: the store, but never fewer than safety.minGroupsForPercent. */
+  base: number;
+  /** The share as computed, unrounded. */
+  percent: number;
+}
+
+export interface DeletedCustomersRefusal extends RefusalCommon {
+  check: 'maxDeletedCustomers';
+  /** Customers in the deleted groups that were counted. */
+  actual: number;
+  /** Deleted groups whose customers were counted. */
+  groups: number;
+  /** Deleted groups whose customers were not counted (--no-customers): the limit cannot be checked. */
+  uncounted: number;
 }
 
 export interface Plan {
@@ -89,8 +121,6 @@ export interface Plan {
   summary: PlanSummary;
   /** Filled by the safety pass; a plan with refusals is printed but never applied. */
   refusals: SafetyRefusal[];
-  /** The write requests apply will send: one per change. */
-  requests: number;
   /** Names of the categories, products and price lists the changes refer to; absent when none was read. */
   catalog_names?: CatalogNames;
   /** What was read of the store to make the plan, and what could not be checked. */
@@ -154,7 +184,8 @@ export interface AttributionOff {
 
 /** What `plan --out` writes and `apply PLANFILE` reads: the plan, wrapped with what detects a stale plan. */
 export interface SavedPlan {
-  format_version: 1;
+  /** 2: refusals are numbers that render/ words (1 held sentences; it is refused with advice to re-plan). */
+  format_version: 2;
   store_hash: string;
   /** The store's name in the config, when the config names several. */
   store?: string;

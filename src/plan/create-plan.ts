@@ -14,6 +14,7 @@ import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './dif
 import { planHolders } from './holders.js';
 import { matchGroups, type MatchedPair } from './identity.js';
 import { orderChanges } from './order.js';
+import { compareText } from '../text/compare.js';
 
 export interface PlanOptions {
   /** Delete live groups that no file describes. */
@@ -53,7 +54,6 @@ export function createPlan(
     unmanaged: unmanaged.sort(compareRefs),
     summary: summarize(ordered, unchanged.length, unmanaged.length),
     refusals: [],
-    requests: countRequests({ changes: ordered }),
     ...(notes.length > 0 ? { notes } : {}),
   };
 }
@@ -70,7 +70,7 @@ function noteDoneRenames(pairs: readonly MatchedPair[]): PlanNote[] {
 }
 
 function compareRefs(a: GroupRef, b: GroupRef): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id;
+  return compareText(a.name, b.name) || a.id - b.id;
 }
 
 /** Updates count groups, not requests: a swap's separate flag release is the same group. */
@@ -84,9 +84,4 @@ export function summarize(changes: readonly Change[], unchanged: number, unmanag
     else updatedIds.add(change.id);
   }
   return { create, update: updatedIds.size, delete: remove, unchanged, unmanaged };
-}
-
-/** What apply will send: one request per change. */
-export function countRequests(plan: Pick<Plan, 'changes'>): number {
-  return plan.changes.length;
 }

@@ -1,5 +1,6 @@
-// The dependency graph of a plan's changes: whether it is whole, and what waits for what. Apply refuses a
-// broken graph before any request; a saved plan's consistency check reports it with the rest.
+// The dependency graph of a plan's changes, and every walk of it: whether it is whole, the order to run it in,
+// the readable order to list it in, and what waits for what. Apply refuses a broken graph before any request;
+// a saved plan's consistency check reports it with the rest.
 import type { Change } from '../model/index.js';
 
 /** Every duplicate key, unknown dependency, self-dependency and (the first) cycle, one sentence each. */
@@ -16,52 +17,91 @@ export function findGraphProblems(changes: readonly Change[]): string[] {
       if (dependency === change.key) problems.push(`'${change.key}' depends on itself`);
     }
   }
-  const cycle = findCycle(changes, byKey);
+  const { cycle } = walkDepthFirst(changes);
   if (cycle) problems.push(`dependency cycle: ${cycle.join(' -> ')}`);
   return problems;
 }
 
-/** "Does `later` wait, directly or through others, for `earlier`?" for a graph without cycles. */
-export function createWaitsFor(changes: readonly Change[]): (later: string, earlier: string) => boolean {
-  const byKey = new Map(changes.map((change) => [change.key, change]));
-  const reach = new Map<string, Set<string>>();
-  const reachOf = (key: string): Set<string> => {
-    const known = reach.get(key);
-    if (known) return known;
-    const found = new Set<string>();
-    reach.set(key, found);
-    for (const dependency of byKey.get(key)?.depends_on ?? []) {
-      found.add(dependency);
-      for (const further of reachOf(dependency)) found.add(further);
-    }
-    return found;
-  };
-  return (later, earlier) => reachOf(later).has(earlier);
+/** Indices of the changes with each one after everything it depends on, otherwise in list order. */
+export function dependencyOrder(changes: readonly Change[]): number[] {
+  return walkDepthFirst(changes).order;
 }
 
-/** The first cycle found by a depth-first walk, as a list of keys that starts and ends on the same key. */
-function findCycle(changes: readonly Change[], byKey: Map<string, Change>): string[] | undefined {
-  const done = new Set<string>();
-  const onPath: string[] = [];
-  const visit = (key: string): string[] | undefined => {
-    const at = onPath.indexOf(key);
-    if (at >= 0) return [...onPath.slice(at), key];
-    if (done.has(key)) return undefined;
-    const change = byKey.get(key);
-    if (!change) return undefined;
-    onPath.push(key);
+/** "Does `later` wait, directly or through others, for `earlier`?" for a graph without cycles. */
+export function createWaitsFor(changes: readonly Change[]): (later: string, earlier: string) => boolean {
+  const reach = new Map<string, Set<string>>();
+  // Dependencies come first in the walk's order, so each one's reach is known when a change needs it.
+  for (const index of dependencyOrder(changes)) {
+    const change = changes[index] as Change;
+    const found = new Set<string>();
     for (const dependency of change.depends_on) {
-      if (dependency === key) continue;
-      const cycle = visit(dependency);
-      if (cycle) return cycle;
+      found.add(dependency);
+      for (const further of reach.get(dependency) ?? []) found.add(further);
+    }
+    reach.set(change.key, found);
+  }
+  return (later, earlier) => reach.get(later)?.has(earlier) ?? false;
+}
+
+/**
+ * The changes in the given order, except that a change is held back until everything it depends on is listed
+ * (few ever wait): unlike dependencyOrder, a dependency is never pulled ahead of changes listed before it.
+ */
+export function listAfterDependencies(sorted: readonly Change[]): Change[] {
+  const known = new Set(sorted.map((change) => change.key));
+  const listed = new Set<string>();
+  const ordered: Change[] = [];
+  let waiting: Change[] = [];
+  const isReady = (change: Change) => change.depends_on.every((key) => listed.has(key) || !known.has(key));
+  const list = (change: Change) => {
+    ordered.push(change);
+    listed.add(change.key);
+  };
+  for (const change of sorted) {
+    if (!isReady(change)) {
+      waiting.push(change);
+      continue;
+    }
+    list(change);
+    for (let released = true; released && waiting.length > 0; ) {
+      const ready = waiting.filter(isReady);
+      waiting = waiting.filter((w) => !ready.includes(w));
+      ready.forEach(list);
+      released = ready.length > 0;
+    }
+  }
+  // Only a broken graph leaves anything waiting; keep it visible rather than dropping it.
+  return [...ordered, ...waiting];
+}
+
+/**
+ * Depth first from each change in list order, dependencies in their listed order: every change's index after
+ * those of its dependencies, and the first cycle met as keys that start and end on the same key. Unknown keys
+ * and self-dependencies are passed over; a cycle is broken where the walk meets it again.
+ */
+function walkDepthFirst(changes: readonly Change[]): { order: number[]; cycle?: string[] } {
+  const indexOf = new Map(changes.map((change, index) => [change.key, index]));
+  const placed = new Set<number>();
+  const onPath: number[] = [];
+  const order: number[] = [];
+  let cycle: string[] | undefined;
+  const visit = (index: number): void => {
+    if (placed.has(index)) return;
+    const at = onPath.indexOf(index);
+    if (at >= 0) {
+      cycle ??= [...onPath.slice(at), index].map((step) => (changes[step] as Change).key);
+      return;
+    }
+    const change = changes[index] as Change;
+    onPath.push(index);
+    for (const key of change.depends_on) {
+      const dependency = indexOf.get(key);
+      if (dependency !== undefined && key !== change.key) visit(dependency);
     }
     onPath.pop();
-    done.add(key);
-    return undefined;
+    placed.add(index);
+    order.push(index);
   };
-  for (const change of changes) {
-    const cycle = visit(change.key);
-    if (cycle) return cycle;
-  }
-  return undefined;
+  changes.forEach((_change, index) => visit(index));
+  return cycle ? { order, cycle } : { order };
 }

@@ -1,7 +1,8 @@
 // Which live group is each desired group? Decided apart from field comparison: by pinned id, else by name.
 import { PlanError, type Problem } from '../errors.js';
 import type { DesiredGroup, LiveGroup } from '../model/index.js';
-import { describeNameDifference, nameKey } from '../model/normalize.js';
+import { nameKey } from '../model/normalize.js';
+import { describeNameDifference } from '../text/name-difference.js';
 import { count as countOf } from '../text/words.js';
 
 export interface MatchedPair {

@@ -1,11 +1,11 @@
-// Safety is its own pure pass over a finished plan: each refusal names its threshold, the numbers and --force.
+// Safety is its own pure pass over a finished plan: each refusal names its threshold, the numbers and the flag
+// that overrides it, as data that render/ words.
 // A share of a few groups says little (1 of 2 is 50%), yet a small store can lose most of its groups too. So
 // both percent checks count a store of fewer than minGroupsForPercent groups as that many: one or two changes
 // pass, deleting most of a small store is still refused, and deletes and updates follow the same rule.
-import type { Change, Plan, SafetyConfig, SafetyRefusal } from '../model/index.js';
-import { count as countOf } from '../text/words.js';
+import type { Change, PercentRefusal, Plan, SafetyConfig, SafetyRefusal } from '../model/index.js';
 
-const FORCE_HINT = 'Re-run with --force to allow it.';
+const OVERRIDE = '--force';
 
 export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safety: SafetyConfig): SafetyRefusal[] {
   const deletes = plan.changes.filter((change) => change.action === 'delete').length;
@@ -13,33 +13,14 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
   const refusals: SafetyRefusal[] = [];
 
   if (deletes > safety.maxDeletes) {
-    refusals.push({
-      check: 'maxDeletes',
-      limit: safety.maxDeletes,
-      actual: deletes,
-      message: `Refusing to delete ${countOf(deletes, 'group')}: more than safety.maxDeletes (${safety.maxDeletes}). ${FORCE_HINT}`,
-    });
+    refusals.push({ check: 'maxDeletes', limit: safety.maxDeletes, actual: deletes, override: OVERRIDE });
   }
   // Both percentages are taken of the same base: the store, but never fewer than minGroupsForPercent groups.
   const base = Math.max(liveCount, safety.minGroupsForPercent);
-  const deletePercent = percentOf(deletes, base);
-  if (deletes > 0 && deletePercent > safety.maxDeletePercent) {
-    refusals.push({
-      check: 'maxDeletePercent',
-      limit: safety.maxDeletePercent,
-      actual: roundPercent(deletePercent),
-      message: `Refusing to delete ${deletes} of ${countOf(liveCount, 'group')} (${describePercent(deletePercent, liveCount, safety)}): more than safety.maxDeletePercent (${safety.maxDeletePercent}%). ${FORCE_HINT}`,
-    });
-  }
-  const updatePercent = percentOf(updates, base);
-  if (updatePercent > safety.maxUpdatePercent) {
-    refusals.push({
-      check: 'maxUpdatePercent',
-      limit: safety.maxUpdatePercent,
-      actual: roundPercent(updatePercent),
-      message: `Refusing to update ${updates} of ${countOf(liveCount, 'group')} (${describePercent(updatePercent, liveCount, safety)}): more than safety.maxUpdatePercent (${safety.maxUpdatePercent}%). ${FORCE_HINT}`,
-    });
-  }
+  const deleteShare = shareOf('maxDeletePercent', deletes, liveCount, base, safety.maxDeletePercent);
+  if (deletes > 0 && deleteShare.percent > safety.maxDeletePercent) refusals.push(deleteShare);
+  const updateShare = shareOf('maxUpdatePercent', updates, liveCount, base, safety.maxUpdatePercent);
+  if (updateShare.percent > safety.maxUpdatePercent) refusals.push(updateShare);
   const customers = checkDeletedCustomers(plan.changes, safety.maxDeletedCustomers);
   if (customers) refusals.push(customers);
   return refusals;
@@ -54,39 +35,24 @@ function checkDeletedCustomers(changes: readonly Change[], limit: number): Safet
   const deletes = changes.filter((change) => change.action === 'delete' && change.customers !== undefined);
   const uncounted = deletes.filter((change) => change.customers === null).length;
   const members = deletes.reduce((sum, change) => sum + (change.customers ?? 0), 0);
-  if (uncounted > 0) {
-    return {
-      check: 'maxDeletedCustomers',
-      limit,
-      actual: members,
-      message: `Refusing to delete ${countOf(uncounted, 'group')} whose customers were not counted (--no-customers): safety.maxDeletedCustomers (${limit}) cannot be checked. ${FORCE_HINT}`,
-    };
-  }
-  if (members <= limit) return undefined;
+  if (uncounted === 0 && members <= limit) return undefined;
   return {
     check: 'maxDeletedCustomers',
     limit,
     actual: members,
-    message: `Refusing to delete ${countOf(deletes.length, 'group')} holding ${countOf(members, 'customer')}: more than safety.maxDeletedCustomers (${limit}); they would lose the group's pricing. ${FORCE_HINT}`,
+    groups: deletes.length - uncounted,
+    uncounted,
+    override: OVERRIDE,
   };
 }
 
-/** "40%", and in a small store why it is not "100%": the share is counted of the minimum base. */
-function describePercent(percent: number, liveCount: number, safety: SafetyConfig): string {
-  const share = formatPercent(percent);
-  if (liveCount >= safety.minGroupsForPercent) return share;
-  return `${share}, counted as a share of ${countOf(safety.minGroupsForPercent, 'group')}, safety.minGroupsForPercent, since the store has fewer`;
-}
-
-function percentOf(part: number, whole: number): number {
-  return whole > 0 ? (part / whole) * 100 : part > 0 ? 100 : 0;
-}
-
-function roundPercent(percent: number): number {
-  return Math.round(percent * 100) / 100;
-}
-
-/** Never rounds down to the limit: 25.2% shows as "25.2%", not "25%". */
-function formatPercent(percent: number): string {
-  return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
+function shareOf(
+  check: PercentRefusal['check'],
+  count: number,
+  total: number,
+  base: number,
+  limit: number,
+): PercentRefusal {
+  const percent = base > 0 ? (count / base) * 100 : count > 0 ? 100 : 0;
+  return { check, limit, actual: Math.round(percent * 100) / 100, count, total, base, percent, override: OVERRIDE };
 }

@@ -8,7 +8,7 @@ import type {
   DesiredGroup,
   DiscountRule,
   LoadedGroup,
-  LoadedRule,
+  DiscountRuleOf,
   Position,
   ResolvedReference,
 } from '../model/index.js';
@@ -124,7 +124,7 @@ function spelling(target: Target): string {
   return target.ref === undefined ? `id:${target.id ?? ''}` : `ref:${target.ref}`;
 }
 
-function resolveRules(rules: readonly LoadedRule[], idAt: (pointer: string) => number): DiscountRule[] {
+function resolveRules(rules: readonly DiscountRuleOf<'loaded'>[], idAt: (pointer: string) => number): DiscountRule[] {
   return normalizeRules(
     rules.map((rule, index): DiscountRule => {
       const at = (key: string) => idAt(`/discount_rules/${index}/${key}`);

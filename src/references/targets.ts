@@ -1,6 +1,6 @@
 // What a group points at, one entry per place in its file: a rule's target or an item of category access,
 // by id or by reference. Resolution, the catalog reads and the saved plan all walk this one list.
-import type { CatalogKind, CatalogNeeds, LoadedAccess, LoadedRule } from '../model/index.js';
+import type { CatalogKind, CatalogNeeds, CategoryAccessOf, DiscountRuleOf } from '../model/index.js';
 
 export interface Target {
   kind: CatalogKind;
@@ -13,7 +13,7 @@ export interface Target {
   rule?: number;
 }
 
-type Pointing = { category_access: LoadedAccess; discount_rules: readonly LoadedRule[] };
+type Pointing = { category_access: CategoryAccessOf<'loaded'>; discount_rules: readonly DiscountRuleOf<'loaded'>[] };
 
 export function listTargets(group: Pointing): Target[] {
   const targets: Target[] = [];

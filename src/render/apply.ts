@@ -4,6 +4,7 @@ import type { ApplyProgress, ChangeResult, ClientStats, GroupsApi, Outcome, Rate
 import { paint } from './ansi.js';
 import { escapeStrings } from './escape.js';
 import { count as countOf } from '../text/words.js';
+import { escapeInline } from './markdown-escape.js';
 
 /** The wording the live reporter of apply/ uses; the rate limit is read as each change finishes. */
 export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'>) {
@@ -99,7 +100,7 @@ export function renderApplyJson(results: readonly ChangeResult[], stats: ClientS
 /** For $GITHUB_STEP_SUMMARY: the counts as a heading, then a table row per change. */
 export function renderApplyMarkdown(results: readonly ChangeResult[]): string {
   const counts = countOutcomes(results);
-  const rows = results.map((result) => `| ${renderResultLine(result).replace(/\|/g, '\\|')} |`);
+  const rows = results.map((result) => `| ${escapeInline(renderResultLine(result))} |`);
   return [
     `## bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.not_converged} not converged`,
     '',

@@ -1,6 +1,7 @@
 // What a reviewer must know before reading a plan: which store it is for, and whether --force overrode
 // the safety checks. Shared by text and markdown so both say it in the same words.
 import type { SafetyRefusal } from '../model/index.js';
+import { describeRefusal } from './refusal.js';
 
 /** The store a plan is for; `apiUrl` only when it is not the default API. */
 export interface PlanStore {
@@ -19,10 +20,7 @@ export function describeForced(overridden: readonly SafetyRefusal[]): { head: st
     return { head: 'Made with --force: safety checks off (no threshold was exceeded).', lines: [] };
   return {
     head: `Made with --force: ${overridden.length === 1 ? 'a safety threshold' : `${overridden.length} safety thresholds`} overridden:`,
-    // "Refusing to delete 7 groups: ..." is what a check says; overridden, it reads "delete 7 groups: ...".
-    lines: overridden.map((refusal) =>
-      refusal.message.replace(/\s*Re-run with --force.*$/, '').replace(/^Refusing to /, ''),
-    ),
+    lines: overridden.map(describeRefusal),
   };
 }
 

@@ -1,8 +1,9 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
-import type { CatalogNames, Change, Plan } from '../model/index.js';
+import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.js';
 import { viewChange, type PlanAttribution } from './attribution.js';
 import { nameReferencesOf } from './names.js';
+import { describeRefusalWithOverride } from './refusal.js';
 import { describeReasons } from './words.js';
 
 export interface JsonOptions {
@@ -21,7 +22,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     ),
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
-    refusals: plan.refusals,
+    refusals: plan.refusals.map(describeRefusalForMachines),
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
     ...(plan.reads ? { reads: plan.reads } : {}),
     ...(plan.notes?.length
@@ -29,6 +30,16 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
       : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The refusal as format_version 1 prints it: the threshold, the two numbers and the words. */
+function describeRefusalForMachines(refusal: SafetyRefusal): Record<string, unknown> {
+  return {
+    check: refusal.check,
+    limit: refusal.limit,
+    actual: refusal.actual,
+    message: describeRefusalWithOverride(refusal),
+  };
 }
 
 function withOrigin(

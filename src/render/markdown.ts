@@ -1,6 +1,8 @@
 // For a pull-request comment or $GITHUB_STEP_SUMMARY: refusals on top, a summary table, one collapsible
 // section per changed group with a diff block, then unmanaged groups.
 import type { Attribution, Change, Plan, SafetyRefusal } from '../model/index.js';
+import { escapeHtml, escapeInline, fenceFor } from './markdown-escape.js';
+import { describeRefusalWithOverride } from './refusal.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
 import {
   describeAttribution,
@@ -83,7 +85,7 @@ function formatRefusals(plan: Plan): string {
   return [
     '> [!CAUTION]',
     '> **Refused by safety checks: apply will not run this plan.**',
-    ...plan.refusals.map((refusal) => `> - ${escapeInline(refusal.message)}`),
+    ...plan.refusals.map((refusal) => `> - ${escapeInline(describeRefusalWithOverride(refusal))}`),
   ].join('\n');
 }
 
@@ -97,7 +99,7 @@ function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
   return formatTable(
     ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
-    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.requests],
+    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.changes.length],
   );
 }
 
@@ -215,36 +217,4 @@ function formatUnmanaged(plan: Plan, dir: string, drift: boolean): string {
 function splitHeading(heading: string): [string, string] {
   const space = heading.indexOf(' ');
   return [heading.slice(0, space), heading.slice(space + 1)];
-}
-
-/** A fence longer than any backtick run in the block, so a group name cannot close it early. */
-function fenceFor(lines: string[]): string {
-  const longest = Math.max(0, ...lines.flatMap((line) => (line.match(/`+/g) ?? []).map((run) => run.length)));
-  return '`'.repeat(Math.max(3, longest + 1));
-}
-
-/** Text inside the raw HTML of <summary>: markdown is not parsed there, but HTML and references are. */
-function escapeHtml(text: string): string {
-  return neutralizeReferences(escapeEntities(text));
-}
-
-function escapeEntities(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * GitHub links "@name" and "#12" after parsing, so a backslash does not stop them; an empty comment
- * splits the text node and does, invisibly. A group named "@team" must not ping anyone.
- */
-function neutralizeReferences(text: string): string {
-  return text.replace(/@/g, '@<!-- -->').replace(/#(?=\d)/g, '#<!-- -->');
-}
-
-/** Group names are user text: keep them from turning into markup (GitHub's ~strike~ and $math$ too). */
-function escapeInline(text: string): string {
-  const escaped = escapeEntities(text).replace(/([\\`*_[\]|~$])/g, '\\$1');
-  // At the start of a list item, "# ", "- ", "+ " or "1. " would open a heading or a nested list.
-  return neutralizeReferences(escaped)
-    .replace(/^([#+-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -2,6 +2,7 @@
 // the report is still drift, in each format drift speaks.
 import type { Problem } from '../errors.js';
 import { formatProblem } from './problem.js';
+import { codeSpan } from './markdown-escape.js';
 
 const LEAD =
   'Groups that the files below pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.';
@@ -10,6 +11,6 @@ export function renderMissingPinsAs(format: 'text' | 'json' | 'markdown', proble
   if (format === 'json') return `${JSON.stringify({ format_version: 1, kind: 'missing_pins', problems }, null, 2)}\n`;
   const lines = problems.map(formatProblem);
   if (format === 'markdown')
-    return `## bcgroups drift\n\n> [!WARNING]\n> ${LEAD}\n\n${lines.map((line) => `- \`${line.split('\n')[0]?.replace(/`/g, "'")}\``).join('\n')}\n`;
+    return `## bcgroups drift\n\n> [!WARNING]\n> ${LEAD}\n\n${lines.map((line) => `- ${codeSpan(line.split('\n')[0] ?? '')}`).join('\n')}\n`;
   return `${LEAD}\n${lines.join('\n')}\n`;
 }

@@ -6,6 +6,7 @@ import type { Format } from './index.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
+import { escapeEntities } from './markdown-escape.js';
 
 export interface StoreSection {
   store: string;
@@ -40,9 +41,7 @@ export function renderStoresMarkdown(sections: readonly StoreSection[]): string 
     .map((section) => {
       const title = `bcgroups plan: store ${section.store}`;
       if ('error' in section.outcome) {
-        const lines = section.outcome.error
-          .split('\n')
-          .map((line) => `> ${line.replace(/[<>&]/g, (char) => `&#${char.charCodeAt(0)};`)}`);
+        const lines = section.outcome.error.split('\n').map((line) => `> ${escapeEntities(line)}`);
         return `## ${title}\n\n> [!WARNING]\n> **Could not plan this store.**\n${lines.join('\n')}\n`;
       }
       return renderMarkdown(section.outcome.plan, { mode: 'plan', title });

@@ -1,5 +1,6 @@
 // Terraform-like text for a terminal and CI logs: + create, ~ update, - delete, field by field.
 import type { Change, Plan, SafetyRefusal } from '../model/index.js';
+import { describeRefusalWithOverride } from './refusal.js';
 import { describeForced, describeStore, type PlanStore } from './header.js';
 import { paint, type Style } from './ansi.js';
 import {
@@ -87,7 +88,7 @@ function formatRefusals(plan: Plan, color: boolean): string {
   const head = paint('Refused by safety checks: apply will not run this plan.', 'bold', color);
   return [
     paint(head, 'red', color),
-    ...plan.refusals.map((refusal) => paint(`  ! ${refusal.message}`, 'red', color)),
+    ...plan.refusals.map((refusal) => paint(`  ! ${describeRefusalWithOverride(refusal)}`, 'red', color)),
   ].join('\n');
 }
 
@@ -179,7 +180,8 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
-  const requests = plan.requests;
+  // Apply sends one write request per change.
+  const requests = plan.changes.length;
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
   return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
     .filter(Boolean)

@@ -1,6 +1,7 @@
 // A seeded catalog and customers are checked against what a real store can hold (the limits of the
 // official V3 specs), so the sandbox never serves a store that could not exist.
 import type { SeedCategory, SeedCustomer } from './catalog.js';
+import { isMapping } from '../text/mapping.js';
 
 /** From the category trees spec: 16,000 categories per store, names of 1-50 characters, 8 levels. */
 const MAX_CATEGORIES = 16_000;
@@ -17,7 +18,7 @@ type Fields = Record<string, unknown>;
 export function findCatalogProblems(catalog: unknown, customers: unknown, groupIds: ReadonlySet<number>): string[] {
   const problems: string[] = [];
   if (catalog !== undefined) {
-    if (!isRecord(catalog)) problems.push('catalog must be a mapping with categories, products and price_lists');
+    if (!isMapping(catalog)) problems.push('catalog must be a mapping with categories, products and price_lists');
     else {
       problems.push(...unknownKeys(catalog, ['categories', 'products', 'price_lists'], 'catalog'));
       problems.push(...checkCategories(catalog.categories));
@@ -40,7 +41,7 @@ function checkCategories(raw: unknown): string[] {
   const byId = new Map<number, SeedCategory>();
   list.forEach((entry, index) => {
     const at = label('category', index, entry);
-    if (!isRecord(entry)) return void problems.push(`${at}: must be a mapping`);
+    if (!isMapping(entry)) return void problems.push(`${at}: must be a mapping`);
     problems.push(...unknownKeys(entry, ['category_id', 'name', 'parent_id', 'tree_id', 'is_visible'], at));
     problems.push(...checkId(entry.category_id, `${at}: category_id`, byId));
     problems.push(...checkName(entry.name, `${at}: name`, MAX_CATEGORY_NAME));
@@ -134,7 +135,7 @@ function checkNamedList(
   const names = new Map<string, number>();
   list.forEach((entry, index) => {
     const at = label(kind, index, entry);
-    if (!isRecord(entry)) return void problems.push(`${at}: must be a mapping`);
+    if (!isMapping(entry)) return void problems.push(`${at}: must be a mapping`);
     problems.push(...unknownKeys(entry, fields, at));
     problems.push(...checkId(entry.id, `${at}: id`, ids));
     problems.push(...checkName(entry.name, `${at}: name`, maxName));
@@ -154,7 +155,7 @@ function checkCustomers(raw: unknown, groupIds: ReadonlySet<number>): string[] {
   let nextId = 1;
   list.forEach((entry, index) => {
     const at = `customer ${index + 1}`;
-    if (!isRecord(entry)) return void problems.push(`${at}: must be a mapping`);
+    if (!isMapping(entry)) return void problems.push(`${at}: must be a mapping`);
     problems.push(...unknownKeys(entry, ['id', 'email', 'first_name', 'last_name', 'customer_group_id'], at));
     const id = entry.id === undefined ? nextId : entry.id;
     problems.push(
@@ -184,7 +185,7 @@ function readList(raw: unknown, where: string): unknown[] | string {
 }
 
 function label(kind: string, index: number, entry: unknown): string {
-  const name = isRecord(entry) && typeof entry.name === 'string' ? ` ('${entry.name}')` : '';
+  const name = isMapping(entry) && typeof entry.name === 'string' ? ` ('${entry.name}')` : '';
   return `${kind} ${index + 1}${name}`;
 }
 
@@ -213,10 +214,6 @@ function unknownKeys(entry: Fields, allowed: readonly string[], at: string): str
   return Object.keys(entry)
     .filter((key) => !allowed.includes(key))
     .map((key) => `${at}: unknown field '${key}' (allowed: ${allowed.join(', ')})`);
-}
-
-function isRecord(value: unknown): value is Fields {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 }
 
 function isPositiveInt(value: unknown): boolean {

@@ -6,15 +6,15 @@ import {
   ACCESS_TYPES,
   RULE_METHODS,
   RULE_TYPES,
-  type CategoryAccessFile,
-  type DiscountRuleFile,
+  type CategoryAccessOf,
+  type DiscountRuleOf,
   type GroupFile,
   type RuleType,
 } from '../../src/model/index.js';
 import { readGroupSchema } from '../../src/desired/schema.js';
 
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
-type RuleOf<T extends RuleType> = Extract<DiscountRuleFile, { type: T }>;
+type RuleOf<T extends RuleType> = Extract<DiscountRuleOf<'file'>, { type: T }>;
 
 const GROUP_KEYS = {
   id: true,
@@ -29,7 +29,7 @@ const GROUP_KEYS = {
 
 const GROUP_REQUIRED = { name: true } satisfies Record<RequiredKeys<GroupFile>, true>;
 
-const ACCESS_KEYS = { type: true, categories: true } satisfies Record<keyof CategoryAccessFile, true>;
+const ACCESS_KEYS = { type: true, categories: true } satisfies Record<keyof CategoryAccessOf<'file'>, true>;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 /** Each member of a union as the record of its keys. */

@@ -9,7 +9,7 @@ import { resolveReferences } from '../../src/references/index.js';
 import { BcgroupsError } from '../../src/errors.js';
 import { importGroups, renderGroupFile, SCHEMA_MODELINE } from '../../src/import/index.js';
 import { modelineFor } from '../../src/import/render.js';
-import type { GroupFile, LiveGroup } from '../../src/model/index.js';
+import type { DiscountRuleOf, GroupFile, LiveGroup } from '../../src/model/index.js';
 import { normalizeAccess, normalizeRules, pickState } from '../../src/model/normalize.js';
 import { live } from '../apply/builders.js';
 
@@ -47,7 +47,8 @@ function parseBack(text: string) {
       is_default: file.is_default ?? false,
       is_group_for_guests: file.is_group_for_guests ?? false,
       category_access: normalizeAccess(file.category_access),
-      discount_rules: normalizeRules(file.discount_rules),
+      // import writes every target by id, never by name.
+      discount_rules: normalizeRules(file.discount_rules as DiscountRuleOf<'live'>[] | undefined),
     }),
   };
 }

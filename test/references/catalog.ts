@@ -1,5 +1,5 @@
 // A small plain catalog and loaded groups for the reference tests: two trees, a name used twice.
-import type { Catalog, LoadedAccess, LoadedGroup, LoadedRule } from '../../src/model/index.js';
+import type { Catalog, CategoryAccessOf, LoadedGroup, DiscountRuleOf } from '../../src/model/index.js';
 
 export const catalog: Catalog = {
   categories: [
@@ -24,7 +24,11 @@ export const catalog: Catalog = {
 };
 
 /** A loaded group with the given rules and access; every place of the file sits on its own line. */
-export function loaded(rules: LoadedRule[], access: LoadedAccess = { type: 'all' }, name = 'VIP'): LoadedGroup {
+export function loaded(
+  rules: DiscountRuleOf<'loaded'>[],
+  access: CategoryAccessOf<'loaded'> = { type: 'all' },
+  name = 'VIP',
+): LoadedGroup {
   const positions: Record<string, { line: number; col: number }> = {};
   rules.forEach((rule, index) => {
     positions[`/discount_rules/${index}`] = { line: 10 + index * 10, col: 5 };

@@ -12,11 +12,10 @@ import {
   type UpdateChange,
 } from '../../model/index.js';
 import { canonicalJson, fingerprint, normalizeAccess, normalizeRules } from '../../model/normalize.js';
-import { countRequests, summarize } from '../create-plan.js';
+import { summarize } from '../create-plan.js';
 import { bodyOf, updateFields } from '../diff.js';
 import { findGraphProblems } from '../graph.js';
 import { changeKey } from '../key.js';
-import { count } from '../../text/words.js';
 import { findHolderProblems, type GroupSteps } from './holder-steps.js';
 
 /** Throws a BcgroupsError (exit 1) naming every inconsistency of the file; nothing has been sent yet. */
@@ -171,9 +170,9 @@ function findLiveProblems(saved: SavedPlan, steps: readonly GroupSteps[]): strin
   return problems;
 }
 
-/** The summary, the request count and the unchanged/unmanaged lists, against the changes. */
+/** The summary and the unchanged/unmanaged lists, against the changes. */
 function findListProblems(saved: SavedPlan): string[] {
-  const { changes, unchanged, unmanaged, summary, requests } = saved.plan;
+  const { changes, unchanged, unmanaged, summary } = saved.plan;
   const problems: string[] = [];
   const counted = summarize(changes, unchanged.length, unmanaged.length);
   if (canonicalJson(summary) !== canonicalJson(counted)) {
@@ -181,8 +180,6 @@ function findListProblems(saved: SavedPlan): string[] {
       `the summary says ${describeSummary(summary)}, but the changes and lists make ${describeSummary(counted)}`,
     );
   }
-  if (requests !== countRequests({ changes }))
-    problems.push(`the plan says ${count(requests, 'write request')}, but it has ${count(changes.length, 'change')}`);
   const touchedBy = new Map<number, Change[]>();
   for (const change of changes)
     if (change.action !== 'create') touchedBy.set(change.id, [...(touchedBy.get(change.id) ?? []), change]);

@@ -35,7 +35,7 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
     live[String(change.id)] = { date_modified: group.date_modified, fingerprint: fingerprint(group) };
   }
   return {
-    format_version: 1,
+    format_version: 2,
     store_hash: context.storeHash,
     ...(context.storeName === undefined ? {} : { store: context.storeName }),
     desired_hash: context.desiredHash,
@@ -57,6 +57,11 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
       `${file} is not a saved plan: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
     );
   }
+  if (isEarlierFormat(value))
+    throw new BcgroupsError(
+      `${file} is a saved plan of format 1, written by an earlier bcgroups, which words its refusals instead of ` +
+        `keeping their numbers. Re-create it with \`bcgroups plan --out ${file}\`.`,
+    );
   const validate = savedPlanValidator();
   if (!validate(value)) {
     const source = {
@@ -73,6 +78,13 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
     );
   }
   return value as SavedPlan;
+}
+
+/** A plan file of format 1: its changes read alike, but its refusals are sentences, which cannot be worded again. */
+function isEarlierFormat(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'plan' in value && 'format_version' in value
+    ? value.format_version === 1
+    : false;
 }
 
 /** The schema ships beside dist/ and src/ alike; it is read once, on the first parse. */

@@ -36,21 +36,15 @@ test('refusals recorded when planning refuse the file before the store is asked'
     ...saved,
     plan: {
       ...plan,
-      refusals: [
-        {
-          check: 'maxDeletes' as const,
-          limit: 1,
-          actual: 2,
-          message: 'Refusing to delete 2 groups. Re-run with --force to allow it.',
-        },
-      ],
+      refusals: [{ check: 'maxDeletes' as const, limit: 1, actual: 2, override: '--force' as const }],
     },
   };
   const error = thrown(() => checkPlannedRefusals(refused, context));
   assert.instance(error, RefusedPlanError);
   assert.match(
     (error as Error).message,
-    'p.json was refused by a safety check when it was planned:\n  ! Refusing to delete 2 groups.\n',
+    'p.json was refused by a safety check when it was planned:\n' +
+      '  ! Refusing to delete 2 groups: more than safety.maxDeletes (1).\n',
   );
   assert.match((error as Error).message, '`replan prune force`');
   assert.is(

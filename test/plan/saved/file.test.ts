@@ -26,7 +26,7 @@ test('the saved plan records every touched live group, and only those', () => {
   });
   assert.equal(
     [saved.format_version, saved.store_hash, saved.desired_hash, saved.created_at],
-    [1, 'abc123', 'd35', '2024-08-01T12:00:00.000Z'],
+    [2, 'abc123', 'd35', '2024-08-01T12:00:00.000Z'],
   );
   assert.equal(saved.plan.changes, plan.changes);
 });
@@ -46,14 +46,7 @@ test('the saved plan holds only the documented keys (no room for a token)', () =
     'plan',
     'store_hash',
   ]);
-  assert.equal(Object.keys(saved.plan).sort(), [
-    'changes',
-    'refusals',
-    'requests',
-    'summary',
-    'unchanged',
-    'unmanaged',
-  ]);
+  assert.equal(Object.keys(saved.plan).sort(), ['changes', 'refusals', 'summary', 'unchanged', 'unmanaged']);
   const withToken = { ...saved, access_token: 'secret' };
   assert.throws(() => parseSavedPlan(JSON.stringify(withToken), 'plan.json'), /access_token|additional properties/);
   const tokenInPlan = { ...saved, plan: { ...saved.plan, access_token: 'secret' } };
@@ -76,7 +69,12 @@ const badInputs: [string, string, RegExp][] = [
     }),
     /store_hash/,
   ],
-  ['another format version', JSON.stringify({ ...toSavedPlan(plan, context), format_version: 2 }), /format_version/],
+  ['another format version', JSON.stringify({ ...toSavedPlan(plan, context), format_version: 3 }), /format_version/],
+  [
+    'a file of format 1, whose refusals were sentences',
+    JSON.stringify({ ...toSavedPlan(plan, context), format_version: 1 }),
+    /format 1, written by an earlier bcgroups.*Re-create it with `bcgroups plan --out plan\.json`/,
+  ],
   ['a body with an id', withChange({ ...plan.changes[0], body: { id: 4 } }), /changes\/0/],
   ['a malformed key', withChange({ ...plan.changes[0], key: 'update:x' }), /changes\/0/],
 ];

@@ -15,7 +15,7 @@ function savedPlan(over: { changes?: Change[]; live?: SavedPlan['live'] } = {}):
     createChange(state('VIP')),
   ];
   return {
-    format_version: 1,
+    format_version: 2,
     store_hash: 'abc123',
     desired_hash: 'x',
     created_at: '2024-01-02T00:00:00Z',
@@ -30,7 +30,6 @@ function savedPlan(over: { changes?: Change[]; live?: SavedPlan['live'] } = {}):
       unchanged: [],
       unmanaged: [],
       refusals: [],
-      requests: changes.length,
     },
   };
 }
