@@ -27,7 +27,9 @@ export class RequestClock {
     if (Date.now() + waitMs < this.deadline) return;
     const spent = ((Date.now() - this.#started) / 1000).toFixed(1);
     throw new ApiError(
-      `${this.method} ${this.shownPath} gave up after ${spent} s of attempts, retries and waits: one request may take at most request.maxRequestMs (${this.maxRequestMs} ms) in all. Try again later, or raise request.maxRequestMs.`,
+      `${this.method} ${this.shownPath} gave up after ${spent} s of attempts, retries and waits: ` +
+        `one request may take at most request.maxRequestMs (${this.maxRequestMs} ms) in all. ` +
+        'Try again later, or raise request.maxRequestMs.',
       { method: this.method, path: this.shownPath },
     );
   }

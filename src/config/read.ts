@@ -37,7 +37,7 @@ export async function readConfigFile(cwd: string, configFile: string | undefined
   return undefined;
 }
 
-/** The config files of one folder that hold something: blank files and a package.json without a "bcgroups" key do not count. */
+/** The config files of one folder with settings: blank ones and a package.json without "bcgroups" do not count. */
 function findConfigFilesIn(dir: string, cwd: string): { filepath: string; text: string }[] {
   return CONFIG_SEARCH_PLACES.flatMap((place) => {
     const filepath = path.join(dir, place);
@@ -62,7 +62,8 @@ function describeSeveralFiles(found: { filepath: string }[], cwd: string): Confi
   const names = found.map((file) => shownPath(cwd, file.filepath));
   const listed = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return new ConfigError(
-    `${found.length === 2 ? 'Two' : found.length} config files in one folder: ${listed}. bcgroups reads one config: merge them into one file and delete the others, or name one with --config FILE.`,
+    `${found.length === 2 ? 'Two' : found.length} config files in one folder: ${listed}. bcgroups reads one config: ` +
+      'merge them into one file and delete the others, or name one with --config FILE.',
   );
 }
 
@@ -76,7 +77,8 @@ async function parseConfigFile(filepath: string, text: string, shown: string): P
     config = (extension === '.json' ? jsonLoader(positions) : yamlLoader(positions))(filepath, text);
   else
     throw new ConfigError(
-      `Config file ${shown}: bcgroups reads .json, .yaml, .yml or extension-less YAML configs, and .js, .mjs, .cjs or .ts ones.`,
+      `Config file ${shown}: bcgroups reads .json, .yaml, .yml or extension-less YAML configs, ` +
+        'and .js, .mjs, .cjs or .ts ones.',
     );
   if (path.basename(filepath) === 'package.json')
     config = isRecord(config) && Object.hasOwn(config, 'bcgroups') ? config.bcgroups : undefined;

@@ -85,7 +85,8 @@ export function readConfigText(location: string, shown: string, optional = false
 
 function tooLarge(shown: string): ConfigError {
   return new ConfigError(
-    `Config file ${shown} is larger than ${MAX_FILE_BYTES} bytes (1 MiB), the limit of any file bcgroups reads; nothing past that was read.`,
+    `Config file ${shown} is larger than ${MAX_FILE_BYTES} bytes (1 MiB), the limit of any file bcgroups reads; ` +
+      'nothing past that was read.',
   );
 }
 

@@ -212,7 +212,8 @@ stores('one store written as two URLs (:443, a trailing dot, 127.1, a case) is s
     ['http://127.0.0.1:8080', 'http://127.1:8080'],
   ];
   for (const [first, second] of pairs) {
-    const text = `stores:\n  a:\n    storeHash: abc\n    apiUrl: ${first}\n  b:\n    storeHash: ABC\n    apiUrl: ${second}\n`;
+    const text =
+      `stores:\n  a:\n    storeHash: abc\n    apiUrl: ${first}\n` + `  b:\n    storeHash: ABC\n    apiUrl: ${second}\n`;
     await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), text);
     const problems = await problemsOf(loadConfig({ cwd, env: {} }));
     assert.equal(
