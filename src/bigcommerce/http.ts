@@ -14,6 +14,7 @@ import {
 } from './errors.js';
 import { AnswerProblem, parseJson } from './parse.js';
 import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
+import { RequestClock } from './request-clock.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
 
 export type { Method };
@@ -34,6 +35,8 @@ export interface TransportOptions {
   maxPages: number;
   /** The longest single wait, for a 429's reset or the pacing of the rate-limit headers. */
   maxWaitMs: number;
+  /** The longest one request may take in all (request.maxRequestMs): its attempts, retries and waits. */
+  maxRequestMs: number;
 }
 
 export interface HttpAnswer {
@@ -125,13 +128,17 @@ export class Transport {
    */
   async send(method: Method, path: string, options: SendOptions = {}): Promise<HttpAnswer> {
     const shownPath = this.describePath(path);
+    const clock = new RequestClock(method, shownPath, this.#options.maxRequestMs);
     let failures = 0;
     let rateLimited = 0;
     for (let attempts = 1; ; attempts++) {
       let answer: { status: number; bodyText: string; headers: Headers };
       try {
-        answer = await this.sendOnce(method, path, options.body);
+        answer = await this.sendOnce(method, path, options.body, clock);
       } catch (error) {
+        if (error instanceof ApiError) throw error;
+        // The request's own time ran out, whatever the attempt failed with.
+        clock.check(0);
         // Asking again would only download the same runaway answer again.
         if (error instanceof AnswerTooLarge)
           throw new ApiError(`${method} ${shownPath} failed: ${error.message}`, {
@@ -146,7 +153,7 @@ export class Transport {
           );
         }
         if (shouldRetry(this.policy, { method, status: undefined, failures, rateLimited })) {
-          await this.backoff(failures++);
+          await this.backoff(failures++, clock);
           continue;
         }
         throw createNetworkError(method, shownPath, error, this.#token, new URL(this.#options.baseUrl).host);
@@ -164,11 +171,11 @@ export class Transport {
       const retry = shouldRetry(this.policy, { method, status, failures, rateLimited });
       if (retry === 'rate-limited') {
         this.stats.rateLimited += 1;
-        await this.waitForReset(method, shownPath, headers, rateLimited++);
+        await this.waitForReset(method, shownPath, headers, rateLimited++, clock);
         continue;
       }
       if (retry === 'backoff') {
-        await this.backoff(failures++);
+        await this.backoff(failures++, clock);
         continue;
       }
       if (
@@ -183,8 +190,8 @@ export class Transport {
     }
   }
 
-  private async sendOnce(method: Method, path: string, body: unknown) {
-    this.stats.waitedMs += await this.limiter.acquire();
+  private async sendOnce(method: Method, path: string, body: unknown, clock: RequestClock) {
+    this.stats.waitedMs += await this.limiter.acquire((waitMs) => clock.check(waitMs));
     this.stats.requests[method] += 1;
     const headers: Record<string, string> = {
       'X-Auth-Token': this.#token,
@@ -205,7 +212,7 @@ export class Transport {
         body: payload,
         // Following would send the token and the body to whatever origin the server names.
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.#options.timeoutMs),
+        signal: AbortSignal.timeout(Math.max(1, Math.min(this.#options.timeoutMs, clock.remaining()))),
       });
       rateHeaders = readRateLimitHeaders(response.headers);
       const bodyText = await readCapped(response, MAX_ANSWER_BYTES);
@@ -215,11 +222,17 @@ export class Transport {
     }
   }
 
-  private async waitForReset(method: Method, shownPath: string, headers: Headers, repeat: number): Promise<void> {
+  private async waitForReset(
+    method: Method,
+    shownPath: string,
+    headers: Headers,
+    repeat: number,
+    clock: RequestClock,
+  ): Promise<void> {
     const asked = this.policy.rateLimited.resetHeaders
       .map(({ name, unitMs }) => ({ name, unitMs, value: readHeaderNumber(headers, name) }))
       .find(({ value }) => value !== undefined);
-    if (asked?.value === undefined) return this.backoff(repeat);
+    if (asked?.value === undefined) return this.backoff(repeat, clock);
     const known = asked.value * asked.unitMs;
     const { maxWaitMs } = this.policy;
     if (known > maxWaitMs) {
@@ -231,6 +244,7 @@ export class Transport {
     }
     // Later repeats of a 429 add backoff on top of the server's reset: something else is using the quota.
     const wait = Math.min(maxWaitMs, known + (repeat > 0 ? this.jitteredDelay(repeat - 1) : 0));
+    clock.check(wait);
     this.limiter.block(wait);
     this.stats.waitedMs += wait;
     await sleep(wait);
@@ -241,9 +255,10 @@ export class Transport {
     return this.backoff(failure);
   }
 
-  private async backoff(failure: number): Promise<void> {
+  private async backoff(failure: number, clock?: RequestClock): Promise<void> {
     this.stats.retries += 1;
     const wait = this.jitteredDelay(failure);
+    clock?.check(wait);
     this.stats.waitedMs += wait;
     await sleep(wait);
   }

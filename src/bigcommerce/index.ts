@@ -51,6 +51,8 @@ export interface ClientOptions {
   maxPages?: number;
   /** The longest single wait; a server asking for more fails the request at once. */
   maxWaitMs?: number;
+  /** The longest one request may take in all, its retries and waits included. */
+  maxRequestMs?: number;
 }
 
 /** The request settings default as the config does; only the backoff step is the client's own. */
@@ -75,6 +77,9 @@ export function createTransport(options: ClientOptions): Transport {
   // Node fires a longer timer at once, which would turn every wait into a busy loop.
   if (!(maxWaitMs >= 0 && maxWaitMs <= MAX_TIMER_MS))
     throw new ConfigError(`maxWaitMs must be from 0 to ${MAX_TIMER_MS}, got ${maxWaitMs}.`);
+  const maxRequestMs = options.maxRequestMs ?? CLIENT_DEFAULTS.maxRequestMs;
+  if (!(maxRequestMs >= 1 && maxRequestMs <= MAX_TIMER_MS))
+    throw new ConfigError(`maxRequestMs must be from 1 to ${MAX_TIMER_MS}, got ${maxRequestMs}.`);
   return new Transport({
     // The store's root: group paths start with /v2, catalog and customers paths with /v3.
     baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}/stores/${options.storeHash}`,
@@ -87,5 +92,6 @@ export function createTransport(options: ClientOptions): Transport {
     retryBaseMs: options.retryBaseMs ?? CLIENT_DEFAULTS.retryBaseMs,
     maxPages: options.maxPages ?? CLIENT_DEFAULTS.maxPages,
     maxWaitMs,
+    maxRequestMs,
   });
 }

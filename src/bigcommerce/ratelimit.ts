@@ -63,8 +63,11 @@ export class RateLimiter {
     return this.last;
   }
 
-  /** Waits until a request may be sent without eating into the reserve; returns the time waited. */
-  async acquire(): Promise<number> {
+  /**
+   * Waits until a request may be sent without eating into the reserve; returns the time waited.
+   * `beforeWait` may refuse a wait (by throwing): the request's own time limit.
+   */
+  async acquire(beforeWait?: (waitMs: number) => void): Promise<number> {
     const started = Date.now();
     for (;;) {
       const now = Date.now();
@@ -74,6 +77,7 @@ export class RateLimiter {
       if (this.windowEnd === undefined && this.inFlight === 0) break;
       const wait = this.windowEnd === undefined ? UNKNOWN_RESET_POLL_MS : this.windowEnd - now;
       if (wait > this.maxWaitMs) throw new WaitTooLong(wait, this.maxWaitMs);
+      beforeWait?.(wait);
       await sleep(wait);
     }
     if (this.left !== undefined) this.left -= 1;

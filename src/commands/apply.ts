@@ -123,7 +123,7 @@ async function planNow(ctx: CommandContext, settings: Config, json: boolean): Pr
     checkSafety: true,
     onLive: (live) => noteEmptyFolder(ctx, config, desired, live.length),
   });
-  showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, overridden));
+  showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, overridden, ctx.io.cwd));
   return { config, store, plan };
 }
 
@@ -189,7 +189,13 @@ async function prepareSavedPlan(
   } else {
     // The log of a run shows what it applied, not only that it applied something.
     // A forced plan says so, with what --force overrides now (the file keeps only that it was forced).
-    showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, saved.forced ? overridden : undefined));
+    showPlan(
+      ctx,
+      config,
+      plan,
+      json,
+      describeRun(store.storeHash, config, saved.forced ? overridden : undefined, ctx.io.cwd),
+    );
     await noteChangedFiles(ctx, config, saved.desired_hash, file);
     ctx.io.stderr.write(`Applying ${countOf(saved.plan.changes.length, 'change')} from ${file}.\n`);
   }

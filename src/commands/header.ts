@@ -1,15 +1,20 @@
 // The header options of a rendered plan, from the run: which store, and what --force overrode.
+import path from 'node:path';
 import { DEFAULT_CONFIG } from '../config/index.js';
 import type { Config, SafetyRefusal } from '../model/index.js';
 import { planStoreOf, type PlanStore } from '../render/header.js';
 
+/** With `cwd`, the store also names the config file read (relative to cwd), or says there was none. */
 export function describeRun(
   storeHash: string,
-  config: Pick<Config, 'apiUrl'>,
+  config: Pick<Config, 'apiUrl' | 'configFile'>,
   overridden: SafetyRefusal[] | undefined,
+  cwd?: string,
 ): { store: PlanStore; forced?: SafetyRefusal[] } {
+  const store = planStoreOf(storeHash, config.apiUrl, DEFAULT_CONFIG.apiUrl);
+  const configFile = config.configFile ? path.relative(cwd ?? '', config.configFile) || config.configFile : null;
   return {
-    store: planStoreOf(storeHash, config.apiUrl, DEFAULT_CONFIG.apiUrl),
+    store: cwd === undefined ? store : { ...store, configFile },
     ...(overridden ? { forced: overridden } : {}),
   };
 }

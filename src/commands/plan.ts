@@ -70,7 +70,7 @@ export const planCommand: Command = {
         alsoResolves: baselineGroups(baseline),
       },
     );
-    const header = describeRun(session.storeHash, session.config, overridden);
+    const header = describeRun(session.storeHash, session.config, overridden, ctx.io.cwd);
     const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, { prune: session.config.prune });
     if (attribution && !attribution.compared && format === 'json')
       ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);

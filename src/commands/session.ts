@@ -25,6 +25,7 @@ export function openStore(ctx: CommandContext, config: Config): Store {
     reserveShare: config.request.reserveShare,
     maxPages: config.request.maxPages,
     maxWaitMs: config.request.maxWaitMs,
+    maxRequestMs: config.request.maxRequestMs,
   });
   return { client, storeHash, origin: new URL(config.apiUrl).origin };
 }

@@ -1,29 +1,15 @@
-// Finding and reading the config file. JSON and YAML are parsed once, by the group files' parser, which
-// keeps where each setting sits; JS and TS configs compute their values, so they have no positions.
+// Finding and reading the config file. JSON and YAML are data: parsed once, by the group files' parser,
+// which keeps where each setting sits, and never made to run code (cosmiconfig's `$import` key is not
+// honoured, so it is an unknown key like any other). Only a JS or TS config runs, through cosmiconfig's
+// loaders; it computes its values, so it has no positions.
 import path from 'node:path';
-import { cosmiconfig, type Loader } from 'cosmiconfig';
+import { defaultLoaders, type Loader } from 'cosmiconfig';
 import { parseYaml } from '../desired/parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
 import { ConfigError } from '../errors.js';
-import { fsFaultOf } from '../text/errno.js';
+import { CONFIG_SEARCH_PLACES, listSearchDirs, readConfigText } from './search.js';
 
-export const CONFIG_SEARCH_PLACES = [
-  'package.json',
-  '.bcgroupsrc',
-  '.bcgroupsrc.json',
-  '.bcgroupsrc.yaml',
-  '.bcgroupsrc.yml',
-  '.bcgroupsrc.js',
-  '.bcgroupsrc.mjs',
-  '.bcgroupsrc.cjs',
-  'bcgroups.config.js',
-  'bcgroups.config.mjs',
-  'bcgroups.config.cjs',
-  'bcgroups.config.ts',
-  'bcgroups.config.json',
-  'bcgroups.config.yaml',
-  'bcgroups.config.yml',
-];
+export { CONFIG_SEARCH_PLACES } from './search.js';
 
 export interface ConfigFile {
   config: unknown;
@@ -33,33 +19,89 @@ export interface ConfigFile {
 }
 
 const FIX = 'Fix the syntax and run again.';
+const CODE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts']);
+const DATA_EXTENSIONS = new Set(['', '.json', '.yaml', '.yml']);
 
-/** The config file named by --config, else the first one found from cwd up; undefined when there is none. */
+/** The config file named by --config, else the one found from cwd up; undefined when there is none. */
 export async function readConfigFile(cwd: string, configFile: string | undefined): Promise<ConfigFile | undefined> {
-  const positions = new Map<string, PositionIndex>();
-  const loadYaml = yamlLoader(positions);
-  const loaders = { '.json': jsonLoader(positions), '.yaml': loadYaml, '.yml': loadYaml, noExt: loadYaml };
-  const explorer = cosmiconfig('bcgroups', {
-    searchPlaces: CONFIG_SEARCH_PLACES,
-    searchStrategy: 'project',
-    cache: false,
-    loaders,
-  });
-  const target = configFile ? path.resolve(cwd, configFile) : undefined;
-  try {
-    const result = target ? await explorer.load(target) : await explorer.search(cwd);
-    if (!result) return undefined;
-    const found = positions.get(result.filepath);
-    return {
-      config: result.isEmpty ? {} : result.config,
-      filepath: result.filepath,
-      ...(found ? { positions: found } : {}),
-    };
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    if (target && fsFaultOf(error) === 'missing') throw new ConfigError(`Config file not found: ${configFile}`);
-    throw new ConfigError(describeLoadError(error, target));
+  if (configFile) {
+    const target = path.resolve(cwd, configFile);
+    return parseConfigFile(target, readConfigText(target, configFile) ?? '', configFile);
   }
+  for (const dir of listSearchDirs(cwd)) {
+    const found = findConfigFilesIn(dir, cwd);
+    if (found.length > 1) throw describeSeveralFiles(found, cwd);
+    const [only] = found;
+    if (only) return parseConfigFile(only.filepath, only.text, shownPath(cwd, only.filepath));
+  }
+  return undefined;
+}
+
+/** The config files of one folder with settings: blank ones and a package.json without "bcgroups" do not count. */
+function findConfigFilesIn(dir: string, cwd: string): { filepath: string; text: string }[] {
+  return CONFIG_SEARCH_PLACES.flatMap((place) => {
+    const filepath = path.join(dir, place);
+    const text = readConfigText(filepath, shownPath(cwd, filepath), true);
+    if (text === undefined || text.trim() === '') return [];
+    return place === 'package.json' && !holdsSettings(text) ? [] : [{ filepath, text }];
+  });
+}
+
+/** Whether a package.json has a "bcgroups" key; one that does not parse counts, so its error is shown. */
+function holdsSettings(packageText: string): boolean {
+  try {
+    const value: unknown = JSON.parse(packageText);
+    return !isRecord(value) || Object.hasOwn(value, 'bcgroups');
+  } catch {
+    return true;
+  }
+}
+
+/** Which file would win would depend on the order of a list in the code: say so rather than pick one. */
+function describeSeveralFiles(found: { filepath: string }[], cwd: string): ConfigError {
+  const names = found.map((file) => shownPath(cwd, file.filepath));
+  const listed = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return new ConfigError(
+    `${found.length === 2 ? 'Two' : found.length} config files in one folder: ${listed}. bcgroups reads one config: ` +
+      'merge them into one file and delete the others, or name one with --config FILE.',
+  );
+}
+
+async function parseConfigFile(filepath: string, text: string, shown: string): Promise<ConfigFile> {
+  const extension = path.extname(filepath);
+  const positions = new Map<string, PositionIndex>();
+  let config: unknown;
+  if (text.trim() === '') config = undefined;
+  else if (CODE_EXTENSIONS.has(extension)) config = await loadCode(filepath, text, extension);
+  else if (DATA_EXTENSIONS.has(extension))
+    config = (extension === '.json' ? jsonLoader(positions) : yamlLoader(positions))(filepath, text);
+  else
+    throw new ConfigError(
+      `Config file ${shown}: bcgroups reads .json, .yaml, .yml or extension-less YAML configs, ` +
+        'and .js, .mjs, .cjs or .ts ones.',
+    );
+  if (path.basename(filepath) === 'package.json')
+    config = isRecord(config) && Object.hasOwn(config, 'bcgroups') ? config.bcgroups : undefined;
+  const found = positions.get(filepath);
+  return { config: config === undefined ? {} : config, filepath, ...(found ? { positions: found } : {}) };
+}
+
+/** A JS or TS config is code by its own name: it runs, through cosmiconfig's loader for its extension. */
+async function loadCode(filepath: string, text: string, extension: string): Promise<unknown> {
+  const load = defaultLoaders[extension as keyof typeof defaultLoaders];
+  try {
+    return await load(filepath, text);
+  } catch (error) {
+    throw new ConfigError(describeLoadError(error, filepath));
+  }
+}
+
+function shownPath(cwd: string, filepath: string): string {
+  return path.relative(cwd, filepath) || filepath;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A syntax error names file, line, column and the parser's reason, never the text there: a config may hold exactly the secret it must not echo. */

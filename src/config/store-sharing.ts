@@ -81,7 +81,22 @@ function readStoreEntries(config: Record<string, unknown>): StoreEntry[] {
       explicitTokenEnv: explicit,
     };
     if (typeof store.storeHash === 'string')
-      entry.target = `${store.storeHash.toLowerCase()} ${apiUrl.replace(/\/+$/, '').toLowerCase()}`;
+      entry.target = `${store.storeHash.toLowerCase()} ${normalizeApiUrl(apiUrl)}`;
     return [entry];
   });
+}
+
+/**
+ * One API written in different ways as one string: URL parsing drops a default port (`:443`), reads
+ * `127.1` as 127.0.0.1 and lower-cases the host; a trailing dot of the host and trailing slashes go too.
+ */
+export function normalizeApiUrl(apiUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    return apiUrl.replace(/\/+$/, '').toLowerCase();
+  }
+  const host = url.hostname.replace(/\.+$/, '');
+  return `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}`;
 }

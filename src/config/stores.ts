@@ -53,7 +53,8 @@ export function selectStore(config: Config, pick: StorePick): Config {
 
 /** The config of one named store; the name must be one of the config's stores. */
 export function narrowTo(config: Config, name: string, from = '--store'): Config {
-  const store = config.stores?.[name];
+  // Own keys only: `--store constructor` must not find Object.prototype.constructor.
+  const store = config.stores && Object.hasOwn(config.stores, name) ? config.stores[name] : undefined;
   if (!store) {
     const near = closestName(name, storeNamesOf(config));
     throw new UsageError(

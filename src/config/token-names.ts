@@ -1,8 +1,8 @@
 // The token variables a config names, learnt as early as possible: a config that fails to load or to
 // validate may still be quoted in a message, and the redactor must know which variables hold tokens.
-import { existsSync, closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_SEARCH_PLACES } from './read.js';
+import { CONFIG_SEARCH_PLACES, listSearchDirs } from './search.js';
 import { isMapping } from '../text/mapping.js';
 
 const MAX_SCANNED_BYTES = 256 * 1024;
@@ -30,17 +30,17 @@ export function recordTokenEnvNamesOfFiles(cwd: string, configFile: string | und
 }
 
 function searchedFiles(cwd: string): string[] {
-  const files: string[] = [];
-  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    files.push(...CONFIG_SEARCH_PLACES.map((place) => path.join(dir, place)).filter((file) => existsSync(file)));
-    if (existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return files;
-  }
+  return listSearchDirs(cwd).flatMap((dir) =>
+    CONFIG_SEARCH_PLACES.map((place) => path.join(dir, place)).filter((file) => existsSync(file)),
+  );
 }
 
 function readStart(file: string): string {
   let fd: number | undefined;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking and regular files only: a FIFO named by --config must not hang the error path.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return '';
     const buffer = Buffer.alloc(MAX_SCANNED_BYTES);
     const length = readSync(fd, buffer, 0, buffer.length, 0);
     return buffer.subarray(0, length).toString('utf8');

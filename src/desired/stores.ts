@@ -97,7 +97,8 @@ export function selectStoreGroups<G extends Pick<DesiredGroup, 'id' | 'pins' | '
       continue;
     }
     const { id: _bare, ...rest } = group;
-    const pin = group.pins?.[storeName];
+    // Own keys only: a store named `constructor` has no pin unless the file gives it one.
+    const pin = group.pins && Object.hasOwn(group.pins, storeName) ? group.pins[storeName] : undefined;
     selected.push((pin === undefined ? rest : { ...rest, id: pin }) as G);
   }
   return { groups: selected, excluded };

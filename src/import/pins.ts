@@ -40,7 +40,12 @@ export async function findExistingFiles(dir: string, storeName?: string, cwd?: s
             number
           >,
         );
-      const id = perStore && storeName !== undefined ? perStore[storeName] : pin;
+      const id =
+        perStore && storeName !== undefined
+          ? Object.hasOwn(perStore, storeName)
+            ? perStore[storeName]
+            : undefined
+          : pin;
       if (typeof id === 'number' && Number.isInteger(id)) {
         if (!existing.byId.has(id)) existing.byId.set(id, relative);
       } else if (typeof name === 'string' && !existing.byName.has(nameKey(name))) {

@@ -67,6 +67,8 @@ export interface RequestConfig {
   maxPages: number;
   /** The longest single wait for a rate limit; a server asking for more is refused at once. */
   maxWaitMs: number;
+  /** The longest one request may take in all, its retries and waits included. */
+  maxRequestMs: number;
 }
 
 /** One of several stores in the config (`stores: {production: {...}}`). */

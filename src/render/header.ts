@@ -7,11 +7,19 @@ import { describeRefusal } from './refusal.js';
 export interface PlanStore {
   hash: string;
   apiUrl?: string;
+  /** The config file the run read, as the user would name it; null when none; absent when not said. */
+  configFile?: string | null;
 }
 
 /** "store abc123" or "store abc123 at http://127.0.0.1:8080". */
 export function describeStore(store: PlanStore): string {
   return `store ${store.hash}${store.apiUrl ? ` at ${new URL(store.apiUrl).origin}` : ''}`;
+}
+
+/** " (config bcgroups.config.yaml)" or " (no config file)": which settings a plan was made with. */
+export function describeConfigFile(store: PlanStore): string {
+  if (store.configFile === undefined) return '';
+  return store.configFile === null ? ' (no config file)' : ` (config ${store.configFile})`;
 }
 
 /** The plain warning of a forced plan, and the thresholds it overrode (none when none was exceeded). */

@@ -1,7 +1,7 @@
 // Terraform-like text for a terminal and CI logs: + create, ~ update, - delete, field by field.
 import type { Change, Plan, SafetyRefusal } from '../model/index.js';
 import { describeRefusalWithOverride } from './refusal.js';
-import { describeForced, describeStore, type PlanStore } from './header.js';
+import { describeConfigFile, describeForced, describeStore, type PlanStore } from './header.js';
 import { paint, type Style } from './ansi.js';
 import {
   describeAttribution,
@@ -73,7 +73,7 @@ export function renderText(rawPlan: Plan, options: TextOptions): string {
 
 function formatHeader(options: TextOptions): string {
   const what = options.mode === 'drift' ? 'Drift of' : 'Plan for';
-  const store = options.store ? `${what} ${describeStore(options.store)}.` : '';
+  const store = options.store ? `${what} ${describeStore(options.store)}${describeConfigFile(options.store)}.` : '';
   if (!options.forced) return store;
   const forced = describeForced(options.forced);
   const warning = [

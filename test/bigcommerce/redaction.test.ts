@@ -87,6 +87,49 @@ test('the token is found JSON-escaped, URL-encoded and in another case', async (
   assertClean(await failureOf(422, JSON.stringify([{ message: `echo ${oddToken}` }]), {}, oddToken), oddToken);
 });
 
+/** The token as a server may echo it encoded; each with the runs of it that must not be shown. */
+function encodedForms(token: string): [string, string][] {
+  const bytes = Buffer.from(token);
+  const basic = Buffer.from(`user:${token}`).toString('base64');
+  return [
+    ['base64', bytes.toString('base64')],
+    ['base64 without padding', bytes.toString('base64').replace(/=+$/, '')],
+    ['base64url', bytes.toString('base64url')],
+    ['hex', bytes.toString('hex')],
+    ['HEX', bytes.toString('hex').toUpperCase()],
+    ['URL-encoded twice', encodeURIComponent(encodeURIComponent(token))],
+    // Basic auth: the token's bytes start at another offset of base64's 3-byte groups.
+    ['base64 of user:token', basic],
+  ];
+}
+
+/** Every run of 12 characters of `form` (about 9 bytes of the token) that shows up in `text`. */
+function leakedRuns(text: string, form: string): string[] {
+  const runs = new Set<string>();
+  for (let start = 8; start + 12 <= form.length - 4; start++) {
+    const run = form.slice(start, start + 12);
+    if (text.includes(run)) runs.add(run);
+  }
+  return [...runs];
+}
+
+test('the token is found in base64, base64url, hex and URL-encoded forms, whole and cut through', async () => {
+  for (const token of [TOKEN, 'tok/5ecret+XYZ=0123456789"q']) {
+    for (const [name, form] of encodedForms(token)) {
+      for (const at of [0, 70, 295, 500]) {
+        const text = `${'x'.repeat(Math.max(0, at - 5))}${form} and more text`.padEnd(2000, '.');
+        for (const error of [
+          await failureOf(500, text, {}, token),
+          await failureOf(422, JSON.stringify([{ status: 422, message: text }]), {}, token),
+        ]) {
+          const shown = [error.message, error.apiMessage ?? '', JSON.stringify({ ...error })].join('\n');
+          assert.equal(leakedRuns(shown, form), [], `${name} at ${at}: ${shown.slice(0, 300)}`);
+        }
+      }
+    }
+  }
+});
+
 test('a token in a redirect target (whose host is lowercased) is redacted', async () => {
   assertClean(await failureOf(302, '', { Location: `http://${TOKEN}.example/x` }));
 });

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -94,7 +94,7 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     const store = `store ${project.sandbox.storeHash} at ${new URL(project.sandbox.apiUrl).origin}`;
     assert.ok(
       forced.out.startsWith(
-        `Plan for ${store}.\nMade with --force: 2 safety thresholds overridden:\n  ! delete 7 groups: more than safety.maxDeletes (5).\n  ! delete 7 of 7 groups (`,
+        `Plan for ${store} (no config file).\nMade with --force: 2 safety thresholds overridden:\n  ! delete 7 groups: more than safety.maxDeletes (5).\n  ! delete 7 of 7 groups (`,
       ),
       forced.out,
     );
@@ -156,6 +156,21 @@ test('--store-hash and --api-url win over the environment', async () => {
     const run = await project.run('plan', '--store-hash', storeHash, '--api-url', apiUrl, '--detailed-exitcode');
     assert.is(run.code, 0, run.err);
     assert.is(project.sandbox.log.length, 1);
+  } finally {
+    await project.close();
+  }
+});
+
+test('plan names the config file it read in its header line, or says there was none', async () => {
+  const project = await openProject({ 'retail.yaml': RETAIL });
+  try {
+    const store = `store ${project.sandbox.storeHash} at ${new URL(project.sandbox.apiUrl).origin}`;
+    const bare = await project.run('plan');
+    assert.ok(bare.out.startsWith(`Plan for ${store} (no config file).\n`), bare.out);
+    await mkdir(path.join(project.cwd, 'ci'));
+    await writeFile(path.join(project.cwd, 'ci/prod.yaml'), 'concurrency: 2\n');
+    const named = await project.run('plan', '--config', 'ci/prod.yaml');
+    assert.ok(named.out.startsWith(`Plan for ${store} (config ci/prod.yaml).\n`), named.out);
   } finally {
     await project.close();
   }

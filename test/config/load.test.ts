@@ -56,7 +56,14 @@ config('defaults without any file or environment', async ({ cwd }) => {
     minGroupsForPercent: 10,
     maxDeletedCustomers: 0,
   });
-  assert.equal(loaded.request, { timeoutMs: 30000, retries: 4, reserveShare: 0.2, maxWaitMs: 60000, maxPages: 1000 });
+  assert.equal(loaded.request, {
+    timeoutMs: 30000,
+    retries: 4,
+    reserveShare: 0.2,
+    maxWaitMs: 60000,
+    maxRequestMs: 300000,
+    maxPages: 1000,
+  });
 });
 
 config('package.json "bcgroups" key, nested settings merged over defaults', async ({ cwd }) => {
@@ -363,6 +370,7 @@ config('the config schema and the Config type name the same settings', () => {
     reserveShare: true,
     maxPages: true,
     maxWaitMs: true,
+    maxRequestMs: true,
   } satisfies Record<keyof RequestConfig, true>;
   const fileKeys = Object.keys(topKeys).filter((key) => key !== 'configFile' && key !== 'storeName');
   assert.equal(

@@ -15,6 +15,8 @@ import {
 import { ConfigError, UsageError, type Problem } from '../../src/errors.js';
 import type { Config } from '../../src/model/index.js';
 import { problemsOf } from '../support/problems.js';
+import { runCli } from '../../src/cli.js';
+import { memoryIo } from '../../src/commands/io.js';
 
 const stores = suite<{ cwd: string }>('stores in the config', { cwd: '' });
 
@@ -202,5 +204,39 @@ stores('a saved plan runs against the store it names, never another', () => {
     'a store the config no longer names',
   );
 });
+
+stores('one store written as two URLs (:443, a trailing dot, 127.1, a case) is still one store', async ({ cwd }) => {
+  const pairs: [string, string][] = [
+    ['https://api.bigcommerce.com', 'https://api.bigcommerce.com:443'],
+    ['https://api.bigcommerce.com', 'https://API.BigCommerce.com./'],
+    ['http://127.0.0.1:8080', 'http://127.1:8080'],
+  ];
+  for (const [first, second] of pairs) {
+    const text =
+      `stores:\n  a:\n    storeHash: abc\n    apiUrl: ${first}\n` + `  b:\n    storeHash: ABC\n    apiUrl: ${second}\n`;
+    await writeFile(path.join(cwd, '.bcgroupsrc.yaml'), text);
+    const problems = await problemsOf(loadConfig({ cwd, env: {} }));
+    assert.equal(
+      brief(problems),
+      [".bcgroupsrc.yaml:6:16 stores.b.storeHash: stores 'a' and 'b' are the same store (one storeHash at one apiUrl)"],
+      `${first} and ${second}`,
+    );
+  }
+});
+
+for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+  stores(`--store ${name} and BCGROUPS_STORE=${name} are no store of the config`, async ({ cwd }) => {
+    await writeFile(
+      path.join(cwd, 'bcgroups.config.yaml'),
+      'stores:\n  production: {storeHash: prod1}\n  staging: {storeHash: stage1}\n',
+    );
+    const fromFlag = memoryIo({ cwd, env: { BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION: 'unused-token-1' } });
+    assert.is(await runCli(['plan', '--store', name], fromFlag), 1, fromFlag.err());
+    assert.match(fromFlag.err(), `--store '${name}' is not a store of the config`);
+    const fromEnv = memoryIo({ cwd, env: { BCGROUPS_STORE: name } });
+    assert.is(await runCli(['plan'], fromEnv), 1, fromEnv.err());
+    assert.match(fromEnv.err(), `BCGROUPS_STORE '${name}' is not a store of the config`);
+  });
+}
 
 stores.run();

@@ -122,4 +122,14 @@ files('an earlier name may not be another group, its own name, or claimed twice'
   ]);
 });
 
+files('a store named like an Object method gets only the pins a file gives it', async ({ cwd }) => {
+  await writeGroups(cwd, { 'vip.yaml': 'name: VIP\nid: {production: 4}\n' });
+  const state = await loadDesired('groups', { cwd, storeNames: ['production', 'constructor'] });
+  const odd = selectDesired(state, 'constructor');
+  assert.equal(
+    odd.groups.map((group) => [group.name, group.id]),
+    [['VIP', undefined]],
+  );
+});
+
 files.run();
