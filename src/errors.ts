@@ -1,8 +1,8 @@
-// One base class and a few small subclasses. Only cli.ts turns them into exit codes.
+// One base class and a few small subclasses. Only cli/main.ts turns them into exit codes.
 import type { SafetyRefusal } from './model/index.js';
 import { count as countOf } from './text/words.js';
 
-/** Exit codes of every command; cli.ts is the only place that sets them on the process. */
+/** Exit codes of every command; cli/main.ts is the only place that sets them on the process. */
 export const EXIT = { ok: 0, error: 1, changes: 2, refused: 3, failed: 4, stale: 5 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

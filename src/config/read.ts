@@ -2,7 +2,7 @@
 // keeps where each setting sits; JS and TS configs compute their values, so they have no positions.
 import path from 'node:path';
 import { cosmiconfig, type Loader } from 'cosmiconfig';
-import { parseYaml } from '../desired/parse.js';
+import { parseYaml } from '../yaml/parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
 import { ConfigError } from '../errors.js';
 

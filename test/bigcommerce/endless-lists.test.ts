@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import { createClient, PAGE_LIMIT } from '../../src/bigcommerce/index.js';
 import { DEFAULT_CONFIG } from '../../src/config/index.js';
 import { ApiError } from '../../src/errors.js';
-import { openProject, RETAIL } from '../commands/harness.js';
+import { openProject, RETAIL } from '../cli/commands/harness.js';
 import { answerJson, catchError, wireGroup, withLocalServer, type Handler } from '../support/local-server.js';
 import { seedGroups } from '../support/sandbox.js';
 

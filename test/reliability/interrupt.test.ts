@@ -17,7 +17,7 @@ import {
 
 /** tsx by location: the child runs in a temp repository that has no node_modules. */
 const TSX = import.meta.resolve('tsx');
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 function countWrites(log: { method: string }[]): number {
   return log.filter((entry) => entry.method !== 'GET').length;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../../src/cli.js';
-import { runSandbox } from '../../src/commands/sandbox.js';
-import { memoryIo } from '../../src/commands/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { runSandbox } from '../../src/cli/commands/sandbox.js';
+import { memoryIo } from '../../src/cli/io.js';
 
 test('bcgroups sandbox serves a seeded store that plain HTTP can list, create, update and delete in', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bcgroups-sandbox-'));

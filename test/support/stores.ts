@@ -2,10 +2,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/commands/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { memoryIo } from '../../src/cli/io.js';
 import { startSandbox, type Sandbox, type SeedGroup } from '../../src/sandbox/index.js';
-import { replaceGroupFiles } from '../commands/harness.js';
+import { replaceGroupFiles } from '../cli/commands/harness.js';
 
 export interface TwoStores {
   cwd: string;
