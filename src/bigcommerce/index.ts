@@ -1,7 +1,6 @@
 // The BigCommerce client: every client is built on createTransport(), so every one gets the URL check.
-import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { ConfigError } from '../errors.js';
-import { VERSION } from '../config/version.js';
+import { VERSION } from '../version.js';
 import { BigCommerceClient } from './groups.js';
 import { assertSafeApiUrl, Transport } from './http.js';
 import { checkToken } from './token.js';
@@ -36,8 +35,18 @@ export interface ClientOptions {
   maxWaitMs?: number;
 }
 
-/** The request settings default as the config does; only the backoff step is the client's own. */
-export const CLIENT_DEFAULTS = { ...DEFAULT_CONFIG.request, retryBaseMs: 500 } as const;
+/**
+ * What a caller leaves out. The run passes the config's request settings; these equal the defaults of
+ * schemas/config.schema.json (a test says so), so the client never reads config/ to learn them.
+ */
+export const CLIENT_DEFAULTS = {
+  timeoutMs: 30_000,
+  retries: 4,
+  reserveShare: 0.2,
+  maxWaitMs: 60_000,
+  maxPages: 1000,
+  retryBaseMs: 500,
+} as const;
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 

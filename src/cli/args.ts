@@ -3,7 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 import { closestName } from '../text/suggest.js';
-import type { Command, CommandContext, CommandOption } from './types.js';
+import type { Command, CommandContext, CommandOption, CommandOptions } from './types.js';
 
 /** Options every command takes, before or after the command's name. */
 export const GLOBAL_OPTIONS: Record<string, CommandOption> = {
@@ -16,11 +16,14 @@ export const GLOBAL_OPTIONS: Record<string, CommandOption> = {
   help: { type: 'boolean', short: 'h', description: 'show help' },
 };
 
-export function optionsOf(command: Command): Record<string, CommandOption> {
+export function optionsOf<O extends CommandOptions>(command: Command<O>): Record<string, CommandOption> {
   return { ...GLOBAL_OPTIONS, ...command.options };
 }
 
-export function parseCommandArgs(command: Command, args: string[]): Pick<CommandContext, 'values' | 'positionals'> {
+export function parseCommandArgs<O extends CommandOptions>(
+  command: Command<O>,
+  args: string[],
+): Pick<CommandContext<O>, 'values' | 'positionals'> {
   const options = optionsOf(command);
   const config: ParseArgsConfig['options'] = {};
   for (const [key, option] of Object.entries(options)) {
@@ -43,7 +46,7 @@ export function parseCommandArgs(command: Command, args: string[]): Pick<Command
     }
     for (const key of Object.keys(values))
       if (key.startsWith('no-') && options[key.slice(3)]?.negatable) delete values[key];
-    return { values, positionals: parsed.positionals };
+    return { values: values as CommandContext<O>['values'], positionals: parsed.positionals };
   } catch (error) {
     const message = describeParseError(command, options, error);
     throw new UsageError(`${message}\nRun 'bcgroups ${command.name} --help' for its flags.`);
@@ -69,7 +72,11 @@ export function suggestFlag(flag: string, options: Record<string, CommandOption>
 }
 
 /** Node's parseArgs texts speak of positionals and '--' quoting; users need the flag and what is wrong with it. */
-function describeParseError(command: Command, options: Record<string, CommandOption>, error: unknown): string {
+function describeParseError<O extends CommandOptions>(
+  command: Command<O>,
+  options: Record<string, CommandOption>,
+  error: unknown,
+): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

@@ -1,5 +1,5 @@
 // What `bcgroups --help`, `bcgroups help COMMAND` and `bcgroups COMMAND --help` print.
-import { VERSION } from '../config/version.js';
+import { VERSION } from '../version.js';
 import { GLOBAL_OPTIONS } from './args.js';
 import { commands } from './commands/index.js';
 import type { Command, CommandOption } from './types.js';

@@ -21,7 +21,7 @@ import { escapeControlKeepLines } from '../render/escape.js';
 import { formatProblem } from '../render/problem.js';
 import { writeAnnotations } from './annotations.js';
 import { closestName } from '../text/suggest.js';
-import { VERSION } from '../config/version.js';
+import { VERSION } from '../version.js';
 
 export { formatProblem };
 export { EXIT } from '../errors.js';

@@ -1,61 +1,42 @@
 // Flags several commands share, and the one way a command turns its flags into a Config.
-import { DEFAULT_CONFIG, loadConfig, selectStore, storeNamesOf, type ConfigOverrides } from '../config/index.js';
-import { loadDesired, selectDesired, type DesiredState } from '../desired/index.js';
+import { DEFAULT_CONFIG, loadConfig, selectStore, type ConfigOverrides, type StorePick } from '../config/index.js';
+import type { DesiredState } from '../desired/index.js';
 import { UsageError } from '../errors.js';
 import type { Config } from '../model/index.js';
-import { count, folderLabel } from '../text/words.js';
 import { FORMATS, type Format } from '../render/index.js';
+import { count, folderLabel } from '../text/words.js';
+import type { Io } from './io.js';
 import type { CommandContext, CommandOption } from './types.js';
 
-export const DIR_OPTION: CommandOption = {
+export const DIR_OPTION = {
   type: 'string',
   valueName: 'DIR',
   default: DEFAULT_CONFIG.groupsDir,
   description: 'folder of group files (or groupsDir in the config)',
-};
+} as const satisfies CommandOption;
 
-export const FORMAT_OPTION: CommandOption = {
+export const FORMAT_OPTION = {
   type: 'string',
   valueName: 'FORMAT',
   default: 'text',
   description: 'text, json or markdown',
-};
-export const PRUNE_OPTION: CommandOption = {
+} as const satisfies CommandOption;
+
+export const PRUNE_OPTION = {
   type: 'boolean',
   negatable: true,
   default: DEFAULT_CONFIG.prune,
   description: 'delete live groups that no file describes (or prune: true in the config; --no-prune turns it off)',
-};
-export const FORCE_OPTION: CommandOption = {
+} as const satisfies CommandOption;
+
+export const FORCE_OPTION = {
   type: 'boolean',
   default: false,
   description: 'override the safety thresholds for this run',
-};
-
-/** The --format flag, one of `allowed`. */
-export function readFormat(ctx: CommandContext, allowed: readonly Format[] = FORMATS): Format {
-  const format = stringFlag(ctx, 'format') ?? 'text';
-  if (!(allowed as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${allowed.join(', ')}; got '${format}'.`);
-  return format as Format;
-}
-
-/** --prune or --no-prune, when given, over the config's prune. */
-export function pruneOverride(ctx: CommandContext): ConfigOverrides {
-  const prune = ctx.values.prune;
-  return typeof prune === 'boolean' ? { prune } : {};
-}
-
-/** A whole-number flag; its range is checked with the config's schema like any other setting. */
-export function integerFlag(ctx: CommandContext, name: string): number | undefined {
-  const raw = stringFlag(ctx, name);
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number; got '${raw}'.`);
-  return Number(raw);
-}
+} as const satisfies CommandOption;
 
 /** Which store to talk to, for the commands that do; flags win over the environment and the config. */
-export const STORE_OPTIONS: Record<string, CommandOption> = {
+export const STORE_OPTIONS = {
   store: {
     type: 'string',
     valueName: 'NAME',
@@ -72,7 +53,7 @@ export const STORE_OPTIONS: Record<string, CommandOption> = {
     default: DEFAULT_CONFIG.apiUrl,
     description: 'API base URL (or BIGCOMMERCE_API_URL, or apiUrl in the config)',
   },
-};
+} as const satisfies Record<string, CommandOption>;
 
 /** The reads of the store around the groups, for plan, apply and drift; each skips one kind of read. */
 export const READ_OPTIONS = {
@@ -87,10 +68,36 @@ export const READ_OPTIONS = {
     description:
       'do not count the customers of changed groups; deletes then need --force (or customers: false in the config)',
   },
-} satisfies Record<string, CommandOption>;
+} as const satisfies Record<string, CommandOption>;
+
+/** The flags these helpers read, whichever of them a command declares. */
+type SharedFlags = Partial<Record<string, string | boolean>>;
+type Ctx = { values: SharedFlags; io: Io };
+
+/** The --format flag, one of `allowed`. */
+export function readFormat(ctx: Ctx, allowed: readonly Format[] = FORMATS): Format {
+  const format = stringFlag(ctx, 'format') ?? 'text';
+  if (!(allowed as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}; got '${format}'.`);
+  return format as Format;
+}
+
+/** --prune or --no-prune, when given, over the config's prune. */
+export function pruneOverride(ctx: Ctx): ConfigOverrides {
+  const prune = ctx.values.prune;
+  return typeof prune === 'boolean' ? { prune } : {};
+}
+
+/** A whole-number flag; its range is checked with the config's schema like any other setting. */
+export function integerFlag(ctx: Ctx, name: string): number | undefined {
+  const raw = stringFlag(ctx, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--${name} must be a whole number; got '${raw}'.`);
+  return Number(raw);
+}
 
 /** Loads the config the way every command does: cwd and env of the Io, --config, --dir, --store-hash, --api-url. */
-export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverrides = {}): Promise<Config> {
+export async function resolveConfig(ctx: Ctx, overrides: ConfigOverrides = {}): Promise<Config> {
   const flags: ConfigOverrides = {};
   const dir = stringFlag(ctx, 'dir');
   const storeHash = stringFlag(ctx, 'store-hash');
@@ -110,23 +117,19 @@ export async function resolveConfig(ctx: CommandContext, overrides: ConfigOverri
   });
 }
 
-/** The config of the one store a command works on: --store, else BCGROUPS_STORE, else the only one. */
-export async function resolveStoreConfig(ctx: CommandContext, overrides: ConfigOverrides = {}): Promise<Config> {
-  return selectStore(await resolveConfig(ctx, overrides), { flag: stringFlag(ctx, 'store'), env: ctx.io.env });
+/** --store, else BCGROUPS_STORE: which store of the config a run picks. */
+export function storePick(ctx: Ctx): StorePick {
+  return { flag: stringFlag(ctx, 'store'), env: ctx.io.env };
 }
 
-/**
- * The desired state under config.groupsDir, relative to the command's cwd (messages keep it relative);
- * with a store picked, that store's groups and pins.
- */
-export async function loadDesiredFor(ctx: CommandContext, config: Config): Promise<DesiredState> {
-  const state = await loadDesired(config.groupsDir, { cwd: ctx.io.cwd, storeNames: storeNamesOf(config) });
-  return config.storeName === undefined ? state : selectDesired(state, config.storeName);
+/** The config of the one store a command works on: --store, else BCGROUPS_STORE, else the only one. */
+export async function resolveStoreConfig(ctx: Ctx, overrides: ConfigOverrides = {}): Promise<Config> {
+  return selectStore(await resolveConfig(ctx, overrides), storePick(ctx));
 }
 
 /** An empty folder is allowed (a store can be taken over group by group), but it is said plainly. */
 export function noteEmptyFolder(
-  ctx: CommandContext,
+  ctx: Pick<CommandContext, 'io'>,
   config: Pick<Config, 'groupsDir' | 'prune'>,
   desired: DesiredState,
   liveGroups: number,
@@ -138,40 +141,10 @@ export function noteEmptyFolder(
   ctx.io.stderr.write(`Note: no group files in ${folderLabel(config.groupsDir)}: ${consequence}.\n`);
 }
 
-/** The planner's view of groups kept for other stores (not desired here: unmanaged, or pruned). */
-export function excludedOf(desired: DesiredState): { excluded?: DesiredState['excluded'] } {
-  return desired.excluded ? { excluded: desired.excluded } : {};
-}
-
 /** The value of a string flag; an empty value is a usage error rather than a silent default. */
-export function stringFlag(ctx: CommandContext, name: string): string | undefined {
+export function stringFlag(ctx: Ctx, name: string): string | undefined {
   const value = ctx.values[name];
   if (value === undefined || typeof value === 'boolean') return undefined;
   if (value.trim() === '') throw new UsageError(`--${name} needs a value.`);
   return value;
-}
-
-/** Flags that say which store, files and config a run used; a suggested re-plan must repeat them. */
-const CONTEXT_FLAGS = ['config', 'dir', 'store', 'store-hash', 'api-url'] as const;
-/** Boolean flags a suggested re-plan must repeat. */
-const CONTEXT_SWITCHES = ['no-catalog', 'no-customers'] as const;
-
-/** The plan command that re-makes a saved plan the way this run was invoked (same store, files, config). */
-export function replanCommand(ctx: CommandContext, out: string, options: { prune: boolean; force: boolean }): string {
-  const parts = ['bcgroups plan'];
-  for (const flag of CONTEXT_FLAGS) {
-    const value = ctx.values[flag];
-    if (typeof value === 'string') parts.push(`--${flag} ${quoteArgument(value)}`);
-  }
-  for (const flag of CONTEXT_SWITCHES) if (ctx.values[flag] === true) parts.push(`--${flag}`);
-  if (options.prune) parts.push('--prune');
-  else if (ctx.values.prune === false) parts.push('--no-prune');
-  if (options.force) parts.push('--force');
-  parts.push(`--out ${quoteArgument(out)}`);
-  return parts.join(' ');
-}
-
-/** A shell word as a person can paste it. */
-function quoteArgument(value: string): string {
-  return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

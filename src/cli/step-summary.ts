@@ -1,6 +1,6 @@
 import { appendFile } from 'node:fs/promises';
 import type { Io } from './io.js';
-import { describeWriteFault } from './write-fault.js';
+import { describeWriteFault } from '../text/file-fault.js';
 
 /**
  * On GitHub Actions, plan, apply and drift add their markdown to the job's summary page themselves. The

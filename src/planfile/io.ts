@@ -5,11 +5,11 @@ import path from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import type { SavedPlan } from '../model/index.js';
 import { parseSavedPlan } from './file.js';
-import type { CommandContext } from '../cli/types.js';
-import { describeReadFault, describeWriteFault } from '../cli/write-fault.js';
+import { describeReadFault, describeWriteFault } from '../text/file-fault.js';
 
-export async function readSavedPlan(ctx: CommandContext, file: string): Promise<SavedPlan> {
-  const text = await readFile(path.resolve(ctx.io.cwd, file), 'utf8').catch((error: unknown) => {
+/** `file` relative to `cwd`, the folder the run was started in. */
+export async function readSavedPlan(cwd: string, file: string): Promise<SavedPlan> {
+  const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: unknown) => {
     throw new BcgroupsError(
       `Cannot read the plan file: ${describeReadFault(error, file, 'a plan file')}. Give the path of a file written by \`bcgroups plan --out FILE\`. Nothing was sent to the store.`,
     );
@@ -17,12 +17,10 @@ export async function readSavedPlan(ctx: CommandContext, file: string): Promise<
   return parseSavedPlan(text, file);
 }
 
-export async function writeSavedPlan(ctx: CommandContext, file: string, saved: SavedPlan): Promise<void> {
-  await writeFile(path.resolve(ctx.io.cwd, file), `${JSON.stringify(saved, null, 2)}\n`, 'utf8').catch(
-    (error: unknown) => {
-      throw new BcgroupsError(
-        `The plan was not saved: ${describeWriteFault(error, file)}. Nothing was sent to the store.`,
-      );
-    },
-  );
+export async function writeSavedPlan(cwd: string, file: string, saved: SavedPlan): Promise<void> {
+  await writeFile(path.resolve(cwd, file), `${JSON.stringify(saved, null, 2)}\n`, 'utf8').catch((error: unknown) => {
+    throw new BcgroupsError(
+      `The plan was not saved: ${describeWriteFault(error, file)}. Nothing was sent to the store.`,
+    );
+  });
 }

@@ -1,6 +1,7 @@
-// What plan, apply and drift share once the desired state is loaded: read the live groups and, once for
-// the run, the catalog the desired and live groups point at; resolve references; plan; count the
-// customers of the touched groups; put names and counts into the plan; then check safety with them.
+// The planning sequence of one store, in one place for plan, apply, drift and --all-stores: the desired
+// state (offline first), the store, its live groups and, once for the run, the catalog the desired and live
+// groups point at; resolve references; plan; count the customers of the touched groups; put names and
+// counts into the plan; then check safety with them.
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { DesiredState } from '../desired/index.js';
 import type {
@@ -12,12 +13,14 @@ import type {
   ResolvedReference,
   SafetyRefusal,
 } from '../model/index.js';
-import { checkSafety, createPlan } from '../plan/index.js';
 import { annotatePlan } from '../plan/annotate.js';
+import { checkSafety, createPlan } from '../plan/index.js';
+import { toSavedPlan } from '../planfile/index.js';
+import { writeSavedPlan } from '../planfile/io.js';
 import { listCatalogNeeds } from '../references/index.js';
-import { readCatalog, resolveDesired } from './catalog.js';
+import { type CatalogRead, readCatalog, resolveDesired } from './catalog.js';
 import { countTouchedCustomers } from './customer-counts.js';
-import { excludedOf } from '../cli/options.js';
+import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface StorePlanOptions {
   prune: boolean;
@@ -31,7 +34,17 @@ export interface StorePlanOptions {
   alsoResolves?: readonly LoadedGroup[];
 }
 
-export interface StorePlan {
+export interface StoreRunOptions extends RunPlace, Omit<StorePlanOptions, 'onLive' | 'alsoResolves'> {
+  /** The config of the one store planned. */
+  config: Config;
+  /** Already loaded and validated (--all-stores loads groups/ once); else loaded here, before the store. */
+  desired?: DesiredState;
+  onLive?: (live: LiveGroup[], desired: DesiredState) => void;
+  /** Loaded once the store is open (a baseline): groups resolved against the run's one catalog read. */
+  alsoResolves?: () => Promise<readonly LoadedGroup[]>;
+}
+
+export interface PlannedStore {
   plan: Plan;
   live: LiveGroup[];
   references: ResolvedReference[];
@@ -41,30 +54,52 @@ export interface StorePlan {
   overridden?: SafetyRefusal[];
 }
 
+export interface StorePlan extends PlannedStore {
+  desired: DesiredState;
+  store: Store;
+  config: Config;
+  forced: boolean;
+}
+
+/** A run of plan, apply, drift or --all-stores against one store: desired state, then store, then the plan. */
+export async function planStore(options: StoreRunOptions): Promise<StorePlan> {
+  const { config } = options;
+  const desired = options.desired ?? (await loadDesiredFor(config, options.cwd));
+  const store = openStore(config, options.env);
+  const alsoResolves = (await options.alsoResolves?.()) ?? [];
+  const planned = await planAgainstStore(store.client, desired, config, {
+    prune: options.prune,
+    force: options.force,
+    checkSafety: options.checkSafety,
+    onLive: (live) => options.onLive?.(live, desired),
+    alsoResolves,
+  });
+  return { ...planned, desired, store, config, forced: options.force };
+}
+
+/** The planning sequence itself, once: read, resolve, plan, count, annotate, check safety. */
 export async function planAgainstStore(
   client: BigCommerceClient,
   desired: DesiredState,
   config: Config,
   options: StorePlanOptions,
-): Promise<StorePlan> {
-  const before = totalRequests(client);
-  const live = await client.listGroups();
-  const groups = totalRequests(client) - before;
-  options.onLive?.(live);
-  const read = await readCatalog(
-    client.store,
-    listCatalogNeeds([...desired.groups, ...live, ...(options.alsoResolves ?? [])]),
+): Promise<PlannedStore> {
+  const { live, groupsRequests, read } = await readStoreState(
+    client,
     config,
+    [...desired.groups, ...(options.alsoResolves ?? [])],
+    { ...(options.onLive ? { onLive: options.onLive } : {}) },
   );
   const resolved = resolveDesired(desired, read.catalog);
   // Groups kept for other stores are not desired here: unmanaged, or pruned with a reason of their own.
-  const planned = createPlan(resolved.groups, live, { prune: options.prune, ...excludedOf(desired) });
+  const excluded = desired.excluded ? { excluded: desired.excluded } : {};
+  const planned = createPlan(resolved.groups, live, { prune: options.prune, ...excluded });
   const counts = await countTouchedCustomers(client, planned, config);
   const plan = annotatePlan(planned, {
     catalog: read.catalog,
     ...(counts.customers ? { customers: counts.customers } : {}),
     reads: {
-      requests: { groups, ...read.requests, customers: counts.requests },
+      requests: { groups: groupsRequests, ...read.requests, customers: counts.requests },
       unchecked: [...read.unchecked, ...counts.unchecked],
     },
   });
@@ -72,6 +107,41 @@ export async function planAgainstStore(
   const refusals = options.force ? [] : found;
   const overridden = options.checkSafety && options.force ? { overridden: found } : {};
   return { plan: { ...plan, refusals }, live, references: resolved.references, catalog: read.catalog, ...overridden };
+}
+
+export interface StoreState {
+  live: LiveGroup[];
+  /** Requests the list of groups took. */
+  groupsRequests: number;
+  read: CatalogRead;
+}
+
+/** The live groups, then one catalog read for what they and `alsoNamed` point at: where every run starts. */
+export async function readStoreState(
+  client: BigCommerceClient,
+  config: Config,
+  alsoNamed: readonly LoadedGroup[],
+  hooks: { onLive?: (live: LiveGroup[]) => void } = {},
+): Promise<StoreState> {
+  const before = totalRequests(client);
+  const live = await client.listGroups();
+  const groupsRequests = totalRequests(client) - before;
+  hooks.onLive?.(live);
+  const read = await readCatalog(client.store, listCatalogNeeds([...alsoNamed, ...live]), config);
+  return { live, groupsRequests, read };
+}
+
+/** `plan --out FILE`: the plan with what apply checks it against, written where the run's cwd says. */
+export async function saveStorePlan(planned: StorePlan, file: string, cwd: string): Promise<void> {
+  const saved = toSavedPlan(planned.plan, {
+    storeHash: planned.store.storeHash,
+    storeName: planned.config.storeName,
+    desiredHash: planned.desired.hash,
+    liveGroups: planned.live,
+    forced: planned.forced,
+    references: planned.references,
+  });
+  await writeSavedPlan(cwd, file, saved);
 }
 
 function totalRequests(client: BigCommerceClient): number {

@@ -1,10 +1,16 @@
-// What plan, apply, drift and import share: config, then the desired state (offline, so bad files never
-// reach the network), then a client for the store.
-import { readToken, requireStoreHash } from '../config/index.js';
+// What plan, apply, drift and import share: the config of one store, its desired state (offline, so bad
+// files never reach the network), then a client for the store.
 import { createClient, type BigCommerceClient } from '../bigcommerce/index.js';
+import { readToken, requireStoreHash, storeNamesOf } from '../config/index.js';
+import { loadDesired, selectDesired, type DesiredState } from '../desired/index.js';
 import type { Config } from '../model/index.js';
-import { loadDesiredFor, resolveStoreConfig } from '../cli/options.js';
-import type { CommandContext } from '../cli/types.js';
+import { VERSION } from '../version.js';
+
+/** Where a run reads files and variables from; the CLI passes its Io's, tests and the demo their own. */
+export interface RunPlace {
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
 
 export interface Store {
   client: BigCommerceClient;
@@ -13,26 +19,34 @@ export interface Store {
   origin: string;
 }
 
-export function openStore(ctx: CommandContext, config: Config): Store {
+export function openStore(config: Config, env: RunPlace['env']): Store {
   const storeHash = requireStoreHash(config);
   const client = createClient({
     apiUrl: config.apiUrl,
     storeHash,
-    token: readToken(config, ctx.io.env),
+    token: readToken(config, env),
     tokenEnv: config.accessTokenEnv,
     timeoutMs: config.request.timeoutMs,
     retries: config.request.retries,
     reserveShare: config.request.reserveShare,
     maxPages: config.request.maxPages,
     maxWaitMs: config.request.maxWaitMs,
+    userAgent: `bcgroups/${VERSION}`,
   });
   return { client, storeHash, origin: new URL(config.apiUrl).origin };
 }
 
-/** Config, desired state and store, in the order that keeps bad input offline. */
-export async function openSession(ctx: CommandContext, overrides: Parameters<typeof resolveStoreConfig>[1] = {}) {
-  const config = await resolveStoreConfig(ctx, overrides);
-  const desired = await loadDesiredFor(ctx, config);
-  const store = openStore(ctx, config);
-  return { config, desired, ...store };
+/**
+ * The desired state under config.groupsDir, relative to the run's cwd (messages keep it relative); with a
+ * store picked, that store's groups and pins.
+ */
+export async function loadDesiredFor(config: Config, cwd: string): Promise<DesiredState> {
+  const state = await loadDesired(config.groupsDir, { cwd, storeNames: storeNamesOf(config) });
+  return config.storeName === undefined ? state : selectDesired(state, config.storeName);
+}
+
+/** `plan --all-stores`: groups/ loaded and validated once, then each store's share of it by name. */
+export async function loadDesiredOfStores(config: Config, cwd: string): Promise<(storeName: string) => DesiredState> {
+  const state = await loadDesired(config.groupsDir, { cwd, storeNames: storeNamesOf(config) });
+  return (storeName) => selectDesired(state, storeName);
 }

@@ -10,7 +10,7 @@ import { planCommand } from '../../src/cli/commands/plan.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { formatAnnotation } from '../../src/render/problem.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { VERSION } from '../../src/config/version.js';
+import { VERSION } from '../../src/version.js';
 import { createWorkspace, envFor, groupYaml, type Workspace } from '../reliability/helpers.js';
 
 const ESC = '\u001b[';

@@ -1,42 +1,37 @@
 // `bcgroups apply [PLANFILE]`: execute a plan exactly (a saved one, or one made now and confirmed),
 // then re-read the store to confirm every touched group converged.
-import { createApplyReporter } from '../progress.js';
-import { applyPlan } from '../../apply/run.js';
-import { verifyConverged } from '../../apply/verify.js';
-import { DEFAULT_CONFIG, selectStore, selectStoreOfPlan } from '../../config/index.js';
-import { UsageError, EXIT } from '../../errors.js';
-import { useColor } from '../io.js';
-import type { Change, ChangeResult, Config, Plan } from '../../model/index.js';
-import { checkAgainstStore, checkConsistent, checkPlannedRefusals, checkSameStore } from '../../planfile/index.js';
-import { describeRun } from '../header.js';
+import { DEFAULT_CONFIG, selectStore } from '../../config/index.js';
+import { EXIT, UsageError } from '../../errors.js';
+import type { Config, Plan, SafetyRefusal } from '../../model/index.js';
+import { replanCommand } from '../../planfile/replan.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../../render/apply.js';
 import { renderText } from '../../render/index.js';
+import { applyAndVerify } from '../../run/apply.js';
+import { planStore } from '../../run/plan-store.js';
+import { prepareSavedPlan } from '../../run/saved-plan.js';
+import type { Store } from '../../run/session.js';
+import { count as countOf, folderLabel } from '../../text/words.js';
+import { describeRun } from '../header.js';
+import { useColor } from '../io.js';
 import {
   DIR_OPTION,
-  STORE_OPTIONS,
   FORCE_OPTION,
   FORMAT_OPTION,
   integerFlag,
-  loadDesiredFor,
   noteEmptyFolder,
   PRUNE_OPTION,
   pruneOverride,
   READ_OPTIONS,
   readFormat,
-  replanCommand,
   resolveConfig,
-  stringFlag,
+  STORE_OPTIONS,
+  storePick,
 } from '../options.js';
-import { planAgainstStore } from '../../run/plan-store.js';
-import { readSavedPlan } from '../../planfile/io.js';
-import { openStore, type Store } from '../../run/session.js';
+import { createApplyReporter } from '../progress.js';
 import { appendStepSummary } from '../step-summary.js';
-import { needsOfReferences, readCatalog } from '../../run/catalog.js';
-import { recountDeletedCustomers } from '../../run/customer-counts.js';
-import type { Command, CommandContext } from '../types.js';
-import { count as countOf, folderLabel } from '../../text/words.js';
+import { type CommandContext, defineCommand } from '../types.js';
 
-export const applyCommand: Command = {
+export const applyCommand = defineCommand({
   name: 'apply',
   summary: 'Change the live store to match groups/ (or execute a saved plan exactly).',
   positionals: '[PLANFILE]',
@@ -75,21 +70,23 @@ export const applyCommand: Command = {
     const { config, store, plan } =
       planFile === undefined
         ? await planNow(ctx, settings, format === 'json')
-        : await prepareSavedPlan(ctx, settings, planFile, format === 'json');
+        : await showSavedPlan(ctx, settings, planFile, format === 'json');
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
     if (plan.changes.length === 0) return EXIT.ok;
     if (planFile === undefined && !(await confirmApply(ctx, store))) return EXIT.error;
-    const { changes } = plan;
 
     const started = performance.now();
     const reporter = createApplyReporter(ctx.io, applyProgressLines(store.client));
-    const results = await applyPlan(changes, store.client, {
+    const verified = await applyAndVerify(plan.changes, store, {
       concurrency: config.concurrency,
       onResult: reporter.onResult,
+      onApplied: reporter.finish,
+      onUnverified: (reason) =>
+        ctx.io.stderr.write(
+          `Could not re-read the store to confirm the changes (${reason}); run \`bcgroups drift\` to check.\n`,
+        ),
     });
-    reporter.finish();
-    const verified = await verifyAfterApply(ctx, store, changes, results);
     const ms = performance.now() - started;
 
     ctx.io.stdout.write(
@@ -104,7 +101,9 @@ export const applyCommand: Command = {
     );
     return EXIT.failed;
   },
-};
+});
+
+type ApplyContext = CommandContext<typeof applyCommand.options>;
 
 interface Prepared {
   config: Config;
@@ -113,15 +112,16 @@ interface Prepared {
 }
 
 /** No plan file: plan now and show the plan. */
-async function planNow(ctx: CommandContext, settings: Config, json: boolean): Promise<Prepared> {
-  const config = selectStore(settings, { flag: stringFlag(ctx, 'store'), env: ctx.io.env });
-  const desired = await loadDesiredFor(ctx, config);
-  const store = openStore(ctx, config);
-  const { plan, overridden } = await planAgainstStore(store.client, desired, config, {
+async function planNow(ctx: ApplyContext, settings: Config, json: boolean): Promise<Prepared> {
+  const config = selectStore(settings, storePick(ctx));
+  const { plan, overridden, store } = await planStore({
+    config,
+    cwd: ctx.io.cwd,
+    env: ctx.io.env,
     prune: config.prune,
     force: ctx.values.force === true,
     checkSafety: true,
-    onLive: (live) => noteEmptyFolder(ctx, config, desired, live.length),
+    onLive: (live, desired) => noteEmptyFolder(ctx, config, desired, live.length),
   });
   showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, overridden));
   return { config, store, plan };
@@ -129,7 +129,7 @@ async function planNow(ctx: CommandContext, settings: Config, json: boolean): Pr
 
 /** The plan about to run, as `plan` renders it (on stderr with --format json, so stdout carries the results alone). */
 function showPlan(
-  ctx: CommandContext,
+  ctx: ApplyContext,
   config: Config,
   plan: Plan,
   json: boolean,
@@ -140,7 +140,7 @@ function showPlan(
 }
 
 /** A plan made now is written only after a yes (or --yes); the question names the store it writes to. */
-async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean> {
+async function confirmApply(ctx: ApplyContext, store: Store): Promise<boolean> {
   if (ctx.values.yes) return true;
   if (!ctx.io.confirm) {
     throw new UsageError(
@@ -152,83 +152,37 @@ async function confirmApply(ctx: CommandContext, store: Store): Promise<boolean>
   return false;
 }
 
-/**
- * A saved plan runs only if it is exactly what the planner would write for the states it records, against
- * the store it was made from, unchanged since, and only if the safety checks would pass it now, with the
- * deleted groups' customers counted again (unless it was made with --force and apply is given --force);
- * inconsistencies, refusals and staleness are thrown before any write.
- */
-async function prepareSavedPlan(
-  commandCtx: CommandContext,
-  settings: Config,
-  file: string,
-  json: boolean,
-): Promise<Prepared> {
-  const saved = await readSavedPlan(commandCtx, file);
-  checkConsistent(saved, file);
-  const config = selectStoreOfPlan(
+/** A saved plan, checked by the run before any write, then shown as it will run. */
+async function showSavedPlan(ctx: ApplyContext, settings: Config, file: string, json: boolean): Promise<Prepared> {
+  const prepared = await prepareSavedPlan({
+    file,
     settings,
-    { flag: stringFlag(commandCtx, 'store'), env: commandCtx.io.env },
-    { file, store: saved.store, storeHash: saved.store_hash },
-  );
-  const ctx = withStore(commandCtx, config);
-  const context = { file, replan: (flags: { prune: boolean; force: boolean }) => replanCommand(ctx, file, flags) };
-  checkPlannedRefusals(saved, context);
-  const store = openStore(ctx, config);
-  checkSameStore(saved, store.storeHash, context);
-  const liveGroups = await store.client.listGroups();
-  const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
-  const plan = await recountDeletedCustomers(store.client, saved.plan, config);
-  const overridden = checkAgainstStore(
-    { ...saved, plan },
-    { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: ctx.values.force === true },
-    context,
-  );
+    pick: storePick(ctx),
+    force: ctx.values.force === true,
+    cwd: ctx.io.cwd,
+    env: ctx.io.env,
+    // A re-plan suggested for a saved plan names the store it was for, even when the plan file picked it.
+    replan: (config, flags) => replanCommand(withStore(ctx.values, config), file, flags),
+  });
+  const { config, store, plan } = prepared;
   if (plan.changes.length === 0) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {
     // The log of a run shows what it applied, not only that it applied something.
     // A forced plan says so, with what --force overrides now (the file keeps only that it was forced).
-    showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, saved.forced ? overridden : undefined));
-    await noteChangedFiles(ctx, config, saved.desired_hash, file);
-    ctx.io.stderr.write(`Applying ${countOf(saved.plan.changes.length, 'change')} from ${file}.\n`);
+    const overridden: SafetyRefusal[] | undefined = prepared.overridden;
+    showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, overridden));
+    // The saved plan applies what was reviewed; if groups/ moved on since, say so (a later plan picks it up).
+    if (!prepared.sameFiles) {
+      ctx.io.stderr.write(
+        `Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`,
+      );
+    }
+    ctx.io.stderr.write(`Applying ${countOf(plan.changes.length, 'change')} from ${file}.\n`);
   }
   return { config, store, plan };
 }
 
-/** A re-plan suggested for a saved plan names the store it was for, even when the plan file picked it. */
-function withStore(ctx: CommandContext, config: Config): CommandContext {
-  return config.storeName === undefined ? ctx : { ...ctx, values: { ...ctx.values, store: config.storeName } };
-}
-
-/** The saved plan applies what was reviewed; if groups/ moved on since, say so (a later plan picks it up). */
-async function noteChangedFiles(ctx: CommandContext, config: Config, desiredHash: string, file: string): Promise<void> {
-  const current = await loadDesiredFor(ctx, config).catch(() => undefined);
-  if (current && current.hash !== desiredHash) {
-    ctx.io.stderr.write(
-      `Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`,
-    );
-  }
-}
-
-/** Re-reads the store to confirm each change landed; if that read fails, the results still stand. */
-async function verifyAfterApply(
-  ctx: CommandContext,
-  store: Store,
-  changes: Change[],
-  results: ChangeResult[],
-): Promise<ChangeResult[]> {
-  try {
-    return verifyConverged(changes, results, await store.client.listGroups());
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    ctx.io.stderr.write(
-      `Could not re-read the store to confirm the changes (${reason}); run \`bcgroups drift\` to check.\n`,
-    );
-    return results.map((result) =>
-      result.outcome === 'applied'
-        ? { ...result, outcome: 'not_converged', error: 'applied, but not confirmed: the store could not be re-read' }
-        : result,
-    );
-  }
+function withStore(values: ApplyContext['values'], config: Config): ApplyContext['values'] {
+  return config.storeName === undefined ? values : { ...values, store: config.storeName };
 }

@@ -3,13 +3,11 @@ import { EXIT } from '../../errors.js';
 import { escapeControl } from '../../render/escape.js';
 import { describeRequests } from '../../render/requests.js';
 import { DIR_OPTION, READ_OPTIONS, STORE_OPTIONS, resolveStoreConfig } from '../options.js';
-import { openStore } from '../../run/session.js';
-import { readCatalog } from '../../run/catalog.js';
-import { indexCatalog, listCatalogNeeds } from '../../references/index.js';
-import type { Command } from '../types.js';
+import { importStore } from '../../run/import.js';
+import { defineCommand } from '../types.js';
 import { count as countOf } from '../../text/words.js';
 
-export const importCommand: Command = {
+export const importCommand = defineCommand({
   name: 'import',
   summary: 'Write one YAML file per live group into groups/ (a plan right after shows no changes).',
   options: {
@@ -25,16 +23,12 @@ export const importCommand: Command = {
   },
   async run(ctx) {
     const config = await resolveStoreConfig(ctx);
-    const store = openStore(ctx, config);
-    const liveGroups = await store.client.listGroups();
-    // The catalog names what the groups point at: as comments beside ids, or instead of them.
-    const { catalog } = await readCatalog(store.client.store, listCatalogNeeds(liveGroups), config);
-    const names = { index: indexCatalog(catalog), byName: ctx.values['by-name'] === true };
-    const result = await (await import('../../import/index.js')).importGroups(liveGroups, config.groupsDir, {
-      overwrite: ctx.values.overwrite === true,
+    const { result, liveGroups, store } = await importStore({
+      config,
       cwd: ctx.io.cwd,
-      names,
-      storeName: config.storeName,
+      env: ctx.io.env,
+      overwrite: ctx.values.overwrite === true,
+      byName: ctx.values['by-name'] === true,
     });
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
@@ -57,7 +51,7 @@ export const importCommand: Command = {
     );
     return EXIT.error;
   },
-};
+});
 
 const NO_MODELINE =
   'No schema modeline was written: bcgroups runs from outside this project (a global install or npx), and a path there would break on other machines. Install bcgroups as a dev dependency and import again to get one.';

@@ -1,19 +1,17 @@
 // `bcgroups plan --all-stores`: every store of the config in turn, from one validated groups/. A store
 // that cannot be planned is reported in its section; the others are still planned.
 import { narrowTo, storeNamesOf } from '../../config/index.js';
-import { loadDesired, selectDesired, type DesiredState } from '../../desired/index.js';
+import type { DesiredState } from '../../desired/index.js';
 import { BcgroupsError, PlanError, UsageError, EXIT } from '../../errors.js';
 import { useColor } from '../io.js';
 import type { Config, Plan } from '../../model/index.js';
-import { toSavedPlan } from '../../planfile/index.js';
 import type { Format } from '../../render/index.js';
 import { formatProblem } from '../../render/problem.js';
 import { describeReadTrouble } from '../../render/requests.js';
 import { renderStoresAs, renderStoresMarkdown, type StoreSection } from '../../render/stores.js';
 import { pruneOverride, resolveConfig, stringFlag } from '../options.js';
-import { planAgainstStore } from '../../run/plan-store.js';
-import { writeSavedPlan } from '../../planfile/io.js';
-import { openStore } from '../../run/session.js';
+import { planStore, saveStorePlan } from '../../run/plan-store.js';
+import { loadDesiredOfStores } from '../../run/session.js';
 import { appendStepSummary } from '../step-summary.js';
 import type { CommandContext } from '../types.js';
 
@@ -37,13 +35,13 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
     throw new UsageError(
       '--all-stores plans the stores named in the config, but the config names none (see stores in the README); run plan without it.',
     );
-  const state = await loadDesired(settings.groupsDir, { cwd: ctx.io.cwd, storeNames: names });
+  const desiredOf = await loadDesiredOfStores(settings, ctx.io.cwd);
   const sections: StoreSection[] = [];
   const codes: number[] = [];
   for (const name of names) {
     const config = narrowTo(settings, name);
     try {
-      const plan = await planStore(ctx, config, selectDesired(state, name), out);
+      const plan = await planOneStore(ctx, config, desiredOf(name), out);
       sections.push({ store: name, storeHash: config.storeHash ?? '', outcome: plan });
       codes.push(exitOf(plan.plan, ctx.values['detailed-exitcode'] === true));
     } catch (error) {
@@ -57,39 +55,31 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
   return mostSevere(codes);
 }
 
-async function planStore(
+async function planOneStore(
   ctx: CommandContext,
   config: Config,
   desired: DesiredState,
   out: string | undefined,
 ): Promise<{ plan: Plan; readLine: string }> {
-  const store = openStore(ctx, config);
-  const force = ctx.values.force === true;
   // References by name resolve against this store's own catalog: that is what makes files portable.
-  const { plan, live, references } = await planAgainstStore(store.client, desired, config, {
+  const planned = await planStore({
+    config,
+    desired,
+    cwd: ctx.io.cwd,
+    env: ctx.io.env,
     prune: config.prune,
-    force,
+    force: ctx.values.force === true,
     checkSafety: true,
   });
+  const { plan } = planned;
   if (out !== undefined) {
     const file = out.split(STORE_PLACEHOLDER).join(config.storeName ?? '');
-    await writeSavedPlan(
-      ctx,
-      file,
-      toSavedPlan(plan, {
-        storeHash: store.storeHash,
-        storeName: config.storeName,
-        desiredHash: desired.hash,
-        liveGroups: live,
-        forced: force,
-        references,
-      }),
-    );
+    await saveStorePlan(planned, file, ctx.io.cwd);
     ctx.io.stderr.write(
       `Saved the plan of store ${config.storeName} to ${file}${plan.refusals.length > 0 ? ', but a safety check refused it, so apply will not run it' : `; run \`bcgroups apply ${file}\``}.\n`,
     );
   }
-  return { plan, readLine: describeReadTrouble(store.client.stats) };
+  return { plan, readLine: describeReadTrouble(planned.store.client.stats) };
 }
 
 function describeError(error: BcgroupsError): string {

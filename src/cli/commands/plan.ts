@@ -1,11 +1,13 @@
 // `bcgroups plan`: validate, read the live store (paged list only), plan, check safety, render.
 import { EXIT } from '../../errors.js';
-import { useColor } from '../io.js';
-import { toSavedPlan } from '../../planfile/index.js';
-import { renderMarkdown, renderPlanAs } from '../../render/index.js';
-import { describeRun } from '../header.js';
+import { replanCommand } from '../../planfile/replan.js';
 import { describeAttributionOff } from '../../render/attribution.js';
+import { renderMarkdown, renderPlanAs } from '../../render/index.js';
 import { describeReadTrouble } from '../../render/requests.js';
+import { attributeBaseline, type BaselineGroups, baselineGroups, loadBaseline } from '../../run/baseline.js';
+import { planStore, saveStorePlan } from '../../run/plan-store.js';
+import { describeRun } from '../header.js';
+import { useColor } from '../io.js';
 import {
   DIR_OPTION,
   FORCE_OPTION,
@@ -15,19 +17,15 @@ import {
   pruneOverride,
   READ_OPTIONS,
   readFormat,
-  replanCommand,
+  resolveStoreConfig,
   STORE_OPTIONS,
   stringFlag,
 } from '../options.js';
-import { attributeBaseline, BASELINE_OPTION, baselineGroups, loadBaseline } from '../../run/baseline.js';
-import { writeSavedPlan } from '../../planfile/io.js';
-import { planAllStores } from './plan-stores.js';
-import { openSession } from '../../run/session.js';
-import { planAgainstStore } from '../../run/plan-store.js';
 import { appendStepSummary } from '../step-summary.js';
-import type { Command } from '../types.js';
+import { defineCommand } from '../types.js';
+import { planAllStores } from './plan-stores.js';
 
-export const planCommand: Command = {
+export const planCommand = defineCommand({
   name: 'plan',
   summary: 'Show what apply would change in the live store (reads only).',
   options: {
@@ -42,7 +40,11 @@ export const planCommand: Command = {
     'detailed-exitcode': { type: 'boolean', default: false, description: 'exit 2 when there are changes, 0 when none' },
     prune: PRUNE_OPTION,
     force: FORCE_OPTION,
-    baseline: BASELINE_OPTION,
+    baseline: {
+      type: 'string',
+      valueName: 'DIR',
+      description: "a checkout of the base branch: mark each change as this change's own or pending before it",
+    },
     ...READ_OPTIONS,
     'all-stores': {
       type: 'boolean',
@@ -56,22 +58,25 @@ export const planCommand: Command = {
     const out = stringFlag(ctx, 'out');
     const force = ctx.values.force === true;
     const baselineDir = stringFlag(ctx, 'baseline');
-    const session = await openSession(ctx, pruneOverride(ctx));
-    const baseline = baselineDir === undefined ? undefined : await loadBaseline(ctx, session.config, baselineDir);
-    const { plan, live, references, catalog, overridden } = await planAgainstStore(
-      session.client,
-      session.desired,
-      session.config,
-      {
-        prune: session.config.prune,
-        force,
-        checkSafety: true,
-        onLive: (liveGroups) => noteEmptyFolder(ctx, session.config, session.desired, liveGroups.length),
-        alsoResolves: baselineGroups(baseline),
+    const config = await resolveStoreConfig(ctx, pruneOverride(ctx));
+    let baseline: BaselineGroups | undefined;
+    const planned = await planStore({
+      config,
+      cwd: ctx.io.cwd,
+      env: ctx.io.env,
+      prune: config.prune,
+      force,
+      checkSafety: true,
+      onLive: (liveGroups, desired) => noteEmptyFolder(ctx, config, desired, liveGroups.length),
+      alsoResolves: async () => {
+        if (baselineDir === undefined) return [];
+        baseline = await loadBaseline(config, baselineDir, ctx.io.cwd, (note) => ctx.io.stderr.write(`${note}\n`));
+        return baselineGroups(baseline);
       },
-    );
-    const header = describeRun(session.storeHash, session.config, overridden);
-    const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, { prune: session.config.prune });
+    });
+    const { plan, live, catalog, store } = planned;
+    const header = describeRun(store.storeHash, config, planned.overridden);
+    const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, { prune: config.prune });
     if (attribution && !attribution.compared && format === 'json')
       ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
@@ -79,40 +84,28 @@ export const planCommand: Command = {
       renderPlanAs(format, plan, {
         color: useColor(ctx.io),
         mode: 'plan',
-        dir: session.config.groupsDir,
+        dir: config.groupsDir,
         ...header,
         ...(attribution ? { attribution } : {}),
       }),
     );
-    const trouble = describeReadTrouble(session.client.stats);
+    const trouble = describeReadTrouble(store.client.stats);
     if (format === 'text' && trouble) ctx.io.stdout.write(`${trouble}\n`);
     if (out !== undefined) {
-      const saved = toSavedPlan(plan, {
-        storeHash: session.storeHash,
-        storeName: session.config.storeName,
-        desiredHash: session.desired.hash,
-        liveGroups: live,
-        forced: force,
-        references,
-      });
-      await writeSavedPlan(ctx, out, saved);
+      await saveStorePlan(planned, out, ctx.io.cwd);
+      const replan = replanCommand(ctx.values, out, { prune: config.prune, force: true });
       ctx.io.stderr.write(
         plan.refusals.length > 0
-          ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`${replanCommand(ctx, out, { prune: session.config.prune, force: true })}\`.\n`
+          ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`${replan}\`.\n`
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }
     await appendStepSummary(
       ctx.io,
-      renderMarkdown(plan, {
-        mode: 'plan',
-        dir: session.config.groupsDir,
-        ...header,
-        ...(attribution ? { attribution } : {}),
-      }),
+      renderMarkdown(plan, { mode: 'plan', dir: config.groupsDir, ...header, ...(attribution ? { attribution } : {}) }),
     );
 
     if (plan.refusals.length > 0) return EXIT.refused;
     return ctx.values['detailed-exitcode'] && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
   },
-};
+});

@@ -3,140 +3,144 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import type { Sandbox } from '../../sandbox/index.js';
 import { SANDBOX_DEFAULTS, SCOPES, type HolderMode, type SandboxOptions, type Scope } from '../../sandbox/options.js';
-import type { Command, CommandContext } from '../types.js';
+import { type CommandContext, type CommandOptions, defineCommand } from '../types.js';
 import { count as countOf } from '../../text/words.js';
 
-export const sandboxCommand: Command = {
+const SANDBOX_OPTIONS = {
+  port: { type: 'string', valueName: 'N', default: '0', description: 'port to listen on (0 = any free port)' },
+  token: {
+    type: 'string',
+    valueName: 'TOKEN',
+    default: SANDBOX_DEFAULTS.token,
+    description: 'the X-Auth-Token the store accepts',
+  },
+  'store-hash': {
+    type: 'string',
+    valueName: 'HASH',
+    default: SANDBOX_DEFAULTS.storeHash,
+    description: 'store hash in the URL path',
+  },
+  seed: {
+    type: 'string',
+    valueName: 'FILE',
+    description: 'YAML or JSON seed: a list of groups, or groups, catalog and customers',
+  },
+  latency: { type: 'string', valueName: 'MS', default: '0', description: 'delay added to every request' },
+  quota: {
+    type: 'string',
+    valueName: 'N',
+    default: String(SANDBOX_DEFAULTS.quota),
+    description: 'rate-limit quota per window',
+  },
+  'window-ms': {
+    type: 'string',
+    valueName: 'MS',
+    default: String(SANDBOX_DEFAULTS.windowMs),
+    description: 'rate-limit window',
+  },
+  'fault-rate': {
+    type: 'string',
+    valueName: 'P',
+    default: '0',
+    description: 'share of requests answered 500 (0..1)',
+  },
+  'ambiguous-create-rate': {
+    type: 'string',
+    valueName: 'P',
+    default: '0',
+    description: 'share of creates that save, then answer 500',
+  },
+  'partial-rate': {
+    type: 'string',
+    valueName: 'P',
+    default: '0',
+    description: 'share of writes with discount_rules answered 207: the group is saved, its rules are not',
+  },
+  'guest-mode': {
+    type: 'string',
+    valueName: 'MODE',
+    default: 'strict',
+    description: 'a second guest group: strict (422) or move (clear the old one)',
+  },
+  'default-mode': {
+    type: 'string',
+    valueName: 'MODE',
+    default: 'strict',
+    description: 'a second default group: strict (422) or move',
+  },
+  'reset-rate': {
+    type: 'string',
+    valueName: 'P',
+    default: '0',
+    description: 'share of requests whose connection is reset, before or after the work',
+  },
+  'load-429-rate': {
+    type: 'string',
+    valueName: 'P',
+    default: '0',
+    description: 'share of requests answered 429 without rate-limit headers (platform load)',
+  },
+  'end-of-list': {
+    type: 'string',
+    valueName: 'HOW',
+    default: SANDBOX_DEFAULTS.endOfList,
+    description: 'past the last page: 204 or empty ([])',
+  },
+  'create-status': {
+    type: 'string',
+    valueName: 'CODE',
+    default: String(SANDBOX_DEFAULTS.createStatus),
+    description: 'status of a successful create: 200 or 201',
+  },
+  scopes: {
+    type: 'string',
+    valueName: 'LIST',
+    default: SANDBOX_DEFAULTS.scopes.join(','),
+    description: 'OAuth scopes of the token, comma-separated; other requests are answered 403',
+  },
+  'unknown-references': {
+    type: 'string',
+    valueName: 'HOW',
+    default: SANDBOX_DEFAULTS.unknownReferences,
+    description: 'a group naming a category, product or price list the seeded catalog lacks: accept or refuse (422)',
+  },
+  'string-ids': {
+    type: 'boolean',
+    default: false,
+    description: 'answer rule target ids as strings ("category_id": "20")',
+  },
+  'date-style': {
+    type: 'string',
+    valueName: 'STYLE',
+    default: SANDBOX_DEFAULTS.dateStyle,
+    description: 'dates the store writes: api (2023-07-25 01:15:19) or rfc2822',
+  },
+  'error-style': {
+    type: 'string',
+    valueName: 'STYLE',
+    default: SANDBOX_DEFAULTS.errorStyle,
+    description: 'error bodies of the V2 endpoints: v2 (arrays) or v3 ({status, title, type, errors})',
+  },
+  'max-concurrent': {
+    type: 'string',
+    valueName: 'N',
+    default: String(SANDBOX_DEFAULTS.maxConcurrent),
+    description: 'requests in flight beyond this are answered 429',
+  },
+} as const satisfies CommandOptions;
+
+type SandboxContext = CommandContext<typeof SANDBOX_OPTIONS>;
+
+export const sandboxCommand = defineCommand({
   name: 'sandbox',
   summary: 'Run a local BigCommerce-compatible store (customer groups, catalog and customers reads) on 127.0.0.1',
-  options: {
-    port: { type: 'string', valueName: 'N', default: '0', description: 'port to listen on (0 = any free port)' },
-    token: {
-      type: 'string',
-      valueName: 'TOKEN',
-      default: SANDBOX_DEFAULTS.token,
-      description: 'the X-Auth-Token the store accepts',
-    },
-    'store-hash': {
-      type: 'string',
-      valueName: 'HASH',
-      default: SANDBOX_DEFAULTS.storeHash,
-      description: 'store hash in the URL path',
-    },
-    seed: {
-      type: 'string',
-      valueName: 'FILE',
-      description: 'YAML or JSON seed: a list of groups, or groups, catalog and customers',
-    },
-    latency: { type: 'string', valueName: 'MS', default: '0', description: 'delay added to every request' },
-    quota: {
-      type: 'string',
-      valueName: 'N',
-      default: String(SANDBOX_DEFAULTS.quota),
-      description: 'rate-limit quota per window',
-    },
-    'window-ms': {
-      type: 'string',
-      valueName: 'MS',
-      default: String(SANDBOX_DEFAULTS.windowMs),
-      description: 'rate-limit window',
-    },
-    'fault-rate': {
-      type: 'string',
-      valueName: 'P',
-      default: '0',
-      description: 'share of requests answered 500 (0..1)',
-    },
-    'ambiguous-create-rate': {
-      type: 'string',
-      valueName: 'P',
-      default: '0',
-      description: 'share of creates that save, then answer 500',
-    },
-    'partial-rate': {
-      type: 'string',
-      valueName: 'P',
-      default: '0',
-      description: 'share of writes with discount_rules answered 207: the group is saved, its rules are not',
-    },
-    'guest-mode': {
-      type: 'string',
-      valueName: 'MODE',
-      default: 'strict',
-      description: 'a second guest group: strict (422) or move (clear the old one)',
-    },
-    'default-mode': {
-      type: 'string',
-      valueName: 'MODE',
-      default: 'strict',
-      description: 'a second default group: strict (422) or move',
-    },
-    'reset-rate': {
-      type: 'string',
-      valueName: 'P',
-      default: '0',
-      description: 'share of requests whose connection is reset, before or after the work',
-    },
-    'load-429-rate': {
-      type: 'string',
-      valueName: 'P',
-      default: '0',
-      description: 'share of requests answered 429 without rate-limit headers (platform load)',
-    },
-    'end-of-list': {
-      type: 'string',
-      valueName: 'HOW',
-      default: SANDBOX_DEFAULTS.endOfList,
-      description: 'past the last page: 204 or empty ([])',
-    },
-    'create-status': {
-      type: 'string',
-      valueName: 'CODE',
-      default: String(SANDBOX_DEFAULTS.createStatus),
-      description: 'status of a successful create: 200 or 201',
-    },
-    scopes: {
-      type: 'string',
-      valueName: 'LIST',
-      default: SANDBOX_DEFAULTS.scopes.join(','),
-      description: 'OAuth scopes of the token, comma-separated; other requests are answered 403',
-    },
-    'unknown-references': {
-      type: 'string',
-      valueName: 'HOW',
-      default: SANDBOX_DEFAULTS.unknownReferences,
-      description: 'a group naming a category, product or price list the seeded catalog lacks: accept or refuse (422)',
-    },
-    'string-ids': {
-      type: 'boolean',
-      default: false,
-      description: 'answer rule target ids as strings ("category_id": "20")',
-    },
-    'date-style': {
-      type: 'string',
-      valueName: 'STYLE',
-      default: SANDBOX_DEFAULTS.dateStyle,
-      description: 'dates the store writes: api (2023-07-25 01:15:19) or rfc2822',
-    },
-    'error-style': {
-      type: 'string',
-      valueName: 'STYLE',
-      default: SANDBOX_DEFAULTS.errorStyle,
-      description: 'error bodies of the V2 endpoints: v2 (arrays) or v3 ({status, title, type, errors})',
-    },
-    'max-concurrent': {
-      type: 'string',
-      valueName: 'N',
-      default: String(SANDBOX_DEFAULTS.maxConcurrent),
-      description: 'requests in flight beyond this are answered 429',
-    },
-  },
+  options: SANDBOX_OPTIONS,
   run: (ctx) => runSandbox(ctx, waitForStopSignal),
-};
+});
 
 /** Runs the store until `stop()` settles; split from the command so tests can stop it without signals.
  *  `stop` is called only once the store runs, so bad flags leave no signal handler behind. */
-export async function runSandbox(ctx: CommandContext, stop: () => Promise<unknown>): Promise<number> {
+export async function runSandbox(ctx: SandboxContext, stop: () => Promise<unknown>): Promise<number> {
   // The server is loaded when it is started, so other commands never load it.
   const { startSandbox } = await import('../../sandbox/index.js');
   const sandbox = await startSandbox(await readSandboxOptions(ctx));
@@ -174,9 +178,8 @@ function describeContents(sandbox: Sandbox): string {
   return `${countOf(sandbox.groups().length, 'group')}${catalog}`;
 }
 
-async function readSandboxOptions({ values, io }: CommandContext): Promise<SandboxOptions> {
-  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  const seedFile = text('seed');
+async function readSandboxOptions({ values, io }: SandboxContext): Promise<SandboxOptions> {
+  const seedFile = values.seed;
   const { loadSeedFile } = await import('../../sandbox/seed.js');
   const seed = seedFile
     ? await loadSeedFile(resolve(io.cwd, seedFile)).catch((error: Error) =>
@@ -184,33 +187,33 @@ async function readSandboxOptions({ values, io }: CommandContext): Promise<Sandb
       )
     : { groups: [] };
   return {
-    port: readNumber(text('port'), '--port', 0, 65535, true),
-    token: text('token'),
-    storeHash: text('store-hash'),
+    port: readNumber(values.port, '--port', 0, 65535, true),
+    token: values.token,
+    storeHash: values['store-hash'],
     seed: seed.groups,
     catalog: seed.catalog,
     customers: seed.customers,
-    latencyMs: readNumber(text('latency'), '--latency', 0, 60_000, true),
-    quota: readNumber(text('quota'), '--quota', 1, Number.MAX_SAFE_INTEGER, true),
-    windowMs: readNumber(text('window-ms'), '--window-ms', 1, 3_600_000, true),
-    faultRate: readNumber(text('fault-rate'), '--fault-rate', 0, 1, false),
-    ambiguousCreateRate: readNumber(text('ambiguous-create-rate'), '--ambiguous-create-rate', 0, 1, false),
-    partialRate: readNumber(text('partial-rate'), '--partial-rate', 0, 1, false),
-    guestMode: readMode(text('guest-mode'), '--guest-mode'),
-    defaultMode: readMode(text('default-mode'), '--default-mode'),
-    resetRate: readNumber(text('reset-rate'), '--reset-rate', 0, 1, false),
-    rateLimit429WithoutHeaders: readNumber(text('load-429-rate'), '--load-429-rate', 0, 1, false),
-    endOfList: readChoice(text('end-of-list'), '--end-of-list', ['204', 'empty'] as const),
-    createStatus: readChoice(text('create-status'), '--create-status', ['200', '201'] as const, Number) as
+    latencyMs: readNumber(values.latency, '--latency', 0, 60_000, true),
+    quota: readNumber(values.quota, '--quota', 1, Number.MAX_SAFE_INTEGER, true),
+    windowMs: readNumber(values['window-ms'], '--window-ms', 1, 3_600_000, true),
+    faultRate: readNumber(values['fault-rate'], '--fault-rate', 0, 1, false),
+    ambiguousCreateRate: readNumber(values['ambiguous-create-rate'], '--ambiguous-create-rate', 0, 1, false),
+    partialRate: readNumber(values['partial-rate'], '--partial-rate', 0, 1, false),
+    guestMode: readMode(values['guest-mode'], '--guest-mode'),
+    defaultMode: readMode(values['default-mode'], '--default-mode'),
+    resetRate: readNumber(values['reset-rate'], '--reset-rate', 0, 1, false),
+    rateLimit429WithoutHeaders: readNumber(values['load-429-rate'], '--load-429-rate', 0, 1, false),
+    endOfList: readChoice(values['end-of-list'], '--end-of-list', ['204', 'empty'] as const),
+    createStatus: readChoice(values['create-status'], '--create-status', ['200', '201'] as const, Number) as
       | 200
       | 201
       | undefined,
-    scopes: readScopes(text('scopes')),
-    unknownReferences: readChoice(text('unknown-references'), '--unknown-references', ['accept', 'refuse'] as const),
+    scopes: readScopes(values.scopes),
+    unknownReferences: readChoice(values['unknown-references'], '--unknown-references', ['accept', 'refuse'] as const),
     stringIds: values['string-ids'] === true ? true : undefined,
-    dateStyle: readChoice(text('date-style'), '--date-style', ['api', 'rfc2822'] as const),
-    errorStyle: readChoice(text('error-style'), '--error-style', ['v2', 'v3'] as const),
-    maxConcurrent: readNumber(text('max-concurrent'), '--max-concurrent', 1, 100_000, true),
+    dateStyle: readChoice(values['date-style'], '--date-style', ['api', 'rfc2822'] as const),
+    errorStyle: readChoice(values['error-style'], '--error-style', ['v2', 'v3'] as const),
+    maxConcurrent: readNumber(values['max-concurrent'], '--max-concurrent', 1, 100_000, true),
   };
 }
 

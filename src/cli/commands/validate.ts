@@ -3,11 +3,12 @@ import { ValidationError, EXIT } from '../../errors.js';
 import { renderProblemsJson } from '../../render/problem.js';
 import { count } from '../../text/words.js';
 import { writeAnnotations } from '../annotations.js';
-import { DIR_OPTION, loadDesiredFor, readFormat, resolveConfig } from '../options.js';
-import type { Command, CommandContext } from '../types.js';
+import { DIR_OPTION, readFormat, resolveConfig } from '../options.js';
+import { loadDesiredFor } from '../../run/session.js';
+import { type CommandContext, defineCommand } from '../types.js';
 import { listTargets } from '../../references/index.js';
 
-export const validateCommand: Command = {
+export const validateCommand = defineCommand({
   name: 'validate',
   summary: 'Check the group files (offline): syntax, schema and store-wide rules.',
   offline: true,
@@ -24,7 +25,7 @@ export const validateCommand: Command = {
     const format = readFormat(ctx, ['text', 'json']);
     if (format === 'json') return validateAsJson(ctx);
     const config = await resolveConfig(ctx);
-    const desired = await loadDesiredFor(ctx, config);
+    const desired = await loadDesiredFor(config, ctx.io.cwd);
     const groups = desired.groups.length;
     const files = desired.files.length;
     const dir = config.groupsDir.endsWith('/') ? config.groupsDir : `${config.groupsDir}/`;
@@ -41,13 +42,13 @@ export const validateCommand: Command = {
     }
     return EXIT.ok;
   },
-};
+});
 
 /** Problems of the files and of the config are data here, on stdout; any other error stays an error. */
 async function validateAsJson(ctx: CommandContext): Promise<number> {
   try {
     const config = await resolveConfig(ctx);
-    const desired = await loadDesiredFor(ctx, config);
+    const desired = await loadDesiredFor(config, ctx.io.cwd);
     ctx.io.stdout.write(
       renderProblemsJson({
         dir: config.groupsDir,
