@@ -3,5 +3,4 @@ export { createPlan, countRequests, type PlanOptions } from './create-plan.js';
 export { checkSafety } from './safety.js';
 export { HOLDER_FLAGS, type HolderFlag } from '../model/index.js';
 export { changeKey } from './key.js';
-export { createCheckedPlan, type CheckedPlanOptions } from './checked.js';
 export { attributeChanges, attributeAgainstBaseline, describeBaselineError } from './attribute.js';

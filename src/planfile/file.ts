@@ -6,8 +6,6 @@ import { describeSchemaErrors } from '../schema/errors.js';
 import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../model/index.js';
 import { fingerprint } from '../model/normalize.js';
 
-export const PLAN_SCHEMA_ID = 'https://bcgroups.dev/schemas/plan.schema.json';
-
 export interface SaveContext {
   storeHash: string;
   /** The store's name, when the config names several. */

@@ -1,5 +1,5 @@
 // The saved plan in one place, as Terraform keeps its planfile: writing, reading and checking it.
-export { toSavedPlan, parseSavedPlan, PLAN_SCHEMA_ID, type SaveContext } from './file.js';
+export { toSavedPlan, parseSavedPlan, type SaveContext } from './file.js';
 export { findStaleReasons } from './stale.js';
 export {
   checkAgainstStore,
@@ -9,3 +9,4 @@ export {
   type StoreNow,
 } from './check.js';
 export { checkConsistent, findInconsistencies } from './consistency.js';
+export { selectStoreOfPlan } from './store.js';

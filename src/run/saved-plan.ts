@@ -2,9 +2,15 @@
 // for the states it records, against the store it was made from, unchanged since, and only if the safety
 // checks would pass it now, with the deleted groups' customers counted again (unless it was made with
 // --force and apply is given --force); inconsistencies, refusals and staleness are thrown before any write.
-import { selectStoreOfPlan, type StorePick } from '../config/index.js';
+import type { StorePick } from '../config/index.js';
 import type { Config, Plan, SafetyRefusal } from '../model/index.js';
-import { checkAgainstStore, checkConsistent, checkPlannedRefusals, checkSameStore } from '../planfile/index.js';
+import {
+  checkAgainstStore,
+  checkConsistent,
+  checkPlannedRefusals,
+  checkSameStore,
+  selectStoreOfPlan,
+} from '../planfile/index.js';
 import { readSavedPlan } from '../planfile/io.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
 import { recountDeletedCustomers } from './customer-counts.js';
