@@ -5,15 +5,8 @@ import { BigCommerceClient } from './groups.js';
 import { assertSafeApiUrl, Transport } from './http.js';
 import { checkToken } from './token.js';
 
-export { BigCommerceClient, differingBodyFields, PAGE_LIMIT } from './groups.js';
-export { assertSafeApiUrl, isLoopback, type Transport } from './http.js';
-export { readAllPages, type Page, type PageBounds, type PagedList } from './paging.js';
-export { readApiMessage } from './errors.js';
-export { parseGroup, parseGroupList } from './parse.js';
-export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT } from './catalog.js';
-export { CUSTOMERS_SCOPE_HINT, DEFAULT_COUNT_CONCURRENCY } from './customers.js';
+export { BigCommerceClient } from './groups.js';
 export type { StoreReads } from './store-reads.js';
-export type { StoreRead } from './v3.js';
 
 export interface ClientOptions {
   /** https://api.bigcommerce.com, or http://127.0.0.1:PORT for the sandbox. */
