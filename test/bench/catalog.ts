@@ -8,7 +8,7 @@ import { planAgainstStore } from '../../src/run/plan-store.js';
 import type { Config, DesiredGroup, LiveGroup } from '../../src/model/index.js';
 import { startSandbox, type Sandbox, type SeedGroup } from '../../src/sandbox/index.js';
 import type { SeedCategory, SeedCustomer } from '../../src/sandbox/index.js';
-import { desired } from '../plan/builders.js';
+import { desired } from '../support/groups.js';
 import { clientFor, countReadsByKind, SHIPPED_BACKOFF } from '../support/sandbox.js';
 
 const CATEGORIES = 2_000;

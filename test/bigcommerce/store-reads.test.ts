@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { createClient } from '../../src/bigcommerce/index.js';
 import { MAX_BATCH_URL } from '../../src/bigcommerce/catalog.js';
 import type { SeedCategory, SeedCustomer, SeedProduct } from '../../src/sandbox/index.js';
-import { startHostileServer } from '../reliability/hostile.js';
+import { startHostileServer } from '../support/hostile.js';
 import { clientFor, SMALL_CATALOG, seededRandom, withSandbox } from '../support/sandbox.js';
 
 /** `count` categories over two trees, ten roots per tree and the rest their children. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createWorkspace, runIn } from '../reliability/helpers.js';
-import { rawGroup, startHostileServer } from '../reliability/hostile.js';
+import { rawGroup, startHostileServer } from '../support/hostile.js';
 
 const NFC = 'Caf\u00e9';
 const NFD = 'Cafe\u0301';

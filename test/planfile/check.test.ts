@@ -4,7 +4,7 @@ import { RefusedPlanError, StalePlanError, UsageError } from '../../src/errors.j
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { checkAgainstStore, checkPlannedRefusals, checkSameStore, toSavedPlan } from '../../src/planfile/index.js';
-import { live } from '../plan/builders.js';
+import { live } from '../support/groups.js';
 
 // Prune on with nothing desired: both live groups are deleted, more than the thresholds allow.
 const liveGroups = [live(1, 'Old A'), live(2, 'Old B')];

@@ -4,7 +4,7 @@ import { BcgroupsError } from '../../src/errors.js';
 import type { Change, DesiredGroup, LiveGroup, SavedPlan, UpdateChange } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { checkConsistent, findInconsistencies, toSavedPlan } from '../../src/planfile/index.js';
-import { desired, live, rule } from '../plan/builders.js';
+import { desired, live, rule } from '../support/groups.js';
 
 function saved(desiredGroups: DesiredGroup[], liveGroups: LiveGroup[], prune = false): SavedPlan {
   return toSavedPlan(createPlan(desiredGroups, liveGroups, { prune }), {

@@ -4,7 +4,7 @@ import { BcgroupsError } from '../../src/errors.js';
 import { fingerprint } from '../../src/model/normalize.js';
 import { createPlan } from '../../src/plan/index.js';
 import { parseSavedPlan, toSavedPlan } from '../../src/planfile/index.js';
-import { desired, live, rule } from '../plan/builders.js';
+import { desired, live, rule } from '../support/groups.js';
 
 const liveGroups = [
   live(1, 'Retail', { date_modified: '2024-07-01 10:00:00' }),

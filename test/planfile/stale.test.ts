@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { Change, SavedPlan } from '../../src/model/index.js';
 import { fingerprint } from '../../src/model/normalize.js';
 import { findStaleReasons } from '../../src/planfile/index.js';
-import { createChange, deleteChange, live, state, updateChange } from '../apply/builders.js';
+import { createChange, deleteChange, live, state, updateChange } from '../support/groups.js';
 
 const retail = live(12, 'Retail');
 const gold = live(14, 'Gold', { discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });

@@ -9,7 +9,7 @@ import { checkAgainstStore, parseSavedPlan, toSavedPlan } from '../../src/planfi
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { findMovedReferences, listCatalogNeeds, needsNothing, resolveReferences } from '../../src/references/index.js';
 import { needsOfReferences } from '../../src/run/catalog.js';
-import { catalog, loaded } from './catalog.js';
+import { catalog, loaded } from '../support/catalog.js';
 
 const percent = { method: 'percent' as const, amount: 10 };
 

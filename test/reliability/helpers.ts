@@ -4,16 +4,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
-import { runCli } from '../../src/cli/main.js';
 import { loadDesired } from '../../src/desired/index.js';
 import { resolveReferences } from '../../src/references/index.js';
-import { memoryIo } from '../../src/cli/io.js';
 import type { DesiredGroup, Plan } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { clientFor } from '../support/sandbox.js';
 
 export { SECRET_TOKEN } from '../support/bad-input.js';
+export { type CliRun, runIn } from '../support/cli.js';
 
 export interface Workspace {
   cwd: string;
@@ -39,18 +38,6 @@ export function envFor(sandbox: Sandbox): Record<string, string> {
     BIGCOMMERCE_API_URL: sandbox.apiUrl,
     BIGCOMMERCE_ACCESS_TOKEN: sandbox.token,
   };
-}
-
-export interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
-
-export async function runIn(cwd: string, argv: string[], env: Record<string, string>): Promise<CliRun> {
-  const io = memoryIo({ cwd, env });
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
 }
 
 /** A group file with one store-wide rule; `amount` makes it differ from what the store holds. */

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createWorkspace, groupYaml, runIn, SECRET_TOKEN } from './helpers.js';
-import { rawGroup, startHostileServer } from './hostile.js';
+import { rawGroup, startHostileServer } from '../support/hostile.js';
 
 async function planWith(
   liveGroups: Record<string, unknown>[],

@@ -10,7 +10,7 @@ import { createClient } from '../../src/bigcommerce/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { assertNoToken, createWorkspace, envFor, groupYaml, runIn, SECRET_TOKEN } from './helpers.js';
 import { totalRequests } from '../support/sandbox.js';
-import { rawGroup, startHostileServer, type HostileAnswer } from './hostile.js';
+import { rawGroup, startHostileServer, type HostileAnswer } from '../support/hostile.js';
 
 const security = suite('security');
 

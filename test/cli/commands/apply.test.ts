@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { readFile } from 'node:fs/promises';
 import { runCli } from '../../../src/cli/main.js';
 import { memoryIo } from '../../../src/cli/io.js';
-import { GUESTS, openProject, RETAIL, VIP } from './harness.js';
+import { GUESTS, openProject, RETAIL, VIP } from '../../support/cli.js';
 
 const writes = (log: Array<{ method: string }>) => log.filter((entry) => entry.method !== 'GET');
 

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openProject, RETAIL, VIP, type Project } from './harness.js';
+import { openProject, RETAIL, VIP, type Project } from '../../support/cli.js';
 
 const WHOLESALE = 'name: Wholesale\n';
 

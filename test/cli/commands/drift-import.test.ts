@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { memoryIo } from '../../../src/cli/io.js';
 import { runDemo } from '../../../src/demo/index.js';
-import { openProject, RETAIL, VIP } from './harness.js';
+import { openProject, RETAIL, VIP } from '../../support/cli.js';
 
 test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted unless ignored; never writes', async () => {
   const seed = [

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openProject } from './harness.js';
+import { openProject } from '../../support/cli.js';
 
 /** A hidden character other than the line breaks that end the lines of a file. */
 const HIDDEN = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/u;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseSavedPlan } from '../../../src/planfile/index.js';
-import { GUESTS, openProject, RETAIL, VIP } from './harness.js';
+import { GUESTS, openProject, RETAIL, VIP } from '../../support/cli.js';
 
 test('plan reads the store with one list request and shows creates; --detailed-exitcode exits 2', async () => {
   const project = await openProject(

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { SeedCatalog } from '../../../src/sandbox/index.js';
-import { openProject } from './harness.js';
+import { openProject } from '../../support/cli.js';
 
 const VIP_BY_NAME = [
   'name: VIP',

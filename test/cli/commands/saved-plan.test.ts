@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openProject, VIP } from './harness.js';
+import { openProject, VIP } from '../../support/cli.js';
 
 test('a saved plan applied to another store is a usage error naming both stores; nothing is asked of either', async () => {
   const project = await openProject({ 'vip.yaml': VIP });

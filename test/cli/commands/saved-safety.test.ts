@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openProject, type Project } from './harness.js';
+import { openProject, type Project } from '../../support/cli.js';
 import { CATALOG_STORE, EMPTY_FILE, QUIET_FILE, RETAIL_FILE, TRADE_FILE } from './store-names.fixtures.js';
 
 // With --prune, one group of 4 customers is deleted: refused by safety.maxDeletedCustomers (0).

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openProject } from './harness.js';
+import { openProject } from '../../support/cli.js';
 import { countReadsByKind } from '../../support/sandbox.js';
 import {
   ALL_FILES,

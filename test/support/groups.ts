@@ -1,6 +1,8 @@
-// Small builders of groups for planner tests: only what a case is about needs spelling out.
-import type { AccessType, DesiredGroup, DiscountRule, LiveGroup } from '../../src/model/index.js';
-import { normalizeAccess, normalizeRules } from '../../src/model/normalize.js';
+// The one set of builders of groups and changes for tests: only what a case is about needs spelling out.
+import type { AccessType, Change, DesiredGroup, DiscountRule, GroupState, LiveGroup } from '../../src/model/index.js';
+import { GROUP_FIELDS } from '../../src/model/index.js';
+import { differingFields, normalizeAccess, normalizeRules, toWireBody } from '../../src/model/normalize.js';
+import { changeKey } from '../../src/plan/index.js';
 
 type RuleInput = Parameters<typeof normalizeRules>[0] extends readonly (infer R)[] | undefined ? R : never;
 
@@ -61,3 +63,63 @@ export const rule = {
 };
 
 export type { DiscountRule };
+
+/** A whole group state, for apply's changes. */
+export function state(name: string, over: Partial<GroupState> = {}): GroupState {
+  return {
+    name,
+    is_default: false,
+    is_group_for_guests: false,
+    category_access: { type: 'all' },
+    discount_rules: [],
+    ...over,
+  };
+}
+
+export function createChange(after: GroupState, depends_on: string[] = []): Change {
+  return {
+    action: 'create',
+    key: changeKey({ action: 'create', name: after.name }),
+    id: null,
+    name: after.name,
+    reasons: [{ fact: 'not_live' }],
+    depends_on,
+    body: toWireBody(after, GROUP_FIELDS),
+    after,
+  };
+}
+
+export function updateChange(
+  id: number,
+  before: GroupState,
+  after: GroupState,
+  options: { key?: string; depends_on?: string[] } = {},
+): Change {
+  const fields = differingFields(before, after, GROUP_FIELDS);
+  return {
+    action: 'update',
+    key: options.key ?? changeKey({ action: 'update', id, kind: 'edit' }),
+    name: after.name,
+    reasons: [],
+    depends_on: options.depends_on ?? [],
+    body: toWireBody(after, fields),
+    id,
+    before,
+    after,
+    fields,
+    kind: 'edit',
+  };
+}
+
+export function deleteChange(id: number, before: GroupState, depends_on: string[] = []): Change {
+  return {
+    action: 'delete',
+    key: changeKey({ action: 'delete', id }),
+    name: before.name,
+    reasons: [{ fact: 'unmanaged' }],
+    depends_on,
+    body: {},
+    id,
+    before,
+  };
+}

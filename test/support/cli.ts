@@ -1,10 +1,11 @@
-// End-to-end command runs: a temp project with its own groups/, a sandbox store, and runCli in-process.
+// The one CLI harness: runCli in-process with a memory Io, and a temp project with its own groups/ and a
+// sandbox store to run it against.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../../src/cli/main.js';
-import { memoryIo } from '../../../src/cli/io.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index.js';
+import { runCli } from '../../src/cli/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 export interface Project {
   cwd: string;
@@ -12,7 +13,7 @@ export interface Project {
   env: Record<string, string>;
   /** Replaces groups/ with these files (name -> YAML text). */
   writeGroups(files: Record<string, string>): Promise<void>;
-  run(...argv: string[]): Promise<{ code: number; out: string; err: string }>;
+  run(...argv: string[]): Promise<CliRun>;
   /** Someone editing the store by hand (the control panel): a raw request past bcgroups. */
   editByHand(method: 'PUT' | 'DELETE', id: number, body?: unknown): Promise<void>;
   close(): Promise<void>;
@@ -24,6 +25,19 @@ export async function replaceGroupFiles(cwd: string, files: Record<string, strin
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+}
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** One run of bcgroups as a user would start it in `cwd` with `env`, with what it printed. */
+export async function runIn(cwd: string, argv: string[], env: Record<string, string | undefined>): Promise<CliRun> {
+  const io = memoryIo({ cwd, env });
+  const code = await runCli(argv, io);
+  return { code, out: io.out(), err: io.err() };
 }
 
 export async function openProject(files: Record<string, string>, options: SandboxOptions = {}): Promise<Project> {
@@ -40,11 +54,7 @@ export async function openProject(files: Record<string, string>, options: Sandbo
     sandbox,
     env,
     writeGroups: (groupFiles) => replaceGroupFiles(cwd, groupFiles),
-    async run(...argv) {
-      const io = memoryIo({ cwd, env });
-      const code = await runCli(argv, io);
-      return { code, out: io.out(), err: io.err() };
-    },
+    run: (...argv) => runIn(cwd, argv, env),
     async editByHand(method, id, body) {
       const response = await fetch(`${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups/${id}`, {
         method,
