@@ -1,7 +1,6 @@
 // Shared by the reliability tests: throwaway repositories, running the CLI against a sandbox, and the
 // checks that a store lost nothing and holds no duplicates.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
 import { loadDesired } from '../../src/desired/index.js';
@@ -10,6 +9,7 @@ import type { DesiredGroup, Plan } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { clientFor } from '../support/sandbox.js';
+import { makeTempDir } from '../support/temp.js';
 
 export { SECRET_TOKEN } from '../support/bad-input.js';
 export { type CliRun, runIn } from '../support/cli.js';
@@ -21,7 +21,7 @@ export interface Workspace {
 
 /** A temp repository: package.json (so config search stops here) and the given files. */
 export async function createWorkspace(files: Record<string, string | Uint8Array> = {}): Promise<Workspace> {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'bcgroups-reliability-'));
+  const cwd = makeTempDir('reliability');
   await writeFile(path.join(cwd, 'package.json'), JSON.stringify({ name: 'store', private: true }));
   await mkdir(path.join(cwd, 'groups'), { recursive: true });
   for (const [relative, content] of Object.entries(files)) {

@@ -1,10 +1,10 @@
 // The one CLI harness: runCli in-process with a memory Io, and a temp project with its own groups/ and a
 // sandbox store to run it against.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { memoryIo } from '../../src/cli/io.js';
+import { makeTempDir } from './temp.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 export interface Project {
@@ -41,7 +41,7 @@ export async function runIn(cwd: string, argv: string[], env: Record<string, str
 }
 
 export async function openProject(files: Record<string, string>, options: SandboxOptions = {}): Promise<Project> {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'bcgroups-cmd-'));
+  const cwd = makeTempDir('cmd');
   await writeFile(path.join(cwd, 'package.json'), JSON.stringify({ name: 'store' }));
   const sandbox = await startSandbox(options);
   const env = {
