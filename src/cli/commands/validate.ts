@@ -4,9 +4,8 @@ import { renderProblemsJson } from '../../render/problem.js';
 import { count } from '../../text/words.js';
 import { writeAnnotations } from '../annotations.js';
 import { DIR_OPTION, readFormat, resolveConfig } from '../options.js';
-import { loadDesiredFor } from '../../run/session.js';
+import { checkFiles } from '../../run/validate.js';
 import { type CommandContext, defineCommand } from '../types.js';
-import { listTargets } from '../../references/index.js';
 
 export const validateCommand = defineCommand({
   name: 'validate',
@@ -25,7 +24,7 @@ export const validateCommand = defineCommand({
     const format = readFormat(ctx, ['text', 'json']);
     if (format === 'json') return validateAsJson(ctx);
     const config = await resolveConfig(ctx);
-    const desired = await loadDesiredFor(config, ctx.io.cwd);
+    const { desired, targets } = await checkFiles(config, ctx.io.cwd);
     const groups = desired.groups.length;
     const files = desired.files.length;
     const dir = config.groupsDir.endsWith('/') ? config.groupsDir : `${config.groupsDir}/`;
@@ -33,11 +32,10 @@ export const validateCommand = defineCommand({
       `OK: ${count(groups, 'group')} in ${count(files, 'file')} under ${dir} ${groups === 1 ? 'is' : 'are'} valid.\n`,
     );
     // Offline means the catalog is not read: say what is left for plan to check.
-    const targets = desired.groups.flatMap(listTargets);
-    if (targets.length > 0) {
-      const byName = targets.filter((target) => target.ref !== undefined).length;
+    const { byId, byName } = targets;
+    if (byId + byName > 0) {
       ctx.io.stdout.write(
-        `Not checked offline: whether the categories, products and price lists the groups point at exist in the store (${count(targets.length, 'target')}: ${targets.length - byName} by id, ${byName} by name); plan checks them.\n`,
+        `Not checked offline: whether the categories, products and price lists the groups point at exist in the store (${count(byId + byName, 'target')}: ${byId} by id, ${byName} by name); plan checks them.\n`,
       );
     }
     return EXIT.ok;
@@ -48,7 +46,7 @@ export const validateCommand = defineCommand({
 async function validateAsJson(ctx: CommandContext): Promise<number> {
   try {
     const config = await resolveConfig(ctx);
-    const desired = await loadDesiredFor(config, ctx.io.cwd);
+    const { desired } = await checkFiles(config, ctx.io.cwd);
     ctx.io.stdout.write(
       renderProblemsJson({
         dir: config.groupsDir,
