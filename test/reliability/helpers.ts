@@ -12,7 +12,6 @@ import { clientFor } from '../support/sandbox.js';
 import { makeTempDir } from '../support/temp.js';
 
 export { SECRET_TOKEN } from '../support/bad-input.js';
-export { type CliRun, runIn } from '../support/cli.js';
 
 export interface Workspace {
   cwd: string;

@@ -4,16 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox } from '../../src/sandbox/index.js';
-import {
-  assertNoToken,
-  assertNothingLost,
-  createWorkspace,
-  envFor,
-  groupYaml,
-  planFromDir,
-  runIn,
-  sleep,
-} from './helpers.js';
+import { assertNoToken, assertNothingLost, createWorkspace, envFor, groupYaml, planFromDir, sleep } from './helpers.js';
+import { runIn } from '../support/cli.js';
 
 /** tsx by location: the child runs in a temp repository that has no node_modules. */
 const TSX = import.meta.resolve('tsx');
