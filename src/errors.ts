@@ -1,11 +1,10 @@
-// One base class and a few small subclasses. Only cli.ts turns them into exit codes.
+// One base class and a few small subclasses. Only cli/main.ts turns them into exit codes.
 import type { SafetyRefusal } from './model/index.js';
 import { describeRefusing } from './render/refusal.js';
 import { count as countOf } from './text/words.js';
 
-/** Exit codes of every command; cli.ts is the only place that sets them on the process. */
+/** Exit codes of every command; cli/main.ts is the only place that sets them on the process. */
 export const EXIT = { ok: 0, error: 1, changes: 2, refused: 3, failed: 4, stale: 5 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class BcgroupsError extends Error {
   override name = 'BcgroupsError';
@@ -102,8 +101,10 @@ export class StalePlanError extends BcgroupsError {
 /** A saved plan that a safety check refuses, when planned or now; a saved plan is never forced at apply time. */
 export class RefusedPlanError extends BcgroupsError {
   override name = 'RefusedPlanError';
-  /** `what` says which file and when ("p.json was refused by a safety check when it was planned"). */
-  /** `forcedApply`: for a plan made with --force, the apply command that confirms it. */
+  /**
+   * `what` says which file and when ("p.json was refused by a safety check when it was planned");
+   * `forcedApply`: for a plan made with --force, the apply command that confirms it.
+   */
   constructor(
     what: string,
     readonly refusals: SafetyRefusal[],

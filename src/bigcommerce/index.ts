@@ -1,37 +1,12 @@
 // The BigCommerce client: every client is built on createTransport(), so every one gets the URL check.
-import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { ConfigError } from '../errors.js';
-import { VERSION } from '../config/version.js';
+import { VERSION } from '../version.js';
 import { BigCommerceClient } from './groups.js';
 import { assertSafeApiUrl, Transport } from './http.js';
 import { checkToken } from './token.js';
 
-export { BigCommerceClient, differingBodyFields, PAGE_LIMIT } from './groups.js';
-export { assertSafeApiUrl, isLoopback, type Transport } from './http.js';
-export { readAllPages, type Page, type PageBounds, type PagedList } from './paging.js';
-export { readApiMessage } from './errors.js';
-export { parseGroup, parseGroupList } from './parse.js';
-export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT } from './catalog.js';
-export { CUSTOMERS_SCOPE_HINT, DEFAULT_COUNT_CONCURRENCY } from './customers.js';
-export {
-  CHANNEL_SETTINGS_READ_SCOPE_HINT,
-  CHANNEL_SETTINGS_WRITE_SCOPE_HINT,
-  CHANNELS_SCOPE_HINT,
-  listChannels,
-  readChannelGroupSettings,
-  writeChannelGroupSettings,
-} from './channels.js';
-export {
-  addAssignments,
-  ASSIGNMENTS_READ_SCOPE_HINT,
-  ASSIGNMENTS_WRITE_SCOPE_HINT,
-  deleteAssignment,
-  MAX_ASSIGNMENT_BATCH,
-  readAssignments,
-  upsertAssignment,
-} from './assignments.js';
+export { BigCommerceClient } from './groups.js';
 export type { StoreReads } from './store-reads.js';
-export type { StoreRead } from './v3.js';
 
 export interface ClientOptions {
   /** https://api.bigcommerce.com, or http://127.0.0.1:PORT for the sandbox. */
@@ -55,8 +30,19 @@ export interface ClientOptions {
   maxRequestMs?: number;
 }
 
-/** The request settings default as the config does; only the backoff step is the client's own. */
-export const CLIENT_DEFAULTS = { ...DEFAULT_CONFIG.request, retryBaseMs: 500 } as const;
+/**
+ * What a caller leaves out. The run passes the config's request settings; these equal the defaults of
+ * schemas/config.schema.json (a test says so), so the client never reads config/ to learn them.
+ */
+export const CLIENT_DEFAULTS = {
+  timeoutMs: 30_000,
+  retries: 4,
+  reserveShare: 0.2,
+  maxWaitMs: 60_000,
+  maxPages: 1000,
+  maxRequestMs: 300_000,
+  retryBaseMs: 500,
+} as const;
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 

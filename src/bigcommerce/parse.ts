@@ -38,7 +38,6 @@ export function parseGroupList(raw: unknown): LiveGroup[] {
 /** A group is 4 levels deep; anything far deeper is hostile, and would overflow the stack of a walk. */
 export const MAX_ANSWER_DEPTH = 64;
 
-/** JSON.parse that reports an unreadable body as a problem of the answer, quoting it whole (the caller cuts it). */
 /** The answer of `GET /customer_groups/count`. */
 export function parseGroupCount(raw: unknown): number {
   const count = expectObject(raw, 'body').count;
@@ -47,6 +46,7 @@ export function parseGroupCount(raw: unknown): number {
   return count;
 }
 
+/** JSON.parse that reports an unreadable body as a problem of the answer, quoting it whole (the caller cuts it). */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw new AnswerProblem('the body is empty, expected JSON');
   let value: unknown;

@@ -4,12 +4,10 @@ export { loadConfig, readToken, requireStoreHash } from './load.js';
 export type { ConfigOverrides, LoadConfigOptions } from './load.js';
 export {
   defaultTokenEnvOf,
-  eachStore,
   ENV_STORE,
   narrowTo,
   readStorePick,
   selectStore,
-  selectStoreOfPlan,
   storeNamesOf,
   type StorePick,
 } from './stores.js';

@@ -4,7 +4,7 @@
 // loaders; it computes its values, so it has no positions.
 import path from 'node:path';
 import { defaultLoaders, type Loader } from 'cosmiconfig';
-import { parseYaml } from '../desired/parse.js';
+import { parseYaml } from '../yaml/parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
 import { ConfigError } from '../errors.js';
 import { CONFIG_SEARCH_PLACES, listSearchDirs, readConfigText } from './search.js';

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { createClient } from '../bigcommerce/index.js';
-import { processIo, type Io } from '../commands/io.js';
+import { processIo, type Io } from '../cli/io.js';
 import { startSandbox } from '../sandbox/index.js';
 import { DEMO_STORE } from './store.js';
 import { DEMO_CATALOG, DEMO_CUSTOMERS } from './catalog.js';

@@ -1,6 +1,6 @@
 // A demo is a list of CLI runs, each printed with the exit code it is expected to end with.
-import { runCli } from '../cli.js';
-import type { Io } from '../commands/io.js';
+import { runCli } from '../cli/main.js';
+import type { Io } from '../cli/io.js';
 
 export interface Step {
   title: string;

@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Io } from '../commands/io.js';
+import type { Io } from '../cli/io.js';
 import { startSandbox, type SeedGroup } from '../sandbox/index.js';
 import { runSteps } from './steps.js';
 

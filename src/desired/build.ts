@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CategoryAccessOf, DiscountRuleOf, GroupFile, LoadedGroup, Position, SourceRef } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../model/normalize.js';
-import type { ParsedFile } from './parse.js';
+import type { ParsedFile } from '../yaml/parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
 
 export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedGroup {

@@ -4,7 +4,7 @@ import { ValidationError, type Problem } from '../errors.js';
 import type { ExcludedGroup, GroupFile, LoadedGroup } from '../model/index.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
 import { listGroupFiles, readGroupFile } from './files.js';
-import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from './parse.js';
+import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from '../yaml/parse.js';
 import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
 import { checkStoreRules } from './store-rules.js';

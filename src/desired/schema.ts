@@ -3,7 +3,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
 import { loadValidator, readSchema } from '../schema/index.js';
-import type { ParsedFile } from './parse.js';
+import type { ParsedFile } from '../yaml/parse.js';
 import { joinPointer, locate, valueAt } from '../schema/pointer.js';
 import { describeSchemaErrors, showValue, type Described, type Prefer } from '../schema/errors.js';
 

@@ -5,7 +5,7 @@ import { clipQuoted } from '../text/clip.js';
 import type { Problem } from '../errors.js';
 import { HOLDER_FLAGS, type HolderFlag } from '../model/index.js';
 import { clashesByNormalization, nameKey } from '../model/normalize.js';
-import type { ParsedFile } from './parse.js';
+import type { ParsedFile } from '../yaml/parse.js';
 import { locate, toFieldPath, valueAt } from '../schema/pointer.js';
 
 /** How many other files a message names before "and N more": any number of clashes stays linear. */

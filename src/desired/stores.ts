@@ -3,7 +3,7 @@
 import { clipQuoted } from '../text/clip.js';
 import type { Problem } from '../errors.js';
 import type { DesiredGroup, ExcludedGroup } from '../model/index.js';
-import type { ParsedFile } from './parse.js';
+import type { ParsedFile } from '../yaml/parse.js';
 import { joinPointer, locate, toFieldPath, valueAt } from '../schema/pointer.js';
 import { closestName } from '../text/suggest.js';
 import { isMapping } from '../text/mapping.js';

@@ -2,8 +2,8 @@
 // instead of writing a second file for the same group beside it.
 import path from 'node:path';
 import { listGroupFiles, readGroupFile } from '../desired/files.js';
-import { MAX_ALIAS_COUNT } from '../desired/parse.js';
-import { loadYaml } from '../desired/yaml.js';
+import { MAX_ALIAS_COUNT } from '../yaml/parse.js';
+import { loadYaml } from '../yaml/load.js';
 import type { LiveGroup } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 import { isMapping } from '../text/mapping.js';

@@ -1,7 +1,7 @@
 // Which live groups import must not write: any whose file its own validate would refuse, and any that
 // the tool cannot tell apart from another live group. Writing those would lose a group on the next prune.
 import { checkGroupFile } from '../desired/index.js';
-import { parseGroupYaml, type ParsedFile } from '../desired/parse.js';
+import { parseGroupYaml, type ParsedFile } from '../yaml/parse.js';
 import { checkStoreRules } from '../desired/store-rules.js';
 import type { LiveGroup } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';

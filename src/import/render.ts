@@ -1,6 +1,6 @@
 // One live group as the canonical file the loader reads: schema modeline, `id` pin first, fields in
 // GROUP_FIELDS order, and nothing that only repeats what the API assumes anyway.
-import { loadYaml } from '../desired/yaml.js';
+import { loadYaml } from '../yaml/load.js';
 import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson } from '../model/normalize.js';
 import { writeCategories, writeTarget, type ImportNames } from './names.js';

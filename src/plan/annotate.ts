@@ -2,7 +2,7 @@
 // change touches, and what was read. Renderers word these; apply and the safety pass read only counts.
 import type { Catalog, CatalogNames, Change, GroupState, Plan, PlanReads } from '../model/index.js';
 import { indexCatalog } from '../references/index.js';
-import { listChangeStates, listReferencedIds } from './catalog-needs.js';
+import { listChangeStates, listReferencedIds } from '../references/catalog-needs.js';
 
 export interface StoreFacts {
   /** The one catalog read of the run; kinds not read stay unnamed. */

@@ -1,8 +1,6 @@
 // The pure planner's public API: plan, check, save, parse. No file reads, no requests.
 export { createPlan, type PlanOptions } from './create-plan.js';
 export { checkSafety } from './safety.js';
-export * from './saved/index.js';
 export { HOLDER_FLAGS, type HolderFlag } from '../model/index.js';
 export { changeKey } from './key.js';
-export { createCheckedPlan, type CheckedPlanOptions } from './checked.js';
 export { attributeChanges, attributeAgainstBaseline, describeBaselineError } from './attribute.js';

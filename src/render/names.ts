@@ -1,6 +1,6 @@
 // The names of one change's references, picked from the plan's map: what the JSON puts beside `body`.
 import type { CatalogNames, Change } from '../model/index.js';
-import { listChangeStates, listReferencedIds } from '../plan/catalog-needs.js';
+import { listChangeStates, listReferencedIds } from '../references/catalog-needs.js';
 
 export function nameReferencesOf(change: Change, names: CatalogNames): CatalogNames | undefined {
   const ids = listReferencedIds(listChangeStates(change));

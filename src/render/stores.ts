@@ -11,8 +11,10 @@ import { escapeEntities } from './markdown-escape.js';
 export interface StoreSection {
   store: string;
   storeHash: string;
-  /** The plan, or why there is none (a missing token, an API error, a pin that does not fit). */
-  /** readLine: the retries and waits of its reads, or '' when there were none. */
+  /**
+   * The plan with `readLine` (the retries and waits of its reads, or '' when there were none), or why there
+   * is no plan (a missing token, an API error, a pin that does not fit).
+   */
   outcome: { plan: Plan; readLine: string } | { error: string };
 }
 

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { loadYaml } from '../desired/yaml.js';
+import { loadYaml } from '../yaml/load.js';
 import type { SeedCatalog, SeedCustomer } from './catalog.js';
 import { findCatalogProblems } from './catalog-seed.js';
 import type { SeedAssignment, SeedChannel } from './channels.js';

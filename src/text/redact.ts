@@ -1,4 +1,4 @@
-// The one place that blanks secrets out of text: the client for what a server echoes, cli.ts for every
+// The one place that blanks secrets out of text: the client for what a server echoes, cli/main.ts for every
 // message and warning it prints, whatever raised it (a config file that throws may quote the token).
 
 export const REDACTED = '[redacted]';

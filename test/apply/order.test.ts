@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkDependencies } from '../../src/apply/order.js';
 import { BcgroupsError } from '../../src/errors.js';
-import { createChange, deleteChange, state, updateChange } from './builders.js';
+import { createChange, deleteChange, state, updateChange } from '../support/groups.js';
 
 function problemOf(run: () => void): string {
   try {

@@ -10,7 +10,7 @@ import { createPlan } from '../../src/plan/create-plan.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import type { SandboxOptions, SeedGroup } from '../../src/sandbox/options.js';
 import { clientFor, seededRandom, withSandbox } from '../support/sandbox.js';
-import { createChange, state, updateChange } from './builders.js';
+import { createChange, state, updateChange } from '../support/groups.js';
 
 function desired(name: string, over: Partial<DesiredGroup> = {}): DesiredGroup {
   return { ...state(name), source: { file: `groups/${name}.yaml`, line: 1, col: 1, positions: {} }, ...over };

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { verifyConverged } from '../../src/apply/verify.js';
 import type { ChangeResult } from '../../src/model/index.js';
-import { createChange, deleteChange, live, state, updateChange } from './builders.js';
+import { createChange, deleteChange, live, state, updateChange } from '../support/groups.js';
 
 const applied = (key: string, action: ChangeResult['action'], name: string, id?: number): ChangeResult => ({
   key,

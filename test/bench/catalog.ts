@@ -4,11 +4,11 @@
 import { DEFAULT_CONFIG } from '../../src/config/index.js';
 import { batchFilters } from '../../src/bigcommerce/catalog.js';
 import { createTransport } from '../../src/bigcommerce/index.js';
-import { planAgainstStore } from '../../src/commands/plan-store.js';
+import { planAgainstStore } from '../../src/run/plan-store.js';
 import type { Config, DesiredGroup, LiveGroup } from '../../src/model/index.js';
 import { startSandbox, type Sandbox, type SeedGroup } from '../../src/sandbox/index.js';
 import type { SeedCategory, SeedCustomer } from '../../src/sandbox/index.js';
-import { desired } from '../plan/builders.js';
+import { desired } from '../support/groups.js';
 import { clientFor, countReadsByKind, SHIPPED_BACKOFF } from '../support/sandbox.js';
 
 const CATEGORIES = 2_000;

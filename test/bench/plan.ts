@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { createPlan } from '../../src/plan/index.js';
 import { renderText } from '../../src/render/index.js';
-import { desired, live, rule } from '../plan/builders.js';
+import { desired, live, rule } from '../support/groups.js';
 
 export interface PlanBench {
   count: number;

@@ -1,4 +1,4 @@
-// Whole-process figures: spawned `node dist/cli.js` runs against a sandbox in its own process, each the
+// Whole-process figures: spawned `node dist/cli/main.js` runs against a sandbox in its own process, each the
 // median of several runs and set beside its floor measured in the same run (`node -e 0`, reading the
 // files raw). Needs `npm run build` first; peak memory is the child's own max RSS, printed at its exit.
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { seedGroupOf, writeGroupFiles } from './load.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 
 export interface ProcessFigure {
   ms: number;

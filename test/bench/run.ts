@@ -73,7 +73,7 @@ async function runBenchmarks(): Promise<Row[]> {
   const startedAll = performance.now();
 
   if (hasBuild()) rows.push(...(await runProcessBenchmarks()));
-  else rows.push(['whole-process figures', 'skipped', 'run `npm run build` first: they spawn dist/cli.js']);
+  else rows.push(['whole-process figures', 'skipped', 'run `npm run build` first: they spawn dist/cli/main.js']);
 
   const load = await benchLoad(10_000);
   rows.push([

@@ -6,7 +6,7 @@ import { GROUP_FIELDS, type ClientStats, type DesiredGroup, type LiveGroup } fro
 import { toWireBody } from '../../src/model/normalize.js';
 import { createPlan } from '../../src/plan/index.js';
 import { startSandbox, type Sandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
-import { desired } from '../plan/builders.js';
+import { desired } from '../support/groups.js';
 import { clientFor, SHIPPED_BACKOFF } from '../support/sandbox.js';
 
 /** A group with a store-wide rule and two category rules; `bump` changes the store-wide amount. */

@@ -1,7 +1,12 @@
 // The client's price list assignment endpoints, over real HTTP against the sandbox.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addAssignments, deleteAssignment, readAssignments, upsertAssignment } from '../../src/bigcommerce/index.js';
+import {
+  addAssignments,
+  deleteAssignment,
+  readAssignments,
+  upsertAssignment,
+} from '../../src/bigcommerce/assignments.js';
 import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { withSandbox } from '../support/sandbox.js';
 import { STOREFRONT_SCOPES, transportFor } from '../support/storefronts.js';

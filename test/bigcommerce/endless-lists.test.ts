@@ -6,10 +6,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createClient, PAGE_LIMIT } from '../../src/bigcommerce/index.js';
+import { createClient } from '../../src/bigcommerce/index.js';
+import { PAGE_LIMIT } from '../../src/bigcommerce/groups.js';
 import { DEFAULT_CONFIG } from '../../src/config/index.js';
 import { ApiError } from '../../src/errors.js';
-import { openProject, RETAIL } from '../commands/harness.js';
+import { openProject, RETAIL } from '../support/cli.js';
 import { answerJson, catchError, wireGroup, withLocalServer, type Handler } from '../support/local-server.js';
 import { seedGroups } from '../support/sandbox.js';
 

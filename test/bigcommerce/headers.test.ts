@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClient } from '../../src/bigcommerce/index.js';
-import { VERSION } from '../../src/config/version.js';
+import { VERSION } from '../../src/version.js';
 
 test('requests carry X-Auth-Token, Accept, User-Agent, and Content-Type only with a body', async () => {
   const seen: Array<{ method: string; headers: IncomingHttpHeaders }> = [];

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { parseGroup } from '../../src/bigcommerce/index.js';
+import { parseGroup } from '../../src/bigcommerce/parse.js';
 
 test('parseGroup normalizes the spellings the API is known to use', () => {
   const group = parseGroup({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ApiError } from '../../src/errors.js';
-import { openProject, RETAIL } from '../commands/harness.js';
+import { openProject, RETAIL } from '../support/cli.js';
 import { clientFor, withSandbox } from '../support/sandbox.js';
 
 async function timedFailure(promise: Promise<unknown>): Promise<{ error: unknown; ms: number }> {

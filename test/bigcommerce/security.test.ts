@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createClient, isLoopback } from '../../src/bigcommerce/index.js';
+import { createClient } from '../../src/bigcommerce/index.js';
+import { isLoopback } from '../../src/bigcommerce/http.js';
 import { ConfigError } from '../../src/errors.js';
 import { clientFor, withSandbox } from '../support/sandbox.js';
 

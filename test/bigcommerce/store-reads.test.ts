@@ -2,9 +2,10 @@
 // for answers the sandbox never gives).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createClient, MAX_BATCH_URL } from '../../src/bigcommerce/index.js';
+import { createClient } from '../../src/bigcommerce/index.js';
+import { MAX_BATCH_URL } from '../../src/bigcommerce/catalog.js';
 import type { SeedCategory, SeedCustomer, SeedProduct } from '../../src/sandbox/index.js';
-import { startHostileServer } from '../reliability/hostile.js';
+import { startHostileServer } from '../support/hostile.js';
 import { clientFor, SMALL_CATALOG, seededRandom, withSandbox } from '../support/sandbox.js';
 
 /** `count` categories over two trees, ten roots per tree and the rest their children. */

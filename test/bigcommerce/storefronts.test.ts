@@ -1,7 +1,7 @@
 // The client's channel and channel-settings endpoints, over real HTTP against the sandbox.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { listChannels, readChannelGroupSettings, writeChannelGroupSettings } from '../../src/bigcommerce/index.js';
+import { listChannels, readChannelGroupSettings, writeChannelGroupSettings } from '../../src/bigcommerce/channels.js';
 import type { SandboxOptions } from '../../src/sandbox/index.js';
 import { withSandbox } from '../support/sandbox.js';
 import { STOREFRONT_SCOPES, transportFor } from '../support/storefronts.js';

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClient } from '../../src/bigcommerce/index.js';
 import { ConfigError } from '../../src/errors.js';
-import { openProject, RETAIL } from '../commands/harness.js';
+import { openProject, RETAIL } from '../support/cli.js';
 import { answerJson, catchError, withLocalServer } from '../support/local-server.js';
 
 const MALFORMED: Record<string, [string, RegExp]> = {

@@ -4,13 +4,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../../src/cli.js';
-import { renderCommandHelp } from '../../src/commands/help.js';
-import { planCommand } from '../../src/commands/plan.js';
-import { memoryIo } from '../../src/commands/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { renderCommandHelp } from '../../src/cli/help.js';
+import { planCommand } from '../../src/cli/commands/plan.js';
+import { memoryIo } from '../../src/cli/io.js';
 import { formatAnnotation } from '../../src/render/problem.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { VERSION } from '../../src/config/version.js';
+import { VERSION } from '../../src/version.js';
 import { createWorkspace, envFor, groupYaml, type Workspace } from '../reliability/helpers.js';
 
 const ESC = '\u001b[';

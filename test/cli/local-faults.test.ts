@@ -11,7 +11,7 @@ import { createWorkspace, envFor, groupYaml, type Workspace } from '../reliabili
 
 /** tsx by location: the child runs in a temp repository that has no node_modules. */
 const TSX = import.meta.resolve('tsx');
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const DEFINE = 'bcgroups() { "$NODE_BIN" --import "$TSX_LOADER" "$CLI_ENTRY" "$@"; }; ';
 
 interface Run {

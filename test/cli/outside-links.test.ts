@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 import { createWorkspace, groupYaml, type Workspace } from '../reliability/helpers.js';
 
 const TSX = import.meta.resolve('tsx');
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const TOKEN = 'tok_SECRET_abcdef1234567890';
 const OUTSIDE_KEY = 'ghp_outsideKEY0123456789abcdef';
 const OUTSIDE = 'symlink whose target is outside the project; it is not read';

@@ -3,7 +3,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { redactSecrets } from '../../src/text/redact.js';
-import { createWorkspace, runIn, SECRET_TOKEN } from '../reliability/helpers.js';
+import { createWorkspace, SECRET_TOKEN } from '../reliability/helpers.js';
+import { runIn } from '../support/cli.js';
 
 /** The token, and any 8 characters of it in a row. */
 function assertNoPart(text: string, token: string, where: string): void {

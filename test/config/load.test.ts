@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { DEFAULT_CONFIG, loadConfig, readToken, requireStoreHash } from '../../src/config/index.js';
 import { ConfigError, type Problem } from '../../src/errors.js';
-import { memoryIo } from '../../src/commands/io.js';
+import { memoryIo } from '../../src/cli/io.js';
 import type { Config, RequestConfig, SafetyConfig } from '../../src/model/index.js';
 import { problemsOf } from '../support/problems.js';
 

@@ -4,19 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  DEFAULT_CONFIG,
-  eachStore,
-  loadConfig,
-  readToken,
-  selectStore,
-  selectStoreOfPlan,
-} from '../../src/config/index.js';
+import { DEFAULT_CONFIG, loadConfig, readToken, narrowTo, selectStore, storeNamesOf } from '../../src/config/index.js';
 import { ConfigError, UsageError, type Problem } from '../../src/errors.js';
 import type { Config } from '../../src/model/index.js';
 import { problemsOf } from '../support/problems.js';
-import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/commands/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { memoryIo } from '../../src/cli/io.js';
 
 const stores = suite<{ cwd: string }>('stores in the config', { cwd: '' });
 
@@ -62,7 +55,9 @@ stores(
     );
     const config = await loadConfig({ cwd, env: {} });
     assert.equal(
-      eachStore(config).map((store) => [store.storeName, store.storeHash, store.apiUrl, store.accessTokenEnv]),
+      storeNamesOf(config)
+        .map((name) => narrowTo(config, name))
+        .map((store) => [store.storeName, store.storeHash, store.apiUrl, store.accessTokenEnv]),
       [
         ['production', 'prod1', 'http://127.0.0.1:1', 'BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION'],
         ['staging', 'stage1', 'http://127.0.0.1:1', 'STAGING_TOKEN'],
@@ -186,23 +181,6 @@ stores("each store reads only its own token variable, never another store's or t
     }),
   );
   assert.match(missing.message, /^set BIGCOMMERCE_ACCESS_TOKEN_PRODUCTION to an API token of store production/);
-});
-
-stores('a saved plan runs against the store it names, never another', () => {
-  const plan = { file: 'p.json', store: 'production', storeHash: 'prod1' };
-  assert.is(selectStoreOfPlan(TWO, { env: {} }, plan).storeName, 'production', 'the plan picks its store');
-  const other = thrown(() => selectStoreOfPlan(TWO, { flag: 'staging', env: {} }, plan));
-  assert.instance(other, UsageError);
-  assert.match(other.message, "p.json was planned for store 'production' (prod1), but --store picks store 'staging'");
-  assert.instance(
-    thrown(() => selectStoreOfPlan(DEFAULT_CONFIG, { env: {} }, plan)),
-    UsageError,
-  );
-  assert.instance(
-    thrown(() => selectStoreOfPlan(TWO, { env: {} }, { ...plan, store: 'qa' })),
-    UsageError,
-    'a store the config no longer names',
-  );
 });
 
 stores('one store written as two URLs (:443, a trailing dot, 127.1, a case) is still one store', async ({ cwd }) => {

@@ -9,7 +9,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadDesired } from '../../src/desired/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { envFor, runIn } from '../reliability/helpers.js';
+import { envFor } from '../reliability/helpers.js';
+import { runIn } from '../support/cli.js';
 import { problemsOf } from '../support/problems.js';
 
 const tree = suite<{ temp: string; groups: string }>('odd file trees', { temp: '', groups: '' });

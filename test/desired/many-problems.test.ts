@@ -2,7 +2,7 @@
 // capped, so any number of problems is reported in linear time and size, by `validate` as by the loader.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openProject } from '../commands/harness.js';
+import { openProject } from '../support/cli.js';
 
 const many = suite('many clashing files');
 

@@ -1,7 +1,7 @@
 // Finds `bcgroups <command> --flag` invocations in shell text and checks them against the real CLI, so
 // the README and the workflows can only mention commands and flags that exist.
-import { flagsOf, GLOBAL_OPTIONS } from '../../src/commands/args.js';
-import { commands } from '../../src/commands/index.js';
+import { flagsOf, GLOBAL_OPTIONS } from '../../src/cli/args.js';
+import { commands } from '../../src/cli/commands/index.js';
 
 export interface Invocation {
   command: string;

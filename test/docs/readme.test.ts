@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { EXIT } from '../../src/cli.js';
-import { GLOBAL_OPTIONS } from '../../src/commands/args.js';
-import { MAIN_OPTIONS, renderMainHelp } from '../../src/commands/help.js';
-import { commands } from '../../src/commands/index.js';
+import { EXIT } from '../../src/cli/main.js';
+import { GLOBAL_OPTIONS } from '../../src/cli/args.js';
+import { MAIN_OPTIONS, renderMainHelp } from '../../src/cli/help.js';
+import { commands } from '../../src/cli/commands/index.js';
 import { DEFAULT_CONFIG, loadConfig } from '../../src/config/index.js';
 import { loadDesired } from '../../src/desired/index.js';
 import {
@@ -99,7 +99,7 @@ test('the global flag table matches the global options and the help', () => {
   assert.ok(help.includes('help <command>') && help.includes('-V, --version'), 'help <command> and -V in --help');
 });
 
-test('the exit-code table matches EXIT in src/cli.ts', () => {
+test('the exit-code table matches EXIT in src/cli/main.ts', () => {
   const rows = codeRows(extractSection(readme, 'Exit codes'));
   const documented = Object.fromEntries(rows.map(([code = '', name = '']) => [name, Number(code)]));
   assert.equal(documented, { ...EXIT });

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/commands/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { memoryIo } from '../../src/cli/io.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { DEMO_CATALOG } from '../../src/demo/catalog.js';
 

@@ -11,7 +11,7 @@ import { importGroups, renderGroupFile, SCHEMA_MODELINE } from '../../src/import
 import { modelineFor } from '../../src/import/render.js';
 import type { DiscountRuleOf, GroupFile, LiveGroup } from '../../src/model/index.js';
 import { normalizeAccess, normalizeRules, pickState } from '../../src/model/normalize.js';
-import { live } from '../apply/builders.js';
+import { live } from '../support/groups.js';
 
 const variedStore: LiveGroup[] = [
   live(1, 'Retail', { is_default: true }),

@@ -4,8 +4,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createWorkspace, runIn } from '../reliability/helpers.js';
-import { rawGroup, startHostileServer } from '../reliability/hostile.js';
+import { createWorkspace } from '../reliability/helpers.js';
+import { runIn } from '../support/cli.js';
+import { rawGroup, startHostileServer } from '../support/hostile.js';
 
 const NFC = 'Caf\u00e9';
 const NFD = 'Cafe\u0301';

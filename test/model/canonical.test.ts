@@ -6,7 +6,7 @@ import { canonicalJson, equalJson } from '../../src/model/canonical.js';
 import { hashDesiredGroups } from '../../src/desired/build.js';
 import { GROUP_FIELDS } from '../../src/model/index.js';
 import { differingFields } from '../../src/model/normalize.js';
-import { desired } from '../plan/builders.js';
+import { desired } from '../support/groups.js';
 import { seededRandom } from '../support/sandbox.js';
 import { createHash } from 'node:crypto';
 

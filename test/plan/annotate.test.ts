@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { nameReferences } from '../../src/plan/annotate.js';
 import { describeAccess, describeRulePair, labelRuleLine, pairChangedRules } from '../../src/render/words.js';
 import type { Catalog } from '../../src/model/index.js';
-import { live, rule } from './builders.js';
+import { live, rule } from '../support/groups.js';
 
 const catalog: Catalog = {
   categories: [

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Attribution, AttributionOff, DesiredGroup, LiveGroup } from '../../src/model/index.js';
 import { attributeAgainstBaseline, attributeChanges, createPlan } from '../../src/plan/index.js';
-import { desired, live, rule } from './builders.js';
+import { desired, live, rule } from '../support/groups.js';
 
 function attribute(
   baseline: DesiredGroup[],

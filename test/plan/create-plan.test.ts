@@ -4,7 +4,7 @@ import type { GroupBody, UpdateChange } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
 import { assertConverges } from './simulate.js';
-import { desired, live, rule, type GroupOver } from './builders.js';
+import { desired, live, rule, type GroupOver } from '../support/groups.js';
 
 const base: GroupOver = {
   category_access: { type: 'specific', categories: [18, 23] },

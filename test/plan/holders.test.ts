@@ -4,7 +4,7 @@ import type { UpdateChange } from '../../src/model/index.js';
 import { type createPlan, HOLDER_FLAGS } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
 import { assertConverges } from './simulate.js';
-import { desired, live } from './builders.js';
+import { desired, live } from '../support/groups.js';
 
 const WORDS = { is_group_for_guests: 'guest flag', is_default: 'default flag' } as const;
 

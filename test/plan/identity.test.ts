@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { PlanError, type Problem } from '../../src/errors.js';
 import type { DesiredGroup, LiveGroup } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
-import { desired, live } from './builders.js';
+import { desired, live } from '../support/groups.js';
 
 function problemsOf(desiredGroups: DesiredGroup[], liveGroups: LiveGroup[]): Problem[] {
   try {

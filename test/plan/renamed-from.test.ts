@@ -6,7 +6,7 @@ import { PlanError } from '../../src/errors.js';
 import type { DesiredGroup } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
-import { desired, live } from './builders.js';
+import { desired, live } from '../support/groups.js';
 
 const gold = (): DesiredGroup => ({ ...desired('Gold'), renamed_from: ['VIP'] });
 

@@ -5,7 +5,7 @@ import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { checkSafety } from '../../src/plan/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { describeRefusalWithOverride } from '../../src/render/refusal.js';
-import { desired, live } from './builders.js';
+import { desired, live } from '../support/groups.js';
 
 /** A plan of `deletes` deletes and `updates` updated groups in a store of `liveCount` groups. */
 function planOf(deletes: number, updates: number, liveCount: number): { changes: Change[] } {

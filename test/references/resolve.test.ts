@@ -9,7 +9,7 @@ import {
   splitCategoryPath,
 } from '../../src/references/index.js';
 import type { CategoryNode } from '../../src/model/index.js';
-import { catalog, loaded } from './catalog.js';
+import { catalog, loaded } from '../support/catalog.js';
 
 const percent = { method: 'percent' as const, amount: 10 };
 

@@ -4,11 +4,12 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StalePlanError } from '../../src/errors.js';
 import type { Catalog, ResolvedReference } from '../../src/model/index.js';
-import { checkAgainstStore, createPlan, parseSavedPlan, toSavedPlan } from '../../src/plan/index.js';
+import { createPlan } from '../../src/plan/index.js';
+import { checkAgainstStore, parseSavedPlan, toSavedPlan } from '../../src/planfile/index.js';
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { findMovedReferences, listCatalogNeeds, needsNothing, resolveReferences } from '../../src/references/index.js';
-import { needsOfReferences } from '../../src/commands/catalog.js';
-import { catalog, loaded } from './catalog.js';
+import { needsOfReferences } from '../../src/run/catalog.js';
+import { catalog, loaded } from '../support/catalog.js';
 
 const percent = { method: 'percent' as const, amount: 10 };
 

@@ -4,7 +4,8 @@ import * as assert from 'uvu/assert';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { buildCorpus, SECRET_TOKEN } from '../support/bad-input.js';
 import { totalRequests } from '../support/sandbox.js';
-import { assertNoToken, createWorkspace, envFor, runIn } from './helpers.js';
+import { assertNoToken, createWorkspace, envFor } from './helpers.js';
+import { runIn } from '../support/cli.js';
 
 const badInput = suite<{ sandbox: Sandbox }>('bad input', { sandbox: undefined as unknown as Sandbox });
 

@@ -11,9 +11,9 @@ import {
   envFor,
   groupYaml,
   planFromDir,
-  runIn,
   SECRET_TOKEN,
 } from './helpers.js';
+import { runIn } from '../support/cli.js';
 
 const KEPT = 10;
 const PRUNED = 2;

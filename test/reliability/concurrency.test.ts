@@ -10,9 +10,9 @@ import {
   envFor,
   groupYaml,
   planFromDir,
-  runIn,
   SECRET_TOKEN,
 } from './helpers.js';
+import { runIn } from '../support/cli.js';
 
 const concurrency = suite('two applies at once');
 

@@ -6,7 +6,7 @@ import { applyPlan } from '../../src/apply/run.js';
 import type { ClientOptions } from '../../src/bigcommerce/index.js';
 import type { ChangeResult, DesiredGroup, Plan } from '../../src/model/index.js';
 import { startSandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
-import { desired, rule } from '../plan/builders.js';
+import { desired, rule } from '../support/groups.js';
 import { clientFor, seededRandom } from '../support/sandbox.js';
 import { assertNothingLost, planAgainst } from './helpers.js';
 

@@ -1,17 +1,15 @@
 // Shared by the reliability tests: throwaway repositories, running the CLI against a sandbox, and the
 // checks that a store lost nothing and holds no duplicates.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as assert from 'uvu/assert';
-import { runCli } from '../../src/cli.js';
 import { loadDesired } from '../../src/desired/index.js';
 import { resolveReferences } from '../../src/references/index.js';
-import { memoryIo } from '../../src/commands/io.js';
 import type { DesiredGroup, Plan } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { clientFor } from '../support/sandbox.js';
+import { makeTempDir } from '../support/temp.js';
 
 export { SECRET_TOKEN } from '../support/bad-input.js';
 
@@ -22,7 +20,7 @@ export interface Workspace {
 
 /** A temp repository: package.json (so config search stops here) and the given files. */
 export async function createWorkspace(files: Record<string, string | Uint8Array> = {}): Promise<Workspace> {
-  const cwd = await mkdtemp(path.join(tmpdir(), 'bcgroups-reliability-'));
+  const cwd = makeTempDir('reliability');
   await writeFile(path.join(cwd, 'package.json'), JSON.stringify({ name: 'store', private: true }));
   await mkdir(path.join(cwd, 'groups'), { recursive: true });
   for (const [relative, content] of Object.entries(files)) {
@@ -39,18 +37,6 @@ export function envFor(sandbox: Sandbox): Record<string, string> {
     BIGCOMMERCE_API_URL: sandbox.apiUrl,
     BIGCOMMERCE_ACCESS_TOKEN: sandbox.token,
   };
-}
-
-export interface CliRun {
-  code: number;
-  out: string;
-  err: string;
-}
-
-export async function runIn(cwd: string, argv: string[], env: Record<string, string>): Promise<CliRun> {
-  const io = memoryIo({ cwd, env });
-  const code = await runCli(argv, io);
-  return { code, out: io.out(), err: io.err() };
 }
 
 /** A group file with one store-wide rule; `amount` makes it differ from what the store holds. */

@@ -2,8 +2,9 @@
 // planned: otherwise one copy silently vanishes, or a file binds to one group and --prune deletes the other.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createWorkspace, groupYaml, runIn, SECRET_TOKEN } from './helpers.js';
-import { rawGroup, startHostileServer } from './hostile.js';
+import { createWorkspace, groupYaml, SECRET_TOKEN } from './helpers.js';
+import { runIn } from '../support/cli.js';
+import { rawGroup, startHostileServer } from '../support/hostile.js';
 
 async function planWith(
   liveGroups: Record<string, unknown>[],

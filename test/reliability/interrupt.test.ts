@@ -4,20 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox } from '../../src/sandbox/index.js';
-import {
-  assertNoToken,
-  assertNothingLost,
-  createWorkspace,
-  envFor,
-  groupYaml,
-  planFromDir,
-  runIn,
-  sleep,
-} from './helpers.js';
+import { assertNoToken, assertNothingLost, createWorkspace, envFor, groupYaml, planFromDir, sleep } from './helpers.js';
+import { runIn } from '../support/cli.js';
 
 /** tsx by location: the child runs in a temp repository that has no node_modules. */
 const TSX = import.meta.resolve('tsx');
-const CLI = fileURLToPath(new URL('../../src/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 function countWrites(log: { method: string }[]): number {
   return log.filter((entry) => entry.method !== 'GET').length;

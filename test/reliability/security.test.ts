@@ -8,9 +8,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClient } from '../../src/bigcommerce/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { assertNoToken, createWorkspace, envFor, groupYaml, runIn, SECRET_TOKEN } from './helpers.js';
+import { assertNoToken, createWorkspace, envFor, groupYaml, SECRET_TOKEN } from './helpers.js';
+import { runIn } from '../support/cli.js';
 import { totalRequests } from '../support/sandbox.js';
-import { rawGroup, startHostileServer, type HostileAnswer } from './hostile.js';
+import { rawGroup, startHostileServer, type HostileAnswer } from '../support/hostile.js';
 
 const security = suite('security');
 

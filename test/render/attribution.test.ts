@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import type { Attribution, Plan } from '../../src/model/index.js';
 import { attributeAgainstBaseline, createPlan } from '../../src/plan/index.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/render/index.js';
-import { desired, live, rule } from '../plan/builders.js';
+import { desired, live, rule } from '../support/groups.js';
 
 /** The store: Trade is the default by a hand edit, VIP has 20% and Retail 5% by hand edits; the base branch says neither. */
 function attributedPlan(): { plan: Plan; attribution: Attribution } {

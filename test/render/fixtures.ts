@@ -2,7 +2,7 @@
 import type { Plan } from '../../src/model/index.js';
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { checkSafety, createPlan } from '../../src/plan/index.js';
-import { desired, live, rule } from '../plan/builders.js';
+import { desired, live, rule } from '../support/groups.js';
 
 /** Prune off: rule edits, an access change, a rename, a create, a swap, an unmanaged guest holder. */
 export function variedPlan(): Plan {

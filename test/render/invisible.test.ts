@@ -5,8 +5,9 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { escapeControl, escapeControlKeepLines } from '../../src/render/escape.js';
-import { createWorkspace, runIn } from '../reliability/helpers.js';
-import { rawGroup, startHostileServer } from '../reliability/hostile.js';
+import { createWorkspace } from '../reliability/helpers.js';
+import { runIn } from '../support/cli.js';
+import { rawGroup, startHostileServer } from '../support/hostile.js';
 
 const INVISIBLE = /[\p{Cf}\u2028\u2029]/u;
 const SPOOFS = [

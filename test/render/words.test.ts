@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { normalizeRules } from '../../src/model/normalize.js';
 import { describeRule, describeRulePair, pairChangedRules } from '../../src/render/words.js';
-import { rule } from '../plan/builders.js';
+import { rule } from '../support/groups.js';
 
 const one = (input: Parameters<typeof normalizeRules>[0]) => normalizeRules(input);
 

@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findStoreSeedProblems, loadSeedFile, startSandbox } from '../../src/sandbox/index.js';
 import { SMALL_CATALOG } from '../support/sandbox.js';
+import { makeTempDir } from '../support/temp.js';
 
 const problemsOf = (catalog: unknown, customers?: unknown, groups = [{ name: 'Retail' }]) =>
   findStoreSeedProblems({ groups, catalog: catalog as never, customers: customers as never });
@@ -106,7 +106,7 @@ test('startSandbox refuses an impossible catalog with every problem', async () =
 });
 
 test('a seed file may be a mapping of groups, catalog and customers; JSON goes through JSON.parse', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-seed-'));
+  const dir = makeTempDir('seed');
   await writeFile(
     join(dir, 'store.yaml'),
     'groups:\n  - name: Retail\ncatalog:\n  products:\n    - { id: 1, name: Hammer, sku: HAM-1 }\ncustomers:\n  - { customer_group_id: 1 }\n',

@@ -1,14 +1,14 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../../src/cli.js';
-import { runSandbox } from '../../src/commands/sandbox.js';
-import { memoryIo } from '../../src/commands/io.js';
+import { runCli } from '../../src/cli/main.js';
+import { runSandbox } from '../../src/cli/commands/sandbox.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { makeTempDir } from '../support/temp.js';
 
 test('bcgroups sandbox serves a seeded store that plain HTTP can list, create, update and delete in', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-sandbox-'));
+  const dir = makeTempDir('sandbox');
   await writeFile(
     join(dir, 'groups.yaml'),
     '- name: Retail\n- name: Wholesale\n  discount_rules: [{ type: all, method: percent, amount: 10 }]\n',
@@ -48,7 +48,7 @@ test('bcgroups sandbox serves a seeded store that plain HTTP can list, create, u
 });
 
 test('bcgroups sandbox serves a seeded catalog and customers through V3, with the style flags', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-sandbox-'));
+  const dir = makeTempDir('sandbox');
   const seed = {
     groups: [{ name: 'Retail', discount_rules: [{ type: 'category', method: 'percent', amount: 5, category_id: 18 }] }],
     catalog: { categories: [{ category_id: 18, name: 'Tools' }] },

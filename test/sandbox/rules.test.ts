@@ -1,10 +1,10 @@
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadSeedFile, startSandbox, type RawGroup } from '../../src/sandbox/index.js';
 import { callSandbox, withSandbox } from '../support/sandbox.js';
+import { makeTempDir } from '../support/temp.js';
 
 const post = (sandbox: Parameters<typeof callSandbox>[0], body: unknown) =>
   callSandbox(sandbox, 'POST', '/customer_groups', body);
@@ -166,7 +166,7 @@ for (const [flag, option] of [
 }
 
 test('seed files in YAML or JSON; an invalid seed is refused with every problem', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'bcgroups-seed-'));
+  const dir = makeTempDir('seed');
   await writeFile(
     join(dir, 'seed.yaml'),
     '- name: Retail\n  discount_rules:\n    - { type: all, method: percent, amount: 5 }\n- name: Guests\n  is_group_for_guests: true\n',

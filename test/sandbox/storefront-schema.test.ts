@@ -4,14 +4,12 @@
 // client sends, each checked by the spec's own schema.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { addAssignments, ASSIGNMENTS_WRITE_SCOPE_HINT, upsertAssignment } from '../../src/bigcommerce/assignments.js';
 import {
-  addAssignments,
-  ASSIGNMENTS_WRITE_SCOPE_HINT,
   CHANNEL_SETTINGS_WRITE_SCOPE_HINT,
   CHANNELS_SCOPE_HINT,
-  upsertAssignment,
   writeChannelGroupSettings,
-} from '../../src/bigcommerce/index.js';
+} from '../../src/bigcommerce/channels.js';
 import { DELETE_FILTERS, GET_FILTERS } from '../../src/sandbox/assignment-routes.js';
 import { SCOPES, type Sandbox } from '../../src/sandbox/index.js';
 import {

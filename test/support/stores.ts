@@ -2,10 +2,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runCli } from '../../src/cli.js';
-import { memoryIo } from '../../src/commands/io.js';
 import { startSandbox, type Sandbox, type SeedGroup } from '../../src/sandbox/index.js';
-import { replaceGroupFiles } from '../commands/harness.js';
+import { type CliRun, replaceGroupFiles, runIn } from './cli.js';
 
 export interface TwoStores {
   cwd: string;
@@ -14,7 +12,7 @@ export interface TwoStores {
   /** Each store's token under its default variable name. */
   env: Record<string, string>;
   writeGroups(files: Record<string, string>): Promise<void>;
-  run(argv: string[], env?: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string }>;
+  run(argv: string[], env?: Record<string, string | undefined>): Promise<CliRun>;
   namesIn(sandbox: Sandbox): string[];
   close(): Promise<void>;
 }
@@ -41,11 +39,7 @@ export async function openTwoStores(seeds: { production: SeedGroup[]; staging: S
     staging,
     env,
     writeGroups: (files) => replaceGroupFiles(cwd, files),
-    async run(argv, runEnv = env) {
-      const io = memoryIo({ cwd, env: runEnv });
-      const code = await runCli(argv, io);
-      return { code, out: io.out(), err: io.err() };
-    },
+    run: (argv, runEnv = env) => runIn(cwd, argv, runEnv),
     namesIn: (sandbox) =>
       sandbox
         .groups()

@@ -1,0 +1,40 @@
+// What a person (one line per change and a live line on a terminal) or a CI log (one line per change) sees
+// while a plan applies.
+// The wording comes from the caller, so running a plan does not depend on how it is rendered.
+import type { Io, Output } from './io.js';
+import { useColor } from './io.js';
+import type { ApplyProgress, ChangeResult } from '../model/index.js';
+
+/** How the reporter words a finished change and the live line; `color` says whether it may paint. */
+export interface ProgressLines {
+  result(result: ChangeResult, color: boolean): string;
+  progress(progress: ApplyProgress, color: boolean): string;
+}
+
+export interface ApplyReporter {
+  onResult(result: ChangeResult, progress: ApplyProgress): void;
+  /** Ends the live line so what follows starts on a fresh one. */
+  finish(): void;
+}
+
+/** A reporter writing to `stream` (stderr by default, so stdout stays clean for --format json). */
+export function createApplyReporter(io: Io, lines: ProgressLines, stream: Output = io.stderr): ApplyReporter {
+  const color = useColor(io, stream);
+  let liveLine = false;
+  return {
+    onResult(result, progress) {
+      // On a terminal the finished change replaces the live line, which is drawn again below it, so the
+      // scrollback keeps every change as a log would.
+      if (stream.isTTY) {
+        stream.write(`\r${lines.result(result, color)}\x1b[K\n${lines.progress(progress, color)}\x1b[K`);
+        liveLine = true;
+      } else {
+        stream.write(`${lines.result(result, color)}\n`);
+      }
+    },
+    finish() {
+      if (liveLine) stream.write('\n');
+      liveLine = false;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// The saved plan in one place, as Terraform keeps its planfile: writing, reading and checking it.
+export { toSavedPlan, parseSavedPlan, type SaveContext } from './file.js';
+export { findStaleReasons } from './stale.js';
+export {
+  checkAgainstStore,
+  checkPlannedRefusals,
+  checkSameStore,
+  type SavedPlanContext,
+  type StoreNow,
+} from './check.js';
+export { checkConsistent, findInconsistencies } from './consistency.js';
+export { selectStoreOfPlan } from './store.js';

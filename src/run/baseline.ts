@@ -1,0 +1,81 @@
+// `plan --baseline DIR`: the base branch's groups, read from a checkout of it whose groups folder sits at the
+// same relative path as this one's. The compared groups/ must be valid; a broken baseline only turns the
+// attribution off, because what merging would do is decided by the compared files alone.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { DesiredState } from '../desired/index.js';
+import { PlanError, UsageError, ValidationError } from '../errors.js';
+import type { Attribution, AttributionOff, Catalog, Config, LiveGroup, LoadedGroup, Plan } from '../model/index.js';
+import { attributeAgainstBaseline, describeBaselineError, type PlanOptions } from '../plan/index.js';
+import { resolveDesired } from './catalog.js';
+import { loadDesiredFor } from './session.js';
+
+export type BaselineGroups = { compared: true; desired: DesiredState } | AttributionOff;
+
+/** `onNote` hears what a person should know though nothing failed (a baseline without groups). */
+export async function loadBaseline(
+  config: Config,
+  dir: string,
+  cwd: string,
+  onNote: (note: string) => void,
+): Promise<BaselineGroups> {
+  const root = path.resolve(cwd, dir);
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new UsageError(
+      `--baseline ${dir}: ${info ? 'not a folder' : 'folder not found'}. Pass a checkout of the base branch (in a workflow: actions/checkout with ref: the base branch and path: ${dir}).`,
+    );
+  }
+  const groupsDir = path.join(dir, relativeGroupsDir(cwd, config));
+  if (!(await stat(path.resolve(cwd, groupsDir)).catch(() => undefined))) {
+    // A base branch from before the first import has no groups folder (git keeps no empty folders).
+    onNote(`The baseline has no ${groupsDir}: the base branch describes no groups yet.`);
+    return { compared: true, desired: { groups: [], files: [], hash: '' } };
+  }
+  try {
+    // The base branch's files for the same store as this run: its `stores:` limits and its pins there.
+    return { compared: true, desired: await loadDesiredFor({ ...config, groupsDir }, cwd) };
+  } catch (error) {
+    if (error instanceof ValidationError || error instanceof PlanError)
+      return { compared: false, reason: describeBaselineError('are invalid', error) };
+    throw error;
+  }
+}
+
+/** The baseline's groups, for the one catalog read of the run. */
+export function baselineGroups(baseline: BaselineGroups | undefined): LoadedGroup[] {
+  return baseline?.compared ? baseline.desired.groups : [];
+}
+
+/**
+ * The head plan attributed against the baseline: the baseline's catalog names are resolved against the
+ * head's catalog read, and a baseline that does not resolve turns attribution off like a broken file.
+ */
+export function attributeBaseline(
+  baseline: BaselineGroups,
+  headPlan: Pick<Plan, 'changes'>,
+  liveGroups: readonly LiveGroup[],
+  catalog: Catalog,
+  options: PlanOptions,
+): Attribution | AttributionOff {
+  if (!baseline.compared) return baseline;
+  try {
+    const resolved = resolveDesired(baseline.desired, catalog);
+    return attributeAgainstBaseline(headPlan, resolved.groups, liveGroups, options);
+  } catch (error) {
+    if (error instanceof ValidationError)
+      return { compared: false, reason: describeBaselineError('do not resolve against the catalog', error) };
+    throw error;
+  }
+}
+
+/** The groups folder relative to the current folder, which the baseline checkout mirrors. */
+function relativeGroupsDir(cwd: string, config: Config): string {
+  const relative = path.relative(cwd, path.resolve(cwd, config.groupsDir));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new UsageError(
+      `--baseline needs the groups folder inside the current folder, so the baseline checkout can mirror it; '${config.groupsDir}' is not. Run bcgroups from the repository root.`,
+    );
+  }
+  return relative;
+}
