@@ -48,6 +48,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     catalog: new CatalogStore(catalog, customers),
     counters: createCounters(),
     log: [],
+    inFlightByEndpoint: new Map(),
   };
   state.store = new GroupStore(() => state.options);
   state.store.seed(seed);

@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import type { CatalogStore } from './catalog.js';
 import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
+import { describeEndpoint, recordRequest } from './request-log.js';
 import { routeRequest, type RouteAnswer } from './routes.js';
 import type { GroupStore } from './store.js';
 import { stringifyRuleIds, styleErrorBody } from './styles.js';
@@ -14,6 +15,10 @@ import { routeV3Request } from './v3-routes.js';
 
 export interface SandboxCounters {
   requests: Record<string, number>;
+  /** Requests per endpoint, "GET /v3/promotions" or "DELETE /v2/customer_groups/{id}", so tests count reads. */
+  endpoints: Record<string, number>;
+  /** The most requests of one endpoint in flight at once. */
+  maxInFlightByEndpoint: Record<string, number>;
   inFlight: number;
   maxInFlight: number;
   rateLimited: number;
@@ -27,10 +32,21 @@ export interface LogEntry {
   path: string;
   status: number;
   body?: unknown;
+  /** The length of a body too large to keep in the log. */
+  bodyChars?: number;
 }
 
 export function createCounters(): SandboxCounters {
-  return { requests: {}, inFlight: 0, maxInFlight: 0, rateLimited: 0, faults: 0, nonConforming: 0 };
+  return {
+    requests: {},
+    endpoints: {},
+    maxInFlightByEndpoint: {},
+    inFlight: 0,
+    maxInFlight: 0,
+    rateLimited: 0,
+    faults: 0,
+    nonConforming: 0,
+  };
 }
 
 export interface ServerState {
@@ -39,6 +55,8 @@ export interface ServerState {
   catalog: CatalogStore;
   counters: SandboxCounters;
   log: LogEntry[];
+  /** Requests of each endpoint now in flight; a route may refuse one over the endpoint's documented cap. */
+  inFlightByEndpoint: Map<string, number>;
 }
 
 export function createSandboxServer(state: ServerState): Server {
@@ -47,12 +65,24 @@ export function createSandboxServer(state: ServerState): Server {
     const { counters } = state;
     const method = request.method ?? 'GET';
     counters.requests[method] = (counters.requests[method] ?? 0) + 1;
+    const endpoint = describeEndpoint(method, request.url ?? '/') ?? `${method} (unreadable URL)`;
+    counters.endpoints[endpoint] = (counters.endpoints[endpoint] ?? 0) + 1;
     // A request over the cap is refused at once and never counts as in flight.
     const overCap = counters.inFlight >= state.options.maxConcurrent;
-    if (!overCap) counters.inFlight += 1;
+    if (!overCap) {
+      counters.inFlight += 1;
+      const endpointInFlight = (state.inFlightByEndpoint.get(endpoint) ?? 0) + 1;
+      state.inFlightByEndpoint.set(endpoint, endpointInFlight);
+      counters.maxInFlightByEndpoint[endpoint] = Math.max(
+        counters.maxInFlightByEndpoint[endpoint] ?? 0,
+        endpointInFlight,
+      );
+    }
     counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
     const done = () => {
-      if (!overCap) counters.inFlight -= 1;
+      if (overCap) return;
+      counters.inFlight -= 1;
+      state.inFlightByEndpoint.set(endpoint, (state.inFlightByEndpoint.get(endpoint) ?? 1) - 1);
     };
     handleRequest(state, quota, request, response, overCap).then(done, (error: unknown) => {
       done();
@@ -73,12 +103,19 @@ async function handleRequest(
   const { socket } = request;
   const bodyText = await readBody(request);
   if (bodyText === undefined) return refuseLargeBody(state, request, response, socket);
-  const url = new URL(request.url ?? '/', 'http://sandbox');
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://sandbox');
+  } catch {
+    // A request line no URL can be read from ("GET //"): the client's mistake, not the server's.
+    recordRequest(state.log, { method, path: request.url ?? '/', status: 400 });
+    return send(response, v2(400, 'The request URL cannot be read.'), {});
+  }
   const api = /^\/stores\/[^/]+\/(v2|v3)\//.exec(url.pathname)?.[1] as 'v2' | 'v3' | undefined;
   const chance = (rate: number) => rate > 0 && options.random() < rate;
   let body: unknown;
   const answer = (routed: RouteAnswer, extraHeaders: Record<string, string> = quota.headers()) => {
-    state.log.push({
+    recordRequest(state.log, {
       method,
       path: `${url.pathname}${url.search}`,
       status: routed.status,
@@ -102,6 +139,9 @@ async function handleRequest(
   }
   if (options.latencyMs > 0) await sleep(options.latencyMs);
 
+  // Only a request with the store's token spends its quota, so a stranger cannot use up the store's.
+  if (request.headers['x-auth-token'] !== options.token)
+    return answer(v2(401, 'You are not authorized to access this resource.'));
   const withinQuota = quota.spend();
   if (!withinQuota) {
     counters.rateLimited += 1;
@@ -111,8 +151,6 @@ async function handleRequest(
     counters.rateLimited += 1;
     return answer(v2(429, 'The platform is under load; try again later.'), {});
   }
-  if (request.headers['x-auth-token'] !== options.token)
-    return answer(v2(401, 'You are not authorized to access this resource.'));
   const base = `/stores/${options.storeHash}/${api}`;
   if (api === undefined || !url.pathname.startsWith(`${base}/`))
     return answer(v2(404, 'The requested resource was not found.'));
@@ -226,7 +264,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 
 function refuseLargeBody(state: ServerState, request: IncomingMessage, response: ServerResponse, socket: Socket): void {
   const method = request.method ?? 'GET';
-  state.log.push({ method, path: request.url ?? '/', status: 413 });
+  recordRequest(state.log, { method, path: request.url ?? '/', status: 413 });
   state.counters.nonConforming += 1;
   // Close the connection once answered: the rest of the body is never read.
   response.once('finish', () => socket.destroy());
