@@ -1,7 +1,8 @@
 // A BigCommerce-compatible customer groups store on 127.0.0.1, for the demo, the tests and the benchmarks.
 import { ConfigError } from '../errors.js';
 import type { AddressInfo } from 'node:net';
-import { SANDBOX_DEFAULTS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
+import { SANDBOX_DEFAULTS, SEED_OPTIONS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
+import { ReferenceStore } from './references.js';
 import { CatalogStore } from './catalog.js';
 import { findStoreSeedProblems } from './seed.js';
 import {
@@ -16,10 +17,12 @@ import { GroupStore } from './store.js';
 export type { HolderMode, RawGroup, RawRule, SandboxOptions, Scope, SeedGroup } from './options.js';
 export type { SeedCatalog, SeedCategory, SeedCustomer, SeedPriceList, SeedProduct } from './catalog.js';
 export type { SeedFile } from './seed.js';
+export type { ReferenceStore, SeedPromotion, SeedTaxZone } from './references.js';
+export { MAX_CONCURRENT_CUSTOMER_PUTS, MAX_CUSTOMERS_PER_PUT } from './customer-writes.js';
 export type { CatalogStore } from './catalog.js';
 export type { LogEntry, SandboxCounters } from './server.js';
 export { SANDBOX_DEFAULTS, SCOPES } from './options.js';
-export { loadSeedFile, findSeedProblems, findStoreSeedProblems } from './seed.js';
+export { loadSeedFile, findSeedProblems, findStoreSeedProblems, seedFileOptions } from './seed.js';
 
 export interface Sandbox {
   /** http://127.0.0.1:PORT, what ClientOptions.apiUrl takes. */
@@ -30,6 +33,8 @@ export interface Sandbox {
   groups(): RawGroup[];
   /** The seeded catalog and customers (customers move to group 0 when their group is deleted). */
   readonly catalog: CatalogStore;
+  /** The seeded promotions and tax zones, as the API answers them. */
+  readonly references: ReferenceStore;
   /** Changes faults, modes or limits while running. */
   setOptions(partial: Partial<SandboxOptions>): void;
   readonly counters: SandboxCounters;
@@ -39,13 +44,14 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { seed = [], catalog, customers, ...rest } = options;
-  const problems = findStoreSeedProblems({ groups: seed, catalog, customers });
+  const { seed = [], catalog, customers, promotions, taxZones, ...rest } = options;
+  const problems = findStoreSeedProblems({ groups: seed, catalog, customers, promotions, tax_zones: taxZones });
   if (problems.length > 0) throw new ConfigError(`The sandbox seed is not valid:\n  ${problems.join('\n  ')}`);
   const state: ServerState = {
     options: resolve(SANDBOX_DEFAULTS, rest),
     store: undefined as unknown as GroupStore,
     catalog: new CatalogStore(catalog, customers),
+    references: new ReferenceStore(promotions, taxZones),
     counters: createCounters(),
     log: [],
     inFlightByEndpoint: new Map(),
@@ -72,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token: state.options.token,
     groups: () => structuredClone(state.store.all()),
     catalog: state.catalog,
+    references: state.references,
     setOptions: (partial) => {
       state.options = resolve(state.options, partial);
     },
@@ -96,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 function resolve(base: ResolvedOptions, partial: Partial<SandboxOptions>): ResolvedOptions {
   const defined = Object.fromEntries(
     Object.entries(partial).filter(
-      ([key, value]) => value !== undefined && !['seed', 'catalog', 'customers'].includes(key),
+      ([key, value]) => value !== undefined && !(SEED_OPTIONS as readonly string[]).includes(key),
     ),
   );
   return { ...base, ...defined } as ResolvedOptions;

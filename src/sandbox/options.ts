@@ -1,5 +1,6 @@
 // What the sandbox can be told to do, and the shapes it stores and answers.
 import type { SeedCatalog, SeedCustomer } from './catalog.js';
+import type { SeedPromotion, SeedTaxZone } from './references.js';
 
 export type HolderMode = 'strict' | 'move';
 
@@ -9,6 +10,10 @@ export const SCOPES = [
   'store_v2_customers_read_only',
   'store_v2_products',
   'store_v2_products_read_only',
+  'store_v2_marketing',
+  'store_v2_marketing_read_only',
+  'store_v2_information',
+  'store_v2_information_read_only',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -52,6 +57,10 @@ export interface SandboxOptions {
   /** The store around the groups, served through V3; without it the V3 catalog lists are empty. */
   catalog?: SeedCatalog;
   customers?: SeedCustomer[];
+  /** Promotions whose customer condition names groups (GET /v3/promotions). */
+  promotions?: SeedPromotion[];
+  /** Tax zones whose shopper targets name groups (GET /v3/tax/zones). */
+  taxZones?: SeedTaxZone[];
   /** The scopes of the token; a request outside them is answered 403. */
   scopes?: Scope[];
   /** A group write naming a category, product or price list id the catalog lacks: accepted silently
@@ -95,7 +104,9 @@ export interface SandboxOptions {
   random?: () => number;
 }
 
-export type ResolvedOptions = Required<Omit<SandboxOptions, 'seed' | 'catalog' | 'customers'>>;
+/** The options that seed the store once, rather than steer how it answers. */
+export const SEED_OPTIONS = ['seed', 'catalog', 'customers', 'promotions', 'taxZones'] as const;
+export type ResolvedOptions = Required<Omit<SandboxOptions, (typeof SEED_OPTIONS)[number]>>;
 
 export const SANDBOX_DEFAULTS: ResolvedOptions = {
   port: 0,
@@ -116,7 +127,12 @@ export const SANDBOX_DEFAULTS: ResolvedOptions = {
   endOfList: '204',
   createStatus: 200,
   uniqueNames: true,
-  scopes: ['store_v2_customers', 'store_v2_products_read_only'],
+  scopes: [
+    'store_v2_customers',
+    'store_v2_products_read_only',
+    'store_v2_marketing_read_only',
+    'store_v2_information_read_only',
+  ],
   unknownReferences: 'accept',
   stringIds: false,
   dateStyle: 'api',

@@ -6,7 +6,9 @@ import { ConfigError } from '../errors.js';
 import { loadYaml } from '../desired/yaml.js';
 import type { SeedCatalog, SeedCustomer } from './catalog.js';
 import { findCatalogProblems } from './catalog-seed.js';
-import type { SeedGroup } from './options.js';
+import { findReferenceProblems } from './reference-seed.js';
+import type { SeedPromotion, SeedTaxZone } from './references.js';
+import type { SandboxOptions, SeedGroup } from './options.js';
 import { checkBodyBasics, checkDiscountRules } from './rules.js';
 import { findSchemaViolations } from './schema.js';
 
@@ -15,9 +17,11 @@ export interface SeedFile {
   groups: SeedGroup[];
   catalog?: SeedCatalog;
   customers?: SeedCustomer[];
+  promotions?: SeedPromotion[];
+  tax_zones?: SeedTaxZone[];
 }
 
-const SEED_KEYS = ['groups', 'catalog', 'customers'];
+const SEED_KEYS = ['groups', 'catalog', 'customers', 'promotions', 'tax_zones'];
 
 export async function loadSeedFile(path: string): Promise<SeedFile> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -43,19 +47,38 @@ export async function loadSeedFile(path: string): Promise<SeedFile> {
       `${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`,
     );
   }
-  const { groups = [], catalog, customers } = seed as Record<string, unknown>;
+  const { groups = [], catalog, customers, promotions, tax_zones } = seed as Record<string, unknown>;
   if (!Array.isArray(groups)) throw new ConfigError(`${path}: groups must hold a list of groups.`);
   return {
     groups: groups as SeedGroup[],
     catalog: catalog as SeedCatalog | undefined,
     customers: customers as SeedCustomer[] | undefined,
+    ...(promotions === undefined ? {} : { promotions: promotions as SeedPromotion[] }),
+    ...(tax_zones === undefined ? {} : { tax_zones: tax_zones as SeedTaxZone[] }),
+  };
+}
+
+/** The options of startSandbox a seed file gives (its promotions and tax zones included). */
+export function seedFileOptions(
+  seed: SeedFile,
+): Pick<SandboxOptions, 'seed' | 'catalog' | 'customers' | 'promotions' | 'taxZones'> {
+  return {
+    seed: seed.groups,
+    catalog: seed.catalog,
+    customers: seed.customers,
+    promotions: seed.promotions,
+    taxZones: seed.tax_zones,
   };
 }
 
 /** Messages for every part of a seed no real store could hold: its groups, catalog and customers. */
 export function findStoreSeedProblems(seed: SeedFile): string[] {
   const { problems, ids } = checkSeedGroups(seed.groups);
-  return [...problems, ...findCatalogProblems(seed.catalog, seed.customers, ids)];
+  return [
+    ...problems,
+    ...findCatalogProblems(seed.catalog, seed.customers, ids),
+    ...findReferenceProblems(seed.promotions, seed.tax_zones, ids),
+  ];
 }
 
 /** Messages for every seed group the API itself would refuse, each naming the group by position and name. */

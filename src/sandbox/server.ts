@@ -8,7 +8,11 @@ import type { CatalogStore } from './catalog.js';
 import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
 import { describeEndpoint, recordRequest } from './request-log.js';
+import { routeCustomerWrites } from './customer-writes.js';
+import { routePromotions, routeTaxZones } from './reference-routes.js';
+import type { ReferenceStore } from './references.js';
 import { routeRequest, type RouteAnswer } from './routes.js';
+import { scopeFamilyOf } from './scopes.js';
 import type { GroupStore } from './store.js';
 import { stringifyRuleIds, styleErrorBody } from './styles.js';
 import { routeV3Request } from './v3-routes.js';
@@ -53,6 +57,7 @@ export interface ServerState {
   options: ResolvedOptions;
   store: GroupStore;
   catalog: CatalogStore;
+  references: ReferenceStore;
   counters: SandboxCounters;
   log: LogEntry[];
   /** Requests of each endpoint now in flight; a route may refuse one over the endpoint's documented cap. */
@@ -180,9 +185,13 @@ async function handleRequest(
     Array.isArray((body as { discount_rules?: unknown } | undefined)?.discount_rules);
   const partial = carriesRules && chance(options.partialRate);
   const path = url.pathname.slice(base.length);
+  const v3Request = { method, path, query: url.searchParams, body };
   const routed =
     api === 'v3'
-      ? routeV3Request({ method, path, query: url.searchParams }, state.catalog)
+      ? (routePromotions(v3Request, state) ??
+        routeTaxZones(v3Request, state) ??
+        routeCustomerWrites(v3Request, state) ??
+        routeV3Request(v3Request, state.catalog))
       : routeRequest(
           { method, path, query: url.searchParams, body, dropDiscountRules: partial },
           {
@@ -213,11 +222,10 @@ async function handleRequest(
   answer(routed);
 }
 
-/** Catalog and price lists need a products scope, groups and customers a customers scope; reads
- *  are allowed by the read-only scope or the modify one, writes only by the modify one. */
+/** Each path needs the scope of its family (scopes.ts); reads are allowed by the read-only scope or the
+ *  modify one, writes only by the modify one. */
 function holdsScope(scopes: readonly string[], api: 'v2' | 'v3', path: string, method: string): boolean {
-  const family =
-    api === 'v3' && (path.startsWith('/catalog') || path.startsWith('/pricelists')) ? 'products' : 'customers';
+  const family = scopeFamilyOf(api, path);
   return scopes.includes(`store_v2_${family}`) || (method === 'GET' && scopes.includes(`store_v2_${family}_read_only`));
 }
 

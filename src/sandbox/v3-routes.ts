@@ -119,7 +119,7 @@ export function routeV3Request({ method, path, query }: V3Request, catalog: Cata
   return { status: 200, body: pageOf(matching.map(project), page, limit) };
 }
 
-function pageOf(items: Item[], page: number, limit: number) {
+export function pageOf(items: Item[], page: number, limit: number) {
   const data = items.slice((page - 1) * limit, page * limit);
   const totalPages = Math.ceil(items.length / limit);
   const link = (n: number) => `?limit=${limit}&page=${n}`;
