@@ -3,10 +3,12 @@
 import { ApiError } from '../errors.js';
 import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type LiveGroup } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../model/normalize.js';
+import { type MoveBatch, type MoveOptions, moveCustomers } from './customer-moves.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
 import { readAllPages, type PagedList } from './paging.js';
 import { parseGroup, parseGroupCount, parseGroupList } from './parse.js';
 import { createStoreReads, type StoreReads } from './store-reads.js';
+import type { StoreRead } from './v3.js';
 
 export const PAGE_LIMIT = 250;
 const GROUPS = '/v2/customer_groups';
@@ -46,6 +48,15 @@ export class BigCommerceClient implements GroupsApi {
       if (error instanceof ApiError) return undefined;
       throw error;
     }
+  }
+
+  /** Moves customers into a group, at most 10 a request and 3 requests at once; a result per batch. */
+  moveCustomers(
+    customerIds: readonly number[],
+    groupId: number,
+    options?: MoveOptions,
+  ): Promise<StoreRead<MoveBatch[]>> {
+    return moveCustomers(this.transport, customerIds, groupId, options);
   }
 
   /** Groups whose name is exactly `name` (the API's filter, checked again here). */

@@ -14,6 +14,16 @@ export { parseGroup, parseGroupList } from './parse.js';
 export { MAX_BATCH_URL, PRODUCTS_SCOPE_HINT } from './catalog.js';
 export { CUSTOMERS_SCOPE_HINT, DEFAULT_COUNT_CONCURRENCY } from './customers.js';
 export type { StoreReads } from './store-reads.js';
+export {
+  CUSTOMERS_READ_SCOPE,
+  CUSTOMERS_WRITE_SCOPE,
+  MAX_MOVE_BATCH,
+  MAX_MOVE_CONCURRENCY,
+  type MoveBatch,
+  type MoveOptions,
+} from './customer-moves.js';
+export { MARKETING_READ_SCOPE, MARKETING_SCOPE_HINT, type PromotionRefs } from './promotions.js';
+export { INFORMATION_READ_SCOPE, INFORMATION_SCOPE_HINT, type TaxZoneRefs } from './tax-zones.js';
 export type { StoreRead } from './v3.js';
 
 export interface ClientOptions {

@@ -115,7 +115,7 @@ export async function readAllV3Pages<T>(
   return readAllPages(list, transport.paging);
 }
 
-function explainMissingScope(error: ApiError, hint: string): ApiError {
+export function explainMissingScope(error: ApiError, hint: string): ApiError {
   const head = `${error.method} ${error.path} failed with 403${error.apiMessage ? `: ${error.apiMessage.replace(/[.!?]$/, '')}` : ''}.`;
   return new ApiError(`${head} ${hint}`, {
     method: error.method,
