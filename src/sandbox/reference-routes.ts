@@ -2,6 +2,7 @@
 // do. The sandbox only reads them: a write is 405, since bcgroups never writes either.
 import { readPositiveInt, type RouteAnswer } from './routes.js';
 import type { ServerState } from './server.js';
+import { toV3Error } from './styles.js';
 import { pageOf, v3Fail, type V3Request } from './v3-routes.js';
 
 const MAX_LIMIT = 250;
@@ -12,12 +13,15 @@ export function routePromotions({ method, path, query }: V3Request, state: Serve
   if (method !== 'GET') return readOnly(method);
   const page = readPositiveInt(query.get('page'), 1);
   const limit = readPositiveInt(query.get('limit'), DEFAULT_LIMIT);
-  // The spec's only documented refusal of a list is "422: Failure due to an invalid query parameter".
-  if (page === undefined || limit === undefined || limit > MAX_LIMIT)
-    return v3Fail(422, `page must be a positive integer and limit one from 1 to ${MAX_LIMIT}.`, {
-      ...(page === undefined ? { page: 'must be a positive integer' } : {}),
-      ...(limit === undefined || limit > MAX_LIMIT ? { limit: `must be from 1 to ${MAX_LIMIT}` } : {}),
-    });
+  // The spec's only documented refusal of a list: "422: Failure due to an invalid query parameter", whose
+  // ErrorResponse holds errors as a list of {status, title} (other V3 specs use an object).
+  if (page === undefined || limit === undefined || limit > MAX_LIMIT) {
+    const title = `page must be a positive integer and limit one from 1 to ${MAX_LIMIT}.`;
+    return {
+      status: 422,
+      body: { ...toV3Error(422, [{ status: 422, message: title }]), errors: [{ status: 422, title }] },
+    };
+  }
   const wanted = (field: 'status' | 'redemption_type') => query.get(field);
   const matching = state.references.promotions.filter(
     (promotion) =>

@@ -71,7 +71,6 @@ function toStoredPromotion(seed: SeedPromotion & { id: number }) {
     current_uses: 0,
     max_uses: 0,
     start_date: '2024-01-01T00:00:00+00:00',
-    end_date: null,
     status: seed.status ?? 'ENABLED',
     can_be_used_with_other_promotions: true,
     ...(coupon ? { coupon_overrides_other_promotions: false, coupon_type: 'SINGLE' as const } : {}),
