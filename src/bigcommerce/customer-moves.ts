@@ -14,8 +14,12 @@ export const MAX_MOVE_CONCURRENCY = 3;
 
 export const CUSTOMERS_READ_SCOPE = 'store_v2_customers_read_only';
 export const CUSTOMERS_WRITE_SCOPE = 'store_v2_customers';
-const READ_HINT = `The API account lacks the customers read-only scope (${CUSTOMERS_READ_SCOPE}), which reading the members of a group needs: add it to the account.`;
-const WRITE_HINT = `The API account lacks the customers modify scope (${CUSTOMERS_WRITE_SCOPE}), which moving customers between groups needs: add it to the account.`;
+const READ_HINT =
+  `The API account lacks the customers read-only scope (${CUSTOMERS_READ_SCOPE}), ` +
+  'which reading the members of a group needs: add it to the account.';
+const WRITE_HINT =
+  `The API account lacks the customers modify scope (${CUSTOMERS_WRITE_SCOPE}), ` +
+  'which moving customers between groups needs: add it to the account.';
 
 /**
  * The ids of every customer in the group, ascending. The customers list has no include_fields or

@@ -7,7 +7,9 @@ import { readAllV3Pages, type RequestCounter, type StoreRead } from './v3.js';
 
 /** The scope the promotions spec names for reading them. */
 export const MARKETING_READ_SCOPE = 'store_v2_marketing_read_only';
-export const MARKETING_SCOPE_HINT = `The API account lacks the marketing read-only scope (${MARKETING_READ_SCOPE}), which reading promotions needs: add it to the account.`;
+export const MARKETING_SCOPE_HINT =
+  `The API account lacks the marketing read-only scope (${MARKETING_READ_SCOPE}), ` +
+  'which reading promotions needs: add it to the account.';
 
 export interface PromotionRefs {
   id: number;

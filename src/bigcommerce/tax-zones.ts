@@ -8,7 +8,9 @@ import { explainMissingScope, type StoreRead } from './v3.js';
 
 /** The scope the tax spec names for reading zones ("Information & Settings", read-only). */
 export const INFORMATION_READ_SCOPE = 'store_v2_information_read_only';
-export const INFORMATION_SCOPE_HINT = `The API account lacks the information & settings read-only scope (${INFORMATION_READ_SCOPE}), which reading tax zones needs: add it to the account.`;
+export const INFORMATION_SCOPE_HINT =
+  `The API account lacks the information & settings read-only scope (${INFORMATION_READ_SCOPE}), ` +
+  'which reading tax zones needs: add it to the account.';
 
 const PATH = '/v3/tax/zones';
 
