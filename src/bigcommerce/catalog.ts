@@ -9,6 +9,9 @@ import { readAllV3Pages, V3_PAGE_LIMIT, type RequestCounter, type StoreRead } fr
 export const PRODUCTS_SCOPE_HINT =
   'The API account lacks the products read-only scope (store_v2_products_read_only), which reading categories, products and price lists needs: add it to the account, or skip these reads with --no-catalog.';
 
+/** The id is always returned, and the spec's allowed values of include_fields leave it out. */
+const PRODUCT_FIELDS = 'name,sku';
+
 /** The longest URL a product batch may make, origin included: well under the 2,000 that proxies and the API accept. */
 export const MAX_BATCH_URL = 1_500;
 /** Room for the origin (https://api.bigcommerce.com and any path of apiUrl) beside the path the transport shows. */
@@ -57,7 +60,7 @@ export async function readProducts(
     const products = await readAllV3Pages(
       transport,
       '/v3/catalog/products',
-      `${filter}&include_fields=id,name,sku`,
+      `${filter}&include_fields=${PRODUCT_FIELDS}`,
       parseProduct,
       (p) => p.id,
       counter,
@@ -71,8 +74,9 @@ export async function readProducts(
 /** `key=v1,v2,...` filters, each within one page and the URL budget. */
 export function batchFilters(transport: Transport, key: string, values: readonly string[]): string[] {
   const fixed =
-    transport.describePath(`/v3/catalog/products?${key}=&include_fields=id,name,sku&limit=${V3_PAGE_LIMIT}&page=1000`)
-      .length + ORIGIN_ALLOWANCE;
+    transport.describePath(
+      `/v3/catalog/products?${key}=&include_fields=${PRODUCT_FIELDS}&limit=${V3_PAGE_LIMIT}&page=1000`,
+    ).length + ORIGIN_ALLOWANCE;
   const batches: string[][] = [];
   let current: string[] = [];
   let length = fixed;

@@ -3,10 +3,12 @@
 import { ApiError } from '../errors.js';
 import { GROUP_FIELDS, type FieldName, type GroupBody, type GroupsApi, type LiveGroup } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson, normalizeAccess, normalizeRules, toWireBody } from '../model/normalize.js';
+import { type MoveBatch, type MoveOptions, moveCustomers } from './customer-moves.js';
 import type { HttpAnswer, Method, Transport } from './http.js';
 import { readAllPages, type PagedList } from './paging.js';
 import { parseGroup, parseGroupCount, parseGroupList } from './parse.js';
 import { createStoreReads, type StoreReads } from './store-reads.js';
+import type { StoreRead } from './v3.js';
 
 export const PAGE_LIMIT = 250;
 const GROUPS = '/v2/customer_groups';
@@ -48,6 +50,15 @@ export class BigCommerceClient implements GroupsApi {
     }
   }
 
+  /** Moves customers into a group, at most 10 a request and 3 requests at once; a result per batch. */
+  moveCustomers(
+    customerIds: readonly number[],
+    groupId: number,
+    options?: MoveOptions,
+  ): Promise<StoreRead<MoveBatch[]>> {
+    return moveCustomers(this.transport, customerIds, groupId, options);
+  }
+
   /** Groups whose name is exactly `name` (the API's filter, checked again here). */
   async findGroupByName(name: string): Promise<LiveGroup | undefined> {
     const matches = await this.listPages(new URLSearchParams({ name }));
@@ -59,8 +70,13 @@ export class BigCommerceClient implements GroupsApi {
     return this.read('PUT', path, await this.transport.send('PUT', path, { body }), parseGroup);
   }
 
+  /** A group that is already gone (404) is deleted as far as anyone can tell: the goal is met. */
   async deleteGroup(id: number): Promise<void> {
-    await this.transport.send('DELETE', `${GROUPS}/${id}`);
+    try {
+      await this.transport.send('DELETE', `${GROUPS}/${id}`);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+    }
   }
 
   async createGroup(body: GroupBody): Promise<LiveGroup> {

@@ -7,6 +7,17 @@ import { checkToken } from './token.js';
 
 export { BigCommerceClient } from './groups.js';
 export type { StoreReads } from './store-reads.js';
+export {
+  CUSTOMERS_READ_SCOPE,
+  CUSTOMERS_WRITE_SCOPE,
+  MAX_MOVE_BATCH,
+  MAX_MOVE_CONCURRENCY,
+  type MoveBatch,
+  type MoveOptions,
+} from './customer-moves.js';
+export { MARKETING_READ_SCOPE, MARKETING_SCOPE_HINT, type PromotionRefs } from './promotions.js';
+export { INFORMATION_READ_SCOPE, INFORMATION_SCOPE_HINT, type TaxZoneRefs } from './tax-zones.js';
+export type { StoreRead } from './v3.js';
 
 export interface ClientOptions {
   /** https://api.bigcommerce.com, or http://127.0.0.1:PORT for the sandbox. */

@@ -51,13 +51,27 @@ export function parseJson(text: string): unknown {
   if (text.trim() === '') throw new AnswerProblem('the body is empty, expected JSON');
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(quoteUnsafeIntegers(text));
   } catch {
     throw new AnswerProblem(`the body is not JSON: ${JSON.stringify(text)}`);
   }
   if (isDeeperThan(value, MAX_ANSWER_DEPTH))
     throw new AnswerProblem(`the body is nested deeper than ${MAX_ANSWER_DEPTH} levels`);
   return value;
+}
+
+/** A JSON string, or a JSON number whole (so the digits of a fraction are never taken for an integer). */
+const STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * Integers past 2^53 written as JSON strings of their digits, so an id the parser would round ("...93" to
+ * "...92") is kept, and quoted, as the server sent it; the checks refuse it as an id with those digits.
+ */
+function quoteUnsafeIntegers(text: string): string {
+  if (!/\d{16}/.test(text)) return text;
+  return text.replace(STRING_OR_NUMBER, (token) =>
+    /^-?\d+$/.test(token) && !Number.isSafeInteger(Number(token)) ? `"${token}"` : token,
+  );
 }
 
 /** Without recursion, so the check itself cannot overflow the stack. */
@@ -102,12 +116,15 @@ function parseRules(raw: unknown, where: string) {
   });
 }
 
+/** Digits with an optional fraction, as the API writes amounts ("5.0000"); Number() alone would take "0x10" as 16. */
+const DECIMAL = /^\d+(\.\d+)?$/;
+
 function parseAmount(raw: unknown, where: string): number {
-  if (typeof raw === 'number' || typeof raw === 'string') {
+  if (typeof raw === 'number' || (typeof raw === 'string' && DECIMAL.test(raw))) {
     const amount = normalizeAmount(raw);
     if (!Number.isNaN(amount)) return amount;
   }
-  throw new AnswerProblem(`${where} is ${describe(raw)}, expected a number or a numeric string`);
+  throw new AnswerProblem(`${where} is ${describe(raw)}, expected a decimal number or a string of one`);
 }
 
 /** Ids are positive integers; a 0, a negative or an unsafe integer would break pins and saved plans later. */

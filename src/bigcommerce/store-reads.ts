@@ -2,8 +2,11 @@
 // its pacing, retries, redaction and request counts with the group calls.
 import type { CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
 import { readCategories, readPriceLists, readProducts } from './catalog.js';
+import { readCustomerIds } from './customer-moves.js';
 import { countCustomers } from './customers.js';
 import type { Transport } from './http.js';
+import { type PromotionRefs, readPromotions } from './promotions.js';
+import { readTaxZones, type TaxZoneRefs } from './tax-zones.js';
 import type { StoreRead } from './v3.js';
 
 export interface StoreReads {
@@ -14,6 +17,12 @@ export interface StoreReads {
   readPriceLists(): Promise<StoreRead<CatalogPriceList[]>>;
   /** Customers per group id; `concurrency` bounds the requests in flight. */
   countCustomers(groupIds: readonly number[], concurrency?: number): Promise<StoreRead<Map<number, number>>>;
+  /** Every promotion, with the groups its customer condition targets or excludes (marketing scope). */
+  readPromotions(): Promise<StoreRead<PromotionRefs[]>>;
+  /** Every tax zone, with the groups its shopper targets name (information & settings scope). */
+  readTaxZones(): Promise<StoreRead<TaxZoneRefs[]>>;
+  /** The ids of the customers in a group, ascending; nothing else of a customer is read. */
+  readCustomerIds(groupId: number): Promise<StoreRead<number[]>>;
 }
 
 export function createStoreReads(transport: Transport): StoreReads {
@@ -22,5 +31,8 @@ export function createStoreReads(transport: Transport): StoreReads {
     readProducts: (wanted) => readProducts(transport, wanted),
     readPriceLists: () => readPriceLists(transport),
     countCustomers: (groupIds, concurrency) => countCustomers(transport, groupIds, concurrency),
+    readPromotions: () => readPromotions(transport),
+    readTaxZones: () => readTaxZones(transport),
+    readCustomerIds: (groupId) => readCustomerIds(transport, groupId),
   };
 }

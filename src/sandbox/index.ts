@@ -2,6 +2,7 @@
 import { ConfigError } from '../errors.js';
 import type { AddressInfo } from 'node:net';
 import { SANDBOX_DEFAULTS, SEED_OPTIONS, type RawGroup, type ResolvedOptions, type SandboxOptions } from './options.js';
+import { ReferenceStore } from './references.js';
 import { CatalogStore } from './catalog.js';
 import { ChannelStore } from './channels.js';
 import { adoptSeededHolders } from './storefront-sync.js';
@@ -18,6 +19,8 @@ import { GroupStore } from './store.js';
 export type { HolderMode, RawGroup, RawRule, SandboxOptions, Scope, SeedGroup } from './options.js';
 export type { SeedCatalog, SeedCategory, SeedCustomer, SeedPriceList, SeedProduct } from './catalog.js';
 export type { SeedFile } from './seed.js';
+export type { ReferenceStore, SeedPromotion, SeedTaxZone } from './references.js';
+export { MAX_CONCURRENT_CUSTOMER_PUTS, MAX_CUSTOMERS_PER_PUT } from './customer-writes.js';
 export type { CatalogStore } from './catalog.js';
 export type {
   ChannelCustomerSettings,
@@ -29,7 +32,7 @@ export type {
 } from './channels.js';
 export type { LogEntry, SandboxCounters } from './server.js';
 export { SANDBOX_DEFAULTS, SCOPES } from './options.js';
-export { loadSeedFile, findSeedProblems, findStoreSeedProblems } from './seed.js';
+export { loadSeedFile, findSeedProblems, findStoreSeedProblems, seedFileOptions } from './seed.js';
 
 export interface Sandbox {
   /** http://127.0.0.1:PORT, what ClientOptions.apiUrl takes. */
@@ -42,6 +45,8 @@ export interface Sandbox {
   readonly catalog: CatalogStore;
   /** Channels, their customer settings (and which other settings a PUT touched), price list assignments. */
   readonly channels: ChannelStore;
+  /** The seeded promotions and tax zones, as the API answers them. */
+  readonly references: ReferenceStore;
   /** Changes faults, modes or limits while running. */
   setOptions(partial: Partial<SandboxOptions>): void;
   readonly counters: SandboxCounters;
@@ -51,13 +56,15 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { seed = [], catalog, customers, channels, assignments, ...rest } = options;
+  const { seed = [], catalog, customers, channels, assignments, promotions, taxZones, ...rest } = options;
   const problems = findStoreSeedProblems({
     groups: seed,
     catalog,
     customers,
     channels,
     price_list_assignments: assignments,
+    promotions,
+    tax_zones: taxZones,
   });
   if (problems.length > 0) throw new ConfigError(`The sandbox seed is not valid:\n  ${problems.join('\n  ')}`);
   const state: ServerState = {
@@ -65,8 +72,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store: undefined as unknown as GroupStore,
     catalog: new CatalogStore(catalog, customers),
     channels: new ChannelStore(channels, assignments),
+    references: new ReferenceStore(promotions, taxZones),
     counters: createCounters(),
     log: [],
+    inFlightByEndpoint: new Map(),
   };
   state.store = new GroupStore(() => state.options);
   state.store.seed(seed);
@@ -92,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     groups: () => structuredClone(state.store.all()),
     catalog: state.catalog,
     channels: state.channels,
+    references: state.references,
     setOptions: (partial) => {
       state.options = resolve(state.options, partial);
     },

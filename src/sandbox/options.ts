@@ -1,6 +1,7 @@
 // What the sandbox can be told to do, and the shapes it stores and answers.
 import type { SeedCatalog, SeedCustomer } from './catalog.js';
 import type { SeedAssignment, SeedChannel } from './channels.js';
+import type { SeedPromotion, SeedTaxZone } from './references.js';
 
 export type HolderMode = 'strict' | 'move';
 
@@ -12,6 +13,10 @@ export const SCOPES = [
   'store_v2_products_read_only',
   'store_channel_settings',
   'store_channel_settings_read_only',
+  'store_v2_marketing',
+  'store_v2_marketing_read_only',
+  'store_v2_information',
+  'store_v2_information_read_only',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -72,6 +77,10 @@ export interface SandboxOptions {
   assignmentBatchErrors?: 'none-saved' | 'partial';
   /** Path prefixes below /stores/{hash} ("/v3/pricelists/assignments") answered 403, as a missing scope. */
   forbiddenPaths?: string[];
+  /** Promotions whose customer condition names groups (GET /v3/promotions). */
+  promotions?: SeedPromotion[];
+  /** Tax zones whose shopper targets name groups (GET /v3/tax/zones). */
+  taxZones?: SeedTaxZone[];
   /** The scopes of the token; a request outside them is answered 403. */
   scopes?: Scope[];
   /** A group write naming a category, product or price list id the catalog lacks: accepted silently
@@ -116,8 +125,15 @@ export interface SandboxOptions {
 }
 
 /** The options that seed the store once, rather than set how it behaves. */
-export const SEED_OPTIONS = ['seed', 'catalog', 'customers', 'channels', 'assignments'] as const;
-
+export const SEED_OPTIONS = [
+  'seed',
+  'catalog',
+  'customers',
+  'channels',
+  'assignments',
+  'promotions',
+  'taxZones',
+] as const;
 export type ResolvedOptions = Required<Omit<SandboxOptions, (typeof SEED_OPTIONS)[number]>>;
 
 export const SANDBOX_DEFAULTS: ResolvedOptions = {
@@ -139,7 +155,13 @@ export const SANDBOX_DEFAULTS: ResolvedOptions = {
   endOfList: '204',
   createStatus: 200,
   uniqueNames: true,
-  scopes: ['store_v2_customers', 'store_v2_products_read_only'],
+  scopes: [
+    'store_v2_customers',
+    'store_v2_products_read_only',
+    'store_v2_marketing_read_only',
+    'store_v2_information_read_only',
+    'store_channel_settings_read_only',
+  ],
   unknownReferences: 'accept',
   stringIds: false,
   dateStyle: 'api',

@@ -8,7 +8,9 @@ import type { SeedCatalog, SeedCustomer } from './catalog.js';
 import { findCatalogProblems } from './catalog-seed.js';
 import type { SeedAssignment, SeedChannel } from './channels.js';
 import { findStorefrontProblems } from './channels-seed.js';
-import type { SeedGroup } from './options.js';
+import type { SandboxOptions, SeedGroup } from './options.js';
+import { findReferenceProblems } from './reference-seed.js';
+import type { SeedPromotion, SeedTaxZone } from './references.js';
 import { checkBodyBasics, checkDiscountRules } from './rules.js';
 import { findSchemaViolations } from './schema.js';
 
@@ -20,9 +22,11 @@ export interface SeedFile {
   /** Channels, each with its customer settings; channel 1 is added when missing. */
   channels?: SeedChannel[];
   price_list_assignments?: SeedAssignment[];
+  promotions?: SeedPromotion[];
+  tax_zones?: SeedTaxZone[];
 }
 
-const SEED_KEYS = ['groups', 'catalog', 'customers', 'channels', 'price_list_assignments'];
+const SEED_KEYS = ['groups', 'catalog', 'customers', 'channels', 'price_list_assignments', 'promotions', 'tax_zones'];
 
 export async function loadSeedFile(path: string): Promise<SeedFile> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -48,7 +52,15 @@ export async function loadSeedFile(path: string): Promise<SeedFile> {
       `${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`,
     );
   }
-  const { groups = [], catalog, customers, channels, price_list_assignments } = seed as Record<string, unknown>;
+  const {
+    groups = [],
+    catalog,
+    customers,
+    channels,
+    price_list_assignments,
+    promotions,
+    tax_zones,
+  } = seed as Record<string, unknown>;
   if (!Array.isArray(groups)) throw new ConfigError(`${path}: groups must hold a list of groups.`);
   return {
     groups: groups as SeedGroup[],
@@ -59,6 +71,23 @@ export async function loadSeedFile(path: string): Promise<SeedFile> {
     ...(price_list_assignments === undefined
       ? {}
       : { price_list_assignments: price_list_assignments as SeedAssignment[] }),
+    ...(promotions === undefined ? {} : { promotions: promotions as SeedPromotion[] }),
+    ...(tax_zones === undefined ? {} : { tax_zones: tax_zones as SeedTaxZone[] }),
+  };
+}
+
+/** The options of startSandbox a seed file gives (its promotions and tax zones included). */
+export function seedFileOptions(
+  seed: SeedFile,
+): Pick<SandboxOptions, 'seed' | 'catalog' | 'customers' | 'channels' | 'assignments' | 'promotions' | 'taxZones'> {
+  return {
+    seed: seed.groups,
+    catalog: seed.catalog,
+    customers: seed.customers,
+    channels: seed.channels,
+    assignments: seed.price_list_assignments,
+    promotions: seed.promotions,
+    taxZones: seed.tax_zones,
   };
 }
 
@@ -73,6 +102,7 @@ export function findStoreSeedProblems(seed: SeedFile): string[] {
       groups: ids,
       priceLists: seed.catalog ? (priceLists ?? new Set()) : undefined,
     }),
+    ...findReferenceProblems(seed.promotions, seed.tax_zones, ids),
   ];
 }
 

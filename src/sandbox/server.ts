@@ -8,7 +8,12 @@ import type { CatalogStore } from './catalog.js';
 import type { ChannelStore } from './channels.js';
 import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
+import { describeEndpoint, recordRequest } from './request-log.js';
+import { routeCustomerWrites } from './customer-writes.js';
+import { routePromotions, routeTaxZones } from './reference-routes.js';
+import type { ReferenceStore } from './references.js';
 import { routeRequest, type RouteAnswer } from './routes.js';
+import { scopeOf } from './scopes.js';
 import type { GroupStore } from './store.js';
 import { routeStorefrontRequest } from './storefront-routes.js';
 import { stringifyRuleIds, styleErrorBody } from './styles.js';
@@ -20,6 +25,8 @@ export interface SandboxCounters {
   endpoints: Record<string, number>;
   /** PUT /v3/pricelists/{id}/assignments in flight; the spec allows 25 at once and answers 429 beyond. */
   upsertsInFlight: number;
+  /** The most requests of one endpoint in flight at once. */
+  maxInFlightByEndpoint: Record<string, number>;
   inFlight: number;
   maxInFlight: number;
   rateLimited: number;
@@ -33,6 +40,8 @@ export interface LogEntry {
   path: string;
   status: number;
   body?: unknown;
+  /** The length of a body too large to keep in the log. */
+  bodyChars?: number;
 }
 
 /** "Supports up to 25 simultaneous PUT requests" (price lists spec, upsert of an assignment). */
@@ -44,6 +53,7 @@ export function createCounters(): SandboxCounters {
     requests: {},
     endpoints: {},
     upsertsInFlight: 0,
+    maxInFlightByEndpoint: {},
     inFlight: 0,
     maxInFlight: 0,
     rateLimited: 0,
@@ -57,8 +67,11 @@ export interface ServerState {
   store: GroupStore;
   catalog: CatalogStore;
   channels: ChannelStore;
+  references: ReferenceStore;
   counters: SandboxCounters;
   log: LogEntry[];
+  /** Requests of each endpoint now in flight; a route may refuse one over the endpoint's documented cap. */
+  inFlightByEndpoint: Map<string, number>;
 }
 
 export function createSandboxServer(state: ServerState): Server {
@@ -67,6 +80,8 @@ export function createSandboxServer(state: ServerState): Server {
     const { counters } = state;
     const method = request.method ?? 'GET';
     counters.requests[method] = (counters.requests[method] ?? 0) + 1;
+    const endpoint = describeEndpoint(method, request.url ?? '/') ?? `${method} (unreadable URL)`;
+    counters.endpoints[endpoint] = (counters.endpoints[endpoint] ?? 0) + 1;
     // A request over a cap is refused at once and never counts as in flight.
     const upsert = method === 'PUT' && ASSIGNMENT_UPSERT.test(request.url ?? '');
     const overCap =
@@ -75,12 +90,22 @@ export function createSandboxServer(state: ServerState): Server {
         : upsert && counters.upsertsInFlight >= MAX_CONCURRENT_UPSERTS
           ? `Too many concurrent price list assignment upserts; at most ${MAX_CONCURRENT_UPSERTS} at once.`
           : undefined;
-    if (!overCap) counters.inFlight += 1;
-    if (!overCap && upsert) counters.upsertsInFlight += 1;
+    if (!overCap) {
+      counters.inFlight += 1;
+      if (upsert) counters.upsertsInFlight += 1;
+      const endpointInFlight = (state.inFlightByEndpoint.get(endpoint) ?? 0) + 1;
+      state.inFlightByEndpoint.set(endpoint, endpointInFlight);
+      counters.maxInFlightByEndpoint[endpoint] = Math.max(
+        counters.maxInFlightByEndpoint[endpoint] ?? 0,
+        endpointInFlight,
+      );
+    }
     counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
     const done = () => {
-      if (!overCap) counters.inFlight -= 1;
-      if (!overCap && upsert) counters.upsertsInFlight -= 1;
+      if (overCap) return;
+      counters.inFlight -= 1;
+      if (upsert) counters.upsertsInFlight -= 1;
+      state.inFlightByEndpoint.set(endpoint, (state.inFlightByEndpoint.get(endpoint) ?? 1) - 1);
     };
     handleRequest(state, quota, request, response, overCap).then(done, (error: unknown) => {
       done();
@@ -101,14 +126,19 @@ async function handleRequest(
   const { socket } = request;
   const bodyText = await readBody(request);
   if (bodyText === undefined) return refuseLargeBody(state, request, response, socket);
-  const url = new URL(request.url ?? '/', 'http://sandbox');
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://sandbox');
+  } catch {
+    // A request line no URL can be read from ("GET //"): the client's mistake, not the server's.
+    recordRequest(state.log, { method, path: request.url ?? '/', status: 400 });
+    return send(response, v2(400, 'The request URL cannot be read.'), {});
+  }
   const api = /^\/stores\/[^/]+\/(v2|v3)\//.exec(url.pathname)?.[1] as 'v2' | 'v3' | undefined;
-  const endpoint = `${method} ${url.pathname.replace(/^\/stores\/[^/]+/, '').replace(/\/\d+(?=\/|$)/g, '/{id}')}`;
-  counters.endpoints[endpoint] = (counters.endpoints[endpoint] ?? 0) + 1;
   const chance = (rate: number) => rate > 0 && options.random() < rate;
   let body: unknown;
   const answer = (routed: RouteAnswer, extraHeaders: Record<string, string> = quota.headers()) => {
-    state.log.push({
+    recordRequest(state.log, {
       method,
       path: `${url.pathname}${url.search}`,
       status: routed.status,
@@ -129,6 +159,9 @@ async function handleRequest(
   }
   if (options.latencyMs > 0) await sleep(options.latencyMs);
 
+  // Only a request with the store's token spends its quota, so a stranger cannot use up the store's.
+  if (request.headers['x-auth-token'] !== options.token)
+    return answer(v2(401, 'You are not authorized to access this resource.'));
   const withinQuota = quota.spend();
   if (!withinQuota) {
     counters.rateLimited += 1;
@@ -138,8 +171,6 @@ async function handleRequest(
     counters.rateLimited += 1;
     return answer(v2(429, 'The platform is under load; try again later.'), {});
   }
-  if (request.headers['x-auth-token'] !== options.token)
-    return answer(v2(401, 'You are not authorized to access this resource.'));
   const base = `/stores/${options.storeHash}/${api}`;
   if (api === undefined || !url.pathname.startsWith(`${base}/`))
     return answer(v2(404, 'The requested resource was not found.'));
@@ -175,9 +206,13 @@ async function handleRequest(
     counters.nonConforming += 1;
   };
   const context = { store: state.store, catalog: state.catalog, channels: state.channels, options, onNonConforming };
+  const v3Request = { method, path, query: url.searchParams, body };
   const routed = routeStorefrontRequest({ api, method, path, query: url.searchParams, body }, context, () =>
     api === 'v3'
-      ? routeV3Request({ method, path, query: url.searchParams }, state.catalog)
+      ? (routePromotions(v3Request, state) ??
+        routeTaxZones(v3Request, state) ??
+        routeCustomerWrites(v3Request, state) ??
+        routeV3Request(v3Request, state.catalog))
       : routeRequest({ method, path, query: url.searchParams, body, dropDiscountRules: partial }, context),
   );
   if (reset === 'after') return destroy(state, request);
@@ -199,16 +234,10 @@ async function handleRequest(
   answer(routed);
 }
 
-/** Catalog and price lists (assignments too) need a products scope, channels a channel settings scope,
- *  groups and customers (channel customer settings too) a customers scope; reads
- *  are allowed by the read-only scope or the modify one, writes only by the modify one. */
+/** Each path needs the scope of its family (scopes.ts); reads are allowed by the read-only scope or the
+ *  modify one, writes only by the modify one. */
 function holdsScope(scopes: readonly string[], api: 'v2' | 'v3', path: string, method: string): boolean {
-  const scope =
-    api === 'v3' && path.startsWith('/channels')
-      ? 'store_channel_settings'
-      : api === 'v3' && (path.startsWith('/catalog') || path.startsWith('/pricelists'))
-        ? 'store_v2_products'
-        : 'store_v2_customers';
+  const scope = scopeOf(api, path);
   return scopes.includes(scope) || (method === 'GET' && scopes.includes(`${scope}_read_only`));
 }
 
@@ -255,7 +284,7 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
 
 function refuseLargeBody(state: ServerState, request: IncomingMessage, response: ServerResponse, socket: Socket): void {
   const method = request.method ?? 'GET';
-  state.log.push({ method, path: request.url ?? '/', status: 413 });
+  recordRequest(state.log, { method, path: request.url ?? '/', status: 413 });
   state.counters.nonConforming += 1;
   // Close the connection once answered: the rest of the body is never read.
   response.once('finish', () => socket.destroy());

@@ -1,6 +1,7 @@
 // The read-only V3 routes under /stores/{hash}/v3: category trees, products, price lists, customers.
 // Each list answers {data, meta: {pagination}}, pages like the official specs and filters as they list.
 import type { CatalogStore } from './catalog.js';
+import { PRODUCT_INCLUDE_FIELDS } from './product-fields.js';
 import { readPositiveInt, type RouteAnswer } from './routes.js';
 import { toV3Error } from './styles.js';
 
@@ -22,6 +23,8 @@ interface Listing {
   items: readonly object[];
   idField: string;
   filters: Record<string, (values: string[]) => Filter>;
+  /** The values include_fields may name, where the spec lists them; any other is refused with 422. */
+  includable?: readonly string[];
 }
 
 /** Every V3 path the sandbox serves, and how each lists. */
@@ -43,6 +46,7 @@ function chooseListing(path: string, catalog: CatalogStore): Listing | undefined
       return {
         items: catalog.products,
         idField: 'id',
+        includable: PRODUCT_INCLUDE_FIELDS,
         filters: {
           ...idFilters('id'),
           id:
@@ -99,6 +103,11 @@ export function routeV3Request({ method, path, query }: V3Request, catalog: Cata
   }
   const matching = (listing.items as Item[]).filter((item) => filters.every((keep) => keep(item)));
   const fields = readFieldList(query.get('include_fields'));
+  const unknownField = fields?.find((field) => listing.includable && !listing.includable.includes(field));
+  if (unknownField !== undefined)
+    return v3Fail(422, `include_fields may not name '${unknownField}'; the allowed values are listed in the spec.`, {
+      include_fields: `'${unknownField}' is not one of the allowed values`,
+    });
   const excluded = readFieldList(query.get('exclude_fields'));
   const project = (item: Item): Item =>
     Object.fromEntries(

@@ -38,3 +38,6 @@ export function compileSpec(spec: SpecNode): (pointer: string) => ValidateFuncti
 export function describeErrors(validate: ValidateFunction): string {
   return (validate.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
 }
+
+/** The same search under the name the promotions and tax-zone tests use. */
+export const findReferenceSpec = findReference;

@@ -23,7 +23,8 @@ const SANDBOX_OPTIONS = {
   seed: {
     type: 'string',
     valueName: 'FILE',
-    description: 'YAML or JSON seed: a list of groups, or groups, catalog and customers',
+    description:
+      'YAML or JSON seed: a list of groups, or groups, catalog, customers, channels, price_list_assignments, promotions and tax_zones',
   },
   latency: { type: 'string', valueName: 'MS', default: '0', description: 'delay added to every request' },
   quota: {
@@ -180,7 +181,7 @@ function describeContents(sandbox: Sandbox): string {
 
 async function readSandboxOptions({ values, io }: SandboxContext): Promise<SandboxOptions> {
   const seedFile = values.seed;
-  const { loadSeedFile } = await import('../../sandbox/seed.js');
+  const { loadSeedFile, seedFileOptions } = await import('../../sandbox/seed.js');
   const seed = seedFile
     ? await loadSeedFile(resolve(io.cwd, seedFile)).catch((error: Error) =>
         Promise.reject(new UsageError(error.message)),
@@ -190,9 +191,7 @@ async function readSandboxOptions({ values, io }: SandboxContext): Promise<Sandb
     port: readNumber(values.port, '--port', 0, 65535, true),
     token: values.token,
     storeHash: values['store-hash'],
-    seed: seed.groups,
-    catalog: seed.catalog,
-    customers: seed.customers,
+    ...seedFileOptions(seed),
     latencyMs: readNumber(values.latency, '--latency', 0, 60_000, true),
     quota: readNumber(values.quota, '--quota', 1, Number.MAX_SAFE_INTEGER, true),
     windowMs: readNumber(values['window-ms'], '--window-ms', 1, 3_600_000, true),
