@@ -1,0 +1,35 @@
+// Plain scalars resolved exactly as the `yaml` package's YAML 1.2 core schema resolves them, tried in the
+// order yaml tries its core tags; the regexes are yaml's own.
+
+/** The value of a plain (unquoted) scalar: null, a boolean, a number, or the text itself. */
+export function resolvePlainScalar(text: string): unknown {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
+  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
+  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
+  const code = text.charCodeAt(0);
+  // Every number starts with a digit, a sign or a dot: the rest are strings without a regex tried.
+  if (!(code >= 48 && code <= 57) && code !== 43 && code !== 45 && code !== 46) return text;
+  return resolveInt(text) ?? resolveFloat(text) ?? text;
+}
+
+/** Keys that a core schema resolves to something other than their own text (null, booleans). */
+export function isNonStringKey(text: string): boolean {
+  return resolvePlainScalar(text) !== text;
+}
+
+function resolveInt(text: string): number | undefined {
+  if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);
+  return undefined;
+}
+
+function resolveFloat(text: string): number | undefined {
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
+    if (text.slice(-3).toLowerCase() === 'nan') return Number.NaN;
+    return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
+  return undefined;
+}
