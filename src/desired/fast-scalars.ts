@@ -3,13 +3,15 @@
 
 /** The value of a plain (unquoted) scalar: null, a boolean, a number, or the text itself. */
 export function resolvePlainScalar(text: string): unknown {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
   const code = text.charCodeAt(0);
-  // Every number starts with a digit, a sign or a dot: the rest are strings without a regex tried.
-  if (!(code >= 48 && code <= 57) && code !== 43 && code !== 45 && code !== 46) return text;
-  return resolveInt(text) ?? resolveFloat(text) ?? text;
+  // Every number starts with a digit, a sign or a dot: most strings are told apart by their first letter.
+  if ((code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46) {
+    return resolveInt(text) ?? resolveFloat(text) ?? text;
+  }
+  if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
+  if (text === 'true' || text === 'True' || text === 'TRUE') return true;
+  if (text === 'false' || text === 'False' || text === 'FALSE') return false;
+  return text;
 }
 
 /** Keys that a core schema resolves to something other than their own text (null, booleans). */
