@@ -5,7 +5,7 @@ import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { parseFastYaml } from './fast-parse.js';
 import { joinPointer, type PositionIndex } from '../schema/pointer.js';
-import { loadYaml } from './yaml.js';
+import { loadYaml, QUIET } from './yaml.js';
 
 /** yaml's own default; a handful of aliases is plenty for a group, a billion laughs is not. */
 export const MAX_ALIAS_COUNT = 100;
@@ -69,7 +69,12 @@ export function parseGroupYaml(file: string, text: string): ParseResult {
  */
 export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new (loadYaml().LineCounter)();
-  const documents = loadYaml().parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const documents = loadYaml().parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    ...QUIET,
+  });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const [document, second] = documents;
   if (!document || isEmpty(document)) return { problems: [] };

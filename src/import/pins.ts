@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { listGroupFiles, readGroupFile } from '../desired/files.js';
 import { MAX_ALIAS_COUNT } from '../desired/parse.js';
-import { loadYaml } from '../desired/yaml.js';
+import { loadYaml, QUIET } from '../desired/yaml.js';
 import type { LiveGroup } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 
@@ -28,7 +28,7 @@ export async function findExistingFiles(dir: string, storeName?: string, cwd?: s
     const read = readGroupFile(path.join(dir, relative));
     if ('problem' in read) continue;
     try {
-      const value: unknown = loadYaml().parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
+      const value: unknown = loadYaml().parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT, ...QUIET });
       const { id: pin, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
       const perStore =
         storeName !== undefined && pin !== null && typeof pin === 'object' && !Array.isArray(pin)
