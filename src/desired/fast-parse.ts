@@ -7,15 +7,18 @@ import { COLON, DASH, HASH, InlineReader, NEWLINE, NOT_PLAIN, SPACE } from './fa
 import { resolvePlainScalar } from './fast-scalars.js';
 
 /** Characters the fast path leaves to the exact parser wherever they stand, comments included. */
-const DOUBTFUL_TEXT = new RegExp(
-  '[\\t\\r\\uFEFF\\u2028\\u2029\\uFFFE\\uFFFF\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]' +
-    // a surrogate without its other half
-    '|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
-);
+const DOUBTFUL_CHARACTER = /[\t\r\uFEFF\u2028\u2029\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
+/** A quick scan for those and for surrogates, which are doubtful only without their other half. */
+const DOUBTFUL_OR_SURROGATE = /[\t\r\uFEFF\u2028\u2029\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function hasDoubtfulText(text: string): boolean {
+  return DOUBTFUL_OR_SURROGATE.test(text) && (DOUBTFUL_CHARACTER.test(text) || LONE_SURROGATE.test(text));
+}
 
 /** The value of a plain group file, or undefined when only the exact path may say what it holds. */
 export function parseFastYaml(text: string): Record<string, unknown> | undefined {
-  if (DOUBTFUL_TEXT.test(text)) return undefined;
+  if (hasDoubtfulText(text)) return undefined;
   try {
     return new PlainReader(text).readDocument();
   } catch (error) {

@@ -20,13 +20,28 @@ export function isNonStringKey(text: string): boolean {
 }
 
 function resolveInt(text: string): number | undefined {
+  if (isDecimal(text, false)) return parseInt(text, 10);
   if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
   if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);
   return undefined;
 }
 
+/** `[-+]?[0-9]+`, or with `withDot` `[-+]?[0-9]+\.[0-9]+`: the common shapes, told without a regex. */
+function isDecimal(text: string, withDot: boolean): boolean {
+  const first = text.charCodeAt(0);
+  let at = first === 43 || first === 45 ? 1 : 0;
+  const digitsFrom = at;
+  while (at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at += 1;
+  if (!withDot || at === digitsFrom) return at === text.length && at > digitsFrom;
+  if (text.charCodeAt(at) !== 46) return false;
+  const fractionFrom = at + 1;
+  at = fractionFrom;
+  while (at < text.length && text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) at += 1;
+  return at === text.length && at > fractionFrom;
+}
+
 function resolveFloat(text: string): number | undefined {
+  if (isDecimal(text, true)) return parseFloat(text);
   if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
     if (text.slice(-3).toLowerCase() === 'nan') return Number.NaN;
     return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
