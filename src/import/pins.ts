@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { listGroupFiles, readGroupFile } from '../desired/files.js';
 import { MAX_ALIAS_COUNT } from '../yaml/parse.js';
-import { loadYaml } from '../yaml/load.js';
+import { loadYaml, QUIET } from '../yaml/load.js';
 import type { LiveGroup } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 import { isMapping } from '../text/mapping.js';
@@ -29,7 +29,7 @@ export async function findExistingFiles(dir: string, storeName?: string, cwd?: s
     const read = readGroupFile(path.join(dir, relative));
     if ('problem' in read) continue;
     try {
-      const value: unknown = loadYaml().parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT });
+      const value: unknown = loadYaml().parse(read.text, { maxAliasCount: MAX_ALIAS_COUNT, ...QUIET });
       const { id: pin, name } = (value && typeof value === 'object' ? value : {}) as { id?: unknown; name?: unknown };
       const perStore = storeName !== undefined && isMapping(pin) ? pin : undefined;
       if (perStore)

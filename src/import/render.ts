@@ -1,6 +1,6 @@
 // One live group as the canonical file the loader reads: schema modeline, `id` pin first, fields in
 // GROUP_FIELDS order, and nothing that only repeats what the API assumes anyway.
-import { loadYaml } from '../yaml/load.js';
+import { loadYaml, QUIET } from '../yaml/load.js';
 import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson } from '../model/normalize.js';
 import { writeCategories, writeTarget, type ImportNames } from './names.js';
@@ -69,7 +69,7 @@ function needsDoubleQuotes(name: string): boolean {
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(name)) return true;
   if (name !== name.trim()) return true;
   try {
-    return loadYaml().parse(`v: ${name}`, { version: '1.1' })?.v !== name;
+    return loadYaml().parse(`v: ${name}`, { version: '1.1', ...QUIET })?.v !== name;
   } catch {
     return true;
   }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ConfigError } from '../errors.js';
-import { loadYaml } from '../yaml/load.js';
+import { loadYaml, QUIET } from '../yaml/load.js';
 import type { SeedCatalog, SeedCustomer } from './catalog.js';
 import { findCatalogProblems } from './catalog-seed.js';
 import type { SeedAssignment, SeedChannel } from './channels.js';
@@ -36,7 +36,7 @@ export async function loadSeedFile(path: string): Promise<SeedFile> {
   let seed: unknown;
   try {
     // JSON.parse reads a large JSON seed many times faster, and in far less memory, than a YAML parser.
-    seed = isJson ? JSON.parse(text) : loadYaml().parse(text);
+    seed = isJson ? JSON.parse(text) : loadYaml().parse(text, QUIET);
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     throw new ConfigError(`${path}: not valid ${isJson ? 'JSON' : 'YAML'} (${first}).`);

@@ -1,93 +1,172 @@
-// A fast read of plain group files: js-yaml with the scalars resolved exactly as the `yaml` package's
-// YAML 1.2 core schema does. Anything it is not sure of returns undefined, and the caller takes the exact
-// path (parse.ts), which also finds the positions and words the problems; both give the same values.
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
-import { isMapping } from '../text/mapping.js';
+// A fast read of plain group files, by hand: block mappings with plain keys, block sequences, one-line
+// flow collections and one-line scalars. It takes only what it can prove plain and reads it as the `yaml`
+// package does; anything else (and anything yaml would refuse) returns undefined, and the caller takes
+// the exact path (parse.ts), which also finds the positions and words the problems. So the fast path is
+// never more lenient than the exact one, and which path a file takes never changes what it means.
+import { COLON, DASH, HASH, InlineReader, NEWLINE, NOT_PLAIN, SPACE } from './fast-inline.js';
+import { resolvePlainScalar } from './fast-scalars.js';
 
-/** One resolver per tag, tried in the order `yaml` tries its core tags; the regexes are yaml's own. */
-const CORE_SCALARS = [
-  new Type('tag:yaml.org,2002:null', {
-    kind: 'scalar',
-    resolve: (data) => /^(?:~|[Nn]ull|NULL)?$/.test(String(data ?? '')),
-    construct: () => null,
-  }),
-  new Type('tag:yaml.org,2002:bool', {
-    kind: 'scalar',
-    resolve: (data) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(String(data)),
-    construct: (data) => String(data)[0] === 't' || String(data)[0] === 'T',
-  }),
-  new Type('tag:yaml.org,2002:int', {
-    kind: 'scalar',
-    resolve: (data) => resolveInt(String(data)) !== undefined,
-    construct: (data) => resolveInt(String(data)),
-  }),
-  new Type('tag:yaml.org,2002:float', {
-    kind: 'scalar',
-    resolve: (data) => resolveFloat(String(data)) !== undefined,
-    construct: (data) => resolveFloat(String(data)),
-  }),
-];
+/** Characters the fast path leaves to the exact parser wherever they stand, comments included. */
+const DOUBTFUL_CHARACTER = /[\t\r\uFEFF\u2028\u2029\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/;
+/** A quick scan for those and for surrogates, which are doubtful only without their other half. */
+const DOUBTFUL_OR_SURROGATE = /[\t\r\uFEFF\u2028\u2029\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
-
-function resolveInt(text: string): number | undefined {
-  if (/^0o[0-7]+$/.test(text)) return parseInt(text.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.substring(2), 16);
-  return undefined;
+function hasDoubtfulText(text: string): boolean {
+  return DOUBTFUL_OR_SURROGATE.test(text) && (DOUBTFUL_CHARACTER.test(text) || LONE_SURROGATE.test(text));
 }
-
-function resolveFloat(text: string): number | undefined {
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(text)) {
-    return text.slice(-3).toLowerCase() === 'nan'
-      ? NaN
-      : text[0] === '-'
-        ? Number.NEGATIVE_INFINITY
-        : Number.POSITIVE_INFINITY;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text);
-  return undefined;
-}
-
-/**
- * Text the fast path leaves alone: anchors, aliases, tags, directives, block scalars, escapes, complex
- * keys, reserved indicators, tabs, carriage returns, a byte-order mark, control and special characters,
- * and document markers. Such files are rare and the exact parser reads them as the spec says.
- */
-const DOUBTFUL_TEXT =
-  /[&*!%|>\\?<@`\t\r\uFEFF\u2028\u2029\uFFFE\uFFFF\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|^(?:---|\.\.\.)|\n(?:---|\.\.\.)/;
 
 /** The value of a plain group file, or undefined when only the exact path may say what it holds. */
 export function parseFastYaml(text: string): Record<string, unknown> | undefined {
-  if (DOUBTFUL_TEXT.test(text) || hasLongLine(text)) return undefined;
-  let value: unknown;
+  if (hasDoubtfulText(text)) return undefined;
   try {
-    value = load(text, { schema: CORE_SCHEMA });
-  } catch {
-    return undefined;
+    return new PlainReader(text).readDocument();
+  } catch (error) {
+    if (error === NOT_PLAIN) return undefined;
+    throw error;
   }
-  return isMapping(value) && hasPlainKeys(value) ? value : undefined;
 }
 
-/** yaml refuses an implicit key whose ':' is more than 1024 characters in; long lines take the exact path. */
-function hasLongLine(text: string): boolean {
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf('\n', start);
-    const stop = end === -1 ? text.length : end;
-    if (stop - start > 1000) return true;
-    start = stop + 1;
-  }
-  return false;
-}
+class PlainReader extends InlineReader {
+  /** The first character of the current content line (after its indentation), or text.length at the end. */
+  private pos = 0;
+  /** The current content line's indentation, or -1 at the end of the text. */
+  private indent = -1;
 
-/** A null key reads as "null" here and "" in `yaml`; such keys (and __proto__) take the exact path. */
-function hasPlainKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(hasPlainKeys);
-  if (!isMapping(value)) return true;
-  for (const key of Object.keys(value)) {
-    if (key === 'null' || key === '__proto__' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return false;
-    if (!hasPlainKeys(value[key])) return false;
+  readDocument(): Record<string, unknown> | undefined {
+    this.skipToContent(0);
+    if (this.indent !== 0 || !this.isKeyLine()) return undefined;
+    const value = this.readBlockMapping(0);
+    // Back at indentation 0 with no key, or anything left over, is not a plain group file.
+    return this.pos === this.text.length ? value : undefined;
   }
-  return true;
+
+  /** From `from` (a line start) to the next line that is neither blank nor only a comment. */
+  private skipToContent(from: number): void {
+    const text = this.text;
+    let at = from;
+    while (at < text.length) {
+      let first = at;
+      while (text.charCodeAt(first) === SPACE) first += 1;
+      const code = text.charCodeAt(first);
+      if (first < text.length && code !== NEWLINE && code !== HASH) {
+        this.pos = first;
+        this.indent = first - at;
+        return;
+      }
+      const end = text.indexOf('\n', first);
+      if (end === -1) break;
+      at = end + 1;
+    }
+    this.pos = text.length;
+    this.indent = -1;
+  }
+
+  /** The rest of the line must be blank or a comment after a space; then on to the next content line. */
+  private finishLine(at: number): void {
+    const text = this.text;
+    let end = at;
+    while (text.charCodeAt(end) === SPACE) end += 1;
+    if (end < text.length && text.charCodeAt(end) !== NEWLINE) {
+      if (text.charCodeAt(end) !== HASH || end === at) throw NOT_PLAIN;
+      end = text.indexOf('\n', end);
+      if (end === -1) end = text.length;
+    }
+    this.skipToContent(end + 1);
+  }
+
+  private isSeqLine(): boolean {
+    const next = this.text.charCodeAt(this.pos + 1);
+    return this.text.charCodeAt(this.pos) === DASH && (next === SPACE || next === NEWLINE || Number.isNaN(next));
+  }
+
+  /** A plain key, its colon, then a space or the line's end. */
+  private isKeyLine(): boolean {
+    const end = this.keyEnd(this.pos);
+    if (end === this.pos || this.text.charCodeAt(end) !== COLON) return false;
+    const next = this.text.charCodeAt(end + 1);
+    return next === SPACE || next === NEWLINE || Number.isNaN(next);
+  }
+
+  /** Keys at exactly `indent`; a nested block is more indented, or a sequence at the same indentation. */
+  private readBlockMapping(indent: number): Record<string, unknown> {
+    this.enter();
+    const mapping: Record<string, unknown> = {};
+    while (this.indent === indent) {
+      if (!this.isKeyLine()) throw NOT_PLAIN;
+      const key = this.readKey(this.pos);
+      if (Object.hasOwn(mapping, key)) throw NOT_PLAIN;
+      let at = this.pos + key.length + 1;
+      while (this.text.charCodeAt(at) === SPACE) at += 1;
+      const code = this.text.charCodeAt(at);
+      if (at >= this.text.length || code === NEWLINE || code === HASH) {
+        this.finishLine(at);
+        mapping[key] = this.readNestedBlock(indent);
+      } else {
+        mapping[key] = this.readInlineValue(at);
+      }
+    }
+    if (this.indent > indent) throw NOT_PLAIN;
+    this.depth -= 1;
+    return mapping;
+  }
+
+  /** What follows `key:` on the lines below: a mapping, a sequence, or nothing (null). */
+  private readNestedBlock(indent: number): unknown {
+    if (this.indent === -1 || this.indent < indent) return null;
+    if (this.isSeqLine()) return this.readBlockSequence(this.indent);
+    if (this.indent === indent) return null;
+    if (this.isKeyLine()) return this.readBlockMapping(this.indent);
+    throw NOT_PLAIN;
+  }
+
+  /** Items `- ` at exactly `indent`, each a one-line value or a compact mapping; no empty or nested items. */
+  private readBlockSequence(indent: number): unknown[] {
+    this.enter();
+    const items: unknown[] = [];
+    while (this.indent === indent && this.isSeqLine()) {
+      let at = this.pos + 1;
+      while (this.text.charCodeAt(at) === SPACE) at += 1;
+      const code = this.text.charCodeAt(at);
+      if (at >= this.text.length || code === NEWLINE || code === HASH || at === this.pos + 1) throw NOT_PLAIN;
+      const dash = this.pos;
+      this.pos = at;
+      if (this.isSeqLine()) throw NOT_PLAIN;
+      if (this.isKeyLine()) {
+        // A compact mapping: its keys line up under the first one, after the dash.
+        this.indent = indent + (at - dash);
+        items.push(this.readBlockMapping(this.indent));
+      } else {
+        items.push(this.readInlineValue(at));
+      }
+    }
+    if (this.indent > indent) throw NOT_PLAIN;
+    this.depth -= 1;
+    return items;
+  }
+
+  /** A one-line value after `key: ` or `- `, then the rest of its line. */
+  private readInlineValue(at: number): unknown {
+    const code = this.text.charCodeAt(at);
+    let value: unknown;
+    if (code === 34 || code === 39 || code === 91 || code === 123) {
+      const end = this.readFlowNode(at);
+      value = end.value;
+      this.finishLine(end.next);
+      return value;
+    }
+    if (this.isRefusedStart(at)) throw NOT_PLAIN;
+    const text = this.text;
+    let end = at;
+    let stop = -1;
+    for (let code = text.charCodeAt(end); end < text.length && code !== NEWLINE; code = text.charCodeAt(++end)) {
+      if (code === HASH && stop === -1 && text.charCodeAt(end - 1) === SPACE) stop = end;
+    }
+    if (stop === -1) stop = end;
+    while (text.charCodeAt(stop - 1) === SPACE) stop -= 1;
+    const plain = text.slice(at, stop);
+    if (plain.includes(': ') || plain.charCodeAt(plain.length - 1) === COLON) throw NOT_PLAIN;
+    this.skipToContent(end + 1);
+    return resolvePlainScalar(plain);
+  }
 }

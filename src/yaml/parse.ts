@@ -5,7 +5,7 @@ import type { Problem } from '../errors.js';
 import type { Position } from '../model/index.js';
 import { parseFastYaml } from './fast-parse.js';
 import { joinPointer, type PositionIndex } from '../schema/pointer.js';
-import { loadYaml } from './load.js';
+import { loadYaml, QUIET } from './load.js';
 
 /** yaml's own default; a handful of aliases is plenty for a group, a billion laughs is not. */
 export const MAX_ALIAS_COUNT = 100;
@@ -69,7 +69,12 @@ export function parseGroupYaml(file: string, text: string): ParseResult {
  */
 export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new (loadYaml().LineCounter)();
-  const documents = loadYaml().parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const documents = loadYaml().parseAllDocuments(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    ...QUIET,
+  });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const [document, second] = documents;
   if (!document || isEmpty(document)) return { problems: [] };
@@ -170,9 +175,10 @@ function indexPositions(document: Document.Parsed, at: (offset: number) => Posit
     if (loadYaml().isAlias(node)) return;
     if (loadYaml().isMap(node)) {
       for (const pair of node.items) {
-        if (!loadYaml().isScalar(pair.key)) continue;
-        const child = joinPointer(pointer, String(pair.key.value));
-        if (pair.key.range) positions.keys.set(child, at(pair.key.range[0]));
+        const key = jsKeyOf(document, pair.key);
+        if (key === undefined) continue;
+        const child = joinPointer(pointer, key);
+        if (loadYaml().isNode(pair.key) && pair.key.range) positions.keys.set(child, at(pair.key.range[0]));
         walk(pair.value, child);
       }
     } else if (loadYaml().isSeq(node)) {
@@ -181,4 +187,14 @@ function indexPositions(document: Document.Parsed, at: (offset: number) => Posit
   };
   walk(document.contents, '');
   return positions;
+}
+
+/** The key as toJS writes it: a scalar's value, or a list or mapping key in yaml's own flow text ("[ a ]"). */
+function jsKeyOf(document: Document.Parsed, key: unknown): string | undefined {
+  const yaml = loadYaml();
+  if (yaml.isScalar(key)) return String(key.value);
+  if (!yaml.isCollection(key)) return undefined;
+  const single = new yaml.YAMLMap();
+  single.items.push(new yaml.Pair(key));
+  return Object.keys(single.toJS(document) as object)[0];
 }

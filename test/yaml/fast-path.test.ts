@@ -10,26 +10,10 @@ import { parseFastYaml } from '../../src/yaml/fast-parse.js';
 import { loadDesired } from '../../src/desired/index.js';
 import { parseGroupYaml } from '../../src/yaml/parse.js';
 import { ValidationError } from '../../src/errors.js';
+import { compareBothPaths, describeDisagreements, sameValue } from './differential.js';
 import { TRICKY_SCALARS, trickyFiles } from './tricky-yaml.js';
 
 const fast = suite('fast YAML path');
-
-/** Deep equality that tells -0 from 0 and NaN from everything else but NaN, as a hash would see them. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' || typeof b === 'number') return Object.is(a, b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keysA = Object.keys(a);
-    const keysB = Object.keys(b);
-    return (
-      keysA.join('\0') === keysB.join('\0') &&
-      keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
-    );
-  }
-  return a === b;
-}
 
 fast('every file the fast path accepts reads the same through the exact path, without problems', () => {
   const files = trickyFiles();
@@ -91,6 +75,27 @@ fast('files with anchors, tags, duplicate keys or null keys take the exact path'
   ]) {
     assert.is(parseFastYaml(text), undefined, text);
   }
+});
+
+fast('what the exact path refuses or reads otherwise, the fast path leaves to it', () => {
+  const texts = [
+    '[name]: VIP\n',
+    'name: VIP\n[is_default]: true\n',
+    '{name: VIP}: x\n',
+    'name: "VIP"# note\n',
+    "name: 'VIP'# note\n",
+    'name: [a, b]# note\n',
+    'name: x\nlabel: "two\nlines"\n',
+    'name: x\nlabel: "two\n  lines"\n',
+    'name: x\ncategory_access: {type: specific,\ncategories: [1]}\n',
+    'name: x\ncategory_access:\n  categories: [1,\n  2]\n',
+    'name: x\ndiscount_rules:\n  - - type: all\n',
+    'name: x\ndiscount_rules:\n    - {type: all, amount: 5}\n  - {type: all, amount: 1}\n',
+    'name: x\ndiscount_rules:\n  - type: all\n   method: percent\n',
+    'name: x # a ? in a comment\ndiscount_rules:\n  - - 1\n',
+  ];
+  const result = compareBothPaths(texts);
+  assert.equal(result.wrong, [], describeDisagreements(result.wrong));
 });
 
 fast('the loader gives the same problems, groups and hash through either path', async () => {
