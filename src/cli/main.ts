@@ -22,6 +22,7 @@ import { formatProblem } from '../render/problem.js';
 import { writeAnnotations } from './annotations.js';
 import { closestName } from '../text/suggest.js';
 import { VERSION } from '../version.js';
+import { describeRefusedPlan } from '../render/refusal.js';
 
 export { formatProblem };
 export { EXIT } from '../errors.js';
@@ -134,7 +135,8 @@ function reportError(error: unknown, io: Io, offline = false): number {
   }
   // Both messages are whole paragraphs that say what to run next; no "Error:" in front.
   if (error instanceof StalePlanError || error instanceof RefusedPlanError) {
-    io.stderr.write(`${escapeControlKeepLines(error.message)}\n`);
+    const message = error instanceof RefusedPlanError ? describeRefusedPlan(error) : error.message;
+    io.stderr.write(`${escapeControlKeepLines(message)}\n`);
     return error instanceof StalePlanError ? EXIT.stale : EXIT.refused;
   }
   if (error instanceof BcgroupsError) {

@@ -50,3 +50,19 @@ function describeDeletedCustomers(refusal: DeletedCustomersRefusal): string {
 function formatPercent(percent: number): string {
   return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
 }
+
+/** What a refused saved plan says: which file and when, each refusal, and the command that goes past it. */
+export function describeRefusedPlan(error: {
+  what: string;
+  refusals: readonly SafetyRefusal[];
+  replan: string;
+  forcedApply?: string | undefined;
+}): string {
+  const lines = error.refusals.map((refusal) => `  ! ${describeRefusing(refusal)}`);
+  const fix = error.forcedApply
+    ? 'A forced plan applies past the checks only when apply is given --force as well: ' +
+      `if the changes are intended, run \`${error.forcedApply}\`.`
+    : 'A saved plan is never forced at apply time. ' +
+      `If the changes are intended, run \`${error.replan}\` and apply that file with --force.`;
+  return `${error.what}:\n${lines.join('\n')}\n${fix}`;
+}

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RefusedPlanError, StalePlanError, UsageError } from '../../src/errors.js';
+import { describeRefusedPlan } from '../../src/render/refusal.js';
 import { DEFAULT_SAFETY } from '../../src/config/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { checkAgainstStore, checkPlannedRefusals, checkSameStore, toSavedPlan } from '../../src/planfile/index.js';
@@ -52,7 +53,7 @@ test('the safety checks run again against the store now, unless the plan was for
   const store = { storeHash: 'abc123', liveGroups, safety };
   const error = thrown(() => checkAgainstStore(saved, store, context));
   assert.instance(error, RefusedPlanError);
-  assert.match((error as Error).message, 'p.json would be refused by the safety checks:');
+  assert.match(describeRefusedPlan(error as RefusedPlanError), 'p.json would be refused by the safety checks:');
   assert.instance(
     thrown(() => checkAgainstStore(saved, { ...store, force: true }, context)),
     RefusedPlanError,
