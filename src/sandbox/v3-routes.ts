@@ -97,7 +97,9 @@ export function routeV3Request({ method, path, query }: V3Request, catalog: Cata
     }
     filters.push(makeFilter(values));
   }
-  const matching = (listing.items as Item[]).filter((item) => filters.every((keep) => keep(item)));
+  // Unfiltered, the list is paged as it is: copying 100,000 items for each of 400 pages was most of a read.
+  const items = listing.items as Item[];
+  const matching = filters.length === 0 ? items : items.filter((item) => filters.every((keep) => keep(item)));
   const fields = readFieldList(query.get('include_fields'));
   const excluded = readFieldList(query.get('exclude_fields'));
   const project = (item: Item): Item =>
