@@ -1,6 +1,6 @@
 // The catalog arranged for lookups by id and by name: categories by path (category-index.ts), products by
 // SKU, price lists by name. Built once per catalog; matching is exact after Unicode normalization (NFC).
-import type { Catalog, CatalogPriceList, CatalogProduct } from '../model/index.js';
+import type { Catalog, CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
 import { indexCategories, type CategoryIndex } from './category-index.js';
 
 export { matchCategories, nearCategories, type CategoryIndex, type IndexedCategory } from './category-index.js';
@@ -17,9 +17,16 @@ export interface CatalogIndex {
   priceLists?: KindIndex<CatalogPriceList>;
 }
 
+/** A plan resolves references and then names them from one read of the categories: they are indexed once. */
+const categoryIndexes = new WeakMap<readonly CategoryNode[], CategoryIndex>();
+
 export function indexCatalog(catalog: Catalog): CatalogIndex {
   const index: CatalogIndex = {};
-  if (catalog.categories) index.categories = indexCategories(catalog.categories);
+  if (catalog.categories) {
+    const categories = catalog.categories;
+    index.categories = categoryIndexes.get(categories) ?? indexCategories(categories);
+    categoryIndexes.set(categories, index.categories);
+  }
   if (catalog.products) {
     const products = catalog.products;
     index.products = {
