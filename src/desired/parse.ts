@@ -87,7 +87,7 @@ export function parseYaml(file: string, text: string): ParseResult {
       ],
     };
   }
-  const errors = mergeByOffset(document.errors, findDuplicateKeys(document));
+  const errors = mergeByOffset(document.errors, findDuplicateKeys(loadYaml(), document));
   const described = [...errors, ...document.warnings].map((error) => describeYamlError(file, text, error, at));
   // One cause can raise the same error many times over (deep nesting does): report it once.
   const messages = new Set<string>();

@@ -1,14 +1,15 @@
 // Duplicate keys found in one pass with a set per mapping. The `yaml` package's own check (uniqueKeys)
 // compares each key with every earlier key of its mapping, so one file of 40,000 keys took 26 s.
 import type { Document, YAMLError } from 'yaml';
-import { loadYaml } from '../desired/yaml.js';
+
+/** The `yaml` package, passed in by the caller that has loaded it (it is loaded on first use only). */
+type Yaml = typeof import('yaml');
 
 /**
  * The errors `uniqueKeys: true` would add, in document order: a scalar key whose value an earlier key of
  * the same mapping has (compared with ===, as `yaml` does), at the offset where the later key starts.
  */
-export function findDuplicateKeys(document: Document.Parsed): YAMLError[] {
-  const yaml = loadYaml();
+export function findDuplicateKeys(yaml: Yaml, document: Document.Parsed): YAMLError[] {
   const offsets: number[] = [];
   // An explicit stack: a document nested thousands deep must not overflow the call stack here.
   const pending: unknown[] = [document.contents];
