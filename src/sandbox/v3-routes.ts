@@ -113,7 +113,7 @@ export function routeV3Request({ method, path, query }: V3Request, catalog: Cata
 }
 
 /** Only the page's items are projected: projecting all of them made reading 100,000 items, page by page, quadratic. */
-function pageOf(items: Item[], page: number, limit: number, project: (item: Item) => Item) {
+function pageOf(items: Item[], page: number, limit: number, project = (item: Item): Item => item) {
   const data = items.slice((page - 1) * limit, page * limit).map(project);
   const totalPages = Math.ceil(items.length / limit);
   const link = (n: number) => `?limit=${limit}&page=${n}`;
