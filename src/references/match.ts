@@ -64,10 +64,11 @@ function hintAmbiguous(target: Target, matches: readonly Candidate[]): string {
   const byId =
     target.rule === undefined ? 'write its id in the list instead' : `use ${NOUNS[target.kind].idKey} to say which`;
   if (target.kind !== 'category') return byId;
-  const paths = new Set(matches.map((match) => ('path' in match ? match.path.normalize('NFC') : '')));
-  const [path] = paths;
-  return paths.size === 1
-    ? `they all have the path '${path}', so only the id tells them apart: ${byId}`
+  // Compared by pathId: building the text of 50,000 paths to compare them would cost their whole length.
+  const paths = new Set(matches.map((match) => ('pathId' in match ? match.pathId : -1)));
+  const [first] = matches;
+  return paths.size === 1 && first && 'path' in first
+    ? `they all have the path '${first.path.normalize('NFC')}', so only the id tells them apart: ${byId}`
     : `write the full path from the root of its tree, or ${byId}`;
 }
 
