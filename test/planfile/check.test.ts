@@ -38,7 +38,7 @@ test('refusals recorded when planning refuse the file before the store is asked'
   const error = thrown(() => checkPlannedRefusals(refused, context));
   assert.instance(error, RefusedPlanError);
   assert.match(
-    (error as Error).message,
+    describeRefusedPlan(error as RefusedPlanError),
     'p.json was refused by a safety check when it was planned:\n' +
       '  ! Refusing to delete 2 groups: more than safety.maxDeletes (1).\n',
   );
@@ -62,7 +62,7 @@ test('the safety checks run again against the store now, unless the plan was for
   const forcedInFile = thrown(() => checkAgainstStore({ ...saved, forced: true }, store, context));
   assert.instance(forcedInFile, RefusedPlanError, 'a forced flag in the file alone overrides nothing');
   assert.match(
-    (forcedInFile as Error).message,
+    describeRefusedPlan(forcedInFile as RefusedPlanError),
     'p.json was made with --force, and the safety checks would refuse it now:',
   );
   assert.match((forcedInFile as Error).message, 'run `bcgroups apply p.json --force`');
