@@ -104,13 +104,11 @@ export class RefusedPlanError extends BcgroupsError {
    * `what` says which file and when ("p.json was refused by a safety check when it was planned");
    * `forcedApply`: for a plan made with --force, the apply command that confirms it.
    */
+  /** `message` is the whole paragraph (render/refusal.ts describeRefusedPlan words it from the refusals). */
   constructor(
-    readonly what: string,
+    message: string,
     readonly refusals: SafetyRefusal[],
-    readonly replan: string,
-    readonly forcedApply?: string,
   ) {
-    // The whole paragraph, with each refusal worded, is render/refusal.ts describeRefusedPlan's.
-    super(what);
+    super(message);
   }
 }

@@ -22,7 +22,6 @@ import { formatProblem } from '../render/problem.js';
 import { writeAnnotations } from './annotations.js';
 import { closestName } from '../text/suggest.js';
 import { VERSION } from '../version.js';
-import { describeRefusedPlan } from '../render/refusal.js';
 
 export { formatProblem };
 export { EXIT } from '../errors.js';
@@ -135,8 +134,7 @@ function reportError(error: unknown, io: Io, offline = false): number {
   }
   // Both messages are whole paragraphs that say what to run next; no "Error:" in front.
   if (error instanceof StalePlanError || error instanceof RefusedPlanError) {
-    const message = error instanceof RefusedPlanError ? describeRefusedPlan(error) : error.message;
-    io.stderr.write(`${escapeControlKeepLines(message)}\n`);
+    io.stderr.write(`${escapeControlKeepLines(error.message)}\n`);
     return error instanceof StalePlanError ? EXIT.stale : EXIT.refused;
   }
   if (error instanceof BcgroupsError) {

@@ -1,6 +1,7 @@
 // Whether a saved plan may run now: it was not refused when planned, it fits the store it was made from,
 // unchanged since, and the safety checks would pass it now (a hand-edited file must not slip past them).
 import { RefusedPlanError, StalePlanError, UsageError } from '../errors.js';
+import { describeRefusedPlan } from '../render/refusal.js';
 import type { Catalog, LiveGroup, SafetyConfig, SafetyRefusal, SavedPlan } from '../model/index.js';
 import { findMovedReferences } from '../references/index.js';
 import { checkSafety } from '../plan/safety.js';
@@ -65,22 +66,17 @@ export function checkAgainstStore(saved: SavedPlan, store: StoreNow, context: Sa
 }
 
 function refuse(saved: SavedPlan, context: SavedPlanContext, refusals: SafetyRefusal[], why: string): RefusedPlanError {
-  return new RefusedPlanError(
-    `${context.file} ${why}`,
-    refusals,
-    context.replan({ prune: hasDeletes(saved), force: true }),
-  );
+  const what = `${context.file} ${why}`;
+  const replan = context.replan({ prune: hasDeletes(saved), force: true });
+  return new RefusedPlanError(describeRefusedPlan({ what, refusals, replan }), refusals);
 }
 
 /** A plan made with --force is applied past the checks only with apply --force: the file alone cannot say it. */
 function refuseForced(saved: SavedPlan, context: SavedPlanContext, refusals: SafetyRefusal[]): RefusedPlanError {
   const apply = `bcgroups apply ${context.file} --force`;
-  return new RefusedPlanError(
-    `${context.file} was made with --force, and the safety checks would refuse it now`,
-    refusals,
-    context.replan({ prune: hasDeletes(saved), force: true }),
-    apply,
-  );
+  const what = `${context.file} was made with --force, and the safety checks would refuse it now`;
+  const replan = context.replan({ prune: hasDeletes(saved), force: true });
+  return new RefusedPlanError(describeRefusedPlan({ what, refusals, replan, forcedApply: apply }), refusals);
 }
 
 /** Deletes come only from pruning, so a plan with deletes is re-made with --prune. */
