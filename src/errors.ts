@@ -1,6 +1,6 @@
 // One base class and a few small subclasses. Only cli/main.ts turns them into exit codes.
 import type { SafetyRefusal } from './model/index.js';
-import { describeRefusing } from './render/refusal.js';
+import { describeConfigEdit, describeRefusing } from './render/refusal.js';
 import { count as countOf } from './text/words.js';
 
 /** Exit codes of every command; cli/main.ts is the only place that sets them on the process. */
@@ -112,9 +112,12 @@ export class RefusedPlanError extends BcgroupsError {
     forcedApply?: string,
   ) {
     const lines = refusals.map((refusal) => `  ! ${describeRefusing(refusal)}`);
-    const fix = forcedApply
-      ? `A forced plan applies past the checks only when apply is given --force as well: if the changes are intended, run \`${forcedApply}\`.`
-      : `A saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file with --force.`;
+    const owned = refusals.find((refusal) => refusal.override === null);
+    const fix = owned
+      ? `${describeConfigEdit(owned)} Then plan again.`
+      : forcedApply
+        ? `A forced plan applies past the checks only when apply is given --force as well: if the changes are intended, run \`${forcedApply}\`.`
+        : `A saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file with --force.`;
     super(`${what}:\n${lines.join('\n')}\n${fix}`);
   }
 }
