@@ -182,6 +182,10 @@ test('a saved plan deleting a protected group is refused at apply, --force inclu
     assert.match(saved.err, '--force does not override protect');
 
     assert.is((await project.run('plan', '--force', '--out', 'refused.json')).code, 3);
+    const refused = await project.run('apply', 'refused.json', '--force');
+    assert.is(refused.code, 3, refused.err);
+    assert.match(refused.err, 'refused.json was refused by a safety check when it was planned');
+    assert.match(refused.err, 'in a reviewed change. Then plan again.');
     const file = path.join(project.cwd, 'refused.json');
     const edited = JSON.parse(await readFile(file, 'utf8'));
     edited.plan.refusals = [];
