@@ -181,7 +181,12 @@ test('a saved plan deleting a protected group is refused at apply, --force inclu
     assert.match(saved.err, 'in protect of bcgroups.config.yaml');
     assert.match(saved.err, '--force does not override protect');
 
-    assert.is((await project.run('plan', '--force', '--out', 'refused.json')).code, 3);
+    const saving = await project.run('plan', '--force', '--out', 'refused.json');
+    assert.is(saving.code, 3);
+    assert.match(
+      saving.err,
+      "but the config's protect or ignore refuses it, so apply will not run it; --force does not",
+    );
     const refused = await project.run('apply', 'refused.json', '--force');
     assert.is(refused.code, 3, refused.err);
     assert.match(refused.err, 'refused.json was refused by a safety check when it was planned');
