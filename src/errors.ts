@@ -116,8 +116,10 @@ export class RefusedPlanError extends BcgroupsError {
     const fix = owned
       ? `${describeConfigEdit(owned)} Then plan again.`
       : forcedApply
-        ? `A forced plan applies past the checks only when apply is given --force as well: if the changes are intended, run \`${forcedApply}\`.`
-        : `A saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file with --force.`;
+        ? 'A forced plan applies past the checks only when apply is given --force as well: ' +
+          `if the changes are intended, run \`${forcedApply}\`.`
+        : 'A saved plan is never forced at apply time. ' +
+          `If the changes are intended, run \`${replan}\` and apply that file with --force.`;
     super(`${what}:\n${lines.join('\n')}\n${fix}`);
   }
 }

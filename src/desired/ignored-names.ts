@@ -26,7 +26,9 @@ export function checkIgnoredNames(files: readonly ParsedFile[], ignore: readonly
           file: parsed.file,
           ...locate(parsed.positions, pointer, 'value'),
           field: toFieldPath(pointer),
-          message: `${what} '${value}' matches the config's ignore pattern '${pattern}': such groups belong to another writer, and bcgroups never writes them`,
+          message:
+            `${what} '${value}' matches the config's ignore pattern '${pattern}': ` +
+            'such groups belong to another writer, and bcgroups never writes them',
           hint:
             pointer === '/name'
               ? `choose a name the pattern does not match, or remove '${pattern}' from ignore in the config`

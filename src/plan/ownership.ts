@@ -63,7 +63,7 @@ export function refuseIgnoredReaches(desiredGroups: readonly DesiredGroup[], ign
           `sets ${flag}, but ${describeIgnored(holder)}, holds it: the store has one such group, and bcgroups ` +
             'cannot move the flag without writing that group',
         ),
-        hint: `Move the flag in the control panel (or where the other writer keeps it), or drop ${flag} from this file.`,
+        hint: `Move the flag where the other writer keeps it (or in the control panel), or drop ${flag} here.`,
       });
     }
   }
@@ -108,7 +108,8 @@ export function checkOwnership(changes: readonly Change[], rules: PlanOwnership)
 }
 
 function describeIgnored({ group, pattern }: IgnoredGroup): string {
-  return `live group ${group.id} ('${group.name}'), which the config's ignore pattern '${pattern}' leaves to another writer`;
+  const owner = `which the config's ignore pattern '${pattern}' leaves to another writer`;
+  return `live group ${group.id} ('${group.name}'), ${owner}`;
 }
 
 function problemAt(desired: DesiredGroup, field: string, message: string): Problem {

@@ -108,7 +108,8 @@ export function ruleWords(change: Change, names?: Names): string[] {
 
 export function formatSummaryLine(summary: Plan['summary']): string {
   const ignored = summary.ignored === undefined ? '' : `, ${summary.ignored} ignored (the config's ignore)`;
-  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged${ignored}.`;
+  const writes = `${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete`;
+  return `Plan: ${writes}, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged${ignored}.`;
 }
 
 /** Writes are one per change; apply also lists the groups once before writing and once to confirm. */

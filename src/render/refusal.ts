@@ -34,7 +34,8 @@ export function describeRefusalWithOverride(refusal: SafetyRefusal): string {
 /** What to do instead of --force: the config says no, so a reviewed change of it comes first. */
 export function describeConfigEdit(refusal: OwnershipRefusal): string {
   const key = refusal.check;
-  return `--force does not override ${key}: to ${refusal.action} it, first remove or narrow the pattern in ${key} of the config in a reviewed change.`;
+  const fix = `first remove or narrow the pattern in ${key} of the config in a reviewed change`;
+  return `--force does not override ${key}: to ${refusal.action} it, ${fix}.`;
 }
 
 /** "delete 'B2B Acme' (id 7): protected by 'B2B *' in protect of bcgroups.config.yaml." */

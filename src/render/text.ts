@@ -209,6 +209,7 @@ function formatDriftFooter(plan: Plan): string {
   const counts = countDrift(plan);
   const differing = counts.missing + counts.differ + counts.extra;
   const ignored = plan.summary.ignored === undefined ? '' : `, ${plan.summary.ignored} ignored`;
-  const line = `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged${ignored}.`;
+  const differ = `${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}`;
+  const line = `Drift: ${differ}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged${ignored}.`;
   return [line, describeReadRequests(plan)].filter(Boolean).join('\n');
 }
