@@ -29,7 +29,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     ...(plan.notes?.length
       ? { notes: plan.notes.map((note) => ({ name: note.name, id: note.id, reason: describeReasons(note) })) }
       : {}),
-    ...(plan.notices?.length
+    ...(plan.notices?.length && options.mode !== 'drift'
       ? { notices: plan.notices.map((notice) => ({ ...notice, message: describeNotice(notice, plan) })) }
       : {}),
     ...(plan.ownership ? { ownership: plan.ownership } : {}),

@@ -32,6 +32,11 @@ test('a plan sending category rules says once that the store widens them to subc
       json.notices.map((notice: { code: string; changes: string[] }) => [notice.code, notice.changes]),
       [['category_rules_include_subcategories', ['create:Parts', 'create:Tools']]],
     );
+    // Drift reports; it sends nothing, so it has nothing to warn of.
+    const drift = await project.run('drift', '--format', 'json');
+    assert.is(drift.code, 2);
+    assert.is(JSON.parse(drift.out).notices, undefined);
+    assert.not.match((await project.run('drift')).out, 'subcategories');
     // Once applied, nothing is sent again, and nothing needs saying.
     assert.is((await project.run('apply', '--yes')).code, 0);
     const after = await project.run('plan', '--format', 'json');

@@ -57,6 +57,25 @@ test('an ignored B2B-style group survives apply --prune --force; the plan says h
   }
 });
 
+test('a plan saved with ignore patterns records them and applies from its file, B2B groups untouched', async () => {
+  const project = await openWithConfig(IGNORE_B2B, { 'retail.yaml': RETAIL });
+  try {
+    assert.is((await project.run('plan', '--prune', '--force', '--out', 'plan.json')).code, 0);
+    const saved = JSON.parse(await readFile(path.join(project.cwd, 'plan.json'), 'utf8'));
+    assert.equal([saved.plan.summary.ignored, saved.plan.ownership.ignore], [2, ['B2B *']]);
+    const applied = await project.run('apply', 'plan.json', '--force');
+    assert.is(applied.code, 0, applied.err);
+    assert.match(applied.out, '2 ignored');
+    assert.equal(
+      project.sandbox.groups().map((group) => group.id),
+      [1, 2, 3],
+    );
+    assert.is(writesTo(project, 2).length + writesTo(project, 3).length, 0);
+  } finally {
+    await project.close();
+  }
+});
+
 test('import leaves ignored groups out and says how many', async () => {
   const project = await openWithConfig(IGNORE_B2B, {});
   try {
