@@ -100,10 +100,6 @@ export class StalePlanError extends BcgroupsError {
 /** A saved plan that a safety check refuses, when planned or now; a saved plan is never forced at apply time. */
 export class RefusedPlanError extends BcgroupsError {
   override name = 'RefusedPlanError';
-  /**
-   * `what` says which file and when ("p.json was refused by a safety check when it was planned");
-   * `forcedApply`: for a plan made with --force, the apply command that confirms it.
-   */
   /** `message` is the whole paragraph (render/refusal.ts describeRefusedPlan words it from the refusals). */
   constructor(
     message: string,

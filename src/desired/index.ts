@@ -5,6 +5,7 @@ import type { ExcludedGroup, GroupFile, LoadedGroup } from '../model/index.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
 import { listGroupFiles, readGroupFile } from './files.js';
 import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from '../yaml/parse.js';
+import { checkIgnoredNames } from './ignored-names.js';
 import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
 import { checkStoreRules } from './store-rules.js';
@@ -29,6 +30,8 @@ export interface LoadOptions {
   exactOnly?: boolean;
   /** The store names of the config; none for a config of one store. */
   storeNames?: readonly string[];
+  /** The config's ignore patterns: a file may not name a group they leave to another writer. */
+  ignore?: readonly string[];
 }
 
 /** Loads and checks every group file below dir; throws ValidationError listing all problems. */
@@ -70,7 +73,10 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
     problems.push(...fileProblems);
     if (fileProblems.length === 0) groups.push(buildDesiredGroup(parsed, parsed.value as GroupFile));
   });
-  problems.push(...checkRulesPerStore(parsedFiles, storeNames));
+  problems.push(
+    ...checkRulesPerStore(parsedFiles, storeNames),
+    ...checkIgnoredNames(parsedFiles, options.ignore ?? []),
+  );
   if (problems.length > 0) throw new ValidationError(sortProblems(problems));
   return { groups, files, hash: hashDesiredGroups(groups) };
 }

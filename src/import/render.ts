@@ -50,8 +50,22 @@ export function renderGroupFile(
     const node = document.getIn(path, true);
     if (loadYaml().isNode(node)) node.comment = comment;
   }
+  const rules = document.contents;
+  const rulesPair = loadYaml().isMap(rules)
+    ? rules.items.find((pair) => String(pair.key) === 'discount_rules')
+    : undefined;
+  if (rulesPair && loadYaml().isNode(rulesPair.key) && group.discount_rules.some((rule) => rule.type === 'category'))
+    rulesPair.key.commentBefore = CATEGORY_RULES_NOTE;
   return `${modeline === null ? '' : `${modeline}\n`}${document.toString({ lineWidth: 0 })}`;
 }
+
+/** Said where the category rules are, since no field of the file or the API can say it. */
+export const CATEGORY_RULES_NOTE = [
+  ' Category rules reach subcategories: the store applies a category rule set through the API to the category',
+  ' and its subcategories, and the API can neither set nor report "this category only". A rule set to this',
+  ' category only in the control panel reads the same here, and is widened once bcgroups sends these rules',
+  ' (any change to them sends the whole list).',
+].join('\n');
 
 /** Rule keys in the order people read them: type, method, amount; the target comes last. */
 function orderRuleKeys(rule: Exclude<DiscountRule, { type: 'all' }>): Record<string, unknown> {

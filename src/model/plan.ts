@@ -71,12 +71,17 @@ export interface PlanSummary {
   delete: number;
   unchanged: number;
   unmanaged: number;
+  /** Live groups left out by the config's ignore patterns; present when the config has any. */
+  ignored?: number;
 }
 
 export type SafetyCheck = SafetyRefusal['check'];
 
 /** A threshold a plan exceeds, as numbers; render/ words it. `override` is the flag that lets it pass. */
-export type SafetyRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal;
+export type SafetyRefusal = ThresholdRefusal | OwnershipRefusal;
+
+/** A refusal of a threshold of `safety` in the config, which --force overrides. */
+export type ThresholdRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal;
 
 interface RefusalCommon {
   /** The threshold of the config. */
@@ -114,6 +119,38 @@ export interface DeletedCustomersRefusal extends RefusalCommon {
   uncounted: number;
 }
 
+/**
+ * A change to a group the config protects (delete or rename) or ignores (any write, from a saved plan made
+ * before the pattern was added or edited by hand). No flag overrides it: the config must change first.
+ */
+export interface OwnershipRefusal {
+  check: 'protect' | 'ignore';
+  action: 'delete' | 'rename' | 'write';
+  key: string;
+  /** The live group; null for a create. */
+  id: number | null;
+  name: string;
+  pattern: string;
+  /** The config file that holds the pattern, as the run names it. */
+  config_file: string | null;
+  override: null;
+}
+
+/** The config's ownership patterns a plan was made with, so a reviewer sees them beside the plan. */
+export interface PlanOwnership {
+  ignore: string[];
+  protect: string[];
+  config_file: string | null;
+}
+
+/** Something every reviewer of the plan must know once, by code; render/ words it. */
+export interface PlanNotice {
+  /** category_rules_include_subcategories: the store applies a category rule sent by the API to subcategories too. */
+  code: 'category_rules_include_subcategories';
+  /** Keys of the changes the notice is about. */
+  changes: string[];
+}
+
 export interface Plan {
   changes: Change[];
   unchanged: GroupRef[];
@@ -127,6 +164,10 @@ export interface Plan {
   reads?: PlanReads;
   /** What people should know about groups the plan leaves as they are (a rename already done); absent when none. */
   notes?: PlanNote[];
+  /** Plan-wide notices (category rules reach subcategories); absent when none. */
+  notices?: PlanNotice[];
+  /** The ignore and protect patterns of the config; absent when it has none. */
+  ownership?: PlanOwnership;
 }
 
 /** What a referenced id is called in the store, by id (as a string key); null: the store has no such id. */

@@ -91,6 +91,10 @@ export interface Config {
   catalog: boolean;
   /** Count the customers of each group a change touches (false: --no-customers). */
   customers: boolean;
+  /** Name patterns of live groups another writer owns: left out of every plan, drift and import. */
+  ignore: string[];
+  /** Name patterns of live groups that apply never deletes or renames, --force included. */
+  protect: string[];
   safety: SafetyConfig;
   request: RequestConfig;
   /** The stores a config names; absent for a config of one store. */

@@ -13,6 +13,7 @@ import { nameKey } from '../model/normalize.js';
 import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './diff.js';
 import { planHolders } from './holders.js';
 import { matchGroups, type MatchedPair } from './identity.js';
+import { findNotices } from './notices.js';
 import { orderChanges } from './order.js';
 import { compareText } from '../text/compare.js';
 
@@ -48,6 +49,7 @@ export function createPlan(
   const unmanaged = options.prune ? [] : match.unmanaged.map((group) => ({ id: group.id, name: group.name }));
   const ordered = orderChanges(changes);
   const notes = noteDoneRenames(match.pairs);
+  const notices = findNotices(ordered);
   return {
     changes: ordered,
     unchanged: unchanged.sort(compareRefs),
@@ -55,6 +57,7 @@ export function createPlan(
     summary: summarize(ordered, unchanged.length, unmanaged.length),
     refusals: [],
     ...(notes.length > 0 ? { notes } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
   };
 }
 

@@ -3,14 +3,14 @@
 // A share of a few groups says little (1 of 2 is 50%), yet a small store can lose most of its groups too. So
 // both percent checks count a store of fewer than minGroupsForPercent groups as that many: one or two changes
 // pass, deleting most of a small store is still refused, and deletes and updates follow the same rule.
-import type { Change, PercentRefusal, Plan, SafetyConfig, SafetyRefusal } from '../model/index.js';
+import type { Change, PercentRefusal, Plan, SafetyConfig, ThresholdRefusal } from '../model/index.js';
 
 const OVERRIDE = '--force';
 
-export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safety: SafetyConfig): SafetyRefusal[] {
+export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safety: SafetyConfig): ThresholdRefusal[] {
   const deletes = plan.changes.filter((change) => change.action === 'delete').length;
   const updates = new Set(plan.changes.flatMap((change) => (change.action === 'update' ? [change.id] : []))).size;
-  const refusals: SafetyRefusal[] = [];
+  const refusals: ThresholdRefusal[] = [];
 
   if (deletes > safety.maxDeletes) {
     refusals.push({ check: 'maxDeletes', limit: safety.maxDeletes, actual: deletes, override: OVERRIDE });
@@ -31,7 +31,7 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
  * (customers: null, --no-customers) cannot be checked, so it is refused as if it had too many: an
  * unknown may be 4,000 customers. A plan never annotated (customers absent) is not checked.
  */
-function checkDeletedCustomers(changes: readonly Change[], limit: number): SafetyRefusal | undefined {
+function checkDeletedCustomers(changes: readonly Change[], limit: number): ThresholdRefusal | undefined {
   const deletes = changes.filter((change) => change.action === 'delete' && change.customers !== undefined);
   const uncounted = deletes.filter((change) => change.customers === null).length;
   const members = deletes.reduce((sum, change) => sum + (change.customers ?? 0), 0);

@@ -174,7 +174,9 @@ function findLiveProblems(saved: SavedPlan, steps: readonly GroupSteps[]): strin
 function findListProblems(saved: SavedPlan): string[] {
   const { changes, unchanged, unmanaged, summary } = saved.plan;
   const problems: string[] = [];
-  const counted = summarize(changes, unchanged.length, unmanaged.length);
+  // How many groups an ignore pattern left out is a fact of the store, not of the changes: taken as recorded.
+  const ignored = summary.ignored === undefined ? {} : { ignored: summary.ignored };
+  const counted = { ...summarize(changes, unchanged.length, unmanaged.length), ...ignored };
   if (canonicalJson(summary) !== canonicalJson(counted)) {
     problems.push(
       `the summary says ${describeSummary(summary)}, but the changes and lists make ${describeSummary(counted)}`,

@@ -4,6 +4,7 @@ import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.j
 import { viewChange, type PlanAttribution } from './attribution.js';
 import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
+import { describeNotice } from './notices.js';
 import { describeReasons } from './words.js';
 
 export interface JsonOptions {
@@ -28,12 +29,20 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     ...(plan.notes?.length
       ? { notes: plan.notes.map((note) => ({ name: note.name, id: note.id, reason: describeReasons(note) })) }
       : {}),
+    ...(plan.notices?.length && options.mode !== 'drift'
+      ? { notices: plan.notices.map((notice) => ({ ...notice, message: describeNotice(notice, plan) })) }
+      : {}),
+    ...(plan.ownership ? { ownership: plan.ownership } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-/** The refusal as format_version 1 prints it: the threshold, the two numbers and the words. */
+/** The refusal as format_version 1 prints it: the threshold, the two numbers and the words (or the pattern's facts). */
 function describeRefusalForMachines(refusal: SafetyRefusal): Record<string, unknown> {
+  if (refusal.override === null) {
+    const { override: _none, ...facts } = refusal;
+    return { ...facts, message: describeRefusalWithOverride(refusal) };
+  }
   return {
     check: refusal.check,
     limit: refusal.limit,

@@ -107,7 +107,9 @@ export function ruleWords(change: Change, names?: Names): string[] {
 }
 
 export function formatSummaryLine(summary: Plan['summary']): string {
-  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged.`;
+  const ignored = summary.ignored === undefined ? '' : `, ${summary.ignored} ignored (the config's ignore)`;
+  const writes = `${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete`;
+  return `Plan: ${writes}, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged${ignored}.`;
 }
 
 /** Writes are one per change; apply also lists the groups once before writing and once to confirm. */

@@ -26,6 +26,7 @@ import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { folderLabel } from '../text/words.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
+import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
 
@@ -63,6 +64,7 @@ export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): st
     formatUnchecked(plan),
     off,
     ...body,
+    drift ? '' : formatNotices(plan),
     drift ? '' : formatNotes(plan),
     formatUnmanaged(plan, dir, drift),
     describeReadRequests(plan),
@@ -89,6 +91,12 @@ function formatRefusals(plan: Plan): string {
   ].join('\n');
 }
 
+function formatNotices(plan: Plan): string {
+  return describeNotices(plan)
+    .map((notice) => `> [!IMPORTANT]\n> ${escapeInline(notice)}`)
+    .join('\n\n');
+}
+
 function formatUnchecked(plan: Plan): string {
   const notes = plan.reads?.unchecked ?? [];
   if (notes.length === 0) return '';
@@ -97,9 +105,26 @@ function formatUnchecked(plan: Plan): string {
 
 function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
+  const ignored = summary.ignored === undefined ? [] : [summary.ignored];
   return formatTable(
-    ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
-    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.changes.length],
+    [
+      'Create',
+      'Update',
+      'Delete',
+      'Unchanged',
+      'Unmanaged',
+      ...(ignored.length > 0 ? ['Ignored'] : []),
+      'Write requests',
+    ],
+    [
+      summary.create,
+      summary.update,
+      summary.delete,
+      summary.unchanged,
+      summary.unmanaged,
+      ...ignored,
+      plan.changes.length,
+    ],
   );
 }
 
@@ -107,9 +132,10 @@ function formatPlanTable(plan: Plan): string {
 function formatDriftTable(plan: Plan): string {
   const counts = countDrift(plan);
   // Drift never prunes, so nothing is planned away; a group only in the store shows as unmanaged.
+  const ignored = plan.summary.ignored === undefined ? [] : [plan.summary.ignored];
   return formatTable(
-    ['Missing from store', 'Differ', 'In sync', 'Unmanaged'],
-    [counts.missing, counts.differ, plan.summary.unchanged, plan.summary.unmanaged],
+    ['Missing from store', 'Differ', 'In sync', 'Unmanaged', ...(ignored.length > 0 ? ['Ignored'] : [])],
+    [counts.missing, counts.differ, plan.summary.unchanged, plan.summary.unmanaged, ...ignored],
   );
 }
 

@@ -37,6 +37,8 @@ export interface ValidationReport {
   dir?: string;
   groups?: number;
   files?: number;
+  /** The config's ignore and protect patterns; absent when the config could not be read. */
+  ownership?: { ignore: readonly string[]; protect: readonly string[] };
   problems: Problem[];
 }
 
@@ -46,6 +48,7 @@ export function renderProblemsJson(report: ValidationReport): string {
     format_version: 1,
     valid: report.problems.length === 0,
     ...(report.dir === undefined ? {} : { dir: report.dir, groups: report.groups ?? 0, files: report.files ?? 0 }),
+    ...(report.ownership ? { ignore: report.ownership.ignore, protect: report.ownership.protect } : {}),
     problems: report.problems.map((problem) => ({
       file: problem.file,
       line: problem.line,

@@ -33,6 +33,7 @@ import {
   ruleWords,
   type Sign,
 } from './lines.js';
+import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
 import { count as countOf, folderLabel } from '../text/words.js';
@@ -64,6 +65,7 @@ export function renderText(rawPlan: Plan, options: TextOptions): string {
     formatRefusals(plan, options.color),
     formatUnchecked(plan),
     ...changes,
+    options.mode === 'drift' ? '' : formatNotices(plan),
     options.mode === 'drift' ? '' : formatNotes(plan),
     formatUnmanaged(plan, dir, options.mode ?? 'plan'),
   ];
@@ -168,6 +170,12 @@ function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeVi
   return lines.join('\n');
 }
 
+function formatNotices(plan: Plan): string {
+  return describeNotices(plan)
+    .map((notice) => `Note: ${notice}`)
+    .join('\n\n');
+}
+
 function formatNotes(plan: Plan): string {
   if (!plan.notes?.length) return '';
   return ['Notes:', ...plan.notes.map((note) => `  ${note.name} (id ${note.id}): ${describeReasons(note)}`)].join('\n');
@@ -200,6 +208,8 @@ function formatDrift(plan: Plan, dir: string, color: boolean): string {
 function formatDriftFooter(plan: Plan): string {
   const counts = countDrift(plan);
   const differing = counts.missing + counts.differ + counts.extra;
-  const line = `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+  const ignored = plan.summary.ignored === undefined ? '' : `, ${plan.summary.ignored} ignored`;
+  const differ = `${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}`;
+  const line = `Drift: ${differ}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged${ignored}.`;
   return [line, describeReadRequests(plan)].filter(Boolean).join('\n');
 }

@@ -15,11 +15,12 @@ export interface ImportRun extends RunPlace {
 
 export async function importStore(
   run: ImportRun,
-): Promise<{ result: ImportResult; liveGroups: LiveGroup[]; store: Store }> {
+): Promise<{ result: ImportResult; liveGroups: LiveGroup[]; ignored: number; store: Store }> {
   const { config } = run;
   const store = openStore(config, run.env);
   // The catalog names what the groups point at: as comments beside ids, or instead of them.
-  const { live, read } = await readStoreState(store.client, config, []);
+  // Groups the config's ignore patterns leave to another writer are not read into files.
+  const { live, ignored, read } = await readStoreState(store.client, config, []);
   const names = { index: indexCatalog(read.catalog), byName: run.byName };
   // The writer (and the exact YAML parser it needs) is loaded only by import.
   const { importGroups } = await import('../import/index.js');
@@ -29,5 +30,5 @@ export async function importStore(
     names,
     storeName: config.storeName,
   });
-  return { result, liveGroups: live, store };
+  return { result, liveGroups: live, ignored: ignored.length, store };
 }

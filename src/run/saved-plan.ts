@@ -7,13 +7,16 @@ import type { Config, Plan, SafetyRefusal } from '../model/index.js';
 import {
   checkAgainstStore,
   checkConsistent,
+  checkOwnedChanges,
   checkPlannedRefusals,
   checkSameStore,
   selectStoreOfPlan,
 } from '../planfile/index.js';
 import { readSavedPlan } from '../planfile/io.js';
+import { splitIgnored } from '../plan/ownership.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
 import { recountDeletedCustomers } from './customer-counts.js';
+import { labelConfigFile, ownershipOf } from './ownership.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface SavedPlanRun extends RunPlace {
@@ -48,14 +51,24 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   });
   const context = { file, replan: (flags: { prune: boolean; force: boolean }) => run.replan(config, flags) };
   checkPlannedRefusals(saved, context);
+  checkOwnedChanges(saved, ownershipOf(config, labelConfigFile(config, run.cwd)), context);
   const store = openStore(config, run.env);
   checkSameStore(saved, store.storeHash, context);
-  const liveGroups = await store.client.listGroups();
+  const allLive = await store.client.listGroups();
+  // The safety shares count the groups bcgroups may plan for; staleness looks at every group.
+  const { kept } = splitIgnored(allLive, config.ignore);
   const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
   const plan = await recountDeletedCustomers(store.client, saved.plan, config);
   const overridden = checkAgainstStore(
     { ...saved, plan },
-    { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: run.force },
+    {
+      storeHash: store.storeHash,
+      liveGroups: allLive,
+      keptCount: kept.length,
+      safety: config.safety,
+      catalog,
+      force: run.force,
+    },
     context,
   );
   // Only worth a note when there is something to apply.

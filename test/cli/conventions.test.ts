@@ -136,6 +136,8 @@ cli('validate --format json: a versioned document of every problem', async ({ wo
     dir: 'groups',
     groups: 1,
     files: 1,
+    ignore: [],
+    protect: [],
     problems: [],
   });
   await writeFile(path.join(cwd, 'groups/bad.yaml'), 'name: Bad\nnmae: typo\n');

@@ -119,7 +119,8 @@ test('the documented config keys are the schema properties, with the real defaul
     const value = key
       .split('.')
       .reduce<unknown>((settings, part) => (settings as Record<string, unknown> | undefined)?.[part], DEFAULT_CONFIG);
-    assert.is(fallback, value === undefined ? '(none)' : `\`${String(value)}\``, `${key} default`);
+    const shown = Array.isArray(value) ? JSON.stringify(value) : String(value);
+    assert.is(fallback, value === undefined ? '(none)' : `\`${shown}\``, `${key} default`);
   }
 });
 

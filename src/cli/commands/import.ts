@@ -23,7 +23,7 @@ export const importCommand = defineCommand({
   },
   async run(ctx) {
     const config = await resolveStoreConfig(ctx);
-    const { result, liveGroups, store } = await importStore({
+    const { result, liveGroups, ignored, store } = await importStore({
       config,
       cwd: ctx.io.cwd,
       env: ctx.io.env,
@@ -41,6 +41,7 @@ export const importCommand = defineCommand({
     const of = result.refused.length > 0 ? ` of ${liveGroups.length}` : '';
     ctx.io.stdout.write(
       `Imported ${countOf(liveGroups.length - result.refused.length, 'group')}${of} (${result.written.length} written, ${result.skipped.length} unchanged${refused}) with ${describeRequests(store.client.stats)}.\n` +
+        (config.ignore.length > 0 ? `${describeIgnored(ignored)}\n` : '') +
         (result.schemaPath === undefined ? `${NO_MODELINE}\n` : '') +
         `${describeNext(result.written.length + result.skipped.length, result.refused.length)}\n`,
     );
@@ -52,6 +53,11 @@ export const importCommand = defineCommand({
     return EXIT.error;
   },
 });
+
+/** Said even when none matched, so a pattern that matches nothing is noticed. */
+function describeIgnored(ignored: number): string {
+  return `Left out ${countOf(ignored, 'group')} that the config's ignore patterns leave to another writer.`;
+}
 
 const NO_MODELINE =
   'No schema modeline was written: bcgroups runs from outside this project (a global install or npx), and a path there would break on other machines. Install bcgroups as a dev dependency and import again to get one.';

@@ -95,9 +95,13 @@ export const planCommand = defineCommand({
       await saveStorePlan(planned, out, ctx.io.cwd);
       const replan = replanCommand(ctx.values, out, { prune: config.prune, force: true });
       ctx.io.stderr.write(
-        plan.refusals.length > 0
-          ? `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. If the changes are intended, run \`${replan}\`.\n`
-          : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
+        plan.refusals.length === 0
+          ? `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`
+          : plan.refusals.some((refusal) => refusal.override === null)
+            ? `Saved the plan to ${out}, but the config's protect or ignore refuses it, so apply will not run it; ` +
+              '--force does not override that.\n'
+            : `Saved the plan to ${out}, but a safety check refused it, so apply will not run it. ` +
+              `If the changes are intended, run \`${replan}\`.\n`,
       );
     }
     await appendStepSummary(
