@@ -103,6 +103,11 @@ async function visitEntry(walk: Walk, relative: string, entry: Dirent, ancestors
         return;
       }
       kind = await stat(target);
+      // A link named like a group file to `.env` or `.netrc`: nothing of it may reach a message.
+      if (isGroupFile && kind.isFile() && !GROUP_FILE.test(target)) {
+        walk.problems.push(notGroupFileProblem(shownPath(walk, relative)));
+        return;
+      }
     } catch (error) {
       // A link that leads nowhere may have been a folder of groups: say so rather than guess.
       walk.problems.push(fsErrorProblem(shownPath(walk, relative), error));
@@ -164,6 +169,14 @@ function outsideProblem(link: string, what: 'file' | 'folder'): Problem {
     'symlink whose target is outside the project; it is not read',
     'copy the file into the repository, or point the link at a file inside it',
     what,
+  );
+}
+
+function notGroupFileProblem(link: string): Problem {
+  return pathProblem(
+    link,
+    'symlink to a file that is not a group file by name (not *.yaml or *.yml); it is not read',
+    'point the link at a .yaml or .yml file, or remove it',
   );
 }
 
