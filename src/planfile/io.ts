@@ -7,6 +7,7 @@ import type { SavedPlan } from '../model/index.js';
 import { parseSavedPlan } from './file.js';
 import { type BoundedRead, MAX_FILE_BYTES, readBounded } from '../text/bounded-read.js';
 import { describeReadFault, describeWriteFault } from '../text/file-fault.js';
+import { stringifyJson } from '../text/hidden.js';
 
 /** `file` relative to `cwd`, the folder the run was started in; read at most to the size limit of any file. */
 export async function readSavedPlan(cwd: string, file: string): Promise<SavedPlan> {
@@ -29,7 +30,7 @@ export async function readSavedPlan(cwd: string, file: string): Promise<SavedPla
 }
 
 export async function writeSavedPlan(cwd: string, file: string, saved: SavedPlan): Promise<void> {
-  await writeFile(path.resolve(cwd, file), `${JSON.stringify(saved, null, 2)}\n`, 'utf8').catch((error: unknown) => {
+  await writeFile(path.resolve(cwd, file), stringifyJson(saved), 'utf8').catch((error: unknown) => {
     throw new BcgroupsError(
       `The plan was not saved: ${describeWriteFault(error, file)}. Nothing was sent to the store.`,
     );

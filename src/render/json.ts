@@ -5,6 +5,7 @@ import { viewChange, type PlanAttribution } from './attribution.js';
 import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
 import { describeReasons } from './words.js';
+import { stringifyJson } from '../text/hidden.js';
 
 export interface JsonOptions {
   mode?: 'plan' | 'drift';
@@ -29,7 +30,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
       ? { notes: plan.notes.map((note) => ({ name: note.name, id: note.id, reason: describeReasons(note) })) }
       : {}),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJson(document);
 }
 
 /** The refusal as format_version 1 prints it: the threshold, the two numbers and the words. */
