@@ -72,7 +72,8 @@ export class BigCommerceClient implements GroupsApi {
       const live = await this.readGroup(id);
       const differing = differingBodyFields(live, body);
       if (differing.length === 0) return live;
-      throw new Error(`group ${id} does not hold what was sent (${differing.join(', ')} differ)`);
+      const verb = differing.length === 1 ? 'differs' : 'differ';
+      throw new Error(`group ${id} does not hold what was sent (${differing.join(', ')} ${verb})`);
     });
   }
 
