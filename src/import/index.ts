@@ -10,7 +10,8 @@ import { modelineFor, renderGroupFile } from './render.js';
 import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../text/words.js';
-import { readBounded } from '../text/bounded-read.js';
+import { type BoundedRead, readBounded } from '../text/bounded-read.js';
+import { describeReadFault } from '../text/file-fault.js';
 import { fsFaultOf } from '../text/errno.js';
 
 export { fileNameFor, slugify } from './filename.js';
@@ -147,6 +148,13 @@ async function compareExisting(path: string, content: string): Promise<'none' | 
     throw new BcgroupsError(`Refusing to write ${path}: it exists and is not a regular file (a symlink or directory).`);
   }
   // Read within the size limit of any file: a file larger than it differs from anything import writes.
-  const read = readBounded(path);
+  let read: BoundedRead;
+  try {
+    read = readBounded(path);
+  } catch (error) {
+    throw new BcgroupsError(
+      `Import cannot compare with the existing file: ${describeReadFault(error, path, 'a file')}.`,
+    );
+  }
   return read.kind === 'bytes' && read.bytes.toString('utf8') === content ? 'same' : 'different';
 }
