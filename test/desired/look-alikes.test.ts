@@ -81,6 +81,18 @@ test('names clash as a person reads them: full-width letters, ligatures and case
   assert.match(problems[0] ?? '', 'NFKC');
 });
 
+test('a file is never matched to, nor created beside, a live group whose name only reads the same', async () => {
+  const project = await openProject({ 'vip.yaml': 'name: VIP\n' }, { seed: [{ id: 4, name: 'ＶＩＰ' }] });
+  try {
+    const run = await project.run('plan', '--no-customers');
+    assert.is(run.code, 1, run.out);
+    assert.match(run.err, "name 'VIP' differs only in Unicode compatibility forms");
+    assert.match(run.err, 'Pin id: 4');
+  } finally {
+    await project.close();
+  }
+});
+
 const HIDDEN_RAW = /\u3164|\u034f|\u2800|\ufe0f|\u00a0|\u3000|\u202e/u;
 
 test('live names holding look-alike characters are escaped in plan text, markdown, JSON, drift JSON and the saved plan', async () => {
