@@ -86,14 +86,18 @@ export class ApiError extends BcgroupsError {
 /** A saved plan no longer matches the store. */
 export class StalePlanError extends BcgroupsError {
   override name = 'StalePlanError';
-  /** `replan` is the plan command that makes a fresh plan with the same flags; the advice quotes it. */
+  /**
+   * `replan` is the plan command that makes a fresh plan with the same flags; the advice quotes it. A plan
+   * made now and confirmed at a prompt says so in its own words (`worded`).
+   */
   constructor(
     readonly reasons: string[],
     replan = 'bcgroups plan --out FILE',
+    worded?: { head: string; advice: string },
   ) {
-    super(
-      `The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`${replan}\`, review it, and apply the new file.`,
-    );
+    const head = worded?.head ?? 'The saved plan is stale';
+    const advice = worded?.advice ?? `Re-run \`${replan}\`, review it, and apply the new file.`;
+    super(`${head}:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n${advice}`);
   }
 }
 

@@ -126,7 +126,7 @@ function checkUnique(
 
 function describeNameRule(name: string, others: readonly string[]): string {
   return clashesByNormalization(name, others)
-    ? 'names are compared without case and after Unicode normalization (NFC)'
+    ? 'names are compared as they read: without case, and after Unicode normalization (NFKC: full-width and other look-alike forms count as their plain letters)'
     : 'names are compared without case';
 }
 

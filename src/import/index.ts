@@ -1,5 +1,5 @@
 // Starts a repository from a store that already exists: one canonical file per live group.
-import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import type { LiveGroup } from '../model/index.js';
@@ -10,6 +10,8 @@ import { modelineFor, renderGroupFile } from './render.js';
 import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../text/words.js';
+import { type BoundedRead, readBounded } from '../text/bounded-read.js';
+import { describeReadFault } from '../text/file-fault.js';
 import { fsFaultOf } from '../text/errno.js';
 
 export { fileNameFor, slugify } from './filename.js';
@@ -145,5 +147,14 @@ async function compareExisting(path: string, content: string): Promise<'none' | 
   if (!stats.isFile()) {
     throw new BcgroupsError(`Refusing to write ${path}: it exists and is not a regular file (a symlink or directory).`);
   }
-  return (await readFile(path, 'utf8')) === content ? 'same' : 'different';
+  // Read within the size limit of any file: a file larger than it differs from anything import writes.
+  let read: BoundedRead;
+  try {
+    read = readBounded(path);
+  } catch (error) {
+    throw new BcgroupsError(
+      `Import cannot compare with the existing file: ${describeReadFault(error, path, 'a file')}.`,
+    );
+  }
+  return read.kind === 'bytes' && read.bytes.toString('utf8') === content ? 'same' : 'different';
 }

@@ -51,8 +51,10 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // The parser's message quotes the text, and the file may be `.env` given by mistake: only where, never what.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     throw new BcgroupsError(
-      `${file} is not a saved plan: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      `${file} is not a saved plan: not valid JSON${position === undefined ? '' : ` (at character ${Number(position) + 1})`}.`,
     );
   }
   if (isEarlierFormat(value))

@@ -5,6 +5,7 @@ import { paint } from './ansi.js';
 import { escapeStrings } from './escape.js';
 import { count as countOf } from '../text/words.js';
 import { escapeInline } from './markdown-escape.js';
+import { stringifyJson } from '../text/hidden.js';
 
 /** The wording the live reporter of apply/ uses; the rate limit is read as each change finishes. */
 export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'>) {
@@ -94,7 +95,7 @@ export function renderApplyJson(results: readonly ChangeResult[], stats: ClientS
     waited_ms: stats.waitedMs,
     duration_ms: Math.round(ms),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJson(document);
 }
 
 /** For $GITHUB_STEP_SUMMARY: the counts as a heading, then a table row per change. */

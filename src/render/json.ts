@@ -6,6 +6,7 @@ import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
 import { describeNotice } from './notices.js';
 import { describeReasons } from './words.js';
+import { stringifyJson } from '../text/hidden.js';
 
 export interface JsonOptions {
   mode?: 'plan' | 'drift';
@@ -34,7 +35,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
       : {}),
     ...(plan.ownership ? { ownership: plan.ownership } : {}),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJson(document);
 }
 
 /** The refusal as format_version 1 prints it: the threshold, the two numbers and the words (or the pattern's facts). */

@@ -1,5 +1,6 @@
 import type { Problem } from '../errors.js';
 import { escapeControl } from './escape.js';
+import { stringifyJson } from '../text/hidden.js';
 
 /** `file:line:col  field  message`, with a hint line where one helps: how every problem is shown. */
 export function formatProblem(problem: Problem): string {
@@ -58,5 +59,5 @@ export function renderProblemsJson(report: ValidationReport): string {
       hint: problem.hint ?? null,
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJson(document);
 }

@@ -7,6 +7,7 @@ import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 import { escapeEntities } from './markdown-escape.js';
+import { stringifyJson } from '../text/hidden.js';
 
 export interface StoreSection {
   store: string;
@@ -59,5 +60,5 @@ function renderStoresJson(sections: readonly StoreSection[]): string {
       ? { error: section.outcome.error }
       : { plan: JSON.parse(renderJson(section.outcome.plan)) as unknown }),
   }));
-  return `${JSON.stringify({ format_version: ALL_STORES_FORMAT_VERSION, stores }, null, 2)}\n`;
+  return stringifyJson({ format_version: ALL_STORES_FORMAT_VERSION, stores });
 }

@@ -1,7 +1,11 @@
 // Applying a plan against one store, then re-reading the store to confirm every touched group converged.
 import { type ApplyOptions, applyPlan } from '../apply/run.js';
 import { verifyConverged } from '../apply/verify.js';
+import { StalePlanError } from '../errors.js';
 import type { Change, ChangeResult } from '../model/index.js';
+import { findStaleReasons } from '../planfile/index.js';
+import { toSavedPlan } from '../planfile/file.js';
+import type { StorePlan } from './plan-store.js';
 import type { Store } from './session.js';
 
 export interface ApplyRun {
@@ -39,4 +43,22 @@ async function verifyAfterApply(
         : result,
     );
   }
+}
+
+/**
+ * A plan made now waits at a prompt before it runs, and someone may edit the store meanwhile: the live
+ * groups are read again after the answer and the plan refused as stale if any it touches or relies on moved.
+ */
+export async function refuseIfStoreMoved(planned: StorePlan): Promise<void> {
+  const asPlanned = toSavedPlan(planned.plan, {
+    storeHash: planned.store.storeHash,
+    desiredHash: planned.desired.hash,
+    liveGroups: planned.live,
+  });
+  const reasons = findStaleReasons(asPlanned, await planned.store.client.listGroups());
+  if (reasons.length === 0) return;
+  throw new StalePlanError(reasons, undefined, {
+    head: 'The store changed while apply waited for an answer, so the plan shown is out of date',
+    advice: 'Nothing was changed. Run apply again to plan against the store as it is now.',
+  });
 }

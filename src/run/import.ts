@@ -2,6 +2,7 @@
 // with), written as one file per group under config.groupsDir.
 import type { Config, LiveGroup } from '../model/index.js';
 import { indexCatalog } from '../references/index.js';
+import { checkImportFolder } from '../import/folder.js';
 import type { ImportResult } from '../import/index.js';
 import { readStoreState } from './plan-store.js';
 import { openStore, type RunPlace, type Store } from './session.js';
@@ -17,6 +18,7 @@ export async function importStore(
   run: ImportRun,
 ): Promise<{ result: ImportResult; liveGroups: LiveGroup[]; ignored: number; store: Store }> {
   const { config } = run;
+  await checkImportFolder(config.groupsDir, run.cwd);
   const store = openStore(config, run.env);
   // The catalog names what the groups point at: as comments beside ids, or instead of them.
   // Groups the config's ignore patterns leave to another writer are not read into files.

@@ -176,6 +176,10 @@ async function handleRequest(
     counters.faults += 1;
     return answer(v2(500, 'Internal server error (sandbox fault after saving).'));
   }
+  if (saved && api === 'v2' && chance(options.unreadableWriteRate)) {
+    counters.faults += 1;
+    return answer({ status: 200, raw: JSON.stringify(routed.body).slice(0, 20) });
+  }
   answer(routed);
 }
 
@@ -197,11 +201,11 @@ function v2(status: number, message: string): RouteAnswer {
 
 function send(response: ServerResponse, answer: RouteAnswer, rateHeaders: Record<string, string>): void {
   const headers: Record<string, string> = { ...rateHeaders, ...answer.headers };
-  if (answer.status === 204 || answer.body === undefined) {
+  if (answer.status === 204 || (answer.body === undefined && answer.raw === undefined)) {
     response.writeHead(answer.status, headers).end();
     return;
   }
-  const payload = JSON.stringify(answer.body);
+  const payload = answer.raw ?? JSON.stringify(answer.body);
   response
     .writeHead(answer.status, {
       ...headers,

@@ -6,8 +6,8 @@ import type { Config, Plan, SafetyRefusal } from '../../model/index.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../../render/apply.js';
 import { renderText } from '../../render/index.js';
-import { applyAndVerify } from '../../run/apply.js';
-import { planStore } from '../../run/plan-store.js';
+import { applyAndVerify, refuseIfStoreMoved } from '../../run/apply.js';
+import { planStore, type StorePlan } from '../../run/plan-store.js';
 import { prepareSavedPlan } from '../../run/saved-plan.js';
 import type { Store } from '../../run/session.js';
 import { count as countOf, folderLabel } from '../../text/words.js';
@@ -67,14 +67,19 @@ export const applyCommand = defineCommand({
       ...pruneOverride(ctx),
     });
     const planFile = ctx.positionals[0];
-    const { config, store, plan } =
+    const prepared =
       planFile === undefined
         ? await planNow(ctx, settings, format === 'json')
         : await showSavedPlan(ctx, settings, planFile, format === 'json');
+    const { config, store, plan } = prepared;
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
     if (plan.changes.length === 0) return EXIT.ok;
-    if (planFile === undefined && !(await confirmApply(ctx, store))) return EXIT.error;
+    if (prepared.planned) {
+      if (!(await confirmApply(ctx, store))) return EXIT.error;
+      // A question may wait for minutes: what was shown must still be what the store holds.
+      if (!ctx.values.yes) await refuseIfStoreMoved(prepared.planned);
+    }
 
     const started = performance.now();
     const reporter = createApplyReporter(ctx.io, applyProgressLines(store.client));
@@ -109,12 +114,14 @@ interface Prepared {
   config: Config;
   store: Store;
   plan: Plan;
+  /** A plan made now: what it was planned against, for the check after the question. */
+  planned?: StorePlan;
 }
 
 /** No plan file: plan now and show the plan. */
 async function planNow(ctx: ApplyContext, settings: Config, json: boolean): Promise<Prepared> {
   const config = selectStore(settings, storePick(ctx));
-  const { plan, overridden, store } = await planStore({
+  const planned = await planStore({
     config,
     cwd: ctx.io.cwd,
     env: ctx.io.env,
@@ -123,8 +130,9 @@ async function planNow(ctx: ApplyContext, settings: Config, json: boolean): Prom
     checkSafety: true,
     onLive: (live, desired) => noteEmptyFolder(ctx, config, desired, live.length),
   });
+  const { plan, overridden, store } = planned;
   showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, overridden, ctx.io.cwd));
-  return { config, store, plan };
+  return { config, store, plan, planned };
 }
 
 /** The plan about to run, as `plan` renders it (on stderr with --format json, so stdout carries the results alone). */

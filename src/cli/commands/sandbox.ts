@@ -51,6 +51,12 @@ const SANDBOX_OPTIONS = {
     default: '0',
     description: 'share of creates that save, then answer 500',
   },
+  'unreadable-write-rate': {
+    type: 'string',
+    valueName: 'P',
+    default: '0',
+    description: 'share of group writes that save, then answer 200 with a body cut short',
+  },
   'partial-rate': {
     type: 'string',
     valueName: 'P',
@@ -198,6 +204,7 @@ async function readSandboxOptions({ values, io }: SandboxContext): Promise<Sandb
     faultRate: readNumber(values['fault-rate'], '--fault-rate', 0, 1, false),
     ambiguousCreateRate: readNumber(values['ambiguous-create-rate'], '--ambiguous-create-rate', 0, 1, false),
     partialRate: readNumber(values['partial-rate'], '--partial-rate', 0, 1, false),
+    unreadableWriteRate: readNumber(values['unreadable-write-rate'], '--unreadable-write-rate', 0, 1, false),
     guestMode: readMode(values['guest-mode'], '--guest-mode'),
     defaultMode: readMode(values['default-mode'], '--default-mode'),
     resetRate: readNumber(values['reset-rate'], '--reset-rate', 0, 1, false),
