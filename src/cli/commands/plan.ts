@@ -6,6 +6,7 @@ import { renderMarkdown, renderPlanAs } from '../../render/index.js';
 import { describeReadTrouble } from '../../render/requests.js';
 import { attributeBaseline, type BaselineGroups, baselineGroups, loadBaseline } from '../../run/baseline.js';
 import { planStore, saveStorePlan } from '../../run/plan-store.js';
+import { resolveBaselineConfig } from '../baseline-config.js';
 import { describeRun } from '../header.js';
 import { useColor } from '../io.js';
 import {
@@ -70,13 +71,18 @@ export const planCommand = defineCommand({
       onLive: (liveGroups, desired) => noteEmptyFolder(ctx, config, desired, liveGroups.length),
       alsoResolves: async () => {
         if (baselineDir === undefined) return [];
-        baseline = await loadBaseline(config, baselineDir, ctx.io.cwd, (note) => ctx.io.stderr.write(`${note}\n`));
+        baseline = await loadBaseline(
+          () => resolveBaselineConfig(ctx, baselineDir),
+          baselineDir,
+          ctx.io.cwd,
+          (note) => ctx.io.stderr.write(`${note}\n`),
+        );
         return baselineGroups(baseline);
       },
     });
     const { plan, live, catalog, store } = planned;
     const header = describeRun(store.storeHash, config, planned.overridden, ctx.io.cwd);
-    const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, { prune: config.prune });
+    const attribution = baseline && attributeBaseline(baseline, plan, live, catalog);
     if (attribution && !attribution.compared && format === 'json')
       ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
