@@ -29,8 +29,11 @@ export interface Problem {
   field: string;
   message: string;
   hint?: string;
-  /** What kind of problem, for the few callers that treat one kind differently ("pin-missing"). */
-  code?: 'pin-missing';
+  /**
+   * What kind of problem, for the few callers that treat one kind differently: both are the store's doing
+   * (a pinned group deleted, a group made under a name a file had), so drift reports them as drift.
+   */
+  code?: 'pin-missing' | 'renamed-clash';
   /** A problem of a folder: it has no line or column, so none is shown (line and col stay 1). */
   folder?: true;
 }

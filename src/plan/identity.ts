@@ -149,14 +149,15 @@ function findRenamed(
       .map((group) => `'${group.name}' (id ${group.id})`)
       .join(' and ');
     const spare = earlier[earlier.length - 1]?.name ?? '';
-    problems.push(
-      problemAt(
+    problems.push({
+      ...problemAt(
         desired,
         'renamed_from',
         `the store has ${holders}: this group and ${byName ? 'a name it had' : 'more than one name it had'}, so it cannot tell which live group is this one`,
         `Delete or rename the extra group by hand, or drop '${spare}' from renamed_from (that group is then unmanaged, or deleted with --prune).`,
       ),
-    );
+      code: 'renamed-clash',
+    });
     return null;
   }
   return { live: first, renamedFrom: first.name };

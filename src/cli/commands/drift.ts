@@ -49,12 +49,12 @@ export const driftCommand = defineCommand({
           noteEmptyFolder(ctx, { groupsDir: config.groupsDir, prune: false }, desired, live.length),
       });
     } catch (error) {
-      // A pinned group deleted by hand is drift too, though no plan can be made from it; any other
-      // mismatch is a problem of the files themselves, reported like plan reports it.
+      // A pinned group deleted by hand, or a group made by hand under a name a file had, is drift too,
+      // though no plan can be made from it; any other mismatch is a problem of the files themselves.
       if (
         error instanceof PlanError &&
         error.problems.length > 0 &&
-        error.problems.every((problem) => problem.code === 'pin-missing')
+        error.problems.every((problem) => problem.code !== undefined)
       ) {
         return reportMissingPins(ctx, format, error);
       }

@@ -58,6 +58,30 @@ test('drift reports a pinned group deleted by hand as drift (exit 2), in every f
   }
 });
 
+test('drift reports a group made by hand under a renamed_from name as drift (exit 2), in words and every format', async () => {
+  // Gold was renamed Gold Members; then someone made "Gold" again in the control panel.
+  const seed = [
+    { id: 2, name: 'Gold Members' },
+    { id: 7, name: 'Gold' },
+  ];
+  const project = await openProject({ 'gold.yaml': 'name: Gold Members\nrenamed_from: [Gold]\n' }, { seed });
+  try {
+    const text = await project.run('drift');
+    assert.is(text.code, 2, text.err);
+    assert.match(text.out, 'The store has a group named like one a file below used to be called');
+    assert.match(text.out, "groups/gold.yaml:2:1  renamed_from  the store has 'Gold Members' (id 2) and 'Gold' (id 7)");
+    const markdown = await project.run('drift', '--format', 'markdown');
+    assert.is(markdown.code, 2, markdown.err);
+    assert.match(markdown.out, '> [!WARNING]\n> The store has a group named like');
+    const json = await project.run('drift', '--format', 'json');
+    assert.is(json.code, 2, json.err);
+    assert.is(JSON.parse(json.out).kind, 'unplannable_drift');
+    assert.is((await project.run('plan')).code, 1, 'plan still refuses: it cannot tell which group is meant');
+  } finally {
+    await project.close();
+  }
+});
+
 test('a mismatch of groups/ itself (a name differing only in case) is an error for drift as for plan, not drift', async () => {
   const project = await openProject({ 'retail.yaml': 'name: retail\n' }, { seed: [{ id: 1, name: 'Retail' }] });
   try {
