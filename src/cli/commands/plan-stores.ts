@@ -2,7 +2,8 @@
 // that cannot be planned is reported in its section; the others are still planned.
 import { narrowTo, storeNamesOf } from '../../config/index.js';
 import type { DesiredState } from '../../desired/index.js';
-import { BcgroupsError, PlanError, UsageError, EXIT } from '../../errors.js';
+import { BcgroupsError, PlanError, UsageError, ValidationError, EXIT } from '../../errors.js';
+import { removeStalePlan } from '../../planfile/io.js';
 import { useColor } from '../io.js';
 import type { Config, Plan } from '../../model/index.js';
 import type { Format } from '../../render/index.js';
@@ -46,7 +47,12 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
       codes.push(exitOf(plan.plan, ctx.values['detailed-exitcode'] === true));
     } catch (error) {
       if (!(error instanceof BcgroupsError)) throw error;
-      sections.push({ store: name, storeHash: config.storeHash ?? '', outcome: { error: describeError(error) } });
+      const stale = out === undefined ? '' : await removeStoreFile(ctx, out, name);
+      sections.push({
+        store: name,
+        storeHash: config.storeHash ?? '',
+        outcome: { error: describeError(error) + stale },
+      });
       codes.push(EXIT.error);
     }
   }
@@ -73,7 +79,7 @@ async function planOneStore(
   });
   const { plan } = planned;
   if (out !== undefined) {
-    const file = out.split(STORE_PLACEHOLDER).join(config.storeName ?? '');
+    const file = fileOfStore(out, config.storeName ?? '');
     await saveStorePlan(planned, file, ctx.io.cwd);
     ctx.io.stderr.write(
       `Saved the plan of store ${config.storeName} to ${file}${plan.refusals.length > 0 ? ', but a safety check refused it, so apply will not run it' : `; run \`bcgroups apply ${file}\``}.\n`,
@@ -82,8 +88,21 @@ async function planOneStore(
   return { plan, readLine: describeReadTrouble(planned.store.client.stats) };
 }
 
+function fileOfStore(out: string, store: string): string {
+  return out.split(STORE_PLACEHOLDER).join(store);
+}
+
+/** A failed store keeps no saved plan: an older one left in place would be applied as if it were this run's. */
+async function removeStoreFile(ctx: CommandContext, out: string, store: string): Promise<string> {
+  const file = fileOfStore(out, store);
+  if (!(await removeStalePlan(ctx.io.cwd, file))) return '';
+  ctx.io.stderr.write(`Removed the old saved plan ${file}: store ${store} could not be planned, so it has no plan.\n`);
+  return `\nThe old saved plan ${file} was removed, so it cannot be applied.`;
+}
+
+/** Every problem with its file and line, as `plan --store` shows them, whatever kind of error holds them. */
 function describeError(error: BcgroupsError): string {
-  if (error instanceof PlanError && error.problems.length > 0)
+  if ((error instanceof PlanError || error instanceof ValidationError) && error.problems.length > 0)
     return `${error.message}:\n${error.problems.map(formatProblem).join('\n')}`;
   return error.message;
 }

@@ -1,5 +1,6 @@
 // `bcgroups plan`: validate, read the live store (paged list only), plan, check safety, render.
 import { EXIT } from '../../errors.js';
+import { removeStalePlan } from '../../planfile/io.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { describeAttributionOff } from '../../render/attribution.js';
 import { renderMarkdown, renderPlanAs } from '../../render/index.js';
@@ -79,6 +80,11 @@ export const planCommand = defineCommand({
         );
         return baselineGroups(baseline);
       },
+    }).catch(async (error: unknown) => {
+      // A failed plan leaves no saved plan behind: an older one would be applied as if it were this run's.
+      if (out !== undefined && (await removeStalePlan(ctx.io.cwd, out)))
+        ctx.io.stderr.write(`Removed the old saved plan ${out}: this plan failed, so there is none to apply.\n`);
+      throw error;
     });
     const { plan, live, catalog, store } = planned;
     const header = describeRun(store.storeHash, config, planned.overridden, ctx.io.cwd);
