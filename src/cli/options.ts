@@ -122,6 +122,15 @@ export function resolveOverrides(ctx: Ctx): ConfigOverrides {
   return flags;
 }
 
+/** --markdown-limit BYTES: only markdown is shortened, so with another format it is a usage error. */
+export function readMarkdownLimit(ctx: Ctx, format: Format): number | undefined {
+  const limit = integerFlag(ctx, 'markdown-limit');
+  if (limit === undefined) return undefined;
+  if (format !== 'markdown') throw new UsageError('--markdown-limit shortens markdown: use it with --format markdown.');
+  if (limit < 2048) throw new UsageError(`--markdown-limit must be at least 2048 bytes; got ${limit}.`);
+  return limit;
+}
+
 /** --store, else BCGROUPS_STORE: which store of the config a run picks. */
 export function storePick(ctx: Ctx): StorePick {
   return { flag: stringFlag(ctx, 'store'), env: ctx.io.env };

@@ -18,6 +18,8 @@ import { describeRun } from '../header.js';
 import { appendStepSummary } from '../step-summary.js';
 import { type CommandContext, defineCommand } from '../types.js';
 
+const DRIFT_FULL_AT = '`bcgroups drift` in text or JSON';
+
 export const driftCommand = defineCommand({
   name: 'drift',
   summary: 'Report how the live store differs from groups/ (exit 2 on drift); for scheduled CI.',
@@ -69,13 +71,15 @@ export const driftCommand = defineCommand({
     ctx.io.stdout.write(
       renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: config.groupsDir, store }),
     );
-    await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store }));
+    await appendStepSummary(ctx.io, (maxBytes) =>
+      renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store, maxBytes, fullAt: DRIFT_FULL_AT }),
+    );
     return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },
 });
 
 async function reportMissingPins(ctx: CommandContext, format: Format, error: PlanError): Promise<number> {
   ctx.io.stdout.write(renderMissingPinsAs(format, error.problems));
-  await appendStepSummary(ctx.io, renderMissingPinsAs('markdown', error.problems));
+  await appendStepSummary(ctx.io, () => renderMissingPinsAs('markdown', error.problems));
   return EXIT.changes;
 }

@@ -10,10 +10,10 @@ import type { Format } from '../../render/index.js';
 import { formatProblem } from '../../render/problem.js';
 import { describeReadTrouble } from '../../render/requests.js';
 import { renderStoresAs, renderStoresMarkdown, type StoreSection } from '../../render/stores.js';
-import { pruneOverride, resolveConfig, stringFlag } from '../options.js';
+import { pruneOverride, readMarkdownLimit, resolveConfig, stringFlag } from '../options.js';
 import { planStore, saveStorePlan } from '../../run/plan-store.js';
 import { loadDesiredOfStores } from '../../run/session.js';
-import { appendStepSummary } from '../step-summary.js';
+import { appendStepSummary, COMMENT_FULL_AT, SUMMARY_FULL_AT } from '../step-summary.js';
 import type { CommandContext } from '../types.js';
 
 /** In `--out`, the store's name: each store gets a saved plan of its own. */
@@ -25,6 +25,7 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
   if (ctx.values.baseline !== undefined)
     throw new UsageError('--baseline compares one store at a time: use it with --store NAME instead of --all-stores.');
   const out = stringFlag(ctx, 'out');
+  const maxBytes = readMarkdownLimit(ctx, format);
   if (out !== undefined && !out.includes(STORE_PLACEHOLDER)) {
     throw new UsageError(
       `With --all-stores each store gets its own saved plan: put ${STORE_PLACEHOLDER} in the file name, such as --out plan-${STORE_PLACEHOLDER}.json.`,
@@ -56,8 +57,10 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
       codes.push(EXIT.error);
     }
   }
-  ctx.io.stdout.write(renderStoresAs(format, sections, { color: useColor(ctx.io) }));
-  await appendStepSummary(ctx.io, renderStoresMarkdown(sections));
+  ctx.io.stdout.write(renderStoresAs(format, sections, { color: useColor(ctx.io), maxBytes, fullAt: COMMENT_FULL_AT }));
+  await appendStepSummary(ctx.io, (summaryBytes) =>
+    renderStoresMarkdown(sections, { maxBytes: summaryBytes, fullAt: SUMMARY_FULL_AT }),
+  );
   return mostSevere(codes);
 }
 

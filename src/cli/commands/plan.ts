@@ -19,11 +19,12 @@ import {
   pruneOverride,
   READ_OPTIONS,
   readFormat,
+  readMarkdownLimit,
   resolveStoreConfig,
   STORE_OPTIONS,
   stringFlag,
 } from '../options.js';
-import { appendStepSummary } from '../step-summary.js';
+import { appendStepSummary, COMMENT_FULL_AT, SUMMARY_FULL_AT } from '../step-summary.js';
 import { defineCommand } from '../types.js';
 import { planAllStores } from './plan-stores.js';
 
@@ -47,6 +48,11 @@ export const planCommand = defineCommand({
       valueName: 'DIR',
       description: "a checkout of the base branch: mark each change as this change's own or pending before it",
     },
+    'markdown-limit': {
+      type: 'string',
+      valueName: 'BYTES',
+      description: 'with --format markdown: at most BYTES, cut between whole changes with a note (a PR comment)',
+    },
     ...READ_OPTIONS,
     'all-stores': {
       type: 'boolean',
@@ -58,6 +64,7 @@ export const planCommand = defineCommand({
     const format = readFormat(ctx);
     if (ctx.values['all-stores']) return planAllStores(ctx, format);
     const out = stringFlag(ctx, 'out');
+    const maxBytes = readMarkdownLimit(ctx, format);
     const force = ctx.values.force === true;
     const baselineDir = stringFlag(ctx, 'baseline');
     const config = await resolveStoreConfig(ctx, pruneOverride(ctx));
@@ -99,6 +106,8 @@ export const planCommand = defineCommand({
         dir: config.groupsDir,
         ...header,
         ...(attribution ? { attribution } : {}),
+        maxBytes,
+        fullAt: COMMENT_FULL_AT,
       }),
     );
     const trouble = describeReadTrouble(store.client.stats);
@@ -112,9 +121,15 @@ export const planCommand = defineCommand({
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }
-    await appendStepSummary(
-      ctx.io,
-      renderMarkdown(plan, { mode: 'plan', dir: config.groupsDir, ...header, ...(attribution ? { attribution } : {}) }),
+    await appendStepSummary(ctx.io, (summaryBytes) =>
+      renderMarkdown(plan, {
+        mode: 'plan',
+        dir: config.groupsDir,
+        ...header,
+        ...(attribution ? { attribution } : {}),
+        maxBytes: summaryBytes,
+        fullAt: SUMMARY_FULL_AT,
+      }),
     );
 
     if (plan.refusals.length > 0) return EXIT.refused;

@@ -176,4 +176,24 @@ test('plan names the config file it read in its header line, or says there was n
   }
 });
 
+test('plan --markdown-limit shortens markdown between whole changes, and only markdown', async () => {
+  const files = Object.fromEntries(
+    Array.from({ length: 80 }, (_, index) => [`g${index}.yaml`, `name: Group ${String(index).padStart(2, '0')}\n`]),
+  );
+  const project = await openProject(files, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  try {
+    const text = await project.run('plan', '--markdown-limit', '4096');
+    assert.is(text.code, 1);
+    assert.match(text.err, '--markdown-limit shortens markdown: use it with --format markdown.');
+    const cut = await project.run('plan', '--format', 'markdown', '--markdown-limit', '4096');
+    assert.is(cut.code, 0, cut.err);
+    assert.ok(Buffer.byteLength(cut.out) <= 4096, `at most the limit: ${Buffer.byteLength(cut.out)}`);
+    assert.match(cut.out, /Shortened to fit the size limit\.\*\* \d+ of 80 changes are shown/);
+    assert.is((cut.out.match(/<details>/g) ?? []).length, (cut.out.match(/<\/details>/g) ?? []).length);
+    assert.match(cut.out, 'Read it whole in the run summary');
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();
