@@ -13,7 +13,14 @@ import {
 } from '../planfile/index.js';
 import { readSavedPlan } from '../planfile/io.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
-import { recountDeletedCustomers } from './customer-counts.js';
+import { countTouchedCustomers } from './customer-counts.js';
+import { totalRequests } from './plan-store.js';
+import type { DesiredState } from '../desired/index.js';
+import type { CatalogNeeds } from '../model/index.js';
+import { nameKey } from '../model/normalize.js';
+import { deriveDisplay } from '../planfile/display.js';
+import { listChangeStates } from '../references/catalog-needs.js';
+import { listCatalogNeeds } from '../references/index.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface SavedPlanRun extends RunPlace {
@@ -50,21 +57,55 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   checkPlannedRefusals(saved, context);
   const store = openStore(config, run.env);
   checkSameStore(saved, store.storeHash, context);
+  const before = totalRequests(store.client);
   const liveGroups = await store.client.listGroups();
-  const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
-  const plan = await recountDeletedCustomers(store.client, saved.plan, config);
+  const groupsRequests = totalRequests(store.client) - before;
+  // One catalog read: the references by name to check, and the names of what the bodies point at, to show.
+  const needs = mergeNeeds(
+    needsOfReferences(saved.references ?? []),
+    listCatalogNeeds(saved.plan.changes.flatMap(listChangeStates)),
+  );
+  const read = await readCatalog(store.client.store, needs, config);
+  const { catalog } = read;
+  // Every count a person reads is taken again, the deleted groups' for the safety check among them.
+  const counts = await countTouchedCustomers(store.client, saved.plan, config);
+  const current =
+    saved.plan.changes.length === 0 ? undefined : await loadDesiredFor(config, run.cwd).catch(() => undefined);
+  const plan = deriveDisplay(saved.plan, {
+    liveGroups,
+    catalog,
+    ...(counts.customers ? { customers: counts.customers } : {}),
+    reads: {
+      requests: { groups: groupsRequests, ...read.requests, customers: counts.requests },
+      unchecked: [...read.unchecked, ...counts.unchecked],
+    },
+    fileOf: fileFinder(current),
+  });
   const overridden = checkAgainstStore(
     { ...saved, plan },
     { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: run.force },
     context,
   );
-  // Only worth a note when there is something to apply.
-  const current = plan.changes.length === 0 ? undefined : await loadDesiredFor(config, run.cwd).catch(() => undefined);
   return {
     config,
     store,
     plan,
     ...(saved.forced ? { overridden } : {}),
     sameFiles: !current || current.hash === saved.desired_hash,
+  };
+}
+
+/** The file that describes a group of this name in groups/ now; none when groups/ could not be read. */
+function fileFinder(current: DesiredState | undefined): (name: string) => string | undefined {
+  const byName = new Map((current?.groups ?? []).map((group) => [nameKey(group.name), group.source.file]));
+  return (name) => byName.get(nameKey(name));
+}
+
+function mergeNeeds(a: CatalogNeeds, b: CatalogNeeds): CatalogNeeds {
+  return {
+    categories: a.categories || b.categories,
+    priceLists: a.priceLists || b.priceLists,
+    productIds: [...new Set([...a.productIds, ...b.productIds])].sort((x, y) => x - y),
+    productSkus: [...new Set([...a.productSkus, ...b.productSkus])].sort(),
   };
 }
