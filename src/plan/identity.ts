@@ -118,14 +118,15 @@ function findLiveMatch(
   }
   const byName = holders.find((group) => group.id !== pinned.id);
   if (byName && !holders.includes(pinned)) {
-    problems.push(
-      problemAt(
+    problems.push({
+      ...problemAt(
         desired,
         'name',
         `name '${desired.name}' belongs to live group ${byName.id}, but this file pins id ${pinned.id} (now '${pinned.name}')`,
         'Names are unique in the store: pick another name, or pin the other group.',
       ),
-    );
+      code: 'name-taken',
+    });
     return null;
   }
   return { live: pinned };

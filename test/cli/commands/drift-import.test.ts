@@ -82,6 +82,24 @@ test('drift reports a group made by hand under a renamed_from name as drift (exi
   }
 });
 
+test('drift reports another group holding the name of a pinned group as drift (exit 2), not an error', async () => {
+  // VIP (id 2) was renamed Gold by hand, and a new group took the name VIP.
+  const seed = [
+    { id: 2, name: 'Gold' },
+    { id: 7, name: 'VIP' },
+  ];
+  const project = await openProject({ 'vip.yaml': 'id: 2\nname: VIP\n' }, { seed });
+  try {
+    const text = await project.run('drift');
+    assert.is(text.code, 2, text.err);
+    assert.match(text.out, 'A group in the store has the name that a file below gives the group it pins by id');
+    assert.match(text.out, "groups/vip.yaml:2:1  name  name 'VIP' belongs to live group 7, but this file pins id 2");
+    assert.is((await project.run('plan')).code, 1, 'plan still refuses: it cannot rename into a taken name');
+  } finally {
+    await project.close();
+  }
+});
+
 test('a mismatch of groups/ itself (a name differing only in case) is an error for drift as for plan, not drift', async () => {
   const project = await openProject({ 'retail.yaml': 'name: retail\n' }, { seed: [{ id: 1, name: 'Retail' }] });
   try {
