@@ -37,7 +37,11 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
     throw new UsageError(
       '--all-stores plans the stores named in the config, but the config names none (see stores in the README); run plan without it.',
     );
-  const desiredOf = await loadDesiredOfStores(settings, ctx.io.cwd);
+  const desiredOf = await loadDesiredOfStores(settings, ctx.io.cwd).catch(async (error: unknown) => {
+    // Invalid files fail every store at once: none keeps an older plan.
+    if (out !== undefined) for (const name of names) await removeStoreFile(ctx, out, name);
+    throw error;
+  });
   const sections: StoreSection[] = [];
   const codes: number[] = [];
   for (const name of names) {

@@ -213,6 +213,12 @@ stores('a store that fails leaves no saved plan behind, and its problems show wi
   assert.is(one.code, 1);
   assert.match(one.err, 'Removed the old saved plan one.json');
   assert.not.ok(existsSync(path.join(two.cwd, 'one.json')));
+  // Files that do not validate fail every store before any request: no store keeps an older plan.
+  await two.writeGroups({ 'retail.yaml': 'name: Retail\nis_default: maybe\n' });
+  const invalid = await two.run(['plan', '--all-stores', '--out', 'plan-{store}.json']);
+  assert.is(invalid.code, 1);
+  assert.match(invalid.err, 'Removed the old saved plan plan-production.json');
+  assert.not.ok(existsSync(path.join(two.cwd, 'plan-production.json')));
 });
 
 stores('import --store writes per-store pins, keeping the pins of the other store', async ({ two }) => {
