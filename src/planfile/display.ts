@@ -35,23 +35,44 @@ export const NO_FILE_NOW = 'a file no longer in the groups folder';
 export function deriveDisplay(plan: Plan, facts: DisplayFacts): Plan {
   const liveById = new Map(facts.liveGroups.map((group) => [group.id, group]));
   const liveNames = new Set(facts.liveGroups.map((group) => nameKey(group.name)));
-  const changes = plan.changes.map((change): Change => {
-    const reasons = deriveReasons(change, plan.changes, facts, liveNames);
-    const customers = change.action === 'create' ? 0 : (facts.customers?.get(change.id) ?? null);
-    const { source: _source, ...rest } = change as Change & { source?: string };
-    const file = change.action === 'delete' ? undefined : facts.fileOf(change.after.name);
-    return { ...rest, reasons, customers, ...(file && change.action !== 'delete' ? { source: file } : {}) } as Change;
-  });
+  const changes = plan.changes.map((change) =>
+    rebuildChange(change, {
+      reasons: deriveReasons(change, plan.changes, facts, liveNames),
+      customers: change.action === 'create' ? 0 : (facts.customers?.get(change.id) ?? null),
+      source: change.action === 'delete' ? undefined : facts.fileOf(change.after.name),
+    }),
+  );
   const names = nameReferences(plan.changes.flatMap(listChangeStates), facts.catalog);
-  const { catalog_names: _names, notes: _notes, ...kept } = plan;
+  // Notes are for people only and the file's are not shown; the summary and refusals are checked elsewhere.
   return {
-    ...kept,
+    summary: plan.summary,
+    refusals: plan.refusals,
     changes,
     unchanged: plan.unchanged.map((ref) => nameFromStore(ref, liveById)),
     unmanaged: plan.unmanaged.map((ref) => nameFromStore(ref, liveById)),
     ...(names ? { catalog_names: names } : {}),
     reads: facts.reads,
   };
+}
+
+/** Only the fields a change is made of, the shown ones derived: anything else the file added is dropped. */
+function rebuildChange(
+  change: Change,
+  shown: { reasons: ChangeReason[]; customers: number | null; source: string | undefined },
+): Change {
+  const common = {
+    key: change.key,
+    name: change.name,
+    reasons: shown.reasons,
+    depends_on: change.depends_on,
+    body: change.body,
+    customers: shown.customers,
+  };
+  const source = shown.source === undefined ? {} : { source: shown.source };
+  if (change.action === 'create') return { ...common, action: 'create', id: null, after: change.after, ...source };
+  if (change.action === 'delete') return { ...common, action: 'delete', id: change.id, before: change.before };
+  const { id, before, after, fields, kind } = change;
+  return { ...common, action: 'update', id, before, after, fields, kind, ...source };
 }
 
 function nameFromStore(ref: GroupRef, liveById: ReadonlyMap<number, LiveGroup>): GroupRef {
