@@ -122,6 +122,12 @@ export function resolveOverrides(ctx: Ctx): ConfigOverrides {
   return flags;
 }
 
+export const MARKDOWN_LIMIT_OPTION = {
+  type: 'string',
+  valueName: 'BYTES',
+  description: 'with --format markdown: at most BYTES, cut between whole changes with a note (a PR comment)',
+} as const satisfies CommandOption;
+
 /** --markdown-limit BYTES: only markdown is shortened, so with another format it is a usage error. */
 export function readMarkdownLimit(ctx: Ctx, format: Format): number | undefined {
   const limit = integerFlag(ctx, 'markdown-limit');

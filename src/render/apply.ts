@@ -113,5 +113,9 @@ export function renderApplyMarkdown(results: readonly ChangeResult[], maxBytes?:
       change: `${result.action} ${escapeStrings(result).name}`,
     })),
   ];
-  return fitPieces(pieces, { maxBytes, fullAt: "the apply step's log (`bcgroups apply --format json`)" });
+  return fitPieces(pieces, {
+    maxBytes,
+    fullAt: "the apply step's log (`bcgroups apply --format json`)",
+    noun: 'result',
+  });
 }

@@ -19,8 +19,10 @@ export interface Piece {
 export interface FitOptions {
   /** At most this many bytes; none means no limit. */
   maxBytes?: number | undefined;
-  /** Where the whole text is, for the note: "the saved plan file (--out)". */
+  /** Where the whole text is, for the note: "the saved plan file (--out)". Our own words: not escaped. */
   fullAt: string;
+  /** What a counted piece is called in the note (default "change"). */
+  noun?: string;
 }
 
 /** Room kept for the note itself, so the shortened text with its note stays under the limit. */
@@ -48,7 +50,7 @@ export function fitPieces(pieces: readonly Piece[], options: FitOptions): string
     }
   }
   const [head, ...rest] = kept;
-  const note: Piece = { text: describeCut(pieces, left, options.fullAt) };
+  const note: Piece = { text: describeCut(pieces, left, options) };
   return joinPieces(head ? [head, note, ...rest] : [note]);
 }
 
@@ -57,20 +59,20 @@ export function countChanges(pieces: readonly Piece[]): number {
   return pieces.filter((piece) => piece.change !== undefined).length;
 }
 
-function describeCut(all: readonly Piece[], left: readonly Piece[], fullAt: string): string {
+function describeCut(all: readonly Piece[], left: readonly Piece[], options: FitOptions): string {
   const changes = left.filter((piece) => piece.change !== undefined);
   const total = countChanges(all);
-  const first = changes[0]?.change;
+  const noun = options.noun ?? 'change';
   const others = [...new Set(left.flatMap((piece) => (piece.what ? [piece.what] : [])))];
   const parts = [
     changes.length > 0
-      ? `${total - changes.length} of ${count(total, 'change')} are shown; the other ${changes.length}, from ${first} on, are left out`
+      ? `${total - changes.length} of ${count(total, noun)} are shown; the other ${changes.length} are left out, the first being ${escapeInline(changes[0]?.change ?? '')}`
       : '',
     others.length > 0 ? `left out as well: ${others.join(', ')}` : '',
   ].filter(Boolean);
   return [
     '> [!WARNING]',
-    `> **Shortened to fit the size limit.** ${escapeInline(parts.join('; '))}. Read it whole in ${escapeInline(fullAt)}.`,
+    `> **Shortened to fit the size limit.** ${parts.join('; ')}. Read it whole in ${options.fullAt}.`,
   ].join('\n');
 }
 

@@ -49,7 +49,12 @@ export interface MarkdownOptions {
 }
 
 export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): string {
-  return `${fitPieces(renderMarkdownPieces(rawPlan, options), { maxBytes: options.maxBytes, fullAt: options.fullAt ?? FULL_PLAN_AT })}\n`;
+  const fit = {
+    maxBytes: options.maxBytes,
+    fullAt: options.fullAt ?? FULL_PLAN_AT,
+    noun: options.mode === 'drift' ? 'differing group' : 'change',
+  };
+  return `${fitPieces(renderMarkdownPieces(rawPlan, options), fit)}\n`;
 }
 
 /** Where the whole plan is when the markdown had to be shortened and the caller names no better place. */
@@ -141,7 +146,7 @@ function formatChanges(plan: Plan, dir: string): Piece[] {
 }
 
 function changePiece(change: Change, plan: Plan, view?: ChangeView): Piece {
-  return { text: formatChange(change, plan, view), change: `${ACTION_SIGN[change.action]} ${labelOf(change)}` };
+  return { text: formatChange(change, plan, view), change: labelOf(change) };
 }
 
 const AT_DEFAULTS =

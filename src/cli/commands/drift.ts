@@ -7,9 +7,11 @@ import { renderMissingPinsAs } from '../../render/missing-pins.js';
 import {
   DIR_OPTION,
   FORMAT_OPTION,
+  MARKDOWN_LIMIT_OPTION,
   noteEmptyFolder,
   READ_OPTIONS,
   readFormat,
+  readMarkdownLimit,
   resolveStoreConfig,
   STORE_OPTIONS,
 } from '../options.js';
@@ -32,10 +34,15 @@ export const driftCommand = defineCommand({
       default: false,
       description: 'do not count or list groups that no file describes',
     },
+    'markdown-limit': {
+      ...MARKDOWN_LIMIT_OPTION,
+      description: 'with --format markdown: at most BYTES (an issue body)',
+    },
     ...READ_OPTIONS,
   },
   async run(ctx) {
     const format = readFormat(ctx);
+    const maxBytes = readMarkdownLimit(ctx, format);
     const config = await resolveStoreConfig(ctx);
     let planned: StorePlan;
     try {
@@ -69,7 +76,14 @@ export const driftCommand = defineCommand({
     // A scheduled report of several stores must say which store it speaks of, as plan does.
     const { store } = describeRun(planned.store.storeHash, config, undefined);
     ctx.io.stdout.write(
-      renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: config.groupsDir, store }),
+      renderPlanAs(format, shown, {
+        color: useColor(ctx.io),
+        mode: 'drift',
+        dir: config.groupsDir,
+        store,
+        maxBytes,
+        fullAt: `the run summary and ${DRIFT_FULL_AT}`,
+      }),
     );
     await appendStepSummary(ctx.io, (maxBytes) =>
       renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store, maxBytes, fullAt: DRIFT_FULL_AT }),

@@ -14,6 +14,7 @@ import {
   DIR_OPTION,
   FORCE_OPTION,
   FORMAT_OPTION,
+  MARKDOWN_LIMIT_OPTION,
   noteEmptyFolder,
   PRUNE_OPTION,
   pruneOverride,
@@ -48,11 +49,7 @@ export const planCommand = defineCommand({
       valueName: 'DIR',
       description: "a checkout of the base branch: mark each change as this change's own or pending before it",
     },
-    'markdown-limit': {
-      type: 'string',
-      valueName: 'BYTES',
-      description: 'with --format markdown: at most BYTES, cut between whole changes with a note (a PR comment)',
-    },
+    'markdown-limit': MARKDOWN_LIMIT_OPTION,
     ...READ_OPTIONS,
     'all-stores': {
       type: 'boolean',

@@ -100,6 +100,26 @@ test('drift reports another group holding the name of a pinned group as drift (e
   }
 });
 
+test('drift --markdown-limit cuts a long report between whole groups, with a note (an issue body)', async () => {
+  const files = Object.fromEntries(
+    Array.from({ length: 80 }, (_, index) => [`g${index}.yaml`, `name: Group ${String(index).padStart(2, '0')}\n`]),
+  );
+  const project = await openProject(files, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  try {
+    const cut = await project.run('drift', '--format', 'markdown', '--markdown-limit', '2048');
+    assert.is(cut.code, 2, cut.err);
+    assert.ok(Buffer.byteLength(cut.out) <= 2048, `at most the limit: ${Buffer.byteLength(cut.out)}`);
+    assert.match(cut.out, /Shortened to fit the size limit\.\*\* \d+ of 80 differing groups are shown/);
+    assert.match(cut.out, 'Read it whole in the run summary and `bcgroups drift` in text or JSON.');
+    assert.ok(
+      cut.out.split('\n').every((line) => line === '' || !/^- Group \d*$/.test(line)),
+      'no line cut short',
+    );
+  } finally {
+    await project.close();
+  }
+});
+
 test('a mismatch of groups/ itself (a name differing only in case) is an error for drift as for plan, not drift', async () => {
   const project = await openProject({ 'retail.yaml': 'name: retail\n' }, { seed: [{ id: 1, name: 'Retail' }] });
   try {
