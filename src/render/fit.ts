@@ -66,7 +66,8 @@ function describeCut(all: readonly Piece[], left: readonly Piece[], options: Fit
   const others = [...new Set(left.flatMap((piece) => (piece.what ? [piece.what] : [])))];
   const parts = [
     changes.length > 0
-      ? `${total - changes.length} of ${count(total, noun)} are shown; the other ${changes.length} are left out, the first being ${escapeInline(changes[0]?.change ?? '')}`
+      ? `${total - changes.length} of ${count(total, noun)} are shown; the other ${changes.length} are left out, ` +
+        `the first being ${escapeInline(changes[0]?.change ?? '')}`
       : '',
     others.length > 0 ? `left out as well: ${others.join(', ')}` : '',
   ].filter(Boolean);

@@ -8,9 +8,13 @@ const LEADS: Record<NonNullable<Problem['code']>, string> = {
   'pin-missing':
     'Groups that the files below pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.',
   'name-taken':
-    'A group in the store has the name that a file below gives the group it pins by id, but it is another group (renamed or made by hand?), and the store keeps names unique. Rename or delete that group in the store, or change the file; then plan.',
+    'A group in the store has the name that a file below gives the group it pins by id, but it is another group ' +
+    '(renamed or made by hand?), and the store keeps names unique. Rename or delete that group in the store, or ' +
+    'change the file; then plan.',
   'renamed-clash':
-    'The store has a group named like one a file below used to be called (its renamed_from), besides the group itself (made by hand?), so bcgroups cannot tell which one the file describes. Delete or rename the extra group in the store, or drop that old name from renamed_from; then plan.',
+    'The store has a group named like one a file below used to be called (its renamed_from), besides the group ' +
+    'itself (made by hand?), so bcgroups cannot tell which one the file describes. Delete or rename the extra ' +
+    'group in the store, or drop that old name from renamed_from; then plan.',
 };
 
 export function renderMissingPinsAs(format: 'text' | 'json' | 'markdown', problems: readonly Problem[]): string {
