@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { memoryIo } from '../../../src/cli/io.js';
 import { runDemo } from '../../../src/demo/index.js';
-import { openProject, RETAIL, VIP } from '../../support/cli.js';
+import { manyGroupFiles, openProject, RETAIL, VIP } from '../../support/cli.js';
 
 test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted unless ignored; never writes', async () => {
   const seed = [
@@ -101,10 +101,7 @@ test('drift reports another group holding the name of a pinned group as drift (e
 });
 
 test('drift --markdown-limit cuts a long report between whole groups, with a note (an issue body)', async () => {
-  const files = Object.fromEntries(
-    Array.from({ length: 80 }, (_, index) => [`g${index}.yaml`, `name: Group ${String(index).padStart(2, '0')}\n`]),
-  );
-  const project = await openProject(files, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  const project = await openProject(manyGroupFiles(80), { seed: [{ id: 1, name: 'Retail', is_default: true }] });
   try {
     const cut = await project.run('drift', '--format', 'markdown', '--markdown-limit', '2048');
     assert.is(cut.code, 2, cut.err);

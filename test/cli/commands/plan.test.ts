@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseSavedPlan } from '../../../src/planfile/index.js';
-import { GUESTS, openProject, RETAIL, VIP } from '../../support/cli.js';
+import { GUESTS, manyGroupFiles, openProject, RETAIL, VIP } from '../../support/cli.js';
 
 test('plan reads the store with one list request and shows creates; --detailed-exitcode exits 2', async () => {
   const project = await openProject(
@@ -177,10 +177,7 @@ test('plan names the config file it read in its header line, or says there was n
 });
 
 test('plan --markdown-limit shortens markdown between whole changes, and only markdown', async () => {
-  const files = Object.fromEntries(
-    Array.from({ length: 80 }, (_, index) => [`g${index}.yaml`, `name: Group ${String(index).padStart(2, '0')}\n`]),
-  );
-  const project = await openProject(files, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  const project = await openProject(manyGroupFiles(80), { seed: [{ id: 1, name: 'Retail', is_default: true }] });
   try {
     const text = await project.run('plan', '--markdown-limit', '4096');
     assert.is(text.code, 1);
