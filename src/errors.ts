@@ -28,8 +28,11 @@ export interface Problem {
   field: string;
   message: string;
   hint?: string;
-  /** What kind of problem, for the few callers that treat one kind differently ("pin-missing"). */
-  code?: 'pin-missing';
+  /**
+   * What kind of problem, for the few callers that treat one kind differently: each is the store's doing (a
+   * pinned group deleted, a group made under a name a file has or had), so drift reports them as drift.
+   */
+  code?: 'pin-missing' | 'renamed-clash' | 'name-taken';
   /** A problem of a folder: it has no line or column, so none is shown (line and col stay 1). */
   folder?: true;
 }

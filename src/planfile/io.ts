@@ -1,6 +1,6 @@
 // The saved plan file on disk: what `plan --out` writes and `apply PLANFILE` reads. What the file means,
 // and whether it may run, is the business of the rest of planfile/.
-import { writeFile } from 'node:fs/promises';
+import { lstat, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import type { SavedPlan } from '../model/index.js';
@@ -35,4 +35,18 @@ export async function writeSavedPlan(cwd: string, file: string, saved: SavedPlan
       `The plan was not saved: ${describeWriteFault(error, file)}. Nothing was sent to the store.`,
     );
   });
+}
+
+/**
+ * A plan run that failed removes the plan file an earlier run left at `file`: applied, it would run
+ * yesterday's changes as if they were this run's. True when a file was there and is gone.
+ */
+export async function removeStalePlan(cwd: string, file: string): Promise<boolean> {
+  const target = path.resolve(cwd, file);
+  const info = await lstat(target).catch(() => undefined);
+  if (!info || info.isDirectory()) return false;
+  return rm(target, { force: true }).then(
+    () => true,
+    () => false,
+  );
 }

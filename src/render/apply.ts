@@ -6,6 +6,7 @@ import { escapeStrings } from './escape.js';
 import { count as countOf } from '../text/words.js';
 import { escapeInline } from './markdown-escape.js';
 import { stringifyJson } from '../text/hidden.js';
+import { fitPieces, type Piece } from './fit.js';
 
 /** The wording the live reporter of apply/ uses; the rate limit is read as each change finishes. */
 export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'>) {
@@ -99,14 +100,23 @@ export function renderApplyJson(results: readonly ChangeResult[], stats: ClientS
 }
 
 /** For $GITHUB_STEP_SUMMARY: the counts as a heading, then a table row per change. */
-export function renderApplyMarkdown(results: readonly ChangeResult[]): string {
+export function renderApplyMarkdown(results: readonly ChangeResult[], maxBytes?: number): string {
   const counts = countOutcomes(results);
-  const rows = results.map((result) => `| ${escapeInline(renderResultLine(result))} |`);
-  return [
-    `## bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.not_converged} not converged`,
-    '',
-    '| change |',
-    '| --- |',
-    ...rows,
-  ].join('\n');
+  const pieces: Piece[] = [
+    {
+      text: `## bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.not_converged} not converged`,
+      keep: true,
+    },
+    { text: '| change |\n| --- |', keep: true },
+    ...results.map((result) => ({
+      text: `| ${escapeInline(renderResultLine(result))} |`,
+      before: '\n',
+      change: `${result.action} ${escapeStrings(result).name}`,
+    })),
+  ];
+  return fitPieces(pieces, {
+    maxBytes,
+    fullAt: "the apply step's log (`bcgroups apply --format json`)",
+    noun: 'result',
+  });
 }

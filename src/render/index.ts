@@ -27,6 +27,9 @@ export interface RenderOptions {
   store?: PlanStore;
   /** Made with --force: the refusals it overrode, said at the top of text and markdown. */
   forced?: readonly SafetyRefusal[];
+  /** Markdown only: shorten to at most this many bytes, between whole changes, saying where the rest is. */
+  maxBytes?: number | undefined;
+  fullAt?: string;
 }
 
 const RENDERERS: Record<Format, (plan: Plan, options: RenderOptions) => string> = {

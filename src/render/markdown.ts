@@ -24,7 +24,9 @@ import {
 } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
+import { clipQuoted } from '../text/clip.js';
 import { folderLabel } from '../text/words.js';
+import { fitPieces, type Piece } from './fit.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
@@ -41,35 +43,56 @@ export interface MarkdownOptions {
   store?: PlanStore;
   /** Made with --force: the refusals it overrode, in a warning under the heading. */
   forced?: readonly SafetyRefusal[];
+  /** Shorten to at most this many bytes, cutting between whole changes (a comment, a step summary). */
+  maxBytes?: number | undefined;
+  /** Where the whole plan is, said when shortened. */
+  fullAt?: string;
 }
 
 export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): string {
+  const fit = {
+    maxBytes: options.maxBytes,
+    fullAt: options.fullAt ?? FULL_PLAN_AT,
+    noun: options.mode === 'drift' ? 'differing group' : 'change',
+  };
+  return `${fitPieces(renderMarkdownPieces(rawPlan, options), fit)}\n`;
+}
+
+/** Where the whole plan is when the markdown had to be shortened and the caller names no better place. */
+export const FULL_PLAN_AT = '`bcgroups plan` in text or JSON, and the saved plan file (--out)';
+
+/** The markdown in pieces a size limit may cut between: the heading, warnings and counts are always kept. */
+export function renderMarkdownPieces(rawPlan: Plan, options: MarkdownOptions = {}): Piece[] {
   const plan = escapeStrings(rawPlan);
   const drift = options.mode === 'drift';
   const dir = options.dir ?? 'groups';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
   const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
-  const body = drift
-    ? [formatDriftTable(plan), formatDrift(plan)]
+  const body: Piece[] = drift
+    ? [keep(formatDriftTable(plan)), ...formatDrift(plan)]
     : attribution?.compared
       ? formatAttributed(plan, attribution, dir)
-      : [formatPlanTable(plan), formatChanges(plan, dir)];
+      : [keep(formatPlanTable(plan)), ...formatChanges(plan, dir)];
   const off =
     attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
   const heading = options.store ? `${title}: ${describeStore(options.store)}` : title;
-  const sections = [
-    `## ${escapeInline(heading)}`,
-    formatForced(options.forced),
-    formatRefusals(plan),
-    formatUnchecked(plan),
-    off,
+  const pieces: Piece[] = [
+    keep(`## ${escapeInline(heading)}`),
+    keep(formatForced(options.forced)),
+    keep(formatRefusals(plan)),
+    keep(formatUnchecked(plan)),
+    keep(off),
     ...body,
-    drift ? '' : formatNotices(plan),
-    drift ? '' : formatNotes(plan),
-    formatUnmanaged(plan, dir, drift),
-    describeReadRequests(plan),
+    keep(drift ? '' : formatNotices(plan)),
+    { text: drift ? '' : formatNotes(plan), what: 'the notes' },
+    { text: formatUnmanaged(plan, dir, drift), what: 'the list of unmanaged groups' },
+    keep(describeReadRequests(plan)),
   ];
-  return `${sections.filter(Boolean).join('\n\n')}\n`;
+  return pieces.filter((piece) => piece.text !== '');
+}
+
+function keep(text: string): Piece {
+  return { text, keep: true };
 }
 
 function formatForced(overridden: readonly SafetyRefusal[] | undefined): string {
@@ -143,9 +166,13 @@ function formatTable(headings: string[], counts: number[]): string {
   return [`| ${headings.join(' | ')} |`, `|${'---:|'.repeat(headings.length)}`, `| ${counts.join(' | ')} |`].join('\n');
 }
 
-function formatChanges(plan: Plan, dir: string): string {
-  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
-  return plan.changes.map((change) => formatChange(change, plan)).join('\n\n');
+function formatChanges(plan: Plan, dir: string): Piece[] {
+  if (plan.changes.length === 0) return [keep(`No changes: the store matches ${folderLabel(dir)}.`)];
+  return plan.changes.map((change) => changePiece(change, plan));
+}
+
+function changePiece(change: Change, plan: Plan, view?: ChangeView): Piece {
+  return { text: formatChange(change, plan, view), change: labelOf(change) };
 }
 
 const AT_DEFAULTS =
@@ -182,7 +209,7 @@ function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
 }
 
 /** What the pull request does, first; then what was pending anyway, and what it no longer does. */
-function formatAttributed(plan: Plan, attribution: Attribution, dir: string): string[] {
+function formatAttributed(plan: Plan, attribution: Attribution, dir: string): Piece[] {
   const { own, pending } = splitByOrigin(plan.changes, attribution);
   const overwrites = overwriteLines(plan, attribution);
   const warning =
@@ -193,14 +220,13 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
           `> **${OVERWRITE_WARNING}.** ${OVERWRITE_NOTE}`,
           ...overwrites.map((line) => `> - ${escapeInline(line)}`),
         ].join('\n');
-  const section = (heading: string, changes: Change[], note?: string) =>
+  const section = (heading: string, changes: Change[], note?: string): Piece[] =>
     changes.length === 0
-      ? ''
+      ? []
       : [
-          `### ${heading} (${changes.length})`,
-          ...(note ? [`_${note}_`] : []),
-          ...changes.map((change) => formatChange(change, plan, viewChange(change, attribution, plan.catalog_names))),
-        ].join('\n\n');
+          { text: [`### ${heading} (${changes.length})`, ...(note ? [`_${note}_`] : [])].join('\n\n') },
+          ...changes.map((change) => changePiece(change, plan, viewChange(change, attribution, plan.catalog_names))),
+        ];
   const dropped =
     attribution.dropped.length === 0
       ? ''
@@ -211,21 +237,26 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
             .map((line) => `- ${escapeInline(line)}`)
             .join('\n'),
         ].join('\n\n');
-  const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : '';
   return [
-    escapeInline(describeAttribution(plan, attribution)),
-    warning,
-    formatPlanTable(plan),
-    changes,
-    section(OWN_HEADING, own),
-    section(PENDING_HEADING, pending, PENDING_NOTE),
-    dropped,
+    keep(escapeInline(describeAttribution(plan, attribution))),
+    keep(warning),
+    keep(formatPlanTable(plan)),
+    ...(plan.changes.length === 0 ? formatChanges(plan, dir) : []),
+    ...section(OWN_HEADING, own),
+    ...section(PENDING_HEADING, pending, PENDING_NOTE),
+    { text: dropped, what: 'the changes no longer pending' },
   ];
 }
 
-function formatDrift(plan: Plan): string {
+/** One piece per group that differs, so a long report is cut between groups. */
+function formatDrift(plan: Plan): Piece[] {
   const lines = driftLines(plan);
-  return lines.length === 0 ? describeNoDrift(plan) : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
+  if (lines.length === 0) return [keep(describeNoDrift(plan))];
+  return lines.map((line, index) => ({
+    text: `- ${escapeInline(line)}`,
+    change: clipQuoted(line),
+    ...(index === 0 ? {} : { before: '\n' }),
+  }));
 }
 
 function formatNotes(plan: Plan): string {

@@ -4,7 +4,8 @@ import type { Plan } from '../model/index.js';
 import { escapeControlKeepLines } from './escape.js';
 import type { Format } from './index.js';
 import { renderJson } from './json.js';
-import { renderMarkdown } from './markdown.js';
+import { fitPieces, type Piece } from './fit.js';
+import { FULL_PLAN_AT, renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 import { escapeEntities } from './markdown-escape.js';
 import { stringifyJson } from '../text/hidden.js';
@@ -21,12 +22,16 @@ export interface StoreSection {
 
 export const ALL_STORES_FORMAT_VERSION = 1;
 
-export function renderStoresAs(format: Format, sections: readonly StoreSection[], options: { color: boolean }): string {
+export function renderStoresAs(
+  format: Format,
+  sections: readonly StoreSection[],
+  options: { color: boolean; maxBytes?: number | undefined; fullAt?: string },
+): string {
   switch (format) {
     case 'text':
       return sections.map((section) => renderTextSection(section, options.color)).join('\n');
     case 'markdown':
-      return renderStoresMarkdown(sections);
+      return renderStoresMarkdown(sections, options);
     case 'json':
       return renderStoresJson(sections);
   }
@@ -39,15 +44,29 @@ function renderTextSection(section: StoreSection, color: boolean): string {
   return `${head}${renderText(section.outcome.plan, { color, mode: 'plan' })}${section.outcome.readLine ? `${section.outcome.readLine}\n` : ''}`;
 }
 
-export function renderStoresMarkdown(sections: readonly StoreSection[]): string {
+/**
+ * One section per store; with `maxBytes`, each store gets an equal share and is cut between whole changes,
+ * so one store's long plan can neither push another's out nor leave a block open across the next heading.
+ */
+export function renderStoresMarkdown(
+  sections: readonly StoreSection[],
+  limit: { maxBytes?: number | undefined; fullAt?: string } = {},
+): string {
+  const share = limit.maxBytes === undefined ? undefined : Math.floor(limit.maxBytes / sections.length) - 1;
+  const fullAt = limit.fullAt ?? FULL_PLAN_AT;
   return sections
     .map((section) => {
       const title = `bcgroups plan: store ${section.store}`;
       if ('error' in section.outcome) {
         const lines = section.outcome.error.split('\n').map((line) => `> ${escapeEntities(line)}`);
-        return `## ${title}\n\n> [!WARNING]\n> **Could not plan this store.**\n${lines.join('\n')}\n`;
+        const pieces: Piece[] = [
+          { text: `## ${title}`, keep: true },
+          { text: '> [!WARNING]\n> **Could not plan this store.**', keep: true },
+          ...lines.map((line, index) => ({ text: line, before: '\n', ...(index === 0 ? { keep: true } : {}) })),
+        ];
+        return `${fitPieces(pieces, { maxBytes: share, fullAt: 'the run log' })}\n`;
       }
-      return renderMarkdown(section.outcome.plan, { mode: 'plan', title });
+      return renderMarkdown(section.outcome.plan, { mode: 'plan', title, maxBytes: share, fullAt });
     })
     .join('\n');
 }

@@ -156,6 +156,7 @@ export async function saveStorePlan(planned: StorePlan, file: string, cwd: strin
   await writeSavedPlan(cwd, file, saved);
 }
 
-function totalRequests(client: BigCommerceClient): number {
+/** Requests the client made so far, retries included: the difference around a read is what it took. */
+export function totalRequests(client: BigCommerceClient): number {
   return Object.values(client.stats.requests).reduce((sum, n) => sum + n, 0);
 }

@@ -15,8 +15,15 @@ import {
 import { readSavedPlan } from '../planfile/io.js';
 import { splitIgnored } from '../plan/ownership.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
-import { recountDeletedCustomers } from './customer-counts.js';
 import { labelConfigFile, ownershipOf } from './ownership.js';
+import { countTouchedCustomers } from './customer-counts.js';
+import { totalRequests } from './plan-store.js';
+import type { DesiredState } from '../desired/index.js';
+import type { CatalogNeeds } from '../model/index.js';
+import { nameKey } from '../model/normalize.js';
+import { deriveDisplay } from '../planfile/display.js';
+import { listChangeStates } from '../references/catalog-needs.js';
+import { listCatalogNeeds } from '../references/index.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface SavedPlanRun extends RunPlace {
@@ -54,11 +61,32 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   checkOwnedChanges(saved, ownershipOf(config, labelConfigFile(config, run.cwd)), context);
   const store = openStore(config, run.env);
   checkSameStore(saved, store.storeHash, context);
+  const before = totalRequests(store.client);
   const allLive = await store.client.listGroups();
-  // The safety shares count the groups bcgroups may plan for; staleness looks at every group.
+  const groupsRequests = totalRequests(store.client) - before;
+  // The safety shares and what is shown count the groups bcgroups may plan for; staleness looks at every group.
   const { kept } = splitIgnored(allLive, config.ignore);
-  const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
-  const plan = await recountDeletedCustomers(store.client, saved.plan, config);
+  // One catalog read: the references by name to check, and the names of what the bodies point at, to show.
+  const needs = mergeNeeds(
+    needsOfReferences(saved.references ?? []),
+    listCatalogNeeds(saved.plan.changes.flatMap(listChangeStates)),
+  );
+  const read = await readCatalog(store.client.store, needs, config);
+  const { catalog } = read;
+  // Every count a person reads is taken again, the deleted groups' for the safety check among them.
+  const counts = await countTouchedCustomers(store.client, saved.plan, config);
+  const current =
+    saved.plan.changes.length === 0 ? undefined : await loadDesiredFor(config, run.cwd).catch(() => undefined);
+  const plan = deriveDisplay(saved.plan, {
+    liveGroups: kept,
+    catalog,
+    ...(counts.customers ? { customers: counts.customers } : {}),
+    reads: {
+      requests: { groups: groupsRequests, ...read.requests, customers: counts.requests },
+      unchecked: [...read.unchecked, ...counts.unchecked],
+    },
+    fileOf: fileFinder(current),
+  });
   const overridden = checkAgainstStore(
     { ...saved, plan },
     {
@@ -71,13 +99,26 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
     },
     context,
   );
-  // Only worth a note when there is something to apply.
-  const current = plan.changes.length === 0 ? undefined : await loadDesiredFor(config, run.cwd).catch(() => undefined);
   return {
     config,
     store,
     plan,
     ...(saved.forced ? { overridden } : {}),
     sameFiles: !current || current.hash === saved.desired_hash,
+  };
+}
+
+/** The file that describes a group of this name in groups/ now; none when groups/ could not be read. */
+function fileFinder(current: DesiredState | undefined): (name: string) => string | undefined {
+  const byName = new Map((current?.groups ?? []).map((group) => [nameKey(group.name), group.source.file]));
+  return (name) => byName.get(nameKey(name));
+}
+
+function mergeNeeds(a: CatalogNeeds, b: CatalogNeeds): CatalogNeeds {
+  return {
+    categories: a.categories || b.categories,
+    priceLists: a.priceLists || b.priceLists,
+    productIds: [...new Set([...a.productIds, ...b.productIds])].sort((x, y) => x - y),
+    productSkus: [...new Set([...a.productSkus, ...b.productSkus])].sort(),
   };
 }
