@@ -61,6 +61,8 @@ test('--baseline: ignored groups are in neither plan; a baseline file naming one
   try {
     await writeFile(path.join(project.cwd, 'bcgroups.config.yaml'), 'ignore: ["B2B *"]\n');
     await mkdir(path.join(project.cwd, 'base', 'groups'), { recursive: true });
+    // The baseline is planned with its own config: the base branch ignored the same groups.
+    await writeFile(path.join(project.cwd, 'base', 'bcgroups.config.yaml'), 'ignore: ["B2B *"]\n');
     await writeFile(path.join(project.cwd, 'base', 'groups', 'retail.yaml'), RETAIL);
     await writeFile(path.join(project.cwd, 'base', 'groups', 'spring.yaml'), 'name: Spring Promo\n');
     const compared = await project.run('plan', '--baseline', 'base', '--prune', '--force', '--format', 'json');
