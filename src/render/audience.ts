@@ -41,6 +41,8 @@ function describeGuestReach(change: Change): string | undefined {
 export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
   if (!plan.reads) return '';
   const { groups, categories, products, price_lists: priceLists, customers } = plan.reads.requests;
-  const total = groups + categories + products + priceLists + customers;
-  return `Read requests: ${total} (${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts).`;
+  const references = plan.reads.requests.references;
+  const total = groups + categories + products + priceLists + customers + (references ?? 0);
+  const guards = references === undefined ? '' : `, ${references} for what names the deleted groups`;
+  return `Read requests: ${total} (${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts${guards}).`;
 }

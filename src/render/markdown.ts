@@ -28,6 +28,7 @@ import { folderLabel } from '../text/words.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
+import { referenceLines } from './group-references.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
@@ -143,6 +144,7 @@ function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
   }
   const words = [
     ...audienceLines(change),
+    ...referenceLines(change),
     ...ruleWords(change, plan.catalog_names),
     ...(view?.note ? [view.note] : []),
   ];

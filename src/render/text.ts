@@ -35,6 +35,7 @@ import {
 } from './lines.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
+import { referenceLines } from './group-references.js';
 import { count as countOf, folderLabel } from '../text/words.js';
 
 export interface TextOptions {
@@ -155,6 +156,7 @@ function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeVi
     `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${view?.reason ?? describeReasons(change)}`,
   ];
   for (const line of audienceLines(change)) lines.push(paint(`      ${line}`, 'dim', color));
+  for (const line of referenceLines(change)) lines.push(`      ${line}`);
   for (const line of changeLines(change, 'arrow', plan.catalog_names)) {
     const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
     const style = SIGN_STYLE[line.sign];

@@ -20,6 +20,7 @@ import { writeSavedPlan } from '../planfile/io.js';
 import { listCatalogNeeds } from '../references/index.js';
 import { type CatalogRead, readCatalog, resolveDesired } from './catalog.js';
 import { countTouchedCustomers } from './customer-counts.js';
+import { readDeletedGroupReferences } from './group-references.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface StorePlanOptions {
@@ -95,12 +96,20 @@ export async function planAgainstStore(
   const excluded = desired.excluded ? { excluded: desired.excluded } : {};
   const planned = createPlan(resolved.groups, live, { prune: options.prune, ...excluded });
   const counts = await countTouchedCustomers(client, planned, config);
+  // Drift deletes nothing, so it reads no references.
+  const references = options.checkSafety ? await readDeletedGroupReferences(client, planned) : undefined;
   const plan = annotatePlan(planned, {
     catalog: read.catalog,
     ...(counts.customers ? { customers: counts.customers } : {}),
+    ...(references ? { references: references.byGroup } : {}),
     reads: {
-      requests: { groups: groupsRequests, ...read.requests, customers: counts.requests },
-      unchecked: [...read.unchecked, ...counts.unchecked],
+      requests: {
+        groups: groupsRequests,
+        ...read.requests,
+        customers: counts.requests,
+        ...(references ? { references: references.requests } : {}),
+      },
+      unchecked: [...read.unchecked, ...counts.unchecked, ...(references?.unchecked ?? [])],
     },
   });
   const found = options.checkSafety ? checkSafety(plan, live.length, config.safety) : [];

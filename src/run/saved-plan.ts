@@ -14,6 +14,7 @@ import {
 import { readSavedPlan } from '../planfile/io.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
 import { recountDeletedCustomers } from './customer-counts.js';
+import { recheckGroupReferences } from './group-references.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface SavedPlanRun extends RunPlace {
@@ -52,7 +53,8 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   checkSameStore(saved, store.storeHash, context);
   const liveGroups = await store.client.listGroups();
   const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
-  const plan = await recountDeletedCustomers(store.client, saved.plan, config);
+  const recounted = await recountDeletedCustomers(store.client, saved.plan, config);
+  const plan = await recheckGroupReferences(store.client, recounted);
   const overridden = checkAgainstStore(
     { ...saved, plan },
     { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: run.force },

@@ -28,10 +28,12 @@ test('format characters are escaped by code point; ordinary letters, emoji and l
 });
 
 test('plan (text and markdown) and drift show spoofing names escaped', async () => {
-  const server = await startHostileServer(() => ({
-    status: 200,
-    body: JSON.stringify(SPOOFS.map((name, index) => rawGroup(index + 1, name))),
-  }));
+  // The V3 reads of what names a deleted group are refused (403): those deletes are "not checked".
+  const server = await startHostileServer((request) =>
+    request.url?.includes('/v3/')
+      ? { status: 403, body: '{}' }
+      : { status: 200, body: JSON.stringify(SPOOFS.map((name, index) => rawGroup(index + 1, name))) },
+  );
   const workspace = await createWorkspace();
   try {
     const env = {
