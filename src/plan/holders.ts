@@ -43,7 +43,8 @@ interface HolderEdge {
   releaser: { key: string; id: number; isUpdate: boolean };
 }
 
-export function planHolders(match: GroupMatch, prune: boolean): HolderPlan {
+/** `merged`: unmanaged live groups that merged_from deletes even without prune. */
+export function planHolders(match: GroupMatch, prune: boolean, merged: ReadonlySet<number> = new Set()): HolderPlan {
   const managedIds = new Set(match.pairs.map((pair) => pair.live.id));
   const liveGroups = [...match.pairs.map((pair) => pair.live), ...match.unmanaged];
   const handovers: Handover[] = [];
@@ -52,7 +53,7 @@ export function planHolders(match: GroupMatch, prune: boolean): HolderPlan {
     const taker = findTaker(match, flag);
     for (const holder of liveGroups) {
       if (!holder[flag] || holder.id === taker?.liveId) continue;
-      const isDeleted = prune && !managedIds.has(holder.id);
+      const isDeleted = (prune || merged.has(holder.id)) && !managedIds.has(holder.id);
       if (!taker) {
         // An unmanaged holder that stays keeps the flag; any other holder drops it.
         if (isDeleted || managedIds.has(holder.id)) handovers.push({ flag, from: holder.id });

@@ -59,7 +59,10 @@ function checkReferences(changes: readonly Change[]): ReferencesRefusal | undefi
  * unknown may be 4,000 customers. A plan never annotated (customers absent) is not checked.
  */
 function checkDeletedCustomers(changes: readonly Change[], limit: number): SafetyRefusal | undefined {
-  const deletes = changes.filter((change) => change.action === 'delete' && change.customers !== undefined);
+  // A merge moves its customers into another group before the delete: nobody loses a group's pricing.
+  const deletes = changes.filter(
+    (change) => change.action === 'delete' && change.customers !== undefined && !change.merge_into,
+  );
   const uncounted = deletes.filter((change) => change.customers === null).length;
   const members = deletes.reduce((sum, change) => sum + (change.customers ?? 0), 0);
   if (uncounted === 0 && members <= limit) return undefined;

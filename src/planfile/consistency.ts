@@ -17,6 +17,7 @@ import { bodyOf, updateFields } from '../plan/diff.js';
 import { findGraphProblems } from '../plan/graph.js';
 import { changeKey } from '../plan/key.js';
 import { findHolderProblems, type GroupSteps } from './holder-steps.js';
+import { findMergeProblems } from './merges.js';
 
 /** Throws a BcgroupsError (exit 1) naming every inconsistency of the file; nothing has been sent yet. */
 export function checkConsistent(saved: SavedPlan, file: string): void {
@@ -34,7 +35,7 @@ export function findInconsistencies(saved: SavedPlan): string[] {
   const graph = findGraphProblems(changes);
   problems.push(...graph);
   const steps = collectSteps(changes, problems);
-  problems.push(...findLiveProblems(saved, steps), ...findListProblems(saved));
+  problems.push(...findLiveProblems(saved, steps), ...findListProblems(saved), ...findMergeProblems(changes));
   // Holder steps follow the dependencies, so they are only meaningful on a whole graph.
   if (graph.length === 0) problems.push(...findHolderProblems(changes, steps));
   return problems;
@@ -205,7 +206,8 @@ function findListProblems(saved: SavedPlan): string[] {
         `change '${change.key}': it touches a group no file describes, but group ${change.id} is not listed as unmanaged`,
       );
   }
-  const deletes = changes.filter((change) => change.action === 'delete');
+  // A merge deletes without prune; any other delete comes from pruning, which leaves nothing unmanaged.
+  const deletes = changes.filter((change) => change.action === 'delete' && !change.merge_into);
   if (deletes.length > 0 && unmanaged.length > 0)
     problems.push(`change '${deletes[0]?.key}': a plan that deletes (pruned) cannot also leave groups unmanaged`);
   return problems;

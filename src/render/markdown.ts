@@ -25,7 +25,7 @@ import {
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
 import { folderLabel } from '../text/words.js';
-import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
+import { ACTION_SIGN, changeLines, countWriteRequests, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
 import { referenceLines } from './group-references.js';
@@ -100,7 +100,7 @@ function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
   return formatTable(
     ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
-    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.changes.length],
+    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, countWriteRequests(plan)],
   );
 }
 

@@ -26,6 +26,7 @@ import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGE
 import {
   ACTION_SIGN,
   changeLines,
+  countWriteRequests,
   dependencyLabels,
   formatRequestCount,
   formatSummaryLine,
@@ -182,8 +183,7 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
-  // Apply sends one write request per change.
-  const requests = plan.changes.length;
+  const requests = countWriteRequests(plan);
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
   return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
     .filter(Boolean)

@@ -1,12 +1,16 @@
 // Applying a plan against one store, then re-reading the store to confirm every touched group converged.
 import { type ApplyOptions, applyPlan } from '../apply/run.js';
 import { verifyConverged } from '../apply/verify.js';
+import type { CustomerMover } from '../apply/merge.js';
+import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { Change, ChangeResult } from '../model/index.js';
 import type { Store } from './session.js';
 
 export interface ApplyRun {
   concurrency: number;
   onResult?: ApplyOptions['onResult'];
+  /** After each batch of a merge's customer moves. */
+  onMergeProgress?: ApplyOptions['onMergeProgress'];
   /** Every change has its result; the store is re-read next. */
   onApplied?: () => void;
   /** The re-read failed: the results stand, unconfirmed; `reason` says why. */
@@ -17,6 +21,8 @@ export async function applyAndVerify(changes: Change[], store: Store, run: Apply
   const results = await applyPlan(changes, store.client, {
     concurrency: run.concurrency,
     ...(run.onResult ? { onResult: run.onResult } : {}),
+    ...(run.onMergeProgress ? { onMergeProgress: run.onMergeProgress } : {}),
+    customers: createCustomerMover(store.client),
   });
   run.onApplied?.();
   return verifyAfterApply(store, changes, results, run.onUnverified);
@@ -39,4 +45,18 @@ async function verifyAfterApply(
         : result,
     );
   }
+}
+
+/** The client's customer reads and moves as a merge uses them: ids only, batches of 10, 3 at once. */
+function createCustomerMover(client: BigCommerceClient): CustomerMover {
+  return {
+    readCustomerIds: async (groupId) => (await client.store.readCustomerIds(groupId)).value,
+    countCustomers: async (groupId) => (await client.store.countCustomers([groupId])).value.get(groupId) ?? 0,
+    moveCustomers: async (customerIds, groupId, onBatch) =>
+      (
+        await client.moveCustomers(customerIds, groupId, {
+          onBatch: (_, progress) => onBatch(progress.done, progress.total),
+        })
+      ).value,
+  };
 }

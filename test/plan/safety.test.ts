@@ -123,7 +123,7 @@ test('in a small store the refusal says the share was counted of the minimum', (
   );
 });
 
-test('a delete that something names, or whose references could not all be read, is refused; one never read is not', () => {
+test('a delete that something names, or whose references were not all read, is refused; one never read is not', () => {
   const plan = planOf(3, 0, 40);
   const [named, unread, clean] = plan.changes;
   const withReferences = {
