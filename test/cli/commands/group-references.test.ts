@@ -134,6 +134,18 @@ test('a source the token may not read is not checked, and the delete then needs 
   }
 });
 
+test("a refused read of a channel's customer settings leaves channels not checked, naming that scope", async () => {
+  const project = await openProject(FILES, { ...STORE, forbiddenPaths: ['/v3/customers/settings'] });
+  try {
+    const text = await project.run('plan', '--prune');
+    assert.is(text.code, 3, text.err);
+    assert.match(text.out, "channels' guest and default groups not checked (needs scope store_v2_customers_read_only)");
+    assert.match(text.out, "named by promotion 'Trade only' (id 11)");
+  } finally {
+    await project.close();
+  }
+});
+
 test('what names a group is read only when a delete is planned, promotions in one paged read', async () => {
   const project = await openProject(FILES, STORE);
   try {

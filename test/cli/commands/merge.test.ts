@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { openProject, type Project } from '../../support/cli.js';
+import { openProject, type Project, runIn } from '../../support/cli.js';
 import { seededRandom } from '../../support/sandbox.js';
 import type { SandboxOptions } from '../../../src/sandbox/index.js';
 
@@ -67,7 +67,13 @@ test('a merge of 23 customers: the plan says how many move, apply moves them 10 
     assert.is((await project.run('plan', '--out', 'plan.json')).code, 0);
     const saved = await readFile(path.join(project.cwd, 'plan.json'), 'utf8');
 
-    const applied = await project.run('apply', 'plan.json', '--format', 'json');
+    const summaryFile = path.join(project.cwd, 'step-summary.md');
+    const applied = await runIn(project.cwd, ['apply', 'plan.json', '--format', 'json'], {
+      ...project.env,
+      GITHUB_STEP_SUMMARY: summaryFile,
+    });
+    const summary = await readFile(summaryFile, 'utf8');
+    assert.match(summary, 'delete Old Wholesale (id 2): moved 23 customers in 3 batches');
     assert.is(applied.code, 0, applied.err);
     const bodies = moveBodies(project);
     assert.equal(
@@ -99,7 +105,7 @@ test('a merge of 23 customers: the plan says how many move, apply moves them 10 
     assert.is(after.code, 0, after.out);
 
     const outputs = [text, json, markdown, applied, after].map((run) => run.out + run.err).join('\n');
-    assert.not.match(outputs + saved, PRIVATE);
+    assert.not.match(outputs + saved + summary, PRIVATE);
   } finally {
     await project.close();
   }
