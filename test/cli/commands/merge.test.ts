@@ -64,6 +64,8 @@ test('a merge of 23 customers: the plan says how many move, apply moves them 10 
     assert.equal(merge?.merge_into, { name: 'Wholesale', id: null });
     assert.is(merge?.customers, MEMBERS);
     const markdown = await project.run('plan', '--format', 'markdown');
+    const drift = await project.run('drift');
+    assert.match(drift.out, 'Old Wholesale: in the store, merged into Wholesale by merged_from (not applied yet)');
     assert.is((await project.run('plan', '--out', 'plan.json')).code, 0);
     const saved = await readFile(path.join(project.cwd, 'plan.json'), 'utf8');
 
@@ -104,7 +106,7 @@ test('a merge of 23 customers: the plan says how many move, apply moves them 10 
     const after = await project.run('plan', '--detailed-exitcode');
     assert.is(after.code, 0, after.out);
 
-    const outputs = [text, json, markdown, applied, after].map((run) => run.out + run.err).join('\n');
+    const outputs = [text, json, markdown, drift, applied, after].map((run) => run.out + run.err).join('\n');
     assert.not.match(outputs + saved + summary, PRIVATE);
   } finally {
     await project.close();
