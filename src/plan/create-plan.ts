@@ -9,11 +9,9 @@ import type {
   PlanNote,
   PlanSummary,
 } from '../model/index.js';
-import { HOLDER_FLAGS } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
-import { PlanError } from '../errors.js';
-import { count as countOf } from '../text/words.js';
-import { planCreate, planDelete, planMergeDelete, planUnmanagedRelease, planUpdates } from './diff.js';
+import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './diff.js';
+import { findMerges, planMerge, releasesFirst } from './merges.js';
 import { planHolders } from './holders.js';
 import { matchGroups, type MatchedPair } from './identity.js';
 import { orderChanges } from './order.js';
@@ -32,10 +30,11 @@ export function createPlan(
   options: PlanOptions,
 ): Plan {
   const match = matchGroups(desiredGroups, liveGroups);
-  const mergedInto = collectMerges(desiredGroups);
-  const merged = new Set(match.unmanaged.filter((live) => mergedInto.has(nameKey(live.name))).map((live) => live.id));
-  refuseMergeCycles(match.unmanaged, mergedInto, match.creates);
-  const holders = planHolders(match, options.prune, merged);
+  const merges = findMerges(desiredGroups, match);
+  const holders = planHolders(match, options.prune, (live) => {
+    const into = merges.get(live.id);
+    return into === undefined ? undefined : !releasesFirst(live, into, match);
+  });
   const changes: Change[] = [];
   const unchanged: GroupRef[] = [];
   for (const { desired, live, renamedFrom } of match.pairs) {
@@ -46,10 +45,9 @@ export function createPlan(
   changes.push(...match.creates.map((desired) => planCreate(desired, holders)));
   const excludedByName = new Map((options.excluded ?? []).map((group) => [nameKey(group.name), group]));
   for (const live of match.unmanaged) {
-    const into = mergedInto.get(nameKey(live.name));
+    const into = merges.get(live.id);
     if (into) {
-      const target = match.pairs.find((pair) => pair.desired === into)?.live.id;
-      changes.push(planMergeDelete(live, holders, into, target));
+      changes.push(...planMerge(live, into, match, holders));
       continue;
     }
     const change = options.prune
@@ -59,7 +57,7 @@ export function createPlan(
   }
   const unmanaged = options.prune
     ? []
-    : match.unmanaged.filter((group) => !merged.has(group.id)).map((group) => ({ id: group.id, name: group.name }));
+    : match.unmanaged.filter((group) => !merges.has(group.id)).map((group) => ({ id: group.id, name: group.name }));
   const ordered = orderChanges(changes);
   const notes = noteDoneRenames(match.pairs);
   return {
@@ -70,43 +68,6 @@ export function createPlan(
     refusals: [],
     ...(notes.length > 0 ? { notes } : {}),
   };
-}
-
-/** Each merged name (as names compare) -> the desired group it merges into; validation keeps them unique. */
-function collectMerges(desiredGroups: readonly DesiredGroup[]): Map<string, DesiredGroup> {
-  const merges = new Map<string, DesiredGroup>();
-  for (const desired of desiredGroups) for (const name of desired.merged_from ?? []) merges.set(nameKey(name), desired);
-  return merges;
-}
-
-/**
- * A new group that takes the guest or default flag from the group it merges would wait for that group's
- * delete to free the flag, and the delete for the new group to move its customers into: no order exists.
- */
-function refuseMergeCycles(
-  unmanaged: readonly LiveGroup[],
-  mergedInto: ReadonlyMap<string, DesiredGroup>,
-  creates: readonly DesiredGroup[],
-): void {
-  const problems = unmanaged.flatMap((live) => {
-    const into = mergedInto.get(nameKey(live.name));
-    const flag = HOLDER_FLAGS.find((candidate) => live[candidate] && into?.[candidate]);
-    if (!into || !flag || !creates.includes(into)) return [];
-    const position = into.source.positions['/merged_from'] ?? into.source;
-    return [
-      {
-        file: into.source.file,
-        line: position.line,
-        col: position.col,
-        field: 'merged_from',
-        message:
-          `${into.name} is not in the store yet and takes ${flag} from '${live.name}', which it merges: the flag ` +
-          `must leave '${live.name}' before ${into.name} is created, and its customers cannot move before then`,
-        hint: `apply once without merged_from (${into.name} is created and takes the flag), then add merged_from back`,
-      },
-    ];
-  });
-  if (problems.length > 0) throw new PlanError(`${countOf(problems.length, 'problem')} planning a merge`, problems);
 }
 
 /** A file renamed by renamed_from whose store already has the new name: nothing to rename, and the plan says so. */

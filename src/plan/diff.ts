@@ -143,24 +143,6 @@ export function planDelete(
   };
 }
 
-/**
- * merged_from: the live group is deleted whether or not prune is on, once its customers moved into `into`;
- * `targetId` is the live group `into` matched, or undefined when the plan creates it (the delete waits).
- */
-export function planMergeDelete(
-  live: LiveGroup,
-  holders: HolderPlan,
-  into: DesiredGroup,
-  targetId: number | undefined,
-): DeleteChange {
-  return {
-    ...planDelete(live, holders),
-    reasons: [{ fact: 'merged_into', to: into.name, file: into.source.file }, ...describeHandovers(holders, live.id)],
-    depends_on: targetId === undefined ? [changeKey({ action: 'create', name: into.name })] : [],
-    merge_into: { name: into.name, id: targetId ?? null },
-  };
-}
-
 /** The fields an update from `before` to `after` sends: exactly those that differ. */
 export function updateFields(before: GroupState, after: GroupState): FieldName[] {
   return differingFields(before, after, GROUP_FIELDS);

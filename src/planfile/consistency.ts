@@ -145,6 +145,11 @@ function collectSteps(changes: readonly Change[], problems: string[]): GroupStep
 
 function orderChain(group: Array<UpdateChange | DeleteChange>): Array<UpdateChange | DeleteChange> | undefined {
   if (group.length === 1) return group;
+  // A merged group may give its flag away first, to the new group its customers then move into.
+  const merge = group.find((change) => change.action === 'delete' && change.merge_into);
+  const handover = group.find((change) => change.action === 'update' && change.kind === 'unmanaged_release');
+  if (group.length === 2 && merge && handover?.action === 'update')
+    return canonicalJson(merge.before) === canonicalJson(handover.after) ? [handover, merge] : undefined;
   const release = group.find((change) => change.action === 'update' && change.kind === 'swap_release');
   const update = group.find((change) => change.action === 'update' && change.kind === 'edit');
   if (group.length !== 2 || !release || !update || release.action !== 'update') return undefined;
@@ -200,6 +205,7 @@ function findListProblems(saved: SavedPlan): string[] {
     }
   }
   const unmanagedIds = new Set(unmanaged.map((ref) => ref.id));
+  for (const change of changes) if (change.action === 'delete' && change.merge_into) unmanagedIds.add(change.id);
   for (const change of changes) {
     if (change.action === 'update' && change.kind === 'unmanaged_release' && !unmanagedIds.has(change.id))
       problems.push(

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { PlanError } from '../../src/errors.js';
+import { findInconsistencies, toSavedPlan } from '../../src/planfile/index.js';
 import type { GroupBody, UpdateChange } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
@@ -257,17 +257,21 @@ test('merged_from deletes the old group without prune, after the group it merges
   assert.equal(into.merge_into, { name: 'Retail', id: 1 });
   assert.equal(into.reasons[0], { fact: 'merged_into', to: 'Retail', file: 'groups/retail.yaml' });
 
-  // A new group taking the guest flag from the group it merges has no order: a problem at merged_from.
-  assert.throws(
-    () =>
-      createPlan(
-        [{ ...desired('Wholesale', { is_group_for_guests: true }), merged_from: ['Old Wholesale'] }],
-        liveGroups,
-        { prune: false },
-      ),
-    (error: unknown) =>
-      error instanceof PlanError && /takes is_group_for_guests/.test(error.problems[0]?.message ?? ''),
+  // A new group taking the guest flag from the group it merges: the flag leaves first, then the create.
+  const flagged = createPlan(
+    [{ ...desired('Wholesale', { is_group_for_guests: true }), merged_from: ['Old Wholesale'] }],
+    liveGroups,
+    { prune: false },
   );
+  assert.equal(
+    flagged.changes.map((change) => [change.key, change.depends_on]),
+    [
+      ['update:2', []],
+      ['create:Wholesale', ['update:2']],
+      ['delete:2', ['create:Wholesale']],
+    ],
+  );
+  assert.equal(findInconsistencies(toSavedPlan(flagged, { storeHash: 'h', desiredHash: 'd', liveGroups })), []);
 });
 
 test.run();

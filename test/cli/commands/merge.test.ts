@@ -145,6 +145,30 @@ test('a merge cut short by failed moves keeps the group; the next apply moves th
   }
 });
 
+test('a new group taking the guest flag of the group it merges: the flag leaves first, then create, move, delete', async () => {
+  const project = await openProject(
+    { 'wholesale.yaml': 'name: Wholesale\nis_group_for_guests: true\nmerged_from: [Old Wholesale]\n' },
+    {
+      ...STORE,
+      seed: [
+        { id: 1, name: 'Retail' },
+        { id: OLD, name: 'Old Wholesale', is_group_for_guests: true },
+      ],
+    },
+  );
+  try {
+    const applied = await project.run('apply', '--yes');
+    assert.is(applied.code, 0, applied.out + applied.err);
+    const wholesale = project.sandbox.groups().find((group) => group.name === 'Wholesale');
+    assert.is(wholesale?.is_group_for_guests, true);
+    assert.not.ok(project.sandbox.groups().some((group) => group.id === OLD));
+    for (let index = 0; index < MEMBERS; index++) assert.is(groupOf(project, 100 + index), wholesale?.id);
+    assert.is((await project.run('plan', '--detailed-exitcode')).code, 0);
+  } finally {
+    await project.close();
+  }
+});
+
 test('a merge is a delete like any other: what names the old group refuses it unless --force', async () => {
   const project = await openProject(FILES, {
     ...STORE,
