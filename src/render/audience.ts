@@ -50,5 +50,6 @@ export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
   const total = groups + categories + products + priceLists + customers + (references ?? 0);
   const guards = references === undefined ? '' : `, ${references} for what names the deleted groups`;
   const kinds = `${groups} for groups, ${categories} for categories, ${products} for products`;
-  return `Read requests: ${total} (${kinds}, ${priceLists} for price lists, ${customers} for customer counts${guards}).`;
+  const counts = `${priceLists} for price lists, ${customers} for customer counts`;
+  return `Read requests: ${total} (${kinds}, ${counts}${guards}).`;
 }
