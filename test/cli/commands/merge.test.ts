@@ -145,7 +145,7 @@ test('a merge cut short by failed moves keeps the group; the next apply moves th
   }
 });
 
-test('a new group taking the guest flag of the group it merges: released first, then create, move, delete', async () => {
+test('a new group taking the guest flag of the group it merges: released, then create, move, delete', async () => {
   const project = await openProject(
     { 'wholesale.yaml': 'name: Wholesale\nis_group_for_guests: true\nmerged_from: [Old Wholesale]\n' },
     {
