@@ -41,7 +41,7 @@ export async function moveGroupCustomers(
   if (remaining === 0) return { empty: true, moved };
   const failed = moved.batches.filter((batch) => batch.outcome !== 'moved').length;
   const why =
-    failed > 0 ? `${count(failed, 'batch', 'batches')} of ${moved.batches.length} did not move` : 'new ones joined';
+    failed > 0 ? `${failed} of ${count(moved.batches.length, 'batch', 'batches')} did not move` : 'new ones joined';
   return {
     empty: false,
     moved,
