@@ -20,11 +20,18 @@ export function verifyConverged(changes: Change[], results: ChangeResult[], live
     if (result) Object.assign(result, { outcome: 'not_converged', error });
   };
 
+  // A merged group may give its flag away before its delete: once deleted, only the delete is checked.
+  const deleted = new Set(
+    changes.flatMap((change, index) =>
+      change.action === 'delete' && verified[index]?.outcome === 'applied' ? [change.id] : [],
+    ),
+  );
   // A group's later change is the one that waits for its earlier one, wherever the list puts it.
   for (const index of dependencyOrder(changes)) {
     const change = changes[index] as Change;
     const result = verified[index];
     if (result?.outcome !== 'applied') continue;
+    if (change.action === 'update' && deleted.has(change.id)) continue;
     if (change.action === 'delete') {
       if (liveById.has(change.id)) notConverged(index, `group still exists after delete (id ${change.id})`);
       changesOf.delete(change.id);

@@ -1,7 +1,16 @@
 // The read-only V3 reads of the store around the groups, bound to the client's transport so they share
 // its pacing, retries, redaction and request counts with the group calls.
-import type { CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
+import type {
+  CatalogPriceList,
+  CatalogProduct,
+  CategoryNode,
+  ChannelGroupSettings,
+  LiveAssignment,
+  LiveChannel,
+} from '../model/index.js';
+import { readAssignments } from './assignments.js';
 import { readCategories, readPriceLists, readProducts } from './catalog.js';
+import { listChannels, readChannelGroupSettings } from './channels.js';
 import { readCustomerIds } from './customer-moves.js';
 import { countCustomers } from './customers.js';
 import type { Transport } from './http.js';
@@ -23,6 +32,12 @@ export interface StoreReads {
   readTaxZones(): Promise<StoreRead<TaxZoneRefs[]>>;
   /** The ids of the customers in a group, ascending; nothing else of a customer is read. */
   readCustomerIds(groupId: number): Promise<StoreRead<number[]>>;
+  /** Every price list assignment of these groups (products scope). */
+  readAssignments(groupIds: readonly number[]): Promise<StoreRead<LiveAssignment[]>>;
+  /** Every channel of the store (channel settings scope). */
+  listChannels(): Promise<StoreRead<LiveChannel[]>>;
+  /** A channel's guest and default group (customers scope). */
+  readChannelGroupSettings(channelId: number): Promise<StoreRead<ChannelGroupSettings>>;
 }
 
 export function createStoreReads(transport: Transport): StoreReads {
@@ -34,5 +49,8 @@ export function createStoreReads(transport: Transport): StoreReads {
     readPromotions: () => readPromotions(transport),
     readTaxZones: () => readTaxZones(transport),
     readCustomerIds: (groupId) => readCustomerIds(transport, groupId),
+    readAssignments: (groupIds) => readAssignments(transport, groupIds),
+    listChannels: () => listChannels(transport),
+    readChannelGroupSettings: (channelId) => readChannelGroupSettings(transport, channelId),
   };
 }

@@ -3,16 +3,19 @@
 // The wording comes from the caller, so running a plan does not depend on how it is rendered.
 import type { Io, Output } from './io.js';
 import { useColor } from './io.js';
-import type { ApplyProgress, ChangeResult } from '../model/index.js';
+import type { ApplyProgress, ChangeResult, MergeProgress } from '../model/index.js';
 
 /** How the reporter words a finished change and the live line; `color` says whether it may paint. */
 export interface ProgressLines {
   result(result: ChangeResult, color: boolean): string;
   progress(progress: ApplyProgress, color: boolean): string;
+  merge(progress: MergeProgress): string;
 }
 
 export interface ApplyReporter {
   onResult(result: ChangeResult, progress: ApplyProgress): void;
+  /** A merge's customer moves, batch by batch: on a terminal only, in the live line. */
+  onMergeProgress(progress: MergeProgress): void;
   /** Ends the live line so what follows starts on a fresh one. */
   finish(): void;
 }
@@ -31,6 +34,11 @@ export function createApplyReporter(io: Io, lines: ProgressLines, stream: Output
       } else {
         stream.write(`${lines.result(result, color)}\n`);
       }
+    },
+    onMergeProgress(progress) {
+      if (!stream.isTTY) return;
+      stream.write(`\r${lines.merge(progress)}\x1b[K`);
+      liveLine = true;
     },
     finish() {
       if (liveLine) stream.write('\n');

@@ -11,6 +11,7 @@ export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedG
     ...(typeof group.id === 'number' ? { id: group.id } : {}),
     ...(group.id !== undefined && typeof group.id === 'object' ? { pins: { ...group.id } } : {}),
     ...(group.renamed_from ? { renamed_from: [...group.renamed_from] } : {}),
+    ...(group.merged_from ? { merged_from: [...group.merged_from] } : {}),
     ...(group.stores ? { stores: [...group.stores] } : {}),
     name: group.name,
     is_default: group.is_default ?? API_DEFAULTS.is_default,
@@ -80,6 +81,7 @@ function comparableOf(group: LoadedGroup) {
   return {
     id: group.id ?? null,
     ...(group.renamed_from ? { renamed_from: group.renamed_from } : {}),
+    ...(group.merged_from ? { merged_from: group.merged_from } : {}),
     name: group.name,
     is_default: group.is_default,
     is_group_for_guests: group.is_group_for_guests,

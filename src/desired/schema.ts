@@ -176,8 +176,11 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
       hint: "names from the root joined by '/', no empty name; write a '/' inside a name as \\/ and a backslash as \\\\",
     };
   }
-  if (path === '/name' || /^\/renamed_from\/\d+$/.test(path))
-    return describeBadName(String(found), path === '/name' ? 'name' : 'an earlier name');
+  if (path === '/name' || /^\/(renamed_from|merged_from)\/\d+$/.test(path))
+    return describeBadName(
+      String(found),
+      path === '/name' ? 'name' : path.startsWith('/merged_from') ? 'a merged group name' : 'an earlier name',
+    );
   if (/^\/stores\/\d+$/.test(path))
     return {
       message: `${showValue(found)} is not a store name (lower-case letters, digits, - or _)`,

@@ -23,6 +23,8 @@ export interface GroupFile {
   id?: number | Record<string, number>;
   name: string;
   renamed_from?: string[];
+  /** Live groups merged into this one: their customers move here, then they are deleted. */
+  merged_from?: string[];
   /** The stores of the config that have this group; absent: every store. */
   stores?: string[];
   is_default?: boolean;
@@ -103,6 +105,8 @@ export interface DesiredGroup extends GroupState {
   pins?: Record<string, number>;
   /** Earlier names: a live group by one of them is this group, renamed. */
   renamed_from?: string[];
+  /** Names of live groups whose customers move into this group before they are deleted. */
+  merged_from?: string[];
   /** The stores that have this group; absent: every store. */
   stores?: string[];
   source: SourceRef;

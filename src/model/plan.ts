@@ -14,7 +14,8 @@ export type ChangeReason =
   | { fact: 'edited'; file: string }
   | { fact: 'flag_moves'; flag: HolderFlag; to: string }
   | { fact: 'swap_release'; flags: HolderFlag[]; to: string }
-  | { fact: 'holder_vanishes'; flag: HolderFlag };
+  | { fact: 'holder_vanishes'; flag: HolderFlag }
+  | { fact: 'merged_into'; to: string; file: string };
 
 interface ChangeCommon {
   /** Stable identity of the change inside its plan (see changeKey): "create:Retail", "update:12", "delete:12", "update:12/release". */
@@ -60,7 +61,45 @@ export interface DeleteChange extends ChangeCommon {
   action: 'delete';
   id: number;
   before: GroupState;
+  /** What else in the store names the group, read when the delete was planned; absent when not read. */
+  references?: GroupReference[];
+  /** The kinds of reference the token could not read (403): the delete then needs --force too. */
+  unchecked?: ReferenceKind[];
+  /** merged_from: the group's customers move into this group first, and the delete runs once it is empty. */
+  merge_into?: MergeTarget;
 }
+
+/** The group a merge moves customers into: a live group by id, or one the plan creates (id null until then). */
+export interface MergeTarget {
+  name: string;
+  id: number | null;
+}
+
+/** What may name a group besides the group itself, in the order plans list them. */
+export const REFERENCE_KINDS = ['promotion', 'tax_zone', 'price_list_assignment', 'channel'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/**
+ * eligible/excluded: a promotion's group_ids/excluded_group_ids; shoppers: a tax zone's shopper targets;
+ * assigned: a price list assignment (name: its price list); default_group/guest_group: a channel's settings.
+ */
+export type ReferenceRole = 'eligible' | 'excluded' | 'shoppers' | 'assigned' | 'default_group' | 'guest_group';
+
+/** One thing in the store that names a group by id. */
+export interface GroupReference {
+  kind: ReferenceKind;
+  id: number;
+  name: string;
+  role: ReferenceRole;
+}
+
+/** The read scope each kind of reference needs, as the API's specs name them. */
+export const REFERENCE_SCOPES: Record<ReferenceKind, string> = {
+  promotion: 'store_v2_marketing_read_only',
+  tax_zone: 'store_v2_information_read_only',
+  price_list_assignment: 'store_v2_products_read_only',
+  channel: 'store_channel_settings_read_only and store_v2_customers_read_only',
+};
 
 export type Change = CreateChange | UpdateChange | DeleteChange;
 export type ChangeAction = Change['action'];
@@ -81,7 +120,7 @@ export type SafetyCheck = SafetyRefusal['check'];
 export type SafetyRefusal = ThresholdRefusal | OwnershipRefusal;
 
 /** A refusal of a threshold of `safety` in the config, which --force overrides. */
-export type ThresholdRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal;
+export type ThresholdRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal | ReferencesRefusal;
 
 interface RefusalCommon {
   /** The threshold of the config. */
@@ -151,6 +190,23 @@ export interface PlanNotice {
   changes: string[];
 }
 
+/** Deletes of groups that something else in the store names, or whose references could not all be read. */
+export interface ReferencesRefusal extends RefusalCommon {
+  check: 'references';
+  /** Always 0: no delete of a named group passes without --force. */
+  limit: 0;
+  /** Deletes refused. */
+  actual: number;
+  groups: ReferencedGroup[];
+}
+
+export interface ReferencedGroup {
+  id: number;
+  name: string;
+  references: GroupReference[];
+  unchecked: ReferenceKind[];
+}
+
 export interface Plan {
   changes: Change[];
   unchanged: GroupRef[];
@@ -182,8 +238,9 @@ export const READ_KINDS = ['groups', 'categories', 'products', 'price_lists', 'c
 export type ReadKind = (typeof READ_KINDS)[number];
 
 export interface PlanReads {
-  /** Requests each kind of read took (retries included); 0 when not needed or skipped. */
-  requests: Record<ReadKind, number>;
+  /** Requests each kind of read took (retries included); 0 when not needed or skipped. `references`: what
+   *  may name a deleted group (promotions, tax zones, assignments, channels), present once read. */
+  requests: Record<ReadKind, number> & { references?: number };
   /** What could not be checked, for people: "category names not read (--no-catalog)". */
   unchecked: string[];
 }

@@ -19,6 +19,24 @@ export interface ChangeResult {
   outcome: Outcome;
   status?: number;
   error?: string;
+  /** A merge: the customers it found in the group and how each batch of their move ended. */
+  moved?: MergeMoves;
+}
+
+/** What a merge did before its delete: never who, only how many, batch by batch. */
+export interface MergeMoves {
+  /** Customers found in the group when the merge started. */
+  customers: number;
+  batches: Array<{ size: number; outcome: 'moved' | 'unconfirmed' | 'failed'; status?: number }>;
+  /** Customers still in the group after the moves; the group is deleted only at 0. */
+  remaining: number;
+}
+
+/** How far one merge's moves are, after each batch. */
+export interface MergeProgress {
+  name: string;
+  done: number;
+  total: number;
 }
 
 export interface ClientStats {

@@ -10,6 +10,7 @@ import {
   type FieldName,
   type GroupState,
   type HolderFlag,
+  type LiveGroup,
 } from '../model/index.js';
 import type { GroupMatch } from './identity.js';
 import { changeKey } from './key.js';
@@ -43,7 +44,15 @@ interface HolderEdge {
   releaser: { key: string; id: number; isUpdate: boolean };
 }
 
-export function planHolders(match: GroupMatch, prune: boolean): HolderPlan {
+/**
+ * `merged`: for an unmanaged live group that merged_from deletes even without prune, whether its delete
+ * releases its flags (true) or a release of its own does, before the group that takes them is created (false).
+ */
+export function planHolders(
+  match: GroupMatch,
+  prune: boolean,
+  merged: (live: LiveGroup) => boolean | undefined = () => undefined,
+): HolderPlan {
   const managedIds = new Set(match.pairs.map((pair) => pair.live.id));
   const liveGroups = [...match.pairs.map((pair) => pair.live), ...match.unmanaged];
   const handovers: Handover[] = [];
@@ -52,7 +61,7 @@ export function planHolders(match: GroupMatch, prune: boolean): HolderPlan {
     const taker = findTaker(match, flag);
     for (const holder of liveGroups) {
       if (!holder[flag] || holder.id === taker?.liveId) continue;
-      const isDeleted = prune && !managedIds.has(holder.id);
+      const isDeleted = !managedIds.has(holder.id) && (merged(holder) ?? prune);
       if (!taker) {
         // An unmanaged holder that stays keeps the flag; any other holder drops it.
         if (isDeleted || managedIds.has(holder.id)) handovers.push({ flag, from: holder.id });

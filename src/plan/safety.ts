@@ -3,7 +3,15 @@
 // A share of a few groups says little (1 of 2 is 50%), yet a small store can lose most of its groups too. So
 // both percent checks count a store of fewer than minGroupsForPercent groups as that many: one or two changes
 // pass, deleting most of a small store is still refused, and deletes and updates follow the same rule.
-import type { Change, PercentRefusal, Plan, SafetyConfig, ThresholdRefusal } from '../model/index.js';
+import type {
+  Change,
+  PercentRefusal,
+  Plan,
+  ReferencedGroup,
+  ReferencesRefusal,
+  SafetyConfig,
+  ThresholdRefusal,
+} from '../model/index.js';
 
 const OVERRIDE = '--force';
 
@@ -23,7 +31,26 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
   if (updateShare.percent > safety.maxUpdatePercent) refusals.push(updateShare);
   const customers = checkDeletedCustomers(plan.changes, safety.maxDeletedCustomers);
   if (customers) refusals.push(customers);
+  const references = checkReferences(plan.changes);
+  if (references) refusals.push(references);
   return refusals;
+}
+
+/**
+ * A deleted group that a promotion, tax zone, price list assignment or channel names leaves that thing
+ * pointing at nothing (a promotion that excluded it then includes its members). A source that could not be
+ * read may name it too, so it is refused alike. A delete whose references were never read is not checked.
+ */
+function checkReferences(changes: readonly Change[]): ReferencesRefusal | undefined {
+  const groups: ReferencedGroup[] = [];
+  for (const change of changes) {
+    if (change.action !== 'delete' || change.references === undefined) continue;
+    const unchecked = change.unchecked ?? [];
+    if (change.references.length === 0 && unchecked.length === 0) continue;
+    groups.push({ id: change.id, name: change.name, references: change.references, unchecked });
+  }
+  if (groups.length === 0) return undefined;
+  return { check: 'references', limit: 0, actual: groups.length, groups, override: OVERRIDE };
 }
 
 /**
@@ -32,7 +59,10 @@ export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safe
  * unknown may be 4,000 customers. A plan never annotated (customers absent) is not checked.
  */
 function checkDeletedCustomers(changes: readonly Change[], limit: number): ThresholdRefusal | undefined {
-  const deletes = changes.filter((change) => change.action === 'delete' && change.customers !== undefined);
+  // A merge moves its customers into another group before the delete: nobody loses a group's pricing.
+  const deletes = changes.filter(
+    (change) => change.action === 'delete' && change.customers !== undefined && !change.merge_into,
+  );
   const uncounted = deletes.filter((change) => change.customers === null).length;
   const members = deletes.reduce((sum, change) => sum + (change.customers ?? 0), 0);
   if (uncounted === 0 && members <= limit) return undefined;

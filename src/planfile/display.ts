@@ -70,7 +70,11 @@ function rebuildChange(
   };
   const source = shown.source === undefined ? {} : { source: shown.source };
   if (change.action === 'create') return { ...common, action: 'create', id: null, after: change.after, ...source };
-  if (change.action === 'delete') return { ...common, action: 'delete', id: change.id, before: change.before };
+  if (change.action === 'delete') {
+    // merge_into is what apply does (move the customers first), not a display field: it is kept as planned.
+    const merge = change.merge_into ? { merge_into: change.merge_into } : {};
+    return { ...common, action: 'delete', id: change.id, before: change.before, ...merge };
+  }
   const { id, before, after, fields, kind } = change;
   return { ...common, action: 'update', id, before, after, fields, kind, ...source };
 }
@@ -125,6 +129,9 @@ function checkReason(
         : [];
     case 'holder_vanishes':
       return holds(change, reason.flag) ? [reason] : [];
+    // A merge is shown by its target from the change itself; the file is the groups/ file naming it now.
+    case 'merged_into':
+      return change.action === 'delete' && change.merge_into?.name === reason.to ? [mergedInto(change, facts)] : [];
     // Names and files only the file says (old names not found, a file kept for other stores): not shown.
     case 'rename_source_missing':
     case 'already_renamed':
@@ -135,7 +142,7 @@ function checkReason(
 
 function baseReason(change: Change, facts: DisplayFacts): ChangeReason {
   if (change.action === 'create') return { fact: 'not_live' };
-  if (change.action === 'delete') return { fact: 'pruned' };
+  if (change.action === 'delete') return change.merge_into ? mergedInto(change, facts) : { fact: 'pruned' };
   if (change.kind === 'edit') return { fact: 'edited', file: facts.fileOf(change.after.name) ?? NO_FILE_NOW };
   return { fact: 'unmanaged' };
 }
@@ -151,4 +158,9 @@ function receives(changes: readonly Change[], to: string, flags: readonly Holder
 function holds(change: Change, flag: HolderFlag): boolean {
   const before: GroupState | undefined = change.action === 'create' ? undefined : change.before;
   return before?.[flag] === true;
+}
+
+function mergedInto(change: Change & { action: 'delete' }, facts: DisplayFacts): ChangeReason {
+  const to = change.merge_into?.name ?? '';
+  return { fact: 'merged_into', to, file: facts.fileOf(to) ?? NO_FILE_NOW };
 }

@@ -1,6 +1,14 @@
 // What apply says about its results: a line per change (while running and after), the summary,
 // the JSON document and the markdown for a job summary.
-import type { ApplyProgress, ChangeResult, ClientStats, GroupsApi, Outcome, RateLimitState } from '../model/index.js';
+import type {
+  ApplyProgress,
+  ChangeResult,
+  ClientStats,
+  GroupsApi,
+  MergeProgress,
+  Outcome,
+  RateLimitState,
+} from '../model/index.js';
 import { paint } from './ansi.js';
 import { escapeStrings } from './escape.js';
 import { count as countOf } from '../text/words.js';
@@ -13,7 +21,20 @@ export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'>) {
   return {
     result: renderResultLine,
     progress: (progress: ApplyProgress, color: boolean) => renderProgressLine(progress, api.rateLimit, color),
+    merge: renderMergeLine,
   };
+}
+
+/** `merging Old Wholesale: 2/3 batches of customers moved`, rewritten in place on a terminal. */
+export function renderMergeLine(progress: MergeProgress): string {
+  return `merging ${escapeStrings(progress.name)}: ${progress.done}/${progress.total} batches of customers moved`;
+}
+
+/** "moved 23 customers in 3 batches": how many, never who. */
+function describeMoves(result: ChangeResult): string {
+  if (!result.moved) return '';
+  const { customers, batches } = result.moved;
+  return `moved ${countOf(customers, 'customer')} in ${countOf(batches.length, 'batch', 'batches')}`;
 }
 
 /** `applying 3/9 · 1 failed · 97/150 requests left in window`, rewritten in place on a terminal. */
@@ -34,7 +55,7 @@ export function renderResultLine(rawResult: ChangeResult, color = false): string
   const target = `${result.action} ${result.name}${result.id !== undefined ? ` (id ${result.id})` : ''}`;
   switch (result.outcome) {
     case 'applied':
-      return `${paint('✓', 'green', color)} ${target}`;
+      return `${paint('✓', 'green', color)} ${target}${result.moved ? `: ${describeMoves(result)}` : ''}`;
     case 'failed':
       return `${paint('✗', 'red', color)} ${target}: ${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`;
     case 'skipped':
@@ -89,6 +110,7 @@ export function renderApplyJson(results: readonly ChangeResult[], stats: ClientS
       outcome: result.outcome,
       status: result.status ?? null,
       error: result.error ?? null,
+      ...(result.moved ? { moved: result.moved } : {}),
     })),
     requests: { ...stats.requests },
     retries: stats.retries,

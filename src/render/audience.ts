@@ -17,6 +17,11 @@ export function audienceLines(change: Change): string[] {
 function describeCount(change: Change): string | undefined {
   const customers = change.customers;
   if (customers === undefined) return undefined;
+  if (change.action === 'delete' && change.merge_into) {
+    const moving = customers === null ? 'its customers (not counted, --no-customers)' : countOf(customers, 'customer');
+    const verb = customers === 1 ? 'moves' : 'move';
+    return `${moving} ${verb} to ${change.merge_into.name} first (at most 10 a request); the group goes once empty`;
+  }
   if (customers === null) return 'customers not counted (--no-customers)';
   if (change.action === 'create') return 'a new group: no customers yet';
   const them = countOf(customers, 'customer');
@@ -41,6 +46,10 @@ function describeGuestReach(change: Change): string | undefined {
 export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
   if (!plan.reads) return '';
   const { groups, categories, products, price_lists: priceLists, customers } = plan.reads.requests;
-  const total = groups + categories + products + priceLists + customers;
-  return `Read requests: ${total} (${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts).`;
+  const references = plan.reads.requests.references;
+  const total = groups + categories + products + priceLists + customers + (references ?? 0);
+  const guards = references === undefined ? '' : `, ${references} for what names the deleted groups`;
+  const kinds = `${groups} for groups, ${categories} for categories, ${products} for products`;
+  const counts = `${priceLists} for price lists, ${customers} for customer counts`;
+  return `Read requests: ${total} (${kinds}, ${counts}${guards}).`;
 }

@@ -49,6 +49,8 @@ export function driftLines(plan: Pick<Plan, 'changes' | 'catalog_names'>): strin
   const names = plan.catalog_names;
   return mergeByGroup(plan.changes).map((change) => {
     if (change.action === 'create') return `${change.name}: in a file but not in the store`;
+    if (change.action === 'delete' && change.merge_into)
+      return `${change.name}: in the store, merged into ${change.merge_into.name} by merged_from (not applied yet)`;
     if (change.action === 'delete') return `${change.name}: in the store, described by no file`;
     if (change.kind === 'unmanaged_release') return `${change.before.name}: ${describeReasons(change)}`;
     const label = change.fields.includes('name') ? `${change.after.name} (id ${change.id})` : change.after.name;

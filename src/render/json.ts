@@ -118,6 +118,15 @@ function orderKeys(change: Change, names: CatalogNames | undefined): Record<stri
         ...(change.source ? { source: change.source } : {}),
       };
     case 'delete':
-      return { ...head, body: change.body, ...beside, before: change.before, ...tail };
+      return {
+        ...head,
+        body: change.body,
+        ...beside,
+        ...(change.references ? { references: change.references } : {}),
+        ...(change.unchecked ? { unchecked: change.unchecked } : {}),
+        ...(change.merge_into ? { merge_into: change.merge_into } : {}),
+        before: change.before,
+        ...tail,
+      };
   }
 }

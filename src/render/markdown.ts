@@ -27,10 +27,11 @@ import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGE
 import { clipQuoted } from '../text/clip.js';
 import { folderLabel } from '../text/words.js';
 import { fitPieces, type Piece } from './fit.js';
-import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
+import { ACTION_SIGN, changeLines, countWriteRequests, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
+import { referenceLines } from './group-references.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
@@ -146,7 +147,7 @@ function formatPlanTable(plan: Plan): string {
       summary.unchanged,
       summary.unmanaged,
       ...ignored,
-      plan.changes.length,
+      countWriteRequests(plan),
     ],
   );
 }
@@ -196,6 +197,7 @@ function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
   }
   const words = [
     ...audienceLines(change),
+    ...referenceLines(change),
     ...ruleWords(change, plan.catalog_names),
     ...(view?.note ? [view.note] : []),
   ];

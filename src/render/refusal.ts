@@ -2,6 +2,7 @@
 // flag that overrides it. Text, markdown, JSON, the forced-plan header and RefusedPlanError all say it so.
 import type { DeletedCustomersRefusal, OwnershipRefusal, PercentRefusal, SafetyRefusal } from '../model/index.js';
 import { count } from '../text/words.js';
+import { describeReferencesRefusal } from './group-references.js';
 
 /** "delete 7 groups: more than safety.maxDeletes (5).", as an overridden threshold is listed. */
 export function describeRefusal(refusal: SafetyRefusal): string {
@@ -17,6 +18,8 @@ export function describeRefusal(refusal: SafetyRefusal): string {
     case 'protect':
     case 'ignore':
       return describeOwned(refusal);
+    case 'references':
+      return describeReferencesRefusal(refusal);
   }
 }
 

@@ -26,6 +26,7 @@ import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGE
 import {
   ACTION_SIGN,
   changeLines,
+  countWriteRequests,
   dependencyLabels,
   formatRequestCount,
   formatSummaryLine,
@@ -36,6 +37,7 @@ import {
 import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
+import { referenceLines } from './group-references.js';
 import { count as countOf, folderLabel } from '../text/words.js';
 
 export interface TextOptions {
@@ -157,6 +159,7 @@ function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeVi
     `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${view?.reason ?? describeReasons(change)}`,
   ];
   for (const line of audienceLines(change)) lines.push(paint(`      ${line}`, 'dim', color));
+  for (const line of referenceLines(change)) lines.push(`      ${line}`);
   for (const line of changeLines(change, 'arrow', plan.catalog_names)) {
     const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
     const style = SIGN_STYLE[line.sign];
@@ -188,8 +191,7 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
-  // Apply sends one write request per change.
-  const requests = plan.changes.length;
+  const requests = countWriteRequests(plan);
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
   return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
     .filter(Boolean)

@@ -2,6 +2,8 @@
 import { type ApplyOptions, applyPlan } from '../apply/run.js';
 import { verifyConverged } from '../apply/verify.js';
 import { StalePlanError } from '../errors.js';
+import type { CustomerMover } from '../apply/merge.js';
+import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { Change, ChangeResult } from '../model/index.js';
 import { findStaleReasons } from '../planfile/index.js';
 import { toSavedPlan } from '../planfile/file.js';
@@ -11,6 +13,8 @@ import type { Store } from './session.js';
 export interface ApplyRun {
   concurrency: number;
   onResult?: ApplyOptions['onResult'];
+  /** After each batch of a merge's customer moves. */
+  onMergeProgress?: ApplyOptions['onMergeProgress'];
   /** Every change has its result; the store is re-read next. */
   onApplied?: () => void;
   /** The re-read failed: the results stand, unconfirmed; `reason` says why. */
@@ -21,6 +25,8 @@ export async function applyAndVerify(changes: Change[], store: Store, run: Apply
   const results = await applyPlan(changes, store.client, {
     concurrency: run.concurrency,
     ...(run.onResult ? { onResult: run.onResult } : {}),
+    ...(run.onMergeProgress ? { onMergeProgress: run.onMergeProgress } : {}),
+    customers: createCustomerMover(store.client),
   });
   run.onApplied?.();
   return verifyAfterApply(store, changes, results, run.onUnverified);
@@ -61,4 +67,18 @@ export async function refuseIfStoreMoved(planned: StorePlan): Promise<void> {
     head: 'The store changed while apply waited for an answer, so the plan shown is out of date',
     advice: 'Nothing was changed. Run apply again to plan against the store as it is now.',
   });
+}
+
+/** The client's customer reads and moves as a merge uses them: ids only, batches of 10, 3 at once. */
+function createCustomerMover(client: BigCommerceClient): CustomerMover {
+  return {
+    readCustomerIds: async (groupId) => (await client.store.readCustomerIds(groupId)).value,
+    countCustomers: async (groupId) => (await client.store.countCustomers([groupId])).value.get(groupId) ?? 0,
+    moveCustomers: async (customerIds, groupId, onBatch) =>
+      (
+        await client.moveCustomers(customerIds, groupId, {
+          onBatch: (_, progress) => onBatch(progress.done, progress.total),
+        })
+      ).value,
+  };
 }

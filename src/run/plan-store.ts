@@ -22,6 +22,7 @@ import { listCatalogNeeds } from '../references/index.js';
 import { type CatalogRead, readCatalog, resolveDesired } from './catalog.js';
 import { countTouchedCustomers } from './customer-counts.js';
 import { describeOwnership, labelConfigFile, ownershipOf } from './ownership.js';
+import { readDeletedGroupReferences } from './group-references.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface StorePlanOptions {
@@ -103,12 +104,20 @@ export async function planAgainstStore(
   const created = createPlan(resolved.groups, live, { prune: options.prune, ...excluded });
   const planned = describeOwnership(created, ownership, ignored.length);
   const counts = await countTouchedCustomers(client, planned, config);
+  // Drift deletes nothing, so it reads no references.
+  const references = options.checkSafety ? await readDeletedGroupReferences(client, planned) : undefined;
   const plan = annotatePlan(planned, {
     catalog: read.catalog,
     ...(counts.customers ? { customers: counts.customers } : {}),
+    ...(references ? { references: references.byGroup } : {}),
     reads: {
-      requests: { groups: groupsRequests, ...read.requests, customers: counts.requests },
-      unchecked: [...read.unchecked, ...counts.unchecked],
+      requests: {
+        groups: groupsRequests,
+        ...read.requests,
+        customers: counts.requests,
+        ...(references ? { references: references.requests } : {}),
+      },
+      unchecked: [...read.unchecked, ...counts.unchecked, ...(references?.unchecked ?? [])],
     },
   });
   const found = options.checkSafety ? checkSafety(plan, live.length, config.safety) : [];

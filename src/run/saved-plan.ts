@@ -24,6 +24,7 @@ import { nameKey } from '../model/normalize.js';
 import { deriveDisplay } from '../planfile/display.js';
 import { listChangeStates } from '../references/catalog-needs.js';
 import { listCatalogNeeds } from '../references/index.js';
+import { recheckGroupReferences } from './group-references.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
 
 export interface SavedPlanRun extends RunPlace {
@@ -77,7 +78,7 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   const counts = await countTouchedCustomers(store.client, saved.plan, config);
   const current =
     saved.plan.changes.length === 0 ? undefined : await loadDesiredFor(config, run.cwd).catch(() => undefined);
-  const plan = deriveDisplay(saved.plan, {
+  const derived = deriveDisplay(saved.plan, {
     liveGroups: kept,
     catalog,
     ...(counts.customers ? { customers: counts.customers } : {}),
@@ -87,6 +88,8 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
     },
     fileOf: fileFinder(current),
   });
+  // What names each deleted group is read again: a reference that appeared since review refuses the plan.
+  const plan = await recheckGroupReferences(store.client, derived);
   const overridden = checkAgainstStore(
     { ...saved, plan },
     {

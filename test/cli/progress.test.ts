@@ -47,4 +47,22 @@ test('on a terminal, every finished change stays on screen above a live line wit
   ]);
 });
 
+test("a merge's batches show in the live line on a terminal, and nowhere in a log", () => {
+  const tty = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
+  const live = createApplyReporter(tty, applyProgressLines({ rateLimit: undefined }));
+  live.onMergeProgress({ name: 'Old Wholesale', done: 1, total: 3 });
+  live.onMergeProgress({ name: 'Old Wholesale', done: 2, total: 3 });
+  live.finish();
+  assert.is(
+    tty.err(),
+    '\rmerging Old Wholesale: 1/3 batches of customers moved\x1b[K' +
+      '\rmerging Old Wholesale: 2/3 batches of customers moved\x1b[K\n',
+  );
+  const log = memoryIo();
+  const quiet = createApplyReporter(log, applyProgressLines({ rateLimit: undefined }));
+  quiet.onMergeProgress({ name: 'Old Wholesale', done: 1, total: 3 });
+  quiet.finish();
+  assert.is(log.err(), '');
+});
+
 test.run();

@@ -20,6 +20,7 @@ const GROUP_KEYS = {
   id: true,
   name: true,
   renamed_from: true,
+  merged_from: true,
   stores: true,
   is_default: true,
   is_group_for_guests: true,

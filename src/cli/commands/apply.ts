@@ -86,6 +86,7 @@ export const applyCommand = defineCommand({
     const verified = await applyAndVerify(plan.changes, store, {
       concurrency: config.concurrency,
       onResult: reporter.onResult,
+      onMergeProgress: reporter.onMergeProgress,
       onApplied: reporter.finish,
       onUnverified: (reason) =>
         ctx.io.stderr.write(
