@@ -2,6 +2,7 @@
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
 import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.js';
 import { viewChange, type PlanAttribution } from './attribution.js';
+import type { PlanStore } from './header.js';
 import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
 import { describeReasons } from './words.js';
@@ -10,12 +11,15 @@ export interface JsonOptions {
   mode?: 'plan' | 'drift';
   /** Next to a baseline: each change gets an `origin`, and `baseline` says what was compared. */
   attribution?: PlanAttribution;
+  /** The store the plan is for, named at the top. */
+  store?: PlanStore;
 }
 
 export function renderJson(plan: Plan, options: JsonOptions = {}): string {
   const document = {
     format_version: 1,
     ...(options.mode === 'drift' ? { mode: 'drift' } : {}),
+    ...(options.store ? { store: describeStoreForMachines(options.store) } : {}),
     summary: plan.summary,
     changes: plan.changes.map((change) =>
       withOrigin(orderKeys(change, plan.catalog_names), change, options.attribution),
@@ -30,6 +34,15 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
       : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The store by hash, with its name and its API only when the config gives them. */
+function describeStoreForMachines(store: PlanStore): Record<string, string> {
+  return {
+    hash: store.hash,
+    ...(store.name === undefined ? {} : { name: store.name }),
+    ...(store.apiUrl === undefined ? {} : { api_url: new URL(store.apiUrl).origin }),
+  };
 }
 
 /** The refusal as format_version 1 prints it: the threshold, the two numbers and the words. */

@@ -3,6 +3,7 @@ import { driftCommand } from './drift.js';
 import { importCommand } from './import.js';
 import { planCommand } from './plan.js';
 import { sandboxCommand } from './sandbox.js';
+import { showCommand } from './show.js';
 import type { Command } from '../types.js';
 import { validateCommand } from './validate.js';
 
@@ -11,6 +12,7 @@ export const commands: Command[] = [
   validateCommand,
   planCommand,
   applyCommand,
+  showCommand,
   driftCommand,
   importCommand,
   sandboxCommand,

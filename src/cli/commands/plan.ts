@@ -1,5 +1,6 @@
 // `bcgroups plan`: validate, read the live store (paged list only), plan, check safety, render.
 import { EXIT } from '../../errors.js';
+import type { SavedView } from '../../model/index.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { describeAttributionOff } from '../../render/attribution.js';
 import { renderMarkdown, renderPlanAs } from '../../render/index.js';
@@ -92,7 +93,13 @@ export const planCommand = defineCommand({
     const trouble = describeReadTrouble(store.client.stats);
     if (format === 'text' && trouble) ctx.io.stdout.write(`${trouble}\n`);
     if (out !== undefined) {
-      await saveStorePlan(planned, out, ctx.io.cwd);
+      const view: SavedView = {
+        dir: config.groupsDir,
+        ...header,
+        ...(attribution ? { attribution } : {}),
+        ...(trouble ? { readTrouble: trouble } : {}),
+      };
+      await saveStorePlan(planned, out, ctx.io.cwd, view);
       const replan = replanCommand(ctx.values, out, { prune: config.prune, force: true });
       ctx.io.stderr.write(
         plan.refusals.length > 0
