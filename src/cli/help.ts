@@ -47,6 +47,7 @@ export function renderMainHelp(): string {
     renderOptions(MAIN_OPTIONS),
     '',
     "Run 'bcgroups help <command>' (or 'bcgroups <command> --help') for a command's flags and their defaults.",
+    'Through npx, put every flag after the command (npx --no bcgroups plan --config ci.yaml): npx takes flags before it.',
     'Colour: only on a terminal; FORCE_COLOR=1 forces it, NO_COLOR, FORCE_COLOR=0 or --no-color turn it off.',
     'Exit codes: 0 ok, 1 error, 2 changes or drift found, 3 refused by a safety check, 4 apply failed, 5 stale plan.',
     '',

@@ -19,6 +19,7 @@ test('the walk-through comes before the lifecycle and goes in the order a new us
   const steps = [
     '**Create a repository**',
     '**Install bcgroups**',
+    'npx --no bcgroups init',
     '**Set the store and a token.**',
     '**Start with an empty `groups/`**',
     'npx --no bcgroups import',
@@ -32,8 +33,11 @@ test('the walk-through comes before the lifecycle and goes in the order a new us
   }
   for (const scope of ['store_v2_customers_read_only', 'store_v2_products_read_only', 'store_v2_customers`'])
     assert.ok(adopt.includes(scope), scope);
-  assert.match(adopt, /npm install --save-dev git\+https:\/\//);
-  assert.match(adopt, /npm install --save-dev \S+\.tgz/);
+  // The route a clean runner can follow: a tarball inside the repository, never a path outside it.
+  assert.match(adopt, 'npm install --save-dev ./vendor/bcgroups-0.1.0.tgz');
+  assert.not.match(adopt, /npm install --save-dev \.\.\//);
+  assert.match(adopt, /git\+https:\/\/\S+#COMMIT_SHA/);
+  assert.match(adopt, '`prepare`');
 });
 
 test('no README command installs bcgroups from a registry or runs it through npx without --no', () => {
@@ -53,7 +57,9 @@ test('the example seed exists, is the one the README shows, and is a store the s
   );
   assert.ok(block, 'the README shows schemas/sandbox-seed.example.yaml');
   assert.is(readFileSync(SEED, 'utf8'), block.text);
-  assert.ok(readme.includes('--seed schemas/sandbox-seed.example.yaml'), 'a command uses it');
+  // An adopter has the seed where the package puts it: schemas/ is packed.
+  assert.ok(readme.includes('--seed node_modules/bcgroups/schemas/sandbox-seed.example.yaml'), 'a command uses it');
+  assert.not.match(readme, /--seed schemas\//);
   const seed = await loadSeedFile(SEED);
   assert.equal(findStoreSeedProblems(seed), []);
   assert.is(seed.groups.length, 1);

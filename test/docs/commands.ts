@@ -63,6 +63,8 @@ export function checkInvocation(invocation: Invocation): string[] {
       .filter((flag) => !MAIN_FLAGS.includes(flag))
       .map((flag) => `'${invocation.line}': bcgroups has no top-level flag --${flag}`);
   }
+  // `bcgroups help [COMMAND]` prints the help, and takes no flags.
+  if (invocation.command === 'help' && invocation.flags.length === 0) return [];
   const command = commands.find((c) => c.name === invocation.command);
   if (!command)
     return [
