@@ -19,9 +19,14 @@ function renderOptions(options: Record<string, CommandOption>): string {
   return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
 }
 
+/** Said in the help of every command that talks to a store, so nobody has to guess where the token goes. */
+export const TOKEN_HELP =
+  'Token: read from BIGCOMMERCE_ACCESS_TOKEN (or the variable accessTokenEnv names); a store named in the config reads BIGCOMMERCE_ACCESS_TOKEN_<NAME>. Never from a file or a flag.';
+
 export function renderCommandHelp(command: Command): string {
   const usage = `bcgroups ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [flags]`;
-  return `${command.summary}\n\nUsage: ${usage}\n\nFlags:\n${renderOptions({ ...command.options, ...GLOBAL_OPTIONS })}\n`;
+  const token = !command.offline && 'store' in command.options ? `\n${TOKEN_HELP}\n` : '';
+  return `${command.summary}\n\nUsage: ${usage}\n${token}\nFlags:\n${renderOptions({ ...command.options, ...GLOBAL_OPTIONS })}\n`;
 }
 
 export function renderMainHelp(): string {

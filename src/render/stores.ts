@@ -20,15 +20,27 @@ export interface StoreSection {
 
 export const ALL_STORES_FORMAT_VERSION = 1;
 
-export function renderStoresAs(format: Format, sections: readonly StoreSection[], options: { color: boolean }): string {
+export interface StoresOptions {
+  color: boolean;
+  /** The config file the stores come from, as the user would name it. */
+  configFile: string;
+}
+
+export function renderStoresAs(format: Format, sections: readonly StoreSection[], options: StoresOptions): string {
   switch (format) {
     case 'text':
-      return sections.map((section) => renderTextSection(section, options.color)).join('\n');
+      return `${describeStoresOf(sections, options.configFile)}\n\n${sections.map((section) => renderTextSection(section, options.color)).join('\n')}`;
     case 'markdown':
-      return renderStoresMarkdown(sections);
+      return `${describeStoresOf(sections, `\`${options.configFile}\``)}\n\n${renderStoresMarkdown(sections)}`;
     case 'json':
-      return renderStoresJson(sections);
+      return renderStoresJson(sections, options.configFile);
   }
+}
+
+/** "Plans of 2 stores named in bcgroups.config.yaml: production, staging." */
+function describeStoresOf(sections: readonly StoreSection[], configFile: string): string {
+  const names = sections.map((section) => section.store).join(', ');
+  return `Plans of ${sections.length === 1 ? 'the store' : `${sections.length} stores`} named in ${configFile}: ${names}.`;
 }
 
 function renderTextSection(section: StoreSection, color: boolean): string {
@@ -51,7 +63,7 @@ export function renderStoresMarkdown(sections: readonly StoreSection[]): string 
     .join('\n');
 }
 
-function renderStoresJson(sections: readonly StoreSection[]): string {
+function renderStoresJson(sections: readonly StoreSection[], configFile: string): string {
   const stores = sections.map((section) => ({
     store: section.store,
     store_hash: section.storeHash,
@@ -59,5 +71,6 @@ function renderStoresJson(sections: readonly StoreSection[]): string {
       ? { error: section.outcome.error }
       : { plan: JSON.parse(renderJson(section.outcome.plan)) as unknown }),
   }));
-  return `${JSON.stringify({ format_version: ALL_STORES_FORMAT_VERSION, stores }, null, 2)}\n`;
+  const document = { format_version: ALL_STORES_FORMAT_VERSION, config_file: configFile, stores };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }

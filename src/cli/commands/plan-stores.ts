@@ -1,5 +1,6 @@
 // `bcgroups plan --all-stores`: every store of the config in turn, from one validated groups/. A store
 // that cannot be planned is reported in its section; the others are still planned.
+import path from 'node:path';
 import { narrowTo, storeNamesOf } from '../../config/index.js';
 import type { DesiredState } from '../../desired/index.js';
 import { BcgroupsError, PlanError, UsageError, EXIT } from '../../errors.js';
@@ -50,7 +51,9 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
       codes.push(EXIT.error);
     }
   }
-  ctx.io.stdout.write(renderStoresAs(format, sections, { color: useColor(ctx.io) }));
+  // A config naming stores always is a file: nothing else can name them.
+  const configFile = settings.configFile ? path.relative(ctx.io.cwd, settings.configFile) || settings.configFile : '';
+  ctx.io.stdout.write(renderStoresAs(format, sections, { color: useColor(ctx.io), configFile }));
   await appendStepSummary(ctx.io, renderStoresMarkdown(sections));
   return mostSevere(codes);
 }
