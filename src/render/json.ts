@@ -2,6 +2,7 @@
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
 import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.js';
 import { viewChange, type PlanAttribution } from './attribution.js';
+import { driftLines } from './drift.js';
 import type { PlanStore } from './header.js';
 import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
@@ -22,7 +23,11 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     ...(options.store ? { store: describeStoreForMachines(options.store) } : {}),
     summary: plan.summary,
     changes: plan.changes.map((change) =>
-      withOrigin(orderKeys(change, plan.catalog_names), change, options.attribution),
+      withOrigin(
+        withDriftReason(orderKeys(change, plan.catalog_names), change, plan, options.mode),
+        change,
+        options.attribution,
+      ),
     ),
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
@@ -34,6 +39,21 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
       : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * Drift cannot say which side moved, so its reason names both sides as the text report does ("store has
+ * 10% off ..., the file says 15%"); a plan's reason ("changed in groups/vip.yaml") would blame the file.
+ */
+function withDriftReason(
+  ordered: Record<string, unknown>,
+  change: Change,
+  plan: Plan,
+  mode: JsonOptions['mode'],
+): Record<string, unknown> {
+  if (mode !== 'drift') return ordered;
+  const [line] = driftLines({ changes: [change], catalog_names: plan.catalog_names });
+  return line === undefined ? ordered : { ...ordered, reason: line };
 }
 
 /** The store by hash, with its name and its API only when the config gives them. */
