@@ -46,10 +46,7 @@ export function workflowForStores(example: string, stores: string[]): string {
     .join(',\n        ');
   return example
     .replace("      stores: ''", `      stores: ${list}`)
-    .replace(
-      /^ {6}BIGCOMMERCE_READ_TOKEN: .*$/m,
-      `      BIGCOMMERCE_READ_TOKENS: >-\n        {${tokens}}`,
-    );
+    .replace(/^ {6}BIGCOMMERCE_READ_TOKEN: .*$/m, `      BIGCOMMERCE_READ_TOKENS: >-\n        {${tokens}}`);
 }
 
 /** The installed commit in place of OWNER and COMMIT_SHA, when the install says which it is. */
