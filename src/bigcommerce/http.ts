@@ -15,6 +15,7 @@ import {
 import { AnswerProblem, parseJson } from './parse.js';
 import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
 import { RequestClock } from './request-clock.js';
+import { WaitTally } from './wait-tally.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
 
 export type { Method };
@@ -81,8 +82,11 @@ export class Transport {
     retries: 0,
     rateLimited: 0,
     waitedMs: 0,
+    waitingUntil: 0,
     bytesSent: 0,
   };
+  /** Waits counted once however many requests share them. */
+  readonly #waits = new WaitTally();
   readonly limiter: RateLimiter;
   readonly policy: RetryPolicy;
   /** The bounds every list read through this transport keeps. */
@@ -190,8 +194,17 @@ export class Transport {
     }
   }
 
+  /** A wait about to start: counted as wall time, and shown by a progress line while it lasts. */
+  private noteWait(waitMs: number): void {
+    this.stats.waitedMs += this.#waits.add(waitMs);
+    this.stats.waitingUntil = this.#waits.waitingUntil;
+  }
+
   private async sendOnce(method: Method, path: string, body: unknown, clock: RequestClock) {
-    this.stats.waitedMs += await this.limiter.acquire((waitMs) => clock.check(waitMs));
+    await this.limiter.acquire((waitMs) => {
+      clock.check(waitMs);
+      this.noteWait(waitMs);
+    });
     this.stats.requests[method] += 1;
     const headers: Record<string, string> = {
       'X-Auth-Token': this.#token,
@@ -246,7 +259,7 @@ export class Transport {
     const wait = Math.min(maxWaitMs, known + (repeat > 0 ? this.jitteredDelay(repeat - 1) : 0));
     clock.check(wait);
     this.limiter.block(wait);
-    this.stats.waitedMs += wait;
+    this.noteWait(wait);
     await sleep(wait);
   }
 
@@ -259,7 +272,7 @@ export class Transport {
     this.stats.retries += 1;
     const wait = this.jitteredDelay(failure);
     clock?.check(wait);
-    this.stats.waitedMs += wait;
+    this.noteWait(wait);
     await sleep(wait);
   }
 
