@@ -69,4 +69,12 @@ test('the example seed exists, is the one the README shows, and is a store the s
   );
 });
 
+test('every accessTokenEnv in a README config is a variable the workflows export', () => {
+  const configs = extractCodeBlocks(readme).filter((block) => block.lang === 'yaml' && !block.text.includes('jobs:'));
+  const named = configs.flatMap((block) => [...block.text.matchAll(/accessTokenEnv:\s*(\S+)/g)].map((m) => m[1]));
+  for (const name of named)
+    assert.match(name ?? '', /^BIGCOMMERCE_ACCESS_TOKEN(_[A-Z0-9_]+)?$/, `accessTokenEnv: ${name}`);
+  assert.not.match(readme, 'STAGING_TOKEN');
+});
+
 test.run();

