@@ -2,10 +2,11 @@
 // with), written as one file per group under config.groupsDir.
 import { storeNamesOf } from '../config/index.js';
 import { loadDesired } from '../desired/index.js';
-import type { Catalog, Config, DiscountRule, LiveGroup, LoadedGroup } from '../model/index.js';
+import type { Catalog, Config, LiveGroup, LoadedGroup } from '../model/index.js';
 import type { DescribedGroup } from '../import/index.js';
 import { pickState } from '../model/normalize.js';
-import { indexCatalog, resolveReferences } from '../references/index.js';
+import { toFieldPath } from '../schema/pointer.js';
+import { indexCatalog, resolveReferences, resolveRulesInOrder } from '../references/index.js';
 import type { ImportResult } from '../import/index.js';
 import { readStoreState } from './plan-store.js';
 import { openStore, type RunPlace, type Store } from './session.js';
@@ -57,17 +58,9 @@ function describeExisting(groups: readonly LoadedGroup[], catalog: Catalog): Map
   const described = new Map<string, DescribedGroup>();
   for (const group of resolution.groups) {
     const file = group.source.file;
-    const rules = loaded.get(file)?.discount_rules ?? [];
     // The file's own order, which a merge keeps: resolution sorts the rules.
-    const inFileOrder = rules.map((rule, index): DiscountRule => {
-      const id = (key: string) => idOf.get(`${file} discount_rules[${index}].${key}`) ?? 0;
-      if ('category' in rule)
-        return { type: 'category', method: rule.method, amount: rule.amount, category_id: id('category') };
-      if ('product_sku' in rule)
-        return { type: 'product', method: rule.method, amount: rule.amount, product_id: id('product_sku') };
-      if ('price_list' in rule) return { type: 'price_list', price_list_id: id('price_list') };
-      return rule;
-    });
+    const idAt = (pointer: string) => idOf.get(`${file} ${toFieldPath(pointer)}`) ?? 0;
+    const inFileOrder = resolveRulesInOrder(loaded.get(file)?.discount_rules ?? [], idAt);
     described.set(file, { ...pickState(group), rulesInFileOrder: inFileOrder });
   }
   return described;

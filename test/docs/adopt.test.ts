@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findStoreSeedProblems, loadSeedFile } from '../../src/sandbox/seed.js';
-import { extractCodeBlocks, extractSection } from './commands.js';
+import { extractCodeBlocks, extractSection, findStepsOutOfOrder } from './commands.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -25,12 +25,7 @@ test('the walk-through comes before the lifecycle and goes in the order a new us
     'npx --no bcgroups import',
     'the first pull request',
   ];
-  let from = 0;
-  for (const step of steps) {
-    const at = adopt.indexOf(step, from);
-    assert.ok(at >= 0, `'${step}' after the step before it`);
-    from = at;
-  }
+  assert.equal(findStepsOutOfOrder(adopt, steps), [], 'each step after the one before it');
   for (const scope of ['store_v2_customers_read_only', 'store_v2_products_read_only', 'store_v2_customers`'])
     assert.ok(adopt.includes(scope), scope);
   // The route a clean runner can follow: a tarball inside the repository, never a path outside it.

@@ -110,3 +110,15 @@ export function extractTableRows(text: string): string[][] {
         .map((cell) => cell.trim()),
     );
 }
+
+/** The steps that `text` lacks in this order, each looked for after the one before it (empty: all there). */
+export function findStepsOutOfOrder(text: string, steps: readonly string[]): string[] {
+  let from = 0;
+  const missing: string[] = [];
+  for (const step of steps) {
+    const at = text.indexOf(step, from);
+    if (at < 0) missing.push(step);
+    else from = at;
+  }
+  return missing;
+}

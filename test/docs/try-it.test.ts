@@ -9,7 +9,7 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { loadSeedFile, seedFileOptions } from '../../src/sandbox/seed.js';
 import { runIn } from '../support/cli.js';
 import { makeTempDir } from '../support/temp.js';
-import { extractSection } from './commands.js';
+import { extractSection, findStepsOutOfOrder } from './commands.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,12 +28,7 @@ test('the try-it walk-through: packaged seed, import, change, plan, apply, a han
     `-d '{"name": "Wholesale EU"}' "$BIGCOMMERCE_API_URL/stores/$BIGCOMMERCE_STORE_HASH/v2/customer_groups/3"`,
     'npx --no bcgroups drift',
   ];
-  let from = 0;
-  for (const step of steps) {
-    const at = section.indexOf(step, from);
-    assert.ok(at >= 0, `'${step}' after the step before it`);
-    from = at;
-  }
+  assert.equal(findStepsOutOfOrder(section, steps), [], 'each step after the one before it');
 
   // node_modules/bcgroups/schemas/ is this repository's schemas/, packed.
   const seed = await loadSeedFile(path.join(ROOT, seedPath.replace('node_modules/bcgroups/', '')));

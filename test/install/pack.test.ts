@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { findStepsOutOfOrder } from '../docs/commands.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -128,12 +129,7 @@ test('adopted as the README says: the vendored tarball, init, import, validate, 
 test('the README adopts bcgroups with these commands, in this order', async () => {
   const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
   const adopt = readme.slice(readme.indexOf('## Adopt it in your repository'));
-  let from = 0;
-  for (const command of ADOPT_COMMANDS) {
-    const at = adopt.indexOf(command, from);
-    assert.ok(at >= 0, `'${command}' after the command before it`);
-    from = at;
-  }
+  assert.equal(findStepsOutOfOrder(adopt, ADOPT_COMMANDS), [], 'each step after the one before it');
 });
 
 test('a git install can build: prepare runs the build with tools from devDependencies only', async () => {
