@@ -1,7 +1,7 @@
 // One request to the API with the safety rules around it: https only (loopback excepted), a timeout,
 // pacing, and the retries that retry.ts allows. Node's fetch keeps connections alive.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiError, ConfigError } from '../errors.js';
+import { ApiError } from '../errors.js';
 import type { ClientStats } from '../model/index.js';
 import { LIST_CONCURRENCY, type PageBounds } from './paging.js';
 import {
@@ -53,28 +53,6 @@ export interface SendOptions {
 
 /** A page of 250 groups is well under this; anything larger is not an answer of the groups API. */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
-
-/** Refuses plain http to anything but this machine: the token would cross the network in clear text. */
-export function assertSafeApiUrl(apiUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    throw new ConfigError(`The API URL '${apiUrl}' is not a valid URL.`);
-  }
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url;
-  throw new ConfigError(
-    `Refusing to send the access token over ${url.protocol}//${url.host}: use https:// (plain http is allowed only to 127.0.0.0/8, ::1 or localhost).`,
-  );
-}
-
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host === '::1') return true;
-  const octets = host.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
-}
 
 export class Transport {
   readonly stats: ClientStats = {
