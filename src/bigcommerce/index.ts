@@ -2,7 +2,8 @@
 import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { BigCommerceClient } from './groups.js';
-import { assertSafeApiUrl, Transport } from './http.js';
+import { assertSafeApiUrl } from './api-url.js';
+import { Transport } from './http.js';
 import { checkToken } from './token.js';
 
 export { BigCommerceClient } from './groups.js';

@@ -10,7 +10,12 @@ export interface ProgressLines {
   result(result: ChangeResult, color: boolean): string;
   progress(progress: ApplyProgress, color: boolean): string;
   merge(progress: MergeProgress): string;
+  /** Words for a pause now running (a rate-limit wait), or undefined. */
+  pause?(): string | undefined;
 }
+
+/** How often a terminal's live line is redrawn while nothing finishes, so a wait counts down. */
+const REDRAW_MS = 1000;
 
 export interface ApplyReporter {
   onResult(result: ChangeResult, progress: ApplyProgress): void;
@@ -24,8 +29,20 @@ export interface ApplyReporter {
 export function createApplyReporter(io: Io, lines: ProgressLines, stream: Output = io.stderr): ApplyReporter {
   const color = useColor(io, stream);
   let liveLine = false;
+  let last: ApplyProgress | undefined;
+  // While the store's rate limit holds every request back, nothing finishes: the live line says why.
+  const timer = stream.isTTY
+    ? setInterval(() => {
+        const pause = lines.pause?.();
+        if (pause === undefined && !liveLine) return;
+        stream.write(`\r${last ? lines.progress(last, color) : pause}\x1b[K`);
+        liveLine = true;
+      }, REDRAW_MS)
+    : undefined;
+  timer?.unref();
   return {
     onResult(result, progress) {
+      last = progress;
       // On a terminal the finished change replaces the live line, which is drawn again below it, so the
       // scrollback keeps every change as a log would.
       if (stream.isTTY) {
@@ -41,6 +58,7 @@ export function createApplyReporter(io: Io, lines: ProgressLines, stream: Output
       liveLine = true;
     },
     finish() {
+      clearInterval(timer);
       if (liveLine) stream.write('\n');
       liveLine = false;
     },

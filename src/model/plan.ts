@@ -296,5 +296,21 @@ export interface SavedPlan {
   live: Record<string, { date_modified: string | null; fingerprint: string }>;
   /** What each reference by name resolved to; apply re-resolves them and refuses a plan whose references moved. */
   references?: ResolvedReference[];
+  /** How `plan` showed it, so `show` prints the same bytes without a store or config. */
+  view?: SavedView;
   plan: Plan;
+}
+
+/** The header and split of the plan as `plan` rendered it: all that the plan itself does not hold. */
+export interface SavedView {
+  /** The groups folder, as messages name it. */
+  dir: string;
+  /** The store line: hash, the API when not the default, the config file (relative to where plan ran). */
+  store: { hash: string; apiUrl?: string; configFile?: string | null };
+  /** Made with --force: the thresholds it overrode. */
+  forced?: SafetyRefusal[];
+  /** Made with --baseline: which changes were this change's own. */
+  attribution?: Attribution | AttributionOff;
+  /** The retries and waits of the reads, printed under the text plan. */
+  readTrouble?: string;
 }

@@ -43,7 +43,10 @@ export interface ClientStats {
   requests: Record<'GET' | 'POST' | 'PUT' | 'DELETE', number>;
   retries: number;
   rateLimited: number;
+  /** Wall time spent waiting (for the quota, a 429's reset, a retry's backoff); shared waits count once. */
   waitedMs: number;
+  /** When the current wait ends (ms since the epoch); in the past when nothing waits. */
+  waitingUntil: number;
   bytesSent: number;
 }
 

@@ -3,7 +3,7 @@
 import { BcgroupsError } from '../errors.js';
 import { loadValidator } from '../schema/index.js';
 import { describeSchemaErrors } from '../schema/errors.js';
-import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../model/index.js';
+import type { LiveGroup, Plan, ResolvedReference, SavedPlan, SavedView } from '../model/index.js';
 import { fingerprint } from '../model/normalize.js';
 
 export interface SaveContext {
@@ -17,6 +17,8 @@ export interface SaveContext {
   forced?: boolean;
   /** What the references by name of groups/ resolved to. */
   references?: readonly ResolvedReference[];
+  /** How plan rendered it, for `show`. */
+  view?: SavedView;
   now?: Date;
 }
 
@@ -41,6 +43,7 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
     forced: context.forced ?? false,
     live,
     ...(context.references && context.references.length > 0 ? { references: [...context.references] } : {}),
+    ...(context.view ? { view: context.view } : {}),
     plan,
   };
 }

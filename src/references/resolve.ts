@@ -125,17 +125,23 @@ function spelling(target: Target): string {
 }
 
 function resolveRules(rules: readonly DiscountRuleOf<'loaded'>[], idAt: (pointer: string) => number): DiscountRule[] {
-  return normalizeRules(
-    rules.map((rule, index): DiscountRule => {
-      const at = (key: string) => idAt(`/discount_rules/${index}/${key}`);
-      if ('category' in rule)
-        return { type: 'category', method: rule.method, amount: rule.amount, category_id: at('category') };
-      if ('product_sku' in rule)
-        return { type: 'product', method: rule.method, amount: rule.amount, product_id: at('product_sku') };
-      if ('price_list' in rule) return { type: 'price_list', price_list_id: at('price_list') };
-      return rule;
-    }),
-  );
+  return normalizeRules(resolveRulesInOrder(rules, idAt));
+}
+
+/** The rules with each reference replaced by the id `idAt` gives for its place, in the file's order. */
+export function resolveRulesInOrder(
+  rules: readonly DiscountRuleOf<'loaded'>[],
+  idAt: (pointer: string) => number,
+): DiscountRule[] {
+  return rules.map((rule, index): DiscountRule => {
+    const at = (key: string) => idAt(`/discount_rules/${index}/${key}`);
+    if ('category' in rule)
+      return { type: 'category', method: rule.method, amount: rule.amount, category_id: at('category') };
+    if ('product_sku' in rule)
+      return { type: 'product', method: rule.method, amount: rule.amount, product_id: at('product_sku') };
+    if ('price_list' in rule) return { type: 'price_list', price_list_id: at('price_list') };
+    return rule;
+  });
 }
 
 function resolveAccess(group: LoadedGroup, idAt: (pointer: string) => number): CategoryAccess {

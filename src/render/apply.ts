@@ -17,10 +17,15 @@ import { stringifyJson } from '../text/hidden.js';
 import { fitPieces, type Piece } from './fit.js';
 
 /** The wording the live reporter of apply/ uses; the rate limit is read as each change finishes. */
-export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'>) {
+export function applyProgressLines(api: Pick<GroupsApi, 'rateLimit'> & { stats?: Pick<ClientStats, 'waitingUntil'> }) {
   return {
     result: renderResultLine,
-    progress: (progress: ApplyProgress, color: boolean) => renderProgressLine(progress, api.rateLimit, color),
+    progress: (progress: ApplyProgress, color: boolean) =>
+      renderProgressLine(progress, api.rateLimit, color, waitLeft(api.stats)),
+    pause: () => {
+      const left = waitLeft(api.stats);
+      return left === undefined ? undefined : describeWait(left);
+    },
     merge: renderMergeLine,
   };
 }
@@ -37,15 +42,28 @@ function describeMoves(result: ChangeResult): string {
   return `moved ${countOf(customers, 'customer')} in ${countOf(batches.length, 'batch', 'batches')}`;
 }
 
+/** The rest of a wait now running, when it is long enough to be worth a word (a second or more). */
+function waitLeft(stats: Pick<ClientStats, 'waitingUntil'> | undefined, now = Date.now()): number | undefined {
+  const left = (stats?.waitingUntil ?? 0) - now;
+  return left >= 1000 ? left : undefined;
+}
+
+/** "waiting 12 s for the store's rate limit" */
+export function describeWait(leftMs: number): string {
+  return `waiting ${Math.ceil(leftMs / 1000)} s for the store's rate limit`;
+}
+
 /** `applying 3/9 · 1 failed · 97/150 requests left in window`, rewritten in place on a terminal. */
 export function renderProgressLine(
   progress: ApplyProgress,
   rateLimit: RateLimitState | undefined,
   color: boolean,
+  waitingMs?: number,
 ): string {
   const parts = [`applying ${progress.done}/${progress.total}`];
   parts.push(progress.failed > 0 ? paint(`${progress.failed} failed`, 'red', color) : '0 failed');
   if (rateLimit) parts.push(`${rateLimit.left}/${rateLimit.quota} requests left in window`);
+  if (waitingMs !== undefined) parts.push(paint(describeWait(waitingMs), 'yellow', color));
   return parts.join(' · ');
 }
 

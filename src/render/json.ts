@@ -2,6 +2,8 @@
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
 import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.js';
 import { viewChange, type PlanAttribution } from './attribution.js';
+import { driftLines } from './drift.js';
+import type { PlanStore } from './header.js';
 import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
 import { describeNotice } from './notices.js';
@@ -12,15 +14,22 @@ export interface JsonOptions {
   mode?: 'plan' | 'drift';
   /** Next to a baseline: each change gets an `origin`, and `baseline` says what was compared. */
   attribution?: PlanAttribution;
+  /** The store the plan is for, named at the top. */
+  store?: PlanStore;
 }
 
 export function renderJson(plan: Plan, options: JsonOptions = {}): string {
   const document = {
     format_version: 1,
     ...(options.mode === 'drift' ? { mode: 'drift' } : {}),
+    ...(options.store ? { store: describeStoreForMachines(options.store) } : {}),
     summary: plan.summary,
     changes: plan.changes.map((change) =>
-      withOrigin(orderKeys(change, plan.catalog_names), change, options.attribution),
+      withOrigin(
+        withDriftReason(orderKeys(change, plan.catalog_names), change, plan, options.mode),
+        change,
+        options.attribution,
+      ),
     ),
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
@@ -36,6 +45,30 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     ...(plan.ownership ? { ownership: plan.ownership } : {}),
   };
   return stringifyJson(document);
+}
+
+/**
+ * Drift cannot say which side moved, so its reason names both sides as the text report does ("store has
+ * 10% off ..., the file says 15%"); a plan's reason ("changed in groups/vip.yaml") would blame the file.
+ */
+function withDriftReason(
+  ordered: Record<string, unknown>,
+  change: Change,
+  plan: Plan,
+  mode: JsonOptions['mode'],
+): Record<string, unknown> {
+  if (mode !== 'drift') return ordered;
+  const [line] = driftLines({ changes: [change], catalog_names: plan.catalog_names });
+  return line === undefined ? ordered : { ...ordered, reason: line };
+}
+
+/** The store by hash, with its name and its API only when the config gives them. */
+function describeStoreForMachines(store: PlanStore): Record<string, string> {
+  return {
+    hash: store.hash,
+    ...(store.name === undefined ? {} : { name: store.name }),
+    ...(store.apiUrl === undefined ? {} : { api_url: new URL(store.apiUrl).origin }),
+  };
 }
 
 /** The refusal as format_version 1 prints it: the threshold, the two numbers and the words (or the pattern's facts). */

@@ -22,19 +22,31 @@ export interface StoreSection {
 
 export const ALL_STORES_FORMAT_VERSION = 1;
 
-export function renderStoresAs(
-  format: Format,
-  sections: readonly StoreSection[],
-  options: { color: boolean; maxBytes?: number | undefined; fullAt?: string },
-): string {
+export interface StoresOptions {
+  color: boolean;
+  /** The config file the stores come from, as the user would name it. */
+  configFile: string;
+  /** The most bytes the markdown may take, cut on whole changes (the PR comment's share). */
+  maxBytes?: number | undefined;
+  /** Where the whole plan is, for the note of what a cut left out. */
+  fullAt?: string;
+}
+
+export function renderStoresAs(format: Format, sections: readonly StoreSection[], options: StoresOptions): string {
   switch (format) {
     case 'text':
-      return sections.map((section) => renderTextSection(section, options.color)).join('\n');
+      return `${describeStoresOf(sections, options.configFile)}\n\n${sections.map((section) => renderTextSection(section, options.color)).join('\n')}`;
     case 'markdown':
-      return renderStoresMarkdown(sections, options);
+      return `${describeStoresOf(sections, `\`${options.configFile}\``)}\n\n${renderStoresMarkdown(sections, options)}`;
     case 'json':
-      return renderStoresJson(sections);
+      return renderStoresJson(sections, options.configFile);
   }
+}
+
+/** "Plans of 2 stores named in bcgroups.config.yaml: production, staging." */
+function describeStoresOf(sections: readonly StoreSection[], configFile: string): string {
+  const names = sections.map((section) => section.store).join(', ');
+  return `Plans of ${sections.length === 1 ? 'the store' : `${sections.length} stores`} named in ${configFile}: ${names}.`;
 }
 
 function renderTextSection(section: StoreSection, color: boolean): string {
@@ -71,7 +83,7 @@ export function renderStoresMarkdown(
     .join('\n');
 }
 
-function renderStoresJson(sections: readonly StoreSection[]): string {
+function renderStoresJson(sections: readonly StoreSection[], configFile: string): string {
   const stores = sections.map((section) => ({
     store: section.store,
     store_hash: section.storeHash,
@@ -79,5 +91,5 @@ function renderStoresJson(sections: readonly StoreSection[]): string {
       ? { error: section.outcome.error }
       : { plan: JSON.parse(renderJson(section.outcome.plan)) as unknown }),
   }));
-  return stringifyJson({ format_version: ALL_STORES_FORMAT_VERSION, stores });
+  return stringifyJson({ format_version: ALL_STORES_FORMAT_VERSION, config_file: configFile, stores });
 }

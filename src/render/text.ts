@@ -193,9 +193,9 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 function formatPlanFooter(plan: Plan, color: boolean): string {
   const requests = countWriteRequests(plan);
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
-  return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
-    .filter(Boolean)
-    .join('\n');
+  const lines = [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)];
+  // A long plan is read from its end: a refused one says so there too, not only above the changes.
+  return [...lines, plan.refusals.length > 0 ? `\n${formatRefusals(plan, color)}` : ''].filter(Boolean).join('\n');
 }
 
 function formatDrift(plan: Plan, dir: string, color: boolean): string {

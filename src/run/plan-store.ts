@@ -12,6 +12,7 @@ import type {
   Plan,
   ResolvedReference,
   SafetyRefusal,
+  SavedView,
 } from '../model/index.js';
 import { annotatePlan } from '../plan/annotate.js';
 import { checkSafety, createPlan } from '../plan/index.js';
@@ -153,7 +154,7 @@ export async function readStoreState(
 }
 
 /** `plan --out FILE`: the plan with what apply checks it against, written where the run's cwd says. */
-export async function saveStorePlan(planned: StorePlan, file: string, cwd: string): Promise<void> {
+export async function saveStorePlan(planned: StorePlan, file: string, cwd: string, view?: SavedView): Promise<void> {
   const saved = toSavedPlan(planned.plan, {
     storeHash: planned.store.storeHash,
     storeName: planned.config.storeName,
@@ -161,6 +162,7 @@ export async function saveStorePlan(planned: StorePlan, file: string, cwd: strin
     liveGroups: planned.live,
     forced: planned.forced,
     references: planned.references,
+    ...(view ? { view } : {}),
   });
   await writeSavedPlan(cwd, file, saved);
 }

@@ -1,5 +1,6 @@
 // `bcgroups plan --all-stores`: every store of the config in turn, from one validated groups/. A store
 // that cannot be planned is reported in its section; the others are still planned.
+import path from 'node:path';
 import { narrowTo, storeNamesOf } from '../../config/index.js';
 import type { DesiredState } from '../../desired/index.js';
 import { BcgroupsError, PlanError, UsageError, ValidationError, EXIT } from '../../errors.js';
@@ -61,7 +62,11 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
       codes.push(EXIT.error);
     }
   }
-  ctx.io.stdout.write(renderStoresAs(format, sections, { color: useColor(ctx.io), maxBytes, fullAt: COMMENT_FULL_AT }));
+  // A config naming stores always is a file: nothing else can name them.
+  const configFile = settings.configFile ? path.relative(ctx.io.cwd, settings.configFile) || settings.configFile : '';
+  ctx.io.stdout.write(
+    renderStoresAs(format, sections, { color: useColor(ctx.io), configFile, maxBytes, fullAt: COMMENT_FULL_AT }),
+  );
   await appendStepSummary(ctx.io, (summaryBytes) =>
     renderStoresMarkdown(sections, { maxBytes: summaryBytes, fullAt: SUMMARY_FULL_AT }),
   );

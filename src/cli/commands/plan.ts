@@ -1,6 +1,7 @@
 // `bcgroups plan`: validate, read the live store (paged list only), plan, check safety, render.
 import { EXIT } from '../../errors.js';
 import { removeStalePlan } from '../../planfile/io.js';
+import type { SavedView } from '../../model/index.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { describeAttributionOff } from '../../render/attribution.js';
 import { type Format, renderMarkdown, renderPlanAs } from '../../render/index.js';
@@ -117,7 +118,14 @@ async function planOne(ctx: PlanContext, format: Format, out: string | undefined
   const trouble = describeReadTrouble(store.client.stats);
   if (format === 'text' && trouble) ctx.io.stdout.write(`${trouble}\n`);
   if (out !== undefined) {
-    await saveStorePlan(planned, out, ctx.io.cwd);
+    // What `show` prints the file with: the header and attribution this run rendered.
+    const view: SavedView = {
+      dir: config.groupsDir,
+      ...header,
+      ...(attribution ? { attribution } : {}),
+      ...(trouble ? { readTrouble: trouble } : {}),
+    };
+    await saveStorePlan(planned, out, ctx.io.cwd, view);
     const replan = replanCommand(ctx.values, out, { prune: config.prune, force: true });
     ctx.io.stderr.write(
       plan.refusals.length === 0

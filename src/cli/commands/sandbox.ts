@@ -152,17 +152,16 @@ export async function runSandbox(ctx: SandboxContext, stop: () => Promise<unknow
   const { startSandbox } = await import('../../sandbox/index.js');
   const sandbox = await startSandbox(await readSandboxOptions(ctx));
   const stopped = stop();
-  const tokenNote =
-    ctx.values.token === undefined
-      ? `the default sandbox token (see 'bcgroups sandbox --help')`
-      : 'the token given with --token';
+  // The default token is public (it is in --help); one given with --token is not repeated.
+  const token = ctx.values.token === undefined ? SANDBOX_DEFAULTS.token : '"$SANDBOX_TOKEN"';
   ctx.io.stdout.write(
     [
       `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${describeContents(sandbox)})`,
       `API base: ${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups (catalog and customers under /v3)`,
       'Point bcgroups at it from another terminal (or set apiUrl and storeHash in the config):',
-      `  BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} bcgroups plan`,
-      `with BIGCOMMERCE_ACCESS_TOKEN set to ${tokenNote}.`,
+      `  export BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} BIGCOMMERCE_ACCESS_TOKEN=${token}`,
+      '  npx --no bcgroups plan',
+      ...(ctx.values.token === undefined ? [] : ['with SANDBOX_TOKEN set to the token given with --token.']),
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),

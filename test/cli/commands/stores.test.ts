@@ -119,9 +119,13 @@ stores(
     assert.is(json.code, 0);
     const document = JSON.parse(json.out) as {
       format_version: number;
+      config_file: string;
       stores: { store: string; store_hash: string; plan: { summary: { unmanaged: number } } }[];
     };
     assert.is(document.format_version, 1);
+    assert.match(document.config_file, /^bcgroups\.config\.|^\.bcgroupsrc/);
+    const text = await two.run(['plan', '--all-stores']);
+    assert.ok(text.out.startsWith(`Plans of 2 stores named in ${document.config_file}: production, staging.\n\n`));
     assert.equal(
       document.stores.map((entry) => [entry.store, entry.store_hash, entry.plan.summary.unmanaged]),
       [
