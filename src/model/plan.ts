@@ -1,5 +1,6 @@
 // A plan: its changes, their reasons, safety refusals, reads and attribution, and the saved plan file.
 import type { FieldName, GroupBody, GroupRef, GroupState, HolderFlag, ResolvedReference } from './groups.js';
+import type { StorefrontPlan } from './storefronts.js';
 
 /** Why a change exists, as facts that render/ words; apply never branches on them. */
 export type ChangeReason =
@@ -127,6 +128,8 @@ export interface Plan {
   reads?: PlanReads;
   /** What people should know about groups the plan leaves as they are (a rename already done); absent when none. */
   notes?: PlanNote[];
+  /** Assignments and channel roles; absent when no file manages price_lists or a channel role. */
+  storefront?: StorefrontPlan;
 }
 
 /** What a referenced id is called in the store, by id (as a string key); null: the store has no such id. */
@@ -139,10 +142,14 @@ export interface CatalogNames {
 /** The kinds of reads a plan makes, in the order the plan output lists them. */
 export const READ_KINDS = ['groups', 'categories', 'products', 'price_lists', 'customers'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
+/** The reads of channels, their group settings and assignments, after price_lists in the plan's list. */
+export const STOREFRONT_READ_KINDS = ['channels', 'channel_settings', 'assignments'] as const;
+export type StorefrontReadKind = (typeof STOREFRONT_READ_KINDS)[number];
 
 export interface PlanReads {
-  /** Requests each kind of read took (retries included); 0 when not needed or skipped. */
-  requests: Record<ReadKind, number>;
+  /** Requests each kind of read took (retries included); 0 when not needed or skipped. The storefront kinds
+   *  are present only when a file manages a storefront key, so other plans read and show as before. */
+  requests: Record<ReadKind, number> & Partial<Record<StorefrontReadKind, number>>;
   /** What could not be checked, for people: "category names not read (--no-catalog)". */
   unchecked: string[];
 }

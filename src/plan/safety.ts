@@ -4,12 +4,21 @@
 // both percent checks count a store of fewer than minGroupsForPercent groups as that many: one or two changes
 // pass, deleting most of a small store is still refused, and deletes and updates follow the same rule.
 import type { Change, PercentRefusal, Plan, SafetyConfig, SafetyRefusal } from '../model/index.js';
+import { listStorefrontTouched } from './storefront-touched.js';
 
 const OVERRIDE = '--force';
 
-export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safety: SafetyConfig): SafetyRefusal[] {
+export function checkSafety(
+  plan: Pick<Plan, 'changes' | 'storefront'>,
+  liveCount: number,
+  safety: SafetyConfig,
+): SafetyRefusal[] {
   const deletes = plan.changes.filter((change) => change.action === 'delete').length;
-  const updates = new Set(plan.changes.flatMap((change) => (change.action === 'update' ? [change.id] : []))).size;
+  // A live group whose assignments or channel roles change is an updated group too.
+  const updates = new Set([
+    ...plan.changes.flatMap((change) => (change.action === 'update' ? [change.id] : [])),
+    ...listStorefrontTouched(plan.storefront?.changes ?? []),
+  ]).size;
   const refusals: SafetyRefusal[] = [];
 
   if (deletes > safety.maxDeletes) {

@@ -1,6 +1,6 @@
 // The catalog arranged for lookups by id and by name: each category's path from its root, products by
 // SKU, price lists by name. Built once per catalog; matching is exact after Unicode normalization (NFC).
-import type { Catalog, CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
+import type { Catalog, CatalogPriceList, CatalogProduct, CategoryNode, LiveChannel } from '../model/index.js';
 import { formatCategoryPath, splitCategoryPath } from './category-path.js';
 
 export interface IndexedCategory extends CategoryNode {
@@ -20,6 +20,7 @@ export interface CatalogIndex {
   categories?: KindIndex<IndexedCategory> & { byName: Map<string, IndexedCategory[]> };
   products?: KindIndex<CatalogProduct>;
   priceLists?: KindIndex<CatalogPriceList>;
+  channels?: KindIndex<LiveChannel>;
 }
 
 export function indexCatalog(catalog: Catalog): CatalogIndex {
@@ -48,6 +49,13 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     index.priceLists = {
       byId: new Map(lists.map((list) => [list.id, list])),
       byKey: groupBy(lists, (list) => exactKey(list.name)),
+    };
+  }
+  if (catalog.channels) {
+    const channels = catalog.channels;
+    index.channels = {
+      byId: new Map(channels.map((channel) => [channel.id, channel])),
+      byKey: groupBy(channels, (channel) => exactKey(channel.name)),
     };
   }
   return index;

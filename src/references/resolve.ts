@@ -16,6 +16,7 @@ import { normalizeAccess, normalizeRules } from '../model/normalize.js';
 import { toFieldPath } from '../schema/pointer.js';
 import { indexCatalog, type CatalogIndex } from './catalog-index.js';
 import { describeKind, matchTarget } from './match.js';
+import { resolveStorefrontKeys } from './storefront-keys.js';
 import { listTargets, type Target } from './targets.js';
 
 export interface Resolution {
@@ -62,6 +63,10 @@ function resolveGroup(
     else resolved.push({ target, id: match.id });
   }
   problems.push(...findSameTargets(resolved, problemAt));
+  const byPointer = new Map(resolved.map(({ target, id }) => [target.pointer, id]));
+  const idAt = (pointer: string): number => byPointer.get(pointer) ?? Number.NaN;
+  const storefront = problems.length > 0 ? undefined : resolveStorefrontKeys(group, idAt, problemAt);
+  if (storefront && 'problems' in storefront) problems.push(...storefront.problems);
   const references = resolved
     .filter(({ target }) => target.ref !== undefined)
     .map(({ target, id }) => ({
@@ -71,12 +76,12 @@ function resolveGroup(
       ref: target.ref ?? '',
       resolved_id: id,
     }));
-  if (problems.length > 0) return { references, problems };
-  const byPointer = new Map(resolved.map(({ target, id }) => [target.pointer, id]));
-  const idAt = (pointer: string): number => byPointer.get(pointer) ?? Number.NaN;
+  if (problems.length > 0 || !storefront || 'problems' in storefront) return { references, problems };
+  const { price_lists: _lists, default_on_channels: _defaults, guest_on_channels: _guests, ...plain } = group;
   return {
     group: {
-      ...group,
+      ...plain,
+      ...storefront.keys,
       category_access: resolveAccess(group, idAt),
       discount_rules: resolveRules(group.discount_rules, idAt),
     },
@@ -96,7 +101,7 @@ function findSameTargets(
   const problems: Problem[] = [];
   const first = new Map<string, Resolved>();
   for (const entry of resolved) {
-    if (entry.target.kind === 'price_list') continue;
+    if (entry.target.kind === 'price_list' || entry.target.kind === 'channel') continue;
     const place = entry.target.rule === undefined ? 'access' : 'rule';
     const key = `${place}:${entry.target.kind}:${entry.id}`;
     const earlier = first.get(key);

@@ -41,6 +41,21 @@ function describeGuestReach(change: Change): string | undefined {
 export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
   if (!plan.reads) return '';
   const { groups, categories, products, price_lists: priceLists, customers } = plan.reads.requests;
-  const total = groups + categories + products + priceLists + customers;
-  return `Read requests: ${total} (${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts).`;
+  const { channels, channel_settings: settings, assignments } = plan.reads.requests;
+  // The storefront kinds are shown only when read, so plans of files without those keys read as before.
+  const storefront = [
+    channels === undefined ? '' : `${channels} for channels`,
+    settings === undefined ? '' : `${settings} for channel settings`,
+    assignments === undefined ? '' : `${assignments} for assignments`,
+  ].filter(Boolean);
+  const total = groups + categories + products + priceLists + customers + (channels ?? 0) + (settings ?? 0);
+  const parts = [
+    `${groups} for groups`,
+    `${categories} for categories`,
+    `${products} for products`,
+    `${priceLists} for price lists`,
+    ...storefront,
+    `${customers} for customer counts`,
+  ];
+  return `Read requests: ${total + (assignments ?? 0)} (${parts.join(', ')}).`;
 }

@@ -34,6 +34,7 @@ import {
   type Sign,
 } from './lines.js';
 import { describeReasons } from './words.js';
+import { countStorefrontRequests, hasChanges, STOREFRONT_HEADING, storefrontLines } from './storefront-lines.js';
 import { audienceLines, describeReadRequests } from './audience.js';
 import { count as countOf, folderLabel } from '../text/words.js';
 
@@ -98,8 +99,19 @@ function formatUnchecked(plan: Plan): string {
 }
 
 function formatChanges(plan: Plan, dir: string, color: boolean): string {
-  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
-  return ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+  if (!hasChanges(plan)) return `No changes: the store matches ${folderLabel(dir)}.`;
+  const groups =
+    plan.changes.length === 0
+      ? ''
+      : ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+  return [groups, formatStorefront(plan, color)].filter(Boolean).join('\n\n');
+}
+
+function formatStorefront(plan: Plan, color: boolean): string {
+  const lines = storefrontLines(plan.storefront);
+  if (lines.length === 0) return '';
+  const shown = lines.map(({ sign, text }) => `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${text}`);
+  return [`${STOREFRONT_HEADING}:`, ...shown].join('\n');
 }
 
 /** Without a compared baseline, one list; with one, the warning, this change's own, the pending, the dropped. */
@@ -145,6 +157,7 @@ function formatPlanChanges(
     section(OWN_HEADING, own),
     section(PENDING_HEADING, pending, PENDING_NOTE),
     dropped,
+    formatStorefront(plan, color),
   ];
 }
 
@@ -181,7 +194,7 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
   // Apply sends one write request per change.
-  const requests = plan.changes.length;
+  const requests = plan.changes.length + countStorefrontRequests(plan);
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
   return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
     .filter(Boolean)

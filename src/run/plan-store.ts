@@ -14,7 +14,8 @@ import type {
   SafetyRefusal,
 } from '../model/index.js';
 import { annotatePlan } from '../plan/annotate.js';
-import { checkSafety, createPlan } from '../plan/index.js';
+import { checkSafety } from '../plan/index.js';
+import { planWithStorefront } from './storefront-plan.js';
 import { toSavedPlan } from '../planfile/index.js';
 import { writeSavedPlan } from '../planfile/io.js';
 import { listCatalogNeeds } from '../references/index.js';
@@ -93,13 +94,16 @@ export async function planAgainstStore(
   const resolved = resolveDesired(desired, read.catalog);
   // Groups kept for other stores are not desired here: unmanaged, or pruned with a reason of their own.
   const excluded = desired.excluded ? { excluded: desired.excluded } : {};
-  const planned = createPlan(resolved.groups, live, { prune: options.prune, ...excluded });
+  const { planned, storefrontRequests } = await planWithStorefront(client.store, resolved.groups, live, read.catalog, {
+    prune: options.prune,
+    ...excluded,
+  });
   const counts = await countTouchedCustomers(client, planned, config);
   const plan = annotatePlan(planned, {
     catalog: read.catalog,
     ...(counts.customers ? { customers: counts.customers } : {}),
     reads: {
-      requests: { groups: groupsRequests, ...read.requests, customers: counts.requests },
+      requests: { groups: groupsRequests, ...read.requests, ...storefrontRequests, customers: counts.requests },
       unchecked: [...read.unchecked, ...counts.unchecked],
     },
   });

@@ -2,7 +2,7 @@
 import { EXIT } from '../../errors.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { describeAttributionOff } from '../../render/attribution.js';
-import { renderMarkdown, renderPlanAs } from '../../render/index.js';
+import { hasChanges, renderMarkdown, renderPlanAs } from '../../render/index.js';
 import { describeReadTrouble } from '../../render/requests.js';
 import { attributeBaseline, type BaselineGroups, baselineGroups, loadBaseline } from '../../run/baseline.js';
 import { planStore, saveStorePlan } from '../../run/plan-store.js';
@@ -106,6 +106,6 @@ export const planCommand = defineCommand({
     );
 
     if (plan.refusals.length > 0) return EXIT.refused;
-    return ctx.values['detailed-exitcode'] && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
+    return ctx.values['detailed-exitcode'] && hasChanges(plan) ? EXIT.changes : EXIT.ok;
   },
 });

@@ -1,0 +1,72 @@
+// The channels side is read only as far as the files need it: none of it without a storefront key, the
+// assignments of the managing groups only, and a 403 names the scope a read lacks.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { openProject } from '../support/cli.js';
+import { STOREFRONT_STORE as STORE } from '../support/storefronts.js';
+
+const STOREFRONT_READS = /^GET \/v3\/(channels|customers\/settings|pricelists\/assignments)/;
+
+function storefrontReads(endpoints: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(endpoints).filter(([key]) => STOREFRONT_READS.test(key)));
+}
+
+test('files without storefront keys make none of their reads', async () => {
+  const project = await openProject({ 'retail.yaml': 'name: Retail\nis_default: true\n' }, STORE);
+  try {
+    project.sandbox.resetCounters();
+    const plan = await project.run('plan');
+    assert.is(plan.code, 0, plan.err);
+    assert.equal(storefrontReads(project.sandbox.counters.endpoints), {});
+    assert.not.match(plan.out, /channel/);
+  } finally {
+    await project.close();
+  }
+});
+
+test('price_lists alone reads the channels once and the assignments of its group, no channel settings', async () => {
+  const files = { 'trade.yaml': 'name: Trade\nprice_lists:\n  - price_list: Trade\n    channel_id: 3\n' };
+  const project = await openProject(files, STORE);
+  try {
+    project.sandbox.resetCounters();
+    const plan = await project.run('plan', '--detailed-exitcode');
+    assert.is(plan.code, 0, plan.out + plan.err);
+    assert.equal(storefrontReads(project.sandbox.counters.endpoints), {
+      'GET /v3/channels': 1,
+      'GET /v3/pricelists/assignments': 1,
+    });
+    assert.match(plan.out, /1 for channels, 1 for assignments/);
+  } finally {
+    await project.close();
+  }
+});
+
+test('a role list reads each channel settings once', async () => {
+  const files = { 'retail.yaml': 'name: Retail\nis_default: true\nguest_on_channels: []\n' };
+  const project = await openProject(files, STORE);
+  try {
+    project.sandbox.resetCounters();
+    const plan = await project.run('plan');
+    assert.is(plan.code, 0, plan.out + plan.err);
+    assert.equal(storefrontReads(project.sandbox.counters.endpoints), {
+      'GET /v3/channels': 1,
+      'GET /v3/customers/settings/channels/{id}': 3,
+    });
+  } finally {
+    await project.close();
+  }
+});
+
+test('a 403 on the assignments read names the missing scope', async () => {
+  const files = { 'trade.yaml': 'name: Trade\nprice_lists: []\n' };
+  const project = await openProject(files, { ...STORE, forbiddenPaths: ['/v3/pricelists/assignments'] });
+  try {
+    const plan = await project.run('plan');
+    assert.is.not(plan.code, 0);
+    assert.match(plan.err, /products read-only scope \(store_v2_products_read_only\)/);
+  } finally {
+    await project.close();
+  }
+});
+
+test.run();
