@@ -2,11 +2,12 @@
 import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
-import type { LiveGroup } from '../model/index.js';
+import type { LiveGroup, LiveStorefront } from '../model/index.js';
 import { fileNameFor } from './filename.js';
 import { findExistingFiles, findFileFor } from './pins.js';
 import { findRefusals, type Refusal, type RenderedGroup } from './refusals.js';
 import { modelineFor, renderGroupFile } from './render.js';
+import { describeImportedStorefront } from './storefront.js';
 import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../text/words.js';
@@ -48,6 +49,8 @@ export async function importGroups(
     names?: ImportNames;
     storeName?: string | undefined;
     schemaFile?: string;
+    /** The channels side, when read: each group's assignments and channel roles are written too. */
+    storefront?: LiveStorefront;
   },
 ): Promise<ImportResult> {
   // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
@@ -57,7 +60,10 @@ export async function importGroups(
   const existing = await findExistingFiles(root, options.storeName, cwd);
   const taken = new Set<string>(existing.all.map((file) => file.toLowerCase()));
   const rendered: Array<RenderedGroup & { path: string; withoutPin?: string }> = [];
-  for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {
+  for (const live of [...liveGroups].sort((a, b) => a.id - b.id)) {
+    const imported = options.storefront ? describeImportedStorefront(live, options.storefront) : undefined;
+    const group = imported?.group ?? live;
+    const keys = imported?.keys;
     const fileName = findFileFor(group, existing) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
@@ -68,13 +74,14 @@ export async function importGroups(
       modeline,
       options.names,
       options.storeName === undefined ? undefined : { ...otherPins, [options.storeName]: group.id },
+      keys,
     );
     rendered.push({
       group,
       path,
       shown: join(dir, fileName),
       content,
-      ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins) } : {}),
+      ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins, keys) } : {}),
     });
   }
   const refusals = findRefusals(rendered);

@@ -51,7 +51,16 @@ export function planStorefront(
   }
   if (live.settings) changes.push(...planChannelRoles(managed, live, groupNames));
   const channelNames = Object.fromEntries(live.channels.map((channel) => [String(channel.id), channel.name]));
-  return { changes, every_channel: everyChannel, channel_names: channelNames, price_list_names: priceListNames };
+  const named = new Set(changes.flatMap(listPriceListIds));
+  const listNames = Object.fromEntries(Object.entries(priceListNames).filter(([id]) => named.has(Number(id))));
+  return { changes, every_channel: everyChannel, channel_names: channelNames, price_list_names: listNames };
+}
+
+function listPriceListIds(change: StorefrontChange): number[] {
+  if (change.action === 'channel_roles') return [];
+  return change.action === 'assignment_move'
+    ? [change.from_price_list_id, change.price_list_id]
+    : [change.price_list_id];
 }
 
 function describeLive(id: number, name: string): ManagedGroup {

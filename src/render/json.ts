@@ -1,6 +1,7 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
-import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.js';
+import type { CatalogNames, Change, Plan, SafetyRefusal, StorefrontPlan } from '../model/index.js';
+import { describeStorefrontChange } from './storefront-lines.js';
 import { viewChange, type PlanAttribution } from './attribution.js';
 import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
@@ -23,6 +24,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
     refusals: plan.refusals.map(describeRefusalForMachines),
+    ...(plan.storefront ? { storefront: describeStorefrontForMachines(plan.storefront) } : {}),
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
     ...(plan.reads ? { reads: plan.reads } : {}),
     ...(plan.notes?.length
@@ -30,6 +32,17 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
       : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** The storefront section: each change as planned, with its words, and the names it uses. */
+function describeStorefrontForMachines(storefront: StorefrontPlan): StorefrontPlan {
+  return {
+    ...storefront,
+    changes: storefront.changes.map((change) => ({
+      ...change,
+      description: describeStorefrontChange(change, storefront),
+    })),
+  };
 }
 
 /** The refusal as format_version 1 prints it: the threshold, the two numbers and the words. */

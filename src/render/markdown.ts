@@ -28,6 +28,7 @@ import { folderLabel } from '../text/words.js';
 import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
+import { countStorefrontRequests, hasChanges, STOREFRONT_HEADING, storefrontLines } from './storefront-lines.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
@@ -99,7 +100,14 @@ function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
   return formatTable(
     ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
-    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.changes.length],
+    [
+      summary.create,
+      summary.update,
+      summary.delete,
+      summary.unchanged,
+      summary.unmanaged,
+      plan.changes.length + countStorefrontRequests(plan),
+    ],
   );
 }
 
@@ -118,8 +126,18 @@ function formatTable(headings: string[], counts: number[]): string {
 }
 
 function formatChanges(plan: Plan, dir: string): string {
-  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
-  return plan.changes.map((change) => formatChange(change, plan)).join('\n\n');
+  if (!hasChanges(plan)) return `No changes: the store matches ${folderLabel(dir)}.`;
+  return [...plan.changes.map((change) => formatChange(change, plan)), formatStorefront(plan)]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Assignments and channel roles, a line each, names escaped like every other line from the store. */
+function formatStorefront(plan: Plan): string {
+  const lines = storefrontLines(plan.storefront);
+  if (lines.length === 0) return '';
+  const shown = lines.map(({ sign, text }) => `- \`${sign}\` ${escapeInline(text)}`);
+  return [`#### ${STOREFRONT_HEADING} (${lines.length})`, ...shown].join('\n');
 }
 
 const AT_DEFAULTS =
@@ -185,7 +203,7 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
             .map((line) => `- ${escapeInline(line)}`)
             .join('\n'),
         ].join('\n\n');
-  const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : '';
+  const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : formatStorefront(plan);
   return [
     escapeInline(describeAttribution(plan, attribution)),
     warning,

@@ -81,3 +81,21 @@ export function countStorefrontRequests(plan: Pick<Plan, 'storefront'>): number 
 export function hasChanges(plan: Pick<Plan, 'changes' | 'storefront'>): boolean {
   return plan.changes.length > 0 || (plan.storefront?.changes.length ?? 0) > 0;
 }
+
+/** Drift words: what the store has against what the files say, a line per assignment or channel. */
+export function storefrontDriftLines(storefront: StorefrontPlan | undefined): string[] {
+  if (!storefront) return [];
+  return storefront.changes.map((change) => {
+    const text = describeStorefrontChange(change, storefront);
+    switch (change.action) {
+      case 'assignment_add':
+        return `${text}: in a file but not in the store`;
+      case 'assignment_remove':
+        return `${text}: in the store, not in the file`;
+      case 'assignment_move':
+        return `${text} (the store has the first, the file says the second)`;
+      case 'channel_roles':
+        return `${text} (the store has the first, the files say the second)`;
+    }
+  });
+}

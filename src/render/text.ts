@@ -213,6 +213,8 @@ function formatDrift(plan: Plan, dir: string, color: boolean): string {
 function formatDriftFooter(plan: Plan): string {
   const counts = countDrift(plan);
   const differing = counts.missing + counts.differ + counts.extra;
-  const line = `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+  const storefront = plan.storefront?.changes.length ?? 0;
+  const channels = storefront > 0 ? `, ${countOf(storefront, 'assignment or channel difference')}` : '';
+  const line = `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}${channels}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
   return [line, describeReadRequests(plan)].filter(Boolean).join('\n');
 }

@@ -4,6 +4,7 @@
 // themselves come with the catalog read. Nothing is read when no file has a storefront key.
 import pLimit from 'p-limit';
 import type { StoreReads } from '../bigcommerce/index.js';
+import { BcgroupsError } from '../errors.js';
 import type { ChannelGroupSettings, LiveChannel, LiveStorefront } from '../model/index.js';
 
 /** Concurrent settings reads: one per channel, a handful of channels on most stores. */
@@ -57,4 +58,20 @@ export async function readStorefront(
 
 function settingsAt(reads: readonly { value: ChannelGroupSettings }[], index: number): ChannelGroupSettings {
   return reads[index]?.value ?? { guest_customer_group_id: null, default_customer_group_id: null };
+}
+
+/** import: the channels, every channel's settings and the assignments of every live group. When they cannot
+ *  be read (a scope missing, an answer not understood), the groups import as before and `left_out` says why. */
+export async function readStorefrontForImport(
+  reads: StorefrontReads & Pick<StoreReads, 'listChannels'>,
+  groupIds: readonly number[],
+): Promise<{ storefront?: LiveStorefront; left_out?: string }> {
+  try {
+    const channels = (await reads.listChannels()).value;
+    const read = await readStorefront(reads, channels, { any: true, roles: true, assignmentGroups: [...groupIds] });
+    return read.storefront ? { storefront: read.storefront } : {};
+  } catch (error) {
+    if (!(error instanceof BcgroupsError)) throw error;
+    return { left_out: `price lists and channel groups were not imported: ${error.message}` };
+  }
 }

@@ -1,6 +1,8 @@
 // A store with three channels and four price lists, managed with price_lists and channel roles: apply, then a
 // clean plan, under every reading of what BigCommerce leaves undocumented (mirrored price_list rules,
 // per-channel V2 flag holders); a change of one channel's list sends one write.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { SandboxOptions } from '../../src/sandbox/index.js';
@@ -41,6 +43,27 @@ for (const reading of READINGS) {
       }
       const drift = await project.run('drift');
       assert.is(drift.code, 0, drift.out + drift.err);
+    } finally {
+      await project.close();
+    }
+  });
+}
+
+for (const [index, reading] of READINGS.entries()) {
+  test(`import writes files that validate and plan clean: ${reading.priceListRules}, ${reading.channelHolders}`, async () => {
+    const project = await openProject(FILES, { ...STORE, ...reading });
+    try {
+      assert.is((await project.run('apply', '--yes')).code, 0);
+      await project.writeGroups({});
+      const byName = index % 2 === 0;
+      const imported = await project.run('import', ...(byName ? ['--by-name'] : []));
+      assert.is(imported.code, 0, imported.out + imported.err);
+      const wholesale = await readFile(path.join(project.cwd, 'groups', 'wholesale.yaml'), 'utf8');
+      assert.match(wholesale, byName ? /channel: EU Storefront/ : /channel_id: 2 # EU Storefront/);
+      assert.match(wholesale, byName ? /default_on_channels: \[ Wholesale Portal \]/ : /default_on_channels: \[ 3 \]/);
+      assert.is((await project.run('validate')).code, 0);
+      const plan = await project.run('plan', '--detailed-exitcode');
+      assert.is(plan.code, 0, plan.out + plan.err);
     } finally {
       await project.close();
     }
