@@ -15,6 +15,9 @@ import { readSavedPlan } from '../planfile/io.js';
 import { needsOfReferences, readCatalog } from './catalog.js';
 import { recountDeletedCustomers } from './customer-counts.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
+import { findStorefrontStaleReasons, listStorefrontChecks } from '../planfile/storefront-stale.js';
+import { StalePlanError } from '../errors.js';
+import type { ChannelGroupSettings, StorefrontPlan } from '../model/index.js';
 
 export interface SavedPlanRun extends RunPlace {
   file: string;
@@ -53,6 +56,8 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   const liveGroups = await store.client.listGroups();
   const { catalog } = await readCatalog(store.client.store, needsOfReferences(saved.references ?? []), config);
   const plan = await recountDeletedCustomers(store.client, saved.plan, config);
+  const prune = saved.plan.changes.some((change) => change.action === 'delete');
+  await checkStorefrontFresh(store, saved.plan.storefront, context.replan({ prune, force: saved.forced }));
   const overridden = checkAgainstStore(
     { ...saved, plan },
     { storeHash: store.storeHash, liveGroups, safety: config.safety, catalog, force: run.force },
@@ -67,4 +72,15 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
     ...(saved.forced ? { overridden } : {}),
     sameFiles: !current || current.hash === saved.desired_hash,
   };
+}
+
+/** The rows and channel settings the storefront changes were planned against, read again and compared. */
+async function checkStorefrontFresh(store: Store, storefront: StorefrontPlan | undefined, replan: string) {
+  const checks = listStorefrontChecks(storefront);
+  if (checks.groups.length === 0 && checks.channels.length === 0) return;
+  const rows = checks.groups.length > 0 ? (await store.client.store.readAssignments(checks.groups)).value : [];
+  const settings = new Map<number, ChannelGroupSettings>();
+  for (const id of checks.channels) settings.set(id, (await store.client.store.readChannelGroupSettings(id)).value);
+  const reasons = findStorefrontStaleReasons(storefront, { rows, settings });
+  if (reasons.length > 0) throw new StalePlanError(reasons, replan);
 }
