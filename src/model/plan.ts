@@ -1,6 +1,6 @@
 // A plan: its changes, their reasons, safety refusals, reads and attribution, and the saved plan file.
 import type { FieldName, GroupBody, GroupRef, GroupState, HolderFlag, ResolvedReference } from './groups.js';
-import type { StorefrontPlan } from './storefronts.js';
+import type { StorefrontChange, StorefrontPlan } from './storefronts.js';
 
 /** Why a change exists, as facts that render/ words; apply never branches on them. */
 export type ChangeReason =
@@ -181,6 +181,8 @@ export interface Attribution {
   pending_fields: Record<string, FieldName[]>;
   /** Changes of the baseline plan that this plan no longer makes: the store keeps what it has there. */
   dropped: Change[];
+  /** The same for assignments and channel roles; absent when none. */
+  dropped_storefront?: StorefrontChange[];
 }
 
 /** A baseline was asked for but could not be planned: the plan shows without attribution, and says why. */

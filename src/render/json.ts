@@ -24,7 +24,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
     refusals: plan.refusals.map(describeRefusalForMachines),
-    ...(plan.storefront ? { storefront: describeStorefrontForMachines(plan.storefront) } : {}),
+    ...(plan.storefront ? { storefront: describeStorefrontForMachines(plan.storefront, options.attribution) } : {}),
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
     ...(plan.reads ? { reads: plan.reads } : {}),
     ...(plan.notes?.length
@@ -35,12 +35,14 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
 }
 
 /** The storefront section: each change as planned, with its words, and the names it uses. */
-function describeStorefrontForMachines(storefront: StorefrontPlan): StorefrontPlan {
+function describeStorefrontForMachines(storefront: StorefrontPlan, attribution?: PlanAttribution): StorefrontPlan {
+  const origins = attribution?.compared ? attribution.origins : undefined;
   return {
     ...storefront,
     changes: storefront.changes.map((change) => ({
       ...change,
       description: describeStorefrontChange(change, storefront),
+      ...(origins ? { origin: origins[change.key] ?? 'change' } : {}),
     })),
   };
 }

@@ -133,8 +133,8 @@ function formatChanges(plan: Plan, dir: string): string {
 }
 
 /** Assignments and channel roles, a line each, names escaped like every other line from the store. */
-function formatStorefront(plan: Plan): string {
-  const lines = storefrontLines(plan.storefront);
+function formatStorefront(plan: Plan, attribution?: PlanAttribution): string {
+  const lines = storefrontLines(plan.storefront, attribution);
   if (lines.length === 0) return '';
   const shown = lines.map(({ sign, text }) => `- \`${sign}\` ${escapeInline(text)}`);
   return [`#### ${STOREFRONT_HEADING} (${lines.length})`, ...shown].join('\n');
@@ -203,7 +203,7 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
             .map((line) => `- ${escapeInline(line)}`)
             .join('\n'),
         ].join('\n\n');
-  const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : formatStorefront(plan);
+  const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : formatStorefront(plan, attribution);
   return [
     escapeInline(describeAttribution(plan, attribution)),
     warning,

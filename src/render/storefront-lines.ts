@@ -7,6 +7,7 @@ import {
   type StorefrontChange,
   type StorefrontPlan,
 } from '../model/index.js';
+import type { PlanAttribution } from './attribution.js';
 
 export type StorefrontSign = '+' | '~' | '-';
 
@@ -15,6 +16,9 @@ export interface StorefrontLine {
   /** "Wholesale: price list 'Trade EU' (id 3) on channel 'EU' (id 2)". */
   text: string;
 }
+
+/** Next to a baseline: a change the baseline plan makes identically was pending before this change. */
+export const STOREFRONT_PENDING = ' (pending before this change)';
 
 export const STOREFRONT_HEADING = 'Changes to price list assignments and channel groups';
 
@@ -25,14 +29,30 @@ const SIGNS: Record<StorefrontChange['action'], StorefrontSign> = {
   channel_roles: '~',
 };
 
-export function storefrontLines(storefront: StorefrontPlan | undefined): StorefrontLine[] {
-  return (storefront?.changes ?? []).map((change) => ({
+export function storefrontLines(
+  storefront: StorefrontPlan | undefined,
+  attribution?: PlanAttribution,
+): StorefrontLine[] {
+  const origins = attribution?.compared ? attribution.origins : {};
+  const lines = (storefront?.changes ?? []).map((change) => ({
     sign: SIGNS[change.action],
-    text: describeStorefrontChange(change, storefront as StorefrontPlan),
+    text: `${describeStorefrontChange(change, storefront as StorefrontPlan)}${origins[change.key] === 'pending' ? STOREFRONT_PENDING : ''}`,
   }));
+  const dropped = attribution?.compared ? (attribution.dropped_storefront ?? []) : [];
+  const names = storefront ?? { channel_names: {}, price_list_names: {} };
+  return [
+    ...lines,
+    ...dropped.map((change) => ({
+      sign: SIGNS[change.action],
+      text: `no longer planned, the store keeps what it has: ${describeStorefrontChange(change, names)}`,
+    })),
+  ];
 }
 
-export function describeStorefrontChange(change: StorefrontChange, names: StorefrontPlan): string {
+export function describeStorefrontChange(
+  change: StorefrontChange,
+  names: Pick<StorefrontPlan, 'channel_names' | 'price_list_names'>,
+): string {
   const list = (id: number) => `price list ${quoted(names.price_list_names[id])}(id ${id})`;
   const channel = (id: number | null) =>
     id === null ? 'every channel' : `channel ${quoted(names.channel_names[id])}(id ${id})`;

@@ -107,8 +107,8 @@ function formatChanges(plan: Plan, dir: string, color: boolean): string {
   return [groups, formatStorefront(plan, color)].filter(Boolean).join('\n\n');
 }
 
-function formatStorefront(plan: Plan, color: boolean): string {
-  const lines = storefrontLines(plan.storefront);
+function formatStorefront(plan: Plan, color: boolean, attribution?: PlanAttribution): string {
+  const lines = storefrontLines(plan.storefront, attribution);
   if (lines.length === 0) return '';
   const shown = lines.map(({ sign, text }) => `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${text}`);
   return [`${STOREFRONT_HEADING}:`, ...shown].join('\n');
@@ -157,7 +157,7 @@ function formatPlanChanges(
     section(OWN_HEADING, own),
     section(PENDING_HEADING, pending, PENDING_NOTE),
     dropped,
-    formatStorefront(plan, color),
+    formatStorefront(plan, color, attribution),
   ];
 }
 

@@ -8,6 +8,7 @@ import type {
   Catalog,
   Config,
   LiveGroup,
+  LiveStorefront,
   LoadedGroup,
   Plan,
   ResolvedReference,
@@ -51,6 +52,8 @@ export interface PlannedStore {
   references: ResolvedReference[];
   /** The one catalog read of the run. */
   catalog: Catalog;
+  /** The one read of the channels side, when a file (or a baseline's) manages a storefront key. */
+  storefront?: LiveStorefront;
   /** With --force: what the safety checks would have refused, for the plan to say so plainly. */
   overridden?: SafetyRefusal[];
 }
@@ -94,10 +97,13 @@ export async function planAgainstStore(
   const resolved = resolveDesired(desired, read.catalog);
   // Groups kept for other stores are not desired here: unmanaged, or pruned with a reason of their own.
   const excluded = desired.excluded ? { excluded: desired.excluded } : {};
-  const { planned, storefrontRequests } = await planWithStorefront(client.store, resolved.groups, live, read.catalog, {
-    prune: options.prune,
-    ...excluded,
-  });
+  const { planned, storefrontRequests, storefront } = await planWithStorefront(
+    client.store,
+    resolved.groups,
+    live,
+    read.catalog,
+    { prune: options.prune, ...excluded, alsoManaging: options.alsoResolves ?? [] },
+  );
   const counts = await countTouchedCustomers(client, planned, config);
   const plan = annotatePlan(planned, {
     catalog: read.catalog,
@@ -110,7 +116,9 @@ export async function planAgainstStore(
   const found = options.checkSafety ? checkSafety(plan, live.length, config.safety) : [];
   const refusals = options.force ? [] : found;
   const overridden = options.checkSafety && options.force ? { overridden: found } : {};
-  return { plan: { ...plan, refusals }, live, references: resolved.references, catalog: read.catalog, ...overridden };
+  const side = storefront ? { storefront } : {};
+  const references = resolved.references;
+  return { plan: { ...plan, refusals }, live, references, catalog: read.catalog, ...side, ...overridden };
 }
 
 export interface StoreState {

@@ -74,9 +74,10 @@ export const planCommand = defineCommand({
         return baselineGroups(baseline);
       },
     });
-    const { plan, live, catalog, store } = planned;
+    const { plan, live, catalog, store, storefront } = planned;
     const header = describeRun(store.storeHash, config, planned.overridden, ctx.io.cwd);
-    const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, { prune: config.prune });
+    const options = { prune: config.prune };
+    const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, options, storefront);
     if (attribution && !attribution.compared && format === 'json')
       ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
