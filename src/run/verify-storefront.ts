@@ -24,7 +24,7 @@ export async function verifyStorefrontApplied(
 ): Promise<{ groups: ChangeResult[]; storefront: ChangeResult[] }> {
   const live = await store.client.listGroups();
   const compared = plan.storefront
-    ? await explainRereadFlags(store, plan.changes, explainRereadGroups(live, plan.storefront, done))
+    ? await explainRereadFlags(store, plan.changes, groupResults, explainRereadGroups(live, plan.storefront, done))
     : live;
   const groups = verifyConverged(plan.changes, groupResults, compared);
   if (ran.changes.length === 0) return { groups, storefront: ran.results };
@@ -44,9 +44,17 @@ export async function verifyStorefrontApplied(
 }
 
 /** Groups that hold a V2 flag their planned state does not: the channels may explain it, so read them then. */
-async function explainRereadFlags(store: Store, changes: readonly Change[], live: LiveGroup[]): Promise<LiveGroup[]> {
+async function explainRereadFlags(
+  store: Store,
+  changes: readonly Change[],
+  results: readonly ChangeResult[],
+  live: LiveGroup[],
+): Promise<LiveGroup[]> {
   const planned = new Map<number, GroupState>();
-  for (const change of changes) if (change.action === 'update') planned.set(change.id, change.after);
+  changes.forEach((change, index) => {
+    const id = change.action === 'create' ? results[index]?.id : change.id;
+    if (change.action !== 'delete' && id !== undefined) planned.set(id, change.after);
+  });
   const unexplained = live.filter((group) => {
     const after = planned.get(group.id);
     return after && HOLDER_FLAGS.some((flag) => group[flag] && !after[flag]);

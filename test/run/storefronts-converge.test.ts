@@ -21,6 +21,8 @@ const FILES = {
     '',
   ].join('\n'),
   'trade.yaml': ['name: Trade', 'price_lists:', '  - price_list: Trade EU', '    channel_id: 3', ''].join('\n'),
+  // Created by the plan: its assignment and channel role wait for the create.
+  'partners.yaml': 'name: Partners\nprice_lists:\n  - price_list_id: 4\n    channel_id: 2\nguest_on_channels: [3]\n',
 };
 
 const READINGS: SandboxOptions[] = [
