@@ -16,7 +16,7 @@ import { normalizeAccess, normalizeRules } from '../model/normalize.js';
 import { toFieldPath } from '../schema/pointer.js';
 import { indexCatalog, type CatalogIndex } from './catalog-index.js';
 import { describeKind, matchTarget } from './match.js';
-import { resolveStorefrontKeys } from './storefront-keys.js';
+import { findRoleClashes, resolveStorefrontKeys, type RoleClaim } from './storefront-keys.js';
 import { listTargets, type Target } from './targets.js';
 
 export interface Resolution {
@@ -29,12 +29,15 @@ export interface Resolution {
 export function resolveReferences(groups: readonly LoadedGroup[], catalog: Catalog): Resolution {
   const index = indexCatalog(catalog);
   const resolution: Resolution = { groups: [], references: [], problems: [] };
+  const claims: RoleClaim[] = [];
   for (const group of groups) {
     const resolved = resolveGroup(group, index, catalog.unread);
     resolution.problems.push(...resolved.problems);
     resolution.references.push(...resolved.references);
+    claims.push(...resolved.claims);
     if (resolved.group) resolution.groups.push(resolved.group);
   }
+  resolution.problems.push(...findRoleClashes(claims));
   return resolution;
 }
 
@@ -47,7 +50,7 @@ function resolveGroup(
   group: LoadedGroup,
   index: CatalogIndex,
   unread: string | undefined,
-): { group?: DesiredGroup; references: ResolvedReference[]; problems: Problem[] } {
+): { group?: DesiredGroup; references: ResolvedReference[]; problems: Problem[]; claims: RoleClaim[] } {
   const problemAt = (pointer: string, message: string, hint?: string): Problem => ({
     file: group.source.file,
     ...locateIn(group.source.positions, pointer),
@@ -76,7 +79,7 @@ function resolveGroup(
       ref: target.ref ?? '',
       resolved_id: id,
     }));
-  if (problems.length > 0 || !storefront || 'problems' in storefront) return { references, problems };
+  if (problems.length > 0 || !storefront || 'problems' in storefront) return { references, problems, claims: [] };
   const { price_lists: _lists, default_on_channels: _defaults, guest_on_channels: _guests, ...plain } = group;
   return {
     group: {
@@ -87,6 +90,7 @@ function resolveGroup(
     },
     references,
     problems,
+    claims: storefront.claims,
   };
 }
 

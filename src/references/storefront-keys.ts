@@ -11,9 +11,10 @@ export function resolveStorefrontKeys(
   group: LoadedGroup,
   idAt: (pointer: string) => number,
   problemAt: ProblemAt,
-): { keys: StorefrontKeysOf<'resolved'> } | { problems: Problem[] } {
+): { keys: StorefrontKeysOf<'resolved'>; claims: RoleClaim[] } | { problems: Problem[] } {
   const keys: StorefrontKeysOf<'resolved'> = {};
   const problems: Problem[] = [];
+  const claims: RoleClaim[] = [];
   if (group.price_lists) {
     const seen = new Map<string, string>();
     keys.price_lists = group.price_lists.map((entry, index) => {
@@ -39,6 +40,14 @@ export function resolveStorefrontKeys(
     const refs = group[key];
     if (!refs) continue;
     const ids = refs.map((_, index) => idAt(`/${key}/${index}`));
+    ids.forEach((channel, index) =>
+      claims.push({
+        key,
+        channel,
+        problemAt: (message, hint) => problemAt(`/${key}/${index}`, message, hint),
+        file: group.source.file,
+      }),
+    );
     ids.forEach((id, index) => {
       const first = ids.indexOf(id);
       if (first < index)
@@ -48,5 +57,35 @@ export function resolveStorefrontKeys(
     });
     keys[key] = [...new Set(ids)].sort((a, b) => a - b);
   }
-  return problems.length > 0 ? { problems } : { keys };
+  return problems.length > 0 ? { problems } : { keys, claims };
+}
+
+/** One file's claim of one channel's role, resolved to the channel's id. */
+export interface RoleClaim {
+  key: 'default_on_channels' | 'guest_on_channels';
+  channel: number;
+  file: string;
+  problemAt: (message: string, hint?: string) => Problem;
+}
+
+/** Two files claiming one channel's role by different spellings (a name and an id): only ids show it. */
+export function findRoleClashes(claims: readonly RoleClaim[]): Problem[] {
+  const byRole = new Map<string, RoleClaim[]>();
+  for (const claim of claims) {
+    const key = `${claim.key}:${claim.channel}`;
+    byRole.set(key, [...(byRole.get(key) ?? []), claim]);
+  }
+  const problems: Problem[] = [];
+  for (const holders of byRole.values()) {
+    const files = [...new Set(holders.map((holder) => holder.file))];
+    if (files.length < 2) continue;
+    for (const holder of holders)
+      problems.push(
+        holder.problemAt(
+          `channel ${holder.channel} is in ${holder.key} of ${files.length} files (${files.join(', ')}); a channel has one`,
+          `list the channel in ${holder.key} of one file only`,
+        ),
+      );
+  }
+  return problems;
 }

@@ -69,4 +69,40 @@ test('a 403 on the assignments read names the missing scope', async () => {
   }
 });
 
+test('two files claiming one channel by name and by id are refused at plan time, nothing written', async () => {
+  const files = {
+    'a.yaml': 'name: Retail\ndefault_on_channels: [EU Storefront]\n',
+    'b.yaml': 'name: Trade\ndefault_on_channels: [2]\n',
+  };
+  const project = await openProject(files, STORE);
+  try {
+    assert.is((await project.run('validate')).code, 0);
+    const plan = await project.run('apply', '--yes');
+    assert.is(plan.code, 1, plan.out + plan.err);
+    assert.match(plan.err, /groups\/a\.yaml:2:\d+ .*channel 2 is in default_on_channels of 2 files/);
+    const writes = Object.keys(project.sandbox.counters.endpoints).filter((key) => !key.startsWith('GET'));
+    assert.equal(writes, []);
+  } finally {
+    await project.close();
+  }
+});
+
+test('an ambiguous channel name lists the candidates with id, type and platform', async () => {
+  const store = {
+    ...STORE,
+    channels: [...(STORE.channels ?? []), { id: 4, name: 'EU Storefront', type: 'pos' as const }],
+  };
+  const project = await openProject({ 'a.yaml': 'name: Retail\nguest_on_channels: [EU Storefront]\n' }, store);
+  try {
+    const plan = await project.run('plan');
+    assert.is(plan.code, 1, plan.out + plan.err);
+    assert.match(
+      plan.err,
+      /channel name 'EU Storefront' matches 2 channels: 'EU Storefront' \(id 2, type storefront, platform \w+\), 'EU Storefront' \(id 4, type pos/,
+    );
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();
