@@ -196,7 +196,10 @@ function formatPlanFooter(plan: Plan, color: boolean): string {
   // Apply sends one write request per change.
   const requests = plan.changes.length + countStorefrontRequests(plan);
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
-  return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
+  // Group counts say nothing of assignments and channel roles: their count is said beside them.
+  const storefront = plan.storefront?.changes.length ?? 0;
+  const side = storefront > 0 ? paint(`Price lists and channel groups: ${storefront} to change.`, 'bold', color) : '';
+  return [summary, side, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
     .filter(Boolean)
     .join('\n');
 }
