@@ -97,7 +97,7 @@ export async function planAgainstStore(
   const resolved = resolveDesired(desired, read.catalog);
   // Groups kept for other stores are not desired here: unmanaged, or pruned with a reason of their own.
   const excluded = desired.excluded ? { excluded: desired.excluded } : {};
-  const { planned, storefrontRequests, storefront } = await planWithStorefront(
+  const { planned, storefrontRequests, storefront, unchecked } = await planWithStorefront(
     client.store,
     resolved.groups,
     live,
@@ -110,7 +110,7 @@ export async function planAgainstStore(
     ...(counts.customers ? { customers: counts.customers } : {}),
     reads: {
       requests: { groups: groupsRequests, ...read.requests, ...storefrontRequests, customers: counts.requests },
-      unchecked: [...read.unchecked, ...counts.unchecked],
+      unchecked: [...read.unchecked, ...(unchecked ?? []), ...counts.unchecked],
     },
   });
   const found = options.checkSafety ? checkSafety(plan, live.length, config.safety) : [];

@@ -16,6 +16,8 @@ export interface StorefrontPlanned {
   storefrontRequests: { channel_settings?: number; assignments?: number };
   /** What was read of the channels side, for a baseline planned against the same read. */
   storefront?: LiveStorefront;
+  /** Why the storefront keys were not planned, for the plan's "Not checked". */
+  unchecked?: string[];
 }
 
 export async function planWithStorefront(
@@ -28,6 +30,14 @@ export async function planWithStorefront(
   const others = (options.alsoManaging ?? []).filter(managesStorefront);
   if (!desired.some(managesStorefront) && others.length === 0)
     return { planned: createPlan(desired, live, options), storefrontRequests: {} };
+  if (!catalog.channels)
+    return {
+      planned: createPlan(desired, live, options),
+      storefrontRequests: {},
+      unchecked: [
+        `price list assignments and channel groups not planned: the channels were not read (${catalog.unread ?? 'no read'})`,
+      ],
+    };
   const needs = listStorefrontNeeds(matchGroups(desired, live), others, live);
   const read = await readStorefront(reads, catalog.channels, needs);
   if (!read.storefront) return { planned: createPlan(desired, live, options), storefrontRequests: read.requests };

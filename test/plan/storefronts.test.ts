@@ -3,7 +3,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ChannelGroupSettings, DesiredGroup, LiveStorefront, StorefrontKeysOf } from '../../src/model/index.js';
+import { DEFAULT_SAFETY } from '../../src/config/defaults.js';
 import { createPlan } from '../../src/plan/create-plan.js';
+import { checkSafety } from '../../src/plan/safety.js';
 import { matchGroups } from '../../src/plan/identity.js';
 import { explainLiveGroups } from '../../src/plan/storefront-live.js';
 import { planStorefront } from '../../src/plan/storefronts.js';
@@ -137,6 +139,22 @@ test('several live holders of a flag: none that no file names is cleared', () =>
   assert.equal(
     changes.map((change) => change.key),
     ['create:Trade'],
+  );
+});
+
+test('safety counts a group whose assignments or channel roles change as an updated group', () => {
+  const rows = [7, 8, 9].map((group) => ({ id: group, price_list_id: 1, customer_group_id: group, channel_id: 2 }));
+  const groups = ['Trade', 'Gold', 'Silver'].map((name) =>
+    withKeys(desired(name), { price_lists: [{ price_list_id: 2, channel_id: 2 }] }),
+  );
+  const liveGroups = [live(7, 'Trade'), live(8, 'Gold'), live(9, 'Silver'), live(10, 'Retail')];
+  const storefront = plan(groups, { assignments: rows }, liveGroups);
+  const safety = { ...DEFAULT_SAFETY, maxUpdatePercent: 50, minGroupsForPercent: 0 };
+  assert.equal(checkSafety({ changes: [] }, 4, safety), []);
+  const refusals = checkSafety({ changes: [], storefront }, 4, safety);
+  assert.equal(
+    refusals.map((refusal) => [refusal.check, refusal.check === 'maxUpdatePercent' && refusal.count]),
+    [['maxUpdatePercent', 3]],
   );
 });
 

@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openProject } from '../support/cli.js';
+import { callSandbox } from '../support/sandbox.js';
 import { STOREFRONT_STORE as STORE } from '../support/storefronts.js';
 
 const STOREFRONT_READS = /^GET \/v3\/(channels|customers\/settings|pricelists\/assignments)/;
@@ -99,6 +100,38 @@ test('an ambiguous channel name lists the candidates with id, type and platform'
     assert.match(
       plan.err,
       /channel name 'EU Storefront' matches 2 channels: 'EU Storefront' \(id 2, type storefront, platform \w+\), 'EU Storefront' \(id 4, type pos/,
+    );
+  } finally {
+    await project.close();
+  }
+});
+
+test('drift reports an assignment moved by hand, and --no-catalog says the keys were not planned', async () => {
+  const files = { 'trade.yaml': 'name: Trade\nprice_lists:\n  - price_list_id: 3\n    channel_id: 3\n' };
+  const project = await openProject(files, STORE);
+  try {
+    assert.is((await project.run('drift', '--ignore-unmanaged')).code, 0);
+    const moved = await callSandbox(
+      project.sandbox,
+      'PUT',
+      '/pricelists/4/assignments',
+      { customer_group_id: 3, channel_id: 3 },
+      {},
+      'v3',
+    );
+    assert.is(moved.status, 200);
+    const drift = await project.run('drift', '--ignore-unmanaged');
+    assert.is(drift.code, 2, drift.out + drift.err);
+    assert.match(
+      drift.out,
+      /Trade: on channel 'Wholesale Portal' \(id 3\), price list 'Trade EU' \(id 4\) -> price list 'Trade' \(id 3\) \(the store has the first/,
+    );
+    assert.match(drift.out, /1 assignment or channel difference/);
+    const blind = await project.run('plan', '--no-catalog');
+    assert.is(blind.code, 0, blind.out + blind.err);
+    assert.match(
+      blind.out,
+      /price list assignments and channel groups not planned: the channels were not read \(--no-catalog\)/,
     );
   } finally {
     await project.close();
