@@ -17,6 +17,7 @@ export function checkStorefrontRules(file: string, value: unknown, positions: Po
     message,
     hint,
   });
+  const lineOf = (index: number) => locate(positions, `/price_lists/${index}`).line;
   const problems: Problem[] = [];
   const firstByChannel = new Map<string, number>();
   entries.forEach((entry, index) => {
@@ -28,7 +29,7 @@ export function checkStorefrontRules(file: string, value: unknown, positions: Po
       problems.push(
         problemAt(
           `/price_lists/${index}`,
-          `${channel} already has a price list in this group, at line ${locate(positions, `/price_lists/${first}`).line}`,
+          `${channel} already has a price list in this group, at line ${lineOf(first)}`,
           'a group has at most one price list per channel and one for every channel (no channel); keep one',
         ),
       );
@@ -47,7 +48,8 @@ export function checkStorefrontRules(file: string, value: unknown, positions: Po
           )
         : problemAt(
             '/price_lists',
-            `BigCommerce refuses a price list assignment on a group with customer group discounts (discount_rules, line ${rulesLine})`,
+            'BigCommerce refuses a price list assignment on a group with customer group discounts ' +
+              `(discount_rules, line ${rulesLine})`,
             'give the group price lists or discounts, not both: remove discount_rules, or empty price_lists',
           ),
     );
@@ -89,7 +91,7 @@ export function checkChannelRoles(files: readonly ParsedFile[]): Problem[] {
           file: parsed.file,
           ...locate(parsed.positions, pointer),
           field: toFieldPath(pointer),
-          message: `${holders.length} files make ${ref} their ${ROLE_WORDS[key]} (${where.join(', ')}); a channel has one`,
+          message: `${holders.length} files make ${ref} their ${ROLE_WORDS[key]} (${where.join(', ')}); one is allowed`,
           hint: `list the channel in ${key} of one file only`,
         });
     }

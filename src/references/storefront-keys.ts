@@ -82,7 +82,7 @@ export function findRoleClashes(claims: readonly RoleClaim[]): Problem[] {
     for (const holder of holders)
       problems.push(
         holder.problemAt(
-          `channel ${holder.channel} is in ${holder.key} of ${files.length} files (${files.join(', ')}); a channel has one`,
+          `channel ${holder.channel} is in ${holder.key} of ${files.length} files (${files.join(', ')}); one is`,
           `list the channel in ${holder.key} of one file only`,
         ),
       );

@@ -36,7 +36,9 @@ export function storefrontLines(
   const origins = attribution?.compared ? attribution.origins : {};
   const lines = (storefront?.changes ?? []).map((change) => ({
     sign: SIGNS[change.action],
-    text: `${describeStorefrontChange(change, storefront as StorefrontPlan)}${origins[change.key] === 'pending' ? STOREFRONT_PENDING : ''}`,
+    text:
+      describeStorefrontChange(change, storefront as StorefrontPlan) +
+      (origins[change.key] === 'pending' ? STOREFRONT_PENDING : ''),
   }));
   const dropped = attribution?.compared ? (attribution.dropped_storefront ?? []) : [];
   const names = storefront ?? { channel_names: {}, price_list_names: {} };
@@ -60,9 +62,13 @@ export function describeStorefrontChange(
     case 'assignment_add':
       return `${change.name}: ${list(change.price_list_id)} on ${channel(change.channel_id)}`;
     case 'assignment_move':
-      return `${change.name}: on ${channel(change.channel_id)}, ${list(change.from_price_list_id)} -> ${list(change.price_list_id)}`;
-    case 'assignment_remove':
-      return `${change.name}: ${list(change.price_list_id)} on ${channel(change.channel_id)} (assignment ${change.assignment_id})`;
+      return `${change.name}: on ${channel(change.channel_id)}, ${list(change.from_price_list_id)} -> ${list(
+        change.price_list_id,
+      )}`;
+    case 'assignment_remove': {
+      const row = `assignment ${change.assignment_id}`;
+      return `${change.name}: ${list(change.price_list_id)} on ${channel(change.channel_id)} (${row})`;
+    }
     case 'channel_roles': {
       const role = (label: string, key: 'guest_customer_group_id' | 'default_customer_group_id') => {
         const [before, after] = [change.before[key], change.after[key]];

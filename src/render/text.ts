@@ -218,6 +218,7 @@ function formatDriftFooter(plan: Plan): string {
   const differing = counts.missing + counts.differ + counts.extra;
   const storefront = plan.storefront?.changes.length ?? 0;
   const channels = storefront > 0 ? `, ${countOf(storefront, 'assignment or channel difference')}` : '';
-  const line = `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}${channels}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+  const groups = `${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}${channels}`;
+  const line = `Drift: ${groups}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
   return [line, describeReadRequests(plan)].filter(Boolean).join('\n');
 }

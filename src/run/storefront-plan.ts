@@ -35,7 +35,8 @@ export async function planWithStorefront(
       planned: createPlan(desired, live, options),
       storefrontRequests: {},
       unchecked: [
-        `price list assignments and channel groups not planned: the channels were not read (${catalog.unread ?? 'no read'})`,
+        'price list assignments and channel groups not planned: ' +
+          `the channels were not read (${catalog.unread ?? 'no read'})`,
       ],
     };
   const needs = listStorefrontNeeds(matchGroups(desired, live), others, live);

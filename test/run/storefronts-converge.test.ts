@@ -52,7 +52,8 @@ for (const reading of READINGS) {
 }
 
 for (const [index, reading] of READINGS.entries()) {
-  test(`import writes files that validate and plan clean: ${reading.priceListRules}, ${reading.channelHolders}`, async () => {
+  const title = `${reading.priceListRules}, ${reading.channelHolders}`;
+  test(`import writes files that validate and plan clean: ${title}`, async () => {
     const project = await openProject(FILES, { ...STORE, ...reading });
     try {
       assert.is((await project.run('apply', '--yes')).code, 0);
