@@ -1,10 +1,11 @@
 // Runs a plan exactly as written: independent changes concurrently up to a bound, dependent ones after
 // what they depend on, and every change ends in a result; one failure never stops the rest.
 import pLimit from 'p-limit';
-import { ApiError, BcgroupsError } from '../errors.js';
+import { BcgroupsError } from '../errors.js';
 import type { ApplyProgress, Change, ChangeResult, DeleteChange, GroupsApi, MergeProgress } from '../model/index.js';
 import { dependencyOrder } from '../plan/graph.js';
 import { type CustomerMover, moveGroupCustomers } from './merge.js';
+import { describeFailure } from './failure.js';
 import { checkDependencies } from './order.js';
 
 export interface ApplyOptions {
@@ -106,13 +107,4 @@ async function executeMerge(
   } catch (error) {
     return { ...result, outcome: 'failed', ...describeFailure(error) };
   }
-}
-
-function describeFailure(error: unknown): { status?: number; error: string } {
-  if (error instanceof ApiError) {
-    const failure: { status?: number; error: string } = { error: error.apiMessage ?? error.message };
-    if (error.status !== undefined) failure.status = error.status;
-    return failure;
-  }
-  return { error: error instanceof Error ? error.message : String(error) };
 }

@@ -8,6 +8,7 @@ import type { HttpAnswer, Method, Transport } from './http.js';
 import { readAllPages, type PagedList } from './paging.js';
 import { parseGroup, parseGroupCount, parseGroupList } from './parse.js';
 import { createStoreReads, type StoreReads } from './store-reads.js';
+import { createStorefrontWrites, type StorefrontWrites } from './storefront-writes.js';
 import type { StoreRead } from './v3.js';
 
 export const PAGE_LIMIT = 250;
@@ -16,9 +17,12 @@ const GROUPS = '/v2/customer_groups';
 export class BigCommerceClient implements GroupsApi {
   /** The V3 reads of the catalog and customers, over the same transport and quota. */
   readonly store: StoreReads;
+  /** Assignments and channel settings, written only by apply. */
+  readonly storefront: StorefrontWrites;
 
   constructor(protected readonly transport: Transport) {
     this.store = createStoreReads(transport);
+    this.storefront = createStorefrontWrites(transport);
   }
 
   get stats() {

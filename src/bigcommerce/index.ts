@@ -8,6 +8,7 @@ import { checkToken } from './token.js';
 
 export { BigCommerceClient } from './groups.js';
 export type { StoreReads } from './store-reads.js';
+export type { StorefrontWrites } from './storefront-writes.js';
 export {
   CUSTOMERS_READ_SCOPE,
   CUSTOMERS_WRITE_SCOPE,

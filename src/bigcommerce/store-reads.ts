@@ -24,6 +24,12 @@ export interface StoreReads {
   /** Only the products asked for, by id and SKU, each once. */
   readProducts(wanted: { ids?: readonly number[]; skus?: readonly string[] }): Promise<StoreRead<CatalogProduct[]>>;
   readPriceLists(): Promise<StoreRead<CatalogPriceList[]>>;
+  /** Every channel of the store (channel settings scope). */
+  listChannels(): Promise<StoreRead<LiveChannel[]>>;
+  /** One channel's guest and default group (customers scope). */
+  readChannelGroupSettings(channelId: number): Promise<StoreRead<ChannelGroupSettings>>;
+  /** The price list assignments of these groups (products scope). */
+  readAssignments(groupIds: readonly number[]): Promise<StoreRead<LiveAssignment[]>>;
   /** Customers per group id; `concurrency` bounds the requests in flight. */
   countCustomers(groupIds: readonly number[], concurrency?: number): Promise<StoreRead<Map<number, number>>>;
   /** Every promotion, with the groups its customer condition targets or excludes (marketing scope). */
@@ -32,12 +38,6 @@ export interface StoreReads {
   readTaxZones(): Promise<StoreRead<TaxZoneRefs[]>>;
   /** The ids of the customers in a group, ascending; nothing else of a customer is read. */
   readCustomerIds(groupId: number): Promise<StoreRead<number[]>>;
-  /** Every price list assignment of these groups (products scope). */
-  readAssignments(groupIds: readonly number[]): Promise<StoreRead<LiveAssignment[]>>;
-  /** Every channel of the store (channel settings scope). */
-  listChannels(): Promise<StoreRead<LiveChannel[]>>;
-  /** A channel's guest and default group (customers scope). */
-  readChannelGroupSettings(channelId: number): Promise<StoreRead<ChannelGroupSettings>>;
 }
 
 export function createStoreReads(transport: Transport): StoreReads {
@@ -45,12 +45,12 @@ export function createStoreReads(transport: Transport): StoreReads {
     readCategories: () => readCategories(transport),
     readProducts: (wanted) => readProducts(transport, wanted),
     readPriceLists: () => readPriceLists(transport),
+    listChannels: () => listChannels(transport),
+    readChannelGroupSettings: (channelId) => readChannelGroupSettings(transport, channelId),
+    readAssignments: (groupIds) => readAssignments(transport, groupIds),
     countCustomers: (groupIds, concurrency) => countCustomers(transport, groupIds, concurrency),
     readPromotions: () => readPromotions(transport),
     readTaxZones: () => readTaxZones(transport),
     readCustomerIds: (groupId) => readCustomerIds(transport, groupId),
-    readAssignments: (groupIds) => readAssignments(transport, groupIds),
-    listChannels: () => listChannels(transport),
-    readChannelGroupSettings: (channelId) => readChannelGroupSettings(transport, channelId),
   };
 }

@@ -8,6 +8,7 @@ import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from '.
 import { checkIgnoredNames } from './ignored-names.js';
 import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
+import { checkStorefrontRules } from './storefront-rules.js';
 import { checkStoreRules } from './store-rules.js';
 import { checkStoreKeys, isFileForStore, selectStoreGroups } from './stores.js';
 import { compareText } from '../text/compare.js';
@@ -109,7 +110,10 @@ function checkRulesPerStore(files: readonly ParsedFile[], storeNames: readonly s
 /** Schema and rule problems together, so one broken rule does not hide another rule's problem. */
 export function checkGroupFile(parsed: ParsedFile): Problem[] {
   const schemaProblems = checkGroupSchema(parsed);
-  const ruleProblems = checkGroupRules(parsed.file, rulesOf(parsed.value), parsed.positions);
+  const ruleProblems = [
+    ...checkGroupRules(parsed.file, rulesOf(parsed.value), parsed.positions),
+    ...checkStorefrontRules(parsed.file, parsed.value, parsed.positions),
+  ];
   const where = (problem: Problem) => `${problem.line}:${problem.col}:${problem.field}`;
   const reported = new Set(schemaProblems.map(where));
   return [...schemaProblems, ...ruleProblems.filter((problem) => !reported.has(where(problem)))];

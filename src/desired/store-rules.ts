@@ -7,6 +7,7 @@ import { HOLDER_FLAGS, type HolderFlag } from '../model/index.js';
 import { clashesByNormalization, nameKey } from '../model/normalize.js';
 import type { ParsedFile } from '../yaml/parse.js';
 import { locate, toFieldPath, valueAt } from '../schema/pointer.js';
+import { checkChannelRoles } from './storefront-rules.js';
 
 /** How many other files a message names before "and N more": any number of clashes stays linear. */
 export const MAX_LISTED_FILES = 5;
@@ -40,6 +41,7 @@ export function checkStoreRules(files: readonly ParsedFile[], idPointer = '/id')
     ...HOLDER_FLAGS.flatMap((flag) => checkSingleHolder(files, flag)),
     ...checkEarlierNames(files),
     ...checkMergedNames(files),
+    ...checkChannelRoles(files),
   ];
 }
 

@@ -2,7 +2,14 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
-import { type DiscountRule, GROUP_FIELDS, type FieldName, type GroupState, type LiveGroup } from '../model/index.js';
+import {
+  type DiscountRule,
+  GROUP_FIELDS,
+  type FieldName,
+  type GroupState,
+  type LiveGroup,
+  type LiveStorefront,
+} from '../model/index.js';
 import { differingFields } from '../model/normalize.js';
 import { loadYaml, QUIET } from '../yaml/load.js';
 import { editGroupFile } from './edit.js';
@@ -10,6 +17,7 @@ import { fileNameFor } from './filename.js';
 import { findExistingFiles, findFileFor } from './pins.js';
 import { findRefusals, type Refusal, type RenderedGroup } from './refusals.js';
 import { modelineFor, renderGroupFile } from './render.js';
+import { describeImportedStorefront } from './storefront.js';
 import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../text/words.js';
@@ -66,6 +74,8 @@ export async function importGroups(
     schemaFile?: string;
     /** What each existing file (by its shown path) describes, references resolved against this store. */
     described?: ReadonlyMap<string, DescribedGroup>;
+    /** The channels side, when read: each group's assignments and channel roles are written too. */
+    storefront?: LiveStorefront;
   },
 ): Promise<ImportResult> {
   // Messages and results keep dir as the caller gave it; only the writes use the resolved path.
@@ -75,7 +85,10 @@ export async function importGroups(
   const existing = await findExistingFiles(root, options.storeName, cwd);
   const taken = new Set<string>(existing.all.map((file) => file.toLowerCase()));
   const rendered: RenderedFile[] = [];
-  for (const group of [...liveGroups].sort((a, b) => a.id - b.id)) {
+  for (const live of [...liveGroups].sort((a, b) => a.id - b.id)) {
+    const imported = options.storefront ? describeImportedStorefront(live, options.storefront) : undefined;
+    const group = imported?.group ?? live;
+    const keys = imported?.keys;
     const fileName = findFileFor(group, existing) ?? fileNameFor(group.name, taken, group.id);
     taken.add(fileName.toLowerCase());
     const path = resolveInside(root, fileName);
@@ -86,13 +99,14 @@ export async function importGroups(
       modeline,
       options.names,
       options.storeName === undefined ? undefined : { ...otherPins, [options.storeName]: group.id },
+      keys,
     );
     rendered.push({
       group,
       path,
       shown: join(dir, fileName),
       content,
-      ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins) } : {}),
+      ...(otherPins ? { withoutPin: renderGroupFile(group, modeline, options.names, otherPins, keys) } : {}),
       ...(otherPins ? { otherPins } : {}),
     });
   }

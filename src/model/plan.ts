@@ -1,5 +1,6 @@
 // A plan: its changes, their reasons, safety refusals, reads and attribution, and the saved plan file.
 import type { FieldName, GroupBody, GroupRef, GroupState, HolderFlag, ResolvedReference } from './groups.js';
+import type { StorefrontChange, StorefrontPlan } from './storefronts.js';
 
 /** Why a change exists, as facts that render/ words; apply never branches on them. */
 export type ChangeReason =
@@ -224,6 +225,8 @@ export interface Plan {
   notices?: PlanNotice[];
   /** The ignore and protect patterns of the config; absent when it has none. */
   ownership?: PlanOwnership;
+  /** Assignments and channel roles; absent when no file manages price_lists or a channel role. */
+  storefront?: StorefrontPlan;
 }
 
 /** What a referenced id is called in the store, by id (as a string key); null: the store has no such id. */
@@ -236,11 +239,15 @@ export interface CatalogNames {
 /** The kinds of reads a plan makes, in the order the plan output lists them. */
 export const READ_KINDS = ['groups', 'categories', 'products', 'price_lists', 'customers'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
+/** The reads of channels, their group settings and assignments, after price_lists in the plan's list. */
+export const STOREFRONT_READ_KINDS = ['channels', 'channel_settings', 'assignments'] as const;
+export type StorefrontReadKind = (typeof STOREFRONT_READ_KINDS)[number];
 
 export interface PlanReads {
   /** Requests each kind of read took (retries included); 0 when not needed or skipped. `references`: what
-   *  may name a deleted group (promotions, tax zones, assignments, channels), present once read. */
-  requests: Record<ReadKind, number> & { references?: number };
+   *  may name a deleted group (promotions, tax zones, assignments, channels), present once read. The
+   *  storefront kinds are present only when a file manages a storefront key, so other plans read as before. */
+  requests: Record<ReadKind, number> & { references?: number } & Partial<Record<StorefrontReadKind, number>>;
   /** What could not be checked, for people: "category names not read (--no-catalog)". */
   unchecked: string[];
 }
@@ -272,6 +279,8 @@ export interface Attribution {
   pending_fields: Record<string, FieldName[]>;
   /** Changes of the baseline plan that this plan no longer makes: the store keeps what it has there. */
   dropped: Change[];
+  /** The same for assignments and channel roles; absent when none. */
+  dropped_storefront?: StorefrontChange[];
 }
 
 /** A baseline was asked for but could not be planned: the plan shows without attribution, and says why. */

@@ -1,6 +1,7 @@
 // Running against a store: results, progress, the client's stats, the groups API and the config.
 import type { GroupBody, LiveGroup } from './groups.js';
 import type { ChangeAction } from './plan.js';
+import type { StorefrontAction } from './storefronts.js';
 
 export type Outcome = 'applied' | 'failed' | 'skipped' | 'not_converged';
 
@@ -13,7 +14,7 @@ export interface ApplyProgress {
 
 export interface ChangeResult {
   key: string;
-  action: ChangeAction;
+  action: ChangeAction | StorefrontAction;
   name: string;
   id?: number;
   outcome: Outcome;

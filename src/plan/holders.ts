@@ -59,9 +59,12 @@ export function planHolders(
   const edges: HolderEdge[] = [];
   for (const flag of HOLDER_FLAGS) {
     const taker = findTaker(match, flag);
+    // Several holders: the store lets one group per channel hold the flag, and no file names these.
+    const perChannel = liveGroups.filter((group) => group[flag]).length > 1;
     for (const holder of liveGroups) {
       if (!holder[flag] || holder.id === taker?.liveId) continue;
       const isDeleted = !managedIds.has(holder.id) && (merged(holder) ?? prune);
+      if (perChannel && !isDeleted && !managedIds.has(holder.id)) continue;
       if (!taker) {
         // An unmanaged holder that stays keeps the flag; any other holder drops it.
         if (isDeleted || managedIds.has(holder.id)) handovers.push({ flag, from: holder.id });

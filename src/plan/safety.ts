@@ -12,12 +12,21 @@ import type {
   SafetyConfig,
   ThresholdRefusal,
 } from '../model/index.js';
+import { listStorefrontTouched } from './storefront-touched.js';
 
 const OVERRIDE = '--force';
 
-export function checkSafety(plan: Pick<Plan, 'changes'>, liveCount: number, safety: SafetyConfig): ThresholdRefusal[] {
+export function checkSafety(
+  plan: Pick<Plan, 'changes' | 'storefront'>,
+  liveCount: number,
+  safety: SafetyConfig,
+): ThresholdRefusal[] {
   const deletes = plan.changes.filter((change) => change.action === 'delete').length;
-  const updates = new Set(plan.changes.flatMap((change) => (change.action === 'update' ? [change.id] : []))).size;
+  // A live group whose assignments or channel roles change is an updated group too.
+  const updates = new Set([
+    ...plan.changes.flatMap((change) => (change.action === 'update' ? [change.id] : [])),
+    ...listStorefrontTouched(plan.storefront?.changes ?? []),
+  ]).size;
   const refusals: ThresholdRefusal[] = [];
 
   if (deletes > safety.maxDeletes) {

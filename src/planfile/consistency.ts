@@ -35,9 +35,29 @@ export function findInconsistencies(saved: SavedPlan): string[] {
   const graph = findGraphProblems(changes);
   problems.push(...graph);
   const steps = collectSteps(changes, problems);
-  problems.push(...findLiveProblems(saved, steps), ...findListProblems(saved), ...findMergeProblems(changes));
+  problems.push(
+    ...findLiveProblems(saved, steps),
+    ...findListProblems(saved),
+    ...findMergeProblems(changes),
+    ...findStorefrontKeyProblems(saved),
+  );
   // Holder steps follow the dependencies, so they are only meaningful on a whole graph.
   if (graph.length === 0) problems.push(...findHolderProblems(changes, steps));
+  return problems;
+}
+
+/** A storefront change waits only for changes of the plan, and each key appears once. */
+function findStorefrontKeyProblems(saved: SavedPlan): string[] {
+  const storefront = saved.plan.storefront?.changes ?? [];
+  const keys = new Set([...saved.plan.changes, ...storefront].map((change) => change.key));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const change of storefront) {
+    if (seen.has(change.key)) problems.push(`change '${change.key}' appears twice`);
+    seen.add(change.key);
+    for (const key of change.depends_on)
+      if (!keys.has(key)) problems.push(`change '${change.key}' depends on '${key}', which the plan does not have`);
+  }
   return problems;
 }
 

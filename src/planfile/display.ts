@@ -2,6 +2,7 @@
 // in the file: an edited file could label category 20 "Tools/Hammers" while it sends 90% off everything.
 // Bodies, keys, names and the summary are checked by consistency.ts; this rebuilds every other field a
 // person reads: catalog names, customer counts, reasons, the unchanged and unmanaged lists, and notes.
+import { findNotices } from '../plan/notices.js';
 import type {
   Catalog,
   Change,
@@ -12,7 +13,7 @@ import type {
   Plan,
   PlanReads,
 } from '../model/index.js';
-import type { HolderFlag } from '../model/index.js';
+import type { HolderFlag, StorefrontPlan } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 import { nameReferences } from '../plan/annotate.js';
 import { listChangeStates } from '../references/catalog-needs.js';
@@ -43,11 +44,15 @@ export function deriveDisplay(plan: Plan, facts: DisplayFacts): Plan {
     }),
   );
   const names = nameReferences(plan.changes.flatMap(listChangeStates), facts.catalog);
+  const notices = findNotices(changes);
   // Notes are for people only and the file's are not shown; the summary and refusals are checked elsewhere.
+  // The storefront changes are what apply does; only their names are for people, taken from the store.
   return {
     summary: plan.summary,
     refusals: plan.refusals,
     changes,
+    ...(notices.length > 0 ? { notices } : {}),
+    ...(plan.storefront ? { storefront: renameStorefront(plan.storefront, facts.catalog) } : {}),
     unchanged: plan.unchanged.map((ref) => nameFromStore(ref, liveById)),
     unmanaged: plan.unmanaged.map((ref) => nameFromStore(ref, liveById)),
     ...(names ? { catalog_names: names } : {}),
@@ -163,4 +168,21 @@ function holds(change: Change, flag: HolderFlag): boolean {
 function mergedInto(change: Change & { action: 'delete' }, facts: DisplayFacts): ChangeReason {
   const to = change.merge_into?.name ?? '';
   return { fact: 'merged_into', to, file: facts.fileOf(to) ?? NO_FILE_NOW };
+}
+
+/** The storefront section with each price list and channel named as the store names it now. */
+function renameStorefront(storefront: StorefrontPlan, catalog: Catalog): StorefrontPlan {
+  const rename = (
+    names: Record<string, string>,
+    known: readonly { id: number; name: string }[] | undefined,
+    noun: string,
+  ) =>
+    Object.fromEntries(
+      Object.keys(names).map((id) => [id, known?.find((entry) => String(entry.id) === id)?.name ?? `${noun} ${id}`]),
+    );
+  return {
+    ...storefront,
+    price_list_names: rename(storefront.price_list_names, catalog.priceLists, 'price list'),
+    channel_names: rename(storefront.channel_names, catalog.channels, 'channel'),
+  };
 }

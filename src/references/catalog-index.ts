@@ -1,6 +1,6 @@
 // The catalog arranged for lookups by id and by name: categories by path (category-index.ts), products by
 // SKU, price lists by name. Built once per catalog; matching is exact after Unicode normalization (NFC).
-import type { Catalog, CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
+import type { Catalog, CatalogPriceList, CatalogProduct, CategoryNode, LiveChannel } from '../model/index.js';
 import { indexCategories, type CategoryIndex } from './category-index.js';
 
 export { matchCategories, nearCategories, type CategoryIndex, type IndexedCategory } from './category-index.js';
@@ -15,6 +15,7 @@ export interface CatalogIndex {
   categories?: CategoryIndex;
   products?: KindIndex<CatalogProduct>;
   priceLists?: KindIndex<CatalogPriceList>;
+  channels?: KindIndex<LiveChannel>;
 }
 
 /** A plan resolves references and then names them from one read of the categories: they are indexed once. */
@@ -42,6 +43,13 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     index.priceLists = {
       byId: new Map(lists.map((list) => [list.id, list])),
       byKey: groupBy(lists, (list) => exactKey(list.name)),
+    };
+  }
+  if (catalog.channels) {
+    const channels = catalog.channels;
+    index.channels = {
+      byId: new Map(channels.map((channel) => [channel.id, channel])),
+      byKey: groupBy(channels, (channel) => exactKey(channel.name)),
     };
   }
   return index;

@@ -67,10 +67,24 @@ export function renderProgressLine(
   return parts.join(' · ');
 }
 
+/** How a result line names what was done; storefront changes in words, not as their action keys. */
+const ACTION_WORDS: Record<ChangeResult['action'], string> = {
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  assignment_add: 'assign a price list to',
+  assignment_move: 'move the price list of',
+  assignment_remove: 'remove a price list from',
+  channel_roles: 'set the groups of channel',
+};
+
 /** One finished change: `✓ update Retail (id 12)`, `✗ create VIP: 409 The group name is already in use`. */
 export function renderResultLine(rawResult: ChangeResult, color = false): string {
   const result = escapeStrings(rawResult);
-  const target = `${result.action} ${result.name}${result.id !== undefined ? ` (id ${result.id})` : ''}`;
+  const what = ACTION_WORDS[result.action];
+  const id =
+    result.id === undefined ? '' : result.action === 'channel_roles' ? ` (channel ${result.id})` : ` (id ${result.id})`;
+  const target = `${what} ${result.name}${id}`;
   switch (result.outcome) {
     case 'applied':
       return `${paint('✓', 'green', color)} ${target}${result.moved ? `: ${describeMoves(result)}` : ''}`;

@@ -46,10 +46,23 @@ function describeGuestReach(change: Change): string | undefined {
 export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
   if (!plan.reads) return '';
   const { groups, categories, products, price_lists: priceLists, customers } = plan.reads.requests;
-  const references = plan.reads.requests.references;
-  const total = groups + categories + products + priceLists + customers + (references ?? 0);
-  const guards = references === undefined ? '' : `, ${references} for what names the deleted groups`;
-  const kinds = `${groups} for groups, ${categories} for categories, ${products} for products`;
-  const counts = `${priceLists} for price lists, ${customers} for customer counts`;
-  return `Read requests: ${total} (${kinds}, ${counts}${guards}).`;
+  const { channels, channel_settings: settings, assignments, references } = plan.reads.requests;
+  // The storefront kinds are shown only when read, so plans of files without those keys read as before.
+  const storefront = [
+    channels === undefined ? '' : `${channels} for channels`,
+    settings === undefined ? '' : `${settings} for channel settings`,
+    assignments === undefined ? '' : `${assignments} for assignments`,
+  ].filter(Boolean);
+  const extra = (channels ?? 0) + (settings ?? 0) + (assignments ?? 0) + (references ?? 0);
+  const total = groups + categories + products + priceLists + customers + extra;
+  const parts = [
+    `${groups} for groups`,
+    `${categories} for categories`,
+    `${products} for products`,
+    `${priceLists} for price lists`,
+    ...storefront,
+    `${customers} for customer counts`,
+    ...(references === undefined ? [] : [`${references} for what names the deleted groups`]),
+  ];
+  return `Read requests: ${total} (${parts.join(', ')}).`;
 }

@@ -11,6 +11,7 @@ export { renderJson, type JsonOptions } from './json.js';
 export { renderMarkdown, type MarkdownOptions } from './markdown.js';
 export { escapeControl, escapeControlKeepLines } from './escape.js';
 export type { PlanStore } from './header.js';
+export { hasChanges } from './storefront-lines.js';
 
 export const FORMATS = ['text', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];

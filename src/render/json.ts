@@ -1,6 +1,7 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
-import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.js';
+import type { CatalogNames, Change, Plan, SafetyRefusal, StorefrontPlan } from '../model/index.js';
+import { describeStorefrontChange } from './storefront-lines.js';
 import { viewChange, type PlanAttribution } from './attribution.js';
 import { driftLines } from './drift.js';
 import type { PlanStore } from './header.js';
@@ -34,6 +35,7 @@ export function renderJson(plan: Plan, options: JsonOptions = {}): string {
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
     refusals: plan.refusals.map(describeRefusalForMachines),
+    ...(plan.storefront ? { storefront: describeStorefrontForMachines(plan.storefront, options.attribution) } : {}),
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
     ...(plan.reads ? { reads: plan.reads } : {}),
     ...(plan.notes?.length
@@ -72,6 +74,19 @@ function describeStoreForMachines(store: PlanStore): Record<string, string> {
 }
 
 /** The refusal as format_version 1 prints it: the threshold, the two numbers and the words (or the pattern's facts). */
+/** The storefront section: each change as planned, with its words, and the names it uses. */
+function describeStorefrontForMachines(storefront: StorefrontPlan, attribution?: PlanAttribution): StorefrontPlan {
+  const origins = attribution?.compared ? attribution.origins : undefined;
+  return {
+    ...storefront,
+    changes: storefront.changes.map((change) => ({
+      ...change,
+      description: describeStorefrontChange(change, storefront),
+      ...(origins ? { origin: origins[change.key] ?? 'change' } : {}),
+    })),
+  };
+}
+
 function describeRefusalForMachines(refusal: SafetyRefusal): Record<string, unknown> {
   if (refusal.override === null) {
     const { override: _none, ...facts } = refusal;

@@ -32,6 +32,7 @@ import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
 import { referenceLines } from './group-references.js';
+import { countStorefrontRequests, hasChanges, STOREFRONT_HEADING, storefrontLines } from './storefront-lines.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
@@ -147,7 +148,7 @@ function formatPlanTable(plan: Plan): string {
       summary.unchanged,
       summary.unmanaged,
       ...ignored,
-      countWriteRequests(plan),
+      countWriteRequests(plan) + countStorefrontRequests(plan),
     ],
   );
 }
@@ -167,13 +168,26 @@ function formatTable(headings: string[], counts: number[]): string {
   return [`| ${headings.join(' | ')} |`, `|${'---:|'.repeat(headings.length)}`, `| ${counts.join(' | ')} |`].join('\n');
 }
 
-function formatChanges(plan: Plan, dir: string): Piece[] {
-  if (plan.changes.length === 0) return [keep(`No changes: the store matches ${folderLabel(dir)}.`)];
-  return plan.changes.map((change) => changePiece(change, plan));
+function formatChanges(plan: Plan, dir: string, attribution?: PlanAttribution): Piece[] {
+  if (!hasChanges(plan)) return [keep(`No changes: the store matches ${folderLabel(dir)}.`)];
+  return [...plan.changes.map((change) => changePiece(change, plan)), ...storefrontPieces(plan, attribution)];
 }
 
 function changePiece(change: Change, plan: Plan, view?: ChangeView): Piece {
   return { text: formatChange(change, plan, view), change: labelOf(change) };
+}
+
+/** Assignments and channel roles, a line each, names escaped like every other line from the store. */
+function storefrontPieces(plan: Plan, attribution?: PlanAttribution): Piece[] {
+  const lines = storefrontLines(plan.storefront, attribution);
+  if (lines.length === 0) return [];
+  const shown = lines.map(({ sign, text }) => `- \`${sign}\` ${escapeInline(text)}`);
+  return [
+    {
+      text: [`#### ${STOREFRONT_HEADING} (${lines.length})`, ...shown].join('\n'),
+      what: 'the price list and channel changes',
+    },
+  ];
 }
 
 const AT_DEFAULTS =
@@ -243,7 +257,7 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): Pi
     keep(escapeInline(describeAttribution(plan, attribution))),
     keep(warning),
     keep(formatPlanTable(plan)),
-    ...(plan.changes.length === 0 ? formatChanges(plan, dir) : []),
+    ...(plan.changes.length === 0 ? formatChanges(plan, dir, attribution) : storefrontPieces(plan, attribution)),
     ...section(OWN_HEADING, own),
     ...section(PENDING_HEADING, pending, PENDING_NOTE),
     { text: dropped, what: 'the changes no longer pending' },

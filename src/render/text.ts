@@ -36,6 +36,7 @@ import {
 } from './lines.js';
 import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
+import { countStorefrontRequests, hasChanges, STOREFRONT_HEADING, storefrontLines } from './storefront-lines.js';
 import { audienceLines, describeReadRequests } from './audience.js';
 import { referenceLines } from './group-references.js';
 import { count as countOf, folderLabel } from '../text/words.js';
@@ -102,8 +103,19 @@ function formatUnchecked(plan: Plan): string {
 }
 
 function formatChanges(plan: Plan, dir: string, color: boolean): string {
-  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
-  return ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+  if (!hasChanges(plan)) return `No changes: the store matches ${folderLabel(dir)}.`;
+  const groups =
+    plan.changes.length === 0
+      ? ''
+      : ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+  return [groups, formatStorefront(plan, color)].filter(Boolean).join('\n\n');
+}
+
+function formatStorefront(plan: Plan, color: boolean, attribution?: PlanAttribution): string {
+  const lines = storefrontLines(plan.storefront, attribution);
+  if (lines.length === 0) return '';
+  const shown = lines.map(({ sign, text }) => `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${text}`);
+  return [`${STOREFRONT_HEADING}:`, ...shown].join('\n');
 }
 
 /** Without a compared baseline, one list; with one, the warning, this change's own, the pending, the dropped. */
@@ -149,6 +161,7 @@ function formatPlanChanges(
     section(OWN_HEADING, own),
     section(PENDING_HEADING, pending, PENDING_NOTE),
     dropped,
+    formatStorefront(plan, color, attribution),
   ];
 }
 
@@ -191,9 +204,12 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
-  const requests = countWriteRequests(plan);
+  const requests = countWriteRequests(plan) + countStorefrontRequests(plan);
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
-  const lines = [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)];
+  // Group counts say nothing of assignments and channel roles: their count is said beside them.
+  const storefront = plan.storefront?.changes.length ?? 0;
+  const side = storefront > 0 ? paint(`Price lists and channel groups: ${storefront} to change.`, 'bold', color) : '';
+  const lines = [summary, side, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)];
   // A long plan is read from its end: a refused one says so there too, not only above the changes.
   return [...lines, plan.refusals.length > 0 ? `\n${formatRefusals(plan, color)}` : ''].filter(Boolean).join('\n');
 }
@@ -211,7 +227,9 @@ function formatDriftFooter(plan: Plan): string {
   const counts = countDrift(plan);
   const differing = counts.missing + counts.differ + counts.extra;
   const ignored = plan.summary.ignored === undefined ? '' : `, ${plan.summary.ignored} ignored`;
-  const differ = `${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}`;
-  const line = `Drift: ${differ}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged${ignored}.`;
+  const storefront = plan.storefront?.changes.length ?? 0;
+  const channels = storefront > 0 ? `, ${countOf(storefront, 'assignment or channel difference')}` : '';
+  const groups = `${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}${channels}`;
+  const line = `Drift: ${groups}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged${ignored}.`;
   return [line, describeReadRequests(plan)].filter(Boolean).join('\n');
 }

@@ -5,8 +5,21 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DesiredState } from '../desired/index.js';
 import { ConfigError, PlanError, UsageError, ValidationError } from '../errors.js';
-import type { Attribution, AttributionOff, Catalog, Config, LiveGroup, LoadedGroup, Plan } from '../model/index.js';
+import type {
+  Attribution,
+  AttributionOff,
+  Catalog,
+  Config,
+  DesiredGroup,
+  LiveGroup,
+  LiveStorefront,
+  LoadedGroup,
+  Plan,
+} from '../model/index.js';
 import { attributeAgainstBaseline, describeBaselineError, type PlanOptions } from '../plan/index.js';
+import { attributeChanges } from '../plan/attribute.js';
+import { attributeStorefront } from '../plan/attribute-storefront.js';
+import { planWithLiveStorefront } from '../plan/storefront-plan.js';
 import { resolveDesired } from './catalog.js';
 import { loadDesiredFor } from './session.js';
 
@@ -71,19 +84,42 @@ export function baselineGroups(baseline: BaselineGroups | undefined): LoadedGrou
  */
 export function attributeBaseline(
   baseline: BaselineGroups,
-  headPlan: Pick<Plan, 'changes'>,
+  headPlan: Pick<Plan, 'changes' | 'storefront'>,
   liveGroups: readonly LiveGroup[],
   catalog: Catalog,
+  storefront?: LiveStorefront,
 ): Attribution | AttributionOff {
   if (!baseline.compared) return baseline;
   try {
     const resolved = resolveDesired(baseline.desired, catalog);
+    if (storefront)
+      return attributeWithStorefront(headPlan, resolved.groups, liveGroups, storefront, catalog, baseline.options);
     return attributeAgainstBaseline(headPlan, resolved.groups, liveGroups, baseline.options);
   } catch (error) {
     if (error instanceof ValidationError)
       return { compared: false, reason: describeBaselineError('do not resolve against the catalog', error) };
     throw error;
   }
+}
+
+/** The baseline planned against the run's one read of the channels side, its storefront changes attributed too. */
+function attributeWithStorefront(
+  headPlan: Pick<Plan, 'changes' | 'storefront'>,
+  baselineGroups: readonly DesiredGroup[],
+  liveGroups: readonly LiveGroup[],
+  storefront: LiveStorefront,
+  catalog: Catalog,
+  options: PlanOptions,
+): Attribution | AttributionOff {
+  let basePlan: Plan;
+  try {
+    basePlan = planWithLiveStorefront(baselineGroups, liveGroups, storefront, catalog, options);
+  } catch (error) {
+    if (error instanceof PlanError)
+      return { compared: false, reason: describeBaselineError('cannot be matched to the store', error) };
+    throw error;
+  }
+  return attributeStorefront(attributeChanges(headPlan, basePlan), headPlan.storefront, basePlan.storefront);
 }
 
 /** The groups folder relative to the current folder, which the baseline checkout mirrors. */

@@ -10,6 +10,7 @@ import { indexCatalog, resolveReferences, resolveRulesInOrder } from '../referen
 import { checkImportFolder } from '../import/folder.js';
 import type { ImportResult } from '../import/index.js';
 import { readStoreState } from './plan-store.js';
+import { readStorefrontForImport } from './storefronts.js';
 import { openStore, type RunPlace, type Store } from './session.js';
 
 export interface ImportRun extends RunPlace {
@@ -21,7 +22,7 @@ export interface ImportRun extends RunPlace {
 
 export async function importStore(
   run: ImportRun,
-): Promise<{ result: ImportResult; liveGroups: LiveGroup[]; ignored: number; store: Store }> {
+): Promise<{ result: ImportResult; liveGroups: LiveGroup[]; ignored: number; store: Store; leftOut?: string }> {
   const { config } = run;
   await checkImportFolder(config.groupsDir, run.cwd);
   const existing = await loadExisting(config, run.cwd);
@@ -30,8 +31,19 @@ export async function importStore(
   // resolves what the existing files name, to tell a file that means the live group from one that differs.
   // Groups the config's ignore patterns leave to another writer are not read into files.
   const { live, ignored, read } = await readStoreState(store.client, config, existing);
-  const described = describeExisting(existing, read.catalog);
-  const names = { index: indexCatalog(read.catalog), byName: run.byName };
+  const side = await readStorefrontForImport(
+    store.client.store,
+    live.map((group) => group.id),
+  );
+  const wantsLists = (side.storefront?.assignments.length ?? 0) > 0 && !read.catalog.priceLists;
+  const priceLists = wantsLists ? (await store.client.store.readPriceLists()).value : read.catalog.priceLists;
+  const catalog = {
+    ...read.catalog,
+    ...(priceLists ? { priceLists } : {}),
+    ...(side.storefront ? { channels: side.storefront.channels } : {}),
+  };
+  const described = describeExisting(existing, catalog);
+  const names = { index: indexCatalog(catalog), byName: run.byName };
   // The writer (and the exact YAML parser it needs) is loaded only by import.
   const { importGroups } = await import('../import/index.js');
   const result = await importGroups(live, config.groupsDir, {
@@ -40,8 +52,10 @@ export async function importStore(
     names,
     storeName: config.storeName,
     described,
+    ...(side.storefront ? { storefront: side.storefront } : {}),
   });
-  return { result, liveGroups: live, ignored: ignored.length, store };
+  const leftOut = side.left_out ? { leftOut: side.left_out } : {};
+  return { result, liveGroups: live, ignored: ignored.length, store, ...leftOut };
 }
 
 /** The existing files, for every store; a folder that does not load is compared by its text alone. */

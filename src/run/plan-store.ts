@@ -8,6 +8,7 @@ import type {
   Catalog,
   Config,
   LiveGroup,
+  LiveStorefront,
   LoadedGroup,
   Plan,
   ResolvedReference,
@@ -15,8 +16,9 @@ import type {
   SavedView,
 } from '../model/index.js';
 import { annotatePlan } from '../plan/annotate.js';
-import { checkSafety, createPlan } from '../plan/index.js';
+import { checkSafety } from '../plan/index.js';
 import { checkOwnership, refuseIgnoredReaches, splitIgnored, type IgnoredGroup } from '../plan/ownership.js';
+import { planWithStorefront } from './storefront-plan.js';
 import { toSavedPlan } from '../planfile/index.js';
 import { writeSavedPlan } from '../planfile/io.js';
 import { listCatalogNeeds } from '../references/index.js';
@@ -56,6 +58,8 @@ export interface PlannedStore {
   references: ResolvedReference[];
   /** The one catalog read of the run. */
   catalog: Catalog;
+  /** The one read of the channels side, when a file (or a baseline's) manages a storefront key. */
+  storefront?: LiveStorefront;
   /** With --force: what the safety checks would have refused, for the plan to say so plainly. */
   overridden?: SafetyRefusal[];
 }
@@ -102,7 +106,16 @@ export async function planAgainstStore(
   // Groups kept for other stores are not desired here: unmanaged, or pruned with a reason of their own.
   const excluded = desired.excluded ? { excluded: desired.excluded } : {};
   const ownership = ownershipOf(config, options.configLabel ?? config.configFile ?? null);
-  const created = createPlan(resolved.groups, live, { prune: options.prune, ...excluded });
+  const {
+    planned: created,
+    storefrontRequests,
+    storefront,
+    unchecked,
+  } = await planWithStorefront(client.store, resolved.groups, live, read.catalog, {
+    prune: options.prune,
+    ...excluded,
+    alsoManaging: options.alsoResolves ?? [],
+  });
   const planned = describeOwnership(created, ownership, ignored.length);
   const counts = await countTouchedCustomers(client, planned, config);
   // Drift deletes nothing, so it reads no references.
@@ -115,10 +128,11 @@ export async function planAgainstStore(
       requests: {
         groups: groupsRequests,
         ...read.requests,
+        ...storefrontRequests,
         customers: counts.requests,
         ...(references ? { references: references.requests } : {}),
       },
-      unchecked: [...read.unchecked, ...counts.unchecked, ...(references?.unchecked ?? [])],
+      unchecked: [...read.unchecked, ...(unchecked ?? []), ...counts.unchecked, ...(references?.unchecked ?? [])],
     },
   });
   const found = options.checkSafety ? checkSafety(plan, live.length, config.safety) : [];
@@ -126,7 +140,15 @@ export async function planAgainstStore(
   const owned = options.checkSafety && ownership ? checkOwnership(plan.changes, ownership) : [];
   const refusals = [...owned, ...(options.force ? [] : found)];
   const overridden = options.checkSafety && options.force ? { overridden: found } : {};
-  return { plan: { ...plan, refusals }, live, references: resolved.references, catalog: read.catalog, ...overridden };
+  const side = storefront ? { storefront } : {};
+  return {
+    plan: { ...plan, refusals },
+    live,
+    references: resolved.references,
+    catalog: read.catalog,
+    ...side,
+    ...overridden,
+  };
 }
 
 export interface StoreState {

@@ -26,6 +26,9 @@ import { listChangeStates } from '../references/catalog-needs.js';
 import { listCatalogNeeds } from '../references/index.js';
 import { recheckGroupReferences } from './group-references.js';
 import { loadDesiredFor, openStore, type RunPlace, type Store } from './session.js';
+import { findStorefrontStaleReasons, listStorefrontChecks } from '../planfile/storefront-stale.js';
+import { StalePlanError } from '../errors.js';
+import type { ChannelGroupSettings, StorefrontPlan } from '../model/index.js';
 
 export interface SavedPlanRun extends RunPlace {
   file: string;
@@ -72,6 +75,8 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
     needsOfReferences(saved.references ?? []),
     listCatalogNeeds(saved.plan.changes.flatMap(listChangeStates)),
   );
+  // Price list and channel names of the storefront changes are shown as the store names them now.
+  if (saved.plan.storefront) Object.assign(needs, { priceLists: true, channels: true });
   const read = await readCatalog(store.client.store, needs, config);
   const { catalog } = read;
   // Every count a person reads is taken again, the deleted groups' for the safety check among them.
@@ -90,6 +95,8 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   });
   // What names each deleted group is read again: a reference that appeared since review refuses the plan.
   const plan = await recheckGroupReferences(store.client, derived);
+  const prune = saved.plan.changes.some((change) => change.action === 'delete');
+  await checkStorefrontFresh(store, saved.plan.storefront, context.replan({ prune, force: saved.forced }));
   const overridden = checkAgainstStore(
     { ...saved, plan },
     {
@@ -121,7 +128,19 @@ function mergeNeeds(a: CatalogNeeds, b: CatalogNeeds): CatalogNeeds {
   return {
     categories: a.categories || b.categories,
     priceLists: a.priceLists || b.priceLists,
+    channels: a.channels || b.channels,
     productIds: [...new Set([...a.productIds, ...b.productIds])].sort((x, y) => x - y),
     productSkus: [...new Set([...a.productSkus, ...b.productSkus])].sort(),
   };
+}
+
+/** The rows and channel settings the storefront changes were planned against, read again and compared. */
+async function checkStorefrontFresh(store: Store, storefront: StorefrontPlan | undefined, replan: string) {
+  const checks = listStorefrontChecks(storefront);
+  if (checks.groups.length === 0 && checks.channels.length === 0) return;
+  const rows = checks.groups.length > 0 ? (await store.client.store.readAssignments(checks.groups)).value : [];
+  const settings = new Map<number, ChannelGroupSettings>();
+  for (const id of checks.channels) settings.set(id, (await store.client.store.readChannelGroupSettings(id)).value);
+  const reasons = findStorefrontStaleReasons(storefront, { rows, settings });
+  if (reasons.length > 0) throw new StalePlanError(reasons, replan);
 }

@@ -26,6 +26,9 @@ const GROUP_KEYS = {
   is_group_for_guests: true,
   category_access: true,
   discount_rules: true,
+  price_lists: true,
+  default_on_channels: true,
+  guest_on_channels: true,
 } satisfies Record<keyof GroupFile, true>;
 
 const GROUP_REQUIRED = { name: true } satisfies Record<RequiredKeys<GroupFile>, true>;

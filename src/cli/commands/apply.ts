@@ -5,7 +5,7 @@ import { EXIT, UsageError } from '../../errors.js';
 import type { Config, Plan, SafetyRefusal } from '../../model/index.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../../render/apply.js';
-import { renderText } from '../../render/index.js';
+import { hasChanges, renderText } from '../../render/index.js';
 import { applyAndVerify, refuseIfStoreMoved } from '../../run/apply.js';
 import { planStore, type StorePlan } from '../../run/plan-store.js';
 import { prepareSavedPlan } from '../../run/saved-plan.js';
@@ -74,7 +74,7 @@ export const applyCommand = defineCommand({
     const { config, store, plan } = prepared;
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
-    if (plan.changes.length === 0) return EXIT.ok;
+    if (!hasChanges(plan)) return EXIT.ok;
     if (prepared.planned) {
       if (!(await confirmApply(ctx, store))) return EXIT.error;
       // A question may wait for minutes: what was shown must still be what the store holds.
@@ -83,7 +83,7 @@ export const applyCommand = defineCommand({
 
     const started = performance.now();
     const reporter = createApplyReporter(ctx.io, applyProgressLines(store.client));
-    const verified = await applyAndVerify(plan.changes, store, {
+    const verified = await applyAndVerify(plan, store, {
       concurrency: config.concurrency,
       onResult: reporter.onResult,
       onMergeProgress: reporter.onMergeProgress,
@@ -174,7 +174,7 @@ async function showSavedPlan(ctx: ApplyContext, settings: Config, file: string, 
     replan: (config, flags) => replanCommand(withStore(ctx.values, config), file, flags),
   });
   const { config, store, plan } = prepared;
-  if (plan.changes.length === 0) {
+  if (!hasChanges(plan)) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {
     // The log of a run shows what it applied, not only that it applied something.
@@ -187,7 +187,9 @@ async function showSavedPlan(ctx: ApplyContext, settings: Config, file: string, 
         `Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`,
       );
     }
-    ctx.io.stderr.write(`Applying ${countOf(plan.changes.length, 'change')} from ${file}.\n`);
+    ctx.io.stderr.write(
+      `Applying ${countOf(plan.changes.length + (plan.storefront?.changes.length ?? 0), 'change')} from ${file}.\n`,
+    );
   }
   return { config, store, plan };
 }

@@ -2,7 +2,7 @@
 import { PlanError, EXIT } from '../../errors.js';
 import { useColor } from '../io.js';
 import type { Plan } from '../../model/index.js';
-import { renderMarkdown, renderPlanAs, type Format } from '../../render/index.js';
+import { hasChanges, renderMarkdown, renderPlanAs, type Format } from '../../render/index.js';
 import { renderMissingPinsAs } from '../../render/missing-pins.js';
 import {
   DIR_OPTION,
@@ -88,7 +88,7 @@ export const driftCommand = defineCommand({
     await appendStepSummary(ctx.io, (maxBytes) =>
       renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store, maxBytes, fullAt: DRIFT_FULL_AT }),
     );
-    return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
+    return hasChanges(shown) || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },
 });
 

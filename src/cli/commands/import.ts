@@ -23,13 +23,14 @@ export const importCommand = defineCommand({
   },
   async run(ctx) {
     const config = await resolveStoreConfig(ctx);
-    const { result, liveGroups, ignored, store } = await importStore({
+    const { result, liveGroups, ignored, store, leftOut } = await importStore({
       config,
       cwd: ctx.io.cwd,
       env: ctx.io.env,
       overwrite: ctx.values.overwrite === true,
       byName: ctx.values['by-name'] === true,
     });
+    if (leftOut) ctx.io.stderr.write(`Note: ${leftOut}\n`);
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
     for (const refusal of result.refused) {

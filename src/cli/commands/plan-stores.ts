@@ -7,7 +7,7 @@ import { BcgroupsError, PlanError, UsageError, ValidationError, EXIT } from '../
 import { removeStalePlan } from '../../planfile/io.js';
 import { useColor } from '../io.js';
 import type { Config, Plan } from '../../model/index.js';
-import type { Format } from '../../render/index.js';
+import { hasChanges, type Format } from '../../render/index.js';
 import { formatProblem } from '../../render/problem.js';
 import { describeReadTrouble } from '../../render/requests.js';
 import { renderStoresAs, renderStoresMarkdown, type StoreSection } from '../../render/stores.js';
@@ -121,7 +121,7 @@ function describeError(error: BcgroupsError): string {
 
 function exitOf(plan: Plan, detailed: boolean): number {
   if (plan.refusals.length > 0) return EXIT.refused;
-  return detailed && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
+  return detailed && hasChanges(plan) ? EXIT.changes : EXIT.ok;
 }
 
 /** An error outranks a refusal, which outranks changes: the code says the worst that happened to any store. */

@@ -4,7 +4,7 @@ import { removeStalePlan } from '../../planfile/io.js';
 import type { SavedView } from '../../model/index.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { describeAttributionOff } from '../../render/attribution.js';
-import { type Format, renderMarkdown, renderPlanAs } from '../../render/index.js';
+import { type Format, hasChanges, renderMarkdown, renderPlanAs } from '../../render/index.js';
 import { describeReadTrouble } from '../../render/requests.js';
 import { attributeBaseline, type BaselineGroups, baselineGroups, loadBaseline } from '../../run/baseline.js';
 import { planStore, saveStorePlan } from '../../run/plan-store.js';
@@ -98,9 +98,9 @@ async function planOne(ctx: PlanContext, format: Format, out: string | undefined
       return baselineGroups(baseline);
     },
   });
-  const { plan, live, catalog, store } = planned;
+  const { plan, live, catalog, store, storefront } = planned;
   const header = describeRun(store.storeHash, config, planned.overridden, ctx.io.cwd);
-  const attribution = baseline && attributeBaseline(baseline, plan, live, catalog);
+  const attribution = baseline && attributeBaseline(baseline, plan, live, catalog, storefront);
   if (attribution && !attribution.compared && format === 'json')
     ctx.io.stderr.write(`Warning: ${describeAttributionOff(attribution)}\n`);
 
@@ -149,5 +149,5 @@ async function planOne(ctx: PlanContext, format: Format, out: string | undefined
   );
 
   if (plan.refusals.length > 0) return EXIT.refused;
-  return ctx.values['detailed-exitcode'] && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
+  return ctx.values['detailed-exitcode'] && hasChanges(plan) ? EXIT.changes : EXIT.ok;
 }

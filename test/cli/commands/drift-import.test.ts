@@ -290,6 +290,9 @@ test('the demo runs the whole lifecycle with every step exiting as expected', as
   assert.match(io.out(), '10% off Tools (category 18) -> 15%');
   assert.match(io.out(), 'price list Retail 2026 (id 2) -> price list Trade 2026 (id 3)');
   assert.match(io.out(), '4 customers in this group');
+  // A group priced by a price list on one channel, and a change of that channel's list in one write.
+  assert.match(io.out(), "+ Wholesale: price list 'Wholesale EU' (id 1) on channel 'EU Storefront' (id 2)");
+  assert.match(io.out(), 'Apply will send 1 write request');
 });
 
 test.run();
