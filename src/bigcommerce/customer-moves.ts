@@ -1,6 +1,7 @@
 // The customers of a group, by id only, and moving customers into a group (PUT /v3/customers) in batches
 // of at most 10, at most 3 requests at once, as the spec limits them; each batch reports its own outcome,
 // so one failure never hides the rest. No email or name of a customer is kept, returned or quoted.
+import { withoutEmails } from '../text/redact.js';
 import pLimit from 'p-limit';
 import { ApiError, BcgroupsError } from '../errors.js';
 import { expectRecord, parseGroupRef, parseRecordId, quoteNumber } from './group-refs.js';
@@ -153,9 +154,4 @@ function readConfirmed(raw: unknown, groupId: number): Set<number> {
 function checkBound(value: number, max: number, name: string): number {
   if (Number.isInteger(value) && value >= 1 && value <= max) return value;
   throw new BcgroupsError(`${name} must be a whole number from 1 to ${max} (the API's limit), got ${value}.`);
-}
-
-/** A server's message may quote what it refused; an email in it is replaced, so no output ever shows one. */
-export function withoutEmails(text: string): string {
-  return text.replace(/[^\s"'<>(),;:]+@[^\s"'<>(),;:]+/g, '[email]');
 }

@@ -1,7 +1,7 @@
 // Turns a failed answer of the API into an ApiError: V2 error arrays and V3 error objects both
 // carry the message the user needs, and nothing of the request headers ever reaches the text.
 import { ApiError } from '../errors.js';
-import { REDACTED, redactSecrets, secretPattern } from '../text/redact.js';
+import { REDACTED, redactSecrets, secretPattern, withoutEmails } from '../text/redact.js';
 import { parseJson } from './parse.js';
 
 /** Names the variable that held the token when the client was told it (a store of several has its own). */
@@ -81,7 +81,8 @@ export function redactJson(value: unknown, token: string, text: string): unknown
 
 /** Server text as a message shows it: redacted first (a cut through the token would leak a part), then cut. */
 export function showServerText(text: string, token: string, limit = MAX_SERVER_TEXT): string {
-  const clean = redact(text, token);
+  // A server may quote the customer a request named: no email of a customer reaches any output.
+  const clean = withoutEmails(redact(text, token));
   return clean.length <= limit ? clean : `${clean.slice(0, limit)}... (${clean.length - limit} more characters)`;
 }
 

@@ -1,5 +1,6 @@
 // A file that names a group the config's ignore list leaves to another writer would have bcgroups write it:
-// the name, or an earlier name it renames from, is a problem at its line, naming the pattern.
+// the name, an earlier name it renames from, or a group it merges from (whose customers it would move and
+// which it would delete) is a problem at its line, naming the pattern.
 import type { Problem } from '../errors.js';
 import { locate, toFieldPath } from '../schema/pointer.js';
 import { findMatchingPattern } from '../text/glob.js';
@@ -10,17 +11,19 @@ export function checkIgnoredNames(files: readonly ParsedFile[], ignore: readonly
   if (ignore.length === 0) return [];
   return files.flatMap((parsed) => {
     if (!isMapping(parsed.value)) return [];
-    const { name, renamed_from: earlier } = parsed.value;
+    const { name } = parsed.value;
     const named = typeof name === 'string' ? [{ pointer: '/name', name }] : [];
-    const renamed = Array.isArray(earlier)
-      ? earlier.flatMap((old, index) =>
-          typeof old === 'string' ? [{ pointer: `/renamed_from/${index}`, name: old }] : [],
-        )
-      : [];
-    return [...named, ...renamed].flatMap(({ pointer, name: value }) => {
+    const listed = (key: 'renamed_from' | 'merged_from') => {
+      const list = (parsed.value as Record<string, unknown>)[key];
+      return Array.isArray(list)
+        ? list.flatMap((old, index) => (typeof old === 'string' ? [{ pointer: `/${key}/${index}`, name: old }] : []))
+        : [];
+    };
+    return [...named, ...listed('renamed_from'), ...listed('merged_from')].flatMap(({ pointer, name: value }) => {
       const pattern = findMatchingPattern(ignore, value);
       if (pattern === undefined) return [];
-      const what = pointer === '/name' ? 'name' : 'earlier name';
+      const key = pointer.split('/')[1] ?? 'name';
+      const what = key === 'name' ? 'name' : key === 'renamed_from' ? 'earlier name' : 'merged group';
       return [
         {
           file: parsed.file,
@@ -32,7 +35,7 @@ export function checkIgnoredNames(files: readonly ParsedFile[], ignore: readonly
           hint:
             pointer === '/name'
               ? `choose a name the pattern does not match, or remove '${pattern}' from ignore in the config`
-              : `drop it from renamed_from, or remove '${pattern}' from ignore in the config`,
+              : `drop it from ${key}, or remove '${pattern}' from ignore in the config`,
         },
       ];
     });

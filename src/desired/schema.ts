@@ -191,11 +191,32 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
 
 function describeBadName(name: string, label: string): { message: string; hint?: string } {
   return (
-    describeHidden(name, label) ?? {
+    describeHidden(name, label) ??
+    describeMixedScripts(name, label) ?? {
       message: `${label} must not be blank or start or end with spaces`,
       hint: 'the API would trim it and the group would never match',
     }
   );
+}
+
+const MIXED_WORD =
+  /\p{sc=Latin}[\p{L}\p{M}]*[\p{sc=Cyrillic}\p{sc=Greek}]|[\p{sc=Cyrillic}\p{sc=Greek}][\p{L}\p{M}]*\p{sc=Latin}/u;
+const NOT_LATIN = /[\p{sc=Cyrillic}\p{sc=Greek}]/u;
+
+/** "Wholesаle" with a Cyrillic а reads as Wholesale: a word that mixes the scripts is a look-alike. */
+function describeMixedScripts(name: string, label: string): { message: string; hint: string } | undefined {
+  const found = MIXED_WORD.exec(name);
+  if (!found) return undefined;
+  // The whole word the mix stands in, for the message.
+  const word = name.split(/[^\p{L}\p{M}]+/u).find((part) => part.includes(found[0])) ?? found[0];
+  // The odd one out is a letter of the word's lesser script.
+  const latin = [...word].filter((char) => /\p{sc=Latin}/u.test(char)).length;
+  const mostlyLatin = latin * 2 >= [...word].filter((char) => /\p{L}/u.test(char)).length;
+  const odd = [...word].find((char) => (mostlyLatin ? NOT_LATIN.test(char) : /\p{sc=Latin}/u.test(char))) ?? '';
+  return {
+    message: `${label} mixes Latin letters with Cyrillic or Greek ones in one word: ${describeCodePoint(odd.codePointAt(0) ?? 0)} in '${word}'`,
+    hint: 'such a word reads as another name; write each word in one alphabet',
+  };
 }
 
 /** What a reference (category path, SKU, price list name) is called in messages, by where it sits. */
@@ -246,5 +267,8 @@ function describeKind(codePoint: number): string {
   if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef))
     return 'a variation selector';
   if (/\p{Cf}/u.test(char)) return 'an invisible format character';
+  if (/\p{sc=Cyrillic}/u.test(char)) return 'a Cyrillic letter';
+  if (/\p{sc=Greek}/u.test(char)) return 'a Greek letter';
+  if (/\p{sc=Latin}/u.test(char)) return 'a Latin letter';
   return 'an invisible, default-ignorable character';
 }

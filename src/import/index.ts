@@ -1,5 +1,5 @@
 // Starts a repository from a store that already exists: one canonical file per live group.
-import { lstat, mkdir, writeFile } from 'node:fs/promises';
+import { lstat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BcgroupsError } from '../errors.js';
 import {
@@ -22,7 +22,8 @@ import type { ImportNames } from './names.js';
 import { fileURLToPath } from 'node:url';
 import { count as countOf } from '../text/words.js';
 import { type BoundedRead, readBounded } from '../text/bounded-read.js';
-import { describeReadFault } from '../text/file-fault.js';
+import { describeReadFault, describeWriteFault } from '../text/file-fault.js';
+import { makeFolder } from '../text/make-folder.js';
 import { fsFaultOf } from '../text/errno.js';
 
 export { fileNameFor, slugify } from './filename.js';
@@ -118,7 +119,9 @@ export async function importGroups(
   const conflicts = planned.filter((file) => file.existing === 'different' && !file.edited);
   if (conflicts.length > 0 && !options.overwrite)
     throw new BcgroupsError(describeConflicts(conflicts, options.storeName));
-  await mkdir(root, { recursive: true });
+  await makeFolder(root).catch((error: unknown) => {
+    throw new BcgroupsError(`Import wrote nothing: ${describeWriteFault(error, root)}.`);
+  });
   const result: ImportResult = { written: [], skipped: [], refused: [...refusals.values()], schemaPath };
   for (const file of planned) {
     if (file.existing === 'same') {
@@ -126,10 +129,23 @@ export async function importGroups(
       continue;
     }
     // 'wx' makes a file that appeared since the check a refusal rather than a silent overwrite.
-    await writeFile(file.path, file.content, { encoding: 'utf8', flag: file.existing === 'none' ? 'wx' : 'w' });
+    const flag = file.existing === 'none' ? 'wx' : 'w';
+    await writeFile(file.path, file.content, { encoding: 'utf8', flag }).catch((error: unknown) => {
+      throw new BcgroupsError(describeStoppedImport(result, describeWriteFault(error, file.shown)));
+    });
     result.written.push(file.shown);
   }
   return result;
+}
+
+/** A write that failed part-way: what was written before it, so a person knows what the folder holds. */
+function describeStoppedImport(result: ImportResult, fault: string): string {
+  const written =
+    result.written.length === 0
+      ? 'no file was written before it'
+      : `${countOf(result.written.length, 'file')} ${result.written.length === 1 ? 'was' : 'were'} written ` +
+        `before it (${result.written.join(', ')})`;
+  return `Import stopped: ${fault}; ${written}. Fix the folder and run import again.`;
 }
 
 type RenderedFile = RenderedGroup & { path: string; withoutPin?: string; otherPins?: Record<string, number> };

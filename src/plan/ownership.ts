@@ -53,6 +53,10 @@ export function refuseIgnoredReaches(desiredGroups: readonly DesiredGroup[], ign
       const renamed = byName.get(nameKey(earlier));
       if (renamed) problems.push(problemAt(desired, 'renamed_from', `renames ${describeIgnored(renamed)}`));
     }
+    for (const old of desired.merged_from ?? []) {
+      const merged = byName.get(nameKey(old));
+      if (merged) problems.push(problemAt(desired, 'merged_from', `merges ${describeIgnored(merged)}`));
+    }
     for (const flag of HOLDER_FLAGS) {
       const holder = desired[flag] ? ignored.find((entry) => entry.group[flag]) : undefined;
       if (!holder) continue;

@@ -28,7 +28,7 @@ function describeCount(change: Change): string | undefined {
   if (change.action === 'delete')
     return customers === 0
       ? 'no customers in this group: nobody loses its pricing'
-      : `${them} in this group lose its pricing`;
+      : `${them} in this group ${customers === 1 ? 'loses' : 'lose'} its pricing`;
   return `${them} in this group`;
 }
 

@@ -1,12 +1,13 @@
 // `init`: the files an adopting repository starts from, written only where nothing exists yet.
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_SEARCH_PLACES } from '../config/search.js';
 import { defaultTokenEnvOf } from '../config/stores.js';
 import { BcgroupsError } from '../errors.js';
 import { configText, GITIGNORE_LINES, pinWorkflow, workflowForStores } from './init-text.js';
+import { makeFolder } from '../text/make-folder.js';
 
 /** The calling workflows ship in the package, beside dist/ and src/ alike. */
 const EXAMPLES = fileURLToPath(new URL('../../.github/examples/', import.meta.url));
@@ -34,9 +35,10 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   const { cwd, stores } = options;
   const workflowPaths = WORKFLOWS.map((name) => path.join('.github', 'workflows', name));
   await refuseExisting(cwd, [CONFIG_FILE, ...workflowPaths]);
+  await refuseLinks(cwd, ['groups', '.github', path.join('.github', 'workflows'), '.gitignore']);
   const pinnedTo = await readInstalledCommit(cwd);
   await writeFile(path.join(cwd, CONFIG_FILE), configText(stores, options.storeHash), { flag: 'wx' });
-  await mkdir(path.join(cwd, 'groups'), { recursive: true });
+  await makeFolder(path.join(cwd, 'groups'));
   // git keeps no empty folder: the placeholder lets the first commit hold groups/.
   const keep = path.join('groups', '.gitkeep');
   const written = [CONFIG_FILE];
@@ -44,7 +46,7 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
     await writeFile(path.join(cwd, keep), '', { flag: 'wx' });
     written.push(keep);
   }
-  await mkdir(path.join(cwd, '.github', 'workflows'), { recursive: true });
+  await makeFolder(path.join(cwd, '.github', 'workflows'));
   for (const [index, name] of WORKFLOWS.entries()) {
     const example = await readFile(path.join(EXAMPLES, name), 'utf8');
     const text = pinWorkflow(workflowForStores(example, stores), pinnedTo);
@@ -67,6 +69,20 @@ async function refuseExisting(cwd: string, files: string[]): Promise<void> {
   if (existing.length === 0) return;
   throw new BcgroupsError(
     `init writes nothing over what exists, and found: ${existing.join(', ')}. Move ${existing.length === 1 ? 'it' : 'them'} aside, or keep ${existing.length === 1 ? 'it' : 'them'} and skip init. Nothing was written.`,
+  );
+}
+
+/** A link among the paths init writes through could send its files out of the project: refused, unfollowed. */
+async function refuseLinks(cwd: string, paths: string[]): Promise<void> {
+  const links: string[] = [];
+  for (const entry of paths) {
+    const info = await lstat(path.join(cwd, entry)).catch(() => undefined);
+    if (info?.isSymbolicLink()) links.push(entry);
+  }
+  if (links.length === 0) return;
+  throw new BcgroupsError(
+    `init writes nothing through a link, and found: ${links.join(', ')}. ` +
+      'Replace each with a real file or folder, or skip init. Nothing was written.',
   );
 }
 

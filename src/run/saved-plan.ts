@@ -22,6 +22,7 @@ import type { DesiredState } from '../desired/index.js';
 import type { CatalogNeeds } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 import { deriveDisplay } from '../planfile/display.js';
+import { checkMergeTargets } from '../planfile/merge-targets.js';
 import { listChangeStates } from '../references/catalog-needs.js';
 import { listCatalogNeeds } from '../references/index.js';
 import { recheckGroupReferences } from './group-references.js';
@@ -83,6 +84,7 @@ export async function prepareSavedPlan(run: SavedPlanRun): Promise<PreparedSaved
   const counts = await countTouchedCustomers(store.client, saved.plan, config);
   const current =
     saved.plan.changes.length === 0 ? undefined : await loadDesiredFor(config, run.cwd).catch(() => undefined);
+  checkMergeTargets(file, saved.plan.changes, current?.groups, kept);
   const derived = deriveDisplay(saved.plan, {
     liveGroups: kept,
     catalog,

@@ -111,3 +111,8 @@ export function findSecrets(env: Record<string, string | undefined>, names: Iter
   const wanted = new Set([...names, ...Object.keys(env).filter((name) => DEFAULT_TOKEN_NAME.test(name))]);
   return [...wanted].map((name) => env[name]?.trim() ?? '').filter((value) => value.length > 0);
 }
+
+/** A server's message may quote what it refused; an email in it is replaced, so no output ever shows one. */
+export function withoutEmails(text: string): string {
+  return text.replace(/[^\s"'<>(),;:]+@[^\s"'<>(),;:]+/g, '[email]');
+}

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createNetworkError } from '../../src/bigcommerce/errors.js';
 import { createClient } from '../../src/bigcommerce/index.js';
-import { readApiMessage } from '../../src/bigcommerce/errors.js';
+import { readApiMessage, showServerText } from '../../src/bigcommerce/errors.js';
 import { ApiError } from '../../src/errors.js';
 import { createProbeClient } from '../support/probe.js';
 import { clientFor, withSandbox } from '../support/sandbox.js';
@@ -203,5 +203,10 @@ test('a V3 error object from the server is shown', () =>
     );
     assert.not.match(error.message, 'token was refused');
   }));
+
+test("a server's text quoting a customer's email shows no email", () => {
+  const shown = showServerText('Customer jane.doe+vip@shop.example (id 12) is not in group 4', 'token-abc-123-xyz');
+  assert.is(shown, 'Customer [email] (id 12) is not in group 4');
+});
 
 test.run();

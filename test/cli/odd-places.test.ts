@@ -63,4 +63,18 @@ test('a working folder deleted under the shell is a usage error in words, not a 
   }
 });
 
+test('import into a folder it cannot make says so in words, and nothing was written', async () => {
+  const project = await openProject({ 'vip.yaml': VIP }, { seed: [{ id: 1, name: 'VIP' }] });
+  try {
+    // /proc takes no new folders, even for root: the one unwritable place every test machine has.
+    const run = await project.run('import', '--dir', '/proc/bcgroups-import-test');
+    assert.is(run.code, 1, run.err);
+    assertCalm(run.err);
+    assert.not.match(run.err, 'EACCES');
+    assert.match(run.err, /Import wrote nothing: cannot write \/proc\/bcgroups-import-test/);
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();

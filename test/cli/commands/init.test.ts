@@ -1,6 +1,7 @@
 // `bcgroups init`: the files a new repository starts from, never written over anything.
 import { createRequire } from 'node:module';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -88,6 +89,20 @@ test('init --stores names each store and passes its read token to the workflows'
   const bad = await runIn(makeTempDir('init'), ['init', '--stores', 'Prod'], {});
   assert.is(bad.code, 1);
   assert.match(bad.err, "not 'Prod'");
+});
+
+test('init writes nothing through a link that could send its files out of the project', async () => {
+  const cwd = makeTempDir('init-links');
+  const outside = makeTempDir('init-outside');
+  await writeFile(path.join(outside, 'victim.txt'), 'untouched\n');
+  await symlink(path.join(outside, 'victim.txt'), path.join(cwd, '.gitignore'));
+  await symlink(outside, path.join(cwd, '.github'));
+  const run = await runIn(cwd, ['init', '--store-hash', 'abc123'], {});
+  assert.is(run.code, 1, run.err);
+  assert.match(run.err, 'init writes nothing through a link, and found: .github, .gitignore');
+  assert.is(await readFile(path.join(outside, 'victim.txt'), 'utf8'), 'untouched\n');
+  assert.equal(await readdir(outside), ['victim.txt']);
+  assert.not.ok(existsSync(path.join(cwd, '.bcgroupsrc.yaml')));
 });
 
 test.run();

@@ -206,4 +206,28 @@ test('merged_from naming a group of groups/, the group itself, or merged twice i
   }
 });
 
+test('a saved plan whose merge target was edited moves no one: groups/ must say the same merge', async () => {
+  const project = await openProject(
+    { ...FILES, 'retail.yaml': 'name: Retail\n' },
+    { ...STORE, seed: [...(STORE.seed ?? []), { id: 3, name: 'Wholesale' }] },
+  );
+  try {
+    const saved = await project.run('plan', '--out', 'p.json');
+    assert.is(saved.code, 0, saved.err);
+    const file = path.join(project.cwd, 'p.json');
+    const text = await readFile(file, 'utf8');
+    // Retail (id 1) is live and no file merges into it: an edit points the merge there.
+    const edited = text.replace('"name": "Wholesale",\n          "id": 3', '"name": "Retail",\n          "id": 1');
+    assert.not.equal(edited, text, 'the edit must change the merge target');
+    await writeFile(file, edited.replaceAll('"to": "Wholesale"', '"to": "Retail"'));
+    const applied = await project.run('apply', 'p.json', '--yes');
+    assert.is(applied.code, 1, applied.err);
+    assert.match(applied.err, "the merge of 'Old Wholesale' into 'Retail': no file in groups/ lists it in merged_from");
+    assert.is(moveBodies(project).length, 0, 'no customer was moved');
+    assert.is(groupOf(project, 100), OLD);
+  } finally {
+    await project.close();
+  }
+});
+
 test.run();
