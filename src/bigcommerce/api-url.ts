@@ -12,7 +12,8 @@ export function assertSafeApiUrl(apiUrl: string): URL {
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && isLoopback(url.hostname)) return url;
   throw new ConfigError(
-    `Refusing to send the access token over ${url.protocol}//${url.host}: use https:// (plain http is allowed only to 127.0.0.0/8, ::1 or localhost).`,
+    `Refusing to send the access token over ${url.protocol}//${url.host}: use https:// (plain ` +
+      'http is allowed only to 127.0.0.0/8, ::1 or localhost).',
   );
 }
 

@@ -7,7 +7,8 @@ import { AnswerProblem, describe, expectObject, expectString, parseId } from './
 import { readAllV3Pages, V3_PAGE_LIMIT, type RequestCounter, type StoreRead } from './v3.js';
 
 export const PRODUCTS_SCOPE_HINT =
-  'The API account lacks the products read-only scope (store_v2_products_read_only), which reading categories, products and price lists needs: add it to the account, or skip these reads with --no-catalog.';
+  'The API account lacks the products read-only scope (store_v2_products_read_only), which reading categories, ' +
+  'products and price lists needs: add it to the account, or skip these reads with --no-catalog.';
 
 /** The id is always returned, and the spec's allowed values of include_fields leave it out. */
 const PRODUCT_FIELDS = 'name,sku';

@@ -24,7 +24,8 @@ export function findBrokenTree(categories: readonly CategoryNode[], path: string
       const parent = byId.get(category.parent_id);
       if (!parent)
         return broken(
-          `category ${category.id} names parent ${category.parent_id}, which no tree holds (the catalog may have changed during the read: run again)`,
+          `category ${category.id} names parent ${category.parent_id}, which no tree holds (the ` +
+            'catalog may have changed during the read: run again)',
         );
       if (parent.tree_id !== category.tree_id)
         return broken(

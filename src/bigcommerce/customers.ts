@@ -6,7 +6,9 @@ import { expectObject } from './parse.js';
 import { readV3Page, type RequestCounter, type StoreRead } from './v3.js';
 
 export const CUSTOMERS_SCOPE_HINT =
-  'The API account lacks the customers read-only scope (store_v2_customers_read_only), which counting the customers of each group needs: add it to the account, or skip the counts with --no-customers.';
+  'The API account lacks the customers read-only scope (store_v2_customers_read_only), ' +
+  'which counting the customers of each group needs: add it to the account, ' +
+  'or skip the counts with --no-customers.';
 
 /** Well below the API's cap of concurrent requests, so counts never crowd out the other reads. */
 export const DEFAULT_COUNT_CONCURRENCY = 8;

@@ -12,9 +12,11 @@ function describeTokenRefused(tokenEnv: string | undefined): string {
   return `The access token was refused (wrong or revoked): check the access token ${where}.`;
 }
 const SCOPE_HINT =
-  'The API account lacks an OAuth scope: give it store_v2_customers (modify); read-only commands need at least store_v2_customers_read_only.';
+  'The API account lacks an OAuth scope: give it store_v2_customers (modify); ' +
+  'read-only commands need at least store_v2_customers_read_only.';
 const STORE_HASH_HINT =
-  'The store was not found: check the store hash (BIGCOMMERCE_STORE_HASH, storeHash or --store-hash), the part after /stores/ in the API path.';
+  'The store was not found: check the store hash (BIGCOMMERCE_STORE_HASH, ' +
+  'storeHash or --store-hash), the part after /stores/ in the API path.';
 /** The list, or its count: a 404 there means the store itself is unknown, not a group. */
 const COLLECTION_PATH = /\/customer_groups(?:\/count)?(?:\?|$)/;
 

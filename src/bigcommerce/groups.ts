@@ -186,7 +186,8 @@ export class BigCommerceClient implements GroupsApi {
     if (differing.length === 0) return existing;
     const path = this.transport.describePath(GROUPS);
     throw new ApiError(
-      `POST ${path} failed ambiguously and a group named '${existing.name}' (id ${existing.id}) now exists with different ${differing.join(', ')}; not retrying. Re-run plan to see the store as it is.`,
+      `POST ${path} failed ambiguously and a group named '${existing.name}' (id ${existing.id}) ` +
+        `now exists with different ${differing.join(', ')}; not retrying. Re-run plan to see the store as it is.`,
       { method: 'POST', path },
     );
   }

@@ -130,7 +130,8 @@ export class Transport {
           });
         if (error instanceof WaitTooLong) {
           throw new ApiError(
-            `${method} ${shownPath} not sent: ${error.message}; stopped rather than wait that long. Try again later, or raise request.maxWaitMs.`,
+            `${method} ${shownPath} not sent: ${error.message}; stopped rather than wait that ` +
+              'long. Try again later, or raise request.maxWaitMs.',
             { method, path: shownPath, apiMessage: error.message },
           );
         }
@@ -229,7 +230,9 @@ export class Transport {
     if (known > maxWaitMs) {
       const wanted = `${asked.value} ${asked.unitMs === 1000 ? 's' : 'ms'} (${asked.name})`;
       throw new ApiError(
-        `${method} ${shownPath} answered 429 asking to wait ${wanted}, more than request.maxWaitMs (${maxWaitMs} ms); stopped rather than wait that long. Try again later, or raise request.maxWaitMs.`,
+        `${method} ${shownPath} answered 429 asking to wait ${wanted}, ` +
+          `more than request.maxWaitMs (${maxWaitMs} ms); stopped rather than wait that long. Try again later, ` +
+          'or raise request.maxWaitMs.',
         { method, path: shownPath, status: this.policy.rateLimited.status },
       );
     }

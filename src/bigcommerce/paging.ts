@@ -101,7 +101,8 @@ function createRepeatError(list: PagedList<unknown>, page: number, id: number | 
   const path = list.pathOf(page);
   const where = seenOn === page ? 'twice on that page' : `already on page ${seenOn}`;
   return new ApiError(
-    `${list.method} ${path} answered id ${JSON.stringify(id)} ${where}: the server does not page as documented, so the list cannot be trusted; stopped reading.`,
+    `${list.method} ${path} answered id ${JSON.stringify(id)} ${where}: the server does not page ` +
+      'as documented, so the list cannot be trusted; stopped reading.',
     { method: list.method, path },
   );
 }
@@ -118,7 +119,8 @@ function createEndlessListError(list: PagedList<unknown>, maxPages: number): Api
 function createOversizeError(list: PagedList<unknown>, size: ListSize, maxPages: number): ApiError {
   const path = list.pathOf(2);
   return new ApiError(
-    `${list.method} ${path}: the store says the list holds ${size.items} items in ${size.pages} pages, more than request.maxPages (${maxPages}); stopped reading. ` +
+    `${list.method} ${path}: the store says the list holds ${size.items} items in ${size.pages} pages, ` +
+      `more than request.maxPages (${maxPages}); stopped reading. ` +
       'If the store really holds that many, raise request.maxPages in the config.',
     { method: list.method, path },
   );

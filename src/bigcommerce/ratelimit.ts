@@ -40,7 +40,8 @@ export class WaitTooLong extends Error {
     readonly maxWaitMs: number,
   ) {
     super(
-      `the rate-limit headers say the quota resets in ${Math.round(waitMs)} ms, more than request.maxWaitMs (${maxWaitMs} ms)`,
+      `the rate-limit headers say the quota resets in ${Math.round(waitMs)} ms, ` +
+        `more than request.maxWaitMs (${maxWaitMs} ms)`,
     );
   }
 }

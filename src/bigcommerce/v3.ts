@@ -101,7 +101,8 @@ export async function readAllV3Pages<T>(
       // A list that grew or shrank under the read would otherwise come back cut short or padded.
       else if (answer.pagination.total_pages !== size.pages)
         throw broken(
-          `meta.pagination.total_pages is ${answer.pagination.total_pages} on page ${page}, but ${size.pages} on page 1 (the list changed during the read: run again)`,
+          `meta.pagination.total_pages is ${answer.pagination.total_pages} on page ${page}, ` +
+            `but ${size.pages} on page 1 (the list changed during the read: run again)`,
         );
       const totalPages = size.pages;
       if (totalPages > maxPages)
@@ -116,7 +117,9 @@ export async function readAllV3Pages<T>(
 }
 
 export function explainMissingScope(error: ApiError, hint: string): ApiError {
-  const head = `${error.method} ${error.path} failed with 403${error.apiMessage ? `: ${error.apiMessage.replace(/[.!?]$/, '')}` : ''}.`;
+  const head =
+    `${error.method} ${error.path} failed with ` +
+    `403${error.apiMessage ? `: ${error.apiMessage.replace(/[.!?]$/, '')}` : ''}.`;
   return new ApiError(`${head} ${hint}`, {
     method: error.method,
     path: error.path,

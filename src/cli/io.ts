@@ -25,7 +25,8 @@ export function readWorkingFolder(): string {
     return process.cwd();
   } catch {
     throw new UsageError(
-      'The current folder no longer exists (it was deleted or moved after the shell entered it): cd into the project folder and run bcgroups again.',
+      'The current folder no longer exists (it was deleted or moved after the shell entered ' +
+        'it): cd into the project folder and run bcgroups again.',
     );
   }
 }

@@ -96,7 +96,8 @@ function readInvocation(argv: string[]): Invocation {
     } else {
       const near = suggestFlag(word, { ...GLOBAL_OPTIONS, version: { type: 'boolean', description: '' } });
       throw new UsageError(
-        `Unknown flag '${word}' before the command.${near} A command's own flags go after its name, e.g. 'bcgroups plan --prune'.`,
+        `Unknown flag '${word}' before the command.${near} A command's own flags go ` +
+          `after its name, e.g. 'bcgroups plan --prune'.`,
       );
     }
   }
@@ -119,7 +120,8 @@ function findCommand(name: string): Command {
     commands.map((c) => c.name),
   );
   throw new UsageError(
-    `Unknown command '${name}'.${near ? ` Did you mean '${near}'?` : ''} Run 'bcgroups --help' for the list of commands.`,
+    `Unknown command '${name}'.${near ? ` Did you mean '${near}'?` : ''} Run ` +
+      `'bcgroups --help' for the list of commands.`,
   );
 }
 
@@ -128,7 +130,8 @@ function reportError(error: unknown, io: Io, offline = false): number {
     const problems = error instanceof ValidationError ? error.problems : (error as PlanError).problems;
     writeAnnotations(io, problems);
     io.stderr.write(
-      `${problems.map(formatProblem).join('\n')}\n\n${error.message}.${offline ? '' : ' Nothing was sent to the store.'}\n`,
+      `${problems.map(formatProblem).join('\n')}\n\n` +
+        `${error.message}.${offline ? '' : ' Nothing was sent to the store.'}\n`,
     );
     return EXIT.error;
   }

@@ -26,7 +26,10 @@ export interface LoadConfigOptions {
   searchDirs?: readonly string[];
   /** Values from flags; undefined entries are ignored. */
   overrides?: ConfigOverrides;
-  /** Gets the file's accessTokenEnv as soon as it is read, even when the file is otherwise wrong, so no message shows that variable's value. */
+  /**
+   * Gets the file's accessTokenEnv as soon as it is read, even when the file is otherwise wrong, so no message shows
+   * that variable's value.
+   */
   tokenEnvNames?: Set<string>;
 }
 
@@ -92,7 +95,9 @@ function refuseSingleStoreHash(
   if (!source) return;
   const names = Object.keys(stores).join(', ');
   const fix = fromFlag ? 'drop --store-hash' : `unset ${ENV_STORE_HASH}`;
-  const message = `${source} names one store, but the config names stores (${names}), each with its own storeHash: ${fix} and pick a store with --store NAME.`;
+  const message =
+    `${source} names one store, but the config names stores (${names}), each with its own ` +
+    `storeHash: ${fix} and pick a store with --store NAME.`;
   throw fromFlag ? new UsageError(message) : new ConfigError(message);
 }
 
@@ -125,7 +130,9 @@ export function readToken(config: Config, env: Record<string, string | undefined
   const token = env[config.accessTokenEnv]?.trim();
   if (!token) {
     throw new ConfigError(
-      `set ${config.accessTokenEnv} to an API token of ${config.storeName ? `store ${config.storeName}` : 'the store'} with the scope store_v2_customers (read-only commands need store_v2_customers_read_only). The token is read only from the environment.`,
+      `set ${config.accessTokenEnv} to an API token of ` +
+        `${config.storeName ? `store ${config.storeName}` : 'the store'} with the scope store_v2_customers ` +
+        '(read-only commands need store_v2_customers_read_only). The token is read only from the environment.',
     );
   }
   return token;
@@ -134,7 +141,9 @@ export function readToken(config: Config, env: Record<string, string | undefined
 export function requireStoreHash(config: Config): string {
   if (!config.storeHash) {
     throw new ConfigError(
-      `No store hash: pass --store-hash HASH, set ${ENV_STORE_HASH}, or set storeHash in the config file (bcgroups.config.json, .bcgroupsrc or the "bcgroups" key of package.json). It is the part after /stores/ in the API path.`,
+      `No store hash: pass --store-hash HASH, set ${ENV_STORE_HASH}, or set storeHash in the config ` +
+        'file (bcgroups.config.json, .bcgroupsrc or the "bcgroups" key of package.json). ' +
+        'It is the part after /stores/ in the API path.',
     );
   }
   return config.storeHash;

@@ -54,7 +54,9 @@ export function findConfigProblems(config: unknown, source: ConfigFileSource): P
     file,
     ...at(pointer, 'key'),
     field: toFieldPath(pointer),
-    message: `'${toFieldPath(pointer)}' looks like a secret. Tokens come only from the environment variable named by accessTokenEnv (${variable})`,
+    message:
+      `'${toFieldPath(pointer)}' looks like a secret. Tokens come only from the environment ` +
+      `variable named by accessTokenEnv (${variable})`,
     hint: `remove it from the file and set ${variable} in the environment instead`,
   }));
   problems.push(...findSingleStoreKeys(config, at, file), ...findSharedStores(config, at, file));
@@ -83,7 +85,9 @@ function findSingleStoreKeys(config: Record<string, unknown>, at: Locate, file: 
       ...at(`/${key}`, 'key'),
       field: key,
       message: `${key} describes a single store, but this config names stores`,
-      hint: `move it into each store (stores.${first}.${key})${key === 'accessTokenEnv' ? `; a store without one reads BIGCOMMERCE_ACCESS_TOKEN_<NAME>` : ''}`,
+      hint:
+        `move it into each store (stores.${first}.${key})` +
+        `${key === 'accessTokenEnv' ? `; a store without one reads BIGCOMMERCE_ACCESS_TOKEN_<NAME>` : ''}`,
     }));
 }
 
@@ -131,7 +135,9 @@ function describeStoreName(pointer: string, name: string): Described {
   return {
     pointer: joinPointer(pointer, name),
     prefer: 'key',
-    message: `store name '${name.slice(0, 40)}' must be lower-case letters, digits, - or _, starting with a letter (at most 40)`,
+    message:
+      `store name '${name.slice(0, 40)}' must be lower-case letters, ` +
+      'digits, - or _, starting with a letter (at most 40)',
     hint: 'it is what --store NAME takes, and names the token variable BIGCOMMERCE_ACCESS_TOKEN_<NAME>',
   };
 }

@@ -111,7 +111,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A syntax error names file, line, column and the parser's reason, never the text there: a config may hold exactly the secret it must not echo. */
+/**
+ * A syntax error names file, line, column and the parser's reason, never the text there: a config may hold exactly the
+ * secret it must not echo.
+ */
 function yamlLoader(positions: Map<string, PositionIndex>): Loader {
   return (filepath, content) => {
     const result = parseYaml(filepath, content);
@@ -191,5 +194,8 @@ function positionAt(content: string, offset: number): string {
 function describeLoadError(error: unknown, target: string | undefined): string {
   const message = error instanceof Error ? error.message : String(error);
   const firstLine = (message.split('\n')[0] ?? '').slice(0, 200);
-  return `Cannot load the config file${target ? ` ${target}` : ''}: ${error instanceof SyntaxError ? 'syntax error' : firstLine}`;
+  return (
+    `Cannot load the config file${target ? ` ${target}` : ''}: ` +
+    `${error instanceof SyntaxError ? 'syntax error' : firstLine}`
+  );
 }

@@ -34,7 +34,10 @@ export function findSharedStores(config: Record<string, unknown>, at: Locate, fi
         file,
         ...at(pointer, entry.explicitTokenEnv ? 'value' : 'key'),
         field: `stores.${entry.name}${entry.explicitTokenEnv ? '.accessTokenEnv' : ''}`,
-        message: `stores '${tokenTwin.name}' and '${entry.name}' both read their token from ${entry.tokenEnv}${describeDefaults(tokenTwin, entry)}, so one store's token would go to the other store's API`,
+        message:
+          `stores '${tokenTwin.name}' and '${entry.name}' both read their token from ` +
+          `${entry.tokenEnv}${describeDefaults(tokenTwin, entry)}, ` +
+          `so one store's token would go to the other store's API`,
         hint: `set stores.${entry.name}.accessTokenEnv to a variable of its own`,
       });
     } else byToken.set(entry.tokenEnv, entry);
@@ -57,7 +60,10 @@ export function findSharedStores(config: Record<string, unknown>, at: Locate, fi
 function describeDefaults(first: StoreEntry, second: StoreEntry): string {
   const defaulted = [first, second].filter((entry) => !entry.explicitTokenEnv).map((entry) => `'${entry.name}'`);
   if (defaulted.length === 0) return '';
-  return ` (${defaulted.join(' and ')} by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _)`;
+  return (
+    ` (${defaulted.join(' and ')} by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> ` +
+    'upper-cases the name and reads - as _)'
+  );
 }
 
 /** Stores whose settings have the right types; the schema reports the rest. */

@@ -39,13 +39,15 @@ export function selectStore(config: Config, pick: StorePick): Config {
   if (names.length === 0) {
     if (!picked) return config;
     throw new UsageError(
-      `${picked.from} ${picked.name} picks one of the config's stores, but the config names none. Remove ${picked.from}, or name stores in the config (stores: {${picked.name}: {storeHash: ...}}).`,
+      `${picked.from} ${picked.name} picks one of the config's stores, but the config names none. ` +
+        `Remove ${picked.from}, or name stores in the config (stores: {${picked.name}: {storeHash: ...}}).`,
     );
   }
   const list = names.join(', ');
   if (!picked) {
     throw new UsageError(
-      `The config names several stores (${list}): pick one with --store NAME or ${ENV_STORE}=NAME${names.length > 1 ? ', or run `bcgroups plan --all-stores`' : ''}.`,
+      `The config names several stores (${list}): pick one with --store NAME or ` +
+        `${ENV_STORE}=NAME${names.length > 1 ? ', or run `bcgroups plan --all-stores`' : ''}.`,
     );
   }
   return narrowTo(config, picked.name, picked.from);
@@ -58,7 +60,8 @@ export function narrowTo(config: Config, name: string, from = '--store'): Config
   if (!store) {
     const near = closestName(name, storeNamesOf(config));
     throw new UsageError(
-      `${from} '${name}' is not a store of the config${near ? `; did you mean '${near}'?` : '.'} The stores are: ${storeNamesOf(config).join(', ')}.`,
+      `${from} '${name}' is not a store of the config${near ? `; did you mean '${near}'?` : '.'} ` +
+        `The stores are: ${storeNamesOf(config).join(', ')}.`,
     );
   }
   return {

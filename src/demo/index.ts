@@ -57,7 +57,9 @@ export async function runDemo(io: Io, root: string): Promise<number> {
   let failures = 0;
   try {
     io.stdout.write(
-      `Sandbox store '${sandbox.storeHash}' at ${sandbox.apiUrl}, seeded with ${DEMO_STORE.length} groups that differ from groups/, a catalog of ${DEMO_CATALOG.categories?.length ?? 0} categories and ${DEMO_CUSTOMERS.length} customers.\n`,
+      `Sandbox store '${sandbox.storeHash}' at ${sandbox.apiUrl}, seeded with ${DEMO_STORE.length} ` +
+        `groups that differ from groups/, a catalog of ${DEMO_CATALOG.categories?.length ?? 0} categories ` +
+        `and ${DEMO_CUSTOMERS.length} customers.\n`,
     );
     failures += await runSteps(io, stepIo, steps);
   } finally {

@@ -43,7 +43,8 @@ export async function runStoresDemo(io: Io, first: number): Promise<number> {
     };
     const stepIo: Io = { ...io, env, cwd: root, confirm: undefined };
     io.stdout.write(
-      `\nSeveral stores from one repository: production (${PRODUCTION.length} groups, ids from 1) and staging (${STAGING.length} group, ids from 101), ` +
+      `\nSeveral stores from one repository: production (${PRODUCTION.length} groups, ` +
+        `ids from 1) and staging (${STAGING.length} group, ids from 101), ` +
         'named in bcgroups.config.json, each with its own token variable. trade.yaml is for production only.\n',
     );
     const rename = () => writeFile(path.join(root, 'groups', 'vip.yaml'), RENAMED);

@@ -44,7 +44,8 @@ export async function listGroupFiles(dir: string, shown: string = dir, cwd?: str
         problem: pathProblem(
           shown,
           `folder not found: ${dir} (set the folder with --dir or groupsDir)`,
-          'create it, run `bcgroups import` to fill it from the store, or pass --dir with the folder of your group files',
+          'create it, run `bcgroups import` to fill it from the store, ' +
+            'or pass --dir with the folder of your group files',
           'folder',
         ),
       };

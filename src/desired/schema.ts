@@ -62,7 +62,9 @@ function rewordGroupError(
       if (params.limit === Number.MAX_SAFE_INTEGER) {
         return {
           ...described,
-          message: `is too large for an id (found ${showValue(found)}): ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}, beyond which they are rounded`,
+          message:
+            `is too large for an id (found ${showValue(found)}): ` +
+            `ids are whole numbers up to ${Number.MAX_SAFE_INTEGER}, beyond which they are rounded`,
           hint: 'copy the id from the store exactly',
         };
       }
@@ -76,7 +78,9 @@ function rewordGroupError(
       // ajv names the pair in either order, depending on the item types.
       return {
         ...described,
-        message: `lists a category twice (items ${Math.min(Number(params.i), Number(params.j))} and ${Math.max(Number(params.i), Number(params.j))})`,
+        message:
+          `lists a category twice (items ${Math.min(Number(params.i), Number(params.j))} and ` +
+          `${Math.max(Number(params.i), Number(params.j))})`,
       };
     default:
       return undefined;
@@ -173,7 +177,9 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
   if (path.endsWith('/category') || /^\/category_access\/categories\/\d+$/.test(path)) {
     return {
       message: `is not a category path (found ${showValue(found)})`,
-      hint: "names from the root joined by '/', no empty name; write a '/' inside a name as \\/ and a backslash as \\\\",
+      hint:
+        "names from the root joined by '/', no empty name; write a '/' inside " +
+        'a name as \\/ and a backslash as \\\\',
     };
   }
   if (path === '/name' || /^\/(renamed_from|merged_from)\/\d+$/.test(path))
@@ -234,7 +240,11 @@ function describeHidden(text: string, label: string): { message: string; hint: s
   const what = label === 'name' || label === 'an earlier name' ? 'names' : 'references';
   return {
     message: `${label} holds ${describeCodePoint(hidden.codePoint)} at character ${character}`,
-    hint: `${what} may not hold control characters, invisible or default-ignorable characters (bidi overrides, zero-width, fillers, variation selectors), blank symbols or spaces other than the plain space: they make one ${what === 'names' ? 'name' : 'reference'} look like another; remove it${what === 'names' ? '' : ', or use the id'}`,
+    hint:
+      `${what} may not hold control characters, invisible or default-ignorable characters (bidi overrides, ` +
+      'zero-width, fillers, variation selectors), blank symbols or spaces other than the plain space: ' +
+      `they make one ${what === 'names' ? 'name' : 'reference'} look like another; ` +
+      `remove it${what === 'names' ? '' : ', or use the id'}`,
   };
 }
 

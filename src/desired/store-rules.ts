@@ -123,7 +123,9 @@ function checkEarlierNames(files: readonly ParsedFile[]): Problem[] {
       if (named && named !== parsed) {
         problems.push({
           ...claimProblem(claim),
-          message: `'${clipQuoted(name)}' is the name of ${describeClaim({ parsed: named, pointer: '/name' })}, so it cannot be a name this group had`,
+          message:
+            `'${clipQuoted(name)}' is the name of ${describeClaim({ parsed: named, pointer: '/name' })}, ` +
+            'so it cannot be a name this group had',
           hint: 'remove it from renamed_from, or rename the other group',
         });
       } else if (named === parsed) {
@@ -135,7 +137,9 @@ function checkEarlierNames(files: readonly ParsedFile[]): Problem[] {
       } else if (other && other !== parsed) {
         problems.push({
           ...claimProblem(claim),
-          message: `'${clipQuoted(name)}' is also an earlier name in ${describeClaim({ parsed: other, pointer: '/renamed_from' })}`,
+          message:
+            `'${clipQuoted(name)}' is also an earlier name in ` +
+            `${describeClaim({ parsed: other, pointer: '/renamed_from' })}`,
           hint: 'one group can take over an old name; keep it in one file',
         });
       }
@@ -187,7 +191,8 @@ function checkUnique(
 
 function describeNameRule(name: string, others: readonly string[]): string {
   return clashesByNormalization(name, others)
-    ? 'names are compared as they read: without case, and after Unicode normalization (NFKC: full-width and other look-alike forms count as their plain letters)'
+    ? 'names are compared as they read: without case, and after Unicode normalization (NFKC: ' +
+        'full-width and other look-alike forms count as their plain letters)'
     : 'names are compared without case';
 }
 

@@ -57,7 +57,8 @@ export function checkStoreKeys(parsed: ParsedFile, storeNames: readonly string[]
       problemAt(
         '/id',
         `a bare id pins a group of one store, but the config names stores (${storeNames.join(', ')})`,
-        `write the pin per store (id: {${storeNames[0]}: ${String(id)}}), or remove it: groups match by name in every store`,
+        `write the pin per store (id: {${storeNames[0]}: ${String(id)}}), ` +
+          'or remove it: groups match by name in every store',
       ),
     );
   }

@@ -9,7 +9,8 @@ import { describeReadFault } from '../text/file-fault.js';
 export async function checkImportFolder(dir: string, cwd: string): Promise<void> {
   const refuse = (why: string) =>
     new BcgroupsError(
-      `Cannot import into ${dir}: ${why}. Give --dir (or groupsDir) the folder for the group files; a missing one is created. Nothing was read from the store.`,
+      `Cannot import into ${dir}: ${why}. Give --dir (or groupsDir) the folder for the group files; ` +
+        'a missing one is created. Nothing was read from the store.',
     );
   const info = await stat(path.resolve(cwd, dir)).catch((error: unknown) => {
     if (fsFaultOf(error) === 'missing') return undefined;

@@ -38,7 +38,10 @@ export interface ImportResult {
   skipped: string[];
   /** Live groups left unwritten, with why: a file for them would fail validate or describe two groups. */
   refused: Refusal[];
-  /** The schema the files' modeline points at, relative to the files; undefined when it is outside the project, so no modeline was written. */
+  /**
+   * The schema the files' modeline points at, relative to the files; undefined when it is outside the project, so no
+   * modeline was written.
+   */
   schemaPath: string | undefined;
 }
 
@@ -221,13 +224,20 @@ function describeConflicts(conflicts: readonly PlannedFile[], storeName: string 
   const head = `Refusing to overwrite ${countOf(conflicts.length, 'existing file')}:\n${lines.join('\n')}\n`;
   const shared = conflicts.filter((file) => file.otherStores?.length);
   if (shared.length === 0 || storeName === undefined)
-    return `${head}Re-run with --overwrite to write the store's values into them: only the differing fields change; references by name, rule order and comments elsewhere stay.`;
+    return (
+      `${head}Re-run with --overwrite to write the store's values into them: only the differing fields ` +
+      'change; references by name, rule order and comments elsewhere stay.'
+    );
   const first = shared[0]?.otherStores?.[0] ?? 'production';
   return (
-    `${head}These files describe ${first}'s groups; --overwrite would write ${storeName}'s values (and ids) over them.\n` +
-    `Where only ids differ between the stores, write references by name once: \`bcgroups import --store ${first} --by-name --overwrite\`, ` +
-    `then \`bcgroups import --store ${storeName}\` again: it adds its pins (id: {${storeName}: N}) and changes nothing else.\n` +
-    `Where a group really differs, keep the file and see \`bcgroups plan --store ${storeName}\`, or give each store its own file (stores: [${storeName}]).`
+    `${head}These files describe ${first}'s groups; --overwrite would write ${storeName}'s ` +
+    'values (and ids) over them.\n' +
+    'Where only ids differ between the stores, write references by name once: ' +
+    `\`bcgroups import --store ${first} --by-name --overwrite\`, ` +
+    `then \`bcgroups import --store ${storeName}\` again: it adds its pins (id: ` +
+    `{${storeName}: N}) and changes nothing else.\n` +
+    `Where a group really differs, keep the file and see \`bcgroups plan --store ${storeName}\`, ` +
+    `or give each store its own file (stores: [${storeName}]).`
   );
 }
 
@@ -270,7 +280,9 @@ async function compareExisting(path: string, content: string): Promise<'none' | 
   return readExistingText(path) === content ? 'same' : 'different';
 }
 
-/** An existing file's text, read within the size limit of any file; a larger one differs from anything import writes. */
+/**
+ * An existing file's text, read within the size limit of any file; a larger one differs from anything import writes.
+ */
 function readExistingText(path: string): string | undefined {
   let read: BoundedRead;
   try {

@@ -33,7 +33,9 @@ export function findRefusals(rendered: readonly RenderedGroup[]): Map<number, Re
       for (const other of members.filter((item) => item.group !== group).map((item) => item.group)) {
         refuse(
           group,
-          `its name '${group.name}' ${describeNameDifference(group.name, other.name)} the name '${other.name}' of live group ${other.id}; files compare names without case and after Unicode normalization (NFC), so one file would describe both`,
+          `its name '${group.name}' ${describeNameDifference(group.name, other.name)} the name '${other.name}' ` +
+            `of live group ${other.id}; files compare names without case and after Unicode normalization ` +
+            '(NFC), so one file would describe both',
         );
       }
     }

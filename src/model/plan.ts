@@ -19,7 +19,10 @@ export type ChangeReason =
   | { fact: 'merged_into'; to: string; file: string };
 
 interface ChangeCommon {
-  /** Stable identity of the change inside its plan (see changeKey): "create:Retail", "update:12", "delete:12", "update:12/release". */
+  /**
+   * Stable identity of the change inside its plan (see changeKey): "create:Retail", "update:12", "delete:12",
+   * "update:12/release".
+   */
   key: string;
   name: string;
   /** For people only, in the order they are told. */
@@ -259,7 +262,9 @@ export interface PlanNote {
   reasons: ChangeReason[];
 }
 
-/** Where a change of a plan comes from, next to a baseline (the base branch's groups/ planned against the same store). */
+/**
+ * Where a change of a plan comes from, next to a baseline (the base branch's groups/ planned against the same store).
+ */
 export type ChangeOrigin = 'change' | 'pending';
 
 /** A plan read next to a baseline: which changes the compared groups/ causes, and which were pending already. */

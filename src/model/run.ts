@@ -121,7 +121,9 @@ export interface Config {
   request: RequestConfig;
   /** The stores a config names; absent for a config of one store. */
   stores?: Record<string, StoreSettings>;
-  /** The store picked from `stores` (--store or BCGROUPS_STORE); storeHash, apiUrl and accessTokenEnv are then its own. */
+  /**
+   * The store picked from `stores` (--store or BCGROUPS_STORE); storeHash, apiUrl and accessTokenEnv are then its own.
+   */
   storeName?: string;
   /** The file the config came from, if any. */
   configFile?: string;

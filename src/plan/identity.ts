@@ -83,8 +83,11 @@ function findLiveMatch(
         problemAt(
           desired,
           'name',
-          `name '${desired.name}' matches ${holders.length} live groups: ${listed}; the store holds the name more than once, so the file cannot tell which it describes.${differences.join('')}`,
-          `Pin the one this file describes (id: ${holders.map((group) => group.id).join(' or id: ')}); the others are then unmanaged.`,
+          `name '${desired.name}' matches ${holders.length} live groups: ${listed}; ` +
+            'the store holds the name more than once, so the file cannot tell which it ' +
+            `describes.${differences.join('')}`,
+          `Pin the one this file describes (id: ${holders.map((group) => group.id).join(' or id: ')}); ` +
+            'the others are then unmanaged.',
         ),
       );
       return null;
@@ -95,8 +98,10 @@ function findLiveMatch(
         problemAt(
           desired,
           'name',
-          `name '${desired.name}' ${describeNameDifference(desired.name, byName.name)} live group ${byName.id} ('${byName.name}'), and the store may count them as the same name`,
-          `Pin id: ${byName.id} to rename that group, or choose a name that differs by more than case or Unicode normalization.`,
+          `name '${desired.name}' ${describeNameDifference(desired.name, byName.name)} live group ${byName.id} ` +
+            `('${byName.name}'), and the store may count them as the same name`,
+          `Pin id: ${byName.id} to rename that group, or choose a name that differs ` +
+            'by more than case or Unicode normalization.',
         ),
       );
       return null;
@@ -122,7 +127,8 @@ function findLiveMatch(
       ...problemAt(
         desired,
         'name',
-        `name '${desired.name}' belongs to live group ${byName.id}, but this file pins id ${pinned.id} (now '${pinned.name}')`,
+        `name '${desired.name}' belongs to live group ${byName.id}, ` +
+          `but this file pins id ${pinned.id} (now '${pinned.name}')`,
         'Names are unique in the store: pick another name, or pin the other group.',
       ),
       code: 'name-taken',
@@ -154,8 +160,10 @@ function findRenamed(
       ...problemAt(
         desired,
         'renamed_from',
-        `the store has ${holders}: this group and ${byName ? 'a name it had' : 'more than one name it had'}, so it cannot tell which live group is this one`,
-        `Delete or rename the extra group by hand, or drop '${spare}' from renamed_from (that group is then unmanaged, or deleted with --prune).`,
+        `the store has ${holders}: this group and ${byName ? 'a name it had' : 'more than one name it had'}, ` +
+          'so it cannot tell which live group is this one',
+        `Delete or rename the extra group by hand, or drop '${spare}' from renamed_from (that ` +
+          'group is then unmanaged, or deleted with --prune).',
       ),
       code: 'renamed-clash',
     });
@@ -164,7 +172,10 @@ function findRenamed(
   return { live: first, renamedFrom: first.name };
 }
 
-/** One group twice in the list (it changed between pages, or answers are inconsistent): one copy would vanish from the plan. */
+/**
+ * One group twice in the list (it changed between pages, or answers are inconsistent): one copy would vanish from the
+ * plan.
+ */
 function refuseRepeatedIds(liveGroups: readonly LiveGroup[]): void {
   const namesById = new Map<number, string[]>();
   for (const group of liveGroups) namesById.set(group.id, [...(namesById.get(group.id) ?? []), group.name]);
@@ -174,7 +185,9 @@ function refuseRepeatedIds(liveGroups: readonly LiveGroup[]): void {
     ([id, names]) => `  - id ${id}: ${countOf(names.length, 'group')} (${names.map((name) => `'${name}'`).join(', ')})`,
   );
   throw new PlanError(
-    `The store sent the same group id more than once, so its list of groups is inconsistent:\n${lines.join('\n')}\nNothing was planned. Re-run (the list may have changed while it was read); if it persists, check the groups in the store's control panel.`,
+    'The store sent the same group id more than once, so its list of groups is inconsistent:\n' +
+      `${lines.join('\n')}\nNothing was planned. Re-run (the list may have changed while it was read); ` +
+      `if it persists, check the groups in the store's control panel.`,
   );
 }
 

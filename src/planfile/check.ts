@@ -53,12 +53,15 @@ export function checkOwnedChanges(
  */
 export function checkSameStore(saved: SavedPlan, storeHash: string, context: Pick<SavedPlanContext, 'file'>): void {
   if (saved.store_hash === storeHash) return;
-  const head = `${context.file} was made for store '${saved.store_hash}', but this run is configured for store '${storeHash}'`;
+  const head =
+    `${context.file} was made for store '${saved.store_hash}', ` +
+    `but this run is configured for store '${storeHash}'`;
   // With named stores the file picks its store by name, and --store-hash is refused: only a fresh plan fits.
   const fix =
     saved.store === undefined
       ? `Point --store-hash (or BIGCOMMERCE_STORE_HASH) at store '${saved.store_hash}' to apply it there.`
-      : `The file names store '${saved.store}', whose storeHash in the config is '${storeHash}': make a fresh plan of it with \`bcgroups plan --store ${saved.store} --out FILE\` and apply that file.`;
+      : `The file names store '${saved.store}', whose storeHash in the config is '${storeHash}': ` +
+        `make a fresh plan of it with \`bcgroups plan --store ${saved.store} --out FILE\` and apply that file.`;
   throw new UsageError(`${head}; nothing was sent. ${fix}`);
 }
 

@@ -24,7 +24,9 @@ export function checkConsistent(saved: SavedPlan, file: string): void {
   const problems = findInconsistencies(saved);
   if (problems.length === 0) return;
   throw new BcgroupsError(
-    `${file} is not a plan bcgroups wrote, or was edited since; nothing was sent:\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nRe-create it with \`bcgroups plan --out ${file}\` and review the new plan.`,
+    `${file} is not a plan bcgroups wrote, or was edited since; nothing was sent:\n` +
+      `${problems.map((problem) => `  - ${problem}`).join('\n')}\n` +
+      `Re-create it with \`bcgroups plan --out ${file}\` and review the new plan.`,
   );
 }
 
@@ -67,7 +69,8 @@ function findChangeProblems(change: Change): string[] {
   const key = expectedKey(change);
   if (change.key !== key)
     problems.push(
-      `${at}: its key should be '${key}' for a ${change.action}${change.action === 'create' ? '' : ` of id ${change.id}`}`,
+      `${at}: its key should be '${key}' for a ` +
+        `${change.action}${change.action === 'create' ? '' : ` of id ${change.id}`}`,
     );
   const shown = change.action === 'delete' ? change.before.name : change.after.name;
   if (change.name !== shown) problems.push(`${at}: it is shown as '${change.name}', but the group is named '${shown}'`);
@@ -96,7 +99,8 @@ function findUpdateProblems(change: UpdateChange, at: string): string[] {
   );
   if (change.kind !== 'edit' && !releases) {
     problems.push(
-      `${at}: a flag release (or a change of a group no file describes) may only clear guest/default flags, but it changes [${fields.join(', ')}]`,
+      `${at}: a flag release (or a change of a group no file describes) may only clear guest/default ` +
+        `flags, but it changes [${fields.join(', ')}]`,
     );
   }
   return problems;
@@ -157,7 +161,8 @@ function collectSteps(changes: readonly Change[], problems: string[]): GroupStep
     if (chain) steps.push({ id, group: chain[0]?.before.name ?? String(id), changes: chain });
     else
       problems.push(
-        `group ${id}: changes ${group.map((change) => `'${change.key}'`).join(', ')} cannot all apply to one group (one change, or a flag release and then its update)`,
+        `group ${id}: changes ${group.map((change) => `'${change.key}'`).join(', ')} cannot all apply ` +
+          'to one group (one change, or a flag release and then its update)',
       );
   }
   return steps;
@@ -231,7 +236,8 @@ function findListProblems(saved: SavedPlan): string[] {
   for (const change of changes) {
     if (change.action === 'update' && change.kind === 'unmanaged_release' && !unmanagedIds.has(change.id))
       problems.push(
-        `change '${change.key}': it touches a group no file describes, but group ${change.id} is not listed as unmanaged`,
+        `change '${change.key}': it touches a group no file describes, ` +
+          `but group ${change.id} is not listed as unmanaged`,
       );
   }
   // A merge deletes without prune; any other delete comes from pruning, which leaves nothing unmanaged.
@@ -242,5 +248,8 @@ function findListProblems(saved: SavedPlan): string[] {
 }
 
 function describeSummary(summary: SavedPlan['plan']['summary']): string {
-  return `${summary.create} create, ${summary.update} update, ${summary.delete} delete, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged`;
+  return (
+    `${summary.create} create, ${summary.update} update, ${summary.delete} delete, ` +
+    `${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged`
+  );
 }

@@ -30,7 +30,8 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
     const group = liveById.get(change.id);
     if (!group)
       throw new BcgroupsError(
-        `The plan touches group ${change.id} ('${change.name}'), which is not among the live groups it was planned from.`,
+        `The plan touches group ${change.id} ('${change.name}'), ` +
+          'which is not among the live groups it was planned from.',
       );
     live[String(change.id)] = { date_modified: group.date_modified, fingerprint: fingerprint(group) };
   }
@@ -57,7 +58,8 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
     // The parser's message quotes the text, and the file may be `.env` given by mistake: only where, never what.
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     throw new BcgroupsError(
-      `${file} is not a saved plan: not valid JSON${position === undefined ? '' : ` (at character ${Number(position) + 1})`}.`,
+      `${file} is not a saved plan: not valid ` +
+        `JSON${position === undefined ? '' : ` (at character ${Number(position) + 1})`}.`,
     );
   }
   if (isEarlierFormat(value))
@@ -77,7 +79,8 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
       .slice(0, 10)
       .map((problem) => `  - ${problem.field} ${problem.message}`);
     throw new BcgroupsError(
-      `${file} is not a valid saved plan (schemas/plan.schema.json):\n${problems.join('\n')}\nRe-create it with \`bcgroups plan --out ${file}\`.`,
+      `${file} is not a valid saved plan (schemas/plan.schema.json):\n${problems.join('\n')}\n` +
+        `Re-create it with \`bcgroups plan --out ${file}\`.`,
     );
   }
   return value as SavedPlan;

@@ -17,7 +17,10 @@ export interface GroupSteps {
   changes: Array<CreateChange | UpdateChange | DeleteChange>;
 }
 
-/** A stretch in which one group holds a flag: from the change that sets it (or before the plan) to the one that clears it (or after the plan). */
+/**
+ * A stretch in which one group holds a flag: from the change that sets it (or before the plan) to the one that clears
+ * it (or after the plan).
+ */
 interface Holding {
   group: string;
   flag: HolderFlag;
@@ -80,5 +83,8 @@ function findOverlap(
     holder.until === undefined
       ? `while '${holder.group}' keeps it`
       : `without waiting for '${holder.until}', which takes it from '${holder.group}'`;
-  return `change '${taker.from}': it gives ${taker.flag} to '${taker.group}' ${release}, so two groups could hold it at once`;
+  return (
+    `change '${taker.from}': it gives ${taker.flag} to '${taker.group}' ${release}, ` +
+    'so two groups could hold it at once'
+  );
 }

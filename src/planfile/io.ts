@@ -13,7 +13,8 @@ import { stringifyJson } from '../text/hidden.js';
 export async function readSavedPlan(cwd: string, file: string): Promise<SavedPlan> {
   const refuse = (why: string) =>
     new BcgroupsError(
-      `Cannot read the plan file: ${why}. Give the path of a file written by \`bcgroups plan --out FILE\`. Nothing was sent to the store.`,
+      `Cannot read the plan file: ${why}. Give the path of a file written by \`bcgroups ` +
+        `plan --out FILE\`. Nothing was sent to the store.`,
     );
   let read: BoundedRead;
   try {

@@ -20,7 +20,8 @@ export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[]): str
     };
     if (planned.date_modified !== undefined && planned.date_modified !== live.date_modified) {
       reasons.push(
-        `${label} was modified since planning (date_modified ${planned.date_modified ?? 'none'} -> ${live.date_modified ?? 'none'})`,
+        `${label} was modified since planning (date_modified ${planned.date_modified ?? 'none'} ` +
+          `-> ${live.date_modified ?? 'none'})`,
       );
     } else if (planned.fingerprint !== fingerprint(live)) {
       reasons.push(`${label} changed content since planning`);
@@ -45,7 +46,8 @@ export function findStaleReasons(saved: SavedPlan, liveGroups: LiveGroup[]): str
       const flagHolder = untouched.find((group) => group[flag]);
       if (flagHolder)
         reasons.push(
-          `group '${flagHolder.name}' (id ${flagHolder.id}) now holds ${flag}, which the plan gives to '${change.after.name}'`,
+          `group '${flagHolder.name}' (id ${flagHolder.id}) now holds ${flag}, ` +
+            `which the plan gives to '${change.after.name}'`,
         );
     }
   }

@@ -16,12 +16,16 @@ export function selectStoreOfPlan(
   const picked = readStorePick(pick);
   if (picked && picked.name !== plan.store) {
     throw new UsageError(
-      `${plan.file} was planned for store '${plan.store}' (${plan.storeHash}), but ${picked.from} picks store '${picked.name}'. Apply it to ${plan.store} with --store ${plan.store}, or make a plan for ${picked.name}: bcgroups plan --store ${picked.name} --out FILE.`,
+      `${plan.file} was planned for store '${plan.store}' (${plan.storeHash}), but ${picked.from} picks store ` +
+        `'${picked.name}'. Apply it to ${plan.store} with --store ${plan.store}, ` +
+        `or make a plan for ${picked.name}: bcgroups plan --store ${picked.name} --out FILE.`,
     );
   }
   if (storeNamesOf(config).length === 0) {
     throw new UsageError(
-      `${plan.file} was planned for store '${plan.store}' (${plan.storeHash}) of a config that names several stores, but this config names none. Run apply with that config (--config FILE).`,
+      `${plan.file} was planned for store '${plan.store}' (${plan.storeHash}) ` +
+        'of a config that names several stores, but this config names none. ' +
+        'Run apply with that config (--config FILE).',
     );
   }
   return narrowTo(config, plan.store, `${plan.file}'s store`);

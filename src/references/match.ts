@@ -50,13 +50,19 @@ export function matchTarget(index: CatalogIndex, target: Target, unread = 'they 
   if (matches.length === 1) return { id: matches[0]?.id ?? 0, checked: true };
   if (matches.length > 1) {
     return {
-      message: `${describeKind(kind)} ${noun.refWord} '${ref}' matches ${matches.length} ${noun.plural}: ${listCandidates(matches)}`,
+      message:
+        `${describeKind(kind)} ${noun.refWord} '${ref}' matches ${matches.length} ` +
+        `${noun.plural}: ${listCandidates(matches)}`,
       hint: hintAmbiguous(target, matches),
     };
   }
   return {
-    message: `no ${describeKind(kind)} has the ${noun.refWord} '${ref}'${near.length > 0 ? `; near: ${listCandidates(near)}` : ''}`,
-    hint: `${kind === 'category' ? 'a path runs from the root of its tree, names joined by /; ' : ''}names are matched exactly (case matters); or use ${noun.idKey}`,
+    message:
+      `no ${describeKind(kind)} has the ${noun.refWord} ` +
+      `'${ref}'${near.length > 0 ? `; near: ${listCandidates(near)}` : ''}`,
+    hint:
+      `${kind === 'category' ? 'a path runs from the root of its tree, names joined by /; ' : ''}names ` +
+      `are matched exactly (case matters); or use ${noun.idKey}`,
   };
 }
 

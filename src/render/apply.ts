@@ -89,7 +89,10 @@ export function renderResultLine(rawResult: ChangeResult, color = false): string
     case 'applied':
       return `${paint('✓', 'green', color)} ${target}${result.moved ? `: ${describeMoves(result)}` : ''}`;
     case 'failed':
-      return `${paint('✗', 'red', color)} ${target}: ${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`;
+      return (
+        `${paint('✗', 'red', color)} ${target}: ` +
+        `${result.status !== undefined ? `${result.status} ` : ''}${result.error ?? 'failed'}`
+      );
     case 'skipped':
       return `${paint('-', 'dim', color)} skipped ${target}: ${result.error ?? ''}`;
     case 'not_converged':
@@ -115,7 +118,8 @@ export function renderApplySummary(results: readonly ChangeResult[], stats: Clie
   if (problems.length > 0)
     lines.push('Changes that did not apply:', ...problems.map((result) => `  ${renderResultLine(result)}`), '');
   lines.push(
-    `Applied ${counts.applied}, failed ${counts.failed}, skipped ${counts.skipped}, not converged ${counts.not_converged} ` +
+    `Applied ${counts.applied}, failed ${counts.failed}, skipped ${counts.skipped}, ` +
+      `not converged ${counts.not_converged} ` +
       `(of ${countOf(results.length, 'change')}) in ${formatDuration(ms)}.`,
   );
   const byMethod = (['GET', 'POST', 'PUT', 'DELETE'] as const)
@@ -158,7 +162,9 @@ export function renderApplyMarkdown(results: readonly ChangeResult[], maxBytes?:
   const counts = countOutcomes(results);
   const pieces: Piece[] = [
     {
-      text: `## bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ${counts.skipped} skipped, ${counts.not_converged} not converged`,
+      text:
+        `## bcgroups apply: ${counts.applied} applied, ${counts.failed} failed, ` +
+        `${counts.skipped} skipped, ${counts.not_converged} not converged`,
       keep: true,
     },
     { text: '| change |\n| --- |', keep: true },

@@ -10,13 +10,15 @@ export type PlanAttribution = Attribution | AttributionOff;
 export const OWN_HEADING = 'From this change';
 export const PENDING_HEADING = 'Already pending before it';
 export const PENDING_NOTE =
-  'The store already differs from the baseline here (store drift, or an earlier merge not yet applied); the next apply makes these changes whichever change merges.';
+  'The store already differs from the baseline here (store drift, or an earlier merge not yet applied); ' +
+  'the next apply makes these changes whichever change merges.';
 export const DROPPED_HEADING = 'No longer pending';
 export const DROPPED_NOTE =
   'The baseline would make these changes; this change no longer does, so the store keeps what it has.';
 export const OVERWRITE_WARNING = 'Merging this would also revert hand edits in the store';
 export const OVERWRITE_NOTE =
-  "In the store these fields differ from the baseline's files too (a hand edit, or an earlier merge not yet applied); merging this change writes over them.";
+  "In the store these fields differ from the baseline's files too (a hand edit, " +
+  'or an earlier merge not yet applied); merging this change writes over them.';
 
 export interface SplitChanges {
   own: Change[];
@@ -48,7 +50,8 @@ export function droppedLines(attribution: Attribution, names?: Names): string[] 
     if (change.action !== 'update') return label;
     const fields = change.fields.map(
       (field) =>
-        `${field}: the base files would set ${formatField(field, change.after, names)}; the store keeps ${formatField(field, change.before, names)}`,
+        `${field}: the base files would set ${formatField(field, change.after, names)}; ` +
+        `the store keeps ${formatField(field, change.before, names)}`,
     );
     return `${label}: ${fields.join('; ')}`;
   });

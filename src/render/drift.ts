@@ -35,7 +35,11 @@ export function describeNoDrift(plan: Pick<Plan, 'unmanaged'>): string {
   const count = plan.unmanaged.length;
   if (count === 0) return IN_SYNC;
   const them = count === 1 ? 'it' : 'them';
-  return `${NO_FIELD_DIFFERENCES} But ${count === 1 ? '1 live group is' : `${count} live groups are`} described by no file: import ${them} (bcgroups import), delete ${them} (apply --prune), or accept ${them} (drift --ignore-unmanaged).`;
+  return (
+    `${NO_FIELD_DIFFERENCES} But ${count === 1 ? '1 live group is' : `${count} live groups are`} ` +
+    `described by no file: import ${them} (bcgroups import), delete ${them} (apply --prune), ` +
+    `or accept ${them} (drift --ignore-unmanaged).`
+  );
 }
 
 /** Counts of groups (not requests): a swap's flag release and its main update count once. */
@@ -55,7 +59,10 @@ export function driftLines(plan: Pick<Plan, 'changes' | 'catalog_names' | 'store
     if (change.action === 'delete') return `${change.name}: in the store, described by no file`;
     if (change.kind === 'unmanaged_release') return `${change.before.name}: ${describeReasons(change)}`;
     const label = change.fields.includes('name') ? `${change.after.name} (id ${change.id})` : change.after.name;
-    return `${label}: ${change.fields.map((field) => describeFieldDrift(field, change.before, change.after, names)).join('; ')}`;
+    return (
+      `${label}: ` +
+      `${change.fields.map((field) => describeFieldDrift(field, change.before, change.after, names)).join('; ')}`
+    );
   });
   return [...groups, ...storefrontDriftLines(plan.storefront)];
 }
@@ -88,5 +95,8 @@ function describeFieldDrift(field: FieldName, store: GroupState, files: GroupSta
       .map((pair) => describeRuleDrift(pair, names))
       .join('; ')})`;
   }
-  return `${field} differs (store has ${formatField(field, store, names)}, the file says ${formatField(field, files, names)})`;
+  return (
+    `${field} differs (store has ${formatField(field, store, names)}, ` +
+    `the file says ${formatField(field, files, names)})`
+  );
 }

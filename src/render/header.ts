@@ -29,7 +29,10 @@ export function describeForced(overridden: readonly SafetyRefusal[]): { head: st
   if (overridden.length === 0)
     return { head: 'Made with --force: safety checks off (no threshold was exceeded).', lines: [] };
   return {
-    head: `Made with --force: ${overridden.length === 1 ? 'a safety threshold' : `${overridden.length} safety thresholds`} overridden:`,
+    head:
+      'Made with --force: ' +
+      `${overridden.length === 1 ? 'a safety threshold' : `${overridden.length} safety thresholds`} ` +
+      'overridden:',
     lines: overridden.map(describeRefusal),
   };
 }

@@ -123,5 +123,8 @@ export function countWriteRequests(plan: Pick<Plan, 'changes'>): number {
 }
 
 export function formatRequestCount(writes: number): string {
-  return `Apply will send ${countOf(writes, 'write request')}, plus 2 reads of the group list (one before writing, one to confirm).`;
+  return (
+    `Apply will send ${countOf(writes, 'write request')}, plus 2 reads of the group ` +
+    'list (one before writing, one to confirm).'
+  );
 }

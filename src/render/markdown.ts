@@ -191,7 +191,8 @@ function storefrontPieces(plan: Plan, attribution?: PlanAttribution): Piece[] {
 }
 
 const AT_DEFAULTS =
-  "Every field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.";
+  "Every field at the API's defaults: every category visible, " +
+  'no discount rules, neither the default nor the guest group.';
 
 function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
   const change = view?.change ?? whole;
@@ -277,13 +278,17 @@ function formatDrift(plan: Plan): Piece[] {
 
 function formatNotes(plan: Plan): string {
   if (!plan.notes?.length) return '';
-  return `**Notes**:\n\n${plan.notes.map((note) => `- ${escapeInline(note.name)} (id ${note.id}): ${escapeInline(describeReasons(note))}`).join('\n')}`;
+  const items = plan.notes.map(
+    (note) => `- ${escapeInline(note.name)} (id ${note.id}): ${escapeInline(describeReasons(note))}`,
+  );
+  return `**Notes**:\n\n${items.join('\n')}`;
 }
 
 function formatUnmanaged(plan: Plan, dir: string, drift: boolean): string {
   if (plan.unmanaged.length === 0) return '';
   const [title, rest] = splitHeading(drift ? UNMANAGED_HEADING_DRIFT : unmanagedHeadingPlan(dir));
-  return `**${title}** ${rest}:\n\n${plan.unmanaged.map((group) => `- ${escapeInline(group.name)} (id ${group.id})`).join('\n')}`;
+  const items = plan.unmanaged.map((group) => `- ${escapeInline(group.name)} (id ${group.id})`);
+  return `**${title}** ${rest}:\n\n${items.join('\n')}`;
 }
 
 /** "Unmanaged (in the store, ...)" -> ["Unmanaged", "(in the store, ...)"], for a bold title. */

@@ -7,7 +7,8 @@ import { stringifyJson } from '../text/hidden.js';
 
 const LEADS: Record<NonNullable<Problem['code']>, string> = {
   'pin-missing':
-    'Groups that the files below pin by id no longer exist in the store (deleted by hand?). Remove the pin to create the group again, or delete the file; then plan.',
+    'Groups that the files below pin by id no longer exist in the store (deleted by hand?). ' +
+    'Remove the pin to create the group again, or delete the file; then plan.',
   'name-taken':
     'A group in the store has the name that a file below gives the group it pins by id, but it is another group ' +
     '(renamed or made by hand?), and the store keeps names unique. Rename or delete that group in the store, or ' +
@@ -27,6 +28,9 @@ export function renderMissingPinsAs(format: 'text' | 'json' | 'markdown', proble
   const leads = codes.map((code) => LEADS[code]);
   const lines = problems.map(formatProblem);
   if (format === 'markdown')
-    return `## bcgroups drift\n\n> [!WARNING]\n${leads.map((lead) => `> ${lead}`).join('\n>\n')}\n\n${lines.map((line) => `- ${codeSpan(line.split('\n')[0] ?? '')}`).join('\n')}\n`;
+    return (
+      `## bcgroups drift\n\n> [!WARNING]\n${leads.map((lead) => `> ${lead}`).join('\n>\n')}\n` +
+      `\n${lines.map((line) => `- ${codeSpan(line.split('\n')[0] ?? '')}`).join('\n')}\n`
+    );
   return `${leads.join('\n')}\n${lines.join('\n')}\n`;
 }

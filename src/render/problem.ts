@@ -8,7 +8,10 @@ export function formatProblem(problem: Problem): string {
     ? escapeControl(problem.file)
     : `${escapeControl(problem.file)}:${problem.line}:${problem.col}`;
   const field = escapeControl(problem.field) || (problem.folder ? '(folder)' : '(file)');
-  return `${where}  ${field}  ${escapeControl(problem.message)}${problem.hint ? `\n    hint: ${escapeControl(problem.hint)}` : ''}`;
+  return (
+    `${where}  ${field}  ` +
+    `${escapeControl(problem.message)}${problem.hint ? `\n    hint: ${escapeControl(problem.hint)}` : ''}`
+  );
 }
 
 /**
@@ -43,7 +46,9 @@ export interface ValidationReport {
   problems: Problem[];
 }
 
-/** `validate --format json`: format_version 1, `valid`, and every problem with file, line, col, field, message, hint. */
+/**
+ * `validate --format json`: format_version 1, `valid`, and every problem with file, line, col, field, message, hint.
+ */
 export function renderProblemsJson(report: ValidationReport): string {
   const document = {
     format_version: 1,

@@ -35,7 +35,10 @@ export interface StoresOptions {
 export function renderStoresAs(format: Format, sections: readonly StoreSection[], options: StoresOptions): string {
   switch (format) {
     case 'text':
-      return `${describeStoresOf(sections, options.configFile)}\n\n${sections.map((section) => renderTextSection(section, options.color)).join('\n')}`;
+      return (
+        `${describeStoresOf(sections, options.configFile)}\n\n` +
+        `${sections.map((section) => renderTextSection(section, options.color)).join('\n')}`
+      );
     case 'markdown':
       return `${describeStoresOf(sections, `\`${options.configFile}\``)}\n\n${renderStoresMarkdown(sections, options)}`;
     case 'json':
@@ -46,14 +49,20 @@ export function renderStoresAs(format: Format, sections: readonly StoreSection[]
 /** "Plans of 2 stores named in bcgroups.config.yaml: production, staging." */
 function describeStoresOf(sections: readonly StoreSection[], configFile: string): string {
   const names = sections.map((section) => section.store).join(', ');
-  return `Plans of ${sections.length === 1 ? 'the store' : `${sections.length} stores`} named in ${configFile}: ${names}.`;
+  return (
+    `Plans of ${sections.length === 1 ? 'the store' : `${sections.length} stores`} ` +
+    `named in ${configFile}: ${names}.`
+  );
 }
 
 function renderTextSection(section: StoreSection, color: boolean): string {
   const head = `━━ Store ${section.store} (${section.storeHash})\n\n`;
   if ('error' in section.outcome)
     return `${head}Could not plan this store: ${escapeControlKeepLines(section.outcome.error)}\n`;
-  return `${head}${renderText(section.outcome.plan, { color, mode: 'plan' })}${section.outcome.readLine ? `${section.outcome.readLine}\n` : ''}`;
+  return (
+    `${head}${renderText(section.outcome.plan, { color, mode: 'plan' })}` +
+    `${section.outcome.readLine ? `${section.outcome.readLine}\n` : ''}`
+  );
 }
 
 /**

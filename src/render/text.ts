@@ -169,7 +169,8 @@ function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeVi
   const change = view?.change ?? whole;
   const sign = ACTION_SIGN[change.action];
   const lines = [
-    `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${view?.reason ?? describeReasons(change)}`,
+    `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ` +
+      `${view?.reason ?? describeReasons(change)}`,
   ];
   for (const line of audienceLines(change)) lines.push(paint(`      ${line}`, 'dim', color));
   for (const line of referenceLines(change)) lines.push(`      ${line}`);

@@ -123,7 +123,10 @@ export function labelRuleLine(rule: DiscountRule, names: Names): string {
           : undefined;
   if (target === undefined) return line;
   if (target === null) return `${line}  # ${MISSING}`;
-  return `${line}  # ${typeof target === 'string' ? target : target.sku ? `${target.name} (SKU ${target.sku})` : target.name}`;
+  return (
+    `${line}  # ` +
+    `${typeof target === 'string' ? target : target.sku ? `${target.name} (SKU ${target.sku})` : target.name}`
+  );
 }
 
 export interface RulePair {
@@ -131,7 +134,9 @@ export interface RulePair {
   after?: DiscountRule;
 }
 
-/** Rules paired by what they discount (a store-wide rule, a category, a product, the price list); equal pairs left out. */
+/**
+ * Rules paired by what they discount (a store-wide rule, a category, a product, the price list); equal pairs left out.
+ */
 export function pairChangedRules(before: readonly DiscountRule[], after: readonly DiscountRule[]): RulePair[] {
   const keyOf = (rule: DiscountRule) =>
     rule.type === 'price_list' ? 'price_list' : `${rule.type}:${targetOf(rule, undefined)}`;
@@ -159,7 +164,10 @@ export function describeRulePair(pair: RulePair, names?: Names): string {
 /** The same pair from the store's side: "store has 10% off category 18, the file says 15%". */
 export function describeRuleDrift(pair: RulePair, names?: Names): string {
   if (pair.before && pair.after)
-    return `store has ${describeRule(pair.before, names)}, the file says ${describeValue(pair.after, names, pair.before)}`;
+    return (
+      `store has ${describeRule(pair.before, names)}, the file says ` +
+      `${describeValue(pair.after, names, pair.before)}`
+    );
   if (pair.after) return `store lacks ${describeRule(pair.after, names)}`;
   return `store also has ${describeRule(pair.before as DiscountRule, names)}`;
 }
@@ -205,7 +213,10 @@ export function describeReason(reason: ChangeReason): string {
     case 'rename_source_missing':
       return `not in live store, nor is ${listNames(reason.from)} it was renamed from`;
     case 'already_renamed':
-      return `already named so: the store has no ${listNames(reason.from)} left to rename (renamed_from can go once every store is renamed)`;
+      return (
+        `already named so: the store has no ${listNames(reason.from)} left to rename (renamed_from ` +
+        'can go once every store is renamed)'
+      );
     case 'not_for_store':
       return `${reason.file} is only for ${reason.stores.join(', ')} (prune is on)`;
     case 'edited':
@@ -213,7 +224,11 @@ export function describeReason(reason: ChangeReason): string {
     case 'flag_moves':
       return `${FLAG_WORDS[reason.flag]} moves to ${reason.to}`;
     case 'swap_release':
-      return `${reason.flags.map((flag) => FLAG_WORDS[flag]).join(' and ')} ${reason.flags.length > 1 ? 'move' : 'moves'} to ${reason.to} (released first: the two groups swap flags)`;
+      return (
+        `${reason.flags.map((flag) => FLAG_WORDS[flag]).join(' and ')} ` +
+        `${reason.flags.length > 1 ? 'move' : 'moves'} to ${reason.to} ` +
+        '(released first: the two groups swap flags)'
+      );
     case 'holder_vanishes':
       return `the store is left without a ${reason.flag === 'is_default' ? 'default' : 'guest'} group`;
     case 'merged_into':

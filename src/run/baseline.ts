@@ -40,7 +40,8 @@ export async function loadBaseline(
   const info = await stat(root).catch(() => undefined);
   if (!info?.isDirectory()) {
     throw new UsageError(
-      `--baseline ${dir}: ${info ? 'not a folder' : 'folder not found'}. Pass a checkout of the base branch (in a workflow: actions/checkout with ref: the base branch and path: ${dir}).`,
+      `--baseline ${dir}: ${info ? 'not a folder' : 'folder not found'}. Pass a checkout of the base branch (in ` +
+        `a workflow: actions/checkout with ref: the base branch and path: ${dir}).`,
     );
   }
   let config: Config;
@@ -127,7 +128,8 @@ function relativeGroupsDir(cwd: string, config: Config): string {
   const relative = path.relative(cwd, path.resolve(cwd, config.groupsDir));
   if (relative.startsWith('..') || path.isAbsolute(relative)) {
     throw new UsageError(
-      `--baseline needs the groups folder inside the current folder, so the baseline checkout can mirror it; '${config.groupsDir}' is not. Run bcgroups from the repository root.`,
+      '--baseline needs the groups folder inside the current folder, so the baseline checkout can mirror it; ' +
+        `'${config.groupsDir}' is not. Run bcgroups from the repository root.`,
     );
   }
   return relative;

@@ -68,7 +68,9 @@ async function refuseExisting(cwd: string, files: string[]): Promise<void> {
   if (await packageHasConfig(cwd)) existing.push('package.json (its bcgroups key)');
   if (existing.length === 0) return;
   throw new BcgroupsError(
-    `init writes nothing over what exists, and found: ${existing.join(', ')}. Move ${existing.length === 1 ? 'it' : 'them'} aside, or keep ${existing.length === 1 ? 'it' : 'them'} and skip init. Nothing was written.`,
+    `init writes nothing over what exists, and found: ${existing.join(', ')}. ` +
+      `Move ${existing.length === 1 ? 'it' : 'them'} aside, ` +
+      `or keep ${existing.length === 1 ? 'it' : 'them'} and skip init. Nothing was written.`,
   );
 }
 

@@ -81,7 +81,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       fail(
         error.code === 'EADDRINUSE' || error.code === 'EACCES'
           ? new ConfigError(
-              `Cannot listen on ${state.options.host}:${state.options.port} (${error.code}): pass another --port, or 0 for any free one.`,
+              `Cannot listen on ${state.options.host}:${state.options.port} (${error.code}): ` +
+                'pass another --port, or 0 for any free one.',
             )
           : error,
       ),

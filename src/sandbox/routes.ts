@@ -124,7 +124,8 @@ function readDateBounds(query: URLSearchParams): { bounds: DateBound[] } | { ref
           return {
             refusal: refuse(
               400,
-              `The parameter '${parameter}' must be a date (ISO 8601, 'YYYY-MM-DD HH:MM:SS' in UTC, or RFC 2822); '${value}' is not.`,
+              `The parameter '${parameter}' must be a date (ISO 8601, 'YYYY-MM-DD HH:MM:SS' ` +
+                `in UTC, or RFC 2822); '${value}' is not.`,
             ),
           };
         }

@@ -49,7 +49,8 @@ export async function loadSeedFile(path: string): Promise<SeedFile> {
   const unknown = Object.keys(seed).filter((key) => !SEED_KEYS.includes(key));
   if (unknown.length > 0) {
     throw new ConfigError(
-      `${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`,
+      `${path}: a seed file must hold a list of groups, or a mapping with ${SEED_KEYS.join(', ')}; ` +
+        `${unknown.map((k) => `'${k}'`).join(', ')} is none of them.`,
     );
   }
   const {

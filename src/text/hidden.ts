@@ -6,7 +6,8 @@
 
 /** The class as regular expression source, for `u` patterns (ajv compiles the schema's with `u` too). */
 export const HIDDEN_CLASS =
-  '[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}\\p{Default_Ignorable_Code_Point}\\u2800\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+  '[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}\\p{Default_Ignorable_Code_Point}' +
+  '\\u2800\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
 
 const HIDDEN = new RegExp(HIDDEN_CLASS, 'gu');
 /** Inside JSON text, a raw line break is only ever the indentation's (strings carry theirs as \n). */

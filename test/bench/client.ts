@@ -71,7 +71,8 @@ function isMain(): boolean {
 if (isMain()) {
   const result = await benchClient();
   console.log(
-    `client vs sandbox: ${result.sequentialRps.toFixed(0)} req/s sequential, ${result.concurrentRps.toFixed(0)} req/s at concurrency ${result.concurrency}; ` +
+    `client vs sandbox: ${result.sequentialRps.toFixed(0)} req/s sequential, ${result.concurrentRps.toFixed(0)} ` +
+      `req/s at concurrency ${result.concurrency}; ` +
       `paced under 150/3s: ${result.pacedRps.toFixed(1)} req/s, ${result.pacedRateLimited} 429s`,
   );
 }

@@ -79,6 +79,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const count = Number(process.argv[2] ?? 10_000);
   const result = await benchLoad(count);
   process.stdout.write(
-    `loaded and validated ${result.count} group files (20 rules each) in ${result.ms} ms; peak RSS ${result.rssMb} MiB\n`,
+    `loaded and validated ${result.count} group files (20 rules each) ` +
+      `in ${result.ms} ms; peak RSS ${result.rssMb} MiB\n`,
   );
 }

@@ -36,6 +36,7 @@ export function benchPlan(count: number, rules: number): PlanBench {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = benchPlan(Number(process.argv[2] ?? 10_000), Number(process.argv[3] ?? 20));
   console.log(
-    `${result.count} groups x ${result.rules} rules, ${result.changes} changes: plan ${result.planMs.toFixed(0)} ms, render ${result.renderMs.toFixed(0)} ms`,
+    `${result.count} groups x ${result.rules} rules, ${result.changes} changes: ` +
+      `plan ${result.planMs.toFixed(0)} ms, render ${result.renderMs.toFixed(0)} ms`,
   );
 }

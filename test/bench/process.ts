@@ -58,7 +58,9 @@ export async function benchValidateProcess(
       [
         '--input-type=module',
         '-e',
-        `import {readdirSync, readFileSync} from 'node:fs'; const d=${JSON.stringify(dir)}; for (const s of readdirSync(d)) for (const f of readdirSync(d + '/' + s)) readFileSync(d + '/' + s + '/' + f, 'utf8');`,
+        `import {readdirSync, readFileSync} from 'node:fs'; const d=${JSON.stringify(dir)}; ` +
+          `for (const s of readdirSync(d)) for (const f of readdirSync(d + '/' + s)) ` +
+          `readFileSync(d + '/' + s + '/' + f, 'utf8');`,
       ],
       runs,
     );
@@ -96,7 +98,10 @@ async function startSandboxProcess(seed: unknown[], latencyMs: number): Promise<
   };
 }
 
-/** `plan` of `count` files against their `count` live twins, about 3% changed (sandbox in its own process, catalog reads off). */
+/**
+ * `plan` of `count` files against their `count` live twins, about 3% changed (sandbox in its own process, catalog
+ * reads off).
+ */
 export async function benchPlanProcess(count: number, latencyMs: number, runs: number): Promise<ProcessFigure> {
   const seed = Array.from({ length: count }, (_, index) => seedGroupOf(index));
   const sandbox = await startSandboxProcess(seed, latencyMs);

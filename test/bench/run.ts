@@ -25,7 +25,8 @@ function renderTable(rows: Row[]): string {
 function describeMachine(): string {
   const cpus = os.cpus();
   return [
-    `machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
+    `machine: ${cpus[0]?.model ?? 'unknown cpu'}, ${cpus.length} cores, ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
     `${os.type()} ${os.release()} ${os.arch()}, node ${process.version}`,
   ].join('\n');
 }
@@ -44,7 +45,8 @@ async function runProcessBenchmarks(): Promise<Row[]> {
   rows.push([
     '`validate`, 10,000 files (whole process)',
     `${seconds(validate.ms)}, ${validate.rssMb.toFixed(0)} MiB`,
-    `reading them raw takes ${seconds(validate.rawMs)} (${ratio(validate.ms, validate.rawMs)}); goal <= 1.5 s, <= 200 MB`,
+    `reading them raw takes ${seconds(validate.rawMs)} (${ratio(validate.ms, validate.rawMs)}); ` +
+      'goal <= 1.5 s, <= 200 MB',
   ]);
   const plan = await benchPlanProcess(10_000, 0, 3);
   rows.push([
@@ -64,7 +66,8 @@ async function runProcessBenchmarks(): Promise<Row[]> {
   rows.push([
     'growth, `validate` 1k -> 10k -> 30k files',
     growth.map((figure) => `${seconds(figure.ms)}/${figure.rssMb.toFixed(0)} MiB`).join(' -> '),
-    `${perFile.toFixed(1)} KiB of peak memory per added file (goal <= 20 KB); time per file ${growth.map((figure) => `${((figure.ms / figure.count) * 1000).toFixed(0)} us`).join(', ')}`,
+    `${perFile.toFixed(1)} KiB of peak memory per added file (goal <= 20 KB); ` +
+      `time per file ${growth.map((figure) => `${((figure.ms / figure.count) * 1000).toFixed(0)} us`).join(', ')}`,
   ]);
   return rows;
 }
@@ -131,7 +134,8 @@ async function runBenchmarks(): Promise<Row[]> {
   rows.push([
     '  same, vs the best reachable at 80%',
     seconds(paced.ms),
-    `(ceil(600/120) - 1) x 3 s = ${seconds(reserveReachable)} (${ratio(paced.ms, reserveReachable)}); the last window is not waited out`,
+    `(ceil(600/120) - 1) x 3 s = ${seconds(reserveReachable)} (${ratio(paced.ms, reserveReachable)}); ` +
+      'the last window is not waited out',
   ]);
   rows.push(['  429 answers', String(paced.rateLimited), `goal 0; ${paced.applied} of ${paced.updates} applied`]);
 
@@ -139,7 +143,8 @@ async function runBenchmarks(): Promise<Row[]> {
   rows.push([
     'sync 1,000 groups, 5% changed: requests',
     `${sync.requests} (${sync.listRequests} list + ${sync.writeRequests} writes)`,
-    `${sync.naiveRequests} pushing every group in full (${ratio(sync.naiveRequests, sync.requests)} more); bcgroups counts its list before and its verifying list after`,
+    `${sync.naiveRequests} pushing every group in full (${ratio(sync.naiveRequests, sync.requests)} ` +
+      'more); bcgroups counts its list before and its verifying list after',
   ]);
   rows.push([
     '  bytes sent (request bodies)',
@@ -169,7 +174,10 @@ async function runGrowth(): Promise<string> {
   if (!hasBuild()) return 'Growth: skipped; run `npm run build` first (it spawns dist/cli.js).';
   const started = performance.now();
   const table = renderGrowth(await benchGrowth());
-  return `Growth at 1x, 2x and 4x the size (whole processes, one run each, ${seconds(performance.now() - started)}):\n${table}`;
+  return (
+    'Growth at 1x, 2x and 4x the size (whole processes, one run each, ' +
+    `${seconds(performance.now() - started)}):\n${table}`
+  );
 }
 
 const rows = await runBenchmarks();

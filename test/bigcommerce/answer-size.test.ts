@@ -49,17 +49,21 @@ async function withHugeList(
 }
 
 for (const declareLength of [true, false]) {
-  test(`an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MiB (${declareLength ? 'declared' : 'streamed'}) is refused once, not retried`, () =>
-    withHugeList(declareLength, async (apiUrl, requests) => {
-      const client = createClient({ apiUrl, storeHash: 'huge', token: 'huge-token', retryBaseMs: 1 });
-      const error = await client.listGroups().then(
-        () => undefined,
-        (caught: unknown) => caught,
-      );
-      assert.instance(error, ApiError);
-      assert.match((error as ApiError).message, /GET .*customer_groups.* failed: the answer is larger than 32 MiB/);
-      assert.is(requests(), 1);
-    }));
+  test(
+    `an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MiB (${declareLength ? 'declared' : 'streamed'}) ` +
+      'is refused once, not retried',
+    () =>
+      withHugeList(declareLength, async (apiUrl, requests) => {
+        const client = createClient({ apiUrl, storeHash: 'huge', token: 'huge-token', retryBaseMs: 1 });
+        const error = await client.listGroups().then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        assert.instance(error, ApiError);
+        assert.match((error as ApiError).message, /GET .*customer_groups.* failed: the answer is larger than 32 MiB/);
+        assert.is(requests(), 1);
+      }),
+  );
 }
 
 test.run();

@@ -45,8 +45,10 @@ test('401 names the method, the path, the status and says the token was refused'
     assert.is(error.path, '/stores/sandbox/v2/customer_groups?page=1&limit=250');
     assert.is(
       error.message,
-      'GET /stores/sandbox/v2/customer_groups?page=1&limit=250 failed with 401: You are not authorized to access this resource. ' +
-        'The access token was refused (wrong or revoked): check the access token (BIGCOMMERCE_ACCESS_TOKEN by default), the variable named by accessTokenEnv.',
+      'GET /stores/sandbox/v2/customer_groups?page=1&limit=250 failed with 401: ' +
+        'You are not authorized to access this resource. ' +
+        'The access token was refused (wrong or revoked): check the access token (BIGCOMMERCE_ACCESS_TOKEN ' +
+        'by default), the variable named by accessTokenEnv.',
     );
     assert.not.match(error.message, '.;');
     assert.not.match(error.message, 'scope');
@@ -59,7 +61,10 @@ test('a 404 on the list or the count hints at the store hash; a 404 on one group
     assert.is(list.status, 404);
     assert.match(
       list.message,
-      /customer_groups\?page=1&limit=250 failed with 404: The requested resource was not found\. The store was not found: check the store hash \(BIGCOMMERCE_STORE_HASH, storeHash or --store-hash\)/,
+      new RegExp(
+        'customer_groups\\?page=1&limit=250 failed with 404: The requested resource was not found\\. The store was ' +
+          'not found: check the store hash \\(BIGCOMMERCE_STORE_HASH, storeHash or --store-hash\\)',
+      ),
     );
     assert.match((await catchApiError(wrongStore.countGroups())).message, 'check the store hash');
     const oneGroup = await catchApiError(clientFor(sandbox).getGroup(99));
@@ -199,7 +204,8 @@ test('a V3 error object from the server is shown', () =>
     assert.is(error.status, 403);
     assert.match(
       error.message,
-      'failed with 403: Missing scope. The API account lacks an OAuth scope: give it store_v2_customers (modify); read-only commands need at least store_v2_customers_read_only.',
+      'failed with 403: Missing scope. The API account lacks an OAuth scope: ' +
+        'give it store_v2_customers (modify); read-only commands need at least store_v2_customers_read_only.',
     );
     assert.not.match(error.message, 'token was refused');
   }));

@@ -152,7 +152,10 @@ test('a 403 names the missing scope and the flag that skips the reads, never the
         );
         assert.match(
           message,
-          /failed with 403: You don't have a required scope to access the endpoint\. The API account lacks .*store_v2_products_read_only.*--no-catalog/,
+          new RegExp(
+            "failed with 403: You don't have a required scope to access the endpoint\\. The API account lacks " +
+              '.*store_v2_products_read_only.*--no-catalog',
+          ),
         );
         assert.not.match(message, /secret-token/);
       }
@@ -216,7 +219,9 @@ for (const [title, answer, expected] of [
   });
 }
 
-/** What a read makes of a server answering every page with `answers(page)`: its error ("" when none), and the requests. */
+/**
+ * What a read makes of a server answering every page with `answers(page)`: its error ("" when none), and the requests.
+ */
 async function withAnswers(
   answers: (page: number, url: URL) => string,
   read: (client: ReturnType<typeof createClient>) => Promise<unknown>,

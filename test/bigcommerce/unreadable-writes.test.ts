@@ -53,7 +53,9 @@ test('a write answered 200 with a cut body that did not take effect is still a f
   }
 });
 
-test('a guest-flag handover whose writes answer 200 with cut bodies completes: the new holder gets the flag', async () => {
+const GUEST_FLAG_HANDOVER_WRITES =
+  'a guest-flag handover whose writes answer 200 with cut bodies completes: the new holder gets the flag';
+test(GUEST_FLAG_HANDOVER_WRITES, async () => {
   const project = await openProject(
     { 'guests.yaml': GUESTS },
     {

@@ -76,7 +76,9 @@ test('a 429 asking to wait longer than the cap fails at once with the status, th
   }
 });
 
-test('the cap is the config value: a 429 asking 2 s against a 1 s cap fails, against a 5 s cap it is waited out', async () => {
+const CAP_CONFIG_VALUE_429 =
+  'the cap is the config value: a 429 asking 2 s against a 1 s cap fails, against a 5 s cap it is waited out';
+test(CAP_CONFIG_VALUE_429, async () => {
   const refused = await run(429, { 'X-Retry-After': '2' }, { maxWaitMs: 1000 });
   assert.match(String(refused.outcome), 'more than request.maxWaitMs (1000 ms)');
   const waited = await run(429, { 'X-Rate-Limit-Time-Reset-Ms': '20' }, { maxWaitMs: 5000 }, 2);

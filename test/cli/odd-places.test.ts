@@ -30,7 +30,9 @@ test('import --dir naming a file, or a path below one, is refused in words befor
   }
 });
 
-test('apply with a device or a file over the size limit as the plan reads at most the limit, then says so', async () => {
+const APPLY_DEVICE_FILE_OVER =
+  'apply with a device or a file over the size limit as the plan reads at most the limit, then says so';
+test(APPLY_DEVICE_FILE_OVER, async () => {
   const project = await openProject({ 'vip.yaml': VIP });
   try {
     const device = await project.run('apply', '/dev/zero');

@@ -94,7 +94,9 @@ links('an in-project link is read and planned like any file', async ({ workspace
 });
 
 links("a store's own token variable, named by a config that throws, is redacted on stderr", async ({ workspace }) => {
-  const config = `const config = { stores: { staging: { storeHash: 'stag', accessTokenEnv: 'STAGING_KEY' } } };\nif (process.env.BOOM) throw new Error('bad config near ' + process.env.STAGING_KEY);\nexport default config;\n`;
+  const config =
+    `const config = { stores: { staging: { storeHash: 'stag', accessTokenEnv: 'STAGING_KEY' } } };\n` +
+    `if (process.env.BOOM) throw new Error('bad config near ' + process.env.STAGING_KEY);\nexport default config;\n`;
   await writeFile(path.join(workspace.cwd, 'bcgroups.config.mjs'), config);
   const run = await runCliProcess(workspace.cwd, ['validate'], {
     BOOM: '1',

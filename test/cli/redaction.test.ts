@@ -50,7 +50,10 @@ test('the variable the config names is redacted too, and any BIGCOMMERCE_*TOKEN*
   assertNoPart(other.err, SECRET_TOKEN, 'a second default token variable');
 });
 
-test('redactSecrets blanks whole secrets and runs of eight of their characters with a digit, but not words or short secrets in parts', () => {
+const REDACTSECRETS_BLANKS_WHOLE_SECRETS =
+  'redactSecrets blanks whole secrets and runs of eight of their characters with ' +
+  'a digit, but not words or short secrets in parts';
+test(REDACTSECRETS_BLANKS_WHOLE_SECRETS, () => {
   assert.is(redactSecrets(`a ${SECRET_TOKEN} b`, [SECRET_TOKEN]), 'a [redacted] b');
   assert.is(
     redactSecrets(`cut: ${SECRET_TOKEN.slice(0, 24)}`, [SECRET_TOKEN]),

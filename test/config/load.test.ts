@@ -85,7 +85,8 @@ const FILES: [string, string][] = [
   ['bcgroups.config.cjs', 'module.exports = { storeHash: "fromcjs" };\n'],
   [
     'bcgroups.config.ts',
-    'interface Settings { storeHash: string }\nconst settings = { storeHash: "fromts" } satisfies Settings;\nexport default settings;\n',
+    'interface Settings { storeHash: string }\n' +
+      'const settings = { storeHash: "fromts" } satisfies Settings;\nexport default settings;\n',
   ],
   ['bcgroups.config.json', '{"storeHash": "fromconfigjson"}'],
   ['bcgroups.config.yaml', 'storeHash: fromconfigyaml\n'],

@@ -51,7 +51,8 @@ stores(
   async ({ cwd }) => {
     await writeFile(
       path.join(cwd, 'bcgroups.config.yaml'),
-      'apiUrl: http://127.0.0.1:1\nstores:\n  production:\n    storeHash: prod1\n  staging:\n    storeHash: stage1\n    accessTokenEnv: STAGING_TOKEN\n',
+      'apiUrl: http://127.0.0.1:1\nstores:\n  production:\n    storeHash: prod1\n' +
+        '  staging:\n    storeHash: stage1\n    accessTokenEnv: STAGING_TOKEN\n',
     );
     const config = await loadConfig({ cwd, env: {} });
     assert.equal(
@@ -82,8 +83,10 @@ stores('every problem of the stores sits at its file:line:col', async ({ cwd }) 
   const problems = await problemsOf(loadConfig({ cwd, env: {} }));
   assert.equal(brief(problems), [
     '.bcgroupsrc.yaml:1:1 storeHash: storeHash describes a single store, but this config names stores',
-    ".bcgroupsrc.yaml:3:3 stores.Prod: store name 'Prod' must be lower-case letters, digits, - or _, starting with a letter (at most 40)",
-    '.bcgroupsrc.yaml:6:16 stores.staging.storeHash: must be letters and digits only (the part after /stores/ in the API path)',
+    ".bcgroupsrc.yaml:3:3 stores.Prod: store name 'Prod' must be lower-case letters, " +
+      'digits, - or _, starting with a letter (at most 40)',
+    '.bcgroupsrc.yaml:6:16 stores.staging.storeHash: must be letters and digits ' +
+      'only (the part after /stores/ in the API path)',
     ".bcgroupsrc.yaml:7:5 stores.staging.accesTokenEnv: unknown key 'accesTokenEnv'",
     ".bcgroupsrc.yaml:8:3 stores.qa.storeHash: missing required key 'storeHash'",
   ]);
@@ -114,9 +117,16 @@ stores(
     assert.equal(
       brief(problems),
       [
-        ".bcgroupsrc.yaml:4:3 stores.a_b: stores 'a-b' and 'a_b' both read their token from BIGCOMMERCE_ACCESS_TOKEN_A_B ('a-b' and 'a_b' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
-        ".bcgroupsrc.yaml:7:16 stores.c.storeHash: stores 'a-b' and 'c' are the same store (one storeHash at one apiUrl)",
-        ".bcgroupsrc.yaml:10:21 stores.d.accessTokenEnv: stores 'c' and 'd' both read their token from BIGCOMMERCE_ACCESS_TOKEN_C ('c' by default, as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), so one store's token would go to the other store's API",
+        ".bcgroupsrc.yaml:4:3 stores.a_b: stores 'a-b' and 'a_b' both read their token from " +
+          "BIGCOMMERCE_ACCESS_TOKEN_A_B ('a-b' and 'a_b' by default, " +
+          'as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), ' +
+          "so one store's token would go to the other store's API",
+        ".bcgroupsrc.yaml:7:16 stores.c.storeHash: stores 'a-b' and 'c' are the " +
+          'same store (one storeHash at one apiUrl)',
+        '.bcgroupsrc.yaml:10:21 stores.d.accessTokenEnv: ' +
+          "stores 'c' and 'd' both read their token from BIGCOMMERCE_ACCESS_TOKEN_C ('c' by default, " +
+          'as BIGCOMMERCE_ACCESS_TOKEN_<NAME> upper-cases the name and reads - as _), ' +
+          "so one store's token would go to the other store's API",
       ],
       'store e has the same hash at another API and is a store of its own',
     );

@@ -82,7 +82,8 @@ test('a reference (category path, SKU, price list name) with a hidden character 
 test('an id beyond 2^53 is refused wherever an id goes, not rounded', async () => {
   const big = '99999999999999999999999';
   assert.equal(await problemsIn(`name: A\nid: ${big}\n`), [
-    '2:5 id is too large for an id (found 1e+23): ids are whole numbers up to 9007199254740991, beyond which they are rounded',
+    '2:5 id is too large for an id (found 1e+23): ids are whole numbers up to 9007199254740991, ' +
+      'beyond which they are rounded',
   ]);
   const rules = [
     `  - { type: category, method: percent, amount: 5, category_id: ${big} }`,
@@ -100,7 +101,8 @@ test('an id beyond 2^53 is refused wherever an id goes, not rounded', async () =
     problems.join('\n'),
   );
   assert.equal(await problemsIn('name: A\ndiscount_rules: [{ type: price_list, price_list_id: 9007199254740992 }]\n'), [
-    '2:53 discount_rules[0].price_list_id is too large for an id (found 9007199254740992): ids are whole numbers up to 9007199254740991, beyond which they are rounded',
+    '2:53 discount_rules[0].price_list_id is too large for an id (found 9007199254740992): ' +
+      'ids are whole numbers up to 9007199254740991, beyond which they are rounded',
   ]);
   assert.equal(await problemsIn('name: A\nid: 9007199254740991\n'), [], 'the largest exact id is fine');
 });

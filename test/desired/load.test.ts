@@ -76,7 +76,8 @@ load(
   'references by name load as written, offline; the same reference twice is a duplicate already',
   async ({ temp }) => {
     const rules =
-      '  - type: category\n    method: percent\n    amount: 5\n    category: Tools/Power Tools\n  - type: product\n    method: fixed\n    amount: 9\n    product_sku: HAM-16\n';
+      '  - type: category\n    method: percent\n    amount: 5\n    category: Tools/Power Tools\n' +
+      '  - type: product\n    method: fixed\n    amount: 9\n    product_sku: HAM-16\n';
     await writeFile(
       path.join(temp, 'vip.yaml'),
       `name: VIP\ncategory_access:\n  type: specific\n  categories: [18, 'Nuts\\/Bolts']\ndiscount_rules:\n${rules}`,

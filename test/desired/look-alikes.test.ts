@@ -36,7 +36,9 @@ const LOOK_ALIKES: [string, string][] = [
   ['\u00ad', 'U+00AD (an invisible format character)'],
 ];
 
-test('a name or earlier name holding a filler, joiner, blank symbol, variation selector or odd space is refused', async () => {
+const NAME_EARLIER_NAME_HOLDING =
+  'a name or earlier name holding a filler, joiner, blank symbol, variation selector or odd space is refused';
+test(NAME_EARLIER_NAME_HOLDING, async () => {
   for (const [char, described] of LOOK_ALIKES) {
     const problems = await problemsIn({ 'a.yaml': `name: "V${char}IP"\nrenamed_from: ["Old${char}x"]\n` });
     assert.equal(
@@ -95,7 +97,9 @@ test('a file is never matched to, nor created beside, a live group whose name on
 
 const HIDDEN_RAW = /\u3164|\u034f|\u2800|\ufe0f|\u00a0|\u3000|\u202e/u;
 
-test('live names holding look-alike characters are escaped in plan text, markdown, JSON, drift JSON and the saved plan', async () => {
+const LIVE_NAMES_HOLDING_LOOK =
+  'live names holding look-alike characters are escaped in plan text, markdown, JSON, drift JSON and the saved plan';
+test(LIVE_NAMES_HOLDING_LOOK, async () => {
   const seed = [
     { id: 1, name: 'Retail' },
     { id: 2, name: 'Retail\u3164', is_default: true },

@@ -25,7 +25,9 @@ function assertNoSecret(text: string): void {
   for (const secret of SECRETS) assert.not.match(text, secret);
 }
 
-test('a link in groups/ to .env or .netrc inside the project is refused unread, in errors and annotations', async () => {
+const LINK_GROUPS_ENV_NETRC =
+  'a link in groups/ to .env or .netrc inside the project is refused unread, in errors and annotations';
+test(LINK_GROUPS_ENV_NETRC, async () => {
   const cwd = await makeProject({ 'vip.yaml': 'name: VIP\n' });
   await symlink('../.env', path.join(cwd, 'groups', 'env.yaml'));
   await symlink('../.netrc', path.join(cwd, 'groups', 'netrc.yml'));

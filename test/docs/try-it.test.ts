@@ -20,7 +20,8 @@ test('the try-it walk-through: packaged seed, import, change, plan, apply, a han
   const seedPath = 'node_modules/bcgroups/schemas/sandbox-seed.example.yaml';
   const steps = [
     `npx --no bcgroups sandbox --seed ${seedPath}`,
-    'export BIGCOMMERCE_API_URL=http://127.0.0.1:PORT BIGCOMMERCE_STORE_HASH=sandbox BIGCOMMERCE_ACCESS_TOKEN=sandbox-token',
+    'export BIGCOMMERCE_API_URL=http://127.0.0.1:PORT BIGCOMMERCE_STORE_HASH=sandbox ' +
+      'BIGCOMMERCE_ACCESS_TOKEN=sandbox-token',
     'npx --no bcgroups import --by-name',
     "perl -pi -e 's/amount: 10$/amount: 15/' groups/wholesale.yaml",
     'npx --no bcgroups plan ',

@@ -56,7 +56,9 @@ async function runCommentScript(stores: { store: string; label: string }[], file
 
 test('a plan over its share of the comment is never cut inside a block: the next store keeps its section', async () => {
   const diff = Array.from({ length: 4000 }, (_, index) => `+ product ${index}: 5% off`).join('\n');
-  const long = `## bcgroups plan\n\n<details>\n<summary>+ create Big</summary>\n\n\`\`\`diff\n${diff}\n\`\`\`\n\n</details>\n`;
+  const long =
+    '## bcgroups plan\n\n<details>\n<summary>+ create Big</summary>\n' +
+    `\n\`\`\`diff\n${diff}\n\`\`\`\n\n</details>\n`;
   const body = await runCommentScript(
     [
       { store: 'production', label: 'production' },

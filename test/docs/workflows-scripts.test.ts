@@ -106,7 +106,9 @@ function writeFakeNpx(dir: string): void {
   chmodSync(path.join(dir, 'npx'), 0o755);
 }
 
-test('the apply workflow plan step keeps exit 0 or 2 for the next job, and fails on a refusal or an error', async () => {
+const APPLY_WORKFLOW_PLAN_STEP =
+  'the apply workflow plan step keeps exit 0 or 2 for the next job, and fails on a refusal or an error';
+test(APPLY_WORKFLOW_PLAN_STEP, async () => {
   const step = stepNamed(
     jobNamed(workflowNamed('bcgroups-reusable-apply.yml'), 'plan').steps,
     'Plan from the merged commit',

@@ -14,7 +14,8 @@ const CALLED = (file: string) =>
   `OWNER/bcgroups/.github/workflows/bcgroups-reusable-${file.replace('bcgroups-', '')}@COMMIT_SHA`;
 /** The one expression a reusable workflow reads a store's read token with. */
 const READ_TOKEN =
-  "${{ matrix.store == '' && secrets.BIGCOMMERCE_READ_TOKEN || fromJSON(secrets.BIGCOMMERCE_READ_TOKENS || '{}')[matrix.store] }}";
+  "${{ matrix.store == '' && secrets.BIGCOMMERCE_READ_TOKEN || fromJSON(secrets.BIGCOMMERCE_READ_TOKENS " +
+  "|| '{}')[matrix.store] }}";
 
 test('three callers, each calling one reusable workflow with the same inputs and named secrets', () => {
   const workflows = readWorkflows();

@@ -105,7 +105,9 @@ test('import then load gives the live store back, files stay inside dir', async 
   }
 });
 
-test('a live name with a control or invisible character is refused, not written into a file validate would refuse', async () => {
+const LIVE_NAME_CONTROL_INVISIBLE =
+  'a live name with a control or invisible character is refused, not written into a file validate would refuse';
+test(LIVE_NAME_CONTROL_INVISIBLE, async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bcgroups-import-'));
   try {
     const result = await importGroups([live(1, 'bell\u0007inside'), live(2, 'Retail\u202e'), live(3, 'Fine')], dir, {

@@ -39,7 +39,9 @@ async function withAwkwardStore(use: (cwd: string, env: Record<string, string>) 
   }
 }
 
-test('groups a file cannot hold, or that clash by case or normalization, are refused; the rest validate and plan clean', async () => {
+const GROUPS_FILE_CANNOT_HOLD =
+  'groups a file cannot hold, or that clash by case or normalization, are refused; the rest validate and plan clean';
+test(GROUPS_FILE_CANNOT_HOLD, async () => {
   await withAwkwardStore(async (cwd, env) => {
     const imported = await runIn(cwd, ['import'], env);
     assert.is(imported.code, 1, imported.out + imported.err);
@@ -98,7 +100,9 @@ test('names that match only after Unicode normalization are said to, in validate
     assert.is(validated.code, 1);
     assert.match(
       validated.err,
-      `name '${NFC}' is also used by groups/b.yaml:1 (names are compared as they read: without case, and after Unicode normalization (NFKC: full-width and other look-alike forms count as their plain letters))`,
+      `name '${NFC}' is also used by groups/b.yaml:1 (names are compared as they read: without case, ` +
+        'and after Unicode normalization (NFKC: full-width and other look-alike forms count as their plain ' +
+        'letters))',
     );
     await writeFile(path.join(cwd, 'groups/b.yaml'), `name: Trade\n`);
     await writeFile(path.join(cwd, 'groups/a.yaml'), `name: ${NFC}\n`);
@@ -107,7 +111,8 @@ test('names that match only after Unicode normalization are said to, in validate
     assert.match(planned.err, `name '${NFC}' matches 2 live groups: 3 ('${NFC}'), 4 ('${NFD}')`);
     assert.match(
       planned.err,
-      `'${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, U+00E9 here, U+0065 U+0301 there) from '${NFD}' of 4`,
+      `'${NFC}' differs only in Unicode normalization (NFC vs NFD: the same letters as other code ` +
+        `points, U+00E9 here, U+0065 U+0301 there) from '${NFD}' of 4`,
     );
   });
 });

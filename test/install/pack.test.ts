@@ -53,7 +53,9 @@ const ADOPT_COMMANDS = [
   'npm ci',
 ];
 
-test('adopted as the README says: the vendored tarball, init, import, validate, plan; then npm ci in a clean copy', async () => {
+const ADOPTED_README_SAYS_VENDORED =
+  'adopted as the README says: the vendored tarball, init, import, validate, plan; then npm ci in a clean copy';
+test(ADOPTED_README_SAYS_VENDORED, async () => {
   const temp = await mkdtemp(path.join(tmpdir(), 'bcgroups-pack-'));
   const sandbox = await startSandbox({ seed: [{ id: 1, name: 'Retail', is_default: true }] });
   try {

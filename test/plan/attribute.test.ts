@@ -84,7 +84,9 @@ test('a pull request that renames a drifted group carries the drifted field alon
   assert.equal(attribution.overwrites, {});
 });
 
-test('per field: a hand-edited flag the base files already set back is pending; drift on another group stays pending too', () => {
+const PER_FIELD_HAND_EDITED =
+  'per field: a hand-edited flag the base files already set back is pending; drift on another group stays pending too';
+test(PER_FIELD_HAND_EDITED, () => {
   // Store: Trade is the default by hand, Wholesale has 12%; both file sets say false and 10%. The PR renames Trade.
   const shop = [
     live(1, 'Retail', { is_default: true }),

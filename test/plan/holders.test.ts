@@ -79,17 +79,21 @@ for (const flag of HOLDER_FLAGS) {
     assert.equal(plan.changes, []);
   });
 
-  test(`${flag}: a managed holder that gives the flag to no one is cleared, and the plan says the store is left without one`, () => {
-    const role = flag === 'is_default' ? 'default' : 'guest';
-    const plan = assertConverges([desired('Retail')], [live(1, 'Retail', holds)]);
-    assert.equal(outline(plan), [
-      ['update:1', { [flag]: false }, [], `changed in groups/retail.yaml; the store is left without a ${role} group`],
-    ]);
-    const pruned = assertConverges([desired('Other')], [live(1, 'Retail', holds), live(2, 'Other')], { prune: true });
-    assert.equal(outline(pruned), [
-      ['delete:1', {}, [], `described by no file (prune is on); the store is left without a ${role} group`],
-    ]);
-  });
+  test(
+    `${flag}: a managed holder that gives the flag to no one is cleared, ` +
+      'and the plan says the store is left without one',
+    () => {
+      const role = flag === 'is_default' ? 'default' : 'guest';
+      const plan = assertConverges([desired('Retail')], [live(1, 'Retail', holds)]);
+      assert.equal(outline(plan), [
+        ['update:1', { [flag]: false }, [], `changed in groups/retail.yaml; the store is left without a ${role} group`],
+      ]);
+      const pruned = assertConverges([desired('Other')], [live(1, 'Retail', holds), live(2, 'Other')], { prune: true });
+      assert.equal(outline(pruned), [
+        ['delete:1', {}, [], `described by no file (prune is on); the store is left without a ${role} group`],
+      ]);
+    },
+  );
 
   test(`${flag}: a holder that keeps it needs no request`, () => {
     const plan = assertConverges(

@@ -93,7 +93,8 @@ test('each refusal names the threshold, the numbers and --force', () => {
   const refusals = checkSafety(planOf(6, 0, 12), 12, DEFAULT_SAFETY);
   assert.equal(refusals.map(describeRefusalWithOverride), [
     'Refusing to delete 6 groups: more than safety.maxDeletes (5). Re-run with --force to allow it.',
-    'Refusing to delete 6 of 12 groups (50%): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
+    'Refusing to delete 6 of 12 groups (50%): more than safety.maxDeletePercent ' +
+      '(25%). Re-run with --force to allow it.',
   ]);
   assert.equal(
     refusals.map((r) => [r.limit, r.actual]),
@@ -104,7 +105,8 @@ test('each refusal names the threshold, the numbers and --force', () => {
   );
   const updates = checkSafety(planOf(0, 7, 12), 12, DEFAULT_SAFETY);
   assert.equal(updates.map(describeRefusalWithOverride), [
-    'Refusing to update 7 of 12 groups (58.3%): more than safety.maxUpdatePercent (50%). Re-run with --force to allow it.',
+    'Refusing to update 7 of 12 groups (58.3%): more than safety.maxUpdatePercent ' +
+      '(50%). Re-run with --force to allow it.',
   ]);
   assert.equal(
     updates.map((r) => r.actual),
@@ -115,7 +117,8 @@ test('each refusal names the threshold, the numbers and --force', () => {
 test('in a small store the refusal says the share was counted of the minimum', () => {
   const refusals = checkSafety(planOf(4, 0, 4), 4, DEFAULT_SAFETY);
   assert.equal(refusals.map(describeRefusalWithOverride), [
-    'Refusing to delete 4 of 4 groups (40%, counted as a share of 10 groups, safety.minGroupsForPercent, since the store has fewer): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
+    'Refusing to delete 4 of 4 groups (40%, counted as a share of 10 groups, safety.minGroupsForPercent, ' +
+      'since the store has fewer): more than safety.maxDeletePercent (25%). Re-run with --force to allow it.',
   ]);
   assert.equal(
     refusals.map((r) => [r.limit, r.actual]),

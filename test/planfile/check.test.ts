@@ -48,7 +48,9 @@ test('refusals recorded when planning refuse the file before the store is asked'
   );
 });
 
-test('the safety checks run again against the store now, unless the plan was forced and apply is given --force too', () => {
+const SAFETY_CHECKS_RUN_AGAIN =
+  'the safety checks run again against the store now, unless the plan was forced and apply is given --force too';
+test(SAFETY_CHECKS_RUN_AGAIN, () => {
   const store = { storeHash: 'abc123', liveGroups, safety };
   const error = thrown(() => checkAgainstStore(saved, store, context));
   assert.instance(error, RefusedPlanError);

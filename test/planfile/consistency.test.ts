@@ -73,13 +73,16 @@ test('a body widened beyond its before/after is named with its key', () => {
   );
 });
 
-test('an after edited together with its body still has to start from the recorded live state and list its fields', () => {
+const AFTER_EDITED_TOGETHER_BODY =
+  'an after edited together with its body still has to start from the recorded live state and list its fields';
+test(AFTER_EDITED_TOGETHER_BODY, () => {
   const plan = varied();
   const retail = changeOf(plan, 'update:12') as UpdateChange;
   retail.after = { ...retail.after, category_access: { type: 'none' } };
   retail.body = { ...retail.body, category_access: { type: 'none' } };
   assert.equal(findInconsistencies(plan), [
-    "change 'update:12': it lists fields [discount_rules], but before and after differ in [category_access, discount_rules]",
+    "change 'update:12': it lists fields [discount_rules], but before and after " +
+      'differ in [category_access, discount_rules]',
   ]);
   retail.fields = ['category_access', 'discount_rules'];
   retail.before = { ...retail.before, category_access: { type: 'none' } };
@@ -96,7 +99,8 @@ test('a change spliced in from another plan disagrees with the summary, the list
   const problems = findInconsistencies(plan).join('\n');
   assert.match(
     problems,
-    'the summary says 1 create, 3 update, 0 delete, 1 unchanged, 1 unmanaged, but the changes and lists make 1 create, 4 update',
+    'the summary says 1 create, 3 update, 0 delete, 1 unchanged, ' +
+      '1 unmanaged, but the changes and lists make 1 create, 4 update',
   );
   assert.match(problems, "change 'update:30': group 30 is also listed as unchanged");
   assert.match(problems, "change 'update:30': no live state of group 30 is recorded");
@@ -130,7 +134,8 @@ test('holder rules must hold at every step the dependencies allow', () => {
   const hasty = varied();
   changeOf(hasty, 'create:Guests').depends_on = [];
   assert.equal(findInconsistencies(hasty), [
-    "change 'create:Guests': it gives is_group_for_guests to 'Guests' without waiting for 'update:40', which takes it from 'Legacy', so two groups could hold it at once",
+    "change 'create:Guests': it gives is_group_for_guests to 'Guests' without waiting for 'update:40', " +
+      "which takes it from 'Legacy', so two groups could hold it at once",
   ]);
   const kept = pruned();
   kept.plan.changes = kept.plan.changes.filter((change) => change.action !== 'delete');
@@ -157,7 +162,8 @@ test('checkConsistent refuses with one message naming the file and every problem
     assert.instance(error, BcgroupsError);
     assert.match(
       (error as Error).message,
-      "plan.json is not a plan bcgroups wrote, or was edited since; nothing was sent:\n  - change 'update:12': its body sends name",
+      'plan.json is not a plan bcgroups wrote, or was edited since; ' +
+        "nothing was sent:\n  - change 'update:12': its body sends name",
     );
     assert.match((error as Error).message, 'Re-create it with `bcgroups plan --out plan.json`');
   }

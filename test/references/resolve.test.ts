@@ -92,7 +92,8 @@ test('a reference that matches several things lists them, with ids and trees, at
       [
         13,
         'discount_rules[0].category',
-        "category path 'Tools/Power Tools' matches 2 categories: 'Tools/Power Tools' (id 18, tree 1), 'Tools/Power Tools' (id 118, tree 2)",
+        "category path 'Tools/Power Tools' matches 2 categories: " +
+          "'Tools/Power Tools' (id 18, tree 1), 'Tools/Power Tools' (id 118, tree 2)",
       ],
       [
         5,
@@ -140,7 +141,8 @@ test('a reference that matches nothing suggests names that differ only in case, 
   assert.equal(
     problems.map((problem) => problem.message),
     [
-      "no category has the path 'tools/power tools'; near: 'Tools/Power Tools' (id 18, tree 1), 'Tools/Power Tools' (id 118, tree 2)",
+      "no category has the path 'tools/power tools'; " +
+        "near: 'Tools/Power Tools' (id 18, tree 1), 'Tools/Power Tools' (id 118, tree 2)",
       "no product has the SKU 'ham-16'; near: 'Claw Hammer' (SKU HAM-16, id 112)",
     ],
   );

@@ -63,8 +63,10 @@ test('references that still resolve alike are no reason; moved, vanished or unre
     products: [],
   };
   assert.equal(findMovedReferences(references, renamed), [
-    "category 'Garden/Tools' (groups/vip.yaml, discount_rules[0].category) resolved to id 21 when planned, now to id 19",
-    "product 'HAM-16' (groups/vip.yaml, discount_rules[1].product_sku) resolved to id 112 when planned; now: no product has the SKU 'HAM-16'",
+    "category 'Garden/Tools' (groups/vip.yaml, discount_rules[0].category) " +
+      'resolved to id 21 when planned, now to id 19',
+    "product 'HAM-16' (groups/vip.yaml, discount_rules[1].product_sku) resolved to id 112 " +
+      "when planned; now: no product has the SKU 'HAM-16'",
   ]);
   assert.match(
     findMovedReferences(references, { unread: '--no-catalog was given' })[0] ?? '',

@@ -128,7 +128,8 @@ for (const [name, scenario] of Object.entries(scenarios)) {
             .sort(),
         );
         survived.push(
-          `${name}: exit ${run.code}, ${sandbox.counters.faults} faults + ${sandbox.counters.rateLimited} 429s, ${notApplied}/${results.length} not applied in run 1`,
+          `${name}: exit ${run.code}, ${sandbox.counters.faults} faults + ${sandbox.counters.rateLimited} ` +
+            `429s, ${notApplied}/${results.length} not applied in run 1`,
         );
       } finally {
         await workspace.remove();

@@ -141,7 +141,9 @@ for (const [name, scenario] of Object.entries(scenarios)) {
       assert.is(sandbox.groups().length, desiredGroups.length);
       const failed = results.filter((result) => result.outcome !== 'applied').length;
       survived.push(
-        `${name}: ${sandbox.counters.faults} faults + ${sandbox.counters.rateLimited} 429s, ${client.stats.retries} retries, ${failed}/${results.length} not applied in run 1, re-run ${rerun.changes.length} changes`,
+        `${name}: ${sandbox.counters.faults} faults + ${sandbox.counters.rateLimited} 429s, ` +
+          `${client.stats.retries} retries, ${failed}/${results.length} not applied in run 1, ` +
+          `re-run ${rerun.changes.length} changes`,
       );
     } finally {
       clearInterval(flicker);

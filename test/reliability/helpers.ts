@@ -41,7 +41,10 @@ export function envFor(sandbox: Sandbox): Record<string, string> {
 
 /** A group file with one store-wide rule; `amount` makes it differ from what the store holds. */
 export function groupYaml(name: string, amount: number, extra = ''): string {
-  return `name: ${JSON.stringify(name)}\n${extra}discount_rules:\n  - type: all\n    method: percent\n    amount: ${amount}\n`;
+  return (
+    `name: ${JSON.stringify(name)}\n${extra}discount_rules:\n` +
+    `  - type: all\n    method: percent\n    amount: ${amount}\n`
+  );
 }
 
 /** The plan the store would need now, read with a calm client. */

@@ -8,7 +8,10 @@ import { attributeAgainstBaseline, createPlan } from '../../src/plan/index.js';
 import { renderJson, renderMarkdown, renderText } from '../../src/render/index.js';
 import { desired, live, rule } from '../support/groups.js';
 
-/** The store: Trade is the default by a hand edit, VIP has 20% and Retail 5% by hand edits; the base branch says neither. */
+/**
+ * The store: Trade is the default by a hand edit, VIP has 20% and Retail 5% by hand edits; the base branch says
+ * neither.
+ */
 function attributedPlan(): { plan: Plan; attribution: Attribution } {
   const store = [
     live(1, 'Retail', { discount_rules: [rule.all(5)] }),
@@ -55,7 +58,8 @@ test('text: the warning, then this change, then the pending changes, then the dr
     'Merging this would also revert hand edits in the store:',
     '! update Retail (id 1): discount_rules',
     'From this change:',
-    '~ update VIP Club (id 3): renamed (pinned id 3); changed in groups/vip.yaml\n      ~ name: "VIP" -> "VIP Club"\n      also sends pending: discount_rules 20% off all products -> 10% off all products',
+    '~ update VIP Club (id 3): renamed (pinned id 3); changed in groups/vip.yaml\n      ~ name: ' +
+      '"VIP" -> "VIP Club"\n      also sends pending: discount_rules 20% off all products -> 10% off all products',
     'create New',
     'Already pending before it:',
     'update Staff (id 4): pending drift: the store differs from groups/staff.yaml',
@@ -128,7 +132,8 @@ test('attribution off: every format says why, and the plan shows as without a ba
   const attribution = { compared: false as const, reason: "the baseline's groups have 1 problem" };
   assert.match(
     renderText(plan, { color: false, attribution }),
-    "Not split into this change's own and pending changes: the baseline's groups have 1 problem.\n\nChanges to the store:",
+    "Not split into this change's own and pending changes: the baseline's groups " +
+      'have 1 problem.\n\nChanges to the store:',
   );
   assert.match(
     renderMarkdown(plan, { attribution }),

@@ -56,7 +56,8 @@ test('a change longer than the limit is left out whole; the next store`s heading
   assert.match(cut, '+ create Staging Only');
   assert.match(
     cut,
-    '> **Shortened to fit the size limit.** 0 of 2 changes are shown; the other 2 are left out, the first being create Big. Read it whole in the run summary.',
+    '> **Shortened to fit the size limit.** 0 of 2 changes are shown; the other 2 are left out, ' +
+      'the first being create Big. Read it whole in the run summary.',
   );
   assert.match(cut, '| Create | Update | Delete |', 'the counts are always kept');
 });
@@ -70,7 +71,8 @@ test('a long plan keeps the changes that fit, in order, and names the first one 
   assert.ok(shown > 10 && shown < 400, `some changes shown: ${shown}`);
   assert.match(
     markdown,
-    `${shown} of 400 changes are shown; the other ${400 - shown} are left out, the first being create Group ${String(shown).padStart(3, '0')}.`,
+    `${shown} of 400 changes are shown; the other ${400 - shown} are left out, ` +
+      `the first being create Group ${String(shown).padStart(3, '0')}.`,
   );
   assert.is(
     renderMarkdown(planOf(groups.slice(0, 3)), { maxBytes: 50000 }),

@@ -43,7 +43,9 @@ test('text: no colour codes without color', () => {
 test('text: an empty plan says so, in both modes', () => {
   assert.fixture(
     renderText(emptyPlan(), { color: false }),
-    'No changes: the store matches groups/.\n\nUnmanaged (in the store, not in groups/; left alone but for a moving guest or default flag):\n  Legacy (id 2)\n\nPlan: 0 to create, 0 to update, 0 to delete, 1 unchanged, 1 unmanaged.\n',
+    'No changes: the store matches groups/.\n\nUnmanaged (in the store, not in groups/; ' +
+      'left alone but for a moving guest or default flag):\n  Legacy (id 2)\n\nPlan: ' +
+      '0 to create, 0 to update, 0 to delete, 1 unchanged, 1 unmanaged.\n',
   );
   assert.fixture(
     renderText(inSyncPlan(), { color: false, mode: 'drift' }),
@@ -55,7 +57,10 @@ test('text: drift with only unmanaged groups never claims to be in sync (drift e
   const text = renderText(emptyPlan(), { color: false, mode: 'drift' });
   assert.fixture(
     text,
-    'No field differences: every group file matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\nUnmanaged (in the store, described by no file):\n  Legacy (id 2)\n\nDrift: 0 groups differ, 1 in sync, 1 unmanaged.\n',
+    'No field differences: every group file matches the store. But 1 live group is described by no file: ' +
+      'import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\n' +
+      'Unmanaged (in the store, described by no file):\n  Legacy (id 2)\n\nDrift: 0 groups differ, 1 in sync, ' +
+      '1 unmanaged.\n',
   );
   assert.not.match(text, /in sync:/i);
 });
@@ -76,7 +81,8 @@ test('text: a delete shows what the group had, and a one-change plan says "reque
   const oldB = plan.changes.filter((change) => change.key === 'delete:3');
   assert.fixture(
     renderText({ ...plan, refusals: [], changes: oldB }, { color: false }).split('\n\n')[1] ?? '',
-    '  - delete Old B (id 3): described by no file (prune is on); default flag moves to Retail\n      - name: "Old B"\n      - is_default: true',
+    '  - delete Old B (id 3): described by no file (prune is on); default flag moves to ' +
+      'Retail\n      - name: "Old B"\n      - is_default: true',
   );
   assert.match(renderText({ ...plan, changes: oldB }, { color: false }), 'Apply will send 1 write request, plus');
 });
@@ -86,7 +92,8 @@ test('text: rules in words, as reviewers read them', () => {
   assert.match(text, 'in words: 10% off category 18 -> 15%; added $5.00 off product 77');
   assert.match(
     renderText(variedPlan(), { color: false, mode: 'drift' }),
-    'Retail: discount_rules differ (store has 10% off category 18, the file says 15%; store lacks $5.00 off product 77)',
+    'Retail: discount_rules differ (store has 10% off category 18, ' +
+      'the file says 15%; store lacks $5.00 off product 77)',
   );
 });
 
@@ -188,13 +195,17 @@ test('markdown: table, one section per change with a diff block, unmanaged, refu
   const markdown = renderMarkdown(variedPlan(), { title: 'Plan for production' });
   assert.match(
     markdown,
-    /^## Plan for production\n\n\| Create \| Update \| Delete \| Unchanged \| Unmanaged \| Write requests \|\n\|---:\|---:\|---:\|---:\|---:\|---:\|\n\| 1 \| 5 \| 0 \| 1 \| 2 \| 6 \|\n/,
+    new RegExp(
+      '^## Plan for production\\n\\n\\| Create \\| Update \\| Delete \\| Unchanged \\| Unmanaged \\| Write ' +
+        'requests \\|\\n\\|---:\\|---:\\|---:\\|---:\\|---:\\|---:\\|\\n\\| 1 \\| 5 \\| 0 \\| 1 \\| 2 \\| 6 \\|\\n',
+    ),
   );
   assert.is(markdown.match(/<details>/g)?.length, variedPlan().changes.length);
   assert.is(markdown.match(/```diff\n/g)?.length, variedPlan().changes.length);
   assert.match(
     markdown,
-    '**Unmanaged** (in the store, not in groups/; left alone but for a moving guest or default flag):\n\n- Archive (id 41)\n- Legacy (id 40)',
+    '**Unmanaged** (in the store, not in groups/; left alone but for a moving guest or ' +
+      'default flag):\n\n- Archive (id 41)\n- Legacy (id 40)',
   );
   const refused = renderMarkdown(refusedPlan());
   assert.ok(refused.indexOf('> [!CAUTION]') < refused.indexOf('| Create |'), 'refusals come before the table');
@@ -205,11 +216,14 @@ test('markdown: drift mode and group names that look like markup', () => {
   const drift = renderMarkdown(emptyPlan(), { mode: 'drift' });
   assert.match(
     drift,
-    '## bcgroups drift\n\n| Missing from store | Differ | In sync | Unmanaged |\n|---:|---:|---:|---:|\n| 0 | 0 | 1 | 1 |\n',
+    '## bcgroups drift\n\n| Missing from store | Differ | In sync | Unmanaged ' +
+      '|\n|---:|---:|---:|---:|\n| 0 | 0 | 1 | 1 |\n',
   );
   assert.match(
     drift,
-    'No field differences: every group file matches the store. But 1 live group is described by no file: import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\n**Unmanaged**',
+    'No field differences: every group file matches the store. But 1 live group is described by no file: ' +
+      'import it (bcgroups import), delete it (apply --prune), or accept it (drift --ignore-unmanaged).\n\n' +
+      '**Unmanaged**',
   );
   assert.not.match(drift, /requests|In sync:/);
   assert.match(renderMarkdown(inSyncPlan(), { mode: 'drift' }), '| 0 | 0 | 1 | 0 |\n\nIn sync: no differences.\n');

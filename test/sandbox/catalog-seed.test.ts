@@ -109,7 +109,8 @@ test('a seed file may be a mapping of groups, catalog and customers; JSON goes t
   const dir = makeTempDir('seed');
   await writeFile(
     join(dir, 'store.yaml'),
-    'groups:\n  - name: Retail\ncatalog:\n  products:\n    - { id: 1, name: Hammer, sku: HAM-1 }\ncustomers:\n  - { customer_group_id: 1 }\n',
+    'groups:\n  - name: Retail\ncatalog:\n  products:\n    - { id: 1, name: ' +
+      'Hammer, sku: HAM-1 }\ncustomers:\n  - { customer_group_id: 1 }\n',
   );
   const seed = await loadSeedFile(join(dir, 'store.yaml'));
   assert.equal(seed, {

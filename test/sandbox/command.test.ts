@@ -71,7 +71,8 @@ test('bcgroups sandbox serves a seeded catalog and customers through V3, with th
   // With the default token, the banner's two lines paste as they are into another shell.
   assert.match(
     io.out(),
-    `  export BIGCOMMERCE_API_URL=${apiUrl} BIGCOMMERCE_STORE_HASH=sandbox BIGCOMMERCE_ACCESS_TOKEN=sandbox-token\n  npx --no bcgroups plan\n`,
+    `  export BIGCOMMERCE_API_URL=${apiUrl} BIGCOMMERCE_STORE_HASH=sandbox ` +
+      'BIGCOMMERCE_ACCESS_TOKEN=sandbox-token\n  npx --no bcgroups plan\n',
   );
   const headers = { 'X-Auth-Token': 'sandbox-token', Accept: 'application/json' };
   const customers = (await (

@@ -169,7 +169,8 @@ test('seed files in YAML or JSON; an invalid seed is refused with every problem'
   const dir = makeTempDir('seed');
   await writeFile(
     join(dir, 'seed.yaml'),
-    '- name: Retail\n  discount_rules:\n    - { type: all, method: percent, amount: 5 }\n- name: Guests\n  is_group_for_guests: true\n',
+    '- name: Retail\n  discount_rules:\n    - { type: all, method: percent, ' +
+      'amount: 5 }\n- name: Guests\n  is_group_for_guests: true\n',
   );
   await writeFile(join(dir, 'seed.json'), '[{"name": "Retail"}]');
   assert.is((await loadSeedFile(join(dir, 'seed.yaml'))).groups.length, 2);

@@ -39,7 +39,9 @@ if (!SPEC_PATH) {
   const postPut = schemas.customerGroup_Post_Put as Node;
   const full = schemas.customerGroup_Full as Node;
 
-  test('writable fields are exactly those of customerGroup_Post_Put; read-only ones are the rest of customerGroup_Full', () => {
+  const WRITABLE_FIELDS_EXACTLY_THOSE =
+    'writable fields are exactly those of customerGroup_Post_Put; read-only ones are the rest of customerGroup_Full';
+  test(WRITABLE_FIELDS_EXACTLY_THOSE, () => {
     const ours = Object.entries(schema.properties as Node);
     const writable = ours
       .filter(([, s]) => !String(s.$ref ?? '').endsWith('/readOnly'))

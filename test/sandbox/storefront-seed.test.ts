@@ -64,7 +64,8 @@ test('channels and assignments no store could hold are each named', () => {
   assert.equal(problems, [
     "channel 1 ('EU'): type must be one of pos, marketplace, storefront, marketing",
     "channel 2 ('Twin'): id 2 is used twice",
-    "channel 2 ('Twin'): customer_settings.customer_group_settings.default_customer_group_id: 9 is no group of the seed",
+    "channel 2 ('Twin'): customer_settings.customer_group_settings.default_customer_group_id: " +
+      '9 is no group of the seed',
     'price list assignment 1: price_list_id 8 is no price list of the catalog',
     'price list assignment 2: customer_group_id 4 is no group of the seed',
     'price list assignment 2: channel_id 5 is no channel of the seed',

@@ -153,7 +153,8 @@ async function confirmApply(ctx: ApplyContext, store: Store): Promise<boolean> {
   if (ctx.values.yes) return true;
   if (!ctx.io.confirm) {
     throw new UsageError(
-      'Not on a terminal, so apply cannot ask for confirmation: re-run with --yes (as CI should), or apply a saved plan file.',
+      'Not on a terminal, so apply cannot ask for confirmation: re-run with --yes ' +
+        '(as CI should), or apply a saved plan file.',
     );
   }
   if (await ctx.io.confirm(`Apply these changes to store '${store.storeHash}' at ${store.origin}?`)) return true;
@@ -184,7 +185,8 @@ async function showSavedPlan(ctx: ApplyContext, settings: Config, file: string, 
     // The saved plan applies what was reviewed; if groups/ moved on since, say so (a later plan picks it up).
     if (!prepared.sameFiles) {
       ctx.io.stderr.write(
-        `Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`,
+        `Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; ` +
+          'this applies the saved plan, not the current files.\n',
       );
     }
     ctx.io.stderr.write(

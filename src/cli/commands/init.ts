@@ -36,7 +36,8 @@ export const initCommand = defineCommand({
     out.write(
       result.pinnedTo
         ? `The workflows call ${result.pinnedTo.repo} at ${result.pinnedTo.commit}, the commit installed.\n`
-        : 'In .github/workflows/bcgroups-*.yml, replace OWNER and COMMIT_SHA with the repository and full commit of the bcgroups you use.\n',
+        : 'In .github/workflows/bcgroups-*.yml, replace OWNER and COMMIT_SHA with the repository ' +
+            'and full commit of the bcgroups you use.\n',
     );
     const first = result.variables[0];
     const store = first?.store ? ` --store ${first.store}` : '';
@@ -44,7 +45,8 @@ export const initCommand = defineCommand({
       .map((v) => `${v.hashVariable && !storeHash ? `${v.hashVariable} and ` : ''}${v.tokenVariable}`)
       .join(', ');
     out.write(
-      `\nNext, with ${stores.length > 0 ? "each store's hash in .bcgroupsrc.yaml and " : ''}${setup} set (a read-only token is enough):\n` +
+      `\nNext, with ${stores.length > 0 ? "each store's hash in .bcgroupsrc.yaml and " : ''}${setup} ` +
+        'set (a read-only token is enough):\n' +
         `  npx --no bcgroups import${store}\n` +
         '  npx --no bcgroups validate\n' +
         `  npx --no bcgroups plan${store}\n`,
@@ -60,7 +62,8 @@ function readStores(value: string | undefined): string[] {
   const bad = names.filter((name) => !STORE_NAME.test(name));
   if (bad.length > 0)
     throw new UsageError(
-      `--stores takes names of lower-case letters, digits, - and _, separated by commas; not ${bad.map((n) => `'${n}'`).join(', ')}.`,
+      '--stores takes names of lower-case letters, digits, - and _, separated by commas; ' +
+        `not ${bad.map((n) => `'${n}'`).join(', ')}.`,
     );
   if (new Set(names).size !== names.length) throw new UsageError('--stores names a store twice.');
   return names;

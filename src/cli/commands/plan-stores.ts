@@ -29,14 +29,16 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
   const maxBytes = readMarkdownLimit(ctx, format);
   if (out !== undefined && !out.includes(STORE_PLACEHOLDER)) {
     throw new UsageError(
-      `With --all-stores each store gets its own saved plan: put ${STORE_PLACEHOLDER} in the file name, such as --out plan-${STORE_PLACEHOLDER}.json.`,
+      `With --all-stores each store gets its own saved plan: put ${STORE_PLACEHOLDER} in the ` +
+        `file name, such as --out plan-${STORE_PLACEHOLDER}.json.`,
     );
   }
   const settings = await resolveConfig(ctx, pruneOverride(ctx));
   const names = storeNamesOf(settings);
   if (names.length === 0)
     throw new UsageError(
-      '--all-stores plans the stores named in the config, but the config names none (see stores in the README); run plan without it.',
+      '--all-stores plans the stores named in the config, but the config names none ' +
+        '(see stores in the README); run plan without it.',
     );
   const desiredOf = await loadDesiredOfStores(settings, ctx.io.cwd).catch(async (error: unknown) => {
     // Invalid files fail every store at once: none keeps an older plan.
@@ -93,9 +95,11 @@ async function planOneStore(
   if (out !== undefined) {
     const file = fileOfStore(out, config.storeName ?? '');
     await saveStorePlan(planned, file, ctx.io.cwd);
-    ctx.io.stderr.write(
-      `Saved the plan of store ${config.storeName} to ${file}${plan.refusals.length > 0 ? ', but a safety check refused it, so apply will not run it' : `; run \`bcgroups apply ${file}\``}.\n`,
-    );
+    const next =
+      plan.refusals.length > 0
+        ? ', but a safety check refused it, so apply will not run it'
+        : `; run \`bcgroups apply ${file}\``;
+    ctx.io.stderr.write(`Saved the plan of store ${config.storeName} to ${file}${next}.\n`);
   }
   return { plan, readLine: describeReadTrouble(planned.store.client.stats) };
 }

@@ -24,7 +24,8 @@ const SANDBOX_OPTIONS = {
     type: 'string',
     valueName: 'FILE',
     description:
-      'YAML or JSON seed: a list of groups, or groups, catalog, customers, channels, price_list_assignments, promotions and tax_zones',
+      'YAML or JSON seed: a list of groups, or groups, catalog, customers, ' +
+      'channels, price_list_assignments, promotions and tax_zones',
   },
   latency: { type: 'string', valueName: 'MS', default: '0', description: 'delay added to every request' },
   quota: {
@@ -159,7 +160,8 @@ export async function runSandbox(ctx: SandboxContext, stop: () => Promise<unknow
       `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${describeContents(sandbox)})`,
       `API base: ${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups (catalog and customers under /v3)`,
       'Point bcgroups at it from another terminal (or set apiUrl and storeHash in the config):',
-      `  export BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} BIGCOMMERCE_ACCESS_TOKEN=${token}`,
+      `  export BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} ` +
+        `BIGCOMMERCE_ACCESS_TOKEN=${token}`,
       '  npx --no bcgroups plan',
       ...(ctx.values.token === undefined ? [] : ['with SANDBOX_TOKEN set to the token given with --token.']),
       'Stop with Ctrl-C.',
@@ -170,7 +172,8 @@ export async function runSandbox(ctx: SandboxContext, stop: () => Promise<unknow
   await sandbox.close();
   const total = Object.values(sandbox.counters.requests).reduce((sum, n) => sum + n, 0);
   ctx.io.stdout.write(
-    `Sandbox stopped after ${countOf(total, 'request')} (${sandbox.counters.rateLimited} rate-limited, ${countOf(sandbox.counters.faults, 'fault')}).\n`,
+    `Sandbox stopped after ${countOf(total, 'request')} (${sandbox.counters.rateLimited} rate-limited, ` +
+      `${countOf(sandbox.counters.faults, 'fault')}).\n`,
   );
   return 0;
 }
@@ -179,7 +182,8 @@ function describeContents(sandbox: Sandbox): string {
   const { categories, products, priceLists, customers } = sandbox.catalog;
   const catalog =
     sandbox.catalog.hasCatalog || customers.length > 0
-      ? `, ${countOf(categories.length, 'category', 'categories')}, ${countOf(products.length, 'product')}, ${countOf(priceLists.length, 'price list')}, ${countOf(customers.length, 'customer')}`
+      ? `, ${countOf(categories.length, 'category', 'categories')}, ${countOf(products.length, 'product')}, ` +
+        `${countOf(priceLists.length, 'price list')}, ${countOf(customers.length, 'customer')}`
       : '';
   return `${countOf(sandbox.groups().length, 'group')}${catalog}`;
 }

@@ -35,7 +35,8 @@ export const validateCommand = defineCommand({
     const { byId, byName } = targets;
     if (byId + byName > 0) {
       ctx.io.stdout.write(
-        `Not checked offline: whether the categories, products and price lists the groups point at exist in the store (${count(byId + byName, 'target')}: ${byId} by id, ${byName} by name); plan checks them.\n`,
+        'Not checked offline: whether the categories, products and price lists the groups point at exist in the ' +
+          `store (${count(byId + byName, 'target')}: ${byId} by id, ${byName} by name); plan checks them.\n`,
       );
     }
     return EXIT.ok;

@@ -82,7 +82,9 @@ test('apply PLANFILE executes the saved plan; a store edited since planning is r
   }
 });
 
-test('a failing change is reported with its API message, dependents are skipped, exit 4; a re-run converges', async () => {
+const FAILING_CHANGE_REPORTED_API =
+  'a failing change is reported with its API message, dependents are skipped, exit 4; a re-run converges';
+test(FAILING_CHANGE_REPORTED_API, async () => {
   const project = await openProject(
     { 'guests.yaml': GUESTS, 'vip.yaml': VIP },
     { seed: [{ id: 9, name: 'Walk-in', is_group_for_guests: true }] },
@@ -139,7 +141,10 @@ test('when the store cannot be re-read after apply, every outcome is still repor
   }
 });
 
-test('on a terminal apply asks, naming the store and API origin; anything but yes cancels with nothing written, yes applies', async () => {
+const TERMINAL_APPLY_ASKS_NAMING =
+  'on a terminal apply asks, naming the store and API origin; ' +
+  'anything but yes cancels with nothing written, yes applies';
+test(TERMINAL_APPLY_ASKS_NAMING, async () => {
   const project = await openProject({ 'vip.yaml': VIP });
   try {
     const answers = [false, true];
@@ -154,7 +159,8 @@ test('on a terminal apply asks, naming the store and API origin; anything but ye
     assert.is(writes(project.sandbox.log).length, 0);
     const accepted = memoryIo({ cwd: project.cwd, env: project.env, confirm: ask });
     assert.is(await runCli(['apply'], accepted), 0, accepted.err());
-    const question = `Apply these changes to store '${project.sandbox.storeHash}' at ${new URL(project.sandbox.apiUrl).origin}?`;
+    const origin = new URL(project.sandbox.apiUrl).origin;
+    const question = `Apply these changes to store '${project.sandbox.storeHash}' at ${origin}?`;
     assert.match(question, /^Apply these changes to store 'sandbox' at http:\/\/127\.0\.0\.1:\d+\?$/);
     assert.equal(questions, [question, question]);
     assert.equal(
@@ -166,7 +172,9 @@ test('on a terminal apply asks, naming the store and API origin; anything but ye
   }
 });
 
-test('on a terminal, a store edited while the question waited is refused after the yes (exit 5), nothing written', async () => {
+const TERMINAL_STORE_EDITED_WHILE =
+  'on a terminal, a store edited while the question waited is refused after the yes (exit 5), nothing written';
+test(TERMINAL_STORE_EDITED_WHILE, async () => {
   const project = await openProject(
     { 'retail.yaml': 'name: Retail\ncategory_access:\n  type: none\n' },
     { seed: [{ id: 1, name: 'Retail' }] },
@@ -239,14 +247,17 @@ test('a stale or refused saved plan suggests the plan command with the flags thi
   }
 });
 
-test('a plan file that is missing or a folder is said in words, with what to give instead, and nothing is sent', async () => {
+const PLAN_FILE_MISSING_FOLDER =
+  'a plan file that is missing or a folder is said in words, with what to give instead, and nothing is sent';
+test(PLAN_FILE_MISSING_FOLDER, async () => {
   const project = await openProject({ 'retail.yaml': RETAIL });
   try {
     const missing = await project.run('apply', 'missing.json');
     assert.is(missing.code, 1);
     assert.match(
       missing.err,
-      'Cannot read the plan file: missing.json does not exist (check the path). Give the path of a file written by `bcgroups plan --out FILE`.',
+      'Cannot read the plan file: missing.json does not exist (check the path). ' +
+        'Give the path of a file written by `bcgroups plan --out FILE`.',
     );
     const folder = await project.run('apply', 'groups');
     assert.is(folder.code, 1);

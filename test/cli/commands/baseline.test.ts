@@ -38,7 +38,10 @@ test('plan --baseline tells the pull request`s own change from drift the store a
     const markdown = await project.run('plan', '--baseline', 'base', '--format', 'markdown');
     assert.match(
       markdown.out,
-      /This change makes 1 change to the store; 1 change was pending before it\.[\s\S]*### From this change \(1\)[\s\S]*create Wholesale[\s\S]*### Already pending before it \(1\)[\s\S]*update VIP/,
+      new RegExp(
+        'This change makes 1 change to the store; 1 change was pending before it\\.[\\s\\S]*### From this change ' +
+          '\\(1\\)[\\s\\S]*create Wholesale[\\s\\S]*### Already pending before it \\(1\\)[\\s\\S]*update VIP',
+      ),
     );
     assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0, 'plan only reads');
   } finally {
@@ -46,7 +49,9 @@ test('plan --baseline tells the pull request`s own change from drift the store a
   }
 });
 
-test('plan --baseline attributes per field: a rename of a hand-edited group warns of no hand edit it does not make', async () => {
+const PLAN_BASELINE_ATTRIBUTES_PER =
+  'plan --baseline attributes per field: a rename of a hand-edited group warns of no hand edit it does not make';
+test(PLAN_BASELINE_ATTRIBUTES_PER, async () => {
   // By hand, Trade became the default and Wholesale got 12%; both branches say false and 10%. The PR renames Trade.
   const wholesale = 'name: Wholesale\ndiscount_rules:\n  - type: all\n    method: percent\n    amount: 10\n';
   const seed = [
@@ -71,11 +76,17 @@ test('plan --baseline attributes per field: a rename of a hand-edited group warn
     assert.not.match(text.out, 'Merging this would also revert hand edits', 'the PR writes only the name');
     assert.match(
       text.out,
-      /From this change:\n\n {2}~ update Trade Partners \(id 2\)[^\n]*\n[^\n]*\n {6}~ name: "Trade" -> "Trade Partners"\n {6}also sends pending: is_default true -> false/,
+      new RegExp(
+        'From this change:\\n\\n {2}~ update Trade Partners \\(id 2\\)[^\\n]*\\n[^\\n]*\\n {6}~ name: "Trade" -> ' +
+          '"Trade Partners"\\n {6}also sends pending: is_default true -> false',
+      ),
     );
     assert.match(
       text.out,
-      /Already pending before it:[\s\S]*update Wholesale \(id 3\): pending drift: the store differs from groups\/wholesale\.yaml/,
+      new RegExp(
+        'Already pending before it:[\\s\\S]*update Wholesale \\(id 3\\): pending drift: the store differs from ' +
+          'groups\\/wholesale\\.yaml',
+      ),
     );
     assert.not.match(text.out, 'changed in groups/wholesale.yaml', 'the file is the same in base and head');
     const json = await project.run('plan', '--baseline', 'base', '--format', 'json');
@@ -107,7 +118,8 @@ test('plan --baseline attributes per field: a rename of a hand-edited group warn
     assert.match(kept.out, 'No longer pending:');
     assert.match(
       kept.out,
-      '~ update Wholesale (id 3): discount_rules: the base files would set 10% off all products; the store keeps 12% off all products',
+      '~ update Wholesale (id 3): discount_rules: the base files would set 10% off all ' +
+        'products; the store keeps 12% off all products',
     );
     assert.is(project.sandbox.log.filter((entry) => entry.method !== 'GET').length, 0, 'plan only reads');
   } finally {
@@ -115,7 +127,9 @@ test('plan --baseline attributes per field: a rename of a hand-edited group warn
   }
 });
 
-test('a pull request that turns prune on owns the deletes it causes: the baseline is planned with its own config', async () => {
+const PULL_REQUEST_TURNS_PRUNE =
+  'a pull request that turns prune on owns the deletes it causes: the baseline is planned with its own config';
+test(PULL_REQUEST_TURNS_PRUNE, async () => {
   // The store has two groups no file describes; the PR only adds `prune: true` (and a higher delete limit).
   const seed = [
     { id: 1, name: 'Retail', is_default: true },
@@ -154,7 +168,9 @@ test('a pull request that turns prune on owns the deletes it causes: the baselin
   }
 });
 
-test('a missing baseline folder is a usage error before any request; a baseline without groups/ has no groups', async () => {
+const MISSING_BASELINE_FOLDER_USAGE =
+  'a missing baseline folder is a usage error before any request; a baseline without groups/ has no groups';
+test(MISSING_BASELINE_FOLDER_USAGE, async () => {
   const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [] });
   try {
     const missing = await project.run('plan', '--baseline', 'nowhere');

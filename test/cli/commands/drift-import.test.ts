@@ -6,7 +6,9 @@ import { memoryIo } from '../../../src/cli/io.js';
 import { runDemo } from '../../../src/demo/index.js';
 import { manyGroupFiles, openProject, RETAIL, VIP } from '../../support/cli.js';
 
-test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted unless ignored; never writes', async () => {
+const DRIFT_0_SYNC_2 =
+  'drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted unless ignored; never writes';
+test(DRIFT_0_SYNC_2, async () => {
   const seed = [
     { id: 1, name: 'Retail', is_default: true },
     { id: 2, name: 'VIP', discount_rules: [{ type: 'all', method: 'percent', amount: '10.0000' }] },
@@ -58,7 +60,9 @@ test('drift reports a pinned group deleted by hand as drift (exit 2), in every f
   }
 });
 
-test('drift reports a group made by hand under a renamed_from name as drift (exit 2), in words and every format', async () => {
+const DRIFT_REPORTS_GROUP_MADE =
+  'drift reports a group made by hand under a renamed_from name as drift (exit 2), in words and every format';
+test(DRIFT_REPORTS_GROUP_MADE, async () => {
   // Gold was renamed Gold Members; then someone made "Gold" again in the control panel.
   const seed = [
     { id: 2, name: 'Gold Members' },
@@ -117,7 +121,9 @@ test('drift --markdown-limit cuts a long report between whole groups, with a not
   }
 });
 
-test('a mismatch of groups/ itself (a name differing only in case) is an error for drift as for plan, not drift', async () => {
+const MISMATCH_GROUPS_ITSELF_NAME =
+  'a mismatch of groups/ itself (a name differing only in case) is an error for drift as for plan, not drift';
+test(MISMATCH_GROUPS_ITSELF_NAME, async () => {
   const project = await openProject({ 'retail.yaml': 'name: retail\n' }, { seed: [{ id: 1, name: 'Retail' }] });
   try {
     const run = await project.run('drift');
@@ -153,7 +159,9 @@ test('drift --ignore-unmanaged neither counts nor lists groups no file describes
   }
 });
 
-test('import writes canonical files with pins; a plan right after reports no changes; no overwrite without --overwrite', async () => {
+const IMPORT_WRITES_CANONICAL_FILES =
+  'import writes canonical files with pins; a plan right after reports no changes; no overwrite without --overwrite';
+test(IMPORT_WRITES_CANONICAL_FILES, async () => {
   const seed = [
     {
       id: 7,
@@ -207,7 +215,9 @@ test('import writes canonical files with pins; a plan right after reports no cha
   }
 });
 
-test('import names targets in comments, or by name with --by-name; a plan right after shows no changes either way', async () => {
+const IMPORT_NAMES_TARGETS_COMMENTS =
+  'import names targets in comments, or by name with --by-name; a plan right after shows no changes either way';
+test(IMPORT_NAMES_TARGETS_COMMENTS, async () => {
   const seed = [
     {
       id: 7,

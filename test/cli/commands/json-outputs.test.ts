@@ -23,7 +23,9 @@ function assertValid(schema: string, text: string, what: string): Record<string,
   return document;
 }
 
-test('plan, drift, validate and apply print JSON their schemas accept; a single-store plan names its store', async () => {
+const PLAN_DRIFT_VALIDATE_APPLY =
+  'plan, drift, validate and apply print JSON their schemas accept; a single-store plan names its store';
+test(PLAN_DRIFT_VALIDATE_APPLY, async () => {
   const project = await openProject({ 'vip.yaml': VIP, 'new.yaml': 'name: New\n' }, { seed: [{ id: 3, name: 'VIP' }] });
   try {
     const plan = await project.run('plan', '--format', 'json');

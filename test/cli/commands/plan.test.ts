@@ -23,7 +23,9 @@ test('plan reads the store with one list request and shows creates; --detailed-e
   }
 });
 
-test('plan exits 0 with changes unless --detailed-exitcode, and against a matching store reports no changes', async () => {
+const PLAN_EXITS_0_CHANGES =
+  'plan exits 0 with changes unless --detailed-exitcode, and against a matching store reports no changes';
+test(PLAN_EXITS_0_CHANGES, async () => {
   const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [{ id: 1, name: 'Retail', is_default: true }] });
   try {
     const { code, out } = await project.run('plan', '--detailed-exitcode');
@@ -94,7 +96,8 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     const store = `store ${project.sandbox.storeHash} at ${new URL(project.sandbox.apiUrl).origin}`;
     assert.ok(
       forced.out.startsWith(
-        `Plan for ${store} (no config file).\nMade with --force: 2 safety thresholds overridden:\n  ! delete 7 groups: more than safety.maxDeletes (5).\n  ! delete 7 of 7 groups (`,
+        `Plan for ${store} (no config file).\nMade with --force: 2 safety thresholds overridden:\n` +
+          '  ! delete 7 groups: more than safety.maxDeletes (5).\n  ! delete 7 of 7 groups (',
       ),
       forced.out,
     );
@@ -102,7 +105,8 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
     const markdown = await project.run('plan', '--prune', '--force', '--format', 'markdown');
     assert.ok(
       markdown.out.startsWith(
-        `## bcgroups plan: ${store}\n\n> [!WARNING]\n> **Made with --force: 2 safety thresholds overridden:**\n> - delete 7 groups`,
+        `## bcgroups plan: ${store}\n\n> [!WARNING]\n> **Made with --force: ` +
+          '2 safety thresholds overridden:**\n> - delete 7 groups',
       ),
       markdown.out,
     );
@@ -114,7 +118,10 @@ test('a safety refusal still prints the plan and exits 3; --force lets it throug
   }
 });
 
-test('a forced plan that exceeds no threshold still says it was forced; a create at the defaults says so in markdown, not an empty block', async () => {
+const FORCED_PLAN_EXCEEDS_NO =
+  'a forced plan that exceeds no threshold still says it was forced; ' +
+  'a create at the defaults says so in markdown, not an empty block';
+test(FORCED_PLAN_EXCEEDS_NO, async () => {
   const project = await openProject({ 'retail.yaml': 'name: Plain\n' });
   try {
     const forced = await project.run('plan', '--force');
@@ -122,7 +129,8 @@ test('a forced plan that exceeds no threshold still says it was forced; a create
     const markdown = await project.run('plan', '--format', 'markdown');
     assert.match(
       markdown.out,
-      "<summary>+ create Plain: not in live store</summary>\n\nEvery field at the API's defaults: every category visible, no discount rules, neither the default nor the guest group.\n\n",
+      "<summary>+ create Plain: not in live store</summary>\n\nEvery field at the API's defaults: " +
+        'every category visible, no discount rules, neither the default nor the guest group.\n\n',
     );
   } finally {
     await project.close();

@@ -57,7 +57,8 @@ test('files that name their targets apply to two stores whose ids differ, and th
 
 test('an id the store lacks, or a name it does not hold, fails at file:line with nothing written', async () => {
   const file =
-    'name: VIP\ndiscount_rules:\n  - type: category\n    method: percent\n    amount: 10\n    category_id: 999\n  - type: product\n    method: fixed\n    amount: 5\n    product_sku: NOPE-1\n';
+    'name: VIP\ndiscount_rules:\n  - type: category\n    method: percent\n    amount: 10\n    category_id: 999\n' +
+    '  - type: product\n    method: fixed\n    amount: 5\n    product_sku: NOPE-1\n';
   const project = await openProject({ 'vip.yaml': file }, { catalog: catalogAt(10) });
   try {
     for (const argv of [['plan'], ['apply', '--yes']]) {

@@ -5,7 +5,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openProject, VIP } from '../../support/cli.js';
 
-test('a saved plan applied to another store is a usage error naming both stores; nothing is asked of either', async () => {
+const SAVED_PLAN_APPLIED_ANOTHER =
+  'a saved plan applied to another store is a usage error naming both stores; nothing is asked of either';
+test(SAVED_PLAN_APPLIED_ANOTHER, async () => {
   const project = await openProject({ 'vip.yaml': VIP });
   try {
     assert.is((await project.run('plan', '--out', 'plan.json')).code, 0);
@@ -66,7 +68,8 @@ test('a hand-edited saved plan is refused with exit 1 naming the change, and not
     assert.match(refused.err, 'plan.json is not a plan bcgroups wrote, or was edited since; nothing was sent');
     assert.match(
       refused.err,
-      "change 'update:3': its body sends category_access, which its before/after do not change; sends discount_rules with other values than its after",
+      "change 'update:3': its body sends category_access, which its before/after do not change; " +
+        'sends discount_rules with other values than its after',
     );
     // A change spliced in while the summary and lists still describe the reviewed plan.
     const spliced = structuredClone(planned);
@@ -81,7 +84,8 @@ test('a hand-edited saved plan is refused with exit 1 naming the change, and not
     assert.is(splicedRun.code, 1, splicedRun.err);
     assert.match(
       splicedRun.err,
-      'the summary says 0 create, 1 update, 0 delete, 1 unchanged, 0 unmanaged, but the changes and lists make 0 create, 2 update',
+      'the summary says 0 create, 1 update, 0 delete, 1 unchanged, ' +
+        '0 unmanaged, but the changes and lists make 0 create, 2 update',
     );
     assert.match(splicedRun.err, "change 'update:4': group 4 is also listed as unchanged");
     assert.equal(writes(project.sandbox.log), []);

@@ -41,7 +41,8 @@ test('a delete whose customer count was edited to 0 is counted again at apply an
     assert.is(counted.code, 3, counted.err);
     assert.match(
       counted.err,
-      'plan.json would be refused by the safety checks:\n  ! Refusing to delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)',
+      'plan.json would be refused by the safety checks:\n  ! Refusing to delete 1 group holding ' +
+        '4 customers: more than safety.maxDeletedCustomers (0)',
     );
     const uncounted = await project.run('apply', 'plan.json', '--no-customers');
     assert.is(uncounted.code, 3, uncounted.err);
@@ -52,7 +53,9 @@ test('a delete whose customer count was edited to 0 is counted again at apply an
   }
 });
 
-test('a plan edited to say forced is checked again unless apply is given --force, and then says it was forced', async () => {
+const PLAN_EDITED_SAY_FORCED =
+  'a plan edited to say forced is checked again unless apply is given --force, and then says it was forced';
+test(PLAN_EDITED_SAY_FORCED, async () => {
   const project = await openProject(FILES, CATALOG_STORE);
   try {
     await savePlanEdited(project, (saved) => {
@@ -63,7 +66,8 @@ test('a plan edited to say forced is checked again unless apply is given --force
     assert.is(refused.code, 3, refused.err);
     assert.match(
       refused.err,
-      'plan.json was made with --force, and the safety checks would refuse it now:\n  ! Refusing to delete 1 group holding 4 customers',
+      'plan.json was made with --force, and the safety checks would refuse it now:\n' +
+        '  ! Refusing to delete 1 group holding 4 customers',
     );
     assert.match(refused.err, 'run `bcgroups apply plan.json --force`');
     assert.is(writes(project).length, 0);
@@ -71,7 +75,8 @@ test('a plan edited to say forced is checked again unless apply is given --force
     assert.is(forced.code, 0, forced.err);
     assert.match(
       forced.out,
-      'Made with --force: a safety threshold overridden:\n  ! delete 1 group holding 4 customers: more than safety.maxDeletedCustomers (0)',
+      'Made with --force: a safety threshold overridden:\n  ! delete 1 group holding 4 ' +
+        'customers: more than safety.maxDeletedCustomers (0)',
     );
     assert.is(writes(project).filter((entry) => entry.method === 'DELETE').length, 1);
   } finally {

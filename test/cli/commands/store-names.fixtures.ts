@@ -42,7 +42,8 @@ discount_rules:
     amount: 5
 `;
 export const TRADE_FILE =
-  'name: Trade\nid: 2\ncategory_access:\n  type: specific\n  categories: [18, 23]\ndiscount_rules:\n  - type: price_list\n    price_list_id: 2\n';
+  'name: Trade\nid: 2\ncategory_access:\n  type: specific\n  categories: [18, 23]\n' +
+  'discount_rules:\n  - type: price_list\n    price_list_id: 2\n';
 export const QUIET_FILE = 'name: Quiet\nid: 3\n';
 export const OLD_FILE = 'name: Old\nid: 4\n';
 export const EMPTY_FILE = 'name: Empty\nid: 5\n';

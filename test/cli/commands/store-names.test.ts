@@ -40,7 +40,9 @@ test('text: rules, category access and price lists by name and id; a vanished id
   }
 });
 
-test('reads stay at the lower bound: one page per catalog kind, products only those named, counts only for touched groups', async () => {
+const READS_STAY_LOWER_BOUND =
+  'reads stay at the lower bound: one page per catalog kind, products only those named, counts only for touched groups';
+test(READS_STAY_LOWER_BOUND, async () => {
   const project = await openProject(ALL_FILES, CATALOG_STORE);
   try {
     const { code, out } = await project.run('plan');
@@ -148,7 +150,9 @@ test('names from the store are escaped like group names', async () => {
   }
 });
 
-test('deleting a group with members is refused by safety.maxDeletedCustomers; an empty one is not; --force allows', async () => {
+const DELETING_GROUP_MEMBERS_REFUSED =
+  'deleting a group with members is refused by safety.maxDeletedCustomers; an empty one is not; --force allows';
+test(DELETING_GROUP_MEMBERS_REFUSED, async () => {
   const files = {
     'retail.yaml': RETAIL_FILE,
     'trade.yaml': TRADE_FILE,
@@ -242,7 +246,9 @@ test('--no-customers skips the counts: changes say so, and a delete is refused u
   }
 });
 
-test('a token without the products scope is told the scope and --no-catalog; with the flag plan and import run', async () => {
+const TOKEN_WITHOUT_PRODUCTS_SCOPE =
+  'a token without the products scope is told the scope and --no-catalog; with the flag plan and import run';
+test(TOKEN_WITHOUT_PRODUCTS_SCOPE, async () => {
   const project = await openProject(ALL_FILES, { ...CATALOG_STORE, scopes: ['store_v2_customers_read_only'] });
   try {
     const refused = await project.run('plan');

@@ -11,7 +11,9 @@ const SEEDS = {
 };
 const FILES = { 'retail.yaml': 'name: Retail\nis_default: true\n', 'vip.yaml': 'name: VIP\n' };
 
-test("a plan whose store was edited to another name is refused in words for named stores, not --store-hash's", async () => {
+const PLAN_STORE_WAS_EDITED =
+  "a plan whose store was edited to another name is refused in words for named stores, not --store-hash's";
+test(PLAN_STORE_WAS_EDITED, async () => {
   const two = await openTwoStores(SEEDS);
   try {
     await two.writeGroups(FILES);
@@ -27,7 +29,8 @@ test("a plan whose store was edited to another name is refused in words for name
     );
     assert.match(
       applied.err,
-      "The file names store 'production', whose storeHash in the config is 'prod1': make a fresh plan of it with `bcgroups plan --store production --out FILE`",
+      "The file names store 'production', whose storeHash in the config is 'prod1': " +
+        'make a fresh plan of it with `bcgroups plan --store production --out FILE`',
     );
     assert.not.match(applied.err, '--store-hash');
     const sent = [...two.production.log, ...two.staging.log].filter((entry) => entry.method !== 'GET');

@@ -202,7 +202,8 @@ stores('a store that fails leaves no saved plan behind, and its problems show wi
   await two.writeGroups({
     'retail.yaml': 'name: Retail\nis_default: true\n',
     'tools.yaml':
-      'name: Tools Club\nstores: [staging]\ndiscount_rules:\n  - { type: category, category: Tools, method: percent, amount: 5 }\n',
+      'name: Tools Club\nstores: [staging]\ndiscount_rules:\n' +
+      '  - { type: category, category: Tools, method: percent, amount: 5 }\n',
   });
   const failed = await two.run(['plan', '--all-stores', '--out', 'plan-{store}.json']);
   assert.is(failed.code, 1, failed.err);

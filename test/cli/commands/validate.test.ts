@@ -28,7 +28,8 @@ validate('the example groups/ pass with a summary, saying what only plan checks,
   assert.is(
     io.out(),
     'OK: 5 groups in 5 files under groups/ are valid.\n' +
-      'Not checked offline: whether the categories, products and price lists the groups point at exist in the store (10 targets: 10 by id, 0 by name); plan checks them.\n',
+      'Not checked offline: whether the categories, products and price lists the groups point at exist ' +
+      'in the store (10 targets: 10 by id, 0 by name); plan checks them.\n',
   );
   assert.is(code, 0);
 });
@@ -44,7 +45,8 @@ validate('one of a thing is counted in the singular', async ({ cwd }) => {
   assert.is(
     io.out(),
     'OK: 1 group in 1 file under one/ is valid.\n' +
-      'Not checked offline: whether the categories, products and price lists the groups point at exist in the store (1 target: 0 by id, 1 by name); plan checks them.\n',
+      'Not checked offline: whether the categories, products and price lists the groups point at exist ' +
+      'in the store (1 target: 0 by id, 1 by name); plan checks them.\n',
   );
 });
 
@@ -70,7 +72,8 @@ validate('a bad store prints every problem as file:line:col  field  message and 
   assert.ok(lines.includes('many-problems/a.yaml:2:13  is_default  must be true or false (found "yes")'), io.err());
   assert.ok(
     lines.includes(
-      'many-problems/b.yaml:3:11  discount_rules[0].type  must be one of all, category, product, price_list (found "everything")',
+      'many-problems/b.yaml:3:11  discount_rules[0].type  must be one of all, ' +
+        'category, product, price_list (found "everything")',
     ),
     io.err(),
   );
