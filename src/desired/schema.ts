@@ -220,7 +220,9 @@ function describeMixedScripts(name: string, label: string): { message: string; h
   const mostlyLatin = latin * 2 >= [...word].filter((char) => /\p{L}/u.test(char)).length;
   const odd = [...word].find((char) => (mostlyLatin ? NOT_LATIN.test(char) : /\p{sc=Latin}/u.test(char))) ?? '';
   return {
-    message: `${label} mixes Latin letters with Cyrillic or Greek ones in one word: ${describeCodePoint(odd.codePointAt(0) ?? 0)} in '${word}'`,
+    message:
+      `${label} mixes Latin letters with Cyrillic or Greek ones in one word: ` +
+      `${describeCodePoint(odd.codePointAt(0) ?? 0)} in '${word}'`,
     hint: 'such a word reads as another name; write each word in one alphabet',
   };
 }

@@ -149,9 +149,10 @@ test('a word mixing Latin letters with Cyrillic or Greek ones is refused; a word
     'ru.yaml': 'name: "\u041e\u043f\u0442\u043e\u0432\u0438\u043a\u0438 VIP"\n',
     'fr.yaml': 'name: Crème brûlée\n',
   });
+  const mixes = 'mixes Latin letters with Cyrillic or Greek ones in one word';
   assert.equal(problems, [
-    "groups/r.yaml:2 merged_from[0] a merged group name mixes Latin letters with Cyrillic or Greek ones in one word: U+03A1 (a Greek letter) in '\u03a1etail'",
-    "groups/w.yaml:1 name name mixes Latin letters with Cyrillic or Greek ones in one word: U+0430 (a Cyrillic letter) in 'Wholes\u0430le'",
+    `groups/r.yaml:2 merged_from[0] a merged group name ${mixes}: U+03A1 (a Greek letter) in '\u03a1etail'`,
+    `groups/w.yaml:1 name name ${mixes}: U+0430 (a Cyrillic letter) in 'Wholes\u0430le'`,
   ]);
 });
 
