@@ -15,32 +15,44 @@ export interface Target {
 
 type Pointing = { category_access: CategoryAccessOf<'loaded'>; discount_rules: readonly DiscountRuleOf<'loaded'>[] };
 
-export function listTargets(group: Pointing): Target[] {
-  const targets: Target[] = [];
+/** A place a group points at: a rule's field (rule set, key the field) or an item of category access (key its index). */
+type Visit = (kind: CatalogKind, value: number | string, rule: number | undefined, key: string | number) => void;
+
+/** Walks what a group points at in file order, building nothing: counting and the catalog needs need no pointers. */
+function visitTargets(group: Pointing, visit: Visit): void {
   group.discount_rules.forEach((rule, index) => {
-    const at = (key: string) => `/discount_rules/${index}/${key}`;
-    const add = (kind: CatalogKind, key: string, value: number | string) =>
-      targets.push(
-        typeof value === 'number'
-          ? { kind, pointer: at(key), id: value, rule: index }
-          : { kind, pointer: at(key), ref: value, rule: index },
-      );
-    if ('category_id' in rule) add('category', 'category_id', rule.category_id);
-    else if ('category' in rule) add('category', 'category', rule.category);
-    else if ('product_id' in rule) add('product', 'product_id', rule.product_id);
-    else if ('product_sku' in rule) add('product', 'product_sku', rule.product_sku);
-    else if ('price_list_id' in rule) add('price_list', 'price_list_id', rule.price_list_id);
-    else if ('price_list' in rule) add('price_list', 'price_list', rule.price_list);
+    if ('category_id' in rule) visit('category', rule.category_id, index, 'category_id');
+    else if ('category' in rule) visit('category', rule.category, index, 'category');
+    else if ('product_id' in rule) visit('product', rule.product_id, index, 'product_id');
+    else if ('product_sku' in rule) visit('product', rule.product_sku, index, 'product_sku');
+    else if ('price_list_id' in rule) visit('price_list', rule.price_list_id, index, 'price_list_id');
+    else if ('price_list' in rule) visit('price_list', rule.price_list, index, 'price_list');
   });
   if (group.category_access.type === 'specific') {
-    group.category_access.categories.forEach((item, index) => {
-      const pointer = `/category_access/categories/${index}`;
-      targets.push(
-        typeof item === 'number' ? { kind: 'category', pointer, id: item } : { kind: 'category', pointer, ref: item },
-      );
-    });
+    group.category_access.categories.forEach((item, index) => visit('category', item, undefined, index));
   }
+}
+
+export function listTargets(group: Pointing): Target[] {
+  const targets: Target[] = [];
+  visitTargets(group, (kind, value, rule, key) => {
+    const pointer = rule === undefined ? `/category_access/categories/${key}` : `/discount_rules/${rule}/${key}`;
+    const target: Target = typeof value === 'number' ? { kind, pointer, id: value } : { kind, pointer, ref: value };
+    if (rule !== undefined) target.rule = rule;
+    targets.push(target);
+  });
   return targets;
+}
+
+/** How many places of the groups point by id and how many by reference. */
+export function countTargets(groups: readonly Pointing[]): { byId: number; byName: number } {
+  const counts = { byId: 0, byName: 0 };
+  const count: Visit = (_kind, value) => {
+    if (typeof value === 'number') counts.byId += 1;
+    else counts.byName += 1;
+  };
+  for (const group of groups) visitTargets(group, count);
+  return counts;
 }
 
 /**
@@ -51,12 +63,13 @@ export function listCatalogNeeds(groups: readonly Pointing[]): CatalogNeeds {
   const needs: CatalogNeeds = { categories: false, priceLists: false, productIds: [], productSkus: [] };
   const ids = new Set<number>();
   const skus = new Set<string>();
-  for (const target of groups.flatMap(listTargets)) {
-    if (target.kind === 'category') needs.categories = true;
-    else if (target.kind === 'price_list') needs.priceLists = true;
-    else if (target.id !== undefined) ids.add(target.id);
-    else if (target.ref !== undefined) skus.add(target.ref);
-  }
+  const need: Visit = (kind, value) => {
+    if (kind === 'category') needs.categories = true;
+    else if (kind === 'price_list') needs.priceLists = true;
+    else if (typeof value === 'number') ids.add(value);
+    else skus.add(value);
+  };
+  for (const group of groups) visitTargets(group, need);
   needs.productIds = [...ids].sort((a, b) => a - b);
   needs.productSkus = [...skus].sort();
   return needs;
