@@ -94,7 +94,7 @@ export const applyCommand = defineCommand({
         ? renderApplyJson(verified, store.client.stats, ms)
         : renderApplySummary(verified, store.client.stats, ms),
     );
-    await appendStepSummary(ctx.io, renderApplyMarkdown(verified));
+    await appendStepSummary(ctx.io, () => renderApplyMarkdown(verified));
     if (verified.every((result) => result.outcome === 'applied')) return EXIT.ok;
     ctx.io.stderr.write(
       'Some changes did not apply; nothing applied was undone. Fix the cause and run apply again: it converges.\n',

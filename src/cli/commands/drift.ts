@@ -69,13 +69,13 @@ export const driftCommand = defineCommand({
     ctx.io.stdout.write(
       renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: config.groupsDir, store }),
     );
-    await appendStepSummary(ctx.io, renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store }));
+    await appendStepSummary(ctx.io, () => renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store }));
     return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },
 });
 
 async function reportMissingPins(ctx: CommandContext, format: Format, error: PlanError): Promise<number> {
   ctx.io.stdout.write(renderMissingPinsAs(format, error.problems));
-  await appendStepSummary(ctx.io, renderMissingPinsAs('markdown', error.problems));
+  await appendStepSummary(ctx.io, () => renderMissingPinsAs('markdown', error.problems));
   return EXIT.changes;
 }

@@ -51,7 +51,7 @@ export async function planAllStores(ctx: CommandContext, format: Format): Promis
     }
   }
   ctx.io.stdout.write(renderStoresAs(format, sections, { color: useColor(ctx.io) }));
-  await appendStepSummary(ctx.io, renderStoresMarkdown(sections));
+  await appendStepSummary(ctx.io, () => renderStoresMarkdown(sections));
   return mostSevere(codes);
 }
 

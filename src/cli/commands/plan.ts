@@ -100,8 +100,7 @@ export const planCommand = defineCommand({
           : `Saved the plan to ${out}; run \`bcgroups apply ${out}\` to execute exactly this plan.\n`,
       );
     }
-    await appendStepSummary(
-      ctx.io,
+    await appendStepSummary(ctx.io, () =>
       renderMarkdown(plan, { mode: 'plan', dir: config.groupsDir, ...header, ...(attribution ? { attribution } : {}) }),
     );
 
