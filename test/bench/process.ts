@@ -69,7 +69,10 @@ export async function benchValidateProcess(
 }
 
 /** The sandbox as its own process, seeded from a JSON file; resolves its origin once it listens. */
-async function startSandboxProcess(seed: unknown[], latencyMs: number): Promise<{ origin: string; stop: () => void }> {
+export async function startSandboxProcess(
+  seed: unknown,
+  latencyMs: number,
+): Promise<{ origin: string; stop: () => void }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-seed-'));
   const seedFile = path.join(dir, 'seed.json');
   await writeFile(seedFile, JSON.stringify(seed));
