@@ -2,13 +2,12 @@
 // (A, floor, A, floor, ...) so a ratio holds while the machine's speed drifts: `plan` of 5 groups beside
 // `node -e 0`, `validate` of 10,000 files beside reading and parsing them bare, `plan` of 10,000 groups with
 // the catalog read at 0 and 50 ms a request, and apply's span beside the ideal. Needs `npm run build`.
-import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedGroupOf, writeGroupFiles } from './load.js';
-import { startSandboxProcess } from './process.js';
+import { runNode, startSandboxProcess, type NodeRun as Run } from './process.js';
 import { benchApply } from './store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,12 +17,6 @@ const CATEGORIES = 16_000;
 const PRODUCTS = 5_000;
 
 type Row = [what: string, measured: string, comparedWith: string];
-
-interface Run {
-  ms: number;
-  cpuMs: number;
-  rssMb: number;
-}
 
 interface Pair {
   a: Run;
@@ -38,21 +31,6 @@ const mb = (run: Run) => `${run.rssMb.toFixed(0)} MiB`;
 /** CPU time beside wall time: on a busy machine the wall time waits for other work, CPU time much less. */
 const cpu = (run: Run) => `${(run.cpuMs / 1000).toFixed(2)} s CPU`;
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
-
-function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Run {
-  const started = performance.now();
-  const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test/bench/report-rss.cjs'), ...args], {
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    stdio: ['ignore', 'ignore', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = performance.now() - started;
-  const usage = /maxrss (\d+) cpu ([\d.]+)/.exec(child.stderr ?? '');
-  if (!usage || child.status === null || child.status > 2)
-    throw new Error(`node ${args.join(' ')} failed: ${child.stderr}`);
-  return { ms, rssMb: Number(usage[1]) / 1024, cpuMs: Number(usage[2]) };
-}
 
 interface Command {
   args: string[];
