@@ -67,7 +67,16 @@ export async function exchange(url: URL, init: ExchangeInit): Promise<Exchanged>
     const headers: Record<string, string> = { ...init.headers, 'Accept-Encoding': 'gzip, deflate' };
     if (init.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(init.body));
     let answered: IncomingMessage | undefined;
-    const request = client.request(url, { method: init.method, headers, agent }, (response) => {
+    let request: http.ClientRequest;
+    try {
+      request = client.request(url, { method: init.method, headers, agent }, onResponse);
+    } catch (error) {
+      // A header Node refuses to send: nothing went out, and the message says which header.
+      settled = true;
+      clearTimeout(timer);
+      return reject(error);
+    }
+    function onResponse(response: IncomingMessage) {
       answered = response;
       const answerHeaders = wrapHeaders(response.headers);
       init.onHeaders?.(answerHeaders);
@@ -76,7 +85,7 @@ export async function exchange(url: URL, init: ExchangeInit): Promise<Exchanged>
       readBody(response, init.limit, (error, bodyText) =>
         finish(error, { status: response.statusCode ?? 0, bodyText: bodyText ?? '', headers: answerHeaders }),
       );
-    });
+    }
     // Bytes past a complete answer (a Content-Length shorter than what was sent) are not its failure.
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (!answered?.complete) finish(createNetworkFailure(error));
