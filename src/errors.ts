@@ -1,6 +1,5 @@
 // One base class and a few small subclasses. Only cli/main.ts turns them into exit codes.
 import type { SafetyRefusal } from './model/index.js';
-import { describeRefusing } from './render/refusal.js';
 import { count as countOf } from './text/words.js';
 
 /** Exit codes of every command; cli/main.ts is the only place that sets them on the process. */
@@ -29,8 +28,11 @@ export interface Problem {
   field: string;
   message: string;
   hint?: string;
-  /** What kind of problem, for the few callers that treat one kind differently ("pin-missing"). */
-  code?: 'pin-missing';
+  /**
+   * What kind of problem, for the few callers that treat one kind differently: each is the store's doing (a
+   * pinned group deleted, a group made under a name a file has or had), so drift reports them as drift.
+   */
+  code?: 'pin-missing' | 'renamed-clash' | 'name-taken';
   /** A problem of a folder: it has no line or column, so none is shown (line and col stay 1). */
   folder?: true;
 }
@@ -87,34 +89,29 @@ export class ApiError extends BcgroupsError {
 /** A saved plan no longer matches the store. */
 export class StalePlanError extends BcgroupsError {
   override name = 'StalePlanError';
-  /** `replan` is the plan command that makes a fresh plan with the same flags; the advice quotes it. */
+  /**
+   * `replan` is the plan command that makes a fresh plan with the same flags; the advice quotes it. A plan
+   * made now and confirmed at a prompt says so in its own words (`worded`).
+   */
   constructor(
     readonly reasons: string[],
     replan = 'bcgroups plan --out FILE',
+    worded?: { head: string; advice: string },
   ) {
-    super(
-      `The saved plan is stale:\n${reasons.map((r) => `  - ${r}`).join('\n')}\nRe-run \`${replan}\`, review it, and apply the new file.`,
-    );
+    const head = worded?.head ?? 'The saved plan is stale';
+    const advice = worded?.advice ?? `Re-run \`${replan}\`, review it, and apply the new file.`;
+    super(`${head}:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n${advice}`);
   }
 }
 
 /** A saved plan that a safety check refuses, when planned or now; a saved plan is never forced at apply time. */
 export class RefusedPlanError extends BcgroupsError {
   override name = 'RefusedPlanError';
-  /**
-   * `what` says which file and when ("p.json was refused by a safety check when it was planned");
-   * `forcedApply`: for a plan made with --force, the apply command that confirms it.
-   */
+  /** `message` is the whole paragraph (render/refusal.ts describeRefusedPlan words it from the refusals). */
   constructor(
-    what: string,
+    message: string,
     readonly refusals: SafetyRefusal[],
-    replan: string,
-    forcedApply?: string,
   ) {
-    const lines = refusals.map((refusal) => `  ! ${describeRefusing(refusal)}`);
-    const fix = forcedApply
-      ? `A forced plan applies past the checks only when apply is given --force as well: if the changes are intended, run \`${forcedApply}\`.`
-      : `A saved plan is never forced at apply time. If the changes are intended, run \`${replan}\` and apply that file with --force.`;
-    super(`${what}:\n${lines.join('\n')}\n${fix}`);
+    super(message);
   }
 }

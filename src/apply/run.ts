@@ -1,14 +1,19 @@
 // Runs a plan exactly as written: independent changes concurrently up to a bound, dependent ones after
 // what they depend on, and every change ends in a result; one failure never stops the rest.
 import pLimit from 'p-limit';
-import { ApiError, BcgroupsError } from '../errors.js';
-import type { ApplyProgress, Change, ChangeResult, GroupsApi } from '../model/index.js';
+import { BcgroupsError } from '../errors.js';
+import type { ApplyProgress, Change, ChangeResult, DeleteChange, GroupsApi, MergeProgress } from '../model/index.js';
 import { dependencyOrder } from '../plan/graph.js';
+import { type CustomerMover, moveGroupCustomers } from './merge.js';
+import { describeFailure } from './failure.js';
 import { checkDependencies } from './order.js';
 
 export interface ApplyOptions {
   concurrency: number;
   onResult?: (result: ChangeResult, progress: ApplyProgress) => void;
+  /** Moves a merge's customers; a plan with a merge and no mover fails that change. */
+  customers?: CustomerMover;
+  onMergeProgress?: (progress: MergeProgress) => void;
 }
 
 /** Applies every change and returns one result per change, in plan order. */
@@ -18,6 +23,8 @@ export async function applyPlan(changes: Change[], api: GroupsApi, options: Appl
   }
   checkDependencies(changes);
   const limit = pLimit(options.concurrency);
+  // Each merge already sends 3 moves at once, the API's cap for the customers endpoint: one merge at a time.
+  const mergeLimit = pLimit(1);
   const progress: ApplyProgress = { done: 0, total: changes.length, failed: 0 };
   const running = new Map<string, Promise<ChangeResult>>();
 
@@ -30,13 +37,17 @@ export async function applyPlan(changes: Change[], api: GroupsApi, options: Appl
 
   // Dependencies are awaited outside the limiter, so a waiting change never holds a slot.
   const start = async (change: Change): Promise<ChangeResult> => {
+    const createdIds = new Map<string, number>();
     for (const dependency of change.depends_on) {
       const before = await (running.get(dependency) as Promise<ChangeResult>);
       if (before.outcome !== 'applied') {
         const why = before.outcome === 'skipped' ? 'was skipped' : 'failed';
         return settle({ ...baseResult(change), outcome: 'skipped', error: `depends on ${dependency} which ${why}` });
       }
+      if (before.action === 'create' && before.id !== undefined) createdIds.set(before.name, before.id);
     }
+    if (change.action === 'delete' && change.merge_into)
+      return settle(await mergeLimit(() => limit(() => executeMerge(change, api, options, createdIds))));
     return settle(await limit(() => executeChange(change, api)));
   };
 
@@ -76,11 +87,24 @@ async function executeChange(change: Change, api: GroupsApi): Promise<ChangeResu
   }
 }
 
-function describeFailure(error: unknown): { status?: number; error: string } {
-  if (error instanceof ApiError) {
-    const failure: { status?: number; error: string } = { error: error.apiMessage ?? error.message };
-    if (error.status !== undefined) failure.status = error.status;
-    return failure;
+/** A merge's delete: the customers move first, and the group is deleted only once it is empty. */
+async function executeMerge(
+  change: DeleteChange,
+  api: GroupsApi,
+  options: ApplyOptions,
+  createdIds: ReadonlyMap<string, number>,
+): Promise<ChangeResult> {
+  const result = baseResult(change);
+  const target = change.merge_into;
+  const targetId = target?.id ?? (target ? createdIds.get(target.name) : undefined);
+  if (!target || targetId === undefined || !options.customers)
+    return { ...result, outcome: 'failed', error: `no group to move the customers into; the group is kept` };
+  try {
+    const merged = await moveGroupCustomers(options.customers, change, targetId, options.onMergeProgress);
+    if (!merged.empty) return { ...result, outcome: 'failed', moved: merged.moved, error: merged.error };
+    await api.deleteGroup(change.id);
+    return { ...result, moved: merged.moved };
+  } catch (error) {
+    return { ...result, outcome: 'failed', ...describeFailure(error) };
   }
-  return { error: error instanceof Error ? error.message : String(error) };
 }

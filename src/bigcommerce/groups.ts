@@ -8,6 +8,7 @@ import type { HttpAnswer, Method, Transport } from './http.js';
 import { readAllPages, type PagedList } from './paging.js';
 import { parseGroup, parseGroupCount, parseGroupList } from './parse.js';
 import { createStoreReads, type StoreReads } from './store-reads.js';
+import { createStorefrontWrites, type StorefrontWrites } from './storefront-writes.js';
 import type { StoreRead } from './v3.js';
 
 export const PAGE_LIMIT = 250;
@@ -16,9 +17,12 @@ const GROUPS = '/v2/customer_groups';
 export class BigCommerceClient implements GroupsApi {
   /** The V3 reads of the catalog and customers, over the same transport and quota. */
   readonly store: StoreReads;
+  /** Assignments and channel settings, written only by apply. */
+  readonly storefront: StorefrontWrites;
 
   constructor(protected readonly transport: Transport) {
     this.store = createStoreReads(transport);
+    this.storefront = createStorefrontWrites(transport);
   }
 
   get stats() {
@@ -67,7 +71,20 @@ export class BigCommerceClient implements GroupsApi {
 
   async updateGroup(id: number, body: GroupBody): Promise<LiveGroup> {
     const path = `${GROUPS}/${id}`;
-    return this.read('PUT', path, await this.transport.send('PUT', path, { body }), parseGroup);
+    const answer = await this.transport.send('PUT', path, { body });
+    return this.readWritten('PUT', path, answer, async () => {
+      const live = await this.readGroup(id);
+      const differing = differingBodyFields(live, body);
+      if (differing.length === 0) return live;
+      const verb = differing.length === 1 ? 'differs' : 'differ';
+      throw new Error(`group ${id} does not hold what was sent (${differing.join(', ')} ${verb})`);
+    });
+  }
+
+  /** One group by id (`GET /customer_groups/{id}`). */
+  async readGroup(id: number): Promise<LiveGroup> {
+    const path = `${GROUPS}/${id}`;
+    return this.read('GET', path, await this.transport.send('GET', path), parseGroup);
   }
 
   /** A group that is already gone (404) is deleted as far as anyone can tell: the goal is met. */
@@ -93,7 +110,13 @@ export class BigCommerceClient implements GroupsApi {
         if (error.status !== undefined) throw error;
         failure = error;
       }
-      if (answer && answer.status < 300 && answer.status !== 207) return this.read('POST', GROUPS, answer, parseGroup);
+      if (answer && answer.status < 300 && answer.status !== 207) {
+        return this.readWritten('POST', GROUPS, answer, async () => {
+          const existing = await this.findCreated(body, 1);
+          if (existing) return this.settleExisting(existing, body);
+          throw new Error(`no group named '${body.name}' exists`);
+        });
+      }
       const existing = await this.findCreated(body, answer?.status === 207 ? 1 : 2);
       // 207: saved, but the store-wide discount update failed; the API says to retry, which is a PUT now.
       if (existing && answer?.status === 207) return this.updateGroup(existing.id, body);
@@ -111,6 +134,34 @@ export class BigCommerceClient implements GroupsApi {
       }
       // The store has no such group, even after waiting for a slow first POST: sending it again is safe.
       await this.transport.pause(attempt);
+    }
+  }
+
+  /**
+   * A write answered 2xx with a body that cannot be read took effect or not: the store is asked, as after an
+   * ambiguous create, and the write stands when the group holds what was sent (`readBack` throws otherwise).
+   */
+  private async readWritten(
+    method: Method,
+    path: string,
+    answer: HttpAnswer,
+    readBack: () => Promise<LiveGroup>,
+  ): Promise<LiveGroup> {
+    try {
+      return this.read(method, path, answer, parseGroup);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      try {
+        return await readBack();
+      } catch (lookup) {
+        const why = lookup instanceof Error ? lookup.message : String(lookup);
+        throw new ApiError(`${error.message}; read back, ${why}`, {
+          method,
+          path: error.path,
+          status: error.status,
+          apiMessage: error.apiMessage,
+        });
+      }
     }
   }
 

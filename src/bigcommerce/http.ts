@@ -1,7 +1,7 @@
 // One request to the API with the safety rules around it: https only (loopback excepted), a timeout,
 // pacing, and the retries that retry.ts allows. exchange.ts keeps connections alive.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiError, ConfigError } from '../errors.js';
+import { ApiError } from '../errors.js';
 import type { ClientStats } from '../model/index.js';
 import { LIST_CONCURRENCY, type PageBounds } from './paging.js';
 import {
@@ -16,6 +16,7 @@ import { AnswerTooLarge, exchange, type AnswerHeaders } from './exchange.js';
 import { AnswerProblem, parseJson } from './parse.js';
 import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
 import { RequestClock } from './request-clock.js';
+import { WaitTally } from './wait-tally.js';
 import { createRetryPolicy, isRetryStatus, shouldRetry, type Method, type RetryPolicy } from './retry.js';
 
 export type { Method };
@@ -54,36 +55,17 @@ export interface SendOptions {
 /** A page of 250 groups is well under this; anything larger is not an answer of the groups API. */
 export const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
-/** Refuses plain http to anything but this machine: the token would cross the network in clear text. */
-export function assertSafeApiUrl(apiUrl: string): URL {
-  let url: URL;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    throw new ConfigError(`The API URL '${apiUrl}' is not a valid URL.`);
-  }
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return url;
-  throw new ConfigError(
-    `Refusing to send the access token over ${url.protocol}//${url.host}: use https:// (plain http is allowed only to 127.0.0.0/8, ::1 or localhost).`,
-  );
-}
-
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host === '::1') return true;
-  const octets = host.split('.');
-  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
-}
-
 export class Transport {
   readonly stats: ClientStats = {
     requests: { GET: 0, POST: 0, PUT: 0, DELETE: 0 },
     retries: 0,
     rateLimited: 0,
     waitedMs: 0,
+    waitingUntil: 0,
     bytesSent: 0,
   };
+  /** Waits counted once however many requests share them. */
+  readonly #waits = new WaitTally();
   readonly limiter: RateLimiter;
   readonly policy: RetryPolicy;
   /** The bounds every list read through this transport keeps. */
@@ -191,8 +173,17 @@ export class Transport {
     }
   }
 
+  /** A wait about to start: counted as wall time, and shown by a progress line while it lasts. */
+  private noteWait(waitMs: number): void {
+    this.stats.waitedMs += this.#waits.add(waitMs);
+    this.stats.waitingUntil = this.#waits.waitingUntil;
+  }
+
   private async sendOnce(method: Method, path: string, body: unknown, clock: RequestClock) {
-    this.stats.waitedMs += await this.limiter.acquire((waitMs) => clock.check(waitMs));
+    await this.limiter.acquire((waitMs) => {
+      clock.check(waitMs);
+      this.noteWait(waitMs);
+    });
     this.stats.requests[method] += 1;
     const headers: Record<string, string> = {
       'X-Auth-Token': this.#token,
@@ -248,7 +239,7 @@ export class Transport {
     const wait = Math.min(maxWaitMs, known + (repeat > 0 ? this.jitteredDelay(repeat - 1) : 0));
     clock.check(wait);
     this.limiter.block(wait);
-    this.stats.waitedMs += wait;
+    this.noteWait(wait);
     await sleep(wait);
   }
 
@@ -261,7 +252,7 @@ export class Transport {
     this.stats.retries += 1;
     const wait = this.jitteredDelay(failure);
     clock?.check(wait);
-    this.stats.waitedMs += wait;
+    this.noteWait(wait);
     await sleep(wait);
   }
 

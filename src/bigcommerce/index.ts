@@ -2,11 +2,13 @@
 import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { BigCommerceClient } from './groups.js';
-import { assertSafeApiUrl, Transport } from './http.js';
+import { assertSafeApiUrl } from './api-url.js';
+import { Transport } from './http.js';
 import { checkToken } from './token.js';
 
 export { BigCommerceClient } from './groups.js';
 export type { StoreReads } from './store-reads.js';
+export type { StorefrontWrites } from './storefront-writes.js';
 export {
   CUSTOMERS_READ_SCOPE,
   CUSTOMERS_WRITE_SCOPE,

@@ -1,7 +1,16 @@
 // The read-only V3 reads of the store around the groups, bound to the client's transport so they share
 // its pacing, retries, redaction and request counts with the group calls.
-import type { CatalogPriceList, CatalogProduct, CategoryNode } from '../model/index.js';
+import type {
+  CatalogPriceList,
+  CatalogProduct,
+  CategoryNode,
+  ChannelGroupSettings,
+  LiveAssignment,
+  LiveChannel,
+} from '../model/index.js';
+import { readAssignments } from './assignments.js';
 import { readCategories, readPriceLists, readProducts } from './catalog.js';
+import { listChannels, readChannelGroupSettings } from './channels.js';
 import { readCustomerIds } from './customer-moves.js';
 import { countCustomers } from './customers.js';
 import type { Transport } from './http.js';
@@ -15,6 +24,12 @@ export interface StoreReads {
   /** Only the products asked for, by id and SKU, each once. */
   readProducts(wanted: { ids?: readonly number[]; skus?: readonly string[] }): Promise<StoreRead<CatalogProduct[]>>;
   readPriceLists(): Promise<StoreRead<CatalogPriceList[]>>;
+  /** Every channel of the store (channel settings scope). */
+  listChannels(): Promise<StoreRead<LiveChannel[]>>;
+  /** One channel's guest and default group (customers scope). */
+  readChannelGroupSettings(channelId: number): Promise<StoreRead<ChannelGroupSettings>>;
+  /** The price list assignments of these groups (products scope). */
+  readAssignments(groupIds: readonly number[]): Promise<StoreRead<LiveAssignment[]>>;
   /** Customers per group id; `concurrency` bounds the requests in flight. */
   countCustomers(groupIds: readonly number[], concurrency?: number): Promise<StoreRead<Map<number, number>>>;
   /** Every promotion, with the groups its customer condition targets or excludes (marketing scope). */
@@ -30,6 +45,9 @@ export function createStoreReads(transport: Transport): StoreReads {
     readCategories: () => readCategories(transport),
     readProducts: (wanted) => readProducts(transport, wanted),
     readPriceLists: () => readPriceLists(transport),
+    listChannels: () => listChannels(transport),
+    readChannelGroupSettings: (channelId) => readChannelGroupSettings(transport, channelId),
+    readAssignments: (groupIds) => readAssignments(transport, groupIds),
     countCustomers: (groupIds, concurrency) => countCustomers(transport, groupIds, concurrency),
     readPromotions: () => readPromotions(transport),
     readTaxZones: () => readTaxZones(transport),

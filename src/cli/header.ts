@@ -7,11 +7,12 @@ import { planStoreOf, type PlanStore } from '../render/header.js';
 /** With `cwd`, the store also names the config file read (relative to cwd), or says there was none. */
 export function describeRun(
   storeHash: string,
-  config: Pick<Config, 'apiUrl' | 'configFile'>,
+  config: Pick<Config, 'apiUrl' | 'configFile' | 'storeName'>,
   overridden: SafetyRefusal[] | undefined,
   cwd?: string,
 ): { store: PlanStore; forced?: SafetyRefusal[] } {
-  const store = planStoreOf(storeHash, config.apiUrl, DEFAULT_CONFIG.apiUrl);
+  const origin = planStoreOf(storeHash, config.apiUrl, DEFAULT_CONFIG.apiUrl);
+  const store = config.storeName === undefined ? origin : { ...origin, name: config.storeName };
   const configFile = config.configFile ? path.relative(cwd ?? '', config.configFile) || config.configFile : null;
   return {
     store: cwd === undefined ? store : { ...store, configFile },

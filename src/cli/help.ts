@@ -19,9 +19,14 @@ function renderOptions(options: Record<string, CommandOption>): string {
   return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`).join('\n');
 }
 
+/** Said in the help of every command that talks to a store, so nobody has to guess where the token goes. */
+export const TOKEN_HELP =
+  'Token: read from BIGCOMMERCE_ACCESS_TOKEN (or the variable accessTokenEnv names); a store named in the config reads BIGCOMMERCE_ACCESS_TOKEN_<NAME>. Never from a file or a flag.';
+
 export function renderCommandHelp(command: Command): string {
   const usage = `bcgroups ${command.name}${command.positionals ? ` ${command.positionals}` : ''} [flags]`;
-  return `${command.summary}\n\nUsage: ${usage}\n\nFlags:\n${renderOptions({ ...command.options, ...GLOBAL_OPTIONS })}\n`;
+  const token = !command.offline && 'store' in command.options ? `\n${TOKEN_HELP}\n` : '';
+  return `${command.summary}\n\nUsage: ${usage}\n${token}\nFlags:\n${renderOptions({ ...command.options, ...GLOBAL_OPTIONS })}\n`;
 }
 
 export function renderMainHelp(): string {
@@ -47,6 +52,7 @@ export function renderMainHelp(): string {
     renderOptions(MAIN_OPTIONS),
     '',
     "Run 'bcgroups help <command>' (or 'bcgroups <command> --help') for a command's flags and their defaults.",
+    'Through npx, put every flag after the command (npx --no bcgroups plan --config ci.yaml): npx takes flags before it.',
     'Colour: only on a terminal; FORCE_COLOR=1 forces it, NO_COLOR, FORCE_COLOR=0 or --no-color turn it off.',
     'Exit codes: 0 ok, 1 error, 2 changes or drift found, 3 refused by a safety check, 4 apply failed, 5 stale plan.',
     '',

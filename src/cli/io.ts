@@ -1,5 +1,6 @@
 // Where a command writes and what it may read of its environment. Commands never touch `process`
 // directly, so tests and the demo run them in-process and read exactly what a user would see.
+import { UsageError } from '../errors.js';
 
 export interface Output {
   write(text: string): void;
@@ -18,12 +19,23 @@ export interface Io {
   tokenEnvNames?: Set<string>;
 }
 
+/** The folder the run was started in; one deleted under the shell has none, and that is said in words. */
+export function readWorkingFolder(): string {
+  try {
+    return process.cwd();
+  } catch {
+    throw new UsageError(
+      'The current folder no longer exists (it was deleted or moved after the shell entered it): cd into the project folder and run bcgroups again.',
+    );
+  }
+}
+
 export function processIo(): Io {
   return {
     stdout: streamOutput(process.stdout),
     stderr: streamOutput(process.stderr),
     env: process.env,
-    cwd: process.cwd(),
+    cwd: readWorkingFolder(),
     confirm: process.stdin.isTTY ? askOnTerminal : undefined,
   };
 }

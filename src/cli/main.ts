@@ -156,6 +156,18 @@ function isMain(): boolean {
   }
 }
 
+/** The installed command's run; the process's Io itself may fail (a deleted working folder). */
+async function runFromProcess(argv: string[]): Promise<number> {
+  let io: Io;
+  try {
+    io = processIo();
+  } catch (error) {
+    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.error;
+  }
+  return runCli(argv, io);
+}
+
 if (isMain()) {
-  process.exitCode = await runCli(process.argv.slice(2), processIo());
+  process.exitCode = await runFromProcess(process.argv.slice(2));
 }

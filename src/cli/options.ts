@@ -72,7 +72,7 @@ export const READ_OPTIONS = {
 
 /** The flags these helpers read, whichever of them a command declares. */
 type SharedFlags = Partial<Record<string, string | boolean>>;
-type Ctx = { values: SharedFlags; io: Io };
+export type Ctx = { values: SharedFlags; io: Io };
 
 /** The --format flag, one of `allowed`. */
 export function readFormat(ctx: Ctx, allowed: readonly Format[] = FORMATS): Format {
@@ -98,6 +98,18 @@ export function integerFlag(ctx: Ctx, name: string): number | undefined {
 
 /** Loads the config the way every command does: cwd and env of the Io, --config, --dir, --store-hash, --api-url. */
 export async function resolveConfig(ctx: Ctx, overrides: ConfigOverrides = {}): Promise<Config> {
+  const configFile = stringFlag(ctx, 'config');
+  return loadConfig({
+    cwd: ctx.io.cwd,
+    env: ctx.io.env,
+    ...(configFile === undefined ? {} : { configFile }),
+    overrides: { ...resolveOverrides(ctx), ...overrides },
+    ...(ctx.io.tokenEnvNames ? { tokenEnvNames: ctx.io.tokenEnvNames } : {}),
+  });
+}
+
+/** The settings the shared flags give: --dir, --store-hash, --api-url, --no-catalog, --no-customers. */
+export function resolveOverrides(ctx: Ctx): ConfigOverrides {
   const flags: ConfigOverrides = {};
   const dir = stringFlag(ctx, 'dir');
   const storeHash = stringFlag(ctx, 'store-hash');
@@ -107,14 +119,22 @@ export async function resolveConfig(ctx: Ctx, overrides: ConfigOverrides = {}): 
   if (apiUrl !== undefined) flags.apiUrl = apiUrl;
   if (ctx.values['no-catalog'] === true) flags.catalog = false;
   if (ctx.values['no-customers'] === true) flags.customers = false;
-  const configFile = stringFlag(ctx, 'config');
-  return loadConfig({
-    cwd: ctx.io.cwd,
-    env: ctx.io.env,
-    ...(configFile === undefined ? {} : { configFile }),
-    overrides: { ...flags, ...overrides },
-    ...(ctx.io.tokenEnvNames ? { tokenEnvNames: ctx.io.tokenEnvNames } : {}),
-  });
+  return flags;
+}
+
+export const MARKDOWN_LIMIT_OPTION = {
+  type: 'string',
+  valueName: 'BYTES',
+  description: 'with --format markdown: at most BYTES, cut between whole changes with a note (a PR comment)',
+} as const satisfies CommandOption;
+
+/** --markdown-limit BYTES: only markdown is shortened, so with another format it is a usage error. */
+export function readMarkdownLimit(ctx: Ctx, format: Format): number | undefined {
+  const limit = integerFlag(ctx, 'markdown-limit');
+  if (limit === undefined) return undefined;
+  if (format !== 'markdown') throw new UsageError('--markdown-limit shortens markdown: use it with --format markdown.');
+  if (limit < 2048) throw new UsageError(`--markdown-limit must be at least 2048 bytes; got ${limit}.`);
+  return limit;
 }
 
 /** --store, else BCGROUPS_STORE: which store of the config a run picks. */

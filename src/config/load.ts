@@ -22,6 +22,8 @@ export interface LoadConfigOptions {
   env: Record<string, string | undefined>;
   /** --config FILE: use this file instead of searching. */
   configFile?: string;
+  /** Where to search instead of from cwd up (a baseline checkout searches itself only). */
+  searchDirs?: readonly string[];
   /** Values from flags; undefined entries are ignored. */
   overrides?: ConfigOverrides;
   /** Gets the file's accessTokenEnv as soon as it is read, even when the file is otherwise wrong, so no message shows that variable's value. */
@@ -41,7 +43,7 @@ const FLAG_OF: Record<string, string> = {
 };
 
 export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
-  const found = await readConfigFile(options.cwd, options.configFile).catch((error: unknown) => {
+  const found = await readConfigFile(options.cwd, options.configFile, options.searchDirs).catch((error: unknown) => {
     if (options.tokenEnvNames) recordTokenEnvNamesOfFiles(options.cwd, options.configFile, options.tokenEnvNames);
     throw error;
   });

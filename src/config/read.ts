@@ -22,13 +22,20 @@ const FIX = 'Fix the syntax and run again.';
 const CODE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.ts']);
 const DATA_EXTENSIONS = new Set(['', '.json', '.yaml', '.yml']);
 
-/** The config file named by --config, else the one found from cwd up; undefined when there is none. */
-export async function readConfigFile(cwd: string, configFile: string | undefined): Promise<ConfigFile | undefined> {
+/**
+ * The config file named by --config, else the one found in `searchDirs` (from cwd up by default); undefined
+ * when there is none. Names are shown relative to cwd.
+ */
+export async function readConfigFile(
+  cwd: string,
+  configFile: string | undefined,
+  searchDirs: readonly string[] = listSearchDirs(cwd),
+): Promise<ConfigFile | undefined> {
   if (configFile) {
     const target = path.resolve(cwd, configFile);
     return parseConfigFile(target, readConfigText(target, configFile) ?? '', configFile);
   }
-  for (const dir of listSearchDirs(cwd)) {
+  for (const dir of searchDirs) {
     const found = findConfigFilesIn(dir, cwd);
     if (found.length > 1) throw describeSeveralFiles(found, cwd);
     const [only] = found;

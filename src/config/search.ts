@@ -1,8 +1,8 @@
 // Where a config file may be, and reading one within bounds. The search never leaves the project: a
 // config in a shared parent folder would otherwise set apiUrl and receive the token.
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { MAX_FILE_BYTES } from '../desired/files.js';
+import { type BoundedRead, MAX_FILE_BYTES, readBounded } from '../text/bounded-read.js';
 import { ConfigError } from '../errors.js';
 
 export const CONFIG_SEARCH_PLACES = [
@@ -48,36 +48,23 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * that is not there (`optional`).
  */
 export function readConfigText(location: string, shown: string, optional = false): string | undefined {
-  let fd: number;
+  let read: BoundedRead;
   try {
-    // Non-blocking, so a FIFO opens at once; fstat then refuses it unread.
-    fd = openSync(location, constants.O_RDONLY | constants.O_NONBLOCK);
+    read = readBounded(location);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (optional && (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')) return undefined;
     throw describeOpenError(code, shown);
   }
-  const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-  let length = 0;
-  try {
-    const info = fstatSync(fd);
-    if (info.isDirectory()) {
-      if (optional) return undefined;
-      throw new ConfigError(`Config file ${shown} is a folder; --config takes a file, such as bcgroups.config.yaml.`);
-    }
-    if (!info.isFile())
-      throw new ConfigError(`Config file ${shown} is not a regular file (a FIFO, device or socket); nothing was read.`);
-    if (info.size > MAX_FILE_BYTES) throw tooLarge(shown);
-    // Read to the end or to the bound: the file may have grown since fstat.
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      read = readSync(fd, buffer, length, buffer.length - length, null);
-    }
-  } finally {
-    closeSync(fd);
+  if (read.kind === 'folder') {
+    if (optional) return undefined;
+    throw new ConfigError(`Config file ${shown} is a folder; --config takes a file, such as bcgroups.config.yaml.`);
   }
-  if (length > MAX_FILE_BYTES) throw tooLarge(shown);
+  if (read.kind === 'special')
+    throw new ConfigError(`Config file ${shown} is not a regular file (a FIFO, device or socket); nothing was read.`);
+  if (read.kind === 'too_large') throw tooLarge(shown);
   try {
-    return decoder.decode(buffer.subarray(0, length));
+    return decoder.decode(read.bytes);
   } catch {
     throw new ConfigError(`Config file ${shown} is not valid UTF-8: save it as UTF-8.`);
   }

@@ -8,6 +8,7 @@ import { DEMO_STORE } from './store.js';
 import { DEMO_CATALOG, DEMO_CUSTOMERS } from './catalog.js';
 import { runSteps, type Step } from './steps.js';
 import { runStoresDemo } from './stores.js';
+import { runStorefrontDemo } from './storefronts.js';
 
 /** Runs every step, printing each; returns 0 when every exit code was the expected one. */
 export async function runDemo(io: Io, root: string): Promise<number> {
@@ -63,6 +64,7 @@ export async function runDemo(io: Io, root: string): Promise<number> {
     await sandbox.close();
   }
   failures += await runStoresDemo(io, steps.length + 1);
+  failures += await runStorefrontDemo(io, steps.length + 9);
   io.stdout.write(
     failures === 0
       ? '\nDemo finished: every step exited as expected.\n'

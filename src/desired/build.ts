@@ -1,7 +1,15 @@
 // A checked group file -> the LoadedGroup that resolution turns into what the planner compares, keeping
 // where things were. Rules and categories keep the file's order, so problems can point into the file.
 import { createHash } from 'node:crypto';
-import type { CategoryAccessOf, DiscountRuleOf, GroupFile, LoadedGroup, Position, SourceRef } from '../model/index.js';
+import type {
+  CategoryAccessOf,
+  DiscountRuleOf,
+  GroupFile,
+  LoadedGroup,
+  Position,
+  SourceRef,
+  StorefrontKeysOf,
+} from '../model/index.js';
 import { API_DEFAULTS, canonicalJson, normalizeAmount, normalizeRule } from '../model/normalize.js';
 import type { ParsedFile } from '../yaml/parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
@@ -11,12 +19,14 @@ export function buildDesiredGroup(parsed: ParsedFile, group: GroupFile): LoadedG
     ...(typeof group.id === 'number' ? { id: group.id } : {}),
     ...(group.id !== undefined && typeof group.id === 'object' ? { pins: { ...group.id } } : {}),
     ...(group.renamed_from ? { renamed_from: [...group.renamed_from] } : {}),
+    ...(group.merged_from ? { merged_from: [...group.merged_from] } : {}),
     ...(group.stores ? { stores: [...group.stores] } : {}),
     name: group.name,
     is_default: group.is_default ?? API_DEFAULTS.is_default,
     is_group_for_guests: group.is_group_for_guests ?? API_DEFAULTS.is_group_for_guests,
     category_access: loadAccess(group.category_access),
     discount_rules: (group.discount_rules ?? []).map(loadRule),
+    ...pickStorefrontKeys(group),
     source: describeSource(parsed.file, parsed.positions),
   };
 }
@@ -41,6 +51,15 @@ function describeSource(file: string, index: PositionIndex): SourceRef {
       return positions;
     },
   };
+}
+
+/** Only the keys the file has: an absent key is not managed, so it must stay absent. */
+function pickStorefrontKeys(group: GroupFile): StorefrontKeysOf<'file'> {
+  const keys: StorefrontKeysOf<'file'> = {};
+  if (group.price_lists) keys.price_lists = group.price_lists.map((entry) => ({ ...entry }));
+  if (group.default_on_channels) keys.default_on_channels = [...group.default_on_channels];
+  if (group.guest_on_channels) keys.guest_on_channels = [...group.guest_on_channels];
+  return keys;
 }
 
 function loadAccess(access: CategoryAccessOf<'file'> | undefined): CategoryAccessOf<'loaded'> {
@@ -80,6 +99,7 @@ function comparableOf(group: LoadedGroup) {
   return {
     id: group.id ?? null,
     ...(group.renamed_from ? { renamed_from: group.renamed_from } : {}),
+    ...(group.merged_from ? { merged_from: group.merged_from } : {}),
     name: group.name,
     is_default: group.is_default,
     is_group_for_guests: group.is_group_for_guests,
@@ -88,6 +108,10 @@ function comparableOf(group: LoadedGroup) {
         ? { type: 'specific', categories: sortCanonically(group.category_access.categories) }
         : group.category_access,
     discount_rules: sortCanonically(group.discount_rules),
+    // Absent keys add nothing, so the hash of a file set without them is what it always was.
+    ...(group.price_lists ? { price_lists: sortCanonically(group.price_lists) } : {}),
+    ...(group.default_on_channels ? { default_on_channels: sortCanonically(group.default_on_channels) } : {}),
+    ...(group.guest_on_channels ? { guest_on_channels: sortCanonically(group.guest_on_channels) } : {}),
   };
 }
 

@@ -2,16 +2,16 @@
 // Symlinks within the project are followed, so a linked file or folder is read like any other; a link
 // leading out of the project is refused unread (a pull request could otherwise link a secret in). What
 // cannot be read (a dangling link, a loop, a FIFO or device, a folder without permission) is a problem.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from '../errors.js';
 import { fsErrorProblem, pathProblem } from './fs-problems.js';
 import { compareText } from '../text/compare.js';
+import { type BoundedRead, MAX_FILE_BYTES, readBounded } from '../text/bounded-read.js';
 import { fsFaultOf } from '../text/errno.js';
 
-export const MAX_FILE_BYTES = 1024 * 1024;
+export { MAX_FILE_BYTES };
 const GROUP_FILE = /\.ya?ml$/i;
 
 export type DirectoryListing = { files: string[]; problems: Problem[] } | { problem: Problem };
@@ -103,6 +103,11 @@ async function visitEntry(walk: Walk, relative: string, entry: Dirent, ancestors
         return;
       }
       kind = await stat(target);
+      // A link named like a group file to `.env` or `.netrc`: nothing of it may reach a message.
+      if (isGroupFile && kind.isFile() && !GROUP_FILE.test(target)) {
+        walk.problems.push(notGroupFileProblem(shownPath(walk, relative)));
+        return;
+      }
     } catch (error) {
       // A link that leads nowhere may have been a folder of groups: say so rather than guess.
       walk.problems.push(fsErrorProblem(shownPath(walk, relative), error));
@@ -167,6 +172,14 @@ function outsideProblem(link: string, what: 'file' | 'folder'): Problem {
   );
 }
 
+function notGroupFileProblem(link: string): Problem {
+  return pathProblem(
+    link,
+    'symlink to a file that is not a group file by name (not *.yaml or *.yml); it is not read',
+    'point the link at a .yaml or .yml file, or remove it',
+  );
+}
+
 function specialFileProblem(file: string): Problem {
   return pathProblem(
     file,
@@ -183,35 +196,21 @@ export type FileText = { text: string } | { problem: Problem };
 
 // One buffer for every read, a byte over the limit: thousands of small files read faster in a plain
 // synchronous loop than through the thread pool, and nothing is allocated per file but its text.
-let readBuffer: Buffer | undefined;
+let readBuffer: Buffer<ArrayBuffer> | undefined;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of a group file, or the one problem that keeps it from being parsed; problems name `file`. */
 export function readGroupFile(location: string, file: string = location): FileText {
-  let fd: number;
+  readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+  let read: BoundedRead;
   try {
-    // Non-blocking, so a FIFO put in place of the file opens at once; fstat then refuses it unread.
-    fd = openSync(location, constants.O_RDONLY | constants.O_NONBLOCK);
+    read = readBounded(location, readBuffer);
   } catch (error) {
     return { problem: fsErrorProblem(file, error) };
   }
-  let length = 0;
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { problem: specialFileProblem(file) };
-    if (info.size > MAX_FILE_BYTES) return { problem: tooLarge(file, info.size) };
-    readBuffer ??= Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
-    // Read to the end, or to the bound, in case the file grew since its size was read.
-    for (let read = -1; read !== 0 && length < readBuffer.length; length += read) {
-      read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-    }
-  } catch (error) {
-    return { problem: fsErrorProblem(file, error) };
-  } finally {
-    closeSync(fd);
-  }
-  if (length > MAX_FILE_BYTES) return { problem: tooLarge(file, length) };
-  const bytes = readBuffer.subarray(0, length);
+  if (read.kind === 'folder' || read.kind === 'special') return { problem: specialFileProblem(file) };
+  if (read.kind === 'too_large') return { problem: tooLarge(file, read.size) };
+  const { bytes } = read;
   try {
     return { text: decoder.decode(bytes) };
   } catch {

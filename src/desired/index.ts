@@ -5,8 +5,10 @@ import type { ExcludedGroup, GroupFile, LoadedGroup } from '../model/index.js';
 import { buildDesiredGroup, hashDesiredGroups } from './build.js';
 import { listGroupFiles, readGroupFile } from './files.js';
 import { lazyPositions, parseGroupYaml, readGroupYaml, type ParsedFile } from '../yaml/parse.js';
+import { checkIgnoredNames } from './ignored-names.js';
 import { checkGroupRules } from './rules.js';
 import { checkGroupSchema } from './schema.js';
+import { checkStorefrontRules } from './storefront-rules.js';
 import { checkStoreRules } from './store-rules.js';
 import { checkStoreKeys, isFileForStore, selectStoreGroups } from './stores.js';
 import { compareText } from '../text/compare.js';
@@ -29,6 +31,8 @@ export interface LoadOptions {
   exactOnly?: boolean;
   /** The store names of the config; none for a config of one store. */
   storeNames?: readonly string[];
+  /** The config's ignore patterns: a file may not name a group they leave to another writer. */
+  ignore?: readonly string[];
 }
 
 /** Loads and checks every group file below dir; throws ValidationError listing all problems. */
@@ -74,7 +78,10 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
     problems.push(...fileProblems);
     if (fileProblems.length === 0) groups.push(buildDesiredGroup(parsed, result.parsed.value as GroupFile));
   });
-  problems.push(...checkRulesPerStore(parsedFiles, storeNames));
+  problems.push(
+    ...checkRulesPerStore(parsedFiles, storeNames),
+    ...checkIgnoredNames(parsedFiles, options.ignore ?? []),
+  );
   if (problems.length > 0) throw new ValidationError(sortProblems(problems));
   return withLazyHash({ groups, files });
 }
@@ -132,7 +139,10 @@ function checkRulesPerStore(files: readonly ParsedFile[], storeNames: readonly s
 /** Schema and rule problems together, so one broken rule does not hide another rule's problem. */
 export function checkGroupFile(parsed: ParsedFile): Problem[] {
   const schemaProblems = checkGroupSchema(parsed);
-  const ruleProblems = checkGroupRules(parsed.file, rulesOf(parsed.value), parsed.positions);
+  const ruleProblems = [
+    ...checkGroupRules(parsed.file, rulesOf(parsed.value), parsed.positions),
+    ...checkStorefrontRules(parsed.file, parsed.value, parsed.positions),
+  ];
   const where = (problem: Problem) => `${problem.line}:${problem.col}:${problem.field}`;
   const reported = new Set(schemaProblems.map(where));
   return [...schemaProblems, ...ruleProblems.filter((problem) => !reported.has(where(problem)))];

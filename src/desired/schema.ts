@@ -6,6 +6,7 @@ import { loadValidator, readSchema } from '../schema/index.js';
 import type { ParsedFile } from '../yaml/parse.js';
 import { joinPointer, locate, valueAt } from '../schema/pointer.js';
 import { describeSchemaErrors, showValue, type Described, type Prefer } from '../schema/errors.js';
+import { findHidden } from '../text/hidden.js';
 
 export function readGroupSchema(): Record<string, unknown> {
   return readSchema('customer-group.schema.json');
@@ -175,8 +176,11 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
       hint: "names from the root joined by '/', no empty name; write a '/' inside a name as \\/ and a backslash as \\\\",
     };
   }
-  if (path === '/name' || /^\/renamed_from\/\d+$/.test(path))
-    return describeBadName(String(found), path === '/name' ? 'name' : 'an earlier name');
+  if (path === '/name' || /^\/(renamed_from|merged_from)\/\d+$/.test(path))
+    return describeBadName(
+      String(found),
+      path === '/name' ? 'name' : path.startsWith('/merged_from') ? 'a merged group name' : 'an earlier name',
+    );
   if (/^\/stores\/\d+$/.test(path))
     return {
       message: `${showValue(found)} is not a store name (lower-case letters, digits, - or _)`,
@@ -184,9 +188,6 @@ function describeRange(path: string, found: unknown, error: ErrorObject): { mess
     };
   return { message: error.message ?? 'has the wrong format' };
 }
-
-/** Characters a name may not hold: they are invisible or reorder text, so one name could pass for another. */
-const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 
 function describeBadName(name: string, label: string): { message: string; hint?: string } {
   return (
@@ -206,37 +207,44 @@ function describeReferenceKind(path: string): string | undefined {
 }
 
 function describeHidden(text: string, label: string): { message: string; hint: string } | undefined {
-  const hidden = HIDDEN_CHARACTER.exec(text);
+  const hidden = findHidden(text);
   if (!hidden) return undefined;
-  const codePoint = hidden[0].codePointAt(0) ?? 0;
   const character = [...text.slice(0, hidden.index)].length + 1;
   const what = label === 'name' || label === 'an earlier name' ? 'names' : 'references';
   return {
-    message: `${label} holds ${describeCodePoint(codePoint)} at character ${character}`,
-    hint: `${what} may not hold control characters, invisible format characters (bidi overrides, zero-width) or line separators: they make one ${what === 'names' ? 'name' : 'reference'} look like another; remove it${what === 'names' ? '' : ', or use the id'}`,
+    message: `${label} holds ${describeCodePoint(hidden.codePoint)} at character ${character}`,
+    hint: `${what} may not hold control characters, invisible or default-ignorable characters (bidi overrides, zero-width, fillers, variation selectors), blank symbols or spaces other than the plain space: they make one ${what === 'names' ? 'name' : 'reference'} look like another; remove it${what === 'names' ? '' : ', or use the id'}`,
   };
 }
 
 /** "U+202E (a bidi override)": the code point and what kind of character it is. */
 export function describeCodePoint(codePoint: number): string {
   const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-  const kind =
-    codePoint < 0x20 || codePoint === 0x7f
-      ? 'a C0 control character'
-      : codePoint >= 0x80 && codePoint <= 0x9f
-        ? 'a C1 control character'
-        : (codePoint >= 0x202a && codePoint <= 0x202e) ||
-            (codePoint >= 0x2066 && codePoint <= 0x2069) ||
-            codePoint === 0x200e ||
-            codePoint === 0x200f ||
-            codePoint === 0x61c
-          ? 'a bidi control'
-          : (codePoint >= 0x200b && codePoint <= 0x200d) || codePoint === 0x2060 || codePoint === 0xfeff
-            ? 'a zero-width character'
-            : codePoint === 0x2028 || codePoint === 0x2029
-              ? 'a line or paragraph separator'
-              : codePoint >= 0xd800 && codePoint <= 0xdfff
-                ? 'half of a surrogate pair'
-                : 'an invisible format character';
-  return `${code} (${kind})`;
+  return `${code} (${describeKind(codePoint)})`;
+}
+
+const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/u;
+
+function describeKind(codePoint: number): string {
+  const char = String.fromCodePoint(codePoint);
+  if (codePoint < 0x20 || codePoint === 0x7f) return 'a C0 control character';
+  if (codePoint >= 0x80 && codePoint <= 0x9f) return 'a C1 control character';
+  if (
+    (codePoint >= 0x202a && codePoint <= 0x202e) ||
+    (codePoint >= 0x2066 && codePoint <= 0x2069) ||
+    codePoint === 0x200e ||
+    codePoint === 0x200f ||
+    codePoint === 0x61c
+  )
+    return 'a bidi control';
+  if ((codePoint >= 0x200b && codePoint <= 0x200d) || codePoint === 0x2060 || codePoint === 0xfeff)
+    return 'a zero-width character';
+  if (codePoint === 0x2028 || codePoint === 0x2029) return 'a line or paragraph separator';
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 'half of a surrogate pair';
+  if (SPACES.test(char)) return 'a space other than the plain space U+0020';
+  if (codePoint === 0x2800) return 'a blank symbol';
+  if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef))
+    return 'a variation selector';
+  if (/\p{Cf}/u.test(char)) return 'an invisible format character';
+  return 'an invisible, default-ignorable character';
 }

@@ -7,6 +7,7 @@ import { HOLDER_FLAGS, type HolderFlag } from '../model/index.js';
 import { clashesByNormalization, nameKey } from '../model/normalize.js';
 import type { ParsedFile } from '../yaml/parse.js';
 import { locate, toFieldPath, valueAt } from '../schema/pointer.js';
+import { checkChannelRoles } from './storefront-rules.js';
 
 /** How many other files a message names before "and N more": any number of clashes stays linear. */
 export const MAX_LISTED_FILES = 5;
@@ -39,8 +40,68 @@ export function checkStoreRules(files: readonly ParsedFile[], idPointer = '/id')
     ),
     ...HOLDER_FLAGS.flatMap((flag) => checkSingleHolder(files, flag)),
     ...checkEarlierNames(files),
+    ...checkMergedNames(files),
+    ...checkChannelRoles(files),
   ];
 }
+
+/**
+ * A merged group is a live group that goes away: not a group of groups/ (this one included), not an earlier
+ * name a file renames, and merged into one group only, or its customers would have two places to go.
+ */
+function checkMergedNames(files: readonly ParsedFile[]): Problem[] {
+  const byName = new Map<string, ParsedFile>();
+  const earlier = new Map<string, ParsedFile>();
+  for (const parsed of files) {
+    const name = valueAt(parsed.value, '/name');
+    if (typeof name === 'string') byName.set(nameKey(name), parsed);
+    const renamed = valueAt(parsed.value, '/renamed_from');
+    if (Array.isArray(renamed))
+      for (const old of renamed) if (typeof old === 'string') earlier.set(nameKey(old), parsed);
+  }
+  const claimed = new Map<string, ParsedFile>();
+  const problems: Problem[] = [];
+  for (const parsed of files) {
+    const merged = valueAt(parsed.value, '/merged_from');
+    if (!Array.isArray(merged)) continue;
+    merged.forEach((name, index) => {
+      if (typeof name !== 'string') return;
+      const claim = claimProblem({ parsed, pointer: `/merged_from/${index}` });
+      const key = nameKey(name);
+      const named = byName.get(key);
+      const renamedBy = earlier.get(key);
+      const other = claimed.get(key);
+      if (named === parsed) {
+        problems.push({ ...claim, message: `'${clipQuoted(name)}' is this group's own name`, hint: MERGED_HINT });
+      } else if (named) {
+        const where = describeClaim({ parsed: named, pointer: '/name' });
+        problems.push({
+          ...claim,
+          message: `'${clipQuoted(name)}' is the name of ${where}, a group of its own`,
+          hint: MERGED_HINT,
+        });
+      } else if (renamedBy) {
+        const where = describeClaim({ parsed: renamedBy, pointer: '/renamed_from' });
+        problems.push({
+          ...claim,
+          message: `'${clipQuoted(name)}' is also an earlier name in ${where}: renamed or merged, not both`,
+          hint: 'keep it in renamed_from or in merged_from',
+        });
+      } else if (other) {
+        const where = describeClaim({ parsed: other, pointer: '/merged_from' });
+        problems.push({
+          ...claim,
+          message: `'${clipQuoted(name)}' is also merged by ${where}`,
+          hint: "a group's customers move into one group; keep it in one file",
+        });
+      }
+      claimed.set(key, parsed);
+    });
+  }
+  return problems;
+}
+
+const MERGED_HINT = 'merged_from names live groups that no file describes; they are deleted once their customers move';
 
 /** An earlier name must not be a group of its own, nor an earlier name of another file: which one would it rename? */
 function checkEarlierNames(files: readonly ParsedFile[]): Problem[] {
@@ -126,7 +187,7 @@ function checkUnique(
 
 function describeNameRule(name: string, others: readonly string[]): string {
   return clashesByNormalization(name, others)
-    ? 'names are compared without case and after Unicode normalization (NFC)'
+    ? 'names are compared as they read: without case, and after Unicode normalization (NFKC: full-width and other look-alike forms count as their plain letters)'
     : 'names are compared without case';
 }
 

@@ -89,3 +89,18 @@ function withComment(key: string, value: number, label: string | undefined): Wri
 function toComment(text: string): string {
   return ` ${escapeControl(text)}`;
 }
+
+/** A price list or channel of a storefront key as the file writes it; names only when unique and writable. */
+export function writeStorefrontRef(
+  kind: 'price_list' | 'channel',
+  id: number,
+  names: ImportNames | undefined,
+): WrittenTarget {
+  const index = kind === 'channel' ? names?.index.channels : names?.index.priceLists;
+  const found = index?.byId.get(id);
+  const unique = found && index && matchByKey(index, found.name).length === 1;
+  const definition = kind === 'channel' ? 'channelName' : 'priceListName';
+  if (found && unique && names?.byName && loadValidator(definition)(found.name))
+    return { key: kind, value: found.name };
+  return withComment(`${kind}_id`, id, found?.name);
+}

@@ -1,9 +1,9 @@
 // One live group as the canonical file the loader reads: schema modeline, `id` pin first, fields in
 // GROUP_FIELDS order, and nothing that only repeats what the API assumes anyway.
 import { loadYaml, QUIET } from '../yaml/load.js';
-import { GROUP_FIELDS, type DiscountRule, type LiveGroup } from '../model/index.js';
+import { GROUP_FIELDS, type DiscountRule, type LiveGroup, type StorefrontKeysOf } from '../model/index.js';
 import { API_DEFAULTS, canonicalJson } from '../model/normalize.js';
-import { writeCategories, writeTarget, type ImportNames } from './names.js';
+import { writeCategories, writeStorefrontRef, writeTarget, type ImportNames } from './names.js';
 
 /** The modeline of a file in this repository's groups/; import computes the right path for any folder. */
 export const SCHEMA_MODELINE = modelineFor('../schemas/customer-group.schema.json');
@@ -22,6 +22,7 @@ export function renderGroupFile(
   modeline: string | null = SCHEMA_MODELINE,
   names?: ImportNames,
   pins?: Record<string, number>,
+  storefront?: StorefrontKeysOf<'resolved'>,
 ): string {
   const content: Record<string, unknown> = { id: pins ?? group.id };
   const comments: { path: (string | number)[]; comment: string }[] = [];
@@ -41,16 +42,58 @@ export function renderGroupFile(
     content.category_access = { type: 'specific', categories: written.items };
     if (written.comment) comments.push({ path: ['category_access', 'categories'], comment: written.comment });
   }
+  if (storefront) writeStorefrontKeys(content, comments, storefront, names);
   const document = new (loadYaml().Document)(content);
   const name = document.get('name', true);
   if (name instanceof loadYaml().Scalar && needsDoubleQuotes(group.name)) name.type = 'QUOTE_DOUBLE';
-  const categories = document.getIn(['category_access', 'categories'], true);
-  if (loadYaml().isSeq(categories)) categories.flow = true;
+  for (const path of [['category_access', 'categories'], ['default_on_channels'], ['guest_on_channels']]) {
+    const list = document.getIn(path, true);
+    if (loadYaml().isSeq(list)) list.flow = true;
+  }
   for (const { path, comment } of comments) {
     const node = document.getIn(path, true);
     if (loadYaml().isNode(node)) node.comment = comment;
   }
+  const rules = document.contents;
+  const rulesPair = loadYaml().isMap(rules)
+    ? rules.items.find((pair) => String(pair.key) === 'discount_rules')
+    : undefined;
+  if (rulesPair && loadYaml().isNode(rulesPair.key) && group.discount_rules.some((rule) => rule.type === 'category'))
+    rulesPair.key.commentBefore = CATEGORY_RULES_NOTE;
   return `${modeline === null ? '' : `${modeline}\n`}${document.toString({ lineWidth: 0 })}`;
+}
+
+/** Said where the category rules are, since no field of the file or the API can say it. */
+export const CATEGORY_RULES_NOTE = [
+  ' Category rules reach subcategories: the store applies a category rule set through the API to the category',
+  ' and its subcategories, and the API can neither set nor report "this category only". A rule set to this',
+  ' category only in the control panel reads the same here, and is widened once bcgroups sends these rules',
+  ' (any change to them sends the whole list).',
+].join('\n');
+
+/** price_lists, then the role lists, after the V2 fields; each price list and channel by name or commented id. */
+function writeStorefrontKeys(
+  content: Record<string, unknown>,
+  comments: { path: (string | number)[]; comment: string }[],
+  keys: StorefrontKeysOf<'resolved'>,
+  names: ImportNames | undefined,
+): void {
+  if (keys.price_lists)
+    content.price_lists = keys.price_lists.map((entry, index) => {
+      const list = writeStorefrontRef('price_list', entry.price_list_id, names);
+      const channel = entry.channel_id === null ? undefined : writeStorefrontRef('channel', entry.channel_id, names);
+      for (const target of [list, channel])
+        if (target?.comment) comments.push({ path: ['price_lists', index, target.key], comment: target.comment });
+      return { [list.key]: list.value, ...(channel ? { [channel.key]: channel.value } : {}) };
+    });
+  for (const key of ['default_on_channels', 'guest_on_channels'] as const) {
+    const channels = keys[key];
+    if (!channels) continue;
+    const written = channels.map((id) => writeStorefrontRef('channel', id, names));
+    content[key] = written.map((target) => target.value);
+    const named = written.flatMap((target) => (target.comment ? [target.comment.trim()] : []));
+    if (named.length > 0) comments.push({ path: [key], comment: ` ${named.join(', ')}` });
+  }
 }
 
 /** Rule keys in the order people read them: type, method, amount; the target comes last. */

@@ -1,5 +1,6 @@
 // A customer group in each of its forms: as a file gives it, as the planner compares it, as the API
 // sends and takes it; and the catalog its rules point at.
+import type { LiveChannel, StorefrontKeysOf } from './storefronts.js';
 export const ACCESS_TYPES = ['all', 'specific', 'none'] as const;
 export const RULE_TYPES = ['all', 'category', 'product', 'price_list'] as const;
 export const RULE_METHODS = ['percent', 'fixed', 'price'] as const;
@@ -18,11 +19,13 @@ export type HolderFlag = (typeof HOLDER_FLAGS)[number];
 export type AmountInput = number | string;
 
 /** One file of groups/ exactly as the schema allows it (before normalization). */
-export interface GroupFile {
+export interface GroupFile extends StorefrontKeysOf<'file'> {
   /** One pin, or one per store when the config names stores. */
   id?: number | Record<string, number>;
   name: string;
   renamed_from?: string[];
+  /** Live groups merged into this one: their customers move here, then they are deleted. */
+  merged_from?: string[];
   /** The stores of the config that have this group; absent: every store. */
   stores?: string[];
   is_default?: boolean;
@@ -96,13 +99,15 @@ export interface SourceRef extends Position {
   positions: Record<string, Position>;
 }
 
-export interface DesiredGroup extends GroupState {
+export interface DesiredGroup extends GroupState, StorefrontKeysOf<'resolved'> {
   /** A pin to a live group (of the store being planned); how a rename is expressed. */
   id?: number;
   /** Pins per store (the config names stores); `id` is set from it once a store is picked. */
   pins?: Record<string, number>;
   /** Earlier names: a live group by one of them is this group, renamed. */
   renamed_from?: string[];
+  /** Names of live groups whose customers move into this group before they are deleted. */
+  merged_from?: string[];
   /** The stores that have this group; absent: every store. */
   stores?: string[];
   source: SourceRef;
@@ -112,13 +117,15 @@ export interface DesiredGroup extends GroupState {
  * A desired group as loaded from its file, before references by name are resolved against the catalog.
  * Rules and categories keep the file's order, so index i is the file's `discount_rules[i]`.
  */
-export interface LoadedGroup extends Omit<DesiredGroup, 'category_access' | 'discount_rules'> {
+export interface LoadedGroup
+  extends Omit<DesiredGroup, 'category_access' | 'discount_rules' | keyof StorefrontKeysOf<'resolved'>>,
+    StorefrontKeysOf<'file'> {
   category_access: CategoryAccessOf<'loaded'>;
   discount_rules: DiscountRuleOf<'loaded'>[];
 }
 
 /** What a group can point at besides itself. */
-export const CATALOG_KINDS = ['category', 'product', 'price_list'] as const;
+export const CATALOG_KINDS = ['category', 'product', 'price_list', 'channel'] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
 
 /** One category of one tree (a multi-storefront store has a tree per channel); the client reads these shapes. */
@@ -150,6 +157,8 @@ export interface Catalog {
   categories?: CategoryNode[];
   products?: CatalogProduct[];
   priceLists?: CatalogPriceList[];
+  /** Read when a file names a channel or manages price lists or channel roles. */
+  channels?: LiveChannel[];
   /** Why a kind that was needed is undefined, for messages ("--no-catalog was given"). */
   unread?: string;
 }
@@ -158,6 +167,7 @@ export interface Catalog {
 export interface CatalogNeeds {
   categories: boolean;
   priceLists: boolean;
+  channels: boolean;
   productIds: number[];
   productSkus: string[];
 }

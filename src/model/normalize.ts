@@ -32,12 +32,13 @@ export function normalizeAmount(amount: AmountInput): number {
 }
 
 /**
- * The key under which two names clash. Whether the store's name uniqueness ignores case is not
- * documented, so the tool assumes it does: it never plans a create that could be refused for that.
- * NFC first, so a name typed with combining accents (NFD) and one with precomposed letters are one name.
+ * The key under which two names clash, as a person reading them would: folded by NFKC (full-width and
+ * other compatibility forms are their plain letters; NFD and NFC are one name) and by case (upper-casing
+ * first folds ß to ss and final sigma to sigma). Whether the store's uniqueness ignores case is not
+ * documented either, so the tool never plans a create that could be refused for that.
  */
 export function nameKey(name: string): string {
-  return name.normalize('NFC').toLowerCase();
+  return name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
 }
 
 /** Whether any of `others` (names with the nameKey of `name`) matches it only after Unicode normalization. */

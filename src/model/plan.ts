@@ -1,5 +1,6 @@
 // A plan: its changes, their reasons, safety refusals, reads and attribution, and the saved plan file.
 import type { FieldName, GroupBody, GroupRef, GroupState, HolderFlag, ResolvedReference } from './groups.js';
+import type { StorefrontChange, StorefrontPlan } from './storefronts.js';
 
 /** Why a change exists, as facts that render/ words; apply never branches on them. */
 export type ChangeReason =
@@ -14,7 +15,8 @@ export type ChangeReason =
   | { fact: 'edited'; file: string }
   | { fact: 'flag_moves'; flag: HolderFlag; to: string }
   | { fact: 'swap_release'; flags: HolderFlag[]; to: string }
-  | { fact: 'holder_vanishes'; flag: HolderFlag };
+  | { fact: 'holder_vanishes'; flag: HolderFlag }
+  | { fact: 'merged_into'; to: string; file: string };
 
 interface ChangeCommon {
   /** Stable identity of the change inside its plan (see changeKey): "create:Retail", "update:12", "delete:12", "update:12/release". */
@@ -60,7 +62,45 @@ export interface DeleteChange extends ChangeCommon {
   action: 'delete';
   id: number;
   before: GroupState;
+  /** What else in the store names the group, read when the delete was planned; absent when not read. */
+  references?: GroupReference[];
+  /** The kinds of reference the token could not read (403): the delete then needs --force too. */
+  unchecked?: ReferenceKind[];
+  /** merged_from: the group's customers move into this group first, and the delete runs once it is empty. */
+  merge_into?: MergeTarget;
 }
+
+/** The group a merge moves customers into: a live group by id, or one the plan creates (id null until then). */
+export interface MergeTarget {
+  name: string;
+  id: number | null;
+}
+
+/** What may name a group besides the group itself, in the order plans list them. */
+export const REFERENCE_KINDS = ['promotion', 'tax_zone', 'price_list_assignment', 'channel'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
+
+/**
+ * eligible/excluded: a promotion's group_ids/excluded_group_ids; shoppers: a tax zone's shopper targets;
+ * assigned: a price list assignment (name: its price list); default_group/guest_group: a channel's settings.
+ */
+export type ReferenceRole = 'eligible' | 'excluded' | 'shoppers' | 'assigned' | 'default_group' | 'guest_group';
+
+/** One thing in the store that names a group by id. */
+export interface GroupReference {
+  kind: ReferenceKind;
+  id: number;
+  name: string;
+  role: ReferenceRole;
+}
+
+/** The read scope each kind of reference needs, as the API's specs name them. */
+export const REFERENCE_SCOPES: Record<ReferenceKind, string> = {
+  promotion: 'store_v2_marketing_read_only',
+  tax_zone: 'store_v2_information_read_only',
+  price_list_assignment: 'store_v2_products_read_only',
+  channel: 'store_channel_settings_read_only and store_v2_customers_read_only',
+};
 
 export type Change = CreateChange | UpdateChange | DeleteChange;
 export type ChangeAction = Change['action'];
@@ -71,12 +111,17 @@ export interface PlanSummary {
   delete: number;
   unchanged: number;
   unmanaged: number;
+  /** Live groups left out by the config's ignore patterns; present when the config has any. */
+  ignored?: number;
 }
 
 export type SafetyCheck = SafetyRefusal['check'];
 
 /** A threshold a plan exceeds, as numbers; render/ words it. `override` is the flag that lets it pass. */
-export type SafetyRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal;
+export type SafetyRefusal = ThresholdRefusal | OwnershipRefusal;
+
+/** A refusal of a threshold of `safety` in the config, which --force overrides. */
+export type ThresholdRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal | ReferencesRefusal;
 
 interface RefusalCommon {
   /** The threshold of the config. */
@@ -114,6 +159,55 @@ export interface DeletedCustomersRefusal extends RefusalCommon {
   uncounted: number;
 }
 
+/**
+ * A change to a group the config protects (delete or rename) or ignores (any write, from a saved plan made
+ * before the pattern was added or edited by hand). No flag overrides it: the config must change first.
+ */
+export interface OwnershipRefusal {
+  check: 'protect' | 'ignore';
+  action: 'delete' | 'rename' | 'write';
+  key: string;
+  /** The live group; null for a create. */
+  id: number | null;
+  name: string;
+  pattern: string;
+  /** The config file that holds the pattern, as the run names it. */
+  config_file: string | null;
+  override: null;
+}
+
+/** The config's ownership patterns a plan was made with, so a reviewer sees them beside the plan. */
+export interface PlanOwnership {
+  ignore: string[];
+  protect: string[];
+  config_file: string | null;
+}
+
+/** Something every reviewer of the plan must know once, by code; render/ words it. */
+export interface PlanNotice {
+  /** category_rules_include_subcategories: the store applies a category rule sent by the API to subcategories too. */
+  code: 'category_rules_include_subcategories';
+  /** Keys of the changes the notice is about. */
+  changes: string[];
+}
+
+/** Deletes of groups that something else in the store names, or whose references could not all be read. */
+export interface ReferencesRefusal extends RefusalCommon {
+  check: 'references';
+  /** Always 0: no delete of a named group passes without --force. */
+  limit: 0;
+  /** Deletes refused. */
+  actual: number;
+  groups: ReferencedGroup[];
+}
+
+export interface ReferencedGroup {
+  id: number;
+  name: string;
+  references: GroupReference[];
+  unchecked: ReferenceKind[];
+}
+
 export interface Plan {
   changes: Change[];
   unchanged: GroupRef[];
@@ -127,6 +221,12 @@ export interface Plan {
   reads?: PlanReads;
   /** What people should know about groups the plan leaves as they are (a rename already done); absent when none. */
   notes?: PlanNote[];
+  /** Plan-wide notices (category rules reach subcategories); absent when none. */
+  notices?: PlanNotice[];
+  /** The ignore and protect patterns of the config; absent when it has none. */
+  ownership?: PlanOwnership;
+  /** Assignments and channel roles; absent when no file manages price_lists or a channel role. */
+  storefront?: StorefrontPlan;
 }
 
 /** What a referenced id is called in the store, by id (as a string key); null: the store has no such id. */
@@ -139,10 +239,15 @@ export interface CatalogNames {
 /** The kinds of reads a plan makes, in the order the plan output lists them. */
 export const READ_KINDS = ['groups', 'categories', 'products', 'price_lists', 'customers'] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
+/** The reads of channels, their group settings and assignments, after price_lists in the plan's list. */
+export const STOREFRONT_READ_KINDS = ['channels', 'channel_settings', 'assignments'] as const;
+export type StorefrontReadKind = (typeof STOREFRONT_READ_KINDS)[number];
 
 export interface PlanReads {
-  /** Requests each kind of read took (retries included); 0 when not needed or skipped. */
-  requests: Record<ReadKind, number>;
+  /** Requests each kind of read took (retries included); 0 when not needed or skipped. `references`: what
+   *  may name a deleted group (promotions, tax zones, assignments, channels), present once read. The
+   *  storefront kinds are present only when a file manages a storefront key, so other plans read as before. */
+  requests: Record<ReadKind, number> & { references?: number } & Partial<Record<StorefrontReadKind, number>>;
   /** What could not be checked, for people: "category names not read (--no-catalog)". */
   unchecked: string[];
 }
@@ -174,6 +279,8 @@ export interface Attribution {
   pending_fields: Record<string, FieldName[]>;
   /** Changes of the baseline plan that this plan no longer makes: the store keeps what it has there. */
   dropped: Change[];
+  /** The same for assignments and channel roles; absent when none. */
+  dropped_storefront?: StorefrontChange[];
 }
 
 /** A baseline was asked for but could not be planned: the plan shows without attribution, and says why. */
@@ -198,5 +305,21 @@ export interface SavedPlan {
   live: Record<string, { date_modified: string | null; fingerprint: string }>;
   /** What each reference by name resolved to; apply re-resolves them and refuses a plan whose references moved. */
   references?: ResolvedReference[];
+  /** How `plan` showed it, so `show` prints the same bytes without a store or config. */
+  view?: SavedView;
   plan: Plan;
+}
+
+/** The header and split of the plan as `plan` rendered it: all that the plan itself does not hold. */
+export interface SavedView {
+  /** The groups folder, as messages name it. */
+  dir: string;
+  /** The store line: hash, the API when not the default, the config file (relative to where plan ran). */
+  store: { hash: string; apiUrl?: string; configFile?: string | null };
+  /** Made with --force: the thresholds it overrode. */
+  forced?: SafetyRefusal[];
+  /** Made with --baseline: which changes were this change's own. */
+  attribution?: Attribution | AttributionOff;
+  /** The retries and waits of the reads, printed under the text plan. */
+  readTrouble?: string;
 }

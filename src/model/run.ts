@@ -1,6 +1,7 @@
 // Running against a store: results, progress, the client's stats, the groups API and the config.
 import type { GroupBody, LiveGroup } from './groups.js';
 import type { ChangeAction } from './plan.js';
+import type { StorefrontAction } from './storefronts.js';
 
 export type Outcome = 'applied' | 'failed' | 'skipped' | 'not_converged';
 
@@ -13,19 +14,40 @@ export interface ApplyProgress {
 
 export interface ChangeResult {
   key: string;
-  action: ChangeAction;
+  action: ChangeAction | StorefrontAction;
   name: string;
   id?: number;
   outcome: Outcome;
   status?: number;
   error?: string;
+  /** A merge: the customers it found in the group and how each batch of their move ended. */
+  moved?: MergeMoves;
+}
+
+/** What a merge did before its delete: never who, only how many, batch by batch. */
+export interface MergeMoves {
+  /** Customers found in the group when the merge started. */
+  customers: number;
+  batches: Array<{ size: number; outcome: 'moved' | 'unconfirmed' | 'failed'; status?: number }>;
+  /** Customers still in the group after the moves; the group is deleted only at 0. */
+  remaining: number;
+}
+
+/** How far one merge's moves are, after each batch. */
+export interface MergeProgress {
+  name: string;
+  done: number;
+  total: number;
 }
 
 export interface ClientStats {
   requests: Record<'GET' | 'POST' | 'PUT' | 'DELETE', number>;
   retries: number;
   rateLimited: number;
+  /** Wall time spent waiting (for the quota, a 429's reset, a retry's backoff); shared waits count once. */
   waitedMs: number;
+  /** When the current wait ends (ms since the epoch); in the past when nothing waits. */
+  waitingUntil: number;
   bytesSent: number;
 }
 
@@ -91,6 +113,10 @@ export interface Config {
   catalog: boolean;
   /** Count the customers of each group a change touches (false: --no-customers). */
   customers: boolean;
+  /** Name patterns of live groups another writer owns: left out of every plan, drift and import. */
+  ignore: string[];
+  /** Name patterns of live groups that apply never deletes or renames, --force included. */
+  protect: string[];
   safety: SafetyConfig;
   request: RequestConfig;
   /** The stores a config names; absent for a config of one store. */

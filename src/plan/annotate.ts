@@ -1,6 +1,15 @@
 // The pure step after the planner: the names of what the changes refer to, the customers of each group a
 // change touches, and what was read. Renderers word these; apply and the safety pass read only counts.
-import type { Catalog, CatalogNames, Change, GroupState, Plan, PlanReads } from '../model/index.js';
+import type {
+  Catalog,
+  CatalogNames,
+  Change,
+  GroupReference,
+  GroupState,
+  Plan,
+  PlanReads,
+  ReferenceKind,
+} from '../model/index.js';
 import { indexCatalog } from '../references/index.js';
 import { listChangeStates, listReferencedIds } from '../references/catalog-needs.js';
 
@@ -10,12 +19,26 @@ export interface StoreFacts {
   /** Customers per live group id; undefined when the counts were not read. */
   customers?: ReadonlyMap<number, number>;
   reads: PlanReads;
+  /** What names each deleted group, and what could not be read; absent when not read (no delete). */
+  references?: ReadonlyMap<number, { references: GroupReference[]; unchecked: ReferenceKind[] }>;
 }
 
 export function annotatePlan(plan: Plan, facts: StoreFacts): Plan {
-  const changes = plan.changes.map((change) => ({ ...change, customers: countOf(change, facts.customers) }));
+  const counted = plan.changes.map((change) => ({ ...change, customers: countOf(change, facts.customers) }));
+  const changes = facts.references ? attachReferences(counted, facts.references) : counted;
   const names = nameReferences(plan.changes.flatMap(listChangeStates), facts.catalog);
   return { ...plan, changes, ...(names ? { catalog_names: names } : {}), reads: facts.reads };
+}
+
+/** Each delete with what names its group, as read now (a saved plan's are replaced by a fresh read). */
+export function attachReferences<C extends Change>(
+  changes: readonly C[],
+  read: ReadonlyMap<number, { references: GroupReference[]; unchecked: ReferenceKind[] }>,
+): C[] {
+  return changes.map((change) => {
+    const found = change.action === 'delete' ? read.get(change.id) : undefined;
+    return found ? { ...change, references: found.references, unchecked: found.unchecked } : change;
+  });
 }
 
 /** The live groups whose customers a plan needs counted: every group a change touches, each once. */

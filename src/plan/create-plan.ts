@@ -11,8 +11,10 @@ import type {
 } from '../model/index.js';
 import { nameKey } from '../model/normalize.js';
 import { planCreate, planDelete, planUnmanagedRelease, planUpdates } from './diff.js';
+import { findMerges, planMerge, releasesFirst } from './merges.js';
 import { planHolders } from './holders.js';
 import { matchGroups, type MatchedPair } from './identity.js';
+import { findNotices } from './notices.js';
 import { orderChanges } from './order.js';
 import { compareText } from '../text/compare.js';
 
@@ -29,7 +31,11 @@ export function createPlan(
   options: PlanOptions,
 ): Plan {
   const match = matchGroups(desiredGroups, liveGroups);
-  const holders = planHolders(match, options.prune);
+  const merges = findMerges(desiredGroups, match);
+  const holders = planHolders(match, options.prune, (live) => {
+    const into = merges.get(live.id);
+    return into === undefined ? undefined : !releasesFirst(live, into, match);
+  });
   const changes: Change[] = [];
   const unchanged: GroupRef[] = [];
   for (const { desired, live, renamedFrom } of match.pairs) {
@@ -40,14 +46,22 @@ export function createPlan(
   changes.push(...match.creates.map((desired) => planCreate(desired, holders)));
   const excludedByName = new Map((options.excluded ?? []).map((group) => [nameKey(group.name), group]));
   for (const live of match.unmanaged) {
+    const into = merges.get(live.id);
+    if (into) {
+      changes.push(...planMerge(live, into, match, holders));
+      continue;
+    }
     const change = options.prune
       ? planDelete(live, holders, excludedByName.get(nameKey(live.name)))
       : planUnmanagedRelease(live, holders);
     if (change) changes.push(change);
   }
-  const unmanaged = options.prune ? [] : match.unmanaged.map((group) => ({ id: group.id, name: group.name }));
+  const unmanaged = options.prune
+    ? []
+    : match.unmanaged.filter((group) => !merges.has(group.id)).map((group) => ({ id: group.id, name: group.name }));
   const ordered = orderChanges(changes);
   const notes = noteDoneRenames(match.pairs);
+  const notices = findNotices(ordered);
   return {
     changes: ordered,
     unchanged: unchanged.sort(compareRefs),
@@ -55,6 +69,7 @@ export function createPlan(
     summary: summarize(ordered, unchanged.length, unmanaged.length),
     refusals: [],
     ...(notes.length > 0 ? { notes } : {}),
+    ...(notices.length > 0 ? { notices } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type FieldName,
   type GroupState,
   type HolderFlag,
+  type LiveGroup,
 } from '../model/index.js';
 import type { GroupMatch } from './identity.js';
 import { changeKey } from './key.js';
@@ -43,16 +44,27 @@ interface HolderEdge {
   releaser: { key: string; id: number; isUpdate: boolean };
 }
 
-export function planHolders(match: GroupMatch, prune: boolean): HolderPlan {
+/**
+ * `merged`: for an unmanaged live group that merged_from deletes even without prune, whether its delete
+ * releases its flags (true) or a release of its own does, before the group that takes them is created (false).
+ */
+export function planHolders(
+  match: GroupMatch,
+  prune: boolean,
+  merged: (live: LiveGroup) => boolean | undefined = () => undefined,
+): HolderPlan {
   const managedIds = new Set(match.pairs.map((pair) => pair.live.id));
   const liveGroups = [...match.pairs.map((pair) => pair.live), ...match.unmanaged];
   const handovers: Handover[] = [];
   const edges: HolderEdge[] = [];
   for (const flag of HOLDER_FLAGS) {
     const taker = findTaker(match, flag);
+    // Several holders: the store lets one group per channel hold the flag, and no file names these.
+    const perChannel = liveGroups.filter((group) => group[flag]).length > 1;
     for (const holder of liveGroups) {
       if (!holder[flag] || holder.id === taker?.liveId) continue;
-      const isDeleted = prune && !managedIds.has(holder.id);
+      const isDeleted = !managedIds.has(holder.id) && (merged(holder) ?? prune);
+      if (perChannel && !isDeleted && !managedIds.has(holder.id)) continue;
       if (!taker) {
         // An unmanaged holder that stays keeps the flag; any other holder drops it.
         if (isDeleted || managedIds.has(holder.id)) handovers.push({ flag, from: holder.id });

@@ -118,14 +118,15 @@ function findLiveMatch(
   }
   const byName = holders.find((group) => group.id !== pinned.id);
   if (byName && !holders.includes(pinned)) {
-    problems.push(
-      problemAt(
+    problems.push({
+      ...problemAt(
         desired,
         'name',
         `name '${desired.name}' belongs to live group ${byName.id}, but this file pins id ${pinned.id} (now '${pinned.name}')`,
         'Names are unique in the store: pick another name, or pin the other group.',
       ),
-    );
+      code: 'name-taken',
+    });
     return null;
   }
   return { live: pinned };
@@ -149,14 +150,15 @@ function findRenamed(
       .map((group) => `'${group.name}' (id ${group.id})`)
       .join(' and ');
     const spare = earlier[earlier.length - 1]?.name ?? '';
-    problems.push(
-      problemAt(
+    problems.push({
+      ...problemAt(
         desired,
         'renamed_from',
         `the store has ${holders}: this group and ${byName ? 'a name it had' : 'more than one name it had'}, so it cannot tell which live group is this one`,
         `Delete or rename the extra group by hand, or drop '${spare}' from renamed_from (that group is then unmanaged, or deleted with --prune).`,
       ),
-    );
+      code: 'renamed-clash',
+    });
     return null;
   }
   return { live: first, renamedFrom: first.name };

@@ -1,8 +1,10 @@
 // Whether a saved plan may run now: it was not refused when planned, it fits the store it was made from,
 // unchanged since, and the safety checks would pass it now (a hand-edited file must not slip past them).
 import { RefusedPlanError, StalePlanError, UsageError } from '../errors.js';
-import type { Catalog, LiveGroup, SafetyConfig, SafetyRefusal, SavedPlan } from '../model/index.js';
+import { describeRefusedPlan } from '../render/refusal.js';
+import type { Catalog, LiveGroup, PlanOwnership, SafetyConfig, SafetyRefusal, SavedPlan } from '../model/index.js';
 import { findMovedReferences } from '../references/index.js';
+import { checkOwnership } from '../plan/ownership.js';
 import { checkSafety } from '../plan/safety.js';
 import { findStaleReasons } from './stale.js';
 
@@ -21,12 +23,28 @@ export interface StoreNow {
   catalog?: Catalog;
   /** apply --force: overrides the checks of a plan made with --force, and of no other. */
   force?: boolean;
+  /** Live groups that no ignore pattern leaves out, which the safety shares count; default: all of them. */
+  keptCount?: number;
 }
 
 /** Throws RefusedPlanError if the plan carries refusals: checked before the store is contacted. */
 export function checkPlannedRefusals(saved: SavedPlan, context: SavedPlanContext): void {
   if (saved.plan.refusals.length > 0)
     throw refuse(saved, context, saved.plan.refusals, 'was refused by a safety check when it was planned');
+}
+
+/**
+ * Throws RefusedPlanError if the plan deletes or renames a group the config protects now, or writes one it
+ * ignores: the config of this run decides (the file's record of the patterns is a line anyone can edit), and
+ * no flag overrides it. Checked before the store is contacted.
+ */
+export function checkOwnedChanges(
+  saved: SavedPlan,
+  ownership: PlanOwnership | undefined,
+  context: SavedPlanContext,
+): void {
+  const owned = ownership ? checkOwnership(saved.plan.changes, ownership) : [];
+  if (owned.length > 0) throw refuse(saved, context, owned, 'touches groups the config protects or ignores');
 }
 
 /**
@@ -56,7 +74,7 @@ export function checkAgainstStore(saved: SavedPlan, store: StoreNow, context: Sa
   ];
   if (reasons.length > 0)
     throw new StalePlanError(reasons, context.replan({ prune: hasDeletes(saved), force: saved.forced }));
-  const found = checkSafety(saved.plan, store.liveGroups.length, store.safety);
+  const found = checkSafety(saved.plan, store.keptCount ?? store.liveGroups.length, store.safety);
   // The forced flag is a line of the file anyone can edit: it counts only when apply is given --force too.
   if (saved.forced && store.force === true) return found;
   if (found.length === 0) return [];
@@ -65,22 +83,17 @@ export function checkAgainstStore(saved: SavedPlan, store: StoreNow, context: Sa
 }
 
 function refuse(saved: SavedPlan, context: SavedPlanContext, refusals: SafetyRefusal[], why: string): RefusedPlanError {
-  return new RefusedPlanError(
-    `${context.file} ${why}`,
-    refusals,
-    context.replan({ prune: hasDeletes(saved), force: true }),
-  );
+  const what = `${context.file} ${why}`;
+  const replan = context.replan({ prune: hasDeletes(saved), force: true });
+  return new RefusedPlanError(describeRefusedPlan({ what, refusals, replan }), refusals);
 }
 
 /** A plan made with --force is applied past the checks only with apply --force: the file alone cannot say it. */
 function refuseForced(saved: SavedPlan, context: SavedPlanContext, refusals: SafetyRefusal[]): RefusedPlanError {
   const apply = `bcgroups apply ${context.file} --force`;
-  return new RefusedPlanError(
-    `${context.file} was made with --force, and the safety checks would refuse it now`,
-    refusals,
-    context.replan({ prune: hasDeletes(saved), force: true }),
-    apply,
-  );
+  const what = `${context.file} was made with --force, and the safety checks would refuse it now`;
+  const replan = context.replan({ prune: hasDeletes(saved), force: true });
+  return new RefusedPlanError(describeRefusedPlan({ what, refusals, replan, forcedApply: apply }), refusals);
 }
 
 /** Deletes come only from pruning, so a plan with deletes is re-made with --prune. */

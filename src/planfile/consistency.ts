@@ -17,6 +17,7 @@ import { bodyOf, updateFields } from '../plan/diff.js';
 import { findGraphProblems } from '../plan/graph.js';
 import { changeKey } from '../plan/key.js';
 import { findHolderProblems, type GroupSteps } from './holder-steps.js';
+import { findMergeProblems } from './merges.js';
 
 /** Throws a BcgroupsError (exit 1) naming every inconsistency of the file; nothing has been sent yet. */
 export function checkConsistent(saved: SavedPlan, file: string): void {
@@ -34,9 +35,29 @@ export function findInconsistencies(saved: SavedPlan): string[] {
   const graph = findGraphProblems(changes);
   problems.push(...graph);
   const steps = collectSteps(changes, problems);
-  problems.push(...findLiveProblems(saved, steps), ...findListProblems(saved));
+  problems.push(
+    ...findLiveProblems(saved, steps),
+    ...findListProblems(saved),
+    ...findMergeProblems(changes),
+    ...findStorefrontKeyProblems(saved),
+  );
   // Holder steps follow the dependencies, so they are only meaningful on a whole graph.
   if (graph.length === 0) problems.push(...findHolderProblems(changes, steps));
+  return problems;
+}
+
+/** A storefront change waits only for changes of the plan, and each key appears once. */
+function findStorefrontKeyProblems(saved: SavedPlan): string[] {
+  const storefront = saved.plan.storefront?.changes ?? [];
+  const keys = new Set([...saved.plan.changes, ...storefront].map((change) => change.key));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const change of storefront) {
+    if (seen.has(change.key)) problems.push(`change '${change.key}' appears twice`);
+    seen.add(change.key);
+    for (const key of change.depends_on)
+      if (!keys.has(key)) problems.push(`change '${change.key}' depends on '${key}', which the plan does not have`);
+  }
   return problems;
 }
 
@@ -144,6 +165,11 @@ function collectSteps(changes: readonly Change[], problems: string[]): GroupStep
 
 function orderChain(group: Array<UpdateChange | DeleteChange>): Array<UpdateChange | DeleteChange> | undefined {
   if (group.length === 1) return group;
+  // A merged group may give its flag away first, to the new group its customers then move into.
+  const merge = group.find((change) => change.action === 'delete' && change.merge_into);
+  const handover = group.find((change) => change.action === 'update' && change.kind === 'unmanaged_release');
+  if (group.length === 2 && merge && handover?.action === 'update')
+    return canonicalJson(merge.before) === canonicalJson(handover.after) ? [handover, merge] : undefined;
   const release = group.find((change) => change.action === 'update' && change.kind === 'swap_release');
   const update = group.find((change) => change.action === 'update' && change.kind === 'edit');
   if (group.length !== 2 || !release || !update || release.action !== 'update') return undefined;
@@ -174,7 +200,9 @@ function findLiveProblems(saved: SavedPlan, steps: readonly GroupSteps[]): strin
 function findListProblems(saved: SavedPlan): string[] {
   const { changes, unchanged, unmanaged, summary } = saved.plan;
   const problems: string[] = [];
-  const counted = summarize(changes, unchanged.length, unmanaged.length);
+  // How many groups an ignore pattern left out is a fact of the store, not of the changes: taken as recorded.
+  const ignored = summary.ignored === undefined ? {} : { ignored: summary.ignored };
+  const counted = { ...summarize(changes, unchanged.length, unmanaged.length), ...ignored };
   if (canonicalJson(summary) !== canonicalJson(counted)) {
     problems.push(
       `the summary says ${describeSummary(summary)}, but the changes and lists make ${describeSummary(counted)}`,
@@ -199,13 +227,15 @@ function findListProblems(saved: SavedPlan): string[] {
     }
   }
   const unmanagedIds = new Set(unmanaged.map((ref) => ref.id));
+  for (const change of changes) if (change.action === 'delete' && change.merge_into) unmanagedIds.add(change.id);
   for (const change of changes) {
     if (change.action === 'update' && change.kind === 'unmanaged_release' && !unmanagedIds.has(change.id))
       problems.push(
         `change '${change.key}': it touches a group no file describes, but group ${change.id} is not listed as unmanaged`,
       );
   }
-  const deletes = changes.filter((change) => change.action === 'delete');
+  // A merge deletes without prune; any other delete comes from pruning, which leaves nothing unmanaged.
+  const deletes = changes.filter((change) => change.action === 'delete' && !change.merge_into);
   if (deletes.length > 0 && unmanaged.length > 0)
     problems.push(`change '${deletes[0]?.key}': a plan that deletes (pruned) cannot also leave groups unmanaged`);
   return problems;

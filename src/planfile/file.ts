@@ -3,7 +3,7 @@
 import { BcgroupsError } from '../errors.js';
 import { loadValidator } from '../schema/index.js';
 import { describeSchemaErrors } from '../schema/errors.js';
-import type { LiveGroup, Plan, ResolvedReference, SavedPlan } from '../model/index.js';
+import type { LiveGroup, Plan, ResolvedReference, SavedPlan, SavedView } from '../model/index.js';
 import { fingerprint } from '../model/normalize.js';
 
 export interface SaveContext {
@@ -17,6 +17,8 @@ export interface SaveContext {
   forced?: boolean;
   /** What the references by name of groups/ resolved to. */
   references?: readonly ResolvedReference[];
+  /** How plan rendered it, for `show`. */
+  view?: SavedView;
   now?: Date;
 }
 
@@ -41,6 +43,7 @@ export function toSavedPlan(plan: Plan, context: SaveContext): SavedPlan {
     forced: context.forced ?? false,
     live,
     ...(context.references && context.references.length > 0 ? { references: [...context.references] } : {}),
+    ...(context.view ? { view: context.view } : {}),
     plan,
   };
 }
@@ -51,8 +54,10 @@ export function parseSavedPlan(text: string, file: string): SavedPlan {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    // The parser's message quotes the text, and the file may be `.env` given by mistake: only where, never what.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     throw new BcgroupsError(
-      `${file} is not a saved plan: not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+      `${file} is not a saved plan: not valid JSON${position === undefined ? '' : ` (at character ${Number(position) + 1})`}.`,
     );
   }
   if (isEarlierFormat(value))

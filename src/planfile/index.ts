@@ -3,6 +3,7 @@ export { toSavedPlan, parseSavedPlan, type SaveContext } from './file.js';
 export { findStaleReasons } from './stale.js';
 export {
   checkAgainstStore,
+  checkOwnedChanges,
   checkPlannedRefusals,
   checkSameStore,
   type SavedPlanContext,

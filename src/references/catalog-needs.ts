@@ -9,13 +9,24 @@ export interface ReferencedIds {
   categories: number[];
   products: number[];
   price_lists: number[];
+  channels: number[];
 }
 
 export function listReferencedIds(groups: readonly Pointing[]): ReferencedIds {
-  const ids = { category: new Set<number>(), product: new Set<number>(), price_list: new Set<number>() };
+  const ids = {
+    category: new Set<number>(),
+    product: new Set<number>(),
+    price_list: new Set<number>(),
+    channel: new Set<number>(),
+  };
   for (const target of groups.flatMap(listTargets)) if (target.id !== undefined) ids[target.kind].add(target.id);
   const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
-  return { categories: sorted(ids.category), products: sorted(ids.product), price_lists: sorted(ids.price_list) };
+  return {
+    categories: sorted(ids.category),
+    products: sorted(ids.product),
+    price_lists: sorted(ids.price_list),
+    channels: sorted(ids.channel),
+  };
 }
 
 /** The group states a change shows: what it creates, what it deletes, or both sides of an update. */

@@ -3,6 +3,6 @@
 export { formatCategoryPath, splitCategoryPath } from './category-path.js';
 export { indexCatalog, type CatalogIndex, type IndexedCategory } from './catalog-index.js';
 export { describeCandidate, MAX_CANDIDATES } from './match.js';
-export { resolveReferences, type Resolution } from './resolve.js';
-export { countTargets, listCatalogNeeds, listTargets, needsNothing, type Target } from './targets.js';
+export { resolveReferences, resolveRulesInOrder, type Resolution } from './resolve.js';
+export { listCatalogNeeds, listTargets, needsNothing, type Target } from './targets.js';
 export { findMovedReferences } from './moved.js';

@@ -1,6 +1,6 @@
 // One target against the catalog: an id that must exist, or a reference that must match exactly one thing.
 // Problems say what was looked for and list the candidates, so a typo or an ambiguity is fixed in one go.
-import type { CatalogKind, CatalogPriceList, CatalogProduct } from '../model/index.js';
+import type { CatalogKind, CatalogPriceList, CatalogProduct, LiveChannel } from '../model/index.js';
 import {
   matchByKey,
   matchCategories,
@@ -20,6 +20,7 @@ const NOUNS: Record<CatalogKind, { plural: string; idKey: string; refKey: string
   category: { plural: 'categories', idKey: 'category_id', refKey: 'category', refWord: 'path' },
   product: { plural: 'products', idKey: 'product_id', refKey: 'product_sku', refWord: 'SKU' },
   price_list: { plural: 'price lists', idKey: 'price_list_id', refKey: 'price_list', refWord: 'name' },
+  channel: { plural: 'channels', idKey: 'channel_id', refKey: 'channel', refWord: 'name' },
 };
 
 export function matchTarget(index: CatalogIndex, target: Target, unread = 'they were not read'): Match {
@@ -64,33 +65,37 @@ function hintAmbiguous(target: Target, matches: readonly Candidate[]): string {
   const byId =
     target.rule === undefined ? 'write its id in the list instead' : `use ${NOUNS[target.kind].idKey} to say which`;
   if (target.kind !== 'category') return byId;
-  const paths = new Set(matches.map((match) => ('path' in match ? match.path.normalize('NFC') : '')));
-  const [path] = paths;
-  return paths.size === 1
-    ? `they all have the path '${path}', so only the id tells them apart: ${byId}`
+  // Compared by pathId: building the text of 50,000 paths to compare them would cost their whole length.
+  const paths = new Set(matches.map((match) => ('pathId' in match ? match.pathId : -1)));
+  const [first] = matches;
+  return paths.size === 1 && first && 'path' in first
+    ? `they all have the path '${first.path.normalize('NFC')}', so only the id tells them apart: ${byId}`
     : `write the full path from the root of its tree, or ${byId}`;
 }
 
-type Candidate = IndexedCategory | CatalogProduct | CatalogPriceList;
+type Candidate = IndexedCategory | CatalogProduct | CatalogPriceList | LiveChannel;
 
 function findMatches(index: CatalogIndex, kind: CatalogKind, ref: string): { matches: Candidate[]; near: Candidate[] } {
   if (kind === 'category' && index.categories) {
     const matches = matchCategories(index.categories, ref);
     return { matches, near: matches.length > 0 ? [] : nearCategories(index.categories, ref) };
   }
-  const found = kind === 'product' ? index.products : index.priceLists;
+  const found = kind === 'product' ? index.products : kind === 'channel' ? index.channels : index.priceLists;
   if (!found) return { matches: [], near: [] };
   const matches: Candidate[] = matchByKey<Candidate>(found, ref);
   return { matches, near: matches.length > 0 ? [] : nearByKey<Candidate>(found, ref) };
 }
 
 function kindOf(index: CatalogIndex, kind: CatalogKind): ReadonlyMap<number, unknown> | undefined {
-  return (kind === 'category' ? index.categories : kind === 'product' ? index.products : index.priceLists)?.byId;
+  const byKind = { category: index.categories, product: index.products, price_list: index.priceLists };
+  return (kind === 'channel' ? index.channels : byKind[kind])?.byId;
 }
 
 /** A thing as a message shows it: "'Tools/Power Tools' (id 18, tree 1)", "'Hammer' (SKU HAM-16, id 112)". */
 export function describeCandidate(candidate: Candidate): string {
   if ('tree_id' in candidate) return `'${candidate.path}' (id ${candidate.id}, tree ${candidate.tree_id})`;
+  if ('platform' in candidate)
+    return `'${candidate.name}' (id ${candidate.id}, type ${candidate.type}, platform ${candidate.platform})`;
   if ('sku' in candidate) return `'${candidate.name}' (SKU ${candidate.sku || 'none'}, id ${candidate.id})`;
   return `'${candidate.name}' (id ${candidate.id})`;
 }

@@ -16,6 +16,7 @@ import { normalizeAccess, normalizeRules } from '../model/normalize.js';
 import { toFieldPath } from '../schema/pointer.js';
 import { indexCatalog, type CatalogIndex } from './catalog-index.js';
 import { describeKind, matchTarget } from './match.js';
+import { findRoleClashes, resolveStorefrontKeys, type RoleClaim } from './storefront-keys.js';
 import { listTargets, type Target } from './targets.js';
 
 export interface Resolution {
@@ -28,12 +29,15 @@ export interface Resolution {
 export function resolveReferences(groups: readonly LoadedGroup[], catalog: Catalog): Resolution {
   const index = indexCatalog(catalog);
   const resolution: Resolution = { groups: [], references: [], problems: [] };
+  const claims: RoleClaim[] = [];
   for (const group of groups) {
     const resolved = resolveGroup(group, index, catalog.unread);
     resolution.problems.push(...resolved.problems);
     resolution.references.push(...resolved.references);
+    claims.push(...resolved.claims);
     if (resolved.group) resolution.groups.push(resolved.group);
   }
+  resolution.problems.push(...findRoleClashes(claims));
   return resolution;
 }
 
@@ -46,7 +50,7 @@ function resolveGroup(
   group: LoadedGroup,
   index: CatalogIndex,
   unread: string | undefined,
-): { group?: DesiredGroup; references: ResolvedReference[]; problems: Problem[] } {
+): { group?: DesiredGroup; references: ResolvedReference[]; problems: Problem[]; claims: RoleClaim[] } {
   const problemAt = (pointer: string, message: string, hint?: string): Problem => ({
     file: group.source.file,
     ...locateIn(group.source.positions, pointer),
@@ -62,6 +66,10 @@ function resolveGroup(
     else resolved.push({ target, id: match.id });
   }
   problems.push(...findSameTargets(resolved, problemAt));
+  const byPointer = new Map(resolved.map(({ target, id }) => [target.pointer, id]));
+  const idAt = (pointer: string): number => byPointer.get(pointer) ?? Number.NaN;
+  const storefront = problems.length > 0 ? undefined : resolveStorefrontKeys(group, idAt, problemAt);
+  if (storefront && 'problems' in storefront) problems.push(...storefront.problems);
   const references = resolved
     .filter(({ target }) => target.ref !== undefined)
     .map(({ target, id }) => ({
@@ -71,17 +79,18 @@ function resolveGroup(
       ref: target.ref ?? '',
       resolved_id: id,
     }));
-  if (problems.length > 0) return { references, problems };
-  const byPointer = new Map(resolved.map(({ target, id }) => [target.pointer, id]));
-  const idAt = (pointer: string): number => byPointer.get(pointer) ?? Number.NaN;
+  if (problems.length > 0 || !storefront || 'problems' in storefront) return { references, problems, claims: [] };
+  const { price_lists: _lists, default_on_channels: _defaults, guest_on_channels: _guests, ...plain } = group;
   return {
     group: {
-      ...group,
+      ...plain,
+      ...storefront.keys,
       category_access: resolveAccess(group, idAt),
       discount_rules: resolveRules(group.discount_rules, idAt),
     },
     references,
     problems,
+    claims: storefront.claims,
   };
 }
 
@@ -96,7 +105,7 @@ function findSameTargets(
   const problems: Problem[] = [];
   const first = new Map<string, Resolved>();
   for (const entry of resolved) {
-    if (entry.target.kind === 'price_list') continue;
+    if (entry.target.kind === 'price_list' || entry.target.kind === 'channel') continue;
     const place = entry.target.rule === undefined ? 'access' : 'rule';
     const key = `${place}:${entry.target.kind}:${entry.id}`;
     const earlier = first.get(key);
@@ -125,17 +134,23 @@ function spelling(target: Target): string {
 }
 
 function resolveRules(rules: readonly DiscountRuleOf<'loaded'>[], idAt: (pointer: string) => number): DiscountRule[] {
-  return normalizeRules(
-    rules.map((rule, index): DiscountRule => {
-      const at = (key: string) => idAt(`/discount_rules/${index}/${key}`);
-      if ('category' in rule)
-        return { type: 'category', method: rule.method, amount: rule.amount, category_id: at('category') };
-      if ('product_sku' in rule)
-        return { type: 'product', method: rule.method, amount: rule.amount, product_id: at('product_sku') };
-      if ('price_list' in rule) return { type: 'price_list', price_list_id: at('price_list') };
-      return rule;
-    }),
-  );
+  return normalizeRules(resolveRulesInOrder(rules, idAt));
+}
+
+/** The rules with each reference replaced by the id `idAt` gives for its place, in the file's order. */
+export function resolveRulesInOrder(
+  rules: readonly DiscountRuleOf<'loaded'>[],
+  idAt: (pointer: string) => number,
+): DiscountRule[] {
+  return rules.map((rule, index): DiscountRule => {
+    const at = (key: string) => idAt(`/discount_rules/${index}/${key}`);
+    if ('category' in rule)
+      return { type: 'category', method: rule.method, amount: rule.amount, category_id: at('category') };
+    if ('product_sku' in rule)
+      return { type: 'product', method: rule.method, amount: rule.amount, product_id: at('product_sku') };
+    if ('price_list' in rule) return { type: 'price_list', price_list_id: at('price_list') };
+    return rule;
+  });
 }
 
 function resolveAccess(group: LoadedGroup, idAt: (pointer: string) => number): CategoryAccess {

@@ -1,6 +1,13 @@
 // What a group points at, one entry per place in its file: a rule's target or an item of category access,
 // by id or by reference. Resolution, the catalog reads and the saved plan all walk this one list.
-import type { CatalogKind, CatalogNeeds, CategoryAccessOf, DiscountRuleOf } from '../model/index.js';
+import {
+  STOREFRONT_KEYS,
+  type CatalogKind,
+  type CatalogNeeds,
+  type CategoryAccessOf,
+  type DiscountRuleOf,
+  type StorefrontKeysOf,
+} from '../model/index.js';
 
 export interface Target {
   kind: CatalogKind;
@@ -13,46 +20,60 @@ export interface Target {
   rule?: number;
 }
 
-type Pointing = { category_access: CategoryAccessOf<'loaded'>; discount_rules: readonly DiscountRuleOf<'loaded'>[] };
-
-/** A place a group points at: a rule's field (rule set, key the field) or an item of category access (key its index). */
-type Visit = (kind: CatalogKind, value: number | string, rule: number | undefined, key: string | number) => void;
-
-/** Walks what a group points at in file order, building nothing: counting and the catalog needs need no pointers. */
-function visitTargets(group: Pointing, visit: Visit): void {
-  group.discount_rules.forEach((rule, index) => {
-    if ('category_id' in rule) visit('category', rule.category_id, index, 'category_id');
-    else if ('category' in rule) visit('category', rule.category, index, 'category');
-    else if ('product_id' in rule) visit('product', rule.product_id, index, 'product_id');
-    else if ('product_sku' in rule) visit('product', rule.product_sku, index, 'product_sku');
-    else if ('price_list_id' in rule) visit('price_list', rule.price_list_id, index, 'price_list_id');
-    else if ('price_list' in rule) visit('price_list', rule.price_list, index, 'price_list');
-  });
-  if (group.category_access.type === 'specific') {
-    group.category_access.categories.forEach((item, index) => visit('category', item, undefined, index));
-  }
-}
+type Pointing = {
+  category_access: CategoryAccessOf<'loaded'>;
+  discount_rules: readonly DiscountRuleOf<'loaded'>[];
+} & StorefrontKeysOf<'file'>;
 
 export function listTargets(group: Pointing): Target[] {
   const targets: Target[] = [];
-  visitTargets(group, (kind, value, rule, key) => {
-    const pointer = rule === undefined ? `/category_access/categories/${key}` : `/discount_rules/${rule}/${key}`;
-    const target: Target = typeof value === 'number' ? { kind, pointer, id: value } : { kind, pointer, ref: value };
-    if (rule !== undefined) target.rule = rule;
-    targets.push(target);
+  group.discount_rules.forEach((rule, index) => {
+    const at = (key: string) => `/discount_rules/${index}/${key}`;
+    const add = (kind: CatalogKind, key: string, value: number | string) =>
+      targets.push(
+        typeof value === 'number'
+          ? { kind, pointer: at(key), id: value, rule: index }
+          : { kind, pointer: at(key), ref: value, rule: index },
+      );
+    if ('category_id' in rule) add('category', 'category_id', rule.category_id);
+    else if ('category' in rule) add('category', 'category', rule.category);
+    else if ('product_id' in rule) add('product', 'product_id', rule.product_id);
+    else if ('product_sku' in rule) add('product', 'product_sku', rule.product_sku);
+    else if ('price_list_id' in rule) add('price_list', 'price_list_id', rule.price_list_id);
+    else if ('price_list' in rule) add('price_list', 'price_list', rule.price_list);
   });
+  if (group.category_access.type === 'specific') {
+    group.category_access.categories.forEach((item, index) => {
+      const pointer = `/category_access/categories/${index}`;
+      targets.push(
+        typeof item === 'number' ? { kind: 'category', pointer, id: item } : { kind: 'category', pointer, ref: item },
+      );
+    });
+  }
+  targets.push(...listStorefrontTargets(group));
   return targets;
 }
 
-/** How many places of the groups point by id and how many by reference. */
-export function countTargets(groups: readonly Pointing[]): { byId: number; byName: number } {
-  const counts = { byId: 0, byName: 0 };
-  const count: Visit = (_kind, value) => {
-    if (typeof value === 'number') counts.byId += 1;
-    else counts.byName += 1;
-  };
-  for (const group of groups) visitTargets(group, count);
-  return counts;
+/** The price lists and channels of a group's storefront keys (a resolved id is a number like any id). */
+function listStorefrontTargets(group: StorefrontKeysOf<'file'>): Target[] {
+  const targets: Target[] = [];
+  const add = (kind: CatalogKind, pointer: string, value: number | string) =>
+    targets.push(typeof value === 'number' ? { kind, pointer, id: value } : { kind, pointer, ref: value });
+  (group.price_lists ?? []).forEach((entry, index) => {
+    const at = `/price_lists/${index}/`;
+    if ('price_list_id' in entry) add('price_list', `${at}price_list_id`, entry.price_list_id);
+    else add('price_list', `${at}price_list`, entry.price_list);
+    if ('channel_id' in entry && entry.channel_id !== undefined) add('channel', `${at}channel_id`, entry.channel_id);
+    else if ('channel' in entry && entry.channel !== undefined) add('channel', `${at}channel`, entry.channel);
+  });
+  for (const key of ['default_on_channels', 'guest_on_channels'] as const)
+    (group[key] ?? []).forEach((channel, index) => add('channel', `/${key}/${index}`, channel));
+  return targets;
+}
+
+/** Whether a group manages any storefront key: then the store's channels are read, to name them. */
+export function managesStorefront(group: StorefrontKeysOf<'file'>): boolean {
+  return STOREFRONT_KEYS.some((key) => group[key] !== undefined);
 }
 
 /**
@@ -60,21 +81,34 @@ export function countTargets(groups: readonly Pointing[]): { byId: number; byNam
  * at one, and only the products named (by id or SKU). Live groups may be passed too, for their names.
  */
 export function listCatalogNeeds(groups: readonly Pointing[]): CatalogNeeds {
-  const needs: CatalogNeeds = { categories: false, priceLists: false, productIds: [], productSkus: [] };
+  const needs: CatalogNeeds = {
+    categories: false,
+    priceLists: false,
+    channels: false,
+    productIds: [],
+    productSkus: [],
+  };
   const ids = new Set<number>();
   const skus = new Set<string>();
-  const need: Visit = (kind, value) => {
-    if (kind === 'category') needs.categories = true;
-    else if (kind === 'price_list') needs.priceLists = true;
-    else if (typeof value === 'number') ids.add(value);
-    else skus.add(value);
-  };
-  for (const group of groups) visitTargets(group, need);
+  for (const target of groups.flatMap(listTargets)) {
+    if (target.kind === 'category') needs.categories = true;
+    else if (target.kind === 'price_list') needs.priceLists = true;
+    else if (target.kind === 'channel') needs.channels = true;
+    else if (target.id !== undefined) ids.add(target.id);
+    else if (target.ref !== undefined) skus.add(target.ref);
+  }
+  if (groups.some(managesStorefront)) needs.channels = true;
   needs.productIds = [...ids].sort((a, b) => a - b);
   needs.productSkus = [...skus].sort();
   return needs;
 }
 
 export function needsNothing(needs: CatalogNeeds): boolean {
-  return !needs.categories && !needs.priceLists && needs.productIds.length === 0 && needs.productSkus.length === 0;
+  return (
+    !needs.categories &&
+    !needs.priceLists &&
+    !needs.channels &&
+    needs.productIds.length === 0 &&
+    needs.productSkus.length === 0
+  );
 }

@@ -17,6 +17,11 @@ export function audienceLines(change: Change): string[] {
 function describeCount(change: Change): string | undefined {
   const customers = change.customers;
   if (customers === undefined) return undefined;
+  if (change.action === 'delete' && change.merge_into) {
+    const moving = customers === null ? 'its customers (not counted, --no-customers)' : countOf(customers, 'customer');
+    const verb = customers === 1 ? 'moves' : 'move';
+    return `${moving} ${verb} to ${change.merge_into.name} first (at most 10 a request); the group goes once empty`;
+  }
   if (customers === null) return 'customers not counted (--no-customers)';
   if (change.action === 'create') return 'a new group: no customers yet';
   const them = countOf(customers, 'customer');
@@ -41,6 +46,23 @@ function describeGuestReach(change: Change): string | undefined {
 export function describeReadRequests(plan: Pick<Plan, 'reads'>): string {
   if (!plan.reads) return '';
   const { groups, categories, products, price_lists: priceLists, customers } = plan.reads.requests;
-  const total = groups + categories + products + priceLists + customers;
-  return `Read requests: ${total} (${groups} for groups, ${categories} for categories, ${products} for products, ${priceLists} for price lists, ${customers} for customer counts).`;
+  const { channels, channel_settings: settings, assignments, references } = plan.reads.requests;
+  // The storefront kinds are shown only when read, so plans of files without those keys read as before.
+  const storefront = [
+    channels === undefined ? '' : `${channels} for channels`,
+    settings === undefined ? '' : `${settings} for channel settings`,
+    assignments === undefined ? '' : `${assignments} for assignments`,
+  ].filter(Boolean);
+  const extra = (channels ?? 0) + (settings ?? 0) + (assignments ?? 0) + (references ?? 0);
+  const total = groups + categories + products + priceLists + customers + extra;
+  const parts = [
+    `${groups} for groups`,
+    `${categories} for categories`,
+    `${products} for products`,
+    `${priceLists} for price lists`,
+    ...storefront,
+    `${customers} for customer counts`,
+    ...(references === undefined ? [] : [`${references} for what names the deleted groups`]),
+  ];
+  return `Read requests: ${total} (${parts.join(', ')}).`;
 }

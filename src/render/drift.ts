@@ -10,6 +10,7 @@ import {
 import { differingFields } from '../model/normalize.js';
 import { describeReasons, describeRuleDrift, formatField, pairChangedRules, type Names } from './words.js';
 import { folderLabel } from '../text/words.js';
+import { storefrontDriftLines } from './storefront-lines.js';
 
 export const IN_SYNC = 'In sync: no differences.';
 /** Drift still exits 2 for unmanaged groups, so "in sync" would contradict it; this says only what holds. */
@@ -45,15 +46,18 @@ export function countDrift(plan: Pick<Plan, 'changes'>): DriftCounts {
 }
 
 /** "Retail: discount_rules differ (store has 10% off Power Tools (category 18), the file says 15%)". */
-export function driftLines(plan: Pick<Plan, 'changes' | 'catalog_names'>): string[] {
+export function driftLines(plan: Pick<Plan, 'changes' | 'catalog_names' | 'storefront'>): string[] {
   const names = plan.catalog_names;
-  return mergeByGroup(plan.changes).map((change) => {
+  const groups = mergeByGroup(plan.changes).map((change) => {
     if (change.action === 'create') return `${change.name}: in a file but not in the store`;
+    if (change.action === 'delete' && change.merge_into)
+      return `${change.name}: in the store, merged into ${change.merge_into.name} by merged_from (not applied yet)`;
     if (change.action === 'delete') return `${change.name}: in the store, described by no file`;
     if (change.kind === 'unmanaged_release') return `${change.before.name}: ${describeReasons(change)}`;
     const label = change.fields.includes('name') ? `${change.after.name} (id ${change.id})` : change.after.name;
     return `${label}: ${change.fields.map((field) => describeFieldDrift(field, change.before, change.after, names)).join('; ')}`;
   });
+  return [...groups, ...storefrontDriftLines(plan.storefront)];
 }
 
 /** A swap's separate flag release and its main update are one group to a reader of drift. */

@@ -1,11 +1,11 @@
 // Names and messages come from the store, and a hostile or careless one may hold terminal control
-// sequences, or invisible format characters (bidi overrides, zero-width joiners) that make one name
-// look like another. People-facing output shows them escaped (\u001b, \u202e), never raw; JSON escapes on its own.
+// sequences, or invisible characters (bidi overrides, zero-width joiners, Hangul fillers, no-break spaces) that
+// make one name look like another. People-facing output shows them escaped (\u001b, \u202e), never raw;
+// JSON output escapes the same class (text/hidden.ts).
+import { HIDDEN_CLASS } from '../text/hidden.js';
 
-// Cc and Cf (format characters: bidi controls, zero-width characters, tags), lone surrogates (Cs) and the
-// line and paragraph separators.
-const CONTROL = /[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
-const CONTROL_BUT_NEWLINE = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}\u2028\u2029]/gu;
+const CONTROL = new RegExp(HIDDEN_CLASS, 'gu');
+const CONTROL_BUT_NEWLINE = new RegExp(`(?!\\n)${HIDDEN_CLASS}`, 'gu');
 
 function escapeChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;

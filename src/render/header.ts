@@ -6,6 +6,8 @@ import { describeRefusal } from './refusal.js';
 /** The store a plan is for; `apiUrl` only when it is not the default API. */
 export interface PlanStore {
   hash: string;
+  /** The store's name, when the config names several. */
+  name?: string;
   apiUrl?: string;
   /** The config file the run read, as the user would name it; null when none; absent when not said. */
   configFile?: string | null;

@@ -11,6 +11,7 @@ export { renderJson, type JsonOptions } from './json.js';
 export { renderMarkdown, type MarkdownOptions } from './markdown.js';
 export { escapeControl, escapeControlKeepLines } from './escape.js';
 export type { PlanStore } from './header.js';
+export { hasChanges } from './storefront-lines.js';
 
 export const FORMATS = ['text', 'json', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -27,6 +28,9 @@ export interface RenderOptions {
   store?: PlanStore;
   /** Made with --force: the refusals it overrode, said at the top of text and markdown. */
   forced?: readonly SafetyRefusal[];
+  /** Markdown only: shorten to at most this many bytes, between whole changes, saying where the rest is. */
+  maxBytes?: number | undefined;
+  fullAt?: string;
 }
 
 const RENDERERS: Record<Format, (plan: Plan, options: RenderOptions) => string> = {

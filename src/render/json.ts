@@ -1,39 +1,97 @@
 // The machine rendering: format_version 1, validated by schemas/plan.schema.json. `body` is the exact
 // request body, with ids; the names of what it refers to sit beside it in `catalog_names`.
-import type { CatalogNames, Change, Plan, SafetyRefusal } from '../model/index.js';
+import type { CatalogNames, Change, Plan, SafetyRefusal, StorefrontPlan } from '../model/index.js';
+import { describeStorefrontChange } from './storefront-lines.js';
 import { viewChange, type PlanAttribution } from './attribution.js';
+import { driftLines } from './drift.js';
+import type { PlanStore } from './header.js';
 import { nameReferencesOf } from './names.js';
 import { describeRefusalWithOverride } from './refusal.js';
+import { describeNotice } from './notices.js';
 import { describeReasons } from './words.js';
+import { stringifyJson } from '../text/hidden.js';
 
 export interface JsonOptions {
   mode?: 'plan' | 'drift';
   /** Next to a baseline: each change gets an `origin`, and `baseline` says what was compared. */
   attribution?: PlanAttribution;
+  /** The store the plan is for, named at the top. */
+  store?: PlanStore;
 }
 
 export function renderJson(plan: Plan, options: JsonOptions = {}): string {
   const document = {
     format_version: 1,
     ...(options.mode === 'drift' ? { mode: 'drift' } : {}),
+    ...(options.store ? { store: describeStoreForMachines(options.store) } : {}),
     summary: plan.summary,
     changes: plan.changes.map((change) =>
-      withOrigin(orderKeys(change, plan.catalog_names), change, options.attribution),
+      withOrigin(
+        withDriftReason(orderKeys(change, plan.catalog_names), change, plan, options.mode),
+        change,
+        options.attribution,
+      ),
     ),
     unchanged: plan.unchanged,
     unmanaged: plan.unmanaged,
     refusals: plan.refusals.map(describeRefusalForMachines),
+    ...(plan.storefront ? { storefront: describeStorefrontForMachines(plan.storefront, options.attribution) } : {}),
     ...(options.attribution ? { baseline: describeBaseline(options.attribution) } : {}),
     ...(plan.reads ? { reads: plan.reads } : {}),
     ...(plan.notes?.length
       ? { notes: plan.notes.map((note) => ({ name: note.name, id: note.id, reason: describeReasons(note) })) }
       : {}),
+    ...(plan.notices?.length && options.mode !== 'drift'
+      ? { notices: plan.notices.map((notice) => ({ ...notice, message: describeNotice(notice, plan) })) }
+      : {}),
+    ...(plan.ownership ? { ownership: plan.ownership } : {}),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJson(document);
 }
 
-/** The refusal as format_version 1 prints it: the threshold, the two numbers and the words. */
+/**
+ * Drift cannot say which side moved, so its reason names both sides as the text report does ("store has
+ * 10% off ..., the file says 15%"); a plan's reason ("changed in groups/vip.yaml") would blame the file.
+ */
+function withDriftReason(
+  ordered: Record<string, unknown>,
+  change: Change,
+  plan: Plan,
+  mode: JsonOptions['mode'],
+): Record<string, unknown> {
+  if (mode !== 'drift') return ordered;
+  const [line] = driftLines({ changes: [change], catalog_names: plan.catalog_names });
+  return line === undefined ? ordered : { ...ordered, reason: line };
+}
+
+/** The store by hash, with its name and its API only when the config gives them. */
+function describeStoreForMachines(store: PlanStore): Record<string, string> {
+  return {
+    hash: store.hash,
+    ...(store.name === undefined ? {} : { name: store.name }),
+    ...(store.apiUrl === undefined ? {} : { api_url: new URL(store.apiUrl).origin }),
+  };
+}
+
+/** The refusal as format_version 1 prints it: the threshold, the two numbers and the words (or the pattern's facts). */
+/** The storefront section: each change as planned, with its words, and the names it uses. */
+function describeStorefrontForMachines(storefront: StorefrontPlan, attribution?: PlanAttribution): StorefrontPlan {
+  const origins = attribution?.compared ? attribution.origins : undefined;
+  return {
+    ...storefront,
+    changes: storefront.changes.map((change) => ({
+      ...change,
+      description: describeStorefrontChange(change, storefront),
+      ...(origins ? { origin: origins[change.key] ?? 'change' } : {}),
+    })),
+  };
+}
+
 function describeRefusalForMachines(refusal: SafetyRefusal): Record<string, unknown> {
+  if (refusal.override === null) {
+    const { override: _none, ...facts } = refusal;
+    return { ...facts, message: describeRefusalWithOverride(refusal) };
+  }
   return {
     check: refusal.check,
     limit: refusal.limit,
@@ -108,6 +166,15 @@ function orderKeys(change: Change, names: CatalogNames | undefined): Record<stri
         ...(change.source ? { source: change.source } : {}),
       };
     case 'delete':
-      return { ...head, body: change.body, ...beside, before: change.before, ...tail };
+      return {
+        ...head,
+        body: change.body,
+        ...beside,
+        ...(change.references ? { references: change.references } : {}),
+        ...(change.unchecked ? { unchecked: change.unchecked } : {}),
+        ...(change.merge_into ? { merge_into: change.merge_into } : {}),
+        before: change.before,
+        ...tail,
+      };
   }
 }

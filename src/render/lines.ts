@@ -108,10 +108,21 @@ export function ruleWords(change: Change, names?: Names): string[] {
 }
 
 export function formatSummaryLine(summary: Plan['summary']): string {
-  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged.`;
+  const ignored = summary.ignored === undefined ? '' : `, ${summary.ignored} ignored (the config's ignore)`;
+  const writes = `${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete`;
+  return `Plan: ${writes}, ${summary.unchanged} unchanged, ${summary.unmanaged} unmanaged${ignored}.`;
 }
 
 /** Writes are one per change; apply also lists the groups once before writing and once to confirm. */
+/** One write per change, and a merge's moves of 10 customers a request on top (uncounted members add none). */
+export function countWriteRequests(plan: Pick<Plan, 'changes'>): number {
+  return plan.changes.reduce(
+    (sum, change) =>
+      sum + 1 + (change.action === 'delete' && change.merge_into ? Math.ceil((change.customers ?? 0) / 10) : 0),
+    0,
+  );
+}
+
 export function formatRequestCount(writes: number): string {
   return `Apply will send ${countOf(writes, 'write request')}, plus 2 reads of the group list (one before writing, one to confirm).`;
 }

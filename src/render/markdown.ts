@@ -24,10 +24,15 @@ import {
 } from './attribution.js';
 import { escapeStrings } from './escape.js';
 import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGED_HEADING_DRIFT } from './drift.js';
+import { clipQuoted } from '../text/clip.js';
 import { folderLabel } from '../text/words.js';
-import { ACTION_SIGN, changeLines, dependencyLabels, labelOf, ruleWords } from './lines.js';
+import { fitPieces, type Piece } from './fit.js';
+import { ACTION_SIGN, changeLines, countWriteRequests, dependencyLabels, labelOf, ruleWords } from './lines.js';
+import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
 import { audienceLines, describeReadRequests } from './audience.js';
+import { referenceLines } from './group-references.js';
+import { countStorefrontRequests, hasChanges, STOREFRONT_HEADING, storefrontLines } from './storefront-lines.js';
 
 export interface MarkdownOptions {
   mode?: 'plan' | 'drift';
@@ -40,34 +45,56 @@ export interface MarkdownOptions {
   store?: PlanStore;
   /** Made with --force: the refusals it overrode, in a warning under the heading. */
   forced?: readonly SafetyRefusal[];
+  /** Shorten to at most this many bytes, cutting between whole changes (a comment, a step summary). */
+  maxBytes?: number | undefined;
+  /** Where the whole plan is, said when shortened. */
+  fullAt?: string;
 }
 
 export function renderMarkdown(rawPlan: Plan, options: MarkdownOptions = {}): string {
+  const fit = {
+    maxBytes: options.maxBytes,
+    fullAt: options.fullAt ?? FULL_PLAN_AT,
+    noun: options.mode === 'drift' ? 'differing group' : 'change',
+  };
+  return `${fitPieces(renderMarkdownPieces(rawPlan, options), fit)}\n`;
+}
+
+/** Where the whole plan is when the markdown had to be shortened and the caller names no better place. */
+export const FULL_PLAN_AT = '`bcgroups plan` in text or JSON, and the saved plan file (--out)';
+
+/** The markdown in pieces a size limit may cut between: the heading, warnings and counts are always kept. */
+export function renderMarkdownPieces(rawPlan: Plan, options: MarkdownOptions = {}): Piece[] {
   const plan = escapeStrings(rawPlan);
   const drift = options.mode === 'drift';
   const dir = options.dir ?? 'groups';
   const title = options.title ?? (drift ? 'bcgroups drift' : 'bcgroups plan');
   const attribution = drift || !options.attribution ? undefined : escapeAttribution(options.attribution);
-  const body = drift
-    ? [formatDriftTable(plan), formatDrift(plan)]
+  const body: Piece[] = drift
+    ? [keep(formatDriftTable(plan)), ...formatDrift(plan)]
     : attribution?.compared
       ? formatAttributed(plan, attribution, dir)
-      : [formatPlanTable(plan), formatChanges(plan, dir)];
+      : [keep(formatPlanTable(plan)), ...formatChanges(plan, dir)];
   const off =
     attribution && !attribution.compared ? `> [!NOTE]\n> ${escapeInline(describeAttributionOff(attribution))}` : '';
   const heading = options.store ? `${title}: ${describeStore(options.store)}` : title;
-  const sections = [
-    `## ${escapeInline(heading)}`,
-    formatForced(options.forced),
-    formatRefusals(plan),
-    formatUnchecked(plan),
-    off,
+  const pieces: Piece[] = [
+    keep(`## ${escapeInline(heading)}`),
+    keep(formatForced(options.forced)),
+    keep(formatRefusals(plan)),
+    keep(formatUnchecked(plan)),
+    keep(off),
     ...body,
-    drift ? '' : formatNotes(plan),
-    formatUnmanaged(plan, dir, drift),
-    describeReadRequests(plan),
+    keep(drift ? '' : formatNotices(plan)),
+    { text: drift ? '' : formatNotes(plan), what: 'the notes' },
+    { text: formatUnmanaged(plan, dir, drift), what: 'the list of unmanaged groups' },
+    keep(describeReadRequests(plan)),
   ];
-  return `${sections.filter(Boolean).join('\n\n')}\n`;
+  return pieces.filter((piece) => piece.text !== '');
+}
+
+function keep(text: string): Piece {
+  return { text, keep: true };
 }
 
 function formatForced(overridden: readonly SafetyRefusal[] | undefined): string {
@@ -89,6 +116,12 @@ function formatRefusals(plan: Plan): string {
   ].join('\n');
 }
 
+function formatNotices(plan: Plan): string {
+  return describeNotices(plan)
+    .map((notice) => `> [!IMPORTANT]\n> ${escapeInline(notice)}`)
+    .join('\n\n');
+}
+
 function formatUnchecked(plan: Plan): string {
   const notes = plan.reads?.unchecked ?? [];
   if (notes.length === 0) return '';
@@ -97,9 +130,26 @@ function formatUnchecked(plan: Plan): string {
 
 function formatPlanTable(plan: Plan): string {
   const { summary } = plan;
+  const ignored = summary.ignored === undefined ? [] : [summary.ignored];
   return formatTable(
-    ['Create', 'Update', 'Delete', 'Unchanged', 'Unmanaged', 'Write requests'],
-    [summary.create, summary.update, summary.delete, summary.unchanged, summary.unmanaged, plan.changes.length],
+    [
+      'Create',
+      'Update',
+      'Delete',
+      'Unchanged',
+      'Unmanaged',
+      ...(ignored.length > 0 ? ['Ignored'] : []),
+      'Write requests',
+    ],
+    [
+      summary.create,
+      summary.update,
+      summary.delete,
+      summary.unchanged,
+      summary.unmanaged,
+      ...ignored,
+      countWriteRequests(plan) + countStorefrontRequests(plan),
+    ],
   );
 }
 
@@ -107,9 +157,10 @@ function formatPlanTable(plan: Plan): string {
 function formatDriftTable(plan: Plan): string {
   const counts = countDrift(plan);
   // Drift never prunes, so nothing is planned away; a group only in the store shows as unmanaged.
+  const ignored = plan.summary.ignored === undefined ? [] : [plan.summary.ignored];
   return formatTable(
-    ['Missing from store', 'Differ', 'In sync', 'Unmanaged'],
-    [counts.missing, counts.differ, plan.summary.unchanged, plan.summary.unmanaged],
+    ['Missing from store', 'Differ', 'In sync', 'Unmanaged', ...(ignored.length > 0 ? ['Ignored'] : [])],
+    [counts.missing, counts.differ, plan.summary.unchanged, plan.summary.unmanaged, ...ignored],
   );
 }
 
@@ -117,9 +168,26 @@ function formatTable(headings: string[], counts: number[]): string {
   return [`| ${headings.join(' | ')} |`, `|${'---:|'.repeat(headings.length)}`, `| ${counts.join(' | ')} |`].join('\n');
 }
 
-function formatChanges(plan: Plan, dir: string): string {
-  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
-  return plan.changes.map((change) => formatChange(change, plan)).join('\n\n');
+function formatChanges(plan: Plan, dir: string, attribution?: PlanAttribution): Piece[] {
+  if (!hasChanges(plan)) return [keep(`No changes: the store matches ${folderLabel(dir)}.`)];
+  return [...plan.changes.map((change) => changePiece(change, plan)), ...storefrontPieces(plan, attribution)];
+}
+
+function changePiece(change: Change, plan: Plan, view?: ChangeView): Piece {
+  return { text: formatChange(change, plan, view), change: labelOf(change) };
+}
+
+/** Assignments and channel roles, a line each, names escaped like every other line from the store. */
+function storefrontPieces(plan: Plan, attribution?: PlanAttribution): Piece[] {
+  const lines = storefrontLines(plan.storefront, attribution);
+  if (lines.length === 0) return [];
+  const shown = lines.map(({ sign, text }) => `- \`${sign}\` ${escapeInline(text)}`);
+  return [
+    {
+      text: [`#### ${STOREFRONT_HEADING} (${lines.length})`, ...shown].join('\n'),
+      what: 'the price list and channel changes',
+    },
+  ];
 }
 
 const AT_DEFAULTS =
@@ -143,6 +211,7 @@ function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
   }
   const words = [
     ...audienceLines(change),
+    ...referenceLines(change),
     ...ruleWords(change, plan.catalog_names),
     ...(view?.note ? [view.note] : []),
   ];
@@ -156,7 +225,7 @@ function formatChange(whole: Change, plan: Plan, view?: ChangeView): string {
 }
 
 /** What the pull request does, first; then what was pending anyway, and what it no longer does. */
-function formatAttributed(plan: Plan, attribution: Attribution, dir: string): string[] {
+function formatAttributed(plan: Plan, attribution: Attribution, dir: string): Piece[] {
   const { own, pending } = splitByOrigin(plan.changes, attribution);
   const overwrites = overwriteLines(plan, attribution);
   const warning =
@@ -167,14 +236,13 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
           `> **${OVERWRITE_WARNING}.** ${OVERWRITE_NOTE}`,
           ...overwrites.map((line) => `> - ${escapeInline(line)}`),
         ].join('\n');
-  const section = (heading: string, changes: Change[], note?: string) =>
+  const section = (heading: string, changes: Change[], note?: string): Piece[] =>
     changes.length === 0
-      ? ''
+      ? []
       : [
-          `### ${heading} (${changes.length})`,
-          ...(note ? [`_${note}_`] : []),
-          ...changes.map((change) => formatChange(change, plan, viewChange(change, attribution, plan.catalog_names))),
-        ].join('\n\n');
+          { text: [`### ${heading} (${changes.length})`, ...(note ? [`_${note}_`] : [])].join('\n\n') },
+          ...changes.map((change) => changePiece(change, plan, viewChange(change, attribution, plan.catalog_names))),
+        ];
   const dropped =
     attribution.dropped.length === 0
       ? ''
@@ -185,21 +253,26 @@ function formatAttributed(plan: Plan, attribution: Attribution, dir: string): st
             .map((line) => `- ${escapeInline(line)}`)
             .join('\n'),
         ].join('\n\n');
-  const changes = plan.changes.length === 0 ? formatChanges(plan, dir) : '';
   return [
-    escapeInline(describeAttribution(plan, attribution)),
-    warning,
-    formatPlanTable(plan),
-    changes,
-    section(OWN_HEADING, own),
-    section(PENDING_HEADING, pending, PENDING_NOTE),
-    dropped,
+    keep(escapeInline(describeAttribution(plan, attribution))),
+    keep(warning),
+    keep(formatPlanTable(plan)),
+    ...(plan.changes.length === 0 ? formatChanges(plan, dir, attribution) : storefrontPieces(plan, attribution)),
+    ...section(OWN_HEADING, own),
+    ...section(PENDING_HEADING, pending, PENDING_NOTE),
+    { text: dropped, what: 'the changes no longer pending' },
   ];
 }
 
-function formatDrift(plan: Plan): string {
+/** One piece per group that differs, so a long report is cut between groups. */
+function formatDrift(plan: Plan): Piece[] {
   const lines = driftLines(plan);
-  return lines.length === 0 ? describeNoDrift(plan) : lines.map((line) => `- ${escapeInline(line)}`).join('\n');
+  if (lines.length === 0) return [keep(describeNoDrift(plan))];
+  return lines.map((line, index) => ({
+    text: `- ${escapeInline(line)}`,
+    change: clipQuoted(line),
+    ...(index === 0 ? {} : { before: '\n' }),
+  }));
 }
 
 function formatNotes(plan: Plan): string {

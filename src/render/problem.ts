@@ -1,5 +1,6 @@
 import type { Problem } from '../errors.js';
 import { escapeControl } from './escape.js';
+import { stringifyJson } from '../text/hidden.js';
 
 /** `file:line:col  field  message`, with a hint line where one helps: how every problem is shown. */
 export function formatProblem(problem: Problem): string {
@@ -37,6 +38,8 @@ export interface ValidationReport {
   dir?: string;
   groups?: number;
   files?: number;
+  /** The config's ignore and protect patterns; absent when the config could not be read. */
+  ownership?: { ignore: readonly string[]; protect: readonly string[] };
   problems: Problem[];
 }
 
@@ -46,6 +49,7 @@ export function renderProblemsJson(report: ValidationReport): string {
     format_version: 1,
     valid: report.problems.length === 0,
     ...(report.dir === undefined ? {} : { dir: report.dir, groups: report.groups ?? 0, files: report.files ?? 0 }),
+    ...(report.ownership ? { ignore: report.ownership.ignore, protect: report.ownership.protect } : {}),
     problems: report.problems.map((problem) => ({
       file: problem.file,
       line: problem.line,
@@ -55,5 +59,5 @@ export function renderProblemsJson(report: ValidationReport): string {
       hint: problem.hint ?? null,
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return stringifyJson(document);
 }

@@ -26,6 +26,7 @@ import { countDrift, describeNoDrift, driftLines, unmanagedHeadingPlan, UNMANAGE
 import {
   ACTION_SIGN,
   changeLines,
+  countWriteRequests,
   dependencyLabels,
   formatRequestCount,
   formatSummaryLine,
@@ -33,8 +34,11 @@ import {
   ruleWords,
   type Sign,
 } from './lines.js';
+import { describeNotices } from './notices.js';
 import { describeReasons } from './words.js';
+import { countStorefrontRequests, hasChanges, STOREFRONT_HEADING, storefrontLines } from './storefront-lines.js';
 import { audienceLines, describeReadRequests } from './audience.js';
+import { referenceLines } from './group-references.js';
 import { count as countOf, folderLabel } from '../text/words.js';
 
 export interface TextOptions {
@@ -64,6 +68,7 @@ export function renderText(rawPlan: Plan, options: TextOptions): string {
     formatRefusals(plan, options.color),
     formatUnchecked(plan),
     ...changes,
+    options.mode === 'drift' ? '' : formatNotices(plan),
     options.mode === 'drift' ? '' : formatNotes(plan),
     formatUnmanaged(plan, dir, options.mode ?? 'plan'),
   ];
@@ -98,8 +103,19 @@ function formatUnchecked(plan: Plan): string {
 }
 
 function formatChanges(plan: Plan, dir: string, color: boolean): string {
-  if (plan.changes.length === 0) return `No changes: the store matches ${folderLabel(dir)}.`;
-  return ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+  if (!hasChanges(plan)) return `No changes: the store matches ${folderLabel(dir)}.`;
+  const groups =
+    plan.changes.length === 0
+      ? ''
+      : ['Changes to the store:', ...plan.changes.map((change) => formatChange(change, plan, color))].join('\n\n');
+  return [groups, formatStorefront(plan, color)].filter(Boolean).join('\n\n');
+}
+
+function formatStorefront(plan: Plan, color: boolean, attribution?: PlanAttribution): string {
+  const lines = storefrontLines(plan.storefront, attribution);
+  if (lines.length === 0) return '';
+  const shown = lines.map(({ sign, text }) => `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${text}`);
+  return [`${STOREFRONT_HEADING}:`, ...shown].join('\n');
 }
 
 /** Without a compared baseline, one list; with one, the warning, this change's own, the pending, the dropped. */
@@ -145,6 +161,7 @@ function formatPlanChanges(
     section(OWN_HEADING, own),
     section(PENDING_HEADING, pending, PENDING_NOTE),
     dropped,
+    formatStorefront(plan, color, attribution),
   ];
 }
 
@@ -155,6 +172,7 @@ function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeVi
     `  ${paint(sign, SIGN_STYLE[sign] ?? 'bold', color)} ${paint(labelOf(change), 'bold', color)}: ${view?.reason ?? describeReasons(change)}`,
   ];
   for (const line of audienceLines(change)) lines.push(paint(`      ${line}`, 'dim', color));
+  for (const line of referenceLines(change)) lines.push(`      ${line}`);
   for (const line of changeLines(change, 'arrow', plan.catalog_names)) {
     const text = `${line.sign} ${'  '.repeat(line.depth)}${line.text}`;
     const style = SIGN_STYLE[line.sign];
@@ -166,6 +184,12 @@ function formatChange(whole: Change, plan: Plan, color: boolean, view?: ChangeVi
   const waits = dependencyLabels(change, plan);
   if (waits.length > 0) lines.push(paint(`      waits for: ${waits.join(', ')}`, 'dim', color));
   return lines.join('\n');
+}
+
+function formatNotices(plan: Plan): string {
+  return describeNotices(plan)
+    .map((notice) => `Note: ${notice}`)
+    .join('\n\n');
 }
 
 function formatNotes(plan: Plan): string {
@@ -180,12 +204,14 @@ function formatUnmanaged(plan: Plan, dir: string, mode: 'plan' | 'drift'): strin
 }
 
 function formatPlanFooter(plan: Plan, color: boolean): string {
-  // Apply sends one write request per change.
-  const requests = plan.changes.length;
+  const requests = countWriteRequests(plan) + countStorefrontRequests(plan);
   const summary = paint(formatSummaryLine(plan.summary), 'bold', color);
-  return [summary, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)]
-    .filter(Boolean)
-    .join('\n');
+  // Group counts say nothing of assignments and channel roles: their count is said beside them.
+  const storefront = plan.storefront?.changes.length ?? 0;
+  const side = storefront > 0 ? paint(`Price lists and channel groups: ${storefront} to change.`, 'bold', color) : '';
+  const lines = [summary, side, requests > 0 ? formatRequestCount(requests) : '', describeReadRequests(plan)];
+  // A long plan is read from its end: a refused one says so there too, not only above the changes.
+  return [...lines, plan.refusals.length > 0 ? `\n${formatRefusals(plan, color)}` : ''].filter(Boolean).join('\n');
 }
 
 function formatDrift(plan: Plan, dir: string, color: boolean): string {
@@ -200,6 +226,10 @@ function formatDrift(plan: Plan, dir: string, color: boolean): string {
 function formatDriftFooter(plan: Plan): string {
   const counts = countDrift(plan);
   const differing = counts.missing + counts.differ + counts.extra;
-  const line = `Drift: ${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged.`;
+  const ignored = plan.summary.ignored === undefined ? '' : `, ${plan.summary.ignored} ignored`;
+  const storefront = plan.storefront?.changes.length ?? 0;
+  const channels = storefront > 0 ? `, ${countOf(storefront, 'assignment or channel difference')}` : '';
+  const groups = `${countOf(differing, 'group')} differ${differing === 1 ? 's' : ''}${channels}`;
+  const line = `Drift: ${groups}, ${plan.summary.unchanged} in sync, ${plan.summary.unmanaged} unmanaged${ignored}.`;
   return [line, describeReadRequests(plan)].filter(Boolean).join('\n');
 }

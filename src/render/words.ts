@@ -216,6 +216,8 @@ export function describeReason(reason: ChangeReason): string {
       return `${reason.flags.map((flag) => FLAG_WORDS[flag]).join(' and ')} ${reason.flags.length > 1 ? 'move' : 'moves'} to ${reason.to} (released first: the two groups swap flags)`;
     case 'holder_vanishes':
       return `the store is left without a ${reason.flag === 'is_default' ? 'default' : 'guest'} group`;
+    case 'merged_into':
+      return `merged into ${reason.to} (merged_from in ${reason.file}): its customers move there first`;
   }
 }
 

@@ -16,7 +16,7 @@ import { sortProblems, type DesiredState } from '../desired/index.js';
 import { needsNothing, resolveReferences } from '../references/index.js';
 
 /** The client's reads this step uses. */
-export type CatalogReads = Pick<StoreReads, 'readCategories' | 'readProducts' | 'readPriceLists'>;
+export type CatalogReads = Pick<StoreReads, 'readCategories' | 'readProducts' | 'readPriceLists' | 'listChannels'>;
 
 /** Why a needed kind went unread, as resolution quotes it and the plan notes it. */
 export const NO_CATALOG = '--no-catalog';
@@ -28,7 +28,7 @@ export interface ResolvedDesired {
 
 export interface CatalogRead {
   catalog: Catalog;
-  requests: Pick<PlanReads['requests'], 'categories' | 'products' | 'price_lists'>;
+  requests: Pick<PlanReads['requests'], 'categories' | 'products' | 'price_lists' | 'channels'>;
   /** What the plan could not check because the reads were skipped. */
   unchecked: string[];
 }
@@ -46,6 +46,7 @@ export function needsOfReferences(references: readonly ResolvedReference[]): Cat
   return {
     categories: of('category').length > 0,
     priceLists: of('price_list').length > 0,
+    channels: of('channel').length > 0,
     productIds: [],
     productSkus: [...new Set(of('product').map((reference) => reference.ref))].sort(),
   };
@@ -61,21 +62,24 @@ export async function readCatalog(
   if (needsNothing(needs)) return { catalog: {}, requests: none, unchecked: [] };
   if (!switches.catalog) return { catalog: { unread: NO_CATALOG }, requests: none, unchecked: describeUnread(needs) };
   const wantsProducts = needs.productIds.length > 0 || needs.productSkus.length > 0;
-  const [categories, products, priceLists] = await Promise.all([
+  const [categories, products, priceLists, channels] = await Promise.all([
     needs.categories ? reads.readCategories() : undefined,
     wantsProducts ? reads.readProducts({ ids: needs.productIds, skus: needs.productSkus }) : undefined,
     needs.priceLists ? reads.readPriceLists() : undefined,
+    needs.channels ? reads.listChannels() : undefined,
   ]);
   return {
     catalog: {
       ...(categories ? { categories: categories.value } : {}),
       ...(products ? { products: products.value } : {}),
       ...(priceLists ? { priceLists: priceLists.value } : {}),
+      ...(channels ? { channels: channels.value } : {}),
     },
     requests: {
       categories: categories?.requests ?? 0,
       products: products?.requests ?? 0,
       price_lists: priceLists?.requests ?? 0,
+      ...(channels ? { channels: channels.requests } : {}),
     },
     unchecked: [],
   };
@@ -86,6 +90,7 @@ function describeUnread(needs: CatalogNeeds): string[] {
     needs.categories ? 'category' : '',
     needs.productIds.length + needs.productSkus.length > 0 ? 'product' : '',
     needs.priceLists ? 'price list' : '',
+    needs.channels ? 'channel' : '',
   ].filter(Boolean);
   return [`${kinds.join(', ')} names not read, and their ids not checked against the store (${NO_CATALOG})`];
 }

@@ -29,21 +29,3 @@ export async function countTouchedCustomers(
   const counted = await client.store.countCustomers(ids, switches.concurrency);
   return { customers: counted.value, requests: counted.requests, unchecked: [] };
 }
-
-/**
- * A saved plan's counts are lines of a file anyone can edit: before its deletes are checked, each deleted
- * group is counted again (null without counts, which the safety check refuses unless forced).
- */
-export async function recountDeletedCustomers<P extends Pick<Plan, 'changes'>>(
-  client: BigCommerceClient,
-  plan: P,
-  switches: Pick<Config, 'customers' | 'concurrency'>,
-): Promise<P> {
-  const ids = plan.changes.flatMap((change) => (change.action === 'delete' ? [change.id] : []));
-  if (ids.length === 0) return plan;
-  const counted = switches.customers ? (await client.store.countCustomers(ids, switches.concurrency)).value : undefined;
-  const changes = plan.changes.map((change) =>
-    change.action === 'delete' ? { ...change, customers: counted?.get(change.id) ?? null } : change,
-  );
-  return { ...plan, changes };
-}

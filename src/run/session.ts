@@ -42,12 +42,12 @@ export function openStore(config: Config, env: RunPlace['env']): Store {
  * store picked, that store's groups and pins.
  */
 export async function loadDesiredFor(config: Config, cwd: string): Promise<DesiredState> {
-  const state = await loadDesired(config.groupsDir, { cwd, storeNames: storeNamesOf(config) });
+  const state = await loadDesired(config.groupsDir, { cwd, storeNames: storeNamesOf(config), ignore: config.ignore });
   return config.storeName === undefined ? state : selectDesired(state, config.storeName);
 }
 
 /** `plan --all-stores`: groups/ loaded and validated once, then each store's share of it by name. */
 export async function loadDesiredOfStores(config: Config, cwd: string): Promise<(storeName: string) => DesiredState> {
-  const state = await loadDesired(config.groupsDir, { cwd, storeNames: storeNamesOf(config) });
+  const state = await loadDesired(config.groupsDir, { cwd, storeNames: storeNamesOf(config), ignore: config.ignore });
   return (storeName) => selectDesired(state, storeName);
 }

@@ -1,7 +1,7 @@
 // `validate` is offline: the files under config.groupsDir, and what they point at that only plan can check.
 import type { DesiredState } from '../desired/index.js';
 import type { Config } from '../model/index.js';
-import { countTargets } from '../references/index.js';
+import { listTargets } from '../references/index.js';
 import { loadDesiredFor } from './session.js';
 
 export interface CheckedFiles {
@@ -13,5 +13,7 @@ export interface CheckedFiles {
 /** Throws ValidationError with every problem of the files. */
 export async function checkFiles(config: Config, cwd: string): Promise<CheckedFiles> {
   const desired = await loadDesiredFor(config, cwd);
-  return { desired, targets: countTargets(desired.groups) };
+  const targets = desired.groups.flatMap(listTargets);
+  const byName = targets.filter((target) => target.ref !== undefined).length;
+  return { desired, targets: { byId: targets.length - byName, byName } };
 }

@@ -4,8 +4,7 @@
 import type { StoredAssignment } from './channels.js';
 import { readPositiveInt, type RouteAnswer } from './routes.js';
 import { checkAssignmentPut, checkAssignmentRow, isRecord, MAX_ASSIGNMENT_BATCH } from './storefront-bodies.js';
-import type { StorefrontRequest } from './storefront-routes.js';
-import { indexed, notAllowed } from './storefront-routes.js';
+import { indexed, notAllowed, type StorefrontRequest } from './storefront-http.js';
 import { mirrorAssignmentToRules, type StorefrontContext } from './storefront-sync.js';
 import { pageOf, v3Fail } from './v3-routes.js';
 

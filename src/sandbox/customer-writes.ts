@@ -2,7 +2,7 @@
 // such requests in flight (429 beyond), each item with its id. The sandbox models a customer's group only,
 // so an item may carry id and customer_group_id; the whole request is checked before anything is saved.
 import type { RouteAnswer } from './routes.js';
-import type { ServerState } from './server.js';
+import type { ServerState } from './state.js';
 import { v3Fail, type V3Request } from './v3-routes.js';
 
 /** From the spec's PUT /customers: "Limit of 10 customers per call", "Limit of 3 concurrent requests". */

@@ -7,13 +7,8 @@ import { CatalogStore } from './catalog.js';
 import { ChannelStore } from './channels.js';
 import { adoptSeededHolders } from './storefront-sync.js';
 import { findStoreSeedProblems } from './seed.js';
-import {
-  createCounters,
-  createSandboxServer,
-  type LogEntry,
-  type SandboxCounters,
-  type ServerState,
-} from './server.js';
+import { createSandboxServer } from './server.js';
+import { createCounters, type LogEntry, type SandboxCounters, type ServerState } from './state.js';
 import { GroupStore } from './store.js';
 
 export type { HolderMode, RawGroup, RawRule, SandboxOptions, Scope, SeedGroup } from './options.js';
@@ -30,7 +25,7 @@ export type {
   StoredAssignment,
   StoredChannel,
 } from './channels.js';
-export type { LogEntry, SandboxCounters } from './server.js';
+export type { LogEntry, SandboxCounters } from './state.js';
 export { SANDBOX_DEFAULTS, SCOPES } from './options.js';
 export { loadSeedFile, findSeedProblems, findStoreSeedProblems, seedFileOptions } from './seed.js';
 

@@ -105,6 +105,8 @@ export interface SandboxOptions {
   faultMethods?: string[];
   /** Share of POSTs that save the group and then answer 500. */
   ambiguousCreateRate?: number;
+  /** Share of group POSTs and PUTs that are saved, then answered 200 with a body cut short (not JSON). */
+  unreadableWriteRate?: number;
   /** Share of requests whose socket is destroyed, half before and half after the work is done. */
   resetRate?: number;
   /** Share of requests answered 429 without any rate-limit header (platform load). */
@@ -147,6 +149,7 @@ export const SANDBOX_DEFAULTS: ResolvedOptions = {
   faultRate: 0,
   faultMethods: ['GET', 'POST', 'PUT', 'DELETE'],
   ambiguousCreateRate: 0,
+  unreadableWriteRate: 0,
   resetRate: 0,
   rateLimit429WithoutHeaders: 0,
   partialRate: 0,

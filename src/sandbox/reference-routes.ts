@@ -1,7 +1,7 @@
 // GET /v3/promotions (paged, by id) and GET /v3/tax/zones (all at once, meta {}), answered as their specs
 // do. The sandbox only reads them: a write is 405, since bcgroups never writes either.
 import { readPositiveInt, type RouteAnswer } from './routes.js';
-import type { ServerState } from './server.js';
+import type { ServerState } from './state.js';
 import { toV3Error } from './styles.js';
 import { pageOf, v3Fail, type V3Request } from './v3-routes.js';
 

@@ -1,6 +1,6 @@
 // The sandbox's memory of what it was asked: bounded, so a long run or a flood of large bodies cannot
 // make it grow without end. Tests read the newest entries; a benchmark never needs them all.
-import type { LogEntry } from './server.js';
+import type { LogEntry } from './state.js';
 
 /** The newest entries kept; older ones are dropped in chunks, so keeping the bound costs little. */
 export const MAX_LOG_ENTRIES = 10_000;

@@ -19,6 +19,8 @@ export interface RouteRequest {
 export interface RouteAnswer {
   status: number;
   body?: unknown;
+  /** A body sent as is instead of `body` as JSON: an answer that cannot be read. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 

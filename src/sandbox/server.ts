@@ -4,75 +4,20 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { CatalogStore } from './catalog.js';
-import type { ChannelStore } from './channels.js';
-import type { ResolvedOptions } from './options.js';
 import { QuotaWindow } from './quota.js';
 import { describeEndpoint, recordRequest } from './request-log.js';
 import { routeCustomerWrites } from './customer-writes.js';
 import { routePromotions, routeTaxZones } from './reference-routes.js';
-import type { ReferenceStore } from './references.js';
 import { routeRequest, type RouteAnswer } from './routes.js';
 import { scopeOf } from './scopes.js';
-import type { GroupStore } from './store.js';
+import type { ServerState } from './state.js';
 import { routeStorefrontRequest } from './storefront-routes.js';
 import { stringifyRuleIds, styleErrorBody } from './styles.js';
 import { routeV3Request } from './v3-routes.js';
 
-export interface SandboxCounters {
-  requests: Record<string, number>;
-  /** Requests per endpoint, "GET /v3/pricelists/assignments", ids in the path as {id}, so tests count reads. */
-  endpoints: Record<string, number>;
-  /** PUT /v3/pricelists/{id}/assignments in flight; the spec allows 25 at once and answers 429 beyond. */
-  upsertsInFlight: number;
-  /** The most requests of one endpoint in flight at once. */
-  maxInFlightByEndpoint: Record<string, number>;
-  inFlight: number;
-  maxInFlight: number;
-  rateLimited: number;
-  faults: number;
-  /** Bodies that broke the request schema, came without a JSON content type, or were over MAX_BODY_BYTES. */
-  nonConforming: number;
-}
-
-export interface LogEntry {
-  method: string;
-  path: string;
-  status: number;
-  body?: unknown;
-  /** The length of a body too large to keep in the log. */
-  bodyChars?: number;
-}
-
 /** "Supports up to 25 simultaneous PUT requests" (price lists spec, upsert of an assignment). */
 export const MAX_CONCURRENT_UPSERTS = 25;
 const ASSIGNMENT_UPSERT = /^\/stores\/[^/]+\/v3\/pricelists\/\d+\/assignments(?:\?|$)/;
-
-export function createCounters(): SandboxCounters {
-  return {
-    requests: {},
-    endpoints: {},
-    upsertsInFlight: 0,
-    maxInFlightByEndpoint: {},
-    inFlight: 0,
-    maxInFlight: 0,
-    rateLimited: 0,
-    faults: 0,
-    nonConforming: 0,
-  };
-}
-
-export interface ServerState {
-  options: ResolvedOptions;
-  store: GroupStore;
-  catalog: CatalogStore;
-  channels: ChannelStore;
-  references: ReferenceStore;
-  counters: SandboxCounters;
-  log: LogEntry[];
-  /** Requests of each endpoint now in flight; a route may refuse one over the endpoint's documented cap. */
-  inFlightByEndpoint: Map<string, number>;
-}
 
 export function createSandboxServer(state: ServerState): Server {
   const quota = new QuotaWindow(() => state.options);
@@ -231,6 +176,10 @@ async function handleRequest(
     counters.faults += 1;
     return answer(v2(500, 'Internal server error (sandbox fault after saving).'));
   }
+  if (saved && api === 'v2' && chance(options.unreadableWriteRate)) {
+    counters.faults += 1;
+    return answer({ status: 200, raw: JSON.stringify(routed.body).slice(0, 20) });
+  }
   answer(routed);
 }
 
@@ -252,11 +201,11 @@ function v2(status: number, message: string): RouteAnswer {
 
 function send(response: ServerResponse, answer: RouteAnswer, rateHeaders: Record<string, string>): void {
   const headers: Record<string, string> = { ...rateHeaders, ...answer.headers };
-  if (answer.status === 204 || answer.body === undefined) {
+  if (answer.status === 204 || (answer.body === undefined && answer.raw === undefined)) {
     response.writeHead(answer.status, headers).end();
     return;
   }
-  const payload = JSON.stringify(answer.body);
+  const payload = answer.raw ?? JSON.stringify(answer.body);
   response
     .writeHead(answer.status, {
       ...headers,

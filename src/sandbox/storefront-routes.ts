@@ -6,16 +6,10 @@ import { routeAssignments } from './assignment-routes.js';
 import { readPositiveInt, type RouteAnswer } from './routes.js';
 import { checkChannelSettings } from './storefront-bodies.js';
 import { deriveHolderFlags, syncAfterGroupWrite, type StorefrontContext } from './storefront-sync.js';
+import { indexed, notAllowed, type StorefrontRequest } from './storefront-http.js';
 import { pageOf, v3Fail } from './v3-routes.js';
 
-export interface StorefrontRequest {
-  api: 'v2' | 'v3';
-  method: string;
-  /** Path below /stores/{hash}/{api}. */
-  path: string;
-  query: URLSearchParams;
-  body: unknown;
-}
+export type { StorefrontRequest } from './storefront-http.js';
 
 const MAX_LIMIT = 250;
 const DEFAULT_LIMIT = 50;
@@ -80,12 +74,4 @@ function listChannels(query: URLSearchParams, channels: ChannelStore): RouteAnsw
       (available === null || AVAILABLE.includes(channel.status) === (available === 'true')),
   );
   return { status: 200, body: pageOf(matching as unknown as Record<string, unknown>[], page, limit) };
-}
-
-export function notAllowed(method: string, allow: string): RouteAnswer {
-  return { ...v3Fail(405, `The method ${method} is not allowed on this resource.`), headers: { Allow: allow } };
-}
-
-export function indexed(messages: string[]): Record<string, string> {
-  return Object.fromEntries(messages.map((message, index) => [String(index + 1), message]));
 }

@@ -37,6 +37,11 @@ export const VALIDATORS = {
     options: { strictRequired: false, allowUnionTypes: true },
     definition: 'priceListName',
   },
+  channelName: {
+    file: 'customer-group.schema.json',
+    options: { strictRequired: false, allowUnionTypes: true },
+    definition: 'channelName',
+  },
 } as const satisfies Record<string, { file: SchemaFile; options: Options; definition?: string }>;
 
 export type ValidatorName = keyof typeof VALIDATORS;

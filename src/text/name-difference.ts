@@ -8,6 +8,9 @@ export function describeNameDifference(name: string, other: string): string {
     const points = describeCodePointDifference(name, other);
     return `differs only in Unicode normalization (NFC vs NFD: the same letters as other code points, ${points}) from`;
   }
+  if (name.normalize('NFKC') === other.normalize('NFKC')) {
+    return `differs only in Unicode compatibility forms (full-width, ligature or other look-alike letters: ${describeCodePointDifference(name, other)}) from`;
+  }
   return `differs only in case and Unicode normalization (${describeCodePointDifference(name, other)}) from`;
 }
 

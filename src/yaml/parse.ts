@@ -6,6 +6,7 @@ import type { Position } from '../model/index.js';
 import { parseFastYaml } from './fast-parse.js';
 import { joinPointer, type PositionIndex } from '../schema/pointer.js';
 import { loadYaml, QUIET } from './load.js';
+import { findDuplicateKeys, mergeByOffset } from './duplicate-keys.js';
 
 /** yaml's own default; a handful of aliases is plenty for a group, a billion laughs is not. */
 export const MAX_ALIAS_COUNT = 100;
@@ -71,7 +72,7 @@ export function parseYaml(file: string, text: string): ParseResult {
   const lineCounter = new (loadYaml().LineCounter)();
   const documents = loadYaml().parseAllDocuments(text, {
     lineCounter,
-    uniqueKeys: true,
+    uniqueKeys: false,
     prettyErrors: false,
     ...QUIET,
   });
@@ -91,11 +92,11 @@ export function parseYaml(file: string, text: string): ParseResult {
       ],
     };
   }
-  const described = [...document.errors, ...document.warnings].map((error) => describeYamlError(file, text, error, at));
+  const errors = mergeByOffset(document.errors, findDuplicateKeys(loadYaml(), document));
+  const described = [...errors, ...document.warnings].map((error) => describeYamlError(file, text, error, at));
   // One cause can raise the same error many times over (deep nesting does): report it once.
-  const problems = described.filter(
-    (problem, index) => described.findIndex((other) => other.message === problem.message) === index,
-  );
+  const messages = new Set<string>();
+  const problems = described.filter((problem) => !messages.has(problem.message) && messages.add(problem.message));
   if (problems.length > 0) return { problems };
   let value: unknown;
   try {
@@ -152,7 +153,8 @@ function describeYamlError(file: string, text: string, error: YAMLError, at: (of
 
 /** The key as written where a duplicate starts, without quotes: yaml marks only its first character. */
 function keyTextAt(text: string, offset: number): string {
-  const line = text.slice(offset).split('\n', 1)[0] ?? '';
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(offset, end === -1 ? undefined : end);
   const quoted = /^(["'])(.*?)\1/.exec(line);
   return quoted ? (quoted[2] ?? '') : (line.split(/:(\s|$)/)[0] ?? '').trim();
 }

@@ -113,4 +113,16 @@ test('the whole group is compared: a field the plan did not write but the store 
   assert.is(verifyConverged(changes, [applied('update:12', 'update', 'Retail', 12)], [held])[0]?.outcome, 'applied');
 });
 
+test("a create answered with another group's id cannot make that group's failed update read as converged", () => {
+  const retail = state('Retail', { discount_rules: [{ type: 'all', method: 'percent', amount: 10 }] });
+  const changes = [updateChange(5, state('Retail'), retail), createChange(state('Gold'))];
+  const results = [applied('update:5', 'update', 'Retail', 5), applied('create:Gold', 'create', 'Gold', 5)];
+  // The update did not land; the create did, as group 30, though its answer said 5.
+  const verified = verifyConverged(changes, results, [live(5, 'Retail'), live(30, 'Gold')]);
+  assert.is(verified[0]?.outcome, 'not_converged');
+  assert.match(verified[0]?.error ?? '', /discount_rules differs/);
+  assert.is(verified[1]?.outcome, 'applied');
+  assert.is(verified[1]?.id, 30);
+});
+
 test.run();

@@ -6,6 +6,7 @@ import { benchApply, benchLivePlan, benchSync } from './store.js';
 import { benchCatalogPlan } from './catalog.js';
 import { benchValidateProcess, hasBuild } from './process.js';
 import { benchGoalFigures } from './figures.js';
+import { benchGrowth, renderGrowth } from './growth.js';
 
 type Row = [what: string, measured: string, comparedWith: string];
 
@@ -141,5 +142,14 @@ async function runBenchmarks(): Promise<Row[]> {
   return rows;
 }
 
+/** The growth table: whole processes of the built CLI at 1x, 2x and 4x each input's size. */
+async function runGrowth(): Promise<string> {
+  if (!hasBuild()) return 'Growth: skipped; run `npm run build` first (it spawns dist/cli.js).';
+  const started = performance.now();
+  const table = renderGrowth(await benchGrowth());
+  return `Growth at 1x, 2x and 4x the size (whole processes, one run each, ${seconds(performance.now() - started)}):\n${table}`;
+}
+
 const rows = await runBenchmarks();
-process.stdout.write(`${describeMachine()}\n\n${renderTable(rows)}\n`);
+const growth = await runGrowth();
+process.stdout.write(`${describeMachine()}\n\n${renderTable(rows)}\n\n${growth}\n`);

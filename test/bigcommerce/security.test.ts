@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createClient } from '../../src/bigcommerce/index.js';
-import { isLoopback } from '../../src/bigcommerce/http.js';
+import { isLoopback } from '../../src/bigcommerce/api-url.js';
 import { ConfigError } from '../../src/errors.js';
 import { clientFor, withSandbox } from '../support/sandbox.js';
 

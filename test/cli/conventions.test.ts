@@ -6,6 +6,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../../src/cli/main.js';
 import { renderCommandHelp } from '../../src/cli/help.js';
+import { commands } from '../../src/cli/commands/index.js';
 import { planCommand } from '../../src/cli/commands/plan.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { formatAnnotation } from '../../src/render/problem.js';
@@ -93,6 +94,12 @@ cli(
     }
     const help = await run(workspace.cwd, ['help', 'plan']);
     assert.equal([help.code, help.out], [0, renderCommandHelp(planCommand)]);
+    // Every command that talks to a store names the variable its token comes from; the offline ones do not.
+    for (const command of commands) {
+      const text = renderCommandHelp(command);
+      const talks = !command.offline && command.name !== 'sandbox';
+      assert.is(text.includes('Token: read from BIGCOMMERCE_ACCESS_TOKEN'), talks, command.name);
+    }
     const main = await run(workspace.cwd, ['--help']);
     for (const text of ['-V, --version', "'bcgroups help <command>'", '--no-color', 'help '])
       assert.ok(main.out.includes(text), text);
@@ -136,6 +143,8 @@ cli('validate --format json: a versioned document of every problem', async ({ wo
     dir: 'groups',
     groups: 1,
     files: 1,
+    ignore: [],
+    protect: [],
     problems: [],
   });
   await writeFile(path.join(cwd, 'groups/bad.yaml'), 'name: Bad\nnmae: typo\n');

@@ -47,4 +47,33 @@ test('on a terminal, every finished change stays on screen above a live line wit
   ]);
 });
 
+test("a merge's batches show in the live line on a terminal, and nowhere in a log", () => {
+  const tty = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
+  const live = createApplyReporter(tty, applyProgressLines({ rateLimit: undefined }));
+  live.onMergeProgress({ name: 'Old Wholesale', done: 1, total: 3 });
+  live.onMergeProgress({ name: 'Old Wholesale', done: 2, total: 3 });
+  live.finish();
+  assert.is(
+    tty.err(),
+    '\rmerging Old Wholesale: 1/3 batches of customers moved\x1b[K' +
+      '\rmerging Old Wholesale: 2/3 batches of customers moved\x1b[K\n',
+  );
+  const log = memoryIo();
+  const quiet = createApplyReporter(log, applyProgressLines({ rateLimit: undefined }));
+  quiet.onMergeProgress({ name: 'Old Wholesale', done: 1, total: 3 });
+  quiet.finish();
+  assert.is(log.err(), '');
+});
+
+test('on a terminal, a rate-limit wait shows on the live line while nothing finishes', async () => {
+  const io = memoryIo({ tty: true, env: { NO_COLOR: '1' } });
+  const stats = { waitingUntil: Date.now() + 12_500 };
+  const reporter = createApplyReporter(io, applyProgressLines({ rateLimit: undefined, stats }));
+  reporter.onResult(results[0] as ChangeResult, { done: 1, total: 4, failed: 0 });
+  await new Promise((done) => setTimeout(done, 1100));
+  reporter.finish();
+  const redrawn = io.err().split('\r').at(-1) ?? '';
+  assert.match(redrawn, /^applying 1\/4 · 0 failed · waiting 1[12] s for the store's rate limit/);
+  assert.ok(io.err().endsWith('\n'));
+});
 test.run();

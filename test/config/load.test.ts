@@ -351,6 +351,8 @@ config('the config schema and the Config type name the same settings', () => {
     prune: true,
     catalog: true,
     customers: true,
+    ignore: true,
+    protect: true,
     safety: true,
     request: true,
     stores: true,

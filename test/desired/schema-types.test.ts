@@ -20,11 +20,15 @@ const GROUP_KEYS = {
   id: true,
   name: true,
   renamed_from: true,
+  merged_from: true,
   stores: true,
   is_default: true,
   is_group_for_guests: true,
   category_access: true,
   discount_rules: true,
+  price_lists: true,
+  default_on_channels: true,
+  guest_on_channels: true,
 } satisfies Record<keyof GroupFile, true>;
 
 const GROUP_REQUIRED = { name: true } satisfies Record<RequiredKeys<GroupFile>, true>;

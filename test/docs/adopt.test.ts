@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findStoreSeedProblems, loadSeedFile } from '../../src/sandbox/seed.js';
-import { extractCodeBlocks, extractSection } from './commands.js';
+import { extractCodeBlocks, extractSection, findStepsOutOfOrder } from './commands.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -19,21 +19,20 @@ test('the walk-through comes before the lifecycle and goes in the order a new us
   const steps = [
     '**Create a repository**',
     '**Install bcgroups**',
+    'npx --no bcgroups init',
     '**Set the store and a token.**',
     '**Start with an empty `groups/`**',
     'npx --no bcgroups import',
     'the first pull request',
   ];
-  let from = 0;
-  for (const step of steps) {
-    const at = adopt.indexOf(step, from);
-    assert.ok(at >= 0, `'${step}' after the step before it`);
-    from = at;
-  }
+  assert.equal(findStepsOutOfOrder(adopt, steps), [], 'each step after the one before it');
   for (const scope of ['store_v2_customers_read_only', 'store_v2_products_read_only', 'store_v2_customers`'])
     assert.ok(adopt.includes(scope), scope);
-  assert.match(adopt, /npm install --save-dev git\+https:\/\//);
-  assert.match(adopt, /npm install --save-dev \S+\.tgz/);
+  // The route a clean runner can follow: a tarball inside the repository, never a path outside it.
+  assert.match(adopt, 'npm install --save-dev ./vendor/bcgroups-0.1.0.tgz');
+  assert.not.match(adopt, /npm install --save-dev \.\.\//);
+  assert.match(adopt, /git\+https:\/\/\S+#COMMIT_SHA/);
+  assert.match(adopt, '`prepare`');
 });
 
 test('no README command installs bcgroups from a registry or runs it through npx without --no', () => {
@@ -53,7 +52,9 @@ test('the example seed exists, is the one the README shows, and is a store the s
   );
   assert.ok(block, 'the README shows schemas/sandbox-seed.example.yaml');
   assert.is(readFileSync(SEED, 'utf8'), block.text);
-  assert.ok(readme.includes('--seed schemas/sandbox-seed.example.yaml'), 'a command uses it');
+  // An adopter has the seed where the package puts it: schemas/ is packed.
+  assert.ok(readme.includes('--seed node_modules/bcgroups/schemas/sandbox-seed.example.yaml'), 'a command uses it');
+  assert.not.match(readme, /--seed schemas\//);
   const seed = await loadSeedFile(SEED);
   assert.equal(findStoreSeedProblems(seed), []);
   assert.is(seed.groups.length, 1);
@@ -61,6 +62,14 @@ test('the example seed exists, is the one the README shows, and is a store the s
     (seed.catalog?.categories?.length ?? 0) > 0 && (seed.customers?.length ?? 0) > 0,
     'groups, catalog and customers',
   );
+});
+
+test('every accessTokenEnv in a README config is a variable the workflows export', () => {
+  const configs = extractCodeBlocks(readme).filter((block) => block.lang === 'yaml' && !block.text.includes('jobs:'));
+  const named = configs.flatMap((block) => [...block.text.matchAll(/accessTokenEnv:\s*(\S+)/g)].map((m) => m[1]));
+  for (const name of named)
+    assert.match(name ?? '', /^BIGCOMMERCE_ACCESS_TOKEN(_[A-Z0-9_]+)?$/, `accessTokenEnv: ${name}`);
+  assert.not.match(readme, 'STAGING_TOKEN');
 });
 
 test.run();

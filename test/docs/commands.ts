@@ -63,6 +63,8 @@ export function checkInvocation(invocation: Invocation): string[] {
       .filter((flag) => !MAIN_FLAGS.includes(flag))
       .map((flag) => `'${invocation.line}': bcgroups has no top-level flag --${flag}`);
   }
+  // `bcgroups help [COMMAND]` prints the help, and takes no flags.
+  if (invocation.command === 'help' && invocation.flags.length === 0) return [];
   const command = commands.find((c) => c.name === invocation.command);
   if (!command)
     return [
@@ -107,4 +109,16 @@ export function extractTableRows(text: string): string[][] {
         .split(/(?<!\\)\|/)
         .map((cell) => cell.trim()),
     );
+}
+
+/** The steps that `text` lacks in this order, each looked for after the one before it (empty: all there). */
+export function findStepsOutOfOrder(text: string, steps: readonly string[]): string[] {
+  let from = 0;
+  const missing: string[] = [];
+  for (const step of steps) {
+    const at = text.indexOf(step, from);
+    if (at < 0) missing.push(step);
+    else from = at;
+  }
+  return missing;
 }

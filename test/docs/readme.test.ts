@@ -64,6 +64,17 @@ test('every bcgroups invocation in a README code block is a real command with re
   assert.equal(invocations.flatMap(checkInvocation), []);
 });
 
+test('every npx example puts its flags after the command: npx takes the ones before it for itself', () => {
+  const lines = extractCodeBlocks(readme)
+    .filter((block) => block.lang === 'sh')
+    .flatMap((block) => block.text.split('\n'))
+    .filter((line) => line.includes('npx'));
+  assert.ok(lines.length >= 5, `found ${lines.length}`);
+  const early = lines.filter((line) => !/npx --no bcgroups [a-z]/.test(line));
+  assert.equal(early, [], 'npx --no bcgroups COMMAND [flags]');
+  assert.match(renderMainHelp(), 'npx --no bcgroups plan --config');
+});
+
 test('every command has a section whose flag table matches its options and defaults', () => {
   for (const command of commands) {
     const heading = `\`bcgroups ${command.name}${command.positionals ? ` ${command.positionals}` : ''}\``;
@@ -119,7 +130,8 @@ test('the documented config keys are the schema properties, with the real defaul
     const value = key
       .split('.')
       .reduce<unknown>((settings, part) => (settings as Record<string, unknown> | undefined)?.[part], DEFAULT_CONFIG);
-    assert.is(fallback, value === undefined ? '(none)' : `\`${String(value)}\``, `${key} default`);
+    const shown = Array.isArray(value) ? JSON.stringify(value) : String(value);
+    assert.is(fallback, value === undefined ? '(none)' : `\`${shown}\``, `${key} default`);
   }
 });
 

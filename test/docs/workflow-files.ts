@@ -39,7 +39,7 @@ export interface Workflow {
     string,
     {
       paths?: string[];
-      inputs?: Record<string, { type: string; default?: string }>;
+      inputs?: Record<string, { type: string; default?: string; description?: string }>;
       secrets?: Record<string, { required?: boolean }>;
     } | null
   >;

@@ -1,5 +1,6 @@
 // The pull-request flow the workflows promise: plan with a baseline and one comment, approve what you see
-// (the environment gate after the plan, exactly that plan applied), drift per store, Node 22+, paths.
+// (the environment gate after the plan, exactly that plan applied), drift per store, Node 20+, paths.
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { extractInvocations } from './commands.js';
@@ -151,7 +152,13 @@ test('drift: one job per store, one issue per store titled with it', () => {
   assert.is(workflowNamed('bcgroups-drift.yml').permissions?.issues, 'write');
 });
 
-test('Node 22 or newer, from the node-version input; the callers pass 22 or newer', () => {
+test('Node 20 or newer as engines says, from the node-version input; the callers pass 22', () => {
+  const engines = (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      engines: { node: string };
+    }
+  ).engines.node;
+  assert.is(engines, '>=20');
   for (const { file, workflow } of readWorkflows()) {
     for (const step of stepsOf(workflow).filter((candidate) => candidate.uses?.startsWith('actions/setup-node'))) {
       assert.is(step.with?.['node-version'], '${{ inputs.node-version }}', `${file}: setup-node`);
@@ -159,7 +166,9 @@ test('Node 22 or newer, from the node-version input; the callers pass 22 or newe
     const versions = isReusable(file)
       ? [workflow.on.workflow_call?.inputs?.['node-version']?.default]
       : Object.values(workflow.jobs).map((job) => job.with?.['node-version']);
-    for (const version of versions) assert.ok(Number(version) >= 22, `${file}: Node ${version}`);
+    for (const version of versions) assert.ok(Number(version) >= 20, `${file}: Node ${version}`);
+    if (isReusable(file))
+      assert.match(workflow.on.workflow_call?.inputs?.['node-version']?.description ?? '', '(20 or newer');
   }
 });
 

@@ -98,7 +98,7 @@ test('names that match only after Unicode normalization are said to, in validate
     assert.is(validated.code, 1);
     assert.match(
       validated.err,
-      `name '${NFC}' is also used by groups/b.yaml:1 (names are compared without case and after Unicode normalization (NFC))`,
+      `name '${NFC}' is also used by groups/b.yaml:1 (names are compared as they read: without case, and after Unicode normalization (NFKC: full-width and other look-alike forms count as their plain letters))`,
     );
     await writeFile(path.join(cwd, 'groups/b.yaml'), `name: Trade\n`);
     await writeFile(path.join(cwd, 'groups/a.yaml'), `name: ${NFC}\n`);

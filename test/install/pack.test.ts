@@ -2,7 +2,7 @@
 // validate, plan and import from there. A file missing from `files`, or a build step that only works
 // inside this repository, fails here rather than for the first user.
 import { execFile } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { findStepsOutOfOrder } from '../docs/commands.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -41,17 +42,23 @@ async function runIn(
   }
 }
 
-test('the packed tarball installs into an empty project and validates, plans and imports there', async () => {
+/** The adopt walk-through's commands, as the README writes them; the test below runs them in this order. */
+const ADOPT_COMMANDS = [
+  'mkdir -p vendor && cp ../bcgroups/bcgroups-0.1.0.tgz vendor/',
+  'npm install --save-dev ./vendor/bcgroups-0.1.0.tgz',
+  'npx --no bcgroups init',
+  'npx --no bcgroups import',
+  'npx --no bcgroups validate',
+  'npx --no bcgroups plan',
+  'npm ci',
+];
+
+test('adopted as the README says: the vendored tarball, init, import, validate, plan; then npm ci in a clean copy', async () => {
   const temp = await mkdtemp(path.join(tmpdir(), 'bcgroups-pack-'));
   const sandbox = await startSandbox({ seed: [{ id: 1, name: 'Retail', is_default: true }] });
   try {
     // Pack what a build of this checkout gives; scripts are skipped so the build runs once, here.
-    const build = await runIn(
-      ROOT,
-      process.execPath,
-      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
-      process.env,
-    );
+    const build = await runIn(ROOT, 'npm', ['run', 'build'], userEnv({}));
     assert.is(build.code, 0, build.out + build.err);
     const packed = await runIn(
       ROOT,
@@ -61,45 +68,68 @@ test('the packed tarball installs into an empty project and validates, plans and
     );
     assert.is(packed.code, 0, packed.err);
     const tarball = path.join(temp, (JSON.parse(packed.out) as Array<{ filename: string }>)[0]?.filename ?? '');
+    assert.is(path.basename(tarball), 'bcgroups-0.1.0.tgz', 'the name the README copies');
 
     const project = path.join(temp, 'project');
-    await mkdir(path.join(project, 'groups'), { recursive: true });
+    await mkdir(path.join(project, 'vendor'), { recursive: true });
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'my-store', private: true }));
-    await writeFile(path.join(project, 'groups/retail.yaml'), 'name: Retail\nis_default: true\n');
-    await writeFile(
-      path.join(project, 'groups/vip.yaml'),
-      'name: VIP\ndiscount_rules:\n  - {type: all, method: percent, amount: 10}\n',
-    );
+    // mkdir -p vendor && cp ../bcgroups/bcgroups-0.1.0.tgz vendor/
+    await copyFile(tarball, path.join(project, 'vendor/bcgroups-0.1.0.tgz'));
     const env = userEnv({
       BIGCOMMERCE_STORE_HASH: sandbox.storeHash,
       BIGCOMMERCE_API_URL: sandbox.apiUrl,
       BIGCOMMERCE_ACCESS_TOKEN: sandbox.token,
     });
+    const npx = (...args: string[]) => runIn(project, 'npx', ['--no', 'bcgroups', ...args], env);
     const installed = await runIn(
       project,
       'npm',
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball],
+      ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', './vendor/bcgroups-0.1.0.tgz'],
       env,
     );
     assert.is(installed.code, 0, installed.out + installed.err);
+    const manifest = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
+    assert.is(manifest.devDependencies.bcgroups, 'file:vendor/bcgroups-0.1.0.tgz', 'a path inside the repository');
 
-    const validated = await runIn(project, 'npx', ['--no', 'bcgroups', 'validate'], env);
-    assert.is(validated.code, 0, validated.out + validated.err);
-    const planned = await runIn(project, 'npx', ['--no', 'bcgroups', 'plan', '--detailed-exitcode'], env);
-    assert.is(planned.code, 2, planned.out + planned.err);
-    assert.match(planned.out, 'Plan: 1 to create, 0 to update, 0 to delete, 1 unchanged, 0 unmanaged.');
-
-    // import points each file's modeline at the schema inside node_modules: it must have been packed.
-    const imported = await runIn(project, 'npx', ['--no', 'bcgroups', 'import', '--dir', 'imported'], env);
+    const init = await npx('init');
+    assert.is(init.code, 0, init.out + init.err);
+    assert.match(init.out, 'npx --no bcgroups import\n  npx --no bcgroups validate\n  npx --no bcgroups plan\n');
+    for (const file of ['.bcgroupsrc.yaml', '.github/workflows/bcgroups-plan.yml', 'groups/.gitkeep', '.gitignore'])
+      await access(path.join(project, file));
+    const imported = await npx('import');
     assert.is(imported.code, 0, imported.out + imported.err);
-    const modeline = (await readFile(path.join(project, 'imported/retail.yaml'), 'utf8')).split('\n')[0] ?? '';
+    // import points each file's modeline at the schema inside node_modules: it must have been packed.
+    const modeline = (await readFile(path.join(project, 'groups/retail.yaml'), 'utf8')).split('\n')[0] ?? '';
     const schema = modeline.replace('# yaml-language-server: $schema=', '');
     assert.is(schema, '../node_modules/bcgroups/schemas/customer-group.schema.json');
-    await access(path.join(project, 'imported', schema));
+    await access(path.join(project, 'groups', schema));
+    const validated = await npx('validate');
+    assert.is(validated.code, 0, validated.out + validated.err);
+    const planned = await npx('plan', '--detailed-exitcode');
+    assert.is(planned.code, 0, planned.out + planned.err);
+    assert.match(planned.out, 'No changes');
+
+    // A clean runner: a fresh clone (no node_modules) and an empty npm cache. The registry's packages are
+    // fetched again; bcgroups itself comes from vendor/, inside the clone.
+    const clone = path.join(temp, 'clone');
+    await cp(project, clone, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
+    const cache = path.join(temp, 'empty-cache');
+    const ci = await runIn(clone, 'npm', ['ci', '--no-audit', '--no-fund', '--cache', cache], env);
+    assert.is(ci.code, 0, ci.out + ci.err);
+    const again = await runIn(clone, 'npx', ['--no', 'bcgroups', 'plan', '--detailed-exitcode'], env);
+    assert.is(again.code, 0, again.out + again.err);
   } finally {
     await sandbox.close();
     await rm(temp, { recursive: true, force: true });
   }
+});
+
+test('the README adopts bcgroups with these commands, in this order', async () => {
+  const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+  const adopt = readme.slice(readme.indexOf('## Adopt it in your repository'));
+  assert.equal(findStepsOutOfOrder(adopt, ADOPT_COMMANDS), [], 'each step after the one before it');
 });
 
 test('a git install can build: prepare runs the build with tools from devDependencies only', async () => {

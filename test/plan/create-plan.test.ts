@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { findInconsistencies, toSavedPlan } from '../../src/planfile/index.js';
 import type { GroupBody, UpdateChange } from '../../src/model/index.js';
 import { createPlan } from '../../src/plan/index.js';
 import { describeReasons } from '../../src/render/words.js';
@@ -233,6 +234,44 @@ test('planning twice against an unchanged store gives the same plan', () => {
     createPlan(desiredGroups, liveGroups, { prune: false }),
     createPlan(desiredGroups, liveGroups, { prune: false }),
   );
+});
+
+test('merged_from deletes the old group without prune, after the group it merges into exists', () => {
+  const liveGroups = [live(1, 'Retail'), live(2, 'Old Wholesale', { is_group_for_guests: true }), live(3, 'Spare')];
+  const created = createPlan(
+    [desired('Retail'), { ...desired('Wholesale'), merged_from: ['old wholesale'] }],
+    liveGroups,
+    { prune: false },
+  );
+  const merge = created.changes.find((change) => change.key === 'delete:2');
+  assert.ok(merge?.action === 'delete');
+  assert.equal(merge.merge_into, { name: 'Wholesale', id: null });
+  assert.equal(merge.depends_on, ['create:Wholesale']);
+  assert.ok(merge.reasons.some((reason) => reason.fact === 'holder_vanishes'));
+  assert.equal(created.unmanaged, [{ id: 3, name: 'Spare' }]);
+  assert.equal(created.summary, { create: 1, update: 0, delete: 1, unchanged: 1, unmanaged: 1 });
+
+  const kept = createPlan([{ ...desired('Retail'), merged_from: ['Old Wholesale'] }], liveGroups, { prune: false });
+  const into = kept.changes.find((change) => change.key === 'delete:2');
+  assert.ok(into?.action === 'delete');
+  assert.equal(into.merge_into, { name: 'Retail', id: 1 });
+  assert.equal(into.reasons[0], { fact: 'merged_into', to: 'Retail', file: 'groups/retail.yaml' });
+
+  // A new group taking the guest flag from the group it merges: the flag leaves first, then the create.
+  const flagged = createPlan(
+    [{ ...desired('Wholesale', { is_group_for_guests: true }), merged_from: ['Old Wholesale'] }],
+    liveGroups,
+    { prune: false },
+  );
+  assert.equal(
+    flagged.changes.map((change) => [change.key, change.depends_on]),
+    [
+      ['update:2', []],
+      ['create:Wholesale', ['update:2']],
+      ['delete:2', ['create:Wholesale']],
+    ],
+  );
+  assert.equal(findInconsistencies(toSavedPlan(flagged, { storeHash: 'h', desiredHash: 'd', liveGroups })), []);
 });
 
 test.run();

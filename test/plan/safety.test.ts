@@ -123,4 +123,35 @@ test('in a small store the refusal says the share was counted of the minimum', (
   );
 });
 
+test('a delete that something names, or whose references were not all read, is refused; one never read is not', () => {
+  const plan = planOf(3, 0, 40);
+  const [named, unread, clean] = plan.changes;
+  const withReferences = {
+    changes: plan.changes.map((change) => {
+      if (change.action !== 'delete') return change;
+      if (change === named)
+        return { ...change, references: [{ kind: 'tax_zone', id: 4, name: 'EU', role: 'shoppers' }], unchecked: [] };
+      if (change === unread) return { ...change, references: [], unchecked: ['promotion'] };
+      return change === clean ? { ...change, references: [], unchecked: [] } : change;
+    }) as Change[],
+  };
+  const refusals = checkSafety(withReferences, 40, DEFAULT_SAFETY).filter((refusal) => refusal.check === 'references');
+  assert.is(refusals.length, 1);
+  const refusal = refusals[0];
+  assert.ok(refusal?.check === 'references');
+  assert.equal(
+    refusal.groups.map((group) => group.id),
+    [named?.action === 'delete' ? named.id : 0, unread?.action === 'delete' ? unread.id : 0],
+  );
+  assert.match(describeRefusalWithOverride(refusal), "tax zone 'EU' (id 4): targets this group's shoppers");
+  assert.match(
+    describeRefusalWithOverride(refusal),
+    'promotions not checked (needs scope store_v2_marketing_read_only)',
+  );
+  assert.equal(
+    checkSafety(plan, 40, DEFAULT_SAFETY).filter((found) => found.check === 'references'),
+    [],
+  );
+});
+
 test.run();

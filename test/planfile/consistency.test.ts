@@ -164,4 +164,22 @@ test('checkConsistent refuses with one message naming the file and every problem
   assert.not.throws(() => checkConsistent(varied(), 'plan.json'));
 });
 
+test('a merge is consistent as planned; one edited to merge into itself or to stop waiting is not', () => {
+  const liveGroups = [live(1, 'Retail'), live(2, 'Old')];
+  const merging = () => saved([desired('Retail'), { ...desired('Wholesale'), merged_from: ['Old'] }], liveGroups);
+  assert.equal(findInconsistencies(merging()), []);
+  const intoItself = merging();
+  for (const change of intoItself.plan.changes)
+    if (change.action === 'delete') change.merge_into = { name: 'Old', id: 2 };
+  assert.ok(findInconsistencies(intoItself).some((problem) => problem.includes('merges group 2 into itself')));
+  const notWaiting = merging();
+  for (const change of notWaiting.plan.changes) if (change.action === 'delete') change.depends_on = [];
+  assert.ok(
+    findInconsistencies(notWaiting).some((problem) => problem.includes("does not wait for 'create:Wholesale'")),
+  );
+  const unexplained = merging();
+  for (const change of unexplained.plan.changes) if (change.action === 'delete') change.reasons = [{ fact: 'pruned' }];
+  assert.ok(findInconsistencies(unexplained).some((problem) => problem.includes('no reason says it merges')));
+});
+
 test.run();

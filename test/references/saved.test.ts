@@ -26,7 +26,13 @@ test('groups that point at nothing need no read at all; products are looked up b
       { type: 'product', ...percent, product_sku: 'A-1' },
     ]),
   ]);
-  assert.equal(needs, { categories: false, priceLists: false, productIds: [3, 9], productSkus: ['A-1', 'B-2'] });
+  assert.equal(needs, {
+    categories: false,
+    priceLists: false,
+    channels: false,
+    productIds: [3, 9],
+    productSkus: ['A-1', 'B-2'],
+  });
   assert.equal(listCatalogNeeds([loaded([], { type: 'specific', categories: [] })]).categories, false);
   assert.equal(listCatalogNeeds([loaded([], { type: 'specific', categories: [4] })]).categories, true);
   assert.equal(listCatalogNeeds([loaded([{ type: 'price_list', price_list_id: 2 }])]).priceLists, true);
@@ -67,6 +73,7 @@ test('references that still resolve alike are no reason; moved, vanished or unre
   assert.equal(needsOfReferences(references), {
     categories: true,
     priceLists: false,
+    channels: false,
     productIds: [],
     productSkus: ['HAM-16'],
   });

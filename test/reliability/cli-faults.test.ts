@@ -55,7 +55,7 @@ const scenarios: Record<string, { faults: SandboxOptions; seed: number }> = {
   '20% 500s': { faults: { faultRate: 0.2 }, seed: 701 },
   'ambiguous creates (saved, then 500)': { faults: { ambiguousCreateRate: 0.6 }, seed: 702 },
   '207 answers to writes': { faults: { partialRate: 0.3 }, seed: 703 },
-  'connection resets before and after the work': { faults: { resetRate: 0.2 }, seed: 704 },
+  'connection resets before and after the work': { faults: { resetRate: 0.2 }, seed: 714 },
   '429 storms without rate-limit headers': { faults: { rateLimit429WithoutHeaders: 0.3 }, seed: 705 },
   'heavy: 60% of writes answer 500 (some changes fail, exit 4)': {
     faults: { faultRate: 0.6, faultMethods: ['POST', 'PUT', 'DELETE'] },

@@ -11,7 +11,7 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { assertNoToken, createWorkspace, envFor, groupYaml, SECRET_TOKEN } from './helpers.js';
 import { runIn } from '../support/cli.js';
 import { totalRequests } from '../support/sandbox.js';
-import { rawGroup, startHostileServer, type HostileAnswer } from '../support/hostile.js';
+import { answerGroupsOnly, rawGroup, startHostileServer, type HostileAnswer } from '../support/hostile.js';
 
 const security = suite('security');
 
@@ -256,7 +256,8 @@ security(
 
 security('hostile names printed by plan, drift and markdown carry no raw control characters', async () => {
   const names = HOSTILE_NAMES.filter((name) => !/[\n\r]/.test(name));
-  const server = await startHostileServer(() => ({ status: 200, body: JSON.stringify(hostileGroups(names)) }));
+  const list = { status: 200, body: JSON.stringify(hostileGroups(names)) };
+  const server = await startHostileServer(answerGroupsOnly(list));
   const workspace = await createWorkspace();
   try {
     const env = hostileEnv(server.apiUrl);

@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 import { escapeControl, escapeControlKeepLines } from '../../src/render/escape.js';
 import { createWorkspace } from '../reliability/helpers.js';
 import { runIn } from '../support/cli.js';
-import { rawGroup, startHostileServer } from '../support/hostile.js';
+import { answerGroupsOnly, rawGroup, startHostileServer } from '../support/hostile.js';
 
 const INVISIBLE = /[\p{Cf}\u2028\u2029]/u;
 const SPOOFS = [
@@ -28,10 +28,8 @@ test('format characters are escaped by code point; ordinary letters, emoji and l
 });
 
 test('plan (text and markdown) and drift show spoofing names escaped', async () => {
-  const server = await startHostileServer(() => ({
-    status: 200,
-    body: JSON.stringify(SPOOFS.map((name, index) => rawGroup(index + 1, name))),
-  }));
+  const groups = JSON.stringify(SPOOFS.map((name, index) => rawGroup(index + 1, name)));
+  const server = await startHostileServer(answerGroupsOnly({ status: 200, body: groups }));
   const workspace = await createWorkspace();
   try {
     const env = {

@@ -9,6 +9,7 @@ const stats = (retries: number, rateLimited: number) => ({
   retries,
   rateLimited,
   waitedMs: 1200.4,
+  waitingUntil: 0,
   bytesSent: 0,
 });
 

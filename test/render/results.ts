@@ -34,5 +34,6 @@ export const stats: ClientStats = {
   retries: 4,
   rateLimited: 1,
   waitedMs: 250,
+  waitingUntil: 0,
   bytesSent: 900,
 };

@@ -68,6 +68,11 @@ test('bcgroups sandbox serves a seeded catalog and customers through V3, with th
   while (!io.out().includes('Stop with')) await new Promise((done) => setTimeout(done, 5));
   assert.match(io.out(), /1 group, 1 category, 0 products, 0 price lists, 1 customer\)/);
   const apiUrl = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out())?.[1];
+  // With the default token, the banner's two lines paste as they are into another shell.
+  assert.match(
+    io.out(),
+    `  export BIGCOMMERCE_API_URL=${apiUrl} BIGCOMMERCE_STORE_HASH=sandbox BIGCOMMERCE_ACCESS_TOKEN=sandbox-token\n  npx --no bcgroups plan\n`,
+  );
   const headers = { 'X-Auth-Token': 'sandbox-token', Accept: 'application/json' };
   const customers = (await (
     await fetch(`${apiUrl}/stores/sandbox/v3/customers?customer_group_id:in=1&limit=1`, { headers })

@@ -26,6 +26,7 @@ const SAMPLES: Record<ValidatorName, unknown[]> = {
   categoryPath: ['Tools/Power Tools', 'Nuts\\/Bolts', 'Tools//Drills', 'Evil\u202eliv', ''],
   productSku: ['HAM-16', 'HAM\u200b16', ''],
   priceListName: ['Wholesale 2026', 'Whole\u0000sale', 'x'.repeat(300)],
+  channelName: ['EU Storefront', 'EU\u0000', 'x'.repeat(300)],
 };
 
 function judge(validate: ValidateFunction, document: unknown) {

@@ -76,6 +76,13 @@ export async function openProject(files: Record<string, string>, options: Sandbo
   return project;
 }
 
+/** `count` files of plain groups, 'Group 00' on: a plan or drift report longer than a size limit. */
+export function manyGroupFiles(count: number): Record<string, string> {
+  return Object.fromEntries(
+    Array.from({ length: count }, (_, index) => [`g${index}.yaml`, `name: Group ${String(index).padStart(2, '0')}\n`]),
+  );
+}
+
 export const RETAIL = 'name: Retail\nis_default: true\n';
 export const GUESTS = 'name: Guests\nis_group_for_guests: true\n';
 export const VIP = 'name: VIP\ndiscount_rules:\n  - type: all\n    method: percent\n    amount: 10\n';

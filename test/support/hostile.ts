@@ -15,6 +15,11 @@ export interface HostileServer {
   close(): Promise<void>;
 }
 
+/** `answer` for the V2 group list, 403 for every V3 read (what names a deleted group is then "not checked"). */
+export function answerGroupsOnly(answer: HostileAnswer): (request: IncomingMessage) => HostileAnswer {
+  return (request) => (request.url?.includes('/v3/') ? { status: 403, body: '{}' } : answer);
+}
+
 /** Answers page 1 of the list with `answer(request)`, later pages with 204 (the end of the list),
  *  or every page with `answer` when `everyPage` is set. */
 export async function startHostileServer(

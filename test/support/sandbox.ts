@@ -103,7 +103,8 @@ export function countReadsByKind(
     groups: count(/\/v2\/customer_groups/),
     categories: count(/\/v3\/catalog\/trees\/categories/),
     products: count(/\/v3\/catalog\/products/),
-    price_lists: count(/\/v3\/pricelists/),
-    customers: count(/\/v3\/customers/),
+    // Assignments and channel settings are what names a deleted group, not price lists or customer counts.
+    price_lists: count(/\/v3\/pricelists(?!\/assignments)/),
+    customers: count(/\/v3\/customers(?!\/settings)/),
   };
 }

@@ -18,3 +18,26 @@ export function transportFor(sandbox: Sandbox) {
     retryBaseMs: 2,
   });
 }
+
+/** Three channels (1 is the default storefront) and four price lists; Trade has List 3 on channel 3. */
+export const STOREFRONT_STORE: SandboxOptions = {
+  scopes: STOREFRONT_SCOPES,
+  seed: [
+    { id: 1, name: 'Retail', is_default: true },
+    { id: 2, name: 'Wholesale', discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] },
+    { id: 3, name: 'Trade' },
+  ],
+  catalog: {
+    price_lists: [
+      { id: 1, name: 'Wholesale' },
+      { id: 2, name: 'Wholesale EU' },
+      { id: 3, name: 'Trade' },
+      { id: 4, name: 'Trade EU' },
+    ],
+  },
+  channels: [
+    { id: 2, name: 'EU Storefront' },
+    { id: 3, name: 'Wholesale Portal' },
+  ],
+  assignments: [{ price_list_id: 3, customer_group_id: 3, channel_id: 3 }],
+};

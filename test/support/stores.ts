@@ -2,7 +2,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startSandbox, type Sandbox, type SeedGroup } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions, type SeedGroup } from '../../src/sandbox/index.js';
 import { type CliRun, replaceGroupFiles, runIn } from './cli.js';
 
 export interface TwoStores {
@@ -17,10 +17,24 @@ export interface TwoStores {
   close(): Promise<void>;
 }
 
-export async function openTwoStores(seeds: { production: SeedGroup[]; staging: SeedGroup[] }): Promise<TwoStores> {
+export async function openTwoStores(
+  seeds: { production: SeedGroup[]; staging: SeedGroup[] },
+  catalogs: { production?: SandboxOptions['catalog']; staging?: SandboxOptions['catalog'] } = {},
+): Promise<TwoStores> {
   const cwd = await mkdtemp(path.join(tmpdir(), 'bcgroups-stores-'));
-  const production = await startSandbox({ storeHash: 'prod1', token: 'production-token', seed: seeds.production });
-  const staging = await startSandbox({ storeHash: 'stage1', token: 'staging-token', seed: seeds.staging });
+  const of = (catalog: SandboxOptions['catalog']) => (catalog ? { catalog } : {});
+  const production = await startSandbox({
+    storeHash: 'prod1',
+    token: 'production-token',
+    seed: seeds.production,
+    ...of(catalogs.production),
+  });
+  const staging = await startSandbox({
+    storeHash: 'stage1',
+    token: 'staging-token',
+    seed: seeds.staging,
+    ...of(catalogs.staging),
+  });
   const config = {
     stores: {
       production: { storeHash: production.storeHash, apiUrl: production.apiUrl },

@@ -5,9 +5,9 @@ import { EXIT, UsageError } from '../../errors.js';
 import type { Config, Plan, SafetyRefusal } from '../../model/index.js';
 import { replanCommand } from '../../planfile/replan.js';
 import { applyProgressLines, renderApplyJson, renderApplyMarkdown, renderApplySummary } from '../../render/apply.js';
-import { renderText } from '../../render/index.js';
-import { applyAndVerify } from '../../run/apply.js';
-import { planStore } from '../../run/plan-store.js';
+import { hasChanges, renderText } from '../../render/index.js';
+import { applyAndVerify, refuseIfStoreMoved } from '../../run/apply.js';
+import { planStore, type StorePlan } from '../../run/plan-store.js';
 import { prepareSavedPlan } from '../../run/saved-plan.js';
 import type { Store } from '../../run/session.js';
 import { count as countOf, folderLabel } from '../../text/words.js';
@@ -67,20 +67,26 @@ export const applyCommand = defineCommand({
       ...pruneOverride(ctx),
     });
     const planFile = ctx.positionals[0];
-    const { config, store, plan } =
+    const prepared =
       planFile === undefined
         ? await planNow(ctx, settings, format === 'json')
         : await showSavedPlan(ctx, settings, planFile, format === 'json');
+    const { config, store, plan } = prepared;
     // Only a plan made now gets here with refusals: it is on screen already, refusals and all.
     if (plan.refusals.length > 0) return EXIT.refused;
-    if (plan.changes.length === 0) return EXIT.ok;
-    if (planFile === undefined && !(await confirmApply(ctx, store))) return EXIT.error;
+    if (!hasChanges(plan)) return EXIT.ok;
+    if (prepared.planned) {
+      if (!(await confirmApply(ctx, store))) return EXIT.error;
+      // A question may wait for minutes: what was shown must still be what the store holds.
+      if (!ctx.values.yes) await refuseIfStoreMoved(prepared.planned);
+    }
 
     const started = performance.now();
     const reporter = createApplyReporter(ctx.io, applyProgressLines(store.client));
-    const verified = await applyAndVerify(plan.changes, store, {
+    const verified = await applyAndVerify(plan, store, {
       concurrency: config.concurrency,
       onResult: reporter.onResult,
+      onMergeProgress: reporter.onMergeProgress,
       onApplied: reporter.finish,
       onUnverified: (reason) =>
         ctx.io.stderr.write(
@@ -94,7 +100,7 @@ export const applyCommand = defineCommand({
         ? renderApplyJson(verified, store.client.stats, ms)
         : renderApplySummary(verified, store.client.stats, ms),
     );
-    await appendStepSummary(ctx.io, () => renderApplyMarkdown(verified));
+    await appendStepSummary(ctx.io, (maxBytes) => renderApplyMarkdown(verified, maxBytes));
     if (verified.every((result) => result.outcome === 'applied')) return EXIT.ok;
     ctx.io.stderr.write(
       'Some changes did not apply; nothing applied was undone. Fix the cause and run apply again: it converges.\n',
@@ -109,12 +115,14 @@ interface Prepared {
   config: Config;
   store: Store;
   plan: Plan;
+  /** A plan made now: what it was planned against, for the check after the question. */
+  planned?: StorePlan;
 }
 
 /** No plan file: plan now and show the plan. */
 async function planNow(ctx: ApplyContext, settings: Config, json: boolean): Promise<Prepared> {
   const config = selectStore(settings, storePick(ctx));
-  const { plan, overridden, store } = await planStore({
+  const planned = await planStore({
     config,
     cwd: ctx.io.cwd,
     env: ctx.io.env,
@@ -123,8 +131,9 @@ async function planNow(ctx: ApplyContext, settings: Config, json: boolean): Prom
     checkSafety: true,
     onLive: (live, desired) => noteEmptyFolder(ctx, config, desired, live.length),
   });
+  const { plan, overridden, store } = planned;
   showPlan(ctx, config, plan, json, describeRun(store.storeHash, config, overridden, ctx.io.cwd));
-  return { config, store, plan };
+  return { config, store, plan, planned };
 }
 
 /** The plan about to run, as `plan` renders it (on stderr with --format json, so stdout carries the results alone). */
@@ -165,7 +174,7 @@ async function showSavedPlan(ctx: ApplyContext, settings: Config, file: string, 
     replan: (config, flags) => replanCommand(withStore(ctx.values, config), file, flags),
   });
   const { config, store, plan } = prepared;
-  if (plan.changes.length === 0) {
+  if (!hasChanges(plan)) {
     ctx.io.stdout.write(`${file} has no changes: nothing to apply.\n`);
   } else {
     // The log of a run shows what it applied, not only that it applied something.
@@ -178,7 +187,9 @@ async function showSavedPlan(ctx: ApplyContext, settings: Config, file: string, 
         `Note: ${folderLabel(config.groupsDir)} has changed since ${file} was made; this applies the saved plan, not the current files.\n`,
       );
     }
-    ctx.io.stderr.write(`Applying ${countOf(plan.changes.length, 'change')} from ${file}.\n`);
+    ctx.io.stderr.write(
+      `Applying ${countOf(plan.changes.length + (plan.storefront?.changes.length ?? 0), 'change')} from ${file}.\n`,
+    );
   }
   return { config, store, plan };
 }

@@ -2,14 +2,16 @@
 import { PlanError, EXIT } from '../../errors.js';
 import { useColor } from '../io.js';
 import type { Plan } from '../../model/index.js';
-import { renderMarkdown, renderPlanAs, type Format } from '../../render/index.js';
+import { hasChanges, renderMarkdown, renderPlanAs, type Format } from '../../render/index.js';
 import { renderMissingPinsAs } from '../../render/missing-pins.js';
 import {
   DIR_OPTION,
   FORMAT_OPTION,
+  MARKDOWN_LIMIT_OPTION,
   noteEmptyFolder,
   READ_OPTIONS,
   readFormat,
+  readMarkdownLimit,
   resolveStoreConfig,
   STORE_OPTIONS,
 } from '../options.js';
@@ -17,6 +19,8 @@ import { planStore, type StorePlan } from '../../run/plan-store.js';
 import { describeRun } from '../header.js';
 import { appendStepSummary } from '../step-summary.js';
 import { type CommandContext, defineCommand } from '../types.js';
+
+const DRIFT_FULL_AT = '`bcgroups drift` in text or JSON';
 
 export const driftCommand = defineCommand({
   name: 'drift',
@@ -30,10 +34,15 @@ export const driftCommand = defineCommand({
       default: false,
       description: 'do not count or list groups that no file describes',
     },
+    'markdown-limit': {
+      ...MARKDOWN_LIMIT_OPTION,
+      description: 'with --format markdown: at most BYTES (an issue body)',
+    },
     ...READ_OPTIONS,
   },
   async run(ctx) {
     const format = readFormat(ctx);
+    const maxBytes = readMarkdownLimit(ctx, format);
     const config = await resolveStoreConfig(ctx);
     let planned: StorePlan;
     try {
@@ -49,12 +58,12 @@ export const driftCommand = defineCommand({
           noteEmptyFolder(ctx, { groupsDir: config.groupsDir, prune: false }, desired, live.length),
       });
     } catch (error) {
-      // A pinned group deleted by hand is drift too, though no plan can be made from it; any other
-      // mismatch is a problem of the files themselves, reported like plan reports it.
+      // A pinned group deleted by hand, or a group made by hand under a name a file had, is drift too,
+      // though no plan can be made from it; any other mismatch is a problem of the files themselves.
       if (
         error instanceof PlanError &&
         error.problems.length > 0 &&
-        error.problems.every((problem) => problem.code === 'pin-missing')
+        error.problems.every((problem) => problem.code !== undefined)
       ) {
         return reportMissingPins(ctx, format, error);
       }
@@ -67,10 +76,19 @@ export const driftCommand = defineCommand({
     // A scheduled report of several stores must say which store it speaks of, as plan does.
     const { store } = describeRun(planned.store.storeHash, config, undefined);
     ctx.io.stdout.write(
-      renderPlanAs(format, shown, { color: useColor(ctx.io), mode: 'drift', dir: config.groupsDir, store }),
+      renderPlanAs(format, shown, {
+        color: useColor(ctx.io),
+        mode: 'drift',
+        dir: config.groupsDir,
+        store,
+        maxBytes,
+        fullAt: `the run summary and ${DRIFT_FULL_AT}`,
+      }),
     );
-    await appendStepSummary(ctx.io, () => renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store }));
-    return shown.changes.length > 0 || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
+    await appendStepSummary(ctx.io, (maxBytes) =>
+      renderMarkdown(shown, { mode: 'drift', dir: config.groupsDir, store, maxBytes, fullAt: DRIFT_FULL_AT }),
+    );
+    return hasChanges(shown) || shown.unmanaged.length > 0 ? EXIT.changes : EXIT.ok;
   },
 });
 

@@ -23,13 +23,14 @@ export const importCommand = defineCommand({
   },
   async run(ctx) {
     const config = await resolveStoreConfig(ctx);
-    const { result, liveGroups, store } = await importStore({
+    const { result, liveGroups, ignored, store, leftOut } = await importStore({
       config,
       cwd: ctx.io.cwd,
       env: ctx.io.env,
       overwrite: ctx.values.overwrite === true,
       byName: ctx.values['by-name'] === true,
     });
+    if (leftOut) ctx.io.stderr.write(`Note: ${leftOut}\n`);
     for (const file of result.written) ctx.io.stdout.write(`wrote ${file}\n`);
     for (const file of result.skipped) ctx.io.stdout.write(`unchanged ${file}\n`);
     for (const refusal of result.refused) {
@@ -41,6 +42,7 @@ export const importCommand = defineCommand({
     const of = result.refused.length > 0 ? ` of ${liveGroups.length}` : '';
     ctx.io.stdout.write(
       `Imported ${countOf(liveGroups.length - result.refused.length, 'group')}${of} (${result.written.length} written, ${result.skipped.length} unchanged${refused}) with ${describeRequests(store.client.stats)}.\n` +
+        (config.ignore.length > 0 ? `${describeIgnored(ignored)}\n` : '') +
         (result.schemaPath === undefined ? `${NO_MODELINE}\n` : '') +
         `${describeNext(result.written.length + result.skipped.length, result.refused.length)}\n`,
     );
@@ -52,6 +54,11 @@ export const importCommand = defineCommand({
     return EXIT.error;
   },
 });
+
+/** Said even when none matched, so a pattern that matches nothing is noticed. */
+function describeIgnored(ignored: number): string {
+  return `Left out ${countOf(ignored, 'group')} that the config's ignore patterns leave to another writer.`;
+}
 
 const NO_MODELINE =
   'No schema modeline was written: bcgroups runs from outside this project (a global install or npx), and a path there would break on other machines. Install bcgroups as a dev dependency and import again to get one.';

@@ -51,6 +51,12 @@ const SANDBOX_OPTIONS = {
     default: '0',
     description: 'share of creates that save, then answer 500',
   },
+  'unreadable-write-rate': {
+    type: 'string',
+    valueName: 'P',
+    default: '0',
+    description: 'share of group writes that save, then answer 200 with a body cut short',
+  },
   'partial-rate': {
     type: 'string',
     valueName: 'P',
@@ -146,17 +152,16 @@ export async function runSandbox(ctx: SandboxContext, stop: () => Promise<unknow
   const { startSandbox } = await import('../../sandbox/index.js');
   const sandbox = await startSandbox(await readSandboxOptions(ctx));
   const stopped = stop();
-  const tokenNote =
-    ctx.values.token === undefined
-      ? `the default sandbox token (see 'bcgroups sandbox --help')`
-      : 'the token given with --token';
+  // The default token is public (it is in --help); one given with --token is not repeated.
+  const token = ctx.values.token === undefined ? SANDBOX_DEFAULTS.token : '"$SANDBOX_TOKEN"';
   ctx.io.stdout.write(
     [
       `Sandbox store listening on ${sandbox.apiUrl} (store hash '${sandbox.storeHash}', ${describeContents(sandbox)})`,
       `API base: ${sandbox.apiUrl}/stores/${sandbox.storeHash}/v2/customer_groups (catalog and customers under /v3)`,
       'Point bcgroups at it from another terminal (or set apiUrl and storeHash in the config):',
-      `  BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} bcgroups plan`,
-      `with BIGCOMMERCE_ACCESS_TOKEN set to ${tokenNote}.`,
+      `  export BIGCOMMERCE_API_URL=${sandbox.apiUrl} BIGCOMMERCE_STORE_HASH=${sandbox.storeHash} BIGCOMMERCE_ACCESS_TOKEN=${token}`,
+      '  npx --no bcgroups plan',
+      ...(ctx.values.token === undefined ? [] : ['with SANDBOX_TOKEN set to the token given with --token.']),
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),
@@ -198,6 +203,7 @@ async function readSandboxOptions({ values, io }: SandboxContext): Promise<Sandb
     faultRate: readNumber(values['fault-rate'], '--fault-rate', 0, 1, false),
     ambiguousCreateRate: readNumber(values['ambiguous-create-rate'], '--ambiguous-create-rate', 0, 1, false),
     partialRate: readNumber(values['partial-rate'], '--partial-rate', 0, 1, false),
+    unreadableWriteRate: readNumber(values['unreadable-write-rate'], '--unreadable-write-rate', 0, 1, false),
     guestMode: readMode(values['guest-mode'], '--guest-mode'),
     defaultMode: readMode(values['default-mode'], '--default-mode'),
     resetRate: readNumber(values['reset-rate'], '--reset-rate', 0, 1, false),

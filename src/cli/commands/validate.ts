@@ -44,14 +44,17 @@ export const validateCommand = defineCommand({
 
 /** Problems of the files and of the config are data here, on stdout; any other error stays an error. */
 async function validateAsJson(ctx: CommandContext): Promise<number> {
+  let ownership: { ignore: string[]; protect: string[] } | undefined;
   try {
     const config = await resolveConfig(ctx);
+    ownership = { ignore: config.ignore, protect: config.protect };
     const { desired } = await checkFiles(config, ctx.io.cwd);
     ctx.io.stdout.write(
       renderProblemsJson({
         dir: config.groupsDir,
         groups: desired.groups.length,
         files: desired.files.length,
+        ownership,
         problems: [],
       }),
     );
@@ -59,7 +62,7 @@ async function validateAsJson(ctx: CommandContext): Promise<number> {
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     writeAnnotations(ctx.io, error.problems);
-    ctx.io.stdout.write(renderProblemsJson({ problems: error.problems }));
+    ctx.io.stdout.write(renderProblemsJson({ ...(ownership ? { ownership } : {}), problems: error.problems }));
     return EXIT.error;
   }
 }

@@ -166,6 +166,29 @@ test('on a terminal apply asks, naming the store and API origin; anything but ye
   }
 });
 
+test('on a terminal, a store edited while the question waited is refused after the yes (exit 5), nothing written', async () => {
+  const project = await openProject(
+    { 'retail.yaml': 'name: Retail\ncategory_access:\n  type: none\n' },
+    { seed: [{ id: 1, name: 'Retail' }] },
+  );
+  try {
+    const ask = async () => {
+      // A colleague changes the group in the control panel while the prompt waits.
+      await project.editByHand('PUT', 1, { discount_rules: [{ type: 'all', method: 'percent', amount: 5 }] });
+      return true;
+    };
+    const io = memoryIo({ cwd: project.cwd, env: project.env, confirm: ask });
+    const before = writes(project.sandbox.log).length;
+    assert.is(await runCli(['apply'], io), 5, io.err());
+    assert.match(io.err(), "group 'Retail' (id 1) was modified since planning");
+    assert.match(io.err(), 'Nothing was changed');
+    assert.is(writes(project.sandbox.log).length, before + 1, 'only the hand edit was written');
+    assert.equal(project.sandbox.groups()[0]?.category_access, { type: 'all' });
+  } finally {
+    await project.close();
+  }
+});
+
 test('a saved plan whose refusals were edited away is checked again and refused; a forced one applies', async () => {
   const seed = Array.from({ length: 7 }, (_, i) => ({ id: i + 1, name: `Old ${i + 1}` }));
   const project = await openProject({ 'vip.yaml': VIP }, { seed });

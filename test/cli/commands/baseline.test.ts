@@ -115,6 +115,45 @@ test('plan --baseline attributes per field: a rename of a hand-edited group warn
   }
 });
 
+test('a pull request that turns prune on owns the deletes it causes: the baseline is planned with its own config', async () => {
+  // The store has two groups no file describes; the PR only adds `prune: true` (and a higher delete limit).
+  const seed = [
+    { id: 1, name: 'Retail', is_default: true },
+    { id: 2, name: 'Old' },
+    { id: 3, name: 'Older' },
+  ];
+  const project = await openProject({ 'retail.yaml': RETAIL }, { seed });
+  try {
+    await writeFile(path.join(project.cwd, '.bcgroupsrc.yaml'), 'prune: true\nsafety:\n  maxDeletes: 5\n');
+    await writeBaseline(project, { 'retail.yaml': RETAIL });
+    await writeFile(path.join(project.cwd, 'base', '.bcgroupsrc.yaml'), 'safety:\n  maxDeletes: 5\n');
+    const json = await project.run('plan', '--baseline', 'base', '--format', 'json');
+    assert.is(json.code, 0, json.err);
+    const document = JSON.parse(json.out) as JsonPlan;
+    assert.equal(
+      document.changes.map((change) => [change.key, change.origin]),
+      [
+        ['delete:2', 'change'],
+        ['delete:3', 'change'],
+      ],
+    );
+    const markdown = await project.run('plan', '--baseline', 'base', '--format', 'markdown');
+    assert.match(markdown.out, 'This change makes 2 changes to the store.');
+    assert.not.match(markdown.out, 'pending');
+    // A broken baseline config turns the split off with its reason, as broken baseline files do.
+    await writeFile(path.join(project.cwd, 'base', '.bcgroupsrc.yaml'), 'prune: sometimes\n');
+    const broken = await project.run('plan', '--baseline', 'base');
+    assert.is(broken.code, 0, broken.err);
+    assert.match(
+      broken.out,
+      "Not split into this change's own and pending changes: the baseline's config cannot be used",
+    );
+    assert.match(broken.out, 'base/.bcgroupsrc.yaml:1:');
+  } finally {
+    await project.close();
+  }
+});
+
 test('a missing baseline folder is a usage error before any request; a baseline without groups/ has no groups', async () => {
   const project = await openProject({ 'retail.yaml': RETAIL }, { seed: [] });
   try {

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { memoryIo } from '../../../src/cli/io.js';
 import { runDemo } from '../../../src/demo/index.js';
-import { openProject, RETAIL, VIP } from '../../support/cli.js';
+import { manyGroupFiles, openProject, RETAIL, VIP } from '../../support/cli.js';
 
 test('drift: 0 in sync, 2 on a hand edit (named per field), unmanaged counted unless ignored; never writes', async () => {
   const seed = [
@@ -53,6 +53,65 @@ test('drift reports a pinned group deleted by hand as drift (exit 2), in every f
       ['id'],
     );
     assert.is((await project.run('plan')).code, 1, 'plan still refuses: it cannot plan from a pin to nothing');
+  } finally {
+    await project.close();
+  }
+});
+
+test('drift reports a group made by hand under a renamed_from name as drift (exit 2), in words and every format', async () => {
+  // Gold was renamed Gold Members; then someone made "Gold" again in the control panel.
+  const seed = [
+    { id: 2, name: 'Gold Members' },
+    { id: 7, name: 'Gold' },
+  ];
+  const project = await openProject({ 'gold.yaml': 'name: Gold Members\nrenamed_from: [Gold]\n' }, { seed });
+  try {
+    const text = await project.run('drift');
+    assert.is(text.code, 2, text.err);
+    assert.match(text.out, 'The store has a group named like one a file below used to be called');
+    assert.match(text.out, "groups/gold.yaml:2:1  renamed_from  the store has 'Gold Members' (id 2) and 'Gold' (id 7)");
+    const markdown = await project.run('drift', '--format', 'markdown');
+    assert.is(markdown.code, 2, markdown.err);
+    assert.match(markdown.out, '> [!WARNING]\n> The store has a group named like');
+    const json = await project.run('drift', '--format', 'json');
+    assert.is(json.code, 2, json.err);
+    assert.is(JSON.parse(json.out).kind, 'unplannable_drift');
+    assert.is((await project.run('plan')).code, 1, 'plan still refuses: it cannot tell which group is meant');
+  } finally {
+    await project.close();
+  }
+});
+
+test('drift reports another group holding the name of a pinned group as drift (exit 2), not an error', async () => {
+  // VIP (id 2) was renamed Gold by hand, and a new group took the name VIP.
+  const seed = [
+    { id: 2, name: 'Gold' },
+    { id: 7, name: 'VIP' },
+  ];
+  const project = await openProject({ 'vip.yaml': 'id: 2\nname: VIP\n' }, { seed });
+  try {
+    const text = await project.run('drift');
+    assert.is(text.code, 2, text.err);
+    assert.match(text.out, 'A group in the store has the name that a file below gives the group it pins by id');
+    assert.match(text.out, "groups/vip.yaml:2:1  name  name 'VIP' belongs to live group 7, but this file pins id 2");
+    assert.is((await project.run('plan')).code, 1, 'plan still refuses: it cannot rename into a taken name');
+  } finally {
+    await project.close();
+  }
+});
+
+test('drift --markdown-limit cuts a long report between whole groups, with a note (an issue body)', async () => {
+  const project = await openProject(manyGroupFiles(80), { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  try {
+    const cut = await project.run('drift', '--format', 'markdown', '--markdown-limit', '2048');
+    assert.is(cut.code, 2, cut.err);
+    assert.ok(Buffer.byteLength(cut.out) <= 2048, `at most the limit: ${Buffer.byteLength(cut.out)}`);
+    assert.match(cut.out, /Shortened to fit the size limit\.\*\* \d+ of 80 differing groups are shown/);
+    assert.match(cut.out, 'Read it whole in the run summary and `bcgroups drift` in text or JSON.');
+    assert.ok(
+      cut.out.split('\n').every((line) => line === '' || !/^- Group \d*$/.test(line)),
+      'no line cut short',
+    );
   } finally {
     await project.close();
   }
@@ -231,6 +290,9 @@ test('the demo runs the whole lifecycle with every step exiting as expected', as
   assert.match(io.out(), '10% off Tools (category 18) -> 15%');
   assert.match(io.out(), 'price list Retail 2026 (id 2) -> price list Trade 2026 (id 3)');
   assert.match(io.out(), '4 customers in this group');
+  // A group priced by a price list on one channel, and a change of that channel's list in one write.
+  assert.match(io.out(), "+ Wholesale: price list 'Wholesale EU' (id 1) on channel 'EU Storefront' (id 2)");
+  assert.match(io.out(), 'Apply will send 1 write request');
 });
 
 test.run();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseSavedPlan } from '../../../src/planfile/index.js';
-import { GUESTS, openProject, RETAIL, VIP } from '../../support/cli.js';
+import { GUESTS, manyGroupFiles, openProject, RETAIL, VIP } from '../../support/cli.js';
 
 test('plan reads the store with one list request and shows creates; --detailed-exitcode exits 2', async () => {
   const project = await openProject(
@@ -171,6 +171,23 @@ test('plan names the config file it read in its header line, or says there was n
     await writeFile(path.join(project.cwd, 'ci/prod.yaml'), 'concurrency: 2\n');
     const named = await project.run('plan', '--config', 'ci/prod.yaml');
     assert.ok(named.out.startsWith(`Plan for ${store} (config ci/prod.yaml).\n`), named.out);
+  } finally {
+    await project.close();
+  }
+});
+
+test('plan --markdown-limit shortens markdown between whole changes, and only markdown', async () => {
+  const project = await openProject(manyGroupFiles(80), { seed: [{ id: 1, name: 'Retail', is_default: true }] });
+  try {
+    const text = await project.run('plan', '--markdown-limit', '4096');
+    assert.is(text.code, 1);
+    assert.match(text.err, '--markdown-limit shortens markdown: use it with --format markdown.');
+    const cut = await project.run('plan', '--format', 'markdown', '--markdown-limit', '4096');
+    assert.is(cut.code, 0, cut.err);
+    assert.ok(Buffer.byteLength(cut.out) <= 4096, `at most the limit: ${Buffer.byteLength(cut.out)}`);
+    assert.match(cut.out, /Shortened to fit the size limit\.\*\* \d+ of 80 changes are shown/);
+    assert.is((cut.out.match(/<details>/g) ?? []).length, (cut.out.match(/<\/details>/g) ?? []).length);
+    assert.match(cut.out, 'Read it whole in the run summary');
   } finally {
     await project.close();
   }

@@ -1,4 +1,5 @@
 // Several stores from one repository, end to end over HTTP: two sandboxes with different ids.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { suite } from 'uvu';
@@ -118,9 +119,13 @@ stores(
     assert.is(json.code, 0);
     const document = JSON.parse(json.out) as {
       format_version: number;
+      config_file: string;
       stores: { store: string; store_hash: string; plan: { summary: { unmanaged: number } } }[];
     };
     assert.is(document.format_version, 1);
+    assert.match(document.config_file, /^bcgroups\.config\.|^\.bcgroupsrc/);
+    const text = await two.run(['plan', '--all-stores']);
+    assert.ok(text.out.startsWith(`Plans of 2 stores named in ${document.config_file}: production, staging.\n\n`));
     assert.equal(
       document.stores.map((entry) => [entry.store, entry.store_hash, entry.plan.summary.unmanaged]),
       [
@@ -189,6 +194,37 @@ stores('--out with --all-stores needs {store}, and then writes one saved plan pe
   }
 });
 
+stores('a store that fails leaves no saved plan behind, and its problems show with file and line', async ({ two }) => {
+  await two.writeGroups({ 'retail.yaml': 'name: Retail\nis_default: true\n' });
+  assert.is((await two.run(['plan', '--all-stores', '--out', 'plan-{store}.json'])).code, 0);
+  assert.is((await two.run(['plan', '--store', 'staging', '--out', 'one.json'])).code, 0);
+  // Staging's share now names a category its catalog does not have: staging cannot be planned.
+  await two.writeGroups({
+    'retail.yaml': 'name: Retail\nis_default: true\n',
+    'tools.yaml':
+      'name: Tools Club\nstores: [staging]\ndiscount_rules:\n  - { type: category, category: Tools, method: percent, amount: 5 }\n',
+  });
+  const failed = await two.run(['plan', '--all-stores', '--out', 'plan-{store}.json']);
+  assert.is(failed.code, 1, failed.err);
+  assert.match(failed.out, /Could not plan this store: 1 problem in the desired state:\ngroups\/tools\.yaml:4:\d+ /);
+  assert.match(failed.out, 'The old saved plan plan-staging.json was removed, so it cannot be applied.');
+  assert.match(failed.err, 'Removed the old saved plan plan-staging.json');
+  assert.ok(existsSync(path.join(two.cwd, 'plan-production.json')), 'the store that planned keeps its new plan');
+  assert.not.ok(existsSync(path.join(two.cwd, 'plan-staging.json')), 'the failed store keeps no plan');
+  const markdown = await two.run(['plan', '--all-stores', '--format', 'markdown']);
+  assert.match(markdown.out, /> groups\/tools\.yaml:4:\d+ /);
+  const one = await two.run(['plan', '--store', 'staging', '--out', 'one.json']);
+  assert.is(one.code, 1);
+  assert.match(one.err, 'Removed the old saved plan one.json');
+  assert.not.ok(existsSync(path.join(two.cwd, 'one.json')));
+  // Files that do not validate fail every store before any request: no store keeps an older plan.
+  await two.writeGroups({ 'retail.yaml': 'name: Retail\nis_default: maybe\n' });
+  const invalid = await two.run(['plan', '--all-stores', '--out', 'plan-{store}.json']);
+  assert.is(invalid.code, 1);
+  assert.match(invalid.err, 'Removed the old saved plan plan-production.json');
+  assert.not.ok(existsSync(path.join(two.cwd, 'plan-production.json')));
+});
+
 stores('import --store writes per-store pins, keeping the pins of the other store', async ({ two }) => {
   await two.writeGroups({});
   assert.is((await two.run(['import', '--store', 'production'])).code, 0);
@@ -212,6 +248,9 @@ stores('--baseline reads the base branch for the same store: its stores limits a
     'vip.yaml': 'name: Members\nid: {staging: 102}\n',
   });
   await mkdir(path.join(two.cwd, 'base', 'groups'), { recursive: true });
+  // The base branch's checkout has its own config, naming the same stores.
+  const config = await readFile(path.join(two.cwd, 'bcgroups.config.json'), 'utf8');
+  await writeFile(path.join(two.cwd, 'base', 'bcgroups.config.json'), config);
   await writeFile(path.join(two.cwd, 'base', 'groups', 'retail.yaml'), 'name: Retail\nis_default: true\n');
   await writeFile(
     path.join(two.cwd, 'base', 'groups', 'vip.yaml'),
