@@ -173,11 +173,14 @@ export function createBadAnswerError(method: string, path: string, status: numbe
   });
 }
 
+/** Codes of answers that broke off, beside Node's own (ECONNRESET, HPE_*), set by exchange.ts. */
+export const CUT_SHORT = 'ANSWER_CUT_SHORT';
+export const LENGTH_MISMATCH = 'ANSWER_LENGTH_MISMATCH';
+
 /** What the codes of an answer that broke off or lied about itself mean, in words. */
 const BROKEN_ANSWERS: Record<string, string> = {
-  UND_ERR_SOCKET: 'the connection closed before the answer was complete',
-  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the answer was shorter or longer than its Content-Length',
-  UND_ERR_REQ_CONTENT_LENGTH_MISMATCH: 'the request body did not match its Content-Length',
+  [CUT_SHORT]: 'the connection closed before the answer was complete',
+  [LENGTH_MISMATCH]: 'the answer was shorter or longer than its Content-Length',
   ECONNRESET: 'the connection was reset',
 };
 

@@ -1,5 +1,5 @@
 // One request to the API with the safety rules around it: https only (loopback excepted), a timeout,
-// pacing, and the retries that retry.ts allows. Node's fetch keeps connections alive.
+// pacing, and the retries that retry.ts allows. exchange.ts keeps connections alive.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../errors.js';
 import type { ClientStats } from '../model/index.js';
@@ -12,6 +12,7 @@ import {
   redactJson,
   showServerText,
 } from './errors.js';
+import { AnswerTooLarge, exchange, type AnswerHeaders } from './exchange.js';
 import { AnswerProblem, parseJson } from './parse.js';
 import { RateLimiter, readHeaderNumber, readRateLimitHeaders, WaitTooLong } from './ratelimit.js';
 import { RequestClock } from './request-clock.js';
@@ -114,7 +115,7 @@ export class Transport {
     let failures = 0;
     let rateLimited = 0;
     for (let attempts = 1; ; attempts++) {
-      let answer: { status: number; bodyText: string; headers: Headers };
+      let answer: { status: number; bodyText: string; headers: AnswerHeaders };
       try {
         answer = await this.sendOnce(method, path, options.body, clock);
       } catch (error) {
@@ -198,17 +199,18 @@ export class Transport {
     }
     let rateHeaders: ReturnType<typeof readRateLimitHeaders> | undefined;
     try {
-      const response = await fetch(`${this.#options.baseUrl}${path}`, {
+      // node:http never follows a redirect: following would send the token and the body to whatever
+      // origin the server names.
+      return await exchange(new URL(`${this.#options.baseUrl}${path}`), {
         method,
         headers,
         body: payload,
-        // Following would send the token and the body to whatever origin the server names.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(Math.max(1, Math.min(this.#options.timeoutMs, clock.remaining()))),
+        timeoutMs: Math.max(1, Math.min(this.#options.timeoutMs, clock.remaining())),
+        limit: MAX_ANSWER_BYTES,
+        onHeaders: (answerHeaders) => {
+          rateHeaders = readRateLimitHeaders(answerHeaders);
+        },
       });
-      rateHeaders = readRateLimitHeaders(response.headers);
-      const bodyText = await readCapped(response, MAX_ANSWER_BYTES);
-      return { status: response.status, bodyText, headers: response.headers };
     } finally {
       this.limiter.release(rateHeaders);
     }
@@ -217,7 +219,7 @@ export class Transport {
   private async waitForReset(
     method: Method,
     shownPath: string,
-    headers: Headers,
+    headers: AnswerHeaders,
     repeat: number,
     clock: RequestClock,
   ): Promise<void> {
@@ -262,32 +264,5 @@ export class Transport {
     const { baseMs, maxMs } = this.policy.backoff;
     const ceiling = Math.min(maxMs, baseMs * 2 ** failure);
     return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-  }
-}
-
-/** The body as text, refusing to buffer more than `limit` bytes of a runaway or hostile answer. */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > limit) {
-    await response.body?.cancel();
-    throw new AnswerTooLarge(limit);
-  }
-  if (!response.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      await response.body.cancel().catch(() => undefined);
-      throw new AnswerTooLarge(limit);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-class AnswerTooLarge extends Error {
-  constructor(limit: number) {
-    super(`the answer is larger than ${limit / 1024 / 1024} MiB`);
   }
 }

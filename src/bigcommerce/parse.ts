@@ -55,7 +55,7 @@ export function parseJson(text: string): unknown {
   } catch {
     throw new AnswerProblem(`the body is not JSON: ${JSON.stringify(text)}`);
   }
-  if (isDeeperThan(value, MAX_ANSWER_DEPTH))
+  if (isNestedDeeperThan(text, MAX_ANSWER_DEPTH))
     throw new AnswerProblem(`the body is nested deeper than ${MAX_ANSWER_DEPTH} levels`);
   return value;
 }
@@ -74,17 +74,34 @@ function quoteUnsafeIntegers(text: string): string {
   );
 }
 
-/** Without recursion, so the check itself cannot overflow the stack. */
-function isDeeperThan(value: unknown, maxDepth: number): boolean {
-  const pending: Array<[unknown, number]> = [[value, 1]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, depth] = next;
-    if (!node || typeof node !== 'object') continue;
-    if (depth > maxDepth) return true;
-    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+/**
+ * Read off the text of JSON that parsed, brackets outside strings: no walk of the value, so neither the
+ * stack nor a list of every value in a page of 250 groups.
+ */
+function isNestedDeeperThan(json: string, maxDepth: number): boolean {
+  let depth = 0;
+  for (let at = 0; at < json.length; at += 1) {
+    const code = json.charCodeAt(at);
+    if (code === QUOTE) {
+      for (at += 1; at < json.length; at += 1) {
+        const inner = json.charCodeAt(at);
+        if (inner === BACKSLASH) at += 1;
+        else if (inner === QUOTE) break;
+      }
+    } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) depth -= 1;
   }
   return false;
 }
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
 
 function parseAccess(
   raw: unknown,

@@ -8,6 +8,11 @@ const RESET_MARGIN_MS = 5;
 /** How long to wait before re-checking when the window's end is not known yet. */
 const UNKNOWN_RESET_POLL_MS = 10;
 
+/** An answer's headers by name (fetch's Headers fits too). */
+export interface HeaderLookup {
+  get(name: string): string | null;
+}
+
 export interface RateLimitHeaders {
   left: number;
   quota: number;
@@ -16,14 +21,14 @@ export interface RateLimitHeaders {
 }
 
 /** A header as a count or a duration: undefined unless it is a finite number of at least 0. */
-export function readHeaderNumber(headers: Headers, name: string): number | undefined {
+export function readHeaderNumber(headers: HeaderLookup, name: string): number | undefined {
   const raw = headers.get(name)?.trim();
   const value = raw ? Number(raw) : NaN;
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 /** Reads the four headers; undefined when any of the first three is missing, negative or not a number. */
-export function readRateLimitHeaders(headers: Headers): RateLimitHeaders | undefined {
+export function readRateLimitHeaders(headers: HeaderLookup): RateLimitHeaders | undefined {
   const read = (name: string) => readHeaderNumber(headers, `x-rate-limit-${name}`);
   const left = read('requests-left');
   const quota = read('requests-quota');

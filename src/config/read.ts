@@ -3,7 +3,7 @@
 // honoured, so it is an unknown key like any other). Only a JS or TS config runs, through cosmiconfig's
 // loaders; it computes its values, so it has no positions.
 import path from 'node:path';
-import { defaultLoaders, type Loader } from 'cosmiconfig';
+import type { Loader } from 'cosmiconfig';
 import { parseYaml } from '../yaml/parse.js';
 import type { PositionIndex } from '../schema/pointer.js';
 import { ConfigError } from '../errors.js';
@@ -95,6 +95,8 @@ async function parseConfigFile(filepath: string, text: string, shown: string): P
 
 /** A JS or TS config is code by its own name: it runs, through cosmiconfig's loader for its extension. */
 async function loadCode(filepath: string, text: string, extension: string): Promise<unknown> {
+  // Loaded only here: cosmiconfig and its dependencies cost every run's start, and most configs are data.
+  const { defaultLoaders } = await import('cosmiconfig');
   const load = defaultLoaders[extension as keyof typeof defaultLoaders];
   try {
     return await load(filepath, text);

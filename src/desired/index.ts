@@ -69,23 +69,52 @@ export async function loadDesired(dir: string, options: LoadOptions = {}): Promi
     }
     const fileProblems = result === fast ? fastProblems : checkFile(result.parsed);
     // Kept for the store-wide rules with positions found lazily, so a clean file holds no position index.
-    const parsed = { ...result.parsed, positions: lazyPositions(file, read.text) };
+    const parsed = {
+      ...result.parsed,
+      value: keepStoreWide(result.parsed.value),
+      positions: lazyPositions(file, read.text),
+    };
     parsedFiles.push(parsed);
     problems.push(...fileProblems);
-    if (fileProblems.length === 0) groups.push(buildDesiredGroup(parsed, parsed.value as GroupFile));
+    if (fileProblems.length === 0) groups.push(buildDesiredGroup(parsed, result.parsed.value as GroupFile));
   });
   problems.push(
     ...checkRulesPerStore(parsedFiles, storeNames),
     ...checkIgnoredNames(parsedFiles, options.ignore ?? []),
   );
   if (problems.length > 0) throw new ValidationError(sortProblems(problems));
-  return { groups, files, hash: hashDesiredGroups(groups) };
+  return withLazyHash({ groups, files });
 }
 
 /** The desired state of one store of several: its files only, and its own pins. */
 export function selectDesired(state: DesiredState, storeName: string): DesiredState {
   const { groups, excluded } = selectStoreGroups(state.groups, storeName);
-  return { groups, files: state.files, hash: hashDesiredGroups(groups), excluded };
+  return withLazyHash({ groups, files: state.files, excluded });
+}
+
+/**
+ * The state with its hash worked out on first use, once: only a saved plan and its check read it, and
+ * hashing every group costs validate and plan about a third of their time.
+ */
+function withLazyHash(state: Omit<DesiredState, 'hash'>): DesiredState {
+  let hash: string | undefined;
+  return {
+    ...state,
+    get hash() {
+      hash ??= hashDesiredGroups(state.groups);
+      return hash;
+    },
+  };
+}
+
+/**
+ * The top-level fields the store-wide rules read (name, renamed_from, id, flags, stores): without the
+ * rules and categories, ten thousand files' parsed rules are not all held until the end of the load.
+ */
+function keepStoreWide(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const { discount_rules: _rules, category_access: _access, ...storeWide } = value as Record<string, unknown>;
+  return storeWide;
 }
 
 /** Names, pins and flags are unique per store: each store's files are checked on their own, a problem once. */

@@ -10,7 +10,7 @@ import { writeGroupFiles } from './load.js';
 import type { ProcessFigure } from './process.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 const SCALES = [1, 2, 4] as const;
 
 export interface GrowthRow {

@@ -21,24 +21,31 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
+export interface NodeRun {
+  ms: number;
+  cpuMs: number;
+  rssMb: number;
+}
+
+/** One run of `node args`: its wall time, and its CPU time and peak RSS as it reported them at exit. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): NodeRun {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test/bench/report-rss.cjs'), ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = performance.now() - started;
+  const usage = /maxrss (\d+) cpu ([\d.]+)/.exec(child.stderr ?? '');
+  if (!usage) throw new Error(`node ${args.join(' ')} printed no peak memory: ${child.stderr}`);
+  return { ms, rssMb: Number(usage[1]) / 1024, cpuMs: Number(usage[2]) };
+}
+
 /** The median wall time and peak RSS of `runs` runs of `node args`. */
 function timeNode(args: string[], runs: number, env: NodeJS.ProcessEnv = {}): ProcessFigure {
-  const times: number[] = [];
-  const peaks: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    const child = spawnSync(process.execPath, ['--require', path.join(ROOT, 'test/bench/report-rss.cjs'), ...args], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-      stdio: ['ignore', 'ignore', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    times.push(performance.now() - started);
-    const rss = /maxrss (\d+)/.exec(child.stderr ?? '');
-    if (!rss) throw new Error(`node ${args.join(' ')} printed no peak memory: ${child.stderr}`);
-    peaks.push(Number(rss[1]) / 1024);
-  }
-  return { ms: median(times), rssMb: median(peaks) };
+  const figures = Array.from({ length: runs }, () => runNode(args, env));
+  return { ms: median(figures.map((figure) => figure.ms)), rssMb: median(figures.map((figure) => figure.rssMb)) };
 }
 
 export function hasBuild(): boolean {
@@ -71,7 +78,10 @@ export async function benchValidateProcess(
 }
 
 /** The sandbox as its own process, seeded from a JSON file; resolves its origin once it listens. */
-async function startSandboxProcess(seed: unknown[], latencyMs: number): Promise<{ origin: string; stop: () => void }> {
+export async function startSandboxProcess(
+  seed: unknown,
+  latencyMs: number,
+): Promise<{ origin: string; stop: () => void }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bcgroups-bench-seed-'));
   const seedFile = path.join(dir, 'seed.json');
   await writeFile(seedFile, JSON.stringify(seed));

@@ -1,2 +1,5 @@
-// Preloaded into each benchmarked child process: its own peak RSS on stderr as it exits.
-process.on('exit', () => process.stderr.write(`\nmaxrss ${process.resourceUsage().maxRSS}\n`));
+// Preloaded into each benchmarked child process: its own peak RSS and CPU time on stderr as it exits.
+process.on('exit', () => {
+  const usage = process.resourceUsage();
+  process.stderr.write(`\nmaxrss ${usage.maxRSS} cpu ${(usage.userCPUTime + usage.systemCPUTime) / 1000}\n`);
+});

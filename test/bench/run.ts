@@ -4,7 +4,8 @@ import { benchLoad } from './load.js';
 import { benchPlan } from './plan.js';
 import { benchApply, benchLivePlan, benchSync } from './store.js';
 import { benchCatalogPlan } from './catalog.js';
-import { benchNodeStart, benchPlanProcess, benchValidateProcess, hasBuild } from './process.js';
+import { benchValidateProcess, hasBuild } from './process.js';
+import { benchGoalFigures } from './figures.js';
 import { benchGrowth, renderGrowth } from './growth.js';
 
 type Row = [what: string, measured: string, comparedWith: string];
@@ -31,37 +32,11 @@ function describeMachine(): string {
   ].join('\n');
 }
 
-/** Spawned CLI runs against a sandbox in its own process, medians of 3 (5 for the small ones). */
+/** How validate grows with the number of files, spawned CLI runs. */
 async function runProcessBenchmarks(): Promise<Row[]> {
   const rows: Row[] = [];
-  const node = benchNodeStart(5);
-  const small = await benchPlanProcess(5, 0, 5);
-  rows.push([
-    '`plan`, 5 files (cold start, whole process)',
-    seconds(small.ms),
-    `node -e 0 takes ${seconds(node.ms)} (${ratio(small.ms, node.ms)}); goal <= 0.20 s`,
-  ]);
-  const validate = await benchValidateProcess(10_000, 3);
-  rows.push([
-    '`validate`, 10,000 files (whole process)',
-    `${seconds(validate.ms)}, ${validate.rssMb.toFixed(0)} MiB`,
-    `reading them raw takes ${seconds(validate.rawMs)} (${ratio(validate.ms, validate.rawMs)}); ` +
-      'goal <= 1.5 s, <= 200 MB',
-  ]);
-  const plan = await benchPlanProcess(10_000, 0, 3);
-  rows.push([
-    '`plan`, 10,000 vs 10,000 (0 ms, whole process)',
-    `${seconds(plan.ms)}, ${plan.rssMb.toFixed(0)} MiB`,
-    'goal <= 2.0 s, <= 250 MB; --no-catalog --no-customers',
-  ]);
-  const slow = await benchPlanProcess(10_000, 50, 3);
-  const sequentialList = Math.ceil(10_000 / 250) * 50;
-  rows.push([
-    '`plan`, same, 50 ms per request',
-    seconds(slow.ms),
-    `reading the 40 pages one by one alone: ${seconds(sequentialList)}; goal <= 2.5 s`,
-  ]);
-  const growth = [await benchValidateProcess(1_000, 1), validate, await benchValidateProcess(30_000, 1)];
+  const growth = [];
+  for (const count of [1_000, 10_000, 30_000]) growth.push(await benchValidateProcess(count, 1));
   const perFile = ((growth[2]!.rssMb - growth[0]!.rssMb) * 1024) / (30_000 - 1_000);
   rows.push([
     'growth, `validate` 1k -> 10k -> 30k files',
@@ -76,7 +51,9 @@ async function runBenchmarks(): Promise<Row[]> {
   const rows: Row[] = [];
   const startedAll = performance.now();
 
-  if (hasBuild()) rows.push(...(await runProcessBenchmarks()));
+  const built = hasBuild();
+  rows.push(...(await benchGoalFigures(built)));
+  if (built) rows.push(...(await runProcessBenchmarks()));
   else rows.push(['whole-process figures', 'skipped', 'run `npm run build` first: they spawn dist/cli/main.js']);
 
   const load = await benchLoad(10_000);
@@ -171,7 +148,7 @@ async function runBenchmarks(): Promise<Row[]> {
 
 /** The growth table: whole processes of the built CLI at 1x, 2x and 4x each input's size. */
 async function runGrowth(): Promise<string> {
-  if (!hasBuild()) return 'Growth: skipped; run `npm run build` first (it spawns dist/cli.js).';
+  if (!hasBuild()) return 'Growth: skipped; run `npm run build` first (it spawns dist/cli/main.js).';
   const started = performance.now();
   const table = renderGrowth(await benchGrowth());
   return (

@@ -89,6 +89,18 @@ test('products by id and SKU in batches whose URLs stay under the budget, only i
     },
   ));
 
+test('product batches are read a few at a time, not one after another', () =>
+  withSandbox({ catalog: { products: manyProducts(2_000) }, latencyMs: 20 }, async (sandbox) => {
+    const ids = Array.from({ length: 2_000 }, (_, i) => 1000 + i);
+    const { value, requests } = await clientFor(sandbox).store.readProducts({ ids });
+    assert.equal(
+      value.map((product) => product.id),
+      ids,
+    );
+    assert.ok(requests >= 8, `${requests} batches`);
+    assert.ok(sandbox.counters.maxInFlight > 1, `at most ${sandbox.counters.maxInFlight} in flight`);
+  }));
+
 test('no ids and no SKUs is no request', () =>
   withSandbox({ catalog: SMALL_CATALOG }, async (sandbox) => {
     assert.equal(await clientFor(sandbox).store.readProducts({}), { value: [], requests: 0 });
