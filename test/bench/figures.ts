@@ -158,7 +158,8 @@ async function benchValidate(dir: string): Promise<Row> {
     '--input-type=module',
     '-e',
     `import {readdirSync, readFileSync} from 'node:fs'; import {parseFastYaml} from ${parser}; ` +
-      `const d=${JSON.stringify(groupsDir)}; for (const s of readdirSync(d)) for (const f of readdirSync(d + '/' + s)) ` +
+      `const d=${JSON.stringify(groupsDir)}; ` +
+      "for (const s of readdirSync(d)) for (const f of readdirSync(d + '/' + s)) " +
       "if (!parseFastYaml(readFileSync(d + '/' + s + '/' + f, 'utf8'))) throw new Error(f);",
   ];
   const pair = runPair({ args: [CLI, 'validate', '--dir', groupsDir] }, { args: floor }, 3);
