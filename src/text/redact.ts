@@ -112,7 +112,33 @@ export function findSecrets(env: Record<string, string | undefined>, names: Iter
   return [...wanted].map((name) => env[name]?.trim() ?? '').filter((value) => value.length > 0);
 }
 
-/** A server's message may quote what it refused; an email in it is replaced, so no output ever shows one. */
+/**
+ * A server's message may quote what it refused; an email in it is replaced, so no output ever shows one.
+ * One pass over the text, however long and whatever it holds (a regex here backtracks quadratically).
+ */
 export function withoutEmails(text: string): string {
-  return text.replace(/[^\s"'<>(),;:]+@[^\s"'<>(),;:]+/g, '[email]');
+  if (!text.includes('@')) return text;
+  const parts: string[] = [];
+  let copied = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > copied && isAddressChar(text.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && isAddressChar(text.charCodeAt(end))) end++;
+    if (start === at || end === at + 1) continue;
+    parts.push(text.slice(copied, start), '[email]');
+    copied = end;
+    at = end - 1;
+  }
+  return parts.length === 0 ? text : parts.join('') + text.slice(copied);
+}
+
+/** Anything but white space, quotes, brackets, separators and '@' may stand in an address. */
+function isAddressChar(code: number): boolean {
+  return !(
+    code <= 0x20 ||
+    code === 0x40 ||
+    '"\'<>(),;:'.includes(String.fromCharCode(code)) ||
+    /\s/.test(String.fromCharCode(code))
+  );
 }
