@@ -1,5 +1,6 @@
 // A plan: its changes, their reasons, safety refusals, reads and attribution, and the saved plan file.
 import type { FieldName, GroupBody, GroupRef, GroupState, HolderFlag, ResolvedReference } from './groups.js';
+import type { GroupReference, PlanNotice, PlanOwnership, ReferenceKind, SafetyRefusal } from './refusals.js';
 import type { StorefrontChange, StorefrontPlan } from './storefronts.js';
 
 /** Why a change exists, as facts that render/ words; apply never branches on them. */
@@ -79,32 +80,6 @@ export interface MergeTarget {
   id: number | null;
 }
 
-/** What may name a group besides the group itself, in the order plans list them. */
-export const REFERENCE_KINDS = ['promotion', 'tax_zone', 'price_list_assignment', 'channel'] as const;
-export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
-
-/**
- * eligible/excluded: a promotion's group_ids/excluded_group_ids; shoppers: a tax zone's shopper targets;
- * assigned: a price list assignment (name: its price list); default_group/guest_group: a channel's settings.
- */
-export type ReferenceRole = 'eligible' | 'excluded' | 'shoppers' | 'assigned' | 'default_group' | 'guest_group';
-
-/** One thing in the store that names a group by id. */
-export interface GroupReference {
-  kind: ReferenceKind;
-  id: number;
-  name: string;
-  role: ReferenceRole;
-}
-
-/** The read scope each kind of reference needs, as the API's specs name them. */
-export const REFERENCE_SCOPES: Record<ReferenceKind, string> = {
-  promotion: 'store_v2_marketing_read_only',
-  tax_zone: 'store_v2_information_read_only',
-  price_list_assignment: 'store_v2_products_read_only',
-  channel: 'store_channel_settings_read_only and store_v2_customers_read_only',
-};
-
 export type Change = CreateChange | UpdateChange | DeleteChange;
 export type ChangeAction = Change['action'];
 
@@ -116,99 +91,6 @@ export interface PlanSummary {
   unmanaged: number;
   /** Live groups left out by the config's ignore patterns; present when the config has any. */
   ignored?: number;
-}
-
-export type SafetyCheck = SafetyRefusal['check'];
-
-/** A threshold a plan exceeds, as numbers; render/ words it. `override` is the flag that lets it pass. */
-export type SafetyRefusal = ThresholdRefusal | OwnershipRefusal;
-
-/** A refusal of a threshold of `safety` in the config, which --force overrides. */
-export type ThresholdRefusal = DeletesRefusal | PercentRefusal | DeletedCustomersRefusal | ReferencesRefusal;
-
-interface RefusalCommon {
-  /** The threshold of the config. */
-  limit: number;
-  override: '--force';
-}
-
-export interface DeletesRefusal extends RefusalCommon {
-  check: 'maxDeletes';
-  /** Groups the plan deletes. */
-  actual: number;
-}
-
-export interface PercentRefusal extends RefusalCommon {
-  check: 'maxDeletePercent' | 'maxUpdatePercent';
-  /** The share, rounded to two decimals. */
-  actual: number;
-  /** Groups deleted or updated. */
-  count: number;
-  /** Live groups in the store. */
-  total: number;
-  /** Groups the share is counted of: the store, but never fewer than safety.minGroupsForPercent. */
-  base: number;
-  /** The share as computed, unrounded. */
-  percent: number;
-}
-
-export interface DeletedCustomersRefusal extends RefusalCommon {
-  check: 'maxDeletedCustomers';
-  /** Customers in the deleted groups that were counted. */
-  actual: number;
-  /** Deleted groups whose customers were counted. */
-  groups: number;
-  /** Deleted groups whose customers were not counted (--no-customers): the limit cannot be checked. */
-  uncounted: number;
-}
-
-/**
- * A change to a group the config protects (delete or rename) or ignores (any write, from a saved plan made
- * before the pattern was added or edited by hand). No flag overrides it: the config must change first.
- */
-export interface OwnershipRefusal {
-  check: 'protect' | 'ignore';
-  action: 'delete' | 'rename' | 'write';
-  key: string;
-  /** The live group; null for a create. */
-  id: number | null;
-  name: string;
-  pattern: string;
-  /** The config file that holds the pattern, as the run names it. */
-  config_file: string | null;
-  override: null;
-}
-
-/** The config's ownership patterns a plan was made with, so a reviewer sees them beside the plan. */
-export interface PlanOwnership {
-  ignore: string[];
-  protect: string[];
-  config_file: string | null;
-}
-
-/** Something every reviewer of the plan must know once, by code; render/ words it. */
-export interface PlanNotice {
-  /** category_rules_include_subcategories: the store applies a category rule sent by the API to subcategories too. */
-  code: 'category_rules_include_subcategories';
-  /** Keys of the changes the notice is about. */
-  changes: string[];
-}
-
-/** Deletes of groups that something else in the store names, or whose references could not all be read. */
-export interface ReferencesRefusal extends RefusalCommon {
-  check: 'references';
-  /** Always 0: no delete of a named group passes without --force. */
-  limit: 0;
-  /** Deletes refused. */
-  actual: number;
-  groups: ReferencedGroup[];
-}
-
-export interface ReferencedGroup {
-  id: number;
-  name: string;
-  references: GroupReference[];
-  unchecked: ReferenceKind[];
 }
 
 export interface Plan {
