@@ -2,6 +2,7 @@
 // hostile names, or the request's own token echoed back in an error.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { wireGroup } from './local-server.js';
 
 export interface HostileAnswer {
   status: number;
@@ -53,12 +54,7 @@ export async function startHostileServer(
 /** A group as the API sends it, with any field replaced. */
 export function rawGroup(id: number, name: string, over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    id,
-    name,
-    is_default: false,
-    is_group_for_guests: false,
-    category_access: { type: 'all' },
-    discount_rules: [],
+    ...wireGroup(id, name),
     date_created: '2024-01-02 03:04:05',
     date_modified: '2024-01-02 03:04:05',
     ...over,
